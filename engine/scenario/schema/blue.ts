@@ -1,0 +1,36 @@
+/** Blue action catalog and the blue teams' starting posture. */
+import { z } from 'zod';
+import { Duration, Id, LocalText, Probability } from './common.ts';
+
+export const ACTION_KINDS = [
+  'isolate', 'reconnect', 'patch', 'reset-credentials', 'restore-backup', 'block-indicator', 'hunt',
+  'collect-forensics', 'share-intel', 'request-assistance', 'grant-assistance', 'sitrep', 'respond-inject',
+] as const;
+
+/** What an action is aimed at: derived from its kind, listed here for the schema's documentation. */
+export const ACTION_TARGETS: Record<(typeof ACTION_KINDS)[number], 'node' | 'segment' | 'indicator' | 'team' | 'inject' | 'none'> = {
+  isolate: 'node', reconnect: 'node', patch: 'node', 'reset-credentials': 'node', 'restore-backup': 'node',
+  'block-indicator': 'indicator', hunt: 'segment', 'collect-forensics': 'node', 'share-intel': 'team',
+  'request-assistance': 'team', 'grant-assistance': 'team', sitrep: 'none', 'respond-inject': 'inject',
+};
+
+export const ActionDef = z.strictObject({
+  id: Id,
+  kind: z.enum(ACTION_KINDS),
+  name: LocalText.optional(),
+  description: LocalText.optional(),
+  duration: Duration.meta({ description: 'Simulated time from request to result.' }),
+  success: Probability.optional().meta({ description: 'Probability the action works (default 1).' }),
+  lasts: Duration.optional().meta({ description: 'For hunt and grant-assistance: how long the effect lasts (default 2h).' }),
+}).meta({ description: 'A blue response action teams may take; a scenario without a catalog gets the standard one.' });
+
+export const Posture = z.strictObject({
+  team: Id,
+  patched: z.array(Id).optional().meta({ description: 'Vulnerability ids patched on every node of the team at T+0.' }),
+  blocked: z.array(Id).optional().meta({ description: 'Campaign indicator ids the team blocks at T+0.' }),
+  hunting: z.array(Id).optional().meta({ description: 'Segments the team is hunting in at T+0.' }),
+});
+
+export type ActionDefT = z.infer<typeof ActionDef>;
+export type ActionKindT = (typeof ACTION_KINDS)[number];
+export type PostureT = z.infer<typeof Posture>;

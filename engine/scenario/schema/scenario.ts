@@ -1,0 +1,98 @@
+/** The top level of a scenario file: meta, teams, network, campaigns, actions, injects, evaluation, scoring. */
+import { z } from 'zod';
+import { Duration, Id, LanguageCode, LocalText, Tlp } from './common.ts';
+import { Network } from './network.ts';
+import { Campaign } from './red.ts';
+import { ActionDef, Posture } from './blue.ts';
+import { Inject } from './injects.ts';
+
+export const FORMAT_VERSION = 1;
+
+export const Meta = z.strictObject({
+  id: Id,
+  title: LocalText,
+  version: z.string().regex(/^\d+\.\d+(\.\d+)?$/, 'write a version like 1.0 or 1.2.3'),
+  description: LocalText,
+  authors: z.array(z.string().min(1)).optional(),
+  tlp: Tlp.optional().meta({ description: 'Marking of the scenario file itself.' }),
+  startDate: z.iso.datetime({ offset: true }).meta({ description: 'Wall-clock date and time shown for T+0 (display only; the engine never reads a clock).' }),
+  duration: Duration,
+  seed: z.int().min(0).max(2 ** 31 - 1).meta({ description: 'Default seed.' }),
+  modes: z.array(z.enum(['realtime', 'tabletop', 'headless'])).min(1),
+  languages: z.array(LanguageCode).min(1).optional(),
+  speed: z.int().min(1).max(1000).optional().meta({ description: 'Default real-time speed factor.' }),
+});
+
+export const TEAM_ROLES = ['white', 'red', 'blue', 'evaluator'] as const;
+
+export const Team = z.strictObject({
+  id: Id,
+  role: z.enum(TEAM_ROLES),
+  name: LocalText,
+  nation: z.string().regex(/^[A-Z]{2}$/, 'use an ISO 3166 alpha-2 code like KW').optional(),
+  organisation: LocalText.optional(),
+  language: LanguageCode.optional(),
+  timeZone: z.string().min(1).max(64).optional().meta({ description: 'IANA time zone, e.g. Asia/Riyadh.' }),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
+});
+
+export const Move = z.strictObject({
+  id: Id,
+  title: LocalText,
+  start: Duration.meta({ description: 'Simulated time at which the move begins.' }),
+  module: z.enum(['intelligence-sharing', 'response', 'continuity-recovery', 'hot-wash', 'other']).optional(),
+  description: LocalText.optional(),
+  questions: z.array(LocalText).optional(),
+});
+
+export const Capability = z.strictObject({
+  id: Id,
+  name: LocalText.meta({ description: 'HSEEP core capability, e.g. Operational Coordination.' }),
+  tasks: z.array(z.strictObject({ id: Id, name: LocalText })).min(1),
+});
+
+export const ObjectiveDef = z.strictObject({
+  id: Id,
+  text: LocalText,
+  capabilities: z.array(Id).optional(),
+});
+
+export const SCORE_CATEGORIES = ['availability', 'detection', 'response', 'reporting', 'cooperation'] as const;
+
+export const Scoring = z.strictObject({
+  weights: z.strictObject({
+    availability: z.number().min(0), detection: z.number().min(0), response: z.number().min(0),
+    reporting: z.number().min(0), cooperation: z.number().min(0),
+  }).meta({ description: 'Relative weights of the composite score; normalised to 100.' }),
+  penalties: z.strictObject({
+    disruption: z.number().min(0).optional().meta({ description: 'Points per criticality-hour of needless isolation of a clean node.' }),
+    lateReport: z.number().min(0).optional().meta({ description: 'Points per missed expected-action deadline.' }),
+  }).optional(),
+  detectionHalfLife: Duration.optional().meta({ description: 'Detection credit halves for every this much delay (default 30m).' }),
+  responseTarget: Duration.optional().meta({ description: 'Containment within this earns full response credit (default 1h).' }),
+  sampleEvery: Duration.optional().meta({ description: 'Score timeline sampling interval (default 5m).' }),
+});
+
+export const Scenario = z.strictObject({
+  $schema: z.string().optional(),
+  ramparts: z.literal(FORMAT_VERSION).meta({ description: 'Scenario format version.' }),
+  meta: Meta,
+  teams: z.array(Team).min(1),
+  network: Network,
+  campaigns: z.array(Campaign).min(1),
+  actions: z.array(ActionDef).optional(),
+  posture: z.array(Posture).optional(),
+  injects: z.array(Inject).optional(),
+  moves: z.array(Move).optional(),
+  capabilities: z.array(Capability).optional(),
+  objectives: z.array(ObjectiveDef).optional(),
+  scoring: Scoring,
+}).meta({ title: 'Ramparts scenario', description: 'A joint cyber defense exercise for the Ramparts engine.' });
+
+export type ScenarioT = z.infer<typeof Scenario>;
+export type TeamT = z.infer<typeof Team>;
+export type MetaT = z.infer<typeof Meta>;
+export type MoveT = z.infer<typeof Move>;
+export type ScoringT = z.infer<typeof Scoring>;
+export type TeamRoleT = (typeof TEAM_ROLES)[number];
+export type ScoreCategoryT = (typeof SCORE_CATEGORIES)[number];
