@@ -1,0 +1,133 @@
+/**
+ * REST payloads. Inbound bodies have zod schemas (the server parses with them; a client may too);
+ * outbound bodies are plain types. Every error body is `{ ok: false, code, message }` (see errors.ts),
+ * with `diagnostics` added for `INVALID_SCENARIO`.
+ */
+import { z } from 'zod';
+import type { LocalTextT, TeamRoleT } from '../engine/scenario/schema/index.ts';
+import type { ErrorCode } from './errors.ts';
+
+/** Upper bound of an uploaded scenario's text (YAML or JSON). */
+export const MAX_SCENARIO_BYTES = 4 * 1024 * 1024;
+
+/** Exercise ids are random, URL- and file-safe. */
+export const ExerciseId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'exercise ids are 8 to 64 letters, digits, "_" or "-"');
+/** Seat tokens are 32 random bytes in base64url (43 characters). */
+export const SeatToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a seat token is 43 base64url characters');
+
+export const EXERCISE_MODES = ['realtime', 'tabletop'] as const;
+export type ExerciseMode = (typeof EXERCISE_MODES)[number];
+
+/** POST /api/exercises: a bundled scenario by id, or an uploaded one as text. */
+export const CreateExerciseRequest = z.strictObject({
+  scenario: z.union([
+    z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, 'give a bundled scenario id or { text }'),
+    z.strictObject({ text: z.string().min(1).max(MAX_SCENARIO_BYTES), name: z.string().max(200).optional() }),
+  ]),
+  seed: z.int().min(0).max(2 ** 31 - 1).optional(),
+  mode: z.enum(EXERCISE_MODES),
+});
+export type CreateExerciseRequest = z.infer<typeof CreateExerciseRequest>;
+
+/** POST /api/scenarios/validate: check a scenario text without creating anything. */
+export const ValidateScenarioRequest = z.strictObject({
+  text: z.string().min(1).max(MAX_SCENARIO_BYTES),
+  name: z.string().max(200).optional(),
+});
+export type ValidateScenarioRequest = z.infer<typeof ValidateScenarioRequest>;
+
+/** One located problem in a scenario (1-based line and column when known). */
+export interface ScenarioDiagnostic {
+  severity: 'error' | 'warning';
+  /** Dotted path in the scenario, e.g. `campaigns.0.steps.2.technique`. */
+  path: string;
+  message: string;
+  line?: number;
+  col?: number;
+}
+
+export type SeatRole = TeamRoleT;
+
+export interface TeamSummary {
+  id: string;
+  role: SeatRole;
+  name: LocalTextT;
+  nation?: string;
+  color?: string;
+}
+
+/** GET /api/scenarios: the bundled scenarios (no red plan, no network: only what a lobby shows). */
+export interface ScenarioSummary {
+  id: string;
+  title: LocalTextT;
+  description: LocalTextT;
+  modes: string[];
+  duration: string;
+  languages?: string[];
+  teams: TeamSummary[];
+}
+
+/** A seat of an exercise. `seat` is `controller`, `red`, `evaluator` or `blue:<team>`. */
+export interface SeatInfo {
+  seat: string;
+  role: SeatRole;
+  team?: string;
+  name?: LocalTextT;
+}
+
+/** A seat with its secret join link; returned once, at creation or token rotation. */
+export interface SeatLink extends SeatInfo {
+  token: string;
+  /** Path of the join link: `/#/join/<exerciseId>/<token>`. */
+  link: string;
+}
+
+export interface CreateExerciseResponse {
+  ok: true;
+  exerciseId: string;
+  scenario: { id: string; title: LocalTextT };
+  mode: ExerciseMode;
+  seed: number;
+  seats: SeatLink[];
+}
+
+/** GET /api/exercises/:id (any seat's bearer token). */
+export interface ExerciseSummary {
+  ok: true;
+  exerciseId: string;
+  scenario: { id: string; title: LocalTextT };
+  mode: ExerciseMode;
+  seed: number;
+  createdAt: string;
+  /** The seat the bearer token belongs to. */
+  seat: SeatInfo;
+}
+
+/** GET /api/exercises/:id/seats (controller token): seats and how many sockets each has. */
+export interface SeatListResponse {
+  ok: true;
+  seats: Array<SeatInfo & { connected: number }>;
+}
+
+/** POST /api/exercises/:id/seats/:seat/token (controller token): a new link; the old token stops working. */
+export interface RotateTokenResponse {
+  ok: true;
+  seat: SeatLink;
+}
+
+export interface ValidateScenarioResponse {
+  ok: boolean;
+  diagnostics: ScenarioDiagnostic[];
+}
+
+export interface ErrorBody {
+  ok: false;
+  code: ErrorCode;
+  message: string;
+  diagnostics?: ScenarioDiagnostic[];
+}
+
+/** Builds the join link path a seat token opens in the client. */
+export function joinLink(exerciseId: string, token: string): string {
+  return `/#/join/${exerciseId}/${token}`;
+}

@@ -1,0 +1,117 @@
+/**
+ * Socket.IO messages. Typed event maps (`Server<ClientToServerEvents, ServerToClientEvents>` on the
+ * server, `Socket<ServerToClientEvents, ClientToServerEvents>` on the client) and zod schemas for
+ * everything a client sends: the server parses every inbound payload and answers a bad one with a
+ * coded error, never with an exception.
+ *
+ * Sequence numbers: an exercise's revision is the number of commands applied to it (1, 2, ...), the
+ * same after a restart. Each audience's messages carry `fromSeq` (the revision of the view they
+ * apply to) and `toSeq` (the revision they bring it to); an audience whose view did not change at a
+ * revision receives nothing for it. A client keeps `lastSeq` = the `toSeq` of the last message it
+ * applied, ignores messages with `toSeq <= lastSeq`, applies one with `fromSeq === lastSeq`, and
+ * on any other `fromSeq` (a gap) calls `sync({ lastSeq })`.
+ */
+import { z } from 'zod';
+import type { EngineEvent } from '../engine/sim/events.ts';
+import type { ErrorCode, NoticeCode } from './errors.ts';
+import type { ExerciseMode, SeatInfo } from './rest.ts';
+import type { ViewPatch } from './delta.ts';
+import { ExerciseId, SeatToken } from './rest.ts';
+import type { LocalTextT } from '../engine/scenario/schema/index.ts';
+
+/** Largest socket message the server reads (bytes of its JSON); larger ones get `TOO_LARGE`. */
+export const MAX_MESSAGE_BYTES = 64 * 1024;
+
+/** `auth` of the Socket.IO handshake. */
+export const HandshakeAuth = z.strictObject({
+  exerciseId: ExerciseId,
+  token: SeatToken,
+  /** The protocol version the client speaks (PROTOCOL_VERSION); refused when different. */
+  protocol: z.int().min(1).optional(),
+  /** Revision of the view the client still holds, to catch up with deltas instead of a full view. */
+  lastSeq: z.int().min(0).optional(),
+});
+export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
+
+export const SyncRequest = z.strictObject({ lastSeq: z.int().min(0).optional() });
+export type SyncRequest = z.infer<typeof SyncRequest>;
+
+/** One change of an audience's view: apply `patch` to the view at `fromSeq` to get the view at `toSeq`. */
+export interface DeltaMessage {
+  fromSeq: number;
+  toSeq: number;
+  /** jsondiffpatch delta (see protocol/delta.ts); absent when only events were added. */
+  patch?: ViewPatch;
+  /** The engine events of these revisions this audience may see, in log order. */
+  events: EngineEvent[];
+}
+
+/** The whole view of an audience at revision `seq`. */
+export interface FullView<V = unknown> {
+  seq: number;
+  view: V;
+}
+
+/** How a client gets up to date: the deltas it missed, its whole view, or nothing (already current). */
+export type SyncResult<V = unknown> =
+  | { ok: true; kind: 'deltas'; deltas: DeltaMessage[] }
+  | { ok: true; kind: 'full'; full: FullView<V> }
+  | { ok: true; kind: 'current'; seq: number };
+
+export interface CommandOk {
+  ok: true;
+  /** The exercise revision this command produced. */
+  seq: number;
+}
+export interface ErrorReply {
+  ok: false;
+  code: ErrorCode;
+  message: string;
+}
+export type CommandReply = CommandOk | ErrorReply;
+export type SyncReply<V = unknown> = SyncResult<V> | ErrorReply;
+
+/** Sent once on connection: who the socket is, and its view (full, or the deltas since `auth.lastSeq`). */
+export interface Welcome<V = unknown> {
+  protocol: number;
+  exerciseId: string;
+  scenario: { id: string; title: LocalTextT };
+  mode: ExerciseMode;
+  seat: SeatInfo;
+  sync: SyncResult<V>;
+  /** Notices still in force (e.g. the exercise came back paused after a restart). */
+  notices: Notice[];
+}
+
+export interface Notice {
+  code: NoticeCode;
+  message: string;
+  /** Exercise revision at which the notice was raised. */
+  seq: number;
+}
+
+/** Sent for a message that had no acknowledgement callback to answer through. */
+export interface Rejected {
+  event: string;
+  code: ErrorCode;
+  message: string;
+}
+
+export interface ClientToServerEvents {
+  /** A command body (engine/sim/commands.ts `CommandBody`); the server adds the actor from the seat. */
+  command: (body: unknown, ack: (reply: CommandReply) => void) => void;
+  /** Catch up after a gap; answers with deltas, a full view, or `current`. */
+  sync: (request: SyncRequest, ack: (reply: SyncReply) => void) => void;
+}
+
+export interface ServerToClientEvents {
+  welcome: (welcome: Welcome) => void;
+  delta: (delta: DeltaMessage) => void;
+  notice: (notice: Notice) => void;
+  rejected: (rejected: Rejected) => void;
+}
+
+/** `data` of a `connect_error` the server raises (message in `err.message`). */
+export interface ConnectErrorData {
+  code: ErrorCode;
+}

@@ -1,0 +1,42 @@
+/**
+ * File helpers that make writes durable: data is fsynced before a promise resolves, whole-file
+ * replacements go through a temporary file and a rename (atomic on POSIX), and the directory is
+ * fsynced so that the rename itself survives a crash.
+ */
+import { open, rename, mkdir, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+/** fsyncs a directory so that entries created or renamed in it are durable. */
+export async function syncDir(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Replaces `path` with `text` atomically and durably. */
+export async function writeFileDurable(path: string, text: string): Promise<void> {
+  const tmp = join(dirname(path), `.${Date.now().toString(36)}-${process.pid}.tmp`);
+  const handle = await open(tmp, 'w');
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(tmp, path);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
+  await syncDir(dirname(path));
+}
+
+/** Creates a directory that must not exist yet (EEXIST otherwise) and makes its entry durable. */
+export async function mkdirDurable(path: string): Promise<void> {
+  await mkdir(path);
+  await syncDir(dirname(path));
+}

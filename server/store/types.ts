@@ -1,0 +1,73 @@
+/**
+ * The exercise store: what the server must keep so that nothing acknowledged is lost. An interface,
+ * so that the file store (embedded, the default) and the scale-out backends (Redis, PostgreSQL)
+ * are interchangeable; test/server/store-contract.ts is the suite every implementation passes.
+ */
+import type { LocalTextT } from '../../engine/scenario/schema/index.ts';
+import type { ExerciseMode, SeatRole } from '../../protocol/index.ts';
+
+/** What an exercise was created from; immutable after creation. */
+export interface ExerciseRecord {
+  id: string;
+  /** Wall-clock ISO time of creation (for listings and audit; never fed to the engine). */
+  createdAt: string;
+  scenario: {
+    id: string;
+    title: LocalTextT;
+    /** The scenario text exactly as validated, so that a replay years later needs nothing else. */
+    text: string;
+    source: 'bundled' | 'upload';
+  };
+  seed: number;
+  mode: ExerciseMode;
+}
+
+/** A seat of an exercise; only the SHA-256 of its token is stored (see server/auth/tokens.ts). */
+export interface SeatRecord {
+  seat: string;
+  role: SeatRole;
+  team?: string;
+  tokenHash: string;
+}
+
+/**
+ * One entry of an exercise's append-only log. The store treats entries as opaque JSON except for
+ * `seq`, which starts at 1 and increases by exactly 1; the authority decides what else they hold.
+ */
+export interface LogEntry {
+  seq: number;
+  [field: string]: unknown;
+}
+
+/** A serialised exercise state after the entry `seq`, with its state hash for verification. */
+export interface SnapshotRecord {
+  seq: number;
+  stateHash: string;
+  data: unknown;
+}
+
+export interface ExerciseStore {
+  /** Stores a new exercise and its seats; durable when the promise resolves. Throws if the id exists. */
+  createExercise(record: ExerciseRecord, seats: SeatRecord[]): Promise<void>;
+  getExercise(id: string): Promise<ExerciseRecord | undefined>;
+  /** Every stored exercise, oldest first. */
+  listExercises(): Promise<ExerciseRecord[]>;
+  getSeats(exerciseId: string): Promise<SeatRecord[]>;
+  /** Replaces one seat's token hash (token rotation); durable when the promise resolves. */
+  setSeatToken(exerciseId: string, seat: string, tokenHash: string): Promise<void>;
+  /**
+   * Appends entries whose `seq` continue the log without gap or overlap; durable (fsync or the
+   * backend's equivalent) when the promise resolves. Throws on a seq that does not follow.
+   */
+  append(exerciseId: string, entries: readonly LogEntry[]): Promise<void>;
+  /** The entries with `seq > afterSeq` (default 0), in order. */
+  readLog(exerciseId: string, afterSeq?: number): Promise<LogEntry[]>;
+  /** The seq of the last durable entry (0 for an empty log). */
+  lastSeq(exerciseId: string): Promise<number>;
+  /** Stores a snapshot; durable when the promise resolves. */
+  putSnapshot(exerciseId: string, snapshot: SnapshotRecord): Promise<void>;
+  /** The newest snapshot with `seq <= atOrBefore` (default: any), if one exists. */
+  latestSnapshot(exerciseId: string, atOrBefore?: number): Promise<SnapshotRecord | undefined>;
+  /** Flushes and releases files or connections; the store is unusable afterwards. */
+  close(): Promise<void>;
+}
