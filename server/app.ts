@@ -1,0 +1,100 @@
+/**
+ * The Express application: security headers (a strict content security policy: scripts, styles,
+ * connections only from this origin), same-origin checks, per-address rate limits and body size
+ * limits on the API, operations endpoints, the API and the web client.
+ */
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import helmet from 'helmet';
+import { ERROR_CODES } from '../protocol/index.ts';
+import type { EnginePort } from './authority/engine-port.ts';
+import type { ExerciseManager } from './authority/manager.ts';
+import type { ServerConfig } from './config.ts';
+import { apiRouter } from './http/api.ts';
+import { isAllowedOrigin } from './http/origin.ts';
+import { sendError } from './http/reply.ts';
+import { clientRouter } from './http/static.ts';
+import type { Logger } from './ops/logger.ts';
+import type { Metrics } from './ops/metrics.ts';
+import { KeyedBuckets } from './ops/token-bucket.ts';
+import type { RampartsServer } from './realtime/types.ts';
+import type { ScenarioCatalog } from './scenarios/catalog.ts';
+
+export interface AppDeps {
+  config: ServerConfig;
+  manager: ExerciseManager;
+  catalog: ScenarioCatalog;
+  engine: EnginePort;
+  io: RampartsServer;
+  metrics: Metrics;
+  logger: Logger;
+  startedAt: number;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const { config, metrics, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+
+  app.use(helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        // 'self' covers same-origin WebSockets in current browsers; the explicit ws(s) origin is
+        // for older ones. Never a bare ws:/wss: scheme, which would allow any host.
+        connectSrc: ["'self'", (req) => `ws://${req.headers.host ?? 'localhost'}`, (req) => `wss://${req.headers.host ?? 'localhost'}`],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'no-referrer' }, // join links carry tokens in the fragment; send no referrer at all
+  }));
+
+  app.use((req, res, next) => {
+    res.on('finish', () => metrics.httpRequests.inc({ route: req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'other', status: String(res.statusCode) }));
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ ok: true, exercises: deps.manager.size, uptimeSeconds: Math.round((performance.now() - deps.startedAt) / 1000) });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.set('Content-Type', metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  const buckets = new KeyedBuckets(config.limits.httpRate, config.limits.httpBurst);
+  const rateLimit: RequestHandler = (req, res, next) => {
+    if (buckets.take(req.socket.remoteAddress ?? 'unknown')) return next();
+    metrics.rejected.inc({ code: ERROR_CODES.RATE_LIMITED });
+    res.set('Retry-After', '1');
+    sendError(res, ERROR_CODES.RATE_LIMITED, 'too many requests; retry in a second');
+  };
+  const sameOrigin: RequestHandler = (req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || isAllowedOrigin(req.get('origin'), req.get('host'), config.allowedOrigins)) return next();
+    metrics.rejected.inc({ code: ERROR_CODES.BAD_ORIGIN });
+    sendError(res, ERROR_CODES.BAD_ORIGIN, 'cross-origin requests are not accepted');
+  };
+  app.use('/api', rateLimit, sameOrigin, apiRouter({ ...deps, jsonBodyBytes: config.limits.jsonBodyBytes }));
+  app.use(clientRouter(config.distDir));
+  app.use((_req, res) => void res.status(404).type('text/plain').send('Not found'));
+
+  const onError: ErrorRequestHandler = (error: { type?: string; status?: number }, req, res, _next) => {
+    if (res.headersSent) return;
+    if (error.type === 'entity.too.large') return sendError(res, ERROR_CODES.TOO_LARGE, 'the request body is too large');
+    if (error.type === 'entity.parse.failed') return sendError(res, ERROR_CODES.BAD_REQUEST, 'the request body is not valid JSON');
+    if (error.type === 'encoding.unsupported' || error.type === 'charset.unsupported') return sendError(res, ERROR_CODES.BAD_REQUEST, 'send the body as UTF-8 JSON');
+    if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) return sendError(res, ERROR_CODES.BAD_REQUEST, 'bad request');
+    logger.error('request failed', { method: req.method, path: req.path, error });
+    sendError(res, ERROR_CODES.INTERNAL, 'the server failed on this request');
+  };
+  app.use(onError);
+  return app;
+}

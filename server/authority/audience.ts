@@ -1,0 +1,35 @@
+/**
+ * Audiences: the groups of seats that see the same view. Every seat of an audience gets the same
+ * bytes, so projections and deltas are computed once per audience, never per socket.
+ */
+import type { Audience as EventAudience, EngineEvent } from '../../engine/sim/events.ts';
+import { audienceAllows } from '../../engine/sim/events.ts';
+import type { SeatRole } from '../../protocol/index.ts';
+
+/** `white` (controller), `evaluator`, `red`, or `team:<id>` for one blue team. */
+export type AudienceKey = 'white' | 'evaluator' | 'red' | `team:${string}`;
+
+/** The seat identity an audience's projection is made for. */
+export interface AudienceSeat {
+  role: SeatRole;
+  team?: string;
+}
+
+export function audienceOf(seat: AudienceSeat): AudienceKey {
+  if (seat.role === 'blue') {
+    if (!seat.team) throw new Error('a blue seat needs a team');
+    return `team:${seat.team}`;
+  }
+  return seat.role;
+}
+
+export function seatOfAudience(key: AudienceKey): AudienceSeat {
+  if (key.startsWith('team:')) return { role: 'blue', team: key.slice(5) };
+  return { role: key as Exclude<AudienceKey, `team:${string}`> };
+}
+
+/** The events among `events` that this audience may see (the engine's audience rule). */
+export function eventsFor(key: AudienceKey, events: readonly EngineEvent[]): EngineEvent[] {
+  const seat = seatOfAudience(key);
+  return events.filter((e) => audienceAllows(e.audience as EventAudience[], seat));
+}

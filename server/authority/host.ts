@@ -1,0 +1,303 @@
+/**
+ * The authority of one exercise. It owns the exercise state and is the only code that changes it:
+ * commands from every seat and the real-time driver's advances go through one queue and are
+ * applied one at a time with the engine's pure `step`. A batch of queued commands is made durable
+ * with a single append (one fsync) *before* any of them is acknowledged or broadcast, so nothing a
+ * seat has seen or been told is accepted can be lost; then each audience's view is projected once,
+ * diffed against the previous one and broadcast as one delta.
+ */
+import type { ActorT, Command } from '../../engine/sim/commands.ts';
+import type { EngineEvent } from '../../engine/sim/events.ts';
+import { ERROR_CODES, type CommandReply, type ErrorReply, type Notice, type NoticeCode, type SyncResult } from '../../protocol/index.ts';
+import type { ExerciseRecord, ExerciseStore, LogEntry } from '../store/types.ts';
+import type { Logger } from '../ops/logger.ts';
+import type { Metrics } from '../ops/metrics.ts';
+import { type AudienceKey, eventsFor, seatOfAudience } from './audience.ts';
+import { AudienceChannel } from './channel.ts';
+import { checkCommand } from './command-check.ts';
+import type { EnginePort, LoadedScenario } from './engine-port.ts';
+import { RealtimeDriver } from './realtime-driver.ts';
+import { recoverState } from './recover.ts';
+import type { ExerciseTransport } from './transport.ts';
+
+export interface HostOptions {
+  /** Longest wall-clock interval between real-time advances (ms). */
+  tickMs: number;
+  /** A snapshot is written every this many revisions. */
+  snapshotEvery: number;
+  /** Deltas kept per audience for clients that reconnect. */
+  keepDeltas: number;
+  /** Most commands applied and made durable together. */
+  maxBatch: number;
+}
+
+export interface HostDeps<S> {
+  engine: EnginePort<S>;
+  store: ExerciseStore;
+  transport: ExerciseTransport;
+  metrics: Metrics;
+  logger: Logger;
+  options: HostOptions;
+  /** Monotonic wall clock (ms). */
+  now: () => number;
+}
+
+/** What the host writes to the log for each applied command. */
+export interface CommandEntry extends LogEntry {
+  command: Command;
+  events: EngineEvent[];
+  /** Wall-clock ISO time it was applied (audit only; replay never reads it). */
+  at: string;
+  /** Why the server itself sent the command (e.g. `recovery`); absent for seats' commands. */
+  reason?: string;
+}
+
+type QueueItem =
+  | { kind: 'command'; command: Command; received: number; reason?: string; resolve: (reply: CommandReply) => void }
+  | { kind: 'tick' };
+
+const CLOCK_COMMANDS = new Set(['pause', 'speed', 'end', 'jump-to-next-inject', 'move']);
+
+export class ExerciseHost<S = unknown> {
+  private readonly channels = new Map<AudienceKey, AudienceChannel>();
+  private readonly queue: QueueItem[] = [];
+  private draining: Promise<void> | undefined;
+  private readonly driver: RealtimeDriver | undefined;
+  private snapshotSeq: number;
+  private snapshotChain: Promise<void> = Promise.resolve();
+  private closed = false;
+  /** Notices in force, shown to every seat on connection. */
+  readonly notices: Notice[] = [];
+
+  constructor(
+    private readonly deps: HostDeps<S>,
+    readonly record: ExerciseRecord,
+    readonly scenario: LoadedScenario,
+    readonly audiences: readonly AudienceKey[],
+    private state: S,
+    private revision: number,
+    snapshotSeq: number,
+  ) {
+    this.snapshotSeq = snapshotSeq;
+    for (const key of audiences) {
+      this.channels.set(key, new AudienceChannel(deps.engine.project(state, seatOfAudience(key)), revision, deps.options.keepDeltas));
+    }
+    if (record.mode === 'realtime') {
+      this.driver = new RealtimeDriver({ tickMs: deps.options.tickMs, now: deps.now, onTick: () => this.enqueueTick() });
+      this.driver.reconcile(deps.engine.clock(state), deps.engine.nextEventTime(state));
+    }
+  }
+
+  get id(): string {
+    return this.record.id;
+  }
+
+  /** The exercise revision: how many commands have been applied and made durable. */
+  get seq(): number {
+    return this.revision;
+  }
+
+  get currentState(): S {
+    return this.state;
+  }
+
+  stateHash(): string {
+    return this.deps.engine.stateHash(this.state);
+  }
+
+  /**
+   * Checks a command from a seat and queues it. Resolves with the acknowledgement once the command
+   * is applied and durable, or with a coded error (and nothing changed).
+   */
+  submit(actor: ActorT, body: unknown): Promise<CommandReply> {
+    const received = this.deps.now();
+    if (this.closed) return Promise.resolve({ ok: false, code: ERROR_CODES.UNAVAILABLE, message: 'the exercise is being unloaded; retry after reconnecting' });
+    const checked = checkCommand(actor, body);
+    if (!checked.ok) {
+      this.deps.metrics.commands.inc({ type: typeof (body as { type?: unknown })?.type === 'string' ? 'invalid' : 'malformed', outcome: checked.code });
+      return Promise.resolve(checked);
+    }
+    return new Promise((resolve) => {
+      this.queue.push({ kind: 'command', command: checked.command, received, resolve });
+      this.drain();
+    });
+  }
+
+  /**
+   * Queues a command the server itself sends (e.g. the pause after a recovery), bypassing the seat
+   * check; `reason` is recorded in its log entry.
+   */
+  submitInternal(command: Command, reason: string): Promise<CommandReply> {
+    const received = this.deps.now();
+    if (this.closed) return Promise.resolve({ ok: false, code: ERROR_CODES.UNAVAILABLE, message: 'the exercise is closed' });
+    return new Promise((resolve) => {
+      this.queue.push({ kind: 'command', command, received, resolve, reason });
+      this.drain();
+    });
+  }
+
+  /** How a client of `audience` that holds the view at `lastSeq` gets current. */
+  sync(audience: AudienceKey, lastSeq?: number): SyncResult | undefined {
+    return this.channels.get(audience)?.catchUp(lastSeq);
+  }
+
+  /** Raises a notice for every seat (kept until `clearNotice`). */
+  raiseNotice(code: NoticeCode, message: string): void {
+    const notice: Notice = { code, message, seq: this.revision };
+    this.notices.push(notice);
+    this.deps.transport.notice(this.id, notice);
+  }
+
+  /** Resolves when every command queued so far has been applied (or refused). */
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  /** Stops the driver, lets queued commands finish, and waits for pending snapshots. */
+  async close(): Promise<void> {
+    this.driver?.stop();
+    await this.idle();
+    this.closed = true;
+    await this.snapshotChain;
+  }
+
+  private enqueueTick(): void {
+    if (this.closed || this.queue.some((item) => item.kind === 'tick')) return;
+    this.queue.push({ kind: 'tick' });
+    this.drain();
+  }
+
+  private drain(): void {
+    if (this.draining) return;
+    this.draining = (async () => {
+      try {
+        while (this.queue.length > 0) await this.processBatch(this.queue.splice(0, this.deps.options.maxBatch));
+      } finally {
+        this.draining = undefined;
+      }
+    })();
+  }
+
+  /** The `advance` the driver wants now, if the clock runs and time has moved. */
+  private tickCommand(state: S): Command | undefined {
+    const current = this.deps.engine.clock(state).now;
+    const to = this.driver?.target(current);
+    if (to === undefined || to <= current) return undefined;
+    return { type: 'advance', to, actor: { role: 'system' } };
+  }
+
+  private async processBatch(batch: QueueItem[]): Promise<void> {
+    const { engine, store, metrics, logger } = this.deps;
+    let state = this.state;
+    let revision = this.revision;
+    const entries: CommandEntry[] = [];
+    const accepted: Array<{ item: Extract<QueueItem, { kind: 'command' }>; seq: number }> = [];
+    const at = new Date().toISOString();
+    /** Steps one command on the batch's working state; returns the refusal, if any. */
+    const apply = (command: Command, reason?: string): ErrorReply | undefined => {
+      let result;
+      try {
+        result = engine.step(state, command);
+      } catch (error) {
+        logger.error('engine step threw', { exerciseId: this.id, command: command.type, error });
+        return { ok: false, code: ERROR_CODES.INTERNAL, message: 'the engine failed on this command; it was not applied' };
+      }
+      if (!result.ok) return { ok: false, code: result.code, message: result.message };
+      state = result.state;
+      revision++;
+      entries.push({ seq: revision, at, command, events: result.events, ...(reason ? { reason } : {}) });
+      return undefined;
+    };
+
+    for (const item of batch) {
+      if (item.kind === 'tick') {
+        const advance = this.tickCommand(state);
+        if (advance) apply(advance);
+        continue;
+      }
+      // Bring simulated time up to the wall clock before the controller changes the clock.
+      if (CLOCK_COMMANDS.has(item.command.type)) {
+        const advance = this.tickCommand(state);
+        if (advance) apply(advance);
+      }
+      const refused = apply(item.command, item.reason);
+      if (!refused) accepted.push({ item, seq: revision });
+      else {
+        metrics.commands.inc({ type: item.command.type, outcome: refused.code });
+        item.resolve(refused);
+      }
+    }
+    if (entries.length > 0) {
+      const started = this.deps.now();
+      try {
+        await store.append(this.id, entries);
+      } catch (error) {
+        logger.error('store append failed; batch not applied', { exerciseId: this.id, error });
+        // The engine's step works in place, so the working state already holds the refused batch:
+        // rebuild the state from what is durable (the previous revision) before going on.
+        await this.rebuildFromStore();
+        for (const { item } of accepted) {
+          metrics.commands.inc({ type: item.command.type, outcome: ERROR_CODES.UNAVAILABLE });
+          item.resolve({ ok: false, code: ERROR_CODES.UNAVAILABLE, message: 'the command could not be stored and was not applied; retry' });
+        }
+        this.reconcileDriver();
+        return;
+      }
+      metrics.storeAppendLatency.observe((this.deps.now() - started) / 1000);
+      this.state = state;
+      this.revision = revision;
+      this.broadcast(entries.flatMap((e) => e.events));
+      for (const { item, seq } of accepted) {
+        metrics.commands.inc({ type: item.command.type, outcome: 'ok' });
+        metrics.commandLatency.observe({ type: item.command.type }, (this.deps.now() - item.received) / 1000);
+        item.resolve({ ok: true, seq });
+      }
+      if (this.notices.length > 0 && engine.clock(state).phase === 'running') this.notices.length = 0;
+      this.maybeSnapshot();
+    }
+    this.reconcileDriver();
+  }
+
+  /** Reloads the state from the store (snapshot + log) after a failed append. */
+  private async rebuildFromStore(): Promise<void> {
+    try {
+      const recovered = await recoverState(this.deps.engine, this.deps.store, this.record, this.scenario, this.deps.logger);
+      this.state = recovered.state;
+      this.revision = recovered.revision;
+    } catch (error) {
+      // The store is unreadable as well: stop taking commands rather than serve a state that
+      // may hold unstored changes. A restart recovers from whatever the store holds.
+      this.deps.logger.error('exercise state could not be rebuilt; exercise closed', { exerciseId: this.id, error });
+      this.closed = true;
+      this.driver?.stop();
+    }
+  }
+
+  private reconcileDriver(): void {
+    this.driver?.reconcile(this.deps.engine.clock(this.state), this.deps.engine.nextEventTime(this.state));
+  }
+
+  /** Projects each audience's view once, and sends the delta to its room. */
+  private broadcast(events: EngineEvent[]): void {
+    for (const [key, channel] of this.channels) {
+      const view = this.deps.engine.project(this.state, seatOfAudience(key));
+      const delta = channel.publish(view, eventsFor(key, events), this.revision);
+      if (!delta) continue;
+      this.deps.metrics.deltasSent.inc();
+      this.deps.metrics.deltaBytes.observe(Buffer.byteLength(JSON.stringify(delta)));
+      this.deps.transport.delta(this.id, key, delta);
+    }
+  }
+
+  private maybeSnapshot(): void {
+    if (this.revision - this.snapshotSeq < this.deps.options.snapshotEvery) return;
+    const seq = this.revision;
+    this.snapshotSeq = seq;
+    // Serialised now (the state at `seq`), written in the background: a snapshot only shortens
+    // recovery, the log alone is enough, so acknowledgements never wait for it.
+    const snapshot = { seq, stateHash: this.deps.engine.stateHash(this.state), data: this.deps.engine.snapshot(this.state) };
+    this.snapshotChain = this.snapshotChain
+      .then(() => this.deps.store.putSnapshot(this.id, snapshot))
+      .catch((error: unknown) => this.deps.logger.warn('snapshot failed', { exerciseId: this.id, seq, error }));
+  }
+}

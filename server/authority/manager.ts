@@ -1,0 +1,134 @@
+/**
+ * Every exercise this server hosts: creation (validated scenario, seats with tokens, durable
+ * record), recovery of all stored exercises at start, seat authentication and token rotation.
+ */
+import { ERROR_CODES, type CreateExerciseRequest, type CreateExerciseResponse, type ErrorBody, type SeatLink } from '../../protocol/index.ts';
+import { NOTICE_CODES } from '../../protocol/index.ts';
+import { findByToken, hashToken, newExerciseId, newToken } from '../auth/tokens.ts';
+import type { ScenarioCatalog } from '../scenarios/catalog.ts';
+import type { ExerciseRecord, SeatRecord } from '../store/types.ts';
+import { joinLink } from '../../protocol/index.ts';
+import type { LoadedScenario } from './engine-port.ts';
+import { ExerciseHost, type HostDeps } from './host.ts';
+import { recoverState } from './recover.ts';
+import { audiencesOf, issueSeats, seatsOf } from './seats.ts';
+
+export interface ManagerDeps<S> extends HostDeps<S> {
+  catalog: ScenarioCatalog;
+}
+
+/** The notice every seat gets after a restart paused a running exercise. */
+const RECOVERY_MESSAGE = 'The server restarted. The exercise is paused where it was; the controller resumes it.';
+
+export class ExerciseManager<S = unknown> {
+  private readonly hosts = new Map<string, ExerciseHost<S>>();
+
+  constructor(private readonly deps: ManagerDeps<S>) {}
+
+  get size(): number {
+    return this.hosts.size;
+  }
+
+  host(id: string): ExerciseHost<S> | undefined {
+    return this.hosts.get(id);
+  }
+
+  /** Loads every stored exercise; running real-time exercises come back paused, with a notice. */
+  async recoverAll(): Promise<void> {
+    const { engine, store, logger } = this.deps;
+    for (const record of await store.listExercises()) {
+      const loaded = engine.load(record.scenario.text, record.scenario.id);
+      if (!loaded.ok) {
+        logger.error('stored scenario no longer loads; exercise skipped', { exerciseId: record.id, first: loaded.diagnostics[0] });
+        continue;
+      }
+      const started = this.deps.now();
+      const recovered = await recoverState(engine, store, record, loaded.scenario, logger);
+      const host = this.startHost(record, loaded.scenario, recovered.state, recovered.revision, recovered.snapshotSeq);
+      const phase = engine.clock(recovered.state).phase;
+      if (record.mode === 'realtime' && phase === 'running') {
+        const reply = await host.submitInternal({ type: 'pause', actor: { role: 'system' } }, 'recovery');
+        if (reply.ok) host.raiseNotice(NOTICE_CODES.RECOVERED_PAUSED, RECOVERY_MESSAGE);
+        else logger.error('could not pause a recovered exercise', { exerciseId: record.id, code: reply.code, message: reply.message });
+      } else if (phase === 'paused' && recovered.last?.reason === 'recovery') {
+        host.raiseNotice(NOTICE_CODES.RECOVERED_PAUSED, RECOVERY_MESSAGE);
+      }
+      logger.info('exercise recovered', {
+        exerciseId: record.id, seq: host.seq, fromSnapshot: recovered.snapshotSeq, ms: Math.round(this.deps.now() - started), phase,
+      });
+    }
+  }
+
+  /** Creates an exercise from a bundled or uploaded scenario; the seat links are returned only here. */
+  async create(request: CreateExerciseRequest): Promise<CreateExerciseResponse | ErrorBody> {
+    const { engine, store, catalog, logger } = this.deps;
+    let scenario: LoadedScenario;
+    let text: string;
+    let source: ExerciseRecord['scenario']['source'];
+    if (typeof request.scenario === 'string') {
+      const bundled = catalog.get(request.scenario);
+      if (!bundled) {
+        return { ok: false, code: ERROR_CODES.NOT_FOUND, message: `no bundled scenario "${request.scenario}"; GET /api/scenarios lists them` };
+      }
+      ({ scenario, text } = bundled);
+      source = 'bundled';
+    } else {
+      const loaded = engine.load(request.scenario.text, request.scenario.name ?? 'upload');
+      if (!loaded.ok) {
+        const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
+        return { ok: false, code: ERROR_CODES.INVALID_SCENARIO, message: `the scenario has ${errors} error(s); see diagnostics`, diagnostics: loaded.diagnostics };
+      }
+      scenario = loaded.scenario;
+      text = request.scenario.text;
+      source = 'upload';
+    }
+    const { summary } = scenario;
+    if (!summary.modes.includes(request.mode)) {
+      return { ok: false, code: ERROR_CODES.BAD_MODE, message: `scenario "${summary.id}" allows modes ${summary.modes.join(', ')}, not ${request.mode}` };
+    }
+    const id = newExerciseId();
+    const seed = request.seed ?? summary.seed;
+    const record: ExerciseRecord = {
+      id, createdAt: new Date().toISOString(), seed, mode: request.mode,
+      scenario: { id: summary.id, title: summary.title, text, source },
+    };
+    const { links, records } = issueSeats(id, seatsOf(summary));
+    await store.createExercise(record, records);
+    this.startHost(record, scenario, engine.create(scenario, seed, request.mode), 0, 0);
+    logger.info('exercise created', { exerciseId: id, scenario: summary.id, mode: request.mode, seed, seats: links.length });
+    return { ok: true, exerciseId: id, scenario: { id: summary.id, title: summary.title }, mode: request.mode, seed, seats: links };
+  }
+
+  /** The seat a token opens in an exercise, or undefined (unknown exercise or token). */
+  async authenticate(exerciseId: string, token: string): Promise<SeatRecord | undefined> {
+    if (!this.hosts.has(exerciseId)) return undefined;
+    return findByToken(await this.deps.store.getSeats(exerciseId), token);
+  }
+
+  async seats(exerciseId: string): Promise<SeatRecord[]> {
+    return this.deps.store.getSeats(exerciseId);
+  }
+
+  /** Gives a seat a new token (the old one stops working for new connections) and returns its link. */
+  async rotateToken(exerciseId: string, seat: string): Promise<SeatLink | undefined> {
+    const record = (await this.deps.store.getSeats(exerciseId)).find((s) => s.seat === seat);
+    if (!record) return undefined;
+    const token = newToken();
+    await this.deps.store.setSeatToken(exerciseId, seat, hashToken(token));
+    const { tokenHash: _drop, ...info } = record;
+    return { ...info, token, link: joinLink(exerciseId, token) };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.hosts.values()].map((h) => h.close()));
+    this.hosts.clear();
+    this.deps.metrics.exercises.set(0);
+  }
+
+  private startHost(record: ExerciseRecord, scenario: LoadedScenario, state: S, revision: number, snapshotSeq: number): ExerciseHost<S> {
+    const host = new ExerciseHost(this.deps, record, scenario, audiencesOf(scenario.summary), state, revision, snapshotSeq);
+    this.hosts.set(record.id, host);
+    this.deps.metrics.exercises.set(this.hosts.size);
+    return host;
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * How an exercise host reaches its seats. The Socket.IO layer implements it with one room per
+ * audience (and, later, a Redis adapter for several server processes); the host never sees sockets.
+ */
+import type { DeltaMessage, Notice } from '../../protocol/index.ts';
+import type { AudienceKey } from './audience.ts';
+
+export interface ExerciseTransport {
+  /** Sends a delta to every socket of one audience of one exercise. */
+  delta(exerciseId: string, audience: AudienceKey, delta: DeltaMessage): void;
+  /** Sends a notice to every socket of the exercise. */
+  notice(exerciseId: string, notice: Notice): void;
+}

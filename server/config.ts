@@ -1,0 +1,59 @@
+/** Server settings, with the defaults `ramparts serve` uses. */
+import { resolve } from 'node:path';
+import type { LogLevel } from './ops/logger.ts';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** Data directory of the embedded store. */
+  dataDir: string;
+  /** Bundled scenarios offered in the lobby. */
+  scenariosDir: string;
+  /** The built web client (Vite output). */
+  distDir: string;
+  logLevel: LogLevel;
+  /** Extra origins allowed for browsers besides the server's own (default: none, same-origin only). */
+  allowedOrigins: string[];
+  realtime: {
+    /** Longest wall-clock interval between real-time advances. */
+    tickMs: number;
+  };
+  store: {
+    /** Snapshot every this many revisions. */
+    snapshotEvery: number;
+  };
+  deltas: {
+    /** Deltas kept per audience for reconnecting clients. */
+    keep: number;
+  };
+  limits: {
+    /** Socket messages per second per socket (token bucket refill) and burst. */
+    socketRate: number;
+    socketBurst: number;
+    /** HTTP API requests per second per client address, and burst. */
+    httpRate: number;
+    httpBurst: number;
+    /** Largest JSON body of an API request other than a scenario upload. */
+    jsonBodyBytes: number;
+    /** Most commands applied together with one fsync. */
+    maxBatch: number;
+  };
+}
+
+export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+  const root = process.cwd();
+  return {
+    port: 8080,
+    host: '0.0.0.0',
+    dataDir: resolve(root, 'data'),
+    scenariosDir: resolve(root, 'scenarios'),
+    distDir: resolve(root, 'dist'),
+    logLevel: 'info',
+    allowedOrigins: [],
+    realtime: { tickMs: 500 },
+    store: { snapshotEvery: 500 },
+    deltas: { keep: 256 },
+    limits: { socketRate: 20, socketBurst: 60, httpRate: 20, httpBurst: 60, jsonBodyBytes: 16 * 1024, maxBatch: 256 },
+    ...overrides,
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * The REST API under `/api` (documented in docs/PROTOCOL.md). Lobby endpoints are open; endpoints
+ * about one exercise need a seat token of *that* exercise as a bearer token, and the seat
+ * management ones the controller's.
+ */
+import express, { Router, type Request, type Response } from 'express';
+import {
+  CreateExerciseRequest, ERROR_CODES, ExerciseId, MAX_SCENARIO_BYTES, PROTOCOL_VERSION, ValidateScenarioRequest,
+  type ExerciseSummary, type SeatListResponse, type ValidateScenarioResponse,
+} from '../../protocol/index.ts';
+import type { EnginePort } from '../authority/engine-port.ts';
+import type { ExerciseManager } from '../authority/manager.ts';
+import type { ScenarioCatalog } from '../scenarios/catalog.ts';
+import type { SeatRecord } from '../store/types.ts';
+import type { RampartsServer } from '../realtime/types.ts';
+import { seatRoom } from '../realtime/rooms.ts';
+import { bearerToken, route, sendError, sendResult } from './reply.ts';
+
+export interface ApiDeps {
+  manager: ExerciseManager;
+  catalog: ScenarioCatalog;
+  engine: EnginePort;
+  io: RampartsServer;
+  jsonBodyBytes: number;
+}
+
+function firstIssue(error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid body';
+  const path = issue.path.map(String).join('.');
+  return path ? `${path}: ${issue.message}` : issue.message;
+}
+
+export function apiRouter(deps: ApiDeps): Router {
+  const router = Router();
+  const smallJson = express.json({ limit: deps.jsonBodyBytes, strict: true });
+  const scenarioJson = express.json({ limit: MAX_SCENARIO_BYTES + 64 * 1024, strict: true });
+
+  /** The seat of the bearer token in the exercise of the path, or an error reply already sent. */
+  async function seatOf(req: Request, res: Response): Promise<SeatRecord | undefined> {
+    const id = req.params.id;
+    if (typeof id !== 'string' || !ExerciseId.safeParse(id).success) return void sendError(res, ERROR_CODES.NOT_FOUND, 'no such exercise');
+    const token = bearerToken(req);
+    if (!token) return void sendError(res, ERROR_CODES.UNAUTHENTICATED, 'send a seat token of this exercise as "Authorization: Bearer <token>"');
+    const seat = await deps.manager.authenticate(id, token);
+    if (!seat) return void sendError(res, ERROR_CODES.UNAUTHENTICATED, 'unknown exercise or seat token');
+    return seat;
+  }
+
+  router.get('/version', (_req, res) => void res.json({ ok: true, protocol: PROTOCOL_VERSION }));
+
+  router.get('/scenarios', (_req, res) => void res.json({ ok: true, scenarios: deps.catalog.list() }));
+
+  router.post('/scenarios/validate', scenarioJson, (req, res) => {
+    const parsed = ValidateScenarioRequest.safeParse(req.body);
+    if (!parsed.success) return sendError(res, ERROR_CODES.BAD_REQUEST, firstIssue(parsed.error));
+    const loaded = deps.engine.load(parsed.data.text, parsed.data.name ?? 'upload');
+    const body: ValidateScenarioResponse = loaded.ok ? { ok: true, diagnostics: loaded.warnings } : { ok: false, diagnostics: loaded.diagnostics };
+    res.json(body);
+  });
+
+  router.post('/exercises', scenarioJson, route(async (req, res) => {
+    const parsed = CreateExerciseRequest.safeParse(req.body);
+    if (!parsed.success) return sendError(res, ERROR_CODES.BAD_REQUEST, firstIssue(parsed.error));
+    sendResult(res, await deps.manager.create(parsed.data), 201);
+  }));
+
+  router.get('/exercises/:id', route(async (req, res) => {
+    const seat = await seatOf(req, res);
+    const host = seat && deps.manager.host(String(req.params.id));
+    if (!seat || !host) return;
+    const { summary } = host.scenario;
+    const body: ExerciseSummary = {
+      ok: true, exerciseId: host.id, scenario: { id: summary.id, title: summary.title }, mode: host.record.mode,
+      seed: host.record.seed, createdAt: host.record.createdAt,
+      seat: { seat: seat.seat, role: seat.role, ...(seat.team ? { team: seat.team } : {}) },
+    };
+    res.json(body);
+  }));
+
+  router.get('/exercises/:id/seats', route(async (req, res) => {
+    const seat = await seatOf(req, res);
+    if (!seat) return;
+    if (seat.role !== 'white') return sendError(res, ERROR_CODES.FORBIDDEN, 'only the controller may list the seats');
+    const id = String(req.params.id);
+    const rooms = deps.io.sockets.adapter.rooms;
+    const body: SeatListResponse = {
+      ok: true,
+      seats: (await deps.manager.seats(id)).map(({ tokenHash: _hash, ...info }) => ({ ...info, connected: rooms.get(seatRoom(id, info.seat))?.size ?? 0 })),
+    };
+    res.json(body);
+  }));
+
+  router.post('/exercises/:id/seats/:seat/token', route(async (req, res) => {
+    const seat = await seatOf(req, res);
+    if (!seat) return;
+    if (seat.role !== 'white') return sendError(res, ERROR_CODES.FORBIDDEN, 'only the controller may issue new links');
+    const id = String(req.params.id);
+    const target = String(req.params.seat);
+    const link = await deps.manager.rotateToken(id, target);
+    if (!link) return sendError(res, ERROR_CODES.NOT_FOUND, `no seat "${target}" in this exercise`);
+    // Sockets opened with the old token leave: the old link is revoked, not just unusable for new joins.
+    deps.io.in(seatRoom(id, target)).disconnectSockets(true);
+    res.json({ ok: true, seat: link });
+  }));
+
+  router.use((_req, res) => sendError(res, ERROR_CODES.NOT_FOUND, 'no such API endpoint; see docs/PROTOCOL.md'));
+  return router;
+}

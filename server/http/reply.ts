@@ -1,0 +1,30 @@
+/** JSON replies of the API: every failure is `{ ok: false, code, message }` with the code's HTTP status. */
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { HTTP_STATUS, type ErrorBody, type ErrorCode } from '../../protocol/index.ts';
+
+export function sendError(res: Response, code: ErrorCode, message: string, extra: Partial<ErrorBody> = {}): void {
+  const body: ErrorBody = { ok: false, code, message, ...extra };
+  res.status(HTTP_STATUS[code]).json(body);
+}
+
+/** Sends an ErrorBody with its status, or a success body with `status`. */
+export function sendResult(res: Response, result: { ok: boolean }, status = 200): void {
+  if (!result.ok) {
+    const error = result as ErrorBody;
+    res.status(HTTP_STATUS[error.code]).json(error);
+    return;
+  }
+  res.status(status).json(result);
+}
+
+/** Express 5 forwards rejected promises to the error handler; this only types the handler. */
+export function route(handler: (req: Request, res: Response, next: NextFunction) => Promise<void> | void): RequestHandler {
+  return (req, res, next) => handler(req, res, next);
+}
+
+/** The bearer token of a request, if it has a well-formed `Authorization: Bearer ...` header. */
+export function bearerToken(req: Request): string | undefined {
+  const header = req.get('authorization');
+  const match = header ? /^Bearer ([A-Za-z0-9_-]{1,128})$/.exec(header) : null;
+  return match?.[1];
+}

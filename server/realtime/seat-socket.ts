@@ -1,0 +1,82 @@
+/**
+ * Everything a bound socket may do. Every inbound packet passes one guard first (rate limit, known
+ * event, acknowledgement present, size), and every refusal is a coded error: through the
+ * acknowledgement when there is one, else as a `rejected` event. Nothing a client sends can throw
+ * inside the server, and nothing names an exercise or a seat: both come from the handshake.
+ */
+import type { ActorT } from '../../engine/sim/commands.ts';
+import { ERROR_CODES, MAX_MESSAGE_BYTES, SyncRequest, type ErrorCode, type ErrorReply } from '../../protocol/index.ts';
+import type { ExerciseManager } from '../authority/manager.ts';
+import type { Logger } from '../ops/logger.ts';
+import type { Metrics } from '../ops/metrics.ts';
+import { TokenBucket } from '../ops/token-bucket.ts';
+import type { RampartsSocket, SocketData } from './types.ts';
+
+export interface SeatSocketDeps {
+  manager: ExerciseManager;
+  metrics: Metrics;
+  logger: Logger;
+  rate: number;
+  burst: number;
+}
+
+const EVENTS = new Set(['command', 'sync']);
+
+export function actorOf(data: SocketData): ActorT {
+  switch (data.role) {
+    case 'blue': return { role: 'blue', team: data.team ?? '' };
+    case 'white': return { role: 'white' };
+    case 'red': return { role: 'red' };
+    case 'evaluator': return { role: 'evaluator' };
+  }
+}
+
+function jsonBytes(value: unknown): number {
+  try {
+    return Buffer.byteLength(JSON.stringify(value) ?? '');
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+/** Installs the guard and the handlers on a socket whose seat the handshake bound. */
+export function handleSeatSocket(socket: RampartsSocket, deps: SeatSocketDeps): void {
+  const bucket = new TokenBucket(deps.rate, deps.burst);
+  const refuse = (event: unknown, ack: unknown, code: ErrorCode, message: string) => {
+    deps.metrics.rejected.inc({ code });
+    const reply: ErrorReply = { ok: false, code, message };
+    if (typeof ack === 'function') (ack as (r: ErrorReply) => void)(reply);
+    else socket.emit('rejected', { event: String(event).slice(0, 64), code, message });
+  };
+
+  socket.use((packet, next) => {
+    const [event, ...args] = packet as unknown[];
+    const ack = args.at(-1);
+    if (!bucket.take()) return refuse(event, ack, ERROR_CODES.RATE_LIMITED, `more than ${deps.rate} messages per second; slow down`);
+    if (typeof event !== 'string' || !EVENTS.has(event)) {
+      return refuse(event, ack, ERROR_CODES.UNKNOWN_EVENT, `unknown event; the server accepts ${[...EVENTS].join(', ')}`);
+    }
+    if (typeof ack !== 'function') return refuse(event, ack, ERROR_CODES.BAD_MESSAGE, `send "${event}" with an acknowledgement callback`);
+    if (args.length !== 2) return refuse(event, ack, ERROR_CODES.BAD_MESSAGE, `"${event}" takes one payload and an acknowledgement`);
+    if (jsonBytes(args[0]) > MAX_MESSAGE_BYTES) {
+      return refuse(event, ack, ERROR_CODES.TOO_LARGE, `a message may carry at most ${MAX_MESSAGE_BYTES} bytes of JSON`);
+    }
+    next();
+  });
+
+  socket.on('command', (body, ack) => {
+    const host = deps.manager.host(socket.data.exerciseId);
+    if (!host) return ack({ ok: false, code: ERROR_CODES.NOT_FOUND, message: 'the exercise is no longer hosted here' });
+    host.submit(actorOf(socket.data), body).then(ack, (error: unknown) => {
+      deps.logger.error('command handling failed', { exerciseId: socket.data.exerciseId, error });
+      ack({ ok: false, code: ERROR_CODES.INTERNAL, message: 'the server failed on this command; it was not applied' });
+    });
+  });
+
+  socket.on('sync', (request, ack) => {
+    const parsed = SyncRequest.safeParse(request);
+    if (!parsed.success) return ack({ ok: false, code: ERROR_CODES.BAD_MESSAGE, message: 'sync takes { lastSeq?: integer >= 0 }' });
+    const result = deps.manager.host(socket.data.exerciseId)?.sync(socket.data.audience, parsed.data.lastSeq);
+    ack(result ?? { ok: false, code: ERROR_CODES.NOT_FOUND, message: 'the exercise is no longer hosted here' });
+  });
+}

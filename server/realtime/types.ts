@@ -1,0 +1,21 @@
+/** The typed Socket.IO server and socket of Ramparts, and what the server keeps on each socket. */
+import type { Server, Socket } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/index.ts';
+import type { AudienceKey } from '../authority/audience.ts';
+import type { SeatRole } from '../../protocol/index.ts';
+
+/** The seat a socket is bound to at the handshake; never changes for the socket's life. */
+export interface SocketData {
+  exerciseId: string;
+  seat: string;
+  role: SeatRole;
+  team?: string;
+  audience: AudienceKey;
+  lastSeq?: number;
+}
+
+// Server-to-server events are not used (a Redis adapter would add them).
+type InterServerEvents = Record<string, never>;
+
+export type RampartsServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type RampartsSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
