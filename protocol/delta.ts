@@ -12,11 +12,14 @@ import { create, type Delta } from 'jsondiffpatch';
 
 export type ViewPatch = Delta;
 
-function itemKey(item: object, index?: number): string {
-  const record = item as Record<string, unknown>;
-  for (const key of ['id', 'seq', 'key'] as const) {
-    const value = record[key];
-    if (typeof value === 'string' || typeof value === 'number') return `${key}:${value}`;
+function itemKey(item: object | null, index?: number): string {
+  // jsondiffpatch asks for every item of type "object", which includes null and arrays.
+  if (item !== null && !Array.isArray(item)) {
+    const record = item as Record<string, unknown>;
+    for (const key of ['id', 'seq', 'key'] as const) {
+      const value = record[key];
+      if (typeof value === 'string' || typeof value === 'number') return `${key}:${value}`;
+    }
   }
   return `$index:${index ?? -1}`;
 }

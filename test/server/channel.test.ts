@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { applyViewPatch, type DeltaMessage, type SyncResult } from '../../protocol/index.ts';
+import { AudienceChannel } from '../../server/authority/channel.ts';
+import type { EngineEvent } from '../../engine/sim/events.ts';
+
+const event = (seq: number): EngineEvent => ({ seq, t: seq * 1000, type: 'tick', actor: 'engine', data: {}, audience: ['all'] });
+
+/** Applies a sync result to a client's copy the way docs/PROTOCOL.md tells clients to. */
+function apply(client: { seq: number; view: unknown }, result: SyncResult): { seq: number; view: unknown } {
+  if (result.kind === 'current') return client;
+  if (result.kind === 'full') return { seq: result.full.seq, view: result.full.view };
+  let { seq, view } = client;
+  for (const d of result.deltas) {
+    expect(d.fromSeq).toBe(seq);
+    view = applyViewPatch(view, d.patch);
+    seq = d.toSeq;
+  }
+  return { seq, view };
+}
+
+describe('audience channel', () => {
+  it('sends nothing when neither the view nor the events changed', () => {
+    const channel = new AudienceChannel({ t: 0 }, 0, 10);
+    expect(channel.publish({ t: 0 }, [], 1)).toBeUndefined();
+    expect(channel.lastSeq).toBe(0);
+    const delta = channel.publish({ t: 0 }, [event(1)], 2) as DeltaMessage;
+    expect(delta).toEqual({ fromSeq: 0, toSeq: 2, events: [event(1)] });
+  });
+
+  it('chains deltas so that a client following them holds the current view', () => {
+    const channel = new AudienceChannel({ t: 0, list: [] as number[] }, 0, 10);
+    let client = { seq: 0, view: channel.currentView };
+    for (let rev = 1; rev <= 5; rev++) {
+      const delta = channel.publish({ t: rev, list: Array.from({ length: rev }, (_, i) => i) }, [], rev * 2)!;
+      expect(delta.fromSeq).toBe(client.seq);
+      client = { seq: delta.toSeq, view: applyViewPatch(client.view, delta.patch) };
+    }
+    expect(client).toEqual({ seq: 10, view: { t: 5, list: [0, 1, 2, 3, 4] } });
+  });
+
+  it('catches a client up with the deltas it missed, or the full view when they are gone', () => {
+    const channel = new AudienceChannel({ t: 0 }, 0, 3);
+    const held = { seq: 0, view: channel.currentView };
+    const views = [1, 2, 3, 4, 5].map((t) => ({ t }));
+    const states = [held];
+    views.forEach((v, i) => {
+      channel.publish(v, [], i + 1);
+      states.push({ seq: i + 1, view: v });
+    });
+    expect(channel.catchUp(5)).toEqual({ ok: true, kind: 'current', seq: 5 });
+    const fromThree = channel.catchUp(3);
+    expect(fromThree.kind).toBe('deltas');
+    expect(apply(states[3]!, fromThree)).toEqual({ seq: 5, view: { t: 5 } });
+    // Only the last 3 deltas are kept: from revision 1 the deltas 1->2 is gone.
+    expect(channel.catchUp(1)).toEqual({ ok: true, kind: 'full', full: { seq: 5, view: { t: 5 } } });
+    // A client that claims a revision the server never reached (a restarted server, a stale tab).
+    expect(channel.catchUp(99).kind).toBe('full');
+    expect(channel.catchUp(undefined).kind).toBe('full');
+  });
+});
