@@ -1,0 +1,75 @@
+/**
+ * The scenario validator: syntax, schema and meaning, every problem located and reported at once.
+ */
+import { Scenario, type ScenarioT } from './schema/index.ts';
+import { compareDiagnostics, formatPath, type Diagnostic, type Finding } from './diagnostic.ts';
+import { schemaFindings } from './issues.ts';
+import type { SourceMap } from './locate.ts';
+import { parseScenarioText } from './parse.ts';
+import { semanticFindings } from './semantic/index.ts';
+
+export type ValidationResult =
+  | { ok: true; scenario: ScenarioT; warnings: Diagnostic[] }
+  | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
+
+/** Errors reported per file; past this a last diagnostic says how many more there were. */
+export const MAX_ERRORS = 500;
+
+/**
+ * Validates scenario text (YAML or JSON; bytes are decoded as UTF-8). Never throws on any input:
+ * empty, binary, invalid UTF-8, oversized, deeply nested or alias-bomb files get a located error.
+ * `file` is only used in the diagnostics; `.json` files are read as strict JSON.
+ */
+export function validateScenarioText(text: string | Uint8Array, file: string): ValidationResult {
+  const parsed = parseScenarioText(text, file);
+  if (!parsed.ok) return { ok: false, errors: finish(parsed.errors), warnings: parsed.warnings.sort(compareDiagnostics) };
+  return check(parsed.value, file, parsed.sourceMap, parsed.warnings);
+}
+
+/**
+ * Validates a scenario already in memory (built by an importer, received by the server).
+ * Diagnostics carry line and column 0: there is no source text to point into.
+ */
+export function validateScenarioObject(value: unknown, file = '<scenario>'): ValidationResult {
+  const nowhere = { line: 0, col: 0 };
+  const noSource: SourceMap = { locate: () => nowhere, locateAll: (r) => r.map(() => nowhere), lineOf: () => undefined };
+  return check(value, file, () => noSource, []);
+}
+
+function check(value: unknown, file: string, sourceMap: () => SourceMap, warnings: Diagnostic[]): ValidationResult {
+  /** Locates findings in one batch (for JSON, one pass over the text). */
+  const locate = (findings: readonly Finding[]): Diagnostic[] => {
+    if (findings.length === 0) return [];
+    const positions = sourceMap().locateAll(findings.map((f) => (f.key === undefined ? { path: f.path } : { path: f.path, key: f.key })));
+    return findings.map((f, i) => {
+      const { line, col } = positions[i] ?? { line: 0, col: 0 };
+      const path = f.key !== undefined ? [...f.path, f.key] : f.path;
+      return { file, line, col, path: formatPath(path), message: f.message, severity: f.severity };
+    });
+  };
+  const schema = Scenario.safeParse(value, { reportInput: true });
+  if (!schema.success) {
+    const findings = schemaFindings(schema.error.issues, Scenario);
+    return { ok: false, errors: finish(locate(findings.slice(0, MAX_ERRORS + 1)), findings.length), warnings };
+  }
+  const findings = semanticFindings(schema.data, (path) => sourceMap().lineOf(path));
+  const errors = findings.filter((f) => f.severity === 'error');
+  const kept = [...errors.slice(0, MAX_ERRORS + 1), ...findings.filter((f) => f.severity === 'warning').slice(0, MAX_ERRORS)];
+  const located = locate(kept);
+  const allWarnings = [...warnings, ...located.filter((d) => d.severity === 'warning')].sort(compareDiagnostics);
+  if (errors.length > 0) return { ok: false, errors: finish(located.filter((d) => d.severity === 'error'), errors.length), warnings: allWarnings };
+  return { ok: true, scenario: schema.data, warnings: allWarnings };
+}
+
+/** Sorts by position and caps the list, saying how many were left out. */
+function finish(errors: Diagnostic[], total = errors.length): Diagnostic[] {
+  const sorted = errors.sort(compareDiagnostics);
+  if (total <= MAX_ERRORS) return sorted;
+  const kept = sorted.slice(0, MAX_ERRORS);
+  const last = kept[kept.length - 1];
+  kept.push({
+    file: last?.file ?? '', line: last?.line ?? 0, col: last?.col ?? 0, path: '(root)',
+    message: `${total - MAX_ERRORS} more errors not shown; fix these first`, severity: 'error',
+  });
+  return kept;
+}
