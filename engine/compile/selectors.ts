@@ -1,0 +1,46 @@
+/** Static part of red target selection, resolved once at compile time. */
+import type { TargetSelectorT } from '../scenario/schema/index.ts';
+import { CompileError } from './conditions.ts';
+import type { CNode, CSegment } from './types.ts';
+
+/**
+ * Nodes matching every criterion that cannot change during an exercise (explicit nodes, team, segment,
+ * zone, kind, tags, minCriticality), in scenario order. `sameAs` and `state` are applied when the step starts.
+ */
+export function staticCandidates(
+  sel: TargetSelectorT,
+  nodes: readonly CNode[],
+  segments: readonly CSegment[],
+  nodeIndex: Record<string, number>,
+  segmentIndex: Record<string, number>,
+  path: string,
+): number[] {
+  let pool: number[];
+  if (sel.nodes) {
+    pool = sel.nodes.map((id, j) => {
+      const i = nodeIndex[id];
+      if (i === undefined) throw new CompileError(`${path}.nodes[${j}]: unknown node "${id}"`);
+      return i;
+    });
+    pool = [...new Set(pool)].sort((a, b) => a - b);
+  } else if (sel.segment !== undefined) {
+    const g = segmentIndex[sel.segment];
+    if (g === undefined) throw new CompileError(`${path}.segment: unknown segment "${sel.segment}"`);
+    pool = [...(segments[g] as CSegment).nodes];
+  } else {
+    pool = nodes.map((_, i) => i);
+  }
+  const seg = sel.segment === undefined ? undefined : segmentIndex[sel.segment];
+  const kinds = sel.kind ? new Set<string>(sel.kind) : null;
+  return pool.filter((i) => {
+    const n = nodes[i] as CNode;
+    const g = segments[n.segment] as CSegment;
+    if (seg !== undefined && n.segment !== seg) return false;
+    if (sel.team !== undefined && n.owner !== sel.team) return false;
+    if (sel.zone !== undefined && g.zone !== sel.zone) return false;
+    if (kinds && !kinds.has(n.kind)) return false;
+    if (sel.tags && !sel.tags.every((t) => n.tags.includes(t))) return false;
+    if (sel.minCriticality !== undefined && n.criticality < sel.minCriticality) return false;
+    return true;
+  });
+}

@@ -1,0 +1,47 @@
+/**
+ * Ramparts engine: the deterministic simulation core. Pure: no clock, no Math.random, no timers, no I/O.
+ *
+ *   const compiled = compileScenario(scenario);                 // validated ScenarioT -> CompiledScenario
+ *   const state = createExercise(compiled, { seed: 7, mode: 'headless' });
+ *   step(state, { type: 'start', actor: { role: 'white' } });    // mutates state in place
+ *   const r = step(state, { type: 'advance', to: compiled.meta.duration, actor: { role: 'system' } });
+ *   if (r.ok) r.events;                                          // EngineEvent[] with audiences
+ *   project(state, { role: 'blue', team: 'kw-csirt' });          // BlueView
+ *   stateHash(state);                                            // sha256 hex
+ *
+ * See docs/ENGINE.md for the model, the event types, the views and the log format.
+ */
+export { compileScenario, CompileError } from './compile/compile.ts';
+export { STANDARD_ACTIONS } from './compile/catalog.ts';
+export type * from './compile/types.ts';
+
+export { createExercise, FOREVER, type ExerciseOptions } from './sim/create.ts';
+export { step, advanceChunk } from './sim/step.ts';
+export { nextEventTime, isEnded, nextInjectTime } from './sim/time.ts';
+export type {
+  ExerciseState, Alert, AlertSource, Severity, ScoreSample, QItem, StreamName, AleaState, NodeRt, StepRt, TeamRt, AttemptRt,
+  InjectRt, InjectTeamRt, ActionRt, ReportRt, AssistRt, SitrepRt, RatingRt,
+} from './sim/state.ts';
+export type { Command, CommandBody, CommandType, ActorT, IntelReportT, ActionTargetT, AdhocInjectT } from './sim/commands.ts';
+export { COMMAND_ROLES } from './sim/commands.ts';
+export { audienceAllows, ENGINE_ERRORS, type Audience, type EngineEvent, type EngineErrorCode, type StepResult } from './sim/events.ts';
+
+export { project, eventsFor, blueView, redView, whiteView, evaluatorView, adjudicationQueue, ALERT_VIEW_LIMIT } from './views/index.ts';
+export type * from './views/types.ts';
+
+export { computeScore } from './scoring/score.ts';
+export { metrics, coalitionMetrics, type Metrics, type TeamMetrics } from './scoring/metrics.ts';
+
+export { snapshot, restore, stateHash, type Snapshot } from './replay/snapshot.ts';
+export { canonicalJson } from './replay/canonical.ts';
+export { sha256Hex, hashValue } from './replay/hash.ts';
+export {
+  parseLog, serialiseLog, logHeader, logLine, LOG_FORMAT, LOG_VERSION,
+  type LogHeader, type LogRecord, type RampartsLog, type LogError, type ParseLogResult,
+} from './replay/log.ts';
+export { createReplayer, replay, type Replayer, type ReplayOptions, type ReplayerResult, type ReplayResult, type ReplayFailure } from './replay/replayer.ts';
+
+export {
+  exerciseMachine, nodeMachine, redStepMachine, injectMachine, actionMachine,
+  type ExercisePhase, type Integrity, type RedStepStatus, type InjectStatus, type ActionStatus,
+} from './machines/index.ts';

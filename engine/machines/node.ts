@@ -1,0 +1,55 @@
+/**
+ * A node's true state: two parallel regions. `integrity` only grows more severe (clean, compromised,
+ * persistent, exfiltrated, encrypted, wiped) until a restore from backup; `network` is connected or
+ * isolated. What blue teams see is derived elsewhere; this is ground truth.
+ */
+import { createMachine } from 'xstate';
+import { driver } from './drive.ts';
+
+export const INTEGRITY = ['clean', 'compromised', 'persistent', 'exfiltrated', 'encrypted', 'wiped', 'restored'] as const;
+export type Integrity = (typeof INTEGRITY)[number];
+export type Network = 'connected' | 'isolated';
+
+/** Severity rank used by `requiresState`-style comparisons: restored counts as clean. */
+export const SEVERITY: Record<Integrity, number> = {
+  clean: 0, restored: 0, compromised: 1, persistent: 2, exfiltrated: 3, encrypted: 4, wiped: 5,
+};
+
+const up = ['COMPROMISE', 'PERSIST', 'EXFILTRATE', 'ENCRYPT', 'WIPE'] as const;
+const target: Record<(typeof up)[number], Integrity> = {
+  COMPROMISE: 'compromised', PERSIST: 'persistent', EXFILTRATE: 'exfiltrated', ENCRYPT: 'encrypted', WIPE: 'wiped',
+};
+
+/** Each integrity state accepts only the events that make it strictly more severe, and RESTORE. */
+function integrityStates() {
+  const states: Record<string, { on: Record<string, string> }> = {};
+  for (const s of INTEGRITY) {
+    const on: Record<string, string> = { RESTORE: 'restored' };
+    for (const e of up) if (SEVERITY[target[e]] > SEVERITY[s]) on[e] = target[e];
+    states[s] = { on };
+  }
+  return states;
+}
+
+export const nodeMachine = createMachine({
+  id: 'node',
+  type: 'parallel',
+  states: {
+    integrity: { initial: 'clean', states: integrityStates() },
+    network: {
+      initial: 'connected',
+      states: { connected: { on: { ISOLATE: 'isolated' } }, isolated: { on: { RECONNECT: 'connected' } } },
+    },
+  },
+});
+
+export interface NodeValue { integrity: Integrity; network: Network }
+export const nodeNext = driver<NodeValue & Record<string, string>>(nodeMachine) as (
+  value: NodeValue,
+  event: string,
+) => NodeValue | undefined;
+
+/** The node event that moves integrity to at least `state`. */
+export const EVENT_FOR_STATE: Record<string, string> = {
+  compromised: 'COMPROMISE', persistent: 'PERSIST', exfiltrated: 'EXFILTRATE', encrypted: 'ENCRYPT', wiped: 'WIPE',
+};

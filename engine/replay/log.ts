@@ -1,0 +1,113 @@
+/**
+ * The exercise log, JSON Lines. Line 1 is the header:
+ *   {"format":"ramparts-log","version":1,"scenario":{...},"scenarioHash":"<sha256>","seed":42,"mode":"headless"}
+ * then one record per accepted command, in order:
+ *   {"t":<sim ms when applied>,"command":{...with actor},"events":[...]}
+ * `events` (what the command produced) is optional: replay regenerates them and can verify them.
+ */
+import { Scenario, type ScenarioT } from '../scenario/schema/index.ts';
+import { Actor, CommandBody, type Command } from '../sim/commands.ts';
+import type { EngineEvent } from '../sim/events.ts';
+import type { Mode } from '../compile/types.ts';
+import { hashValue } from './hash.ts';
+
+export const LOG_FORMAT = 'ramparts-log';
+export const LOG_VERSION = 1;
+
+export interface LogHeader {
+  format: typeof LOG_FORMAT;
+  version: typeof LOG_VERSION;
+  scenario: ScenarioT;
+  scenarioHash: string;
+  seed: number;
+  mode: Mode;
+}
+export interface LogRecord { t: number; command: Command; events?: EngineEvent[] }
+export interface RampartsLog { header: LogHeader; records: LogRecord[] }
+export interface LogError { line: number; message: string }
+export type ParseLogResult = { ok: true; log: RampartsLog } | { ok: false; errors: LogError[] };
+
+/** The header for a run of `scenario` (the source scenario object, as validated). */
+export function logHeader(scenario: ScenarioT, seed: number, mode: Mode): LogHeader {
+  return { format: LOG_FORMAT, version: LOG_VERSION, scenario, scenarioHash: hashValue(scenario), seed, mode };
+}
+
+/** One line of the log (no trailing newline). */
+export const logLine = (x: LogHeader | LogRecord): string => JSON.stringify(x);
+
+/** The whole log as text, one JSON document per line, ending with a newline. */
+export function serialiseLog(log: RampartsLog): string {
+  const lines = [logLine(log.header)];
+  for (const r of log.records) lines.push(logLine(r));
+  return `${lines.join('\n')}\n`;
+}
+
+const MODES = new Set(['realtime', 'tabletop', 'headless']);
+const MAX_ERRORS = 50;
+
+/** Parses and checks a log; every problem comes with its line number. */
+export function parseLog(text: string): ParseLogResult {
+  const errors: LogError[] = [];
+  const lines = text.split(/\r?\n/);
+  while (lines.length > 0 && (lines[lines.length - 1] as string).trim() === '') lines.pop();
+  if (lines.length === 0) return { ok: false, errors: [{ line: 1, message: 'empty file: a log starts with a ramparts-log header line' }] };
+  const json = (i: number): unknown => {
+    try {
+      return JSON.parse(lines[i] as string) as unknown;
+    } catch (e) {
+      errors.push({ line: i + 1, message: `not JSON: ${(e as Error).message}` });
+      return undefined;
+    }
+  };
+  const h = json(0) as Record<string, unknown> | undefined;
+  let header: LogHeader | undefined;
+  if (h !== undefined) {
+    if (typeof h !== 'object' || h === null || h.format !== LOG_FORMAT) errors.push({ line: 1, message: `the first line must be the header with "format": "${LOG_FORMAT}"` });
+    else if (h.version !== LOG_VERSION) errors.push({ line: 1, message: `unsupported log version ${String(h.version)}; this engine reads version ${LOG_VERSION}` });
+    else {
+      const sc = Scenario.safeParse(h.scenario);
+      if (!sc.success) {
+        for (const issue of sc.error.issues.slice(0, 10)) errors.push({ line: 1, message: `header.scenario.${issue.path.join('.')}: ${issue.message}` });
+      } else if (typeof h.scenarioHash !== 'string' || h.scenarioHash !== hashValue(sc.data)) {
+        errors.push({ line: 1, message: 'header.scenarioHash does not match the scenario: the file was altered' });
+      }
+      if (!Number.isSafeInteger(h.seed) || (h.seed as number) < 0) errors.push({ line: 1, message: 'header.seed must be a non-negative integer' });
+      if (typeof h.mode !== 'string' || !MODES.has(h.mode)) errors.push({ line: 1, message: 'header.mode must be realtime, tabletop or headless' });
+      if (errors.length === 0 && sc.success) header = { ...(h as unknown as LogHeader), scenario: sc.data };
+    }
+  }
+  const records: LogRecord[] = [];
+  let lastT = 0;
+  for (let i = 1; i < lines.length && errors.length < MAX_ERRORS; i++) {
+    if ((lines[i] as string).trim() === '') continue;
+    const r = json(i) as Record<string, unknown> | undefined;
+    if (r === undefined) continue;
+    if (typeof r !== 'object' || r === null) {
+      errors.push({ line: i + 1, message: 'a record is an object {t, command, events?}' });
+      continue;
+    }
+    if (!Number.isSafeInteger(r.t) || (r.t as number) < lastT) {
+      errors.push({ line: i + 1, message: `record.t must be an integer sim time, not before the previous record (${lastT})` });
+      continue;
+    }
+    const cmd = r.command as Record<string, unknown> | undefined;
+    if (typeof cmd !== 'object' || cmd === null) {
+      errors.push({ line: i + 1, message: 'record.command is missing' });
+      continue;
+    }
+    const { actor, ...body } = cmd;
+    const a = Actor.safeParse(actor);
+    const b = CommandBody.safeParse(body);
+    if (!a.success) errors.push({ line: i + 1, message: `record.command.actor: ${a.error.issues[0]?.message ?? 'invalid'}` });
+    if (!b.success) {
+      const issue = b.error.issues[0];
+      errors.push({ line: i + 1, message: `record.command.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` });
+    }
+    if (r.events !== undefined && !Array.isArray(r.events)) errors.push({ line: i + 1, message: 'record.events must be an array' });
+    if (!a.success || !b.success) continue;
+    lastT = r.t as number;
+    records.push({ t: r.t as number, command: cmd as unknown as Command, ...(Array.isArray(r.events) ? { events: r.events as EngineEvent[] } : {}) });
+  }
+  if (errors.length > 0 || !header) return { ok: false, errors: errors.length > 0 ? errors : [{ line: 1, message: 'missing header' }] };
+  return { ok: true, log: { header, records } };
+}

@@ -1,0 +1,85 @@
+/**
+ * Composite team score in the manner of Locked Shields, each category 0-100:
+ * - availability: criticality-weighted service uptime since T+0, against the weighted availability target
+ *   (100 when the target is met, proportionally less below it);
+ * - detection: mean over red attempts that reached the team's nodes of 0.5^(delay / detectionHalfLife),
+ *   delay from the attempt to the team's first alert about it; undetected attempts count 0;
+ * - response: mean over compromise episodes (a connected node becomes compromised) of 1 when contained
+ *   (isolated or restored) within responseTarget, else target / time taken; an open episode counts once
+ *   it is older than the target;
+ * - reporting: mean of the white cell's grades (sitreps, inject answers) and of expected actions
+ *   (met 100, missed 0);
+ * - cooperation: 20 per application of the team's reports by partners, 10 per partner report it applied,
+ *   5 per report shared, capped at 100.
+ * Categories without anything to judge yet count 100, except cooperation, which is earned.
+ * Penalties (points): disruption x criticality-hours of needless isolation (a clean node isolated) and
+ * lateReport x missed deadlines. Composite = weighted mean (weights normalised) - penalties, floored at 0.
+ */
+import type { ExerciseState, ScoreRt, ScoreSample, TeamRt } from '../sim/state.ts';
+
+const round = (x: number): number => Math.round(x * 100) / 100;
+const HOUR = 3_600_000;
+
+/** The team's score at the state's current time (reads, never mutates). */
+export function computeScore(state: ExerciseState, teamId: string): ScoreSample {
+  const t = state.teams[teamId] as TeamRt;
+  const sc: ScoreRt = t.score;
+  const bt = state.scenario.blue[state.scenario.blueIndex[teamId] as number];
+  const now = state.clock;
+  const dt = Math.max(0, now - sc.last);
+  const downAcc = sc.downAcc + sc.downW * dt;
+  const needAcc = sc.needAcc + sc.needW * dt;
+  const elapsed = now - (state.startedAt ?? now);
+
+  let availability = 100;
+  if (bt && bt.serviceWeight > 0 && elapsed > 0) {
+    const uptime = 1 - downAcc / (bt.serviceWeight * elapsed);
+    availability = 100 * Math.min(1, uptime / bt.availabilityTarget);
+  }
+  const detection = sc.attempts > 0 ? (100 * sc.credit) / sc.attempts : 100;
+
+  const target = state.scenario.scoring.responseTarget;
+  let openCount = 0;
+  let n = 0;
+  let credit = sc.closedCredit;
+  for (const since of Object.values(sc.open)) {
+    openCount++;
+    const age = now - since;
+    if (age > target) {
+      n++;
+      credit += target / age;
+    }
+  }
+  n += sc.episodes - openCount;
+  const response = n > 0 ? (100 * credit) / n : 100;
+
+  const items = sc.graded + sc.met + sc.missed;
+  const reporting = items > 0 ? (sc.gradeSum + 100 * sc.met) / items : 100;
+  const cooperation = Math.min(100, 20 * sc.partnerApplied + 10 * sc.appliedReceived + 5 * sc.shared);
+
+  const { weights: w, penalties: p } = state.scenario.scoring;
+  const total = w.availability + w.detection + w.response + w.reporting + w.cooperation;
+  const weighted = total > 0
+    ? (w.availability * availability + w.detection * detection + w.response * response + w.reporting * reporting + w.cooperation * cooperation) / total
+    : 0;
+  const penalties = p.disruption * (needAcc / HOUR) + p.lateReport * sc.missed;
+  return {
+    t: now,
+    composite: round(Math.max(0, weighted - penalties)),
+    availability: round(availability),
+    detection: round(detection),
+    response: round(response),
+    reporting: round(reporting),
+    cooperation: round(cooperation),
+    penalties: round(penalties),
+  };
+}
+
+/** A fresh score record for a team at T+0. */
+export function newScore(): ScoreRt {
+  const zero: ScoreSample = { t: 0, composite: 0, availability: 100, detection: 100, response: 100, reporting: 100, cooperation: 0, penalties: 0 };
+  return {
+    last: 0, downW: 0, downAcc: 0, needW: 0, needAcc: 0, attempts: 0, credit: 0, episodes: 0, closedCredit: 0, open: {},
+    graded: 0, gradeSum: 0, met: 0, missed: 0, shared: 0, partnerApplied: 0, appliedReceived: 0, current: zero, timeline: [],
+  };
+}

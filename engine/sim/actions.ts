@@ -1,0 +1,156 @@
+/**
+ * Blue response actions from the catalog: authorisation (a team acts on its own nodes, or on another
+ * team's under a granted assistance), the action lifecycle, success draws, and effects.
+ */
+import type { CAction, CNode, CSegment } from '../compile/types.ts';
+import { actionNext } from '../machines/index.ts';
+import type { ActionTargetT } from './commands.ts';
+import { type Ctx, team } from './ctx.ts';
+import type { Audience } from './events.ts';
+import { schedule } from './queue.ts';
+import type { ActionRt, ExerciseState, NodeRt, TeamRt } from './state.ts';
+import { meetExpectations } from './injects.ts';
+import { type Refusal, refuse } from './refusal.ts';
+import { actionEffect } from './effects.ts';
+
+const NODE_KINDS = new Set(['isolate', 'reconnect', 'patch', 'reset-credentials', 'restore-backup', 'collect-forensics']);
+const MESSAGE_KINDS: Record<string, string> = {
+  'share-intel': 'share-intel', 'request-assistance': 'request-assistance', 'grant-assistance': 'grant-assistance',
+  sitrep: 'sitrep', 'respond-inject': 'answer-inject',
+};
+
+/** Whether `teamId` may act on things owned by `owner` now (itself, or under a granted assistance). */
+export function mayActFor(s: ExerciseState, teamId: string, owner: string): boolean {
+  if (teamId === owner) return true;
+  const until = (s.teams[teamId] as TeamRt).grants[owner];
+  return until !== undefined && until > s.clock;
+}
+
+interface Plan { duration: number; owner: string }
+
+function planNodeAction(s: ExerciseState, teamId: string, def: CAction, target: ActionTargetT): Plan | Refusal {
+  if (target.node === undefined) return refuse('BAD_COMMAND', `a ${def.kind} action needs target.node`);
+  const ni = s.scenario.nodeIndex[target.node];
+  if (ni === undefined) return refuse('NOT_FOUND', `no node "${target.node}"`);
+  const c = s.scenario.nodes[ni] as CNode;
+  const n = s.nodes[ni] as NodeRt;
+  if (!mayActFor(s, teamId, c.owner)) {
+    const shared = (s.scenario.segments[c.segment] as CSegment).sharedWith.includes(teamId);
+    return refuse('FORBIDDEN', shared
+      ? `node "${target.node}" is shared infrastructure owned by ${c.owner}: only its owner acts on it; request assistance`
+      : `node "${target.node}" belongs to another team: request assistance and wait for it to be granted`);
+  }
+  let duration = def.duration;
+  switch (def.kind) {
+    case 'isolate':
+      if (n.network === 'isolated') return refuse('CONFLICT', `node "${target.node}" is already isolated`);
+      break;
+    case 'reconnect':
+      if (n.network === 'connected') return refuse('CONFLICT', `node "${target.node}" is not isolated`);
+      break;
+    case 'patch': {
+      const open = c.vulns.filter((v) => n.patched[v.id] === undefined);
+      if (open.length === 0) return refuse('CONFLICT', `node "${target.node}" has no unpatched vulnerability`);
+      duration = Math.max(...open.map((v) => v.patchTime ?? def.duration));
+      break;
+    }
+    case 'restore-backup':
+      if (!c.backup) return refuse('CONFLICT', `node "${target.node}" has no backup to restore from`);
+      duration = c.backup.restoreTime;
+      break;
+    default:
+      break;
+  }
+  const busy = Object.values(s.actions).some((a) => a.s === 'inProgress' && a.kind === def.kind && a.target.node === target.node);
+  if (busy) return refuse('CONFLICT', `a ${def.kind} action on "${target.node}" is already in progress`);
+  return { duration, owner: c.owner };
+}
+
+function plan(s: ExerciseState, teamId: string, def: CAction, target: ActionTargetT): Plan | Refusal {
+  if (NODE_KINDS.has(def.kind)) return planNodeAction(s, teamId, def, target);
+  if (def.kind === 'hunt') {
+    if (target.segment === undefined) return refuse('BAD_COMMAND', 'a hunt action needs target.segment');
+    const gi = s.scenario.segmentIndex[target.segment];
+    if (gi === undefined) return refuse('NOT_FOUND', `no segment "${target.segment}"`);
+    const owner = (s.scenario.segments[gi] as CSegment).owner;
+    if (!mayActFor(s, teamId, owner)) return refuse('FORBIDDEN', `segment "${target.segment}" belongs to another team: request assistance first`);
+    return { duration: def.duration, owner };
+  }
+  if (def.kind === 'block-indicator') {
+    if (target.indicator === undefined) return refuse('BAD_COMMAND', 'a block-indicator action needs target.indicator (the value to block)');
+    return { duration: def.duration, owner: teamId };
+  }
+  return refuse('BAD_COMMAND', `"${def.id}" is a ${def.kind} action: send the ${MESSAGE_KINDS[def.kind] ?? def.kind} command instead`);
+}
+
+/** Starts an action; it completes after its duration (at once when the duration is 0). */
+export function requestAction(ctx: Ctx, teamId: string, defId: string, target: ActionTargetT): Refusal | void {
+  const s = ctx.state;
+  const def = s.scenario.actions[defId];
+  if (!def) return refuse('NOT_FOUND', `no action "${defId}" in the catalog`);
+  const p = plan(s, teamId, def, target);
+  if ('code' in p) return p;
+  startAction(ctx, teamId, def, def.kind, target, p.duration, p.owner);
+}
+
+/** Creates an action record, emits its request, and schedules (or performs) its completion. */
+export function startAction(
+  ctx: Ctx, teamId: string, def: CAction, kind: ActionRt['kind'], target: ActionTargetT, duration: number, owner: string, report: string | null = null,
+): ActionRt {
+  const s = ctx.state;
+  const t = s.teams[teamId] as TeamRt;
+  const id = `${teamId}-X${++t.counters.action}`;
+  const a: ActionRt = {
+    id, team: teamId, def: def.id, kind, target: { ...target }, s: 'requested', requestedAt: s.clock, due: s.clock + duration,
+    endedAt: null, result: null, onBehalfOf: owner === teamId ? null : owner, report,
+  };
+  a.s = actionNext(a.s, 'START') ?? a.s;
+  s.actions[id] = a;
+  t.actions.push(id);
+  ctx.emit('action.requested', `blue:${teamId}`, { id, team: teamId, action: def.id, kind, target: a.target, report, due: a.due, onBehalfOf: a.onBehalfOf }, actionAudience(a));
+  if (duration === 0) completeAction(ctx, id);
+  else schedule(s, a.due, { k: 'action', id });
+  return a;
+}
+
+export function actionAudience(a: ActionRt): Audience[] {
+  return a.onBehalfOf === null ? [team(a.team)] : [team(a.team), team(a.onBehalfOf)];
+}
+
+/** An action's time is up: success draw (always drawn), then its effect. */
+export function completeAction(ctx: Ctx, id: string): void {
+  const s = ctx.state;
+  const a = s.actions[id];
+  if (!a || a.s !== 'inProgress') return;
+  const def = s.scenario.actions[a.def] as CAction;
+  const u = ctx.draws.next('actions');
+  a.endedAt = s.clock;
+  if (u >= def.success) {
+    a.s = actionNext(a.s, 'FAIL') ?? a.s;
+    a.result = 'the action did not work; try again';
+    ctx.emit('action.failed', 'engine', { id, team: a.team, reason: a.result }, actionAudience(a));
+    return;
+  }
+  const outcome = actionEffect(ctx, a, def);
+  if (outcome.failed) {
+    a.s = actionNext(a.s, 'FAIL') ?? a.s;
+    a.result = outcome.message;
+    ctx.emit('action.failed', 'engine', { id, team: a.team, reason: a.result }, actionAudience(a));
+    return;
+  }
+  a.s = actionNext(a.s, 'SUCCEED') ?? a.s;
+  a.result = outcome.message;
+  ctx.emit('action.completed', 'engine', { id, team: a.team, result: a.result }, actionAudience(a));
+  if (a.kind !== 'apply-intel') meetExpectations(ctx, a.team, a.kind);
+}
+
+/** Cancels an action of the team still in progress. */
+export function cancelAction(ctx: Ctx, teamId: string, id: string): Refusal | void {
+  const a = ctx.state.actions[id];
+  if (!a || a.team !== teamId) return refuse('NOT_FOUND', `no action "${id}" of yours`);
+  const next = actionNext(a.s, 'CANCEL');
+  if (!next) return refuse('WRONG_PHASE', `action "${id}" is already ${a.s}`);
+  a.s = next;
+  a.endedAt = ctx.state.clock;
+  ctx.emit('action.cancelled', `blue:${teamId}`, { id, team: teamId }, actionAudience(a));
+}

@@ -1,0 +1,61 @@
+/**
+ * Condition-triggered injects, evaluated per recipient team and only when something they depend on
+ * changes (see compile/conditions.ts for the dependency keys). A condition fires once per team: the
+ * inject is then scheduled at max(now + delay, at).
+ */
+import type { CCondition, CInject } from '../compile/types.ts';
+import { SEVERITY } from '../machines/index.ts';
+import { type Ctx, WHITE } from './ctx.ts';
+import { schedule } from './queue.ts';
+import type { ExerciseState, InjectRt, TeamRt } from './state.ts';
+
+/** Whether a condition holds for a recipient team now. */
+export function holds(s: ExerciseState, c: CCondition, teamId: string): boolean {
+  switch (c.kind) {
+    case 'stepSucceeded':
+      return s.steps[c.step]?.s === 'succeeded';
+    case 'stepDetected':
+      return (s.teams[teamId] as TeamRt).detected[c.step] !== undefined;
+    case 'notAnswered':
+    case 'notAcknowledged': {
+      const rt = s.injects[c.inject]?.teams[teamId];
+      if (!rt || rt.deliveredAt === null) return false;
+      const deadline = rt.deliveredAt + c.within;
+      const done = c.kind === 'notAnswered' ? rt.answeredAt : rt.ackAt;
+      return s.clock >= deadline && (done === null || done > deadline);
+    }
+    case 'scoreBelow':
+      return (s.teams[teamId] as TeamRt).score.current.composite < c.value;
+    case 'nodeState': {
+      const n = s.nodes[c.node];
+      return n !== undefined && SEVERITY[n.integrity] >= SEVERITY[c.state];
+    }
+    case 'all':
+      return c.of.every((x) => holds(s, x, teamId));
+    case 'any':
+      return c.of.some((x) => holds(s, x, teamId));
+  }
+}
+
+/** Evaluates one condition inject for one recipient and schedules it when the condition now holds. */
+export function evaluateInject(ctx: Ctx, inj: CInject, teamId: string): void {
+  const s = ctx.state;
+  const rt = (s.injects[inj.id] as InjectRt).teams[teamId];
+  if (!rt || rt.triggered || !inj.when) return;
+  if (!holds(s, inj.when, teamId)) return;
+  rt.triggered = true;
+  rt.due = Math.max(s.clock + inj.delay, inj.at ?? 0);
+  schedule(s, rt.due, { k: 'deliver', inject: inj.id, team: teamId });
+  ctx.emit('inject.triggered', 'engine', { inject: inj.id, team: teamId, due: rt.due }, WHITE);
+}
+
+/** Something condition injects may depend on changed; `teamId` narrows it to one team's view of it. */
+export function onDependency(ctx: Ctx, key: string, teamId: string | null): void {
+  const deps = ctx.state.scenario.injectDeps[key];
+  if (!deps) return;
+  for (const i of deps) {
+    const inj = ctx.state.scenario.injects[i] as CInject;
+    if (teamId !== null) evaluateInject(ctx, inj, teamId);
+    else for (const t of inj.to) evaluateInject(ctx, inj, t);
+  }
+}

@@ -1,0 +1,129 @@
+/** Inject delivery, acknowledgement, answers, expected-action deadlines and ad-hoc injects. */
+import type { ActionKindT } from '../scenario/schema/index.ts';
+import type { CInject } from '../compile/types.ts';
+import { injectNext } from '../machines/index.ts';
+import type { AdhocInjectT } from './commands.ts';
+import { type Ctx, team } from './ctx.ts';
+import { schedule } from './queue.ts';
+import type { ExerciseState, InjectRt, InjectTeamRt, TeamRt } from './state.ts';
+import { type Refusal, refuse } from './refusal.ts';
+
+/** The content a recipient reads. */
+export function injectContent(s: ExerciseState, rt: InjectRt) {
+  if (rt.adhoc) {
+    const a = rt.adhoc;
+    return { title: a.title, channel: a.channel, from: a.from, tlp: a.tlp, priority: undefined, type: 'inject' as const, content: a.content, questions: [], move: undefined };
+  }
+  const c = s.scenario.injects[rt.idx] as CInject;
+  return { title: c.title, channel: c.channel, from: c.from, tlp: c.tlp, priority: c.priority, type: c.type, content: c.content, questions: c.questions, move: c.move };
+}
+
+/** Delivers an inject to one team now (a queue item or an ad-hoc inject). */
+export function deliver(ctx: Ctx, injectId: string, teamId: string, withinMs: number[] | null): void {
+  const s = ctx.state;
+  const rt = s.injects[injectId] as InjectRt;
+  const tr = rt.teams[teamId];
+  if (!tr) return;
+  const next = injectNext(tr.s, 'DELIVER');
+  if (!next) return;
+  tr.s = next;
+  tr.deliveredAt = s.clock;
+  const t = s.teams[teamId] as TeamRt;
+  t.inbox.push(injectId);
+  const defs = rt.adhoc ? (rt.adhoc.expects ?? []).map((e, i) => ({ action: e.action, within: withinMs?.[i] ?? 0 })) : (s.scenario.injects[rt.idx] as CInject).expects;
+  tr.expects = defs.map((e, i) => {
+    const due = s.clock + e.within;
+    t.expects.push({ inject: injectId, i, action: e.action, due });
+    schedule(s, due, { k: 'expect', inject: injectId, team: teamId, i });
+    return { action: e.action, due, met: null, at: null };
+  });
+  ctx.emit('inject.delivered', 'white', { inject: injectId, team: teamId, ...injectContent(s, rt), expects: tr.expects.map((e) => ({ action: e.action, due: e.due })) }, [team(teamId)]);
+  // notAnswered / notAcknowledged clauses about this inject: check them at their deadlines.
+  const deps = s.scenario.injectDeps[`inject:${injectId}`];
+  if (deps) {
+    for (const j of deps) {
+      const inj = s.scenario.injects[j] as CInject;
+      if (!inj.to.includes(teamId)) continue;
+      for (const tm of inj.timers) if (tm.inject === injectId) schedule(s, s.clock + tm.within, { k: 'cond', inject: j, team: teamId });
+    }
+  }
+}
+
+/** Marks open expectations of a kind as met. */
+export function meetExpectations(ctx: Ctx, teamId: string, action: ActionKindT | 'acknowledge', injectId?: string): void {
+  const s = ctx.state;
+  const t = s.teams[teamId] as TeamRt;
+  if (t.expects.length === 0) return;
+  t.expects = t.expects.filter((e) => {
+    if (e.action !== action || e.due < s.clock || (injectId !== undefined && e.inject !== injectId)) return true;
+    const x = (s.injects[e.inject] as InjectRt).teams[teamId]?.expects[e.i];
+    if (x) {
+      x.met = true;
+      x.at = s.clock;
+    }
+    t.score.met++;
+    ctx.emit('inject.expectation', 'engine', { inject: e.inject, team: teamId, action: e.action, met: true }, [team(teamId)]);
+    return false;
+  });
+}
+
+/** A deadline passed: the expectation is missed unless met already. */
+export function expectationDeadline(ctx: Ctx, injectId: string, teamId: string, i: number): void {
+  const s = ctx.state;
+  const x = (s.injects[injectId] as InjectRt).teams[teamId]?.expects[i];
+  if (!x || x.met !== null) return;
+  x.met = false;
+  const t = s.teams[teamId] as TeamRt;
+  t.expects = t.expects.filter((e) => !(e.inject === injectId && e.i === i));
+  t.score.missed++;
+  ctx.emit('inject.expectation', 'engine', { inject: injectId, team: teamId, action: x.action, met: false }, [team(teamId)]);
+}
+
+function inboxEntry(s: ExerciseState, teamId: string, injectId: string): InjectTeamRt | Refusal {
+  const tr = s.injects[injectId]?.teams[teamId];
+  // Same answer for "does not exist" and "not delivered to you": a team must not learn of injects it has not received.
+  if (!tr || tr.deliveredAt === null) return refuse('NOT_FOUND', `no inject "${injectId}" in your inbox`);
+  return tr;
+}
+
+export function ackInject(ctx: Ctx, teamId: string, injectId: string): Refusal | void {
+  const tr = inboxEntry(ctx.state, teamId, injectId);
+  if ('code' in tr) return tr;
+  const next = injectNext(tr.s, 'ACK');
+  if (!next) return refuse('WRONG_PHASE', `inject "${injectId}" is already ${tr.s}`);
+  tr.s = next;
+  tr.ackAt = ctx.state.clock;
+  ctx.emit('inject.acknowledged', `blue:${teamId}`, { inject: injectId, team: teamId }, [team(teamId)]);
+  meetExpectations(ctx, teamId, 'acknowledge', injectId);
+}
+
+export function answerInject(ctx: Ctx, teamId: string, injectId: string, text: string): Refusal | void {
+  const tr = inboxEntry(ctx.state, teamId, injectId);
+  if ('code' in tr) return tr;
+  const next = injectNext(tr.s, 'ANSWER');
+  if (!next) return refuse('WRONG_PHASE', `inject "${injectId}" is already ${tr.s}; it takes one answer`);
+  const wasAcked = tr.ackAt !== null;
+  tr.s = next;
+  tr.answeredAt = ctx.state.clock;
+  tr.ackAt ??= ctx.state.clock;
+  tr.answer = text;
+  ctx.emit('inject.answered', `blue:${teamId}`, { inject: injectId, team: teamId, text }, [team(teamId)]);
+  if (!wasAcked) meetExpectations(ctx, teamId, 'acknowledge', injectId);
+  meetExpectations(ctx, teamId, 'respond-inject', injectId);
+}
+
+/** Ad-hoc inject from the white cell: delivered now to its recipients. */
+export function adhocInject(ctx: Ctx, inject: AdhocInjectT, withinMs: number[]): Refusal | void {
+  const s = ctx.state;
+  const to = inject.to === 'all-blue' ? s.scenario.blue.map((b) => b.id) : inject.to;
+  for (const t of to) if (!s.teams[t]) return refuse('NOT_FOUND', `"${t}" is not a blue team of this exercise`);
+  const id = `adhoc-${++s.adhocCount}`;
+  const teams: Record<string, InjectTeamRt> = {};
+  for (const t of to) teams[t] = newInjectTeam();
+  s.injects[id] = { id, idx: -1, adhoc: { ...inject, t: s.clock }, teams };
+  for (const t of to) deliver(ctx, id, t, withinMs);
+}
+
+export function newInjectTeam(): InjectTeamRt {
+  return { s: 'scheduled', triggered: false, due: null, deliveredAt: null, ackAt: null, answeredAt: null, answer: null, grade: null, comment: null, expects: [] };
+}

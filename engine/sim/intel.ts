@@ -1,0 +1,68 @@
+/**
+ * Intelligence sharing under TLP 2.0. A report goes to the partners named; its TLP is recorded and
+ * governs passing its indicators on: a team may re-share an indicator it learnt only from a report
+ * marked AMBER, AMBER+STRICT or RED with no other team (those levels keep information inside the
+ * recipient organisation or the named recipients), and one learnt under GREEN not as CLEAR. Indicators
+ * the team observed itself (its own alerts) are always its own to share. Applying a report blocks its
+ * indicators for the applying team, which protects it from red steps that use them.
+ */
+import type { TlpLevel } from '../scenario/schema/index.ts';
+import type { IntelReportT } from './commands.ts';
+import { type Ctx, team } from './ctx.ts';
+import type { ReportRt, TeamRt } from './state.ts';
+import { type Refusal, refuse } from './refusal.ts';
+import { meetExpectations } from './injects.ts';
+import { startAction } from './actions.ts';
+import type { CAction } from '../compile/types.ts';
+
+const RANK: Record<TlpLevel, number> = { CLEAR: 0, GREEN: 1, AMBER: 2, 'AMBER+STRICT': 3, RED: 4 };
+
+export function shareIntel(ctx: Ctx, from: string, report: IntelReportT, partners: string[]): Refusal | void {
+  const s = ctx.state;
+  const to = [...new Set(partners)];
+  for (const p of to) {
+    if (p === from) return refuse('BAD_COMMAND', 'list partner teams, not your own team');
+    if (!s.teams[p]) return refuse('NOT_FOUND', `"${p}" is not a blue team of this exercise`);
+  }
+  const t = s.teams[from] as TeamRt;
+  for (const v of report.indicators) {
+    const src = t.ioc[v];
+    if (src === undefined || src === 'own') continue;
+    if (RANK[src] >= RANK.AMBER) {
+      return refuse('FORBIDDEN', `indicator "${v}" was shared with you under TLP:${src}; it may not be passed on to other teams`);
+    }
+    if (src === 'GREEN' && report.tlp === 'CLEAR') {
+      return refuse('FORBIDDEN', `indicator "${v}" was shared with you under TLP:GREEN; share it as GREEN or stricter, not CLEAR`);
+    }
+  }
+  const id = `${from}-R${++t.counters.report}`;
+  const r: ReportRt = {
+    id, from, to, t: s.clock, title: report.title, text: report.text, indicators: [...report.indicators], tlp: report.tlp, appliedBy: {},
+    ...(report.technique === undefined ? {} : { technique: report.technique }),
+  };
+  s.reports[id] = r;
+  t.sent.push(id);
+  t.score.shared++;
+  for (const p of to) {
+    const pt = s.teams[p] as TeamRt;
+    pt.received.push(id);
+    for (const v of r.indicators) {
+      const cur = pt.ioc[v];
+      if (cur === undefined || (cur !== 'own' && RANK[r.tlp] < RANK[cur])) pt.ioc[v] = r.tlp;
+    }
+  }
+  ctx.emit('intel.shared', `blue:${from}`, { ...r, appliedBy: undefined }, [team(from), ...to.map(team)]);
+  meetExpectations(ctx, from, 'share-intel');
+}
+
+/** Applies a report sent to (or by) the team: a blue action of the block-indicator kind. */
+export function applyIntel(ctx: Ctx, teamId: string, reportId: string): Refusal | void {
+  const s = ctx.state;
+  const r = s.reports[reportId];
+  if (!r || (r.from !== teamId && !r.to.includes(teamId))) return refuse('NOT_FOUND', `no intelligence report "${reportId}" shared with you`);
+  if (r.appliedBy[teamId] !== undefined) return refuse('CONFLICT', `report "${reportId}" is already applied`);
+  const busy = Object.values(s.actions).some((a) => a.team === teamId && a.report === reportId && a.s === 'inProgress');
+  if (busy) return refuse('CONFLICT', `report "${reportId}" is being applied`);
+  const def = s.scenario.actions[s.scenario.actionByKind['block-indicator']] as CAction;
+  startAction(ctx, teamId, def, 'apply-intel', {}, def.duration, teamId, reportId);
+}

@@ -1,0 +1,56 @@
+/** Situation reports, white-cell adjudication of sitreps and inject answers, and evaluator ratings. */
+import { injectNext } from '../machines/index.ts';
+import { type Ctx, team, WHITE } from './ctx.ts';
+import type { Severity, TeamRt } from './state.ts';
+import { type Refusal, refuse } from './refusal.ts';
+import { meetExpectations } from './injects.ts';
+
+export function fileSitrep(ctx: Ctx, teamId: string, text: string, severity: Severity): void {
+  const s = ctx.state;
+  const t = s.teams[teamId] as TeamRt;
+  const id = `${teamId}-S${++t.counters.sitrep}`;
+  s.sitreps[id] = { id, team: teamId, t: s.clock, text, severity, grade: null, comment: null };
+  t.sitreps.push(id);
+  ctx.emit('sitrep.filed', `blue:${teamId}`, { id, team: teamId, text, severity }, [team(teamId)]);
+  meetExpectations(ctx, teamId, 'sitrep');
+}
+
+type Item = { kind: 'sitrep'; id: string } | { kind: 'answer'; inject: string; team: string };
+
+export function adjudicate(ctx: Ctx, item: Item, grade: number, comment: string | undefined): Refusal | void {
+  const s = ctx.state;
+  if (item.kind === 'sitrep') {
+    const r = s.sitreps[item.id];
+    if (!r) return refuse('NOT_FOUND', `no sitrep "${item.id}"`);
+    const sc = (s.teams[r.team] as TeamRt).score;
+    if (r.grade === null) sc.graded++;
+    else sc.gradeSum -= r.grade;
+    sc.gradeSum += grade;
+    r.grade = grade;
+    r.comment = comment ?? null;
+    ctx.emit('adjudicated', 'white', { item, team: r.team, grade, comment: r.comment }, [team(r.team)]);
+    return;
+  }
+  const tr = s.injects[item.inject]?.teams[item.team];
+  if (!tr) return refuse('NOT_FOUND', `team "${item.team}" has no inject "${item.inject}"`);
+  const next = injectNext(tr.s, 'EVALUATE');
+  if (!next) return refuse('WRONG_PHASE', `inject "${item.inject}" of team "${item.team}" is ${tr.s}: there is no answer to grade yet`);
+  const sc = (s.teams[item.team] as TeamRt).score;
+  if (tr.grade === null) sc.graded++;
+  else sc.gradeSum -= tr.grade;
+  sc.gradeSum += grade;
+  tr.s = next;
+  tr.grade = grade;
+  tr.comment = comment ?? null;
+  ctx.emit('inject.evaluated', 'white', { inject: item.inject, team: item.team, grade, comment: tr.comment }, [team(item.team)]);
+}
+
+export function rate(ctx: Ctx, by: string, capability: string, task: string | undefined, rating: 'P' | 'S' | 'M' | 'U', note: string | undefined): Refusal | void {
+  const s = ctx.state;
+  const cap = s.scenario.capabilities.find((c) => c.id === capability);
+  if (!cap) return refuse('NOT_FOUND', `no capability "${capability}" in the scenario`);
+  if (task !== undefined && !cap.tasks.some((t) => t.id === task)) return refuse('NOT_FOUND', `capability "${capability}" has no task "${task}"`);
+  const r = { t: s.clock, by, capability, rating, ...(task === undefined ? {} : { task }), ...(note === undefined ? {} : { note }) };
+  s.ratings.push(r);
+  ctx.emit('rating', by, r, WHITE);
+}

@@ -1,0 +1,121 @@
+/**
+ * step(state, command): the engine's only way to change an exercise. Real-time, tabletop and headless
+ * driving all go through it; replay is a fold of it over recorded commands.
+ *
+ * Contract: the command is applied at the state's current simulated time. Accepted: the state is
+ * mutated in place (and returned) and the events it produced are returned. Refused: `{ ok: false,
+ * code, message }` and the state is exactly as before (every check happens before any change). The
+ * function reads no clock, no Math.random and does no I/O.
+ */
+import { durationMs } from '../time/duration.ts';
+import { exerciseNext } from '../machines/index.ts';
+import { Actor, COMMAND_ROLES, CommandBody, type Command } from './commands.ts';
+import type { StepResult } from './events.ts';
+import type { ExerciseState } from './state.ts';
+import { Ctx } from './ctx.ts';
+import { type Refusal, refuse } from './refusal.ts';
+import * as life from './lifecycle.ts';
+import { advanceTo } from './clock.ts';
+import { redAbort, redHold, redLaunch } from './red.ts';
+import { cancelAction, requestAction } from './actions.ts';
+import { ackInject, adhocInject, answerInject } from './injects.ts';
+import { applyIntel, shareIntel } from './intel.ts';
+import { grantAssistance, requestAssistance } from './assist.ts';
+import { adjudicate, fileSitrep, rate } from './reporting.ts';
+
+const PHASE_EVENT: Record<Command['type'], string> = {
+  start: 'START', pause: 'PAUSE', resume: 'RESUME', end: 'END', advance: 'TICK', move: 'TICK', 'jump-to-next-inject': 'TICK',
+  speed: 'ADMIN', 'adhoc-inject': 'ADHOC', adjudicate: 'REVIEW', rate: 'REVIEW',
+  action: 'ACT', 'cancel-action': 'ACT', 'ack-inject': 'ACT', 'answer-inject': 'ACT', sitrep: 'ACT', 'share-intel': 'ACT',
+  'apply-intel': 'ACT', 'request-assistance': 'ACT', 'grant-assistance': 'ACT', 'red-launch': 'ACT', 'red-hold': 'ACT', 'red-abort': 'ACT',
+};
+
+const PHASE_HINT: Record<string, string> = {
+  planned: 'the exercise has not started: the white cell starts it first',
+  paused: 'the exercise is paused: wait for the white cell to resume it',
+  ended: 'the exercise has ended',
+  running: 'the exercise is already running',
+};
+
+function check(state: ExerciseState, command: Command): Refusal | null {
+  if (typeof command !== 'object' || command === null) return refuse('BAD_COMMAND', 'a command is an object with a type and an actor');
+  const { actor, ...body } = command as Command & Record<string, unknown>;
+  const a = Actor.safeParse(actor);
+  if (!a.success) return refuse('BAD_COMMAND', `actor: ${a.error.issues[0]?.message ?? 'invalid'}`);
+  const b = CommandBody.safeParse(body);
+  if (!b.success) {
+    const issue = b.error.issues[0];
+    return refuse('BAD_COMMAND', `${issue?.path.join('.') || 'command'}: ${issue?.message ?? 'invalid'}`);
+  }
+  const roles = COMMAND_ROLES[command.type];
+  if (!roles.includes(command.actor.role)) return refuse('FORBIDDEN', `a ${command.actor.role} seat may not send ${command.type}`);
+  if (command.actor.role === 'blue' && !state.teams[command.actor.team]) {
+    return refuse('FORBIDDEN', `"${command.actor.team}" is not a blue team of this exercise`);
+  }
+  if (!exerciseNext(state.phase, PHASE_EVENT[command.type])) {
+    return refuse('WRONG_PHASE', `${command.type} is not possible now: ${PHASE_HINT[state.phase] ?? state.phase}`);
+  }
+  return null;
+}
+
+function actorLabel(c: Command): string {
+  return c.actor.role === 'blue' ? `blue:${c.actor.team}` : c.actor.role === 'evaluator' && c.actor.name ? `evaluator:${c.actor.name}` : c.actor.role;
+}
+
+function apply(ctx: Ctx, c: Command): Refusal | void {
+  const teamId = c.actor.role === 'blue' ? c.actor.team : '';
+  switch (c.type) {
+    case 'start': return life.start(ctx);
+    case 'pause': return life.pause(ctx);
+    case 'resume': return life.resume(ctx);
+    case 'end': return life.end(ctx);
+    case 'advance': return life.advance(ctx, c.to);
+    case 'speed': return life.setSpeed(ctx, c.speed);
+    case 'move': return life.move(ctx, c.move);
+    case 'jump-to-next-inject': return life.jumpToNextInject(ctx);
+    case 'adhoc-inject': return adhocInject(ctx, c.inject, (c.inject.expects ?? []).map((e) => durationMs(e.within)));
+    case 'adjudicate': return adjudicate(ctx, c.item, c.grade, c.comment);
+    case 'rate': return rate(ctx, actorLabel(c), c.capability, c.task, c.rating, c.note);
+    case 'action': return requestAction(ctx, teamId, c.action, c.target);
+    case 'cancel-action': return cancelAction(ctx, teamId, c.id);
+    case 'ack-inject': return ackInject(ctx, teamId, c.inject);
+    case 'answer-inject': return answerInject(ctx, teamId, c.inject, c.text);
+    case 'sitrep': return fileSitrep(ctx, teamId, c.text, c.severity);
+    case 'share-intel': return shareIntel(ctx, teamId, c.report, c.partners);
+    case 'apply-intel': return applyIntel(ctx, teamId, c.report);
+    case 'request-assistance': return requestAssistance(ctx, teamId, c.to, c.text);
+    case 'grant-assistance': return grantAssistance(ctx, teamId, c.request);
+    case 'red-launch': return redLaunch(ctx, c.step);
+    case 'red-hold': return redHold(ctx, c.step);
+    case 'red-abort': return redAbort(ctx, c.step);
+  }
+}
+
+/** Applies one command at the current simulated time. See the module comment for the contract. */
+export function step(state: ExerciseState, command: Command): StepResult<ExerciseState> {
+  const bad = check(state, command);
+  if (bad) return { ok: false, state, ...bad };
+  const ctx = new Ctx(state);
+  const refused = apply(ctx, command);
+  if (refused) {
+    // Handlers check everything before changing anything; a refusal after a change is a bug.
+    if (ctx.events.length > 0) throw new Error(`engine bug: ${command.type} was refused after emitting events`);
+    return { ok: false, state, ...refused };
+  }
+  ctx.draws.commit();
+  return { ok: true, state, events: ctx.events };
+}
+
+/**
+ * For replay: an `advance` command applied in chunks. Stops once the chunk has produced `maxEvents`
+ * events (`done: false`, clock at the last processed item); calling it again with the same command
+ * continues exactly where it stopped. Same refusals as `step`.
+ */
+export function advanceChunk(state: ExerciseState, command: Command & { type: 'advance' }, maxEvents: number): StepResult<ExerciseState> & { done: boolean } {
+  const bad = check(state, command) ?? (command.to < state.clock ? refuse('TIME_BACKWARDS', `the clock is at ${state.clock} ms`) : null);
+  if (bad) return { ok: false, state, ...bad, done: true };
+  const ctx = new Ctx(state);
+  const done = advanceTo(ctx, command.to, maxEvents);
+  ctx.draws.commit();
+  return { ok: true, state, events: ctx.events, done };
+}

@@ -1,0 +1,65 @@
+/** Pieces shared by the projections. */
+import type { CNode, CTeam } from '../compile/types.ts';
+import { serviceUp } from '../sim/nodes.ts';
+import type { ActionRt, AssistRt, ExerciseState, NodeRt, ReportRt, SitrepRt } from '../sim/state.ts';
+import type { ActionView, AssistView, BlueNodeView, ClockView, IntelView, LinkView, SitrepView, TeamRef } from './types.ts';
+
+export function clockView(s: ExerciseState): ClockView {
+  const m = s.move === null ? undefined : s.scenario.moves.find((x) => x.id === s.move);
+  return {
+    t: s.clock, phase: s.phase, mode: s.mode, speed: s.speed, duration: s.scenario.meta.duration, startDate: s.scenario.meta.startDate,
+    startedAt: s.startedAt, endedAt: s.endedAt, move: m ? { id: m.id, title: m.title, questions: [...m.questions] } : null,
+  };
+}
+
+export function teamRef(t: CTeam): TeamRef {
+  const r: TeamRef = { id: t.id, name: t.name };
+  if (t.nation !== undefined) r.nation = t.nation;
+  if (t.organisation !== undefined) r.organisation = t.organisation;
+  if (t.color !== undefined) r.color = t.color;
+  return r;
+}
+
+/** A node as the teams that see it know it (no truth). `own` adds the owner's inventory. */
+export function nodeView(s: ExerciseState, ni: number, own: boolean, alerts: number): BlueNodeView {
+  const c = s.scenario.nodes[ni] as CNode;
+  const n = s.nodes[ni] as NodeRt;
+  const v: BlueNodeView = {
+    id: c.id, segment: (s.scenario.segments[c.segment] as { id: string }).id, own, kind: c.kind, criticality: c.criticality,
+    services: c.services.map((x) => ({
+      id: x.id, ...(x.name === undefined ? {} : { name: x.name }), ...(x.port === undefined ? {} : { port: x.port }),
+      critical: x.critical, availability: x.availability, up: serviceUp(n, x.id),
+    })),
+    isolated: n.network === 'isolated', defaced: n.defaced, alerts,
+  };
+  if (c.name !== undefined) v.name = c.name;
+  if (c.os !== undefined) v.os = c.os;
+  if (c.ip !== undefined) v.ip = c.ip;
+  if (own) {
+    v.vulnerabilities = c.vulns.map((x) => ({ id: x.id, ...(x.cvss === undefined ? {} : { cvss: x.cvss }), patched: n.patched[x.id] !== undefined }));
+    if (c.backup) v.backup = { restoreTime: c.backup.restoreTime, offline: c.backup.offline };
+    v.sensors = c.sensors.map((x) => x.kind);
+  }
+  return v;
+}
+
+export function linksAmong(s: ExerciseState, visible: ReadonlySet<string>): LinkView[] {
+  return s.scenario.links.filter((l) => visible.has(l.from) && visible.has(l.to)).map((l) => ({ ...l }));
+}
+
+export function actionView(a: ActionRt): ActionView {
+  return {
+    id: a.id, action: a.def, kind: a.kind, target: { ...a.target }, report: a.report, status: a.s, requestedAt: a.requestedAt, due: a.due,
+    endedAt: a.endedAt, result: a.result, onBehalfOf: a.onBehalfOf, team: a.team,
+  };
+}
+
+export function intelView(r: ReportRt, appliedBy: Record<string, number>): IntelView {
+  const v: IntelView = { id: r.id, from: r.from, to: [...r.to], t: r.t, title: r.title, text: r.text, indicators: [...r.indicators], tlp: r.tlp, appliedBy };
+  if (r.technique !== undefined) v.technique = r.technique;
+  return v;
+}
+
+export const assistView = (r: AssistRt): AssistView => ({ id: r.id, from: r.from, to: r.to, text: r.text, t: r.t, status: r.s, grantedAt: r.grantedAt, until: r.until });
+export const sitrepView = (r: SitrepRt): SitrepView => ({ id: r.id, team: r.team, t: r.t, text: r.text, severity: r.severity, grade: r.grade, comment: r.comment });
+export const cloneSample = <T extends object>(x: T): T => ({ ...x });

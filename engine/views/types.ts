@@ -1,0 +1,189 @@
+/**
+ * What each seat sees. Views are plain JSON computed from the state by `project`; a blue view holds no
+ * ground truth, no red plan and nothing private to another team.
+ */
+import type { ActionKindT, ChannelT, LocalTextT, NodeKindT, TlpLevel, ZoneT } from '../scenario/schema/index.ts';
+import type { ActionStatus, ExercisePhase, InjectStatus, Integrity, Network, RedStepStatus } from '../machines/index.ts';
+import type { Mode } from '../compile/types.ts';
+import type { ActionTargetT } from '../sim/commands.ts';
+import type { Alert, ScoreSample, Severity } from '../sim/state.ts';
+
+export type { Alert, ScoreSample };
+
+/** A seat: who is looking. */
+export type Seat = { role: 'white' } | { role: 'red' } | { role: 'evaluator' } | { role: 'blue'; team: string };
+
+export interface ClockView {
+  t: number;
+  phase: ExercisePhase;
+  mode: Mode;
+  speed: number;
+  duration: number;
+  /** Wall-clock date shown for T+0 (display only). */
+  startDate: string;
+  startedAt: number | null;
+  endedAt: number | null;
+  move: { id: string; title: LocalTextT; questions: LocalTextT[] } | null;
+}
+
+export interface TeamRef { id: string; name: LocalTextT; nation?: string; organisation?: LocalTextT; color?: string }
+export interface ServiceView { id: string; name?: LocalTextT; port?: number; critical: boolean; availability: number; up: boolean }
+export interface LinkView { from: string; to: string; kind?: string; name?: LocalTextT }
+export interface ScoreView { current: ScoreSample; timeline: ScoreSample[] }
+
+export interface BlueSegmentView { id: string; name?: LocalTextT; zone: ZoneT; owner: string; own: boolean; cidr?: string; huntingUntil: number | null }
+export interface BlueNodeView {
+  id: string;
+  name?: LocalTextT;
+  segment: string;
+  own: boolean;
+  kind: NodeKindT;
+  os?: string;
+  criticality: number;
+  ip?: string;
+  services: ServiceView[];
+  isolated: boolean;
+  defaced: boolean;
+  alerts: number;
+  /** Own nodes only: the team's asset inventory. */
+  vulnerabilities?: { id: string; cvss?: number; patched: boolean }[];
+  backup?: { restoreTime: number; offline: boolean };
+  sensors?: string[];
+}
+export interface InboxItem {
+  inject: string;
+  title: LocalTextT;
+  channel: ChannelT;
+  from: { name: LocalTextT; role?: LocalTextT; organisation?: LocalTextT };
+  tlp?: TlpLevel;
+  priority?: string;
+  content: LocalTextT;
+  questions: LocalTextT[];
+  deliveredAt: number;
+  status: InjectStatus;
+  ackAt: number | null;
+  answeredAt: number | null;
+  answer: string | null;
+  grade: number | null;
+  comment: string | null;
+  expects: { action: ActionKindT | 'acknowledge'; due: number; met: boolean | null }[];
+}
+export interface ActionView {
+  id: string;
+  action: string;
+  kind: ActionKindT | 'apply-intel';
+  target: ActionTargetT;
+  report: string | null;
+  status: ActionStatus;
+  requestedAt: number;
+  due: number;
+  endedAt: number | null;
+  result: string | null;
+  onBehalfOf: string | null;
+  team: string;
+}
+export interface CatalogEntry { id: string; kind: ActionKindT; name?: LocalTextT; description?: LocalTextT; duration: number; success: number; lasts: number }
+export interface IntelView {
+  id: string; from: string; to: string[]; t: number; title: string; text: string; indicators: string[]; technique?: string; tlp: TlpLevel;
+  /** Sent reports: when each partner applied it. Received: only the viewer's own application. */
+  appliedBy: Record<string, number>;
+}
+export interface AssistView { id: string; from: string; to: string; text: string; t: number; status: 'requested' | 'granted' | 'ended'; grantedAt: number | null; until: number | null }
+export interface SitrepView { id: string; team: string; t: number; text: string; severity: Severity; grade: number | null; comment: string | null }
+
+export interface BlueView {
+  kind: 'blue';
+  team: TeamRef;
+  clock: ClockView;
+  partners: TeamRef[];
+  segments: BlueSegmentView[];
+  nodes: BlueNodeView[];
+  links: LinkView[];
+  /** The most recent alerts (at most ALERT_VIEW_LIMIT), oldest first; `alertCount` is the total. */
+  alerts: Alert[];
+  alertCount: number;
+  inbox: InboxItem[];
+  actions: ActionView[];
+  catalog: CatalogEntry[];
+  intel: { sent: IntelView[]; received: IntelView[] };
+  assistance: { requested: AssistView[]; received: AssistView[]; mayActFor: { team: string; until: number }[] };
+  sitreps: SitrepView[];
+  blocked: { value: string; since: number }[];
+  score: ScoreView;
+}
+
+export interface RedAttemptView { node: string; t: number; ok: boolean; unreachable: boolean }
+export interface RedStepView {
+  id: string; name: LocalTextT; technique: string; tactic?: string; status: RedStepStatus; manual: boolean; due: number | null;
+  startedAt: number | null; endedAt: number | null; run: number; targets: string[]; hits: string[]; attempts: RedAttemptView[];
+}
+export interface RedView {
+  kind: 'red';
+  clock: ClockView;
+  campaigns: {
+    id: string; name: LocalTextT; actor?: string; mode: 'scripted' | 'manual';
+    objectives: { id: string; name: LocalTextT; achievedAt: number | null }[];
+    steps: RedStepView[];
+  }[];
+  /** Nodes red holds a foothold on (it knows what it achieved). */
+  footholds: string[];
+}
+
+export interface WhiteNodeView extends BlueNodeView {
+  owner: string;
+  integrity: Integrity;
+  network: Network;
+  down: string[];
+  credentialsStolen: boolean;
+  compromisedBy: string[];
+}
+export interface WhiteAttemptView { step: string; node: string; team: string; t: number; ok: boolean; p: number; reason: string | null; detectedAt: number | null }
+export interface MselRow {
+  inject: string; title: LocalTextT; at: number | null; conditional: boolean; channel: ChannelT; adhoc: boolean;
+  teams: Record<string, { status: InjectStatus; due: number | null; deliveredAt: number | null; ackAt: number | null; answeredAt: number | null; grade: number | null; expects: InboxItem['expects'] }>;
+}
+export type AdjudicationItem =
+  | { kind: 'sitrep'; id: string; team: string; t: number; text: string; severity: Severity }
+  | { kind: 'answer'; inject: string; team: string; t: number; text: string };
+export interface WhiteTeamView {
+  team: TeamRef;
+  alertCount: number;
+  falsePositives: number;
+  recentAlerts: (Alert & { falsePositive: boolean; step: string | null })[];
+  actions: ActionView[];
+  blocked: number;
+  hunting: { segment: string; until: number }[];
+  score: ScoreView;
+}
+export interface CoalitionMetric { indicator: string; value: string; firstSeen: number; teams: Record<string, number | null>; blockedEverywhereAfter: number | null }
+export interface WhiteView {
+  kind: 'white';
+  clock: ClockView;
+  nextEventAt: number | null;
+  scenario: { id: string; title: LocalTextT; version: string; description: LocalTextT };
+  teams: (TeamRef & { role: string })[];
+  segments: (BlueSegmentView & { sharedWith: string[] })[];
+  nodes: WhiteNodeView[];
+  links: LinkView[];
+  red: RedView['campaigns'];
+  attempts: WhiteAttemptView[];
+  msel: MselRow[];
+  adjudication: AdjudicationItem[];
+  blue: WhiteTeamView[];
+  intel: IntelView[];
+  assistance: AssistView[];
+  sitreps: SitrepView[];
+  coalition: CoalitionMetric[];
+  ratings: { t: number; by: string; capability: string; task?: string; rating: 'P' | 'S' | 'M' | 'U'; note?: string }[];
+}
+/** The evaluator sees everything the white cell sees, read-only, with the HSEEP capabilities to rate. */
+export interface EvaluatorView extends Omit<WhiteView, 'kind'> {
+  kind: 'evaluator';
+  capabilities: { id: string; name: LocalTextT; tasks: { id: string; name: LocalTextT }[] }[];
+  objectives: { id: string; text: LocalTextT; capabilities: string[] }[];
+}
+
+export type View = WhiteView | BlueView | RedView | EvaluatorView;
+
+/** Blue views carry at most this many (most recent) alerts. */
+export const ALERT_VIEW_LIMIT = 500;

@@ -1,0 +1,100 @@
+/** The white cell's projection: everything, ground truth included; and the evaluator's (the same, read-only). */
+import type { CInject, CNode, CSegment, CStep, CTeam } from '../compile/types.ts';
+import { coalitionMetrics } from '../scoring/metrics.ts';
+import { nextEventTime } from '../sim/time.ts';
+import type { ExerciseState, InjectRt } from '../sim/state.ts';
+import { actionView, assistView, clockView, intelView, linksAmong, nodeView, sitrepView, teamRef } from './common.ts';
+import { attemptsByStep, redCampaigns } from './red.ts';
+import type { AdjudicationItem, EvaluatorView, MselRow, WhiteView } from './types.ts';
+
+/** Recent alerts per team in the white view. */
+export const WHITE_RECENT_ALERTS = 100;
+
+export function whiteView(s: ExerciseState): WhiteView {
+  const sc = s.scenario;
+  const all = new Set<string>([...sc.segments.map((g) => g.id), ...sc.nodes.map((n) => n.id)]);
+  const nodes = sc.nodes.map((c: CNode, i) => {
+    const n = s.nodes[i] as NonNullable<(typeof s.nodes)[number]>;
+    let alerts = 0;
+    for (const t of Object.values(s.teams)) alerts += t.nodeAlerts[c.id] ?? 0;
+    return {
+      ...nodeView(s, i, true, alerts), owner: c.owner, integrity: n.integrity, network: n.network, down: [...n.down], credentialsStolen: n.creds,
+      compromisedBy: n.hits.map((si) => (sc.steps[si] as CStep).id),
+    };
+  });
+  const blue = Object.values(s.teams).map((t) => {
+    const recent = t.alerts.slice(-WHITE_RECENT_ALERTS).map((a) => {
+      const truth = s.alertTruth[a.id];
+      return { ...a, indicators: [...a.indicators], falsePositive: truth?.fp ?? false, step: truth?.step ?? null };
+    });
+    let fps = 0;
+    for (const a of t.alerts) if (s.alertTruth[a.id]?.fp) fps++;
+    return {
+      team: teamRef(sc.teams[sc.teamIndex[t.id] as number] as CTeam), alertCount: t.alerts.length, falsePositives: fps, recentAlerts: recent,
+      actions: t.actions.map((id) => actionView(s.actions[id] as NonNullable<(typeof s.actions)[string]>)), blocked: Object.keys(t.blocked).length,
+      hunting: Object.entries(t.hunting).filter(([, u]) => u > s.clock).map(([segment, until]) => ({ segment, until })),
+      score: { current: { ...t.score.current }, timeline: t.score.timeline.map((x) => ({ ...x })) },
+    };
+  });
+  return {
+    kind: 'white',
+    clock: clockView(s),
+    nextEventAt: nextEventTime(s),
+    scenario: { id: sc.meta.id, title: sc.meta.title, version: sc.meta.version, description: sc.meta.description },
+    teams: sc.teams.map((t) => ({ ...teamRef(t), role: t.role })),
+    segments: sc.segments.map((g: CSegment) => ({
+      id: g.id, ...(g.name === undefined ? {} : { name: g.name }), zone: g.zone, owner: g.owner, own: true, sharedWith: [...g.sharedWith],
+      ...(g.cidr === undefined ? {} : { cidr: g.cidr }), huntingUntil: s.teams[g.owner]?.hunting[g.id] ?? null,
+    })),
+    nodes,
+    links: linksAmong(s, all),
+    red: redCampaigns(s, attemptsByStep(s)),
+    attempts: s.attempts.map((a) => ({
+      step: (sc.steps[a.step] as CStep).id, node: (sc.nodes[a.node] as CNode).id, team: a.team, t: a.t, ok: a.ok, p: a.p, reason: a.reason, detectedAt: a.detectedAt,
+    })),
+    msel: Object.values(s.injects).map((rt) => mselRow(s, rt)),
+    adjudication: adjudicationQueue(s),
+    blue,
+    intel: Object.values(s.reports).map((r) => intelView(r, { ...r.appliedBy })),
+    assistance: Object.values(s.assists).map(assistView),
+    sitreps: Object.values(s.sitreps).map(sitrepView),
+    coalition: coalitionMetrics(s),
+    ratings: s.ratings.map((r) => ({ ...r })),
+  };
+}
+
+function mselRow(s: ExerciseState, rt: InjectRt): MselRow {
+  const c = rt.adhoc ? null : (s.scenario.injects[rt.idx] as CInject);
+  const teams: MselRow['teams'] = {};
+  for (const [id, tr] of Object.entries(rt.teams)) {
+    teams[id] = {
+      status: tr.s, due: tr.due, deliveredAt: tr.deliveredAt, ackAt: tr.ackAt, answeredAt: tr.answeredAt, grade: tr.grade,
+      expects: tr.expects.map((e) => ({ action: e.action, due: e.due, met: e.met })),
+    };
+  }
+  return {
+    inject: rt.id, title: c ? c.title : (rt.adhoc as NonNullable<InjectRt['adhoc']>).title, at: c ? c.at : (rt.adhoc?.t ?? null),
+    conditional: c ? c.when !== null : false, channel: c ? c.channel : (rt.adhoc as NonNullable<InjectRt['adhoc']>).channel, adhoc: c === null, teams,
+  };
+}
+
+/** Sitreps and inject answers waiting for the white cell's grade, oldest first. */
+export function adjudicationQueue(s: ExerciseState): AdjudicationItem[] {
+  const out: AdjudicationItem[] = [];
+  for (const r of Object.values(s.sitreps)) if (r.grade === null) out.push({ kind: 'sitrep', id: r.id, team: r.team, t: r.t, text: r.text, severity: r.severity });
+  for (const rt of Object.values(s.injects)) {
+    for (const [team, tr] of Object.entries(rt.teams)) {
+      if (tr.s === 'answered') out.push({ kind: 'answer', inject: rt.id, team, t: tr.answeredAt as number, text: tr.answer ?? '' });
+    }
+  }
+  return out.sort((a, b) => a.t - b.t);
+}
+
+export function evaluatorView(s: ExerciseState): EvaluatorView {
+  const { kind: _kind, ...rest } = whiteView(s);
+  return {
+    ...rest, kind: 'evaluator',
+    capabilities: s.scenario.capabilities.map((c) => ({ id: c.id, name: c.name, tasks: c.tasks.map((t) => ({ ...t })) })),
+    objectives: s.scenario.objectives.map((o) => ({ ...o, capabilities: [...o.capabilities] })),
+  };
+}
