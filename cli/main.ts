@@ -6,6 +6,8 @@ import { type CliCommand, type CliIO, processIO, UsageError } from './io.ts';
 
 const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   validate: () => import('./commands/validate.ts'),
+  serve: () => import('./commands/serve.ts'),
+  import: () => import('./commands/import.ts'),
 };
 
 const USAGE = `ramparts: joint cyber defense exercise engine

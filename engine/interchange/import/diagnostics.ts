@@ -42,7 +42,7 @@ export function formatDiagnostic(file: string, d: Diagnostic): string {
   const sev = d.severity === 'error' ? '' : `${d.severity}: `;
   const where = d.file ?? file;
   if (d.row !== undefined) {
-    const col = d.column ? `${d.column.index}: ${d.column.name || '(header)'}` : '1: (header)';
+    const col = d.column ? `${d.column.index}: ${d.column.name || `field ${d.column.index}`}` : '1: header';
     return `${where}:${d.row}:${col}: ${sev}${d.message}`;
   }
   return d.object !== undefined ? `${where}: ${d.object}: ${sev}${d.message}` : `${where}: ${sev}${d.message}`;

@@ -71,7 +71,9 @@ function readRows(text: string, delimiter: string, diagnostics: Diagnostic[]): R
     const line = typeof e.lines === 'number' && e.lines > 0 ? e.lines : 1;
     const index = typeof e.index === 'number' ? e.index + 1 : 1;
     const why = (e.message ?? 'unreadable CSV').replace(/^[A-Za-z ]+: /, (m) => m.toLowerCase());
-    diagnostics.push({ severity: 'error', row: line, column: { name: '', index }, message: `not valid CSV: ${why}${e.code === 'CSV_QUOTE_NOT_CLOSED' ? ' (a quoted field is never closed)' : ''}` });
+    // The header is not parsed yet: name the column from a plain split of the first line.
+    const name = text.split(/\r?\n/, 1)[0]?.split(delimiter)[index - 1]?.replace(/^"|"$/g, '').trim() ?? '';
+    diagnostics.push({ severity: 'error', row: line, column: { name, index }, message: `not valid CSV: ${why}${e.code === 'CSV_QUOTE_NOT_CLOSED' ? ' (a quoted field is never closed)' : ''}` });
     return undefined;
   }
 }

@@ -1,0 +1,215 @@
+/**
+ * `ramparts import FILE --from msel-csv|caldera|attack-flow [--into SCENARIO] [-o OUT]`: builds scenario
+ * parts from other tools' files and, with --into, places them into a scenario and validates the result.
+ */
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDocument, stringify } from 'yaml';
+import { type CliCommand, UsageError } from '../io.ts';
+import { formatDiagnostic as formatScenarioDiagnostic, parseScenarioText, validateScenarioObject, type Diagnostic as ScenarioDiagnostic } from '../../engine/scenario/index.ts';
+import { type Diagnostic, formatDiagnostic, type ImportResult, importAttackFlow, importCaldera, importMselCsv, mselContext, placeCampaign, placeInjects, type TextFile } from '../../engine/interchange/index.ts';
+import type { CampaignT, InjectT } from '../../engine/scenario/schema/index.ts';
+import { parseDuration } from '../../engine/time/duration.ts';
+
+const HELP = `Usage: ramparts import FILE --from msel-csv|caldera|attack-flow [--into SCENARIO] [-o OUT] [options]
+
+Builds scenario parts from other tools' files:
+  msel-csv      an MSEL spreadsheet saved as CSV (Crucible Standard, MITRE or HSEEP columns, or
+                Ramparts' own export) -> injects
+  caldera       a CALDERA adversary profile (YAML) -> a red campaign, steps in atomic_ordering order;
+                abilities are read from the abilities/ folder next to FILE (or --abilities DIR)
+  attack-flow   an Attack Flow 2.0 STIX bundle (JSON) -> a red campaign; actions become steps, the
+                flow's edges, AND/OR operators and conditions become preconditions
+
+Without --into, prints the part (campaigns: [...] or injects: [...]) as YAML to paste into a scenario.
+With --into, places it into that scenario (a campaign with the same id, or injects with the same ids,
+are replaced), validates the result and writes the complete scenario.
+
+Options:
+  --from KIND         msel-csv, caldera or attack-flow (required)
+  --into SCENARIO     the scenario to place the import into
+  -o, --out FILE      write the YAML to FILE instead of stdout
+  --campaign-id ID    id of the imported campaign (default: from its name)
+  --team T            blue team (id or name) every imported step targets (default: the blue teams in turn)
+  --abilities DIR     CALDERA ability files (default: abilities/ next to FILE)
+  --deadline DUR      deadline of expected actions read from free text (default 30m)
+  --json              print one JSON object: ok, diagnostics and the result
+
+Problems are printed as FILE:ROW:COL: column: message (CSV) or FILE: object-id: message (STIX,
+CALDERA). Exit status: 0 imported, 1 the input or the result is invalid, 2 usage error.`;
+
+const KINDS = ['msel-csv', 'caldera', 'attack-flow'] as const;
+type Kind = (typeof KINDS)[number];
+
+interface ImportArgs {
+  file: string;
+  from: Kind;
+  into?: string;
+  out?: string;
+  campaignId?: string;
+  team?: string;
+  abilities?: string;
+  deadline?: string;
+  json: boolean;
+}
+
+function parseArgs(args: string[]): ImportArgs {
+  const files: string[] = [];
+  const opts: Partial<ImportArgs> = { json: false };
+  for (let i = 0; i < args.length; i++) {
+    const flag = args[i]!;
+    const need = () => {
+      const value = args[i + 1];
+      if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+      i++;
+      return value;
+    };
+    switch (flag) {
+      case '--from': {
+        const kind = need();
+        if (!(KINDS as readonly string[]).includes(kind)) throw new UsageError(`--from must be msel-csv, caldera or attack-flow, not "${kind}"`);
+        opts.from = kind as Kind;
+        break;
+      }
+      case '--into': opts.into = need(); break;
+      case '-o': case '--out': opts.out = need(); break;
+      case '--campaign-id': opts.campaignId = need(); break;
+      case '--team': opts.team = need(); break;
+      case '--abilities': opts.abilities = need(); break;
+      case '--deadline': {
+        const d = need();
+        if (!parseDuration(d).ok) throw new UsageError(`--deadline must be a duration like 30m or 2h, not "${d}"`);
+        opts.deadline = d;
+        break;
+      }
+      case '--json': opts.json = true; break;
+      default:
+        if (flag.startsWith('-') && flag !== '-') throw new UsageError(`unknown option "${flag}"`);
+        files.push(flag);
+    }
+  }
+  if (files.length !== 1) throw new UsageError(files.length === 0 ? 'give the FILE to import' : `give one FILE to import, not ${files.length}`);
+  if (!opts.from) throw new UsageError('say what FILE is with --from msel-csv, caldera or attack-flow');
+  if (opts.campaignId !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/.test(opts.campaignId)) {
+    throw new UsageError(`--campaign-id "${opts.campaignId}" is not an id (letters, digits, ".", "_", "-")`);
+  }
+  if (opts.team !== undefined && opts.into === undefined) throw new UsageError('--team needs --into SCENARIO (the teams are the scenario\'s)');
+  return { ...opts, file: files[0]!, from: opts.from, json: opts.json ?? false };
+}
+
+/** What went wrong reading an input file, as a one-line message. */
+async function readText(path: string): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+  try {
+    return { ok: true, text: new TextDecoder('utf-8').decode(await readFile(path)) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, message: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read: ${(error as Error).message}` };
+  }
+}
+
+/** Every .yml/.yaml file under a folder (CALDERA keeps abilities in one folder per tactic), sorted. */
+async function abilityFiles(dir: string): Promise<TextFile[] | undefined> {
+  try {
+    if (!(await stat(dir)).isDirectory()) return undefined;
+  } catch {
+    return undefined;
+  }
+  const names = (await readdir(dir, { recursive: true })).filter((n) => /\.ya?ml$/i.test(n)).sort();
+  const out: TextFile[] = [];
+  for (const name of names) {
+    const read = await readText(join(dir, name));
+    if (read.ok) out.push({ file: join(dir, name), text: read.text });
+  }
+  return out;
+}
+
+const SCHEMA = resolve(dirname(fileURLToPath(import.meta.url)), '../../schema/scenario.schema.json');
+
+/** The editor-completion line, pointing at the schema from where the output file will be. */
+function schemaLine(out: string | undefined): string {
+  const from = out ? dirname(resolve(out)) : process.cwd();
+  return `yaml-language-server: $schema=${relative(from, SCHEMA).split('\\').join('/')}`;
+}
+
+interface Outcome {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  validation?: { errors: ScenarioDiagnostic[]; warnings: ScenarioDiagnostic[] };
+  result?: unknown;
+  yaml?: string;
+}
+
+async function runImport(a: ImportArgs): Promise<Outcome | { failed: string }> {
+  const input = await readText(a.file);
+  if (!input.ok) return { failed: `${a.file}: ${input.message}` };
+  let base: { text: string; value: unknown; format: string } | undefined;
+  if (a.into !== undefined) {
+    const read = await readText(a.into);
+    if (!read.ok) return { failed: `${a.into}: ${read.message}` };
+    const parsed = parseScenarioText(read.text, a.into);
+    if (!parsed.ok) return { ok: false, diagnostics: [], validation: { errors: parsed.errors, warnings: parsed.warnings } };
+    base = { text: read.text, value: parsed.value, format: parsed.format };
+  }
+  let imported: ImportResult<CampaignT> | ImportResult<InjectT[]>;
+  if (a.from === 'msel-csv') {
+    imported = importMselCsv(input.text, { ...(base ? { context: mselContext(base.value) } : {}), ...(a.deadline ? { defaultDeadline: a.deadline } : {}) });
+  } else if (a.from === 'attack-flow') {
+    imported = importAttackFlow(input.text, { file: a.file, ...(a.campaignId ? { campaignId: a.campaignId } : {}) });
+  } else {
+    const dir = a.abilities ?? join(dirname(a.file), 'abilities');
+    const abilities = await abilityFiles(dir);
+    if (!abilities) return { failed: `${a.file}: no abilities folder at ${dir}; pass --abilities DIR` };
+    imported = importCaldera({ file: a.file, text: input.text }, abilities, a.campaignId ? { campaignId: a.campaignId } : {});
+  }
+  if (!imported.ok) return { ok: false, diagnostics: imported.diagnostics };
+  const diagnostics = [...imported.diagnostics];
+  const part = Array.isArray(imported.value) ? { injects: imported.value } : { campaigns: [imported.value] };
+  if (!base) return { ok: true, diagnostics, result: part, yaml: stringify(part, { lineWidth: 0 }) };
+
+  const placed = Array.isArray(imported.value)
+    ? placeInjects(base.value, imported.value)
+    : placeCampaign(base.value, imported.value, { ...(a.campaignId ? { campaignId: a.campaignId } : {}), ...(a.team ? { team: a.team } : {}) });
+  diagnostics.push(...placed.diagnostics.map((d) => ({ ...d, file: d.file ?? a.into! })));
+  if (!placed.ok) return { ok: false, diagnostics };
+  const checked = validateScenarioObject(placed.value, a.out ?? a.into!);
+  const validation = { errors: checked.ok ? [] : checked.errors, warnings: checked.warnings };
+  if (!checked.ok) return { ok: false, diagnostics, validation };
+  // Keep the base file's comments and layout; only the imported part is rewritten.
+  const doc = base.format === 'yaml' ? parseDocument(base.text) : parseDocument(stringify(base.value));
+  const key = Array.isArray(imported.value) ? 'injects' : 'campaigns';
+  doc.set(key, doc.createNode(placed.value[key]));
+  const body = doc.toString({ lineWidth: 0 }).replace(/^# yaml-language-server:.*\n/m, '');
+  return { ok: true, diagnostics, validation, result: placed.value, yaml: `# ${schemaLine(a.out)}\n${body}` };
+}
+
+export const command: CliCommand = {
+  summary: 'build scenario parts from MSEL CSV, CALDERA or Attack Flow files',
+  help: HELP,
+  async run(args, io) {
+    const a = parseArgs(args);
+    const outcome = await runImport(a);
+    if ('failed' in outcome) {
+      if (a.json) io.out(JSON.stringify({ ok: false, diagnostics: [{ severity: 'error', message: outcome.failed }] }));
+      else io.err(outcome.failed);
+      return 1;
+    }
+    if (a.json) {
+      io.out(JSON.stringify({ ok: outcome.ok, from: a.from, file: a.file, diagnostics: outcome.diagnostics, ...(outcome.validation ? { validation: outcome.validation } : {}), ...(outcome.ok ? { result: outcome.result } : {}) }));
+    } else {
+      for (const d of outcome.diagnostics) io.err(formatDiagnostic(a.file, d));
+      for (const d of [...(outcome.validation?.errors ?? []), ...(outcome.validation?.warnings ?? [])]) io.err(formatScenarioDiagnostic(d));
+    }
+    if (!outcome.ok || outcome.yaml === undefined) return 1;
+    if (a.out !== undefined) {
+      try {
+        await writeFile(a.out, outcome.yaml);
+      } catch (error) {
+        io.err(`${a.out}: cannot write: ${(error as Error).message}`);
+        return 1;
+      }
+      if (!a.json) io.err(`wrote ${a.out}`);
+    } else if (!a.json) io.out(outcome.yaml);
+    return 0;
+  },
+};
