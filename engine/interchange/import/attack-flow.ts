@@ -105,7 +105,7 @@ export function importAttackFlow(input: string | unknown, options: AttackFlowOpt
         const description = str(o.description);
         stepOf.set(id, {
           duration: d.duration,
-          step: { name: stepName, technique: t.id, tactic, ...(description ? { description } : {}), success: { base: d.success }, detection: d.detection, effects: d.effects },
+          step: { name: stepName, technique: t.id, tactic, ...(description ? { description } : {}), success: { base: d.success }, detection: d.detection, effects: d.effects, retry: d.retry },
         });
       }
       nodes.push({ kind: 'action', id, ...(step ? { step } : {}), next: edges(o, 'effect_refs') });

@@ -130,6 +130,7 @@ export function importCaldera(adversary: TextFile, abilityFiles: readonly TextFi
       success: { base: d.success },
       detection: d.detection,
       effects: d.effects,
+      retry: d.retry,
     });
   });
   if (steps.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {

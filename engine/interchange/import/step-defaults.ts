@@ -11,9 +11,11 @@ export interface StepDefaults {
   detection: Partial<Record<SensorKindT, number>>;
   effects: EffectT[];
   duration: string;
+  /** A scripted chain stops at its first failure; two retries keep an imported campaign going. */
+  retry: { times: number; after: string };
 }
 
-const BY_TACTIC: Record<string, StepDefaults> = {
+const BY_TACTIC: Record<string, Omit<StepDefaults, 'retry'>> = {
   reconnaissance: { success: 0.95, detection: { ids: 0.05 }, effects: ['compromise'], duration: '10m' },
   'resource-development': { success: 0.95, detection: { ids: 0.05 }, effects: ['compromise'], duration: '10m' },
   'initial-access': { success: 0.6, detection: { ids: 0.3, edr: 0.3, av: 0.2 }, effects: ['compromise'], duration: '5m' },
@@ -45,5 +47,5 @@ const IMPACT_EFFECTS: Record<string, EffectT[]> = {
 export function stepDefaults(t: Technique, tactic: string): StepDefaults {
   const base = BY_TACTIC[tactic] ?? BY_TACTIC.execution!;
   const effects = tactic === 'impact' ? (IMPACT_EFFECTS[t.id] ?? IMPACT_EFFECTS[t.parent ?? ''] ?? base.effects) : base.effects;
-  return { success: base.success, detection: { ...base.detection }, effects: [...effects], duration: base.duration };
+  return { success: base.success, detection: { ...base.detection }, effects: [...effects], duration: base.duration, retry: { times: 2, after: '10m' } };
 }
