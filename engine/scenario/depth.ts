@@ -1,6 +1,7 @@
 /**
- * Measures a parsed value without recursion (hostile input can nest a million levels deep):
- * how deep it goes and how many object keys it holds.
+ * Measures a parsed value without recursion: how deeply it nests (following YAML aliases, which
+ * can share and even contain their own anchor) and how many object keys it holds. Hostile input
+ * can nest a million levels or loop through an alias; the walk stops as soon as the limit is passed.
  */
 import type { PathSegment } from './diagnostic.ts';
 
@@ -8,47 +9,68 @@ import type { PathSegment } from './diagnostic.ts';
 export const MAX_DEPTH = 64;
 
 export interface Measure {
+  /** Containers on the longest path from the root (a scalar root has depth 0). */
   depth: number;
+  /** Object keys, counting a shared object once. */
   keys: number;
+  /** Where the value nests deeper than the limit, or loops back into itself. */
+  problem?: { kind: 'deep' | 'cycle'; path: PathSegment[] };
 }
 
-export function measureValue(value: unknown, limit = MAX_DEPTH): Measure {
-  let depth = 0;
+interface Frame {
+  v: object;
+  seg: PathSegment;
+  keys: string[] | undefined;
+  items: unknown[] | undefined;
+  i: number;
+  height: number;
+}
+
+/**
+ * `shared` must be true for values that may share sub-values (YAML with aliases): heights are then
+ * memoised per object and loops detected. JSON values never share, and skip that bookkeeping.
+ */
+export function measureValue(value: unknown, shared: boolean, limit = MAX_DEPTH): Measure {
+  if (value === null || typeof value !== 'object') return { depth: 0, keys: 0 };
+  const heights = shared ? new Map<object, number>() : undefined;
+  const open = shared ? new Set<object>() : undefined;
   let keys = 0;
-  const stack: unknown[] = [value];
-  const depths: number[] = [1];
+  const frame = (v: object, seg: PathSegment): Frame => {
+    if (Array.isArray(v)) return { v, seg, keys: undefined, items: v, i: 0, height: 0 };
+    const k = Object.keys(v);
+    keys += k.length;
+    return { v, seg, keys: k, items: undefined, i: 0, height: 0 };
+  };
+  const stack: Frame[] = [frame(value, '')];
+  open?.add(value);
+  const pathOf = (extra?: PathSegment) => [...stack.slice(1).map((f) => f.seg), ...(extra === undefined ? [] : [extra])];
   while (stack.length > 0) {
-    const v = stack.pop();
-    const d = depths.pop() ?? 0;
-    if (v === null || typeof v !== 'object') continue;
-    if (d > depth) depth = d;
-    if (d > limit) continue; // deep enough to refuse; do not walk hostile structures further
-    if (Array.isArray(v)) {
-      for (const item of v) { stack.push(item); depths.push(d + 1); }
-    } else {
-      for (const k in v) {
-        if (!Object.hasOwn(v, k)) continue;
-        keys++;
-        stack.push((v as Record<string, unknown>)[k]);
-        depths.push(d + 1);
+    const f = stack[stack.length - 1] as Frame;
+    const n = f.items ? f.items.length : (f.keys?.length ?? 0);
+    if (f.i < n) {
+      const seg: PathSegment = f.items ? f.i : (f.keys?.[f.i] ?? '');
+      const child: unknown = f.items ? f.items[f.i] : (f.v as Record<string, unknown>)[seg as string];
+      f.i++;
+      if (child === null || typeof child !== 'object') continue;
+      const known = heights?.get(child);
+      if (known !== undefined) {
+        if (known > f.height) f.height = known;
+        if (stack.length + known > limit) return { depth: stack.length + known, keys, problem: { kind: 'deep', path: pathOf(seg) } };
+        continue;
       }
+      if (open?.has(child)) return { depth: Infinity, keys, problem: { kind: 'cycle', path: pathOf(seg) } };
+      if (stack.length >= limit) return { depth: stack.length + 1, keys, problem: { kind: 'deep', path: pathOf(seg) } };
+      stack.push(frame(child, seg));
+      open?.add(child);
+      continue;
     }
+    const height = f.height + 1;
+    stack.pop();
+    heights?.set(f.v, height);
+    open?.delete(f.v);
+    const parent = stack[stack.length - 1];
+    if (parent && height > parent.height) parent.height = height;
+    if (!parent) return { depth: height, keys };
   }
-  return { depth, keys };
-}
-
-/** Path to the first container nested deeper than `limit`, or undefined. */
-export function pathDeeperThan(value: unknown, limit = MAX_DEPTH): PathSegment[] | undefined {
-  const stack: { v: unknown; path: PathSegment[] }[] = [{ v: value, path: [] }];
-  while (stack.length > 0) {
-    const { v, path } = stack.pop() ?? { v: null, path: [] };
-    if (v === null || typeof v !== 'object') continue;
-    if (path.length >= limit) return path;
-    const entries: [PathSegment, unknown][] = Array.isArray(v) ? v.map((x, i) => [i, x]) : Object.entries(v);
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const [seg, child] = entries[i] ?? [0, null];
-      stack.push({ v: child, path: [...path, seg] });
-    }
-  }
-  return undefined;
+  return { depth: 0, keys };
 }

@@ -43,12 +43,16 @@ function convert(issue: Issue, root: z.ZodType, base: readonly PathSegment[], ou
   const path: PathSegment[] = [...base, ...(issue.path as PathSegment[])];
   const input = (issue as { input?: unknown }).input;
   const push = (message: string, key?: string) => out.push(key === undefined ? { path, message, severity: 'error' } : { path, message, severity: 'error', key });
+  const last = path[path.length - 1];
+  if (input === undefined && issue.code !== 'unrecognized_keys' && issue.code !== 'custom' && typeof last === 'string') {
+    push(`missing required field "${last}"`);
+    return;
+  }
   switch (issue.code) {
     case 'invalid_type': {
       const expected = NOUNS[issue.expected] ?? issue.expected;
       if (input === undefined) {
-        const last = path[path.length - 1];
-        push(typeof last === 'string' ? `missing required field "${last}"` : 'missing value');
+        push('missing value');
       } else if (path.length === 0) {
         push(`a scenario is a map of fields (ramparts, meta, teams, network, campaigns, scoring, ...); found ${describeValue(input)}`);
       } else if (issue.expected === 'string' && (typeof input === 'number' || typeof input === 'boolean')) {

@@ -5,10 +5,10 @@
  * YAML goes through the `yaml` package (about 1 MB/s, see bench/validate.ts), guarded against
  * alias bombs (maxAliasCount) and deep nesting (nesting.ts) so hostile input gets an error, fast.
  */
-import { parseDocument, visit, isAlias, type Document } from 'yaml';
+import { parseDocument, visit, isAlias, type Alias, type Document } from 'yaml';
 import { decodeScenario } from './decode.ts';
 import { findExcessiveNesting } from './nesting.ts';
-import { MAX_DEPTH, measureValue, pathDeeperThan } from './depth.ts';
+import { MAX_DEPTH, measureValue, type Measure } from './depth.ts';
 import { scanJson } from './json-scan.ts';
 import { LineIndex, jsonSourceMap, yamlSourceMap, type SourceMap } from './locate.ts';
 import { formatPath, type Diagnostic, type PathSegment } from './diagnostic.ts';
@@ -71,8 +71,8 @@ function parseJson(text: string, file: string, lines: LineIndex, strict: boolean
   }
   const map = jsonSourceMap(text, lines);
   const sourceMap = (): SourceMap => map;
-  const measured = measureValue(value);
-  if (measured.depth > MAX_DEPTH) return tooDeep(value, sourceMap(), file);
+  const measured = measureValue(value, false);
+  if (measured.problem) return refuse(measured.problem, map, file);
   // JSON.parse keeps the last of duplicate keys without a word; counting keys in the text finds them.
   if (countJsonKeys(text) !== measured.keys) {
     const scan = scanJson(text);
@@ -84,10 +84,12 @@ function parseJson(text: string, file: string, lines: LineIndex, strict: boolean
   return { ok: true, format: 'json', value, sourceMap, warnings: [] };
 }
 
-function tooDeep(value: unknown, map: SourceMap, file: string): ParseResult {
-  const path = pathDeeperThan(value) ?? [];
-  const { line, col } = map.locate(path);
-  return fail([{ file, line, col, path: formatPath(path), message: `nested more than ${MAX_DEPTH} levels deep; no scenario needs that`, severity: 'error' }]);
+function refuse(problem: NonNullable<Measure['problem']>, map: SourceMap, file: string): ParseResult {
+  const { line, col } = map.locate(problem.path);
+  const message = problem.kind === 'deep'
+    ? `nested more than ${MAX_DEPTH} levels deep; no scenario needs that`
+    : 'a YAML alias refers to a node that contains it, so the value never ends';
+  return fail([{ file, line, col, path: formatPath(problem.path), message, severity: 'error' }]);
 }
 
 /** Number of object keys in a JSON text (strings followed by a colon). */
@@ -120,39 +122,72 @@ function parseYaml(text: string, file: string, lines: LineIndex, at: At): ParseR
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, version: '1.2', keepSourceTokens: false });
   const pathAt = (offset: number) => yamlPathAt(doc, offset);
   const warnings = doc.warnings.slice(0, MAX_SYNTAX_ERRORS).map((w) => at(w.pos[0], pathAt(w.pos[0]), `YAML: ${w.message}`, 'warning'));
-  if (doc.errors.length > 0) {
-    const errors = doc.errors.slice(0, MAX_SYNTAX_ERRORS).map((e) => {
-      let message = YAML_MESSAGES[e.code] ?? e.message;
-      if (e.code === 'DUPLICATE_KEY') message = `duplicate key ${JSON.stringify(text.slice(e.pos[0], e.pos[1]).trim())}; each key may appear once in a map`;
-      return at(e.pos[0], pathAt(e.pos[0]), `YAML syntax: ${message}`);
-    });
-    if (doc.errors.length > MAX_SYNTAX_ERRORS) errors.push(at(text.length, [], `${doc.errors.length - MAX_SYNTAX_ERRORS} more syntax errors not shown`));
-    return fail(errors, warnings);
-  }
+  if (doc.errors.length > 0) return fail(syntaxErrors(doc, text, lines, at), warnings);
   if (doc.contents === null) return fail([at(0, [], 'the file holds only comments; a scenario starts with "ramparts: 1"')], warnings);
+  const aliases = aliasesOf(doc);
+  const unresolved = aliases.filter((a) => a.resolve(doc) === undefined);
+  if (unresolved.length > 0) {
+    return fail(unresolved.slice(0, MAX_SYNTAX_ERRORS).map((a) => {
+      const offset = a.range?.[0] ?? 0;
+      return at(offset, pathAt(offset), `YAML: the alias *${a.source} has no anchor &${a.source} before it`);
+    }), warnings);
+  }
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     if (!(e instanceof ReferenceError)) throw e;
-    return fail([at(firstAliasOffset(doc), pathAt(firstAliasOffset(doc)),
-      'YAML aliases expand to too much data (an alias "bomb"?): use fewer nested aliases')], warnings);
+    const offset = aliases[0]?.range?.[0] ?? 0;
+    const message = e.message.includes('Excessive alias count')
+      ? 'YAML aliases expand to too much data (an alias "bomb"?): use fewer nested aliases'
+      : `YAML: ${e.message}`;
+    return fail([at(offset, pathAt(offset), message)], warnings);
   }
   let map: SourceMap | undefined;
   const sourceMap = () => (map ??= yamlSourceMap(doc, lines));
-  if (measureValue(value).depth > MAX_DEPTH) return tooDeep(value, sourceMap(), file);
+  const measured = measureValue(value, aliases.length > 0);
+  if (measured.problem) return refuse(measured.problem, sourceMap(), file);
   return { ok: true, format: 'yaml', value, sourceMap, warnings };
 }
 
-function firstAliasOffset(doc: Document): number {
-  let offset = 0;
+/**
+ * yaml's syntax errors, one per line (a broken line tends to yield two or three), with a path
+ * to the nearest well-formed value around it.
+ */
+function syntaxErrors(doc: Document, text: string, lines: LineIndex, at: At): Diagnostic[] {
+  const errors: Diagnostic[] = [];
+  let lastLine = -1;
+  for (const e of [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0])) {
+    const offset = e.pos[0];
+    const line = lines.position(offset).line;
+    if (line === lastLine) continue;
+    lastLine = line;
+    if (errors.length === MAX_SYNTAX_ERRORS) {
+      errors.push(at(text.length, [], 'more syntax errors not shown; fix these first'));
+      break;
+    }
+    let path = e.code === 'MULTIPLE_DOCS' ? [] : yamlPathAt(doc, offset);
+    const bad = path.findIndex((seg) => typeof seg === 'string' && !/^[\w$.-]+$/.test(seg));
+    if (bad >= 0) path = path.slice(0, bad);
+    let message = YAML_MESSAGES[e.code] ?? e.message;
+    if (e.code === 'DUPLICATE_KEY') {
+      const key = /^\s*["']?([^"':\n]*)/.exec(text.slice(offset, offset + 200))?.[1]?.trim() ?? '';
+      message = `duplicate key "${key}"; each key may appear once in a map`;
+    }
+    errors.push(at(offset, path, `YAML syntax: ${message}`));
+  }
+  return errors;
+}
+
+/** Every alias node, in document order. */
+function aliasesOf(doc: Document): Alias[] {
+  const found: Alias[] = [];
   visit(doc, {
     Alias(_key, node) {
-      if (isAlias(node) && node.range) { offset = node.range[0]; return visit.BREAK; }
-      return undefined;
+      if (isAlias(node)) found.push(node);
     },
   });
-  return offset;
+  return found;
 }
 
 /** Path of the innermost node whose range holds `offset`: where a syntax error sits in the tree. */

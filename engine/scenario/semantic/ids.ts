@@ -14,12 +14,13 @@ function collect<T extends { id: string }, E extends Entry<T>>(
   base: readonly PathSegment[],
   kind: string,
   extra: (item: T) => Omit<E, 'value' | 'path'>,
+  scope = '',
 ): void {
   items?.forEach((item, i) => {
     const path = [...base, i];
     const first = table.get(item.id);
     if (first) {
-      ctx.error([...path, 'id'], `duplicate ${kind} id "${item.id}" (first defined on ${ctx.where(first.path)})`);
+      ctx.error([...path, 'id'], `duplicate ${kind} id "${item.id}"${scope} (first defined on ${ctx.where(first.path)})`);
       return;
     }
     table.set(item.id, { value: item, path, ...extra(item) } as E);
@@ -51,21 +52,21 @@ export function buildTables(ctx: Ctx): Tables {
   s.campaigns.forEach((c, ci) => {
     collect(ctx, t.steps, c.steps, ['campaigns', ci, 'steps'], 'step', () => ({ campaign: c }));
     collect(ctx, t.indicators, c.indicators, ['campaigns', ci, 'indicators'], 'indicator', () => ({ campaign: c }));
-    collect(ctx, new Map(), c.objectives, ['campaigns', ci, 'objectives'], 'campaign objective', none);
+    collect(ctx, new Map(), c.objectives, ['campaigns', ci, 'objectives'], 'objective', none, ` in campaign "${c.id}"`);
   });
   collect(ctx, t.injects, s.injects, ['injects'], 'inject', none);
   collect(ctx, t.actions, s.actions, ['actions'], 'action', none);
   collect(ctx, t.moves, s.moves, ['moves'], 'move', none);
   collect(ctx, t.capabilities, s.capabilities, ['capabilities'], 'capability', (c) => ({ tasks: new Set(c.tasks.map((k) => k.id)) }));
-  s.capabilities?.forEach((c, ci) => collect(ctx, new Map(), c.tasks, ['capabilities', ci, 'tasks'], 'task', none));
+  s.capabilities?.forEach((c, ci) => collect(ctx, new Map(), c.tasks, ['capabilities', ci, 'tasks'], 'task', none, ` in capability "${c.id}"`));
   collect(ctx, t.objectives, s.objectives, ['objectives'], 'objective', none);
 
   const segmentOwner = new Map<string, string>();
   for (const seg of s.network.segments) if (!segmentOwner.has(seg.id)) segmentOwner.set(seg.id, seg.owner);
   s.network.nodes.forEach((node, ni) => {
     // Most nodes have one or two services and vulnerabilities: only build a table when ids can repeat.
-    if ((node.services?.length ?? 0) > 1) collect(ctx, new Map(), node.services, ['network', 'nodes', ni, 'services'], `service (in node "${node.id}")`, none);
-    if ((node.vulnerabilities?.length ?? 0) > 1) collect(ctx, new Map(), node.vulnerabilities, ['network', 'nodes', ni, 'vulnerabilities'], `vulnerability (in node "${node.id}")`, none);
+    if ((node.services?.length ?? 0) > 1) collect(ctx, new Map(), node.services, ['network', 'nodes', ni, 'services'], 'service', none, ` in node "${node.id}"`);
+    if ((node.vulnerabilities?.length ?? 0) > 1) collect(ctx, new Map(), node.vulnerabilities, ['network', 'nodes', ni, 'vulnerabilities'], 'vulnerability', none, ` in node "${node.id}"`);
     if ((node.sensors?.length ?? 0) > 1) warnRepeats(ctx, node.sensors?.map(sensorKind), ['network', 'nodes', ni, 'sensors'], 'sensor');
     if ((node.tags?.length ?? 0) > 1) warnRepeats(ctx, node.tags, ['network', 'nodes', ni, 'tags'], 'tag');
     for (const v of node.vulnerabilities ?? []) addTo(t.vulnerabilityNodes, v.id, node.id);
