@@ -77,7 +77,10 @@ export function flowOrder(nodes: readonly FlowNode[]): { ok: true; order: string
     path.push(at);
     at = preds.get(at)!;
   }
-  const cycle = path.slice(path.indexOf(at)).reverse();
+  const loop = path.slice(path.indexOf(at)).reverse();
+  // Start the report at the loop's earliest node in the bundle, so it reads the same every time.
+  const first = loop.reduce((best, id, k) => ((position.get(id) ?? 0) < (position.get(loop[best]!) ?? 0) ? k : best), 0);
+  const cycle = [...loop.slice(first), ...loop.slice(0, first)];
   return { ok: false, cycle: [...cycle, cycle[0]!] };
 }
 
