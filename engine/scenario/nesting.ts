@@ -52,7 +52,7 @@ export function findExcessiveNesting(text: string, limit = NESTING_SCAN_LIMIT): 
         if (j >= lineEnd) break;
         const c = text.charCodeAt(j);
         if ((c === 45 /* - */ || c === 63 /* ? */) && isBreak(text.charCodeAt(j + 1), j + 1, lineEnd)) {
-          depth += 2; owner = j; j++;
+          depth += 2; owner = j - i; j++;
           if (depth > limit) return j;
           continue;
         }
@@ -68,7 +68,7 @@ export function findExcessiveNesting(text: string, limit = NESTING_SCAN_LIMIT): 
         // A plain or quoted key followed by ": " opens a map value; anything else is a scalar.
         const colon = findKeyColon(text, j, lineEnd);
         if (colon < 0) { j = lineEnd; break; }
-        depth += 2; owner = j; j = colon + 1;
+        depth += 2; owner = j - i; j = colon + 1;
         if (depth > limit) return j;
       }
       if (j >= lineEnd) { i = lineEnd + 1; continue; }
