@@ -5,7 +5,7 @@
  */
 import type { CNode, CStep } from '../compile/types.ts';
 import { redStepNext, SEVERITY, type RedStepStatus } from '../machines/index.ts';
-import { type Ctx, RED } from './ctx.ts';
+import { type Ctx, RED, WHITE } from './ctx.ts';
 import { schedule } from './queue.ts';
 import type { NodeRt, StepRt, TeamRt } from './state.ts';
 import { changeNode } from './nodes.ts';
@@ -199,7 +199,9 @@ export function finishStep(ctx: Ctx, si: number, runNo: number): void {
   const c = s.scenario.steps[si] as CStep;
   if (st.s !== 'running' || st.run !== runNo) return;
   const hits: string[] = [];
-  const misses: { node: string; reason: string }[] = [];
+  // What red observes of a miss: unreachable, or the target resisted (never which blue posture did it).
+  const misses: { node: string; reason: 'unreachable' | 'resisted' }[] = [];
+  const detail: { node: string; ok: boolean; p: number; reason: string | null }[] = [];
   for (const ni of st.targets) {
     const node = s.scenario.nodes[ni] as CNode;
     const o = odds(ctx, c, ni);
@@ -210,7 +212,8 @@ export function finishStep(ctx: Ctx, si: number, runNo: number): void {
     const ai = s.attempts.length;
     s.attempts.push({ step: si, node: ni, team: node.owner, t: s.clock, ok, p: o.p, reason, detectedAt: null });
     if (ok) hits.push(node.id);
-    else misses.push({ node: node.id, reason: reason as string });
+    else misses.push({ node: node.id, reason: reachable ? 'resisted' : 'unreachable' });
+    detail.push({ node: node.id, ok, p: o.p, reason });
     if (!reachable) continue;
     const tr = s.teams[node.owner] as TeamRt;
     tr.score.attempts++;
@@ -228,6 +231,7 @@ export function finishStep(ctx: Ctx, si: number, runNo: number): void {
     drawDetections(ctx, c, node, ai, o.hunting);
   }
   st.endedAt = s.clock;
+  ctx.emit('red.outcome', 'engine', { step: c.id, run: st.run, attempts: detail }, WHITE);
   if (hits.length > 0) {
     setStatus(st, 'SUCCEED');
     st.reason = null;

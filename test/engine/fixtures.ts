@@ -1,6 +1,6 @@
 /**
  * Small scenarios built in code for the engine tests. `baseScenario()` is a two-nation coalition
- * (KW and SA, plus a shared GCC segment) against a scripted campaign; tests clone and tweak it.
+ * (KW, SA and QA, plus a GCC segment KW owns and shares with SA) against a scripted campaign; tests clone and tweak it.
  */
 import { Scenario, type ScenarioT } from '../../engine/scenario/schema/index.ts';
 import { compileScenario, createExercise, step, type Command, type ExerciseState, type EngineEvent } from '../../engine/index.ts';
@@ -22,6 +22,7 @@ export function baseScenario(): ScenarioT {
       { id: 'red', role: 'red', name: 'Red cell' },
       { id: 'kw', role: 'blue', name: 'KW-CERT', nation: 'KW' },
       { id: 'sa', role: 'blue', name: 'SA-CERT', nation: 'SA' },
+      { id: 'qa', role: 'blue', name: 'QA-CERT', nation: 'QA' },
     ],
     network: {
       segments: [
@@ -29,6 +30,7 @@ export function baseScenario(): ScenarioT {
         { id: 'kw-corp', owner: 'kw', zone: 'corporate' },
         { id: 'sa-corp', owner: 'sa', zone: 'corporate' },
         { id: 'gcc-shared', owner: 'kw', zone: 'shared', sharedWith: ['sa'], sensors: ['siem'] },
+        { id: 'qa-corp', owner: 'qa', zone: 'corporate' },
       ],
       nodes: [
         {
@@ -42,6 +44,7 @@ export function baseScenario(): ScenarioT {
         { id: 'sa-web', segment: 'sa-corp', kind: 'web-server', criticality: 4, services: [{ id: 'https' }], sensors: ['edr'],
           vulnerabilities: [{ id: 'CVE-2024-0001' }] },
         { id: 'gcc-portal', segment: 'gcc-shared', kind: 'server', criticality: 3, services: [{ id: 'portal' }] },
+        { id: 'qa-ws', segment: 'qa-corp', kind: 'workstation', criticality: 1, sensors: ['edr'] },
       ],
       links: [{ from: 'kw-dmz', to: 'kw-corp' }, { from: 'kw-dmz', to: 'gcc-shared' }, { from: 'sa-corp', to: 'gcc-shared' }],
     },
@@ -80,6 +83,17 @@ export function baseScenario(): ScenarioT {
         id: 'chase', title: 'Ministry chases', when: { notAcknowledged: { inject: 'welcome', within: '20m' } }, to: 'all-blue',
         channel: 'phone', from: { name: 'Ministry' }, content: 'Please acknowledge.',
       },
+    ],
+    actions: [
+      { id: 'isolate', kind: 'isolate', duration: '5m' },
+      { id: 'reconnect', kind: 'reconnect', duration: '5m' },
+      { id: 'patch', kind: 'patch', duration: '10m' },
+      { id: 'reset-credentials', kind: 'reset-credentials', duration: '10m' },
+      { id: 'restore-backup', kind: 'restore-backup', duration: '1h' },
+      { id: 'block-indicator', kind: 'block-indicator', duration: '1m' },
+      { id: 'hunt', kind: 'hunt', duration: '15m', lasts: '2h' },
+      { id: 'collect-forensics', kind: 'collect-forensics', duration: '30m' },
+      { id: 'grant-assistance', kind: 'grant-assistance', duration: '0', lasts: '4h' },
     ],
     scoring: { weights: { availability: 30, detection: 25, response: 20, reporting: 15, cooperation: 10 }, penalties: { disruption: 2, lateReport: 5 } },
   });

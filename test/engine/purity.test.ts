@@ -1,0 +1,79 @@
+/**
+ * engine/ must stay pure and deterministic: no wall clock, no Math.random, no timers, no Node
+ * built-ins, no file or network access. This scans every engine source file for them.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const ENGINE = join(ROOT, 'engine');
+
+function tsFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return tsFiles(p);
+    return p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+const FORBIDDEN: [RegExp, string][] = [
+  [/\bDate\.now\s*\(/, 'Date.now()'],
+  [/\bnew\s+Date\s*\(/, 'new Date('],
+  [/\bMath\.random\s*\(/, 'Math.random()'],
+  [/\bperformance\.now\s*\(/, 'performance.now()'],
+  [/\bsetTimeout\s*\(/, 'setTimeout'],
+  [/\bsetInterval\s*\(/, 'setInterval'],
+  [/\bsetImmediate\s*\(/, 'setImmediate'],
+  [/\bqueueMicrotask\s*\(/, 'queueMicrotask'],
+  [/\bprocess\.(hrtime|env|argv)\b/, 'process state'],
+  [/from\s+['"]node:/, 'a node: import'],
+  [/\bimport\s*\(\s*['"]node:/, 'a node: import'],
+  [/\brequire\s*\(/, 'require()'],
+  [/from\s+['"](fs|fs\/promises|net|http|https|child_process|os|path|crypto|worker_threads|dgram|tls)['"]/, 'an I/O module'],
+  [/\bfetch\s*\(/, 'fetch()'],
+  [/\bcrypto\.(getRandomValues|randomUUID)\b/, 'crypto randomness'],
+];
+
+/** Strips comments so that documentation may name what the code must not do. */
+function code(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+}
+
+describe('engine purity', () => {
+  const files = tsFiles(ENGINE);
+
+  it('finds the engine sources', () => {
+    expect(files.length).toBeGreaterThan(30);
+    expect(files.some((f) => f.endsWith(join('sim', 'step.ts')))).toBe(true);
+  });
+
+  it('uses no clock, randomness, timers, Node built-ins or I/O', () => {
+    const found: string[] = [];
+    for (const f of files) {
+      const lines = code(readFileSync(f, 'utf8')).split('\n');
+      lines.forEach((line, i) => {
+        for (const [re, what] of FORBIDDEN) if (re.test(line)) found.push(`${relative(ROOT, f)}:${i + 1}: ${what}`);
+      });
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('imports nothing from server, client or cli', () => {
+    const found: string[] = [];
+    for (const f of files) {
+      const text = readFileSync(f, 'utf8');
+      for (const m of text.matchAll(/from\s+['"]([^'"]+)['"]/g)) {
+        const spec = m[1] as string;
+        if (/(^|\/)(server|client|cli)\//.test(spec)) found.push(`${relative(ROOT, f)}: ${spec}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('catches a forbidden call when one is present (the scan works)', () => {
+    const sample = code('const t = Date.now(); // fine in a comment: Math.random()\n');
+    expect(FORBIDDEN.some(([re]) => re.test(sample))).toBe(true);
+    expect(FORBIDDEN.some(([re]) => re.test(code('// Date.now() only in a comment')))).toBe(false);
+  });
+});
