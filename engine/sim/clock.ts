@@ -21,17 +21,20 @@ import { evaluateInject, onDependency } from './conditions.ts';
  * Advances to `to`. With `maxEvents`, stops early (returning false) once the command has produced that
  * many events, leaving the clock at the last processed item's time; a later advance continues exactly.
  */
-export function advanceTo(ctx: Ctx, to: number, maxEvents = Infinity): boolean {
+export function advanceTo(ctx: Ctx, to: number, maxEvents = Infinity, stopAfter?: (item: QItem) => boolean): boolean {
   const s = ctx.state;
   const q = s.queue;
-  while (q.length > 0 && (q[0] as QItem).t <= to) {
+  let limit = to;
+  while (q.length > 0 && (q[0] as QItem).t <= limit) {
     const item = pop(s) as QItem;
     s.clock = item.t;
     handle(ctx, item);
     if (s.phase === 'ended') return true;
+    // Stop after everything else due at the same time, as if the advance had been to this time.
+    if (stopAfter && limit > item.t && stopAfter(item)) limit = item.t;
     if (ctx.events.length >= maxEvents) return false;
   }
-  s.clock = to;
+  s.clock = limit;
   return true;
 }
 

@@ -2,7 +2,7 @@
 import { exerciseNext } from '../machines/index.ts';
 import { ALL, type Ctx } from './ctx.ts';
 import { schedule } from './queue.ts';
-import type { ExerciseState, InjectRt } from './state.ts';
+import type { ExerciseState, InjectRt, QItem } from './state.ts';
 import { advanceTo, endExercise, sampleScores } from './clock.ts';
 import { considerStep } from './red.ts';
 import { scheduleFalsePositive } from './detection.ts';
@@ -89,8 +89,13 @@ export function nextInjectTime(s: ExerciseState): number | null {
   return best;
 }
 
+/**
+ * Advances to the next inject delivery: the earliest one scheduled now, or an earlier one whose
+ * condition comes true on the way (the clock stops at the first delivery).
+ */
 export function jumpToNextInject(ctx: Ctx): Refusal | void {
   const t = nextInjectTime(ctx.state);
   if (t === null) return refuse('NOT_FOUND', 'no inject is scheduled (condition injects are scheduled once their condition holds)');
-  advanceTo(ctx, Math.max(t, ctx.state.clock));
+  const delivered = (item: QItem): boolean => item.k === 'deliver' && ctx.state.injects[item.inject]?.teams[item.team]?.deliveredAt === item.t;
+  advanceTo(ctx, Math.max(t, ctx.state.clock), Infinity, delivered);
 }

@@ -1,0 +1,82 @@
+/** The exercise lifecycle, the clock, refusals that change nothing, tabletop moves. */
+import { describe, expect, it } from 'vitest';
+import { compileScenario, createExercise, isEnded, nextEventTime, stateHash, step } from '../../../engine/index.ts';
+import { advance, baseScenario, blue, HOUR, MIN, must, started, SYSTEM, WHITE } from '../fixtures.ts';
+
+describe('exercise lifecycle', () => {
+  it('refuses team commands before the start and while paused, without changing anything', () => {
+    const s = createExercise(compileScenario(baseScenario()), { seed: 1 });
+    const before = stateHash(s);
+    expect(step(s, { type: 'sitrep', text: 'x', severity: 'low', actor: blue('kw') })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
+    expect(step(s, { type: 'advance', to: HOUR, actor: SYSTEM })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
+    expect(stateHash(s)).toBe(before);
+    must(s, { type: 'start', actor: WHITE });
+    must(s, { type: 'pause', actor: WHITE });
+    const paused = stateHash(s);
+    expect(step(s, { type: 'action', action: 'isolate', target: { node: 'kw-web' }, actor: blue('kw') })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
+    expect(step(s, { type: 'advance', to: HOUR, actor: SYSTEM })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
+    expect(stateHash(s)).toBe(paused);
+    must(s, { type: 'resume', actor: WHITE });
+    advance(s, HOUR);
+    expect(s.clock).toBe(HOUR);
+  });
+
+  it('refuses malformed commands, wrong roles, unknown teams and time going backwards', () => {
+    const s = started();
+    advance(s, HOUR);
+    const before = stateHash(s);
+    expect(step(s, { type: 'advance', to: MIN, actor: SYSTEM })).toMatchObject({ ok: false, code: 'TIME_BACKWARDS' });
+    expect(step(s, { type: 'start', actor: blue('kw') } as never)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(step(s, { type: 'sitrep', text: 'x', severity: 'low', actor: blue('xx') })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(step(s, { type: 'sitrep', text: '', severity: 'low', actor: blue('kw') })).toMatchObject({ ok: false, code: 'BAD_COMMAND' });
+    expect(step(s, { type: 'warp', actor: WHITE } as never)).toMatchObject({ ok: false, code: 'BAD_COMMAND' });
+    expect(step(s, { type: 'start', actor: WHITE })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
+    expect(stateHash(s)).toBe(before);
+  });
+
+  it('ends when its duration is reached; afterwards only review commands are accepted', () => {
+    const s = started();
+    must(s, { type: 'sitrep', text: 'Starting', severity: 'low', actor: blue('kw') });
+    const events = advance(s, 20 * HOUR);
+    expect(events.at(-1)).toMatchObject({ type: 'exercise.ended', t: 8 * HOUR, data: { reason: 'duration' }, audience: ['all'] });
+    expect(s.clock).toBe(8 * HOUR);
+    expect(isEnded(s)).toBe(true);
+    expect(nextEventTime(s)).toBeNull();
+    expect(step(s, { type: 'sitrep', text: 'late', severity: 'low', actor: blue('kw') })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
+    must(s, { type: 'adjudicate', item: { kind: 'sitrep', id: 'kw-S1' }, grade: 70, actor: WHITE });
+    expect(s.sitreps['kw-S1']?.grade).toBe(70);
+  });
+
+  it('the white cell may end an exercise early', () => {
+    const s = started();
+    advance(s, HOUR);
+    const events = must(s, { type: 'end', actor: WHITE });
+    expect(events.at(-1)).toMatchObject({ type: 'exercise.ended', t: HOUR, data: { reason: 'white' } });
+    expect(s.phase).toBe('ended');
+  });
+
+  it('nextEventTime tells a real-time driver when something is due', () => {
+    const s = started();
+    expect(nextEventTime(s)).toBe(0);
+    advance(s, 0);
+    expect(nextEventTime(s)).toBe(5 * MIN);
+  });
+
+  it('tabletop moves advance the clock to the next move\'s start', () => {
+    const sc = baseScenario();
+    sc.moves = [
+      { id: 'm1', title: 'Move 1', start: '0' },
+      { id: 'm2', title: 'Move 2', start: '2h', questions: ['Who do you call?'] },
+    ];
+    const s = started(sc, 7, 'tabletop');
+    must(s, { type: 'move', actor: WHITE });
+    expect(s.move).toBe('m1');
+    const events = must(s, { type: 'move', actor: WHITE });
+    expect(s.clock).toBe(2 * HOUR);
+    expect(s.move).toBe('m2');
+    expect(events.some((e) => e.type === 'red.step.succeeded')).toBe(true);
+    expect(step(s, { type: 'move', actor: WHITE })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    const headless = started(sc);
+    expect(step(headless, { type: 'move', actor: WHITE })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
+  });
+});
