@@ -105,14 +105,13 @@ export function importMselCsv(text: string, options: MselImportOptions = {}): Im
   const injects: InjectT[] = [];
   const used = new Set<string>();
   data.forEach((row, n) => {
-    const before = diagnostics.length;
     if (row.cells.length !== names.length) {
       const at = Math.min(row.cells.length, names.length);
       diagnostics.push({ severity: 'error', row: row.line, column: { name: names[at] ?? '', index: at + 1 }, message: `the row has ${row.cells.length} field(s) but the header has ${names.length}; check for a stray or missing separator or an unquoted comma` });
       return;
     }
     const inject = readRow(row, n + 1, { map, col, ctx, deadline, reference, defaultFrom: options.defaultFrom ?? 'Exercise Control', ids, used }, diagnostics);
-    if (inject && diagnostics.slice(before).every((d) => d.severity !== 'error')) injects.push(inject);
+    if (inject) injects.push(inject);
   });
   if (data.length === 0) diagnostics.push({ severity: 'warning', row: header.line, column: col(0), message: 'the file has a header but no inject rows' });
   return result(injects, diagnostics);
@@ -174,6 +173,7 @@ interface RowContext {
 
 function readRow(row: Row, n: number, rc: RowContext, diagnostics: Diagnostic[]): InjectT | undefined {
   const { map, col, ctx } = rc;
+  const before = diagnostics.length;
   const cell = (f: MselField) => (map.fields.has(f) ? (row.cells[map.fields.get(f)!] ?? '') : '');
   const langs = (f: MselField) => new Map([...(map.languages.get(f) ?? [])].map(([l, i]) => [l, row.cells[i] ?? '']));
   const at = (f: MselField, lang?: string) => {
@@ -216,8 +216,11 @@ function readRow(row: Row, n: number, rc: RowContext, diagnostics: Diagnostic[])
     else error('when', c.message);
   }
   if (timeCell === '' && cell('when').trim() === '') error(map.fields.has('at') ? 'at' : 'when', 'no time and no condition: give the time from T+0 (e.g. 1h30m) or a When condition');
-  const delay = cell('delay').trim();
-  if (delay !== '' && !parseDuration(delay).ok) error('delay', `"${delay}" is not a duration; write it like 5m or 1h`);
+  let delay = cell('delay').trim();
+  if (delay !== '' && !parseDuration(delay).ok) {
+    error('delay', `"${delay}" is not a duration; write it like 5m or 1h`);
+    delay = '';
+  }
 
   let to: InjectT['to'] = 'all-blue';
   if (map.fields.has('to')) {
@@ -276,7 +279,7 @@ function readRow(row: Row, n: number, rc: RowContext, diagnostics: Diagnostic[])
       if (m.note) note('move', m.note, 'note');
     }
   }
-  if (content === undefined || title === undefined) return undefined;
+  if (content === undefined || title === undefined || diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;
   const inject: InjectT = {
     id, title, ...(time !== undefined ? { at: time } : {}), ...(when ? { when } : {}), ...(delay !== '' ? { delay } : {}),
     to, channel, from, ...(extra.tlp ? { tlp: extra.tlp } : {}), ...(extra.priority ? { priority: extra.priority } : {}),
