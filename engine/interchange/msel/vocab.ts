@@ -61,7 +61,7 @@ const ACTION_HINTS: [ExpectedKind, RegExp][] = [
   ['isolate', /\b(isolat|quarantin|disconnect|contain)/i],
   ['reconnect', /\breconnect/i],
   ['patch', /\b(patch|apply (the )?(security )?update)/i],
-  ['reset-credentials', /\b(reset (the |all )?(credential|password|account)|password reset|rotate (the )?(credential|password|key))/i],
+  ['reset-credentials', /\b((reset|rotate|change)\b[^.;]{0,40}\b(credential|password|account|key)|password reset)/i],
   ['restore-backup', /\b(restor|from backup|recover from)/i],
   ['block-indicator', /\b(block|blacklist|denylist|sinkhole)/i],
   ['hunt', /\b(hunt|sweep)/i],
