@@ -34,6 +34,8 @@ export function start(ctx: Ctx): void {
       }
     }
   }
+  // Whatever is due at the start happens now: after any accepted command nothing is due at or before the clock.
+  advanceTo(ctx, s.clock);
 }
 
 export function pause(ctx: Ctx): void {

@@ -1,6 +1,6 @@
 /** The MSEL: timed and condition-triggered injects per team, expected actions, ad-hoc injects. */
 import { describe, expect, it } from 'vitest';
-import { project, step, type EngineEvent } from '../../../engine/index.ts';
+import { compileScenario, createExercise, project, step, type EngineEvent } from '../../../engine/index.ts';
 import { advance, baseScenario, blue, HOUR, MIN, must, started, WHITE } from '../fixtures.ts';
 
 const deliveries = (events: EngineEvent[], inject: string) =>
@@ -8,10 +8,9 @@ const deliveries = (events: EngineEvent[], inject: string) =>
 
 describe('injects', () => {
   it('a timed inject reaches every recipient at its time, in every language given', () => {
-    const s = started();
-    const inbox = project(s, { role: 'blue', team: 'sa' }).inbox;
-    expect(inbox).toHaveLength(0);
-    const events = advance(s, MIN);
+    const s = createExercise(compileScenario(baseScenario()), { seed: 7 });
+    expect(s.teams.sa!.inbox).toEqual([]);
+    const events = must(s, { type: 'start', actor: WHITE });
     expect(deliveries(events, 'welcome')).toEqual([['kw', 0], ['sa', 0], ['qa', 0]]);
     expect(project(s, { role: 'blue', team: 'sa' }).inbox[0]).toMatchObject({ inject: 'welcome', status: 'delivered', content: { en: 'Welcome', ar: 'مرحبا' } });
   });
@@ -76,7 +75,6 @@ describe('injects', () => {
 
   it('ack, answer, adjudication walk the per-team lifecycle; undelivered injects do not exist for the team', () => {
     const s = started();
-    expect(step(s, { type: 'ack-inject', inject: 'welcome', actor: blue('kw') })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect(step(s, { type: 'ack-inject', inject: 'breach-news', actor: blue('kw') })).toMatchObject({ ok: false, code: 'NOT_FOUND', message: 'no inject "breach-news" in your inbox' });
     advance(s, MIN);
     must(s, { type: 'answer-inject', inject: 'welcome', text: 'Ready', actor: blue('kw') });
@@ -103,8 +101,6 @@ describe('injects', () => {
     const sc = baseScenario();
     sc.injects!.push({ id: 'later', title: 'Later', at: '3h', to: ['qa'], channel: 'email', from: { name: 'W' }, content: 'l' });
     const s = started(sc);
-    must(s, { type: 'jump-to-next-inject', actor: WHITE });
-    expect(s.clock).toBe(0);
     must(s, { type: 'jump-to-next-inject', actor: WHITE });
     // Condition injects scheduled on the way stop the jump: chase (20m), then breach-news (55m).
     expect(s.clock).toBe(20 * MIN);
