@@ -1,0 +1,123 @@
+/**
+ * `ramparts import`, run in-process: parts printed as YAML, placement with --into (the written file
+ * validates and carries the schema line), located errors with exit 1, usage errors with exit 2.
+ */
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, copyFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { main } from '../../cli/main.ts';
+import type { CliIO } from '../../cli/io.ts';
+import { validateScenarioText } from '../../engine/scenario/index.ts';
+import { baseFile, repoRoot, samples } from './helpers.ts';
+
+async function ramparts(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIO = { out: (t) => void (out += `${t}\n`), err: (t) => void (err += `${t}\n`), isTTY: false };
+  const code = await main(['import', ...args], io);
+  return { code, out, err };
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'ramparts-import-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const notPetya = join(samples, 'attack-flow/NotPetya.json');
+const ransackDir = join(samples, 'caldera-stockpile-ransack');
+const ransackFile = join(ransackDir, 'adversary-de07f52d-9928-4071-9142-cb1d3bd851e8-Ransack.yml');
+
+describe('ramparts import', () => {
+  it('prints an Attack Flow campaign as YAML, with notes and warnings on stderr', async () => {
+    const r = await ramparts(notPetya, '--from', 'attack-flow', '--campaign-id', 'petya');
+    expect(r.code).toBe(0);
+    const part = parse(r.out) as { campaigns: { id: string; steps: unknown[] }[] };
+    expect(part.campaigns[0]!.id).toBe('petya');
+    expect(part.campaigns[0]!.steps).toHaveLength(21); // 23 actions, two without a technique
+    expect(r.err).toContain(`${notPetya}: attack-action--efe3d7fe-9a22-4b05-a5af-1eb0f42aa41f: warning: "T0866" is not an ATT&CK Enterprise v18.1 technique id`);
+  });
+
+  it('places a CALDERA profile into a scenario and writes a file that validates, with its schema line and the base\'s comments', async () => {
+    const out = join(tmp, 'ransack.yaml');
+    const r = await ramparts(ransackFile, '--from', 'caldera', '--into', baseFile, '-o', out, '--team', 'om');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('');
+    const text = readFileSync(out, 'utf8');
+    const lines = text.split('\n');
+    expect(lines[0]).toMatch(/^# yaml-language-server: \$schema=.*schema\/scenario\.schema\.json$/);
+    expect(lines.filter((l) => l.includes('yaml-language-server'))).toHaveLength(1);
+    expect(text).toContain('# Base scenario for the interchange tests');
+    const v = validateScenarioText(text, out);
+    expect(v.ok).toBe(true);
+    if (v.ok) expect(v.scenario.campaigns.map((c) => [c.id, c.steps[0]!.target.team])).toEqual([['baseline', 'kw'], ['ransack', 'om']]);
+  });
+
+  it('finds abilities with --abilities anywhere, and says where it looked when they are missing', async () => {
+    const dir = join(tmp, 'caldera');
+    mkdirSync(join(dir, 'elsewhere', 'collection'), { recursive: true });
+    copyFileSync(ransackFile, join(dir, 'adv.yml'));
+    for (const f of ['collection__90c2efaa-8205-480d-8bb6-61d90dbaf81b.yml']) copyFileSync(join(ransackDir, 'abilities', f), join(dir, 'elsewhere', 'collection', f));
+    const missing = await ramparts(join(dir, 'adv.yml'), '--from', 'caldera');
+    expect(missing).toMatchObject({ code: 1, err: `${join(dir, 'adv.yml')}: no abilities folder at ${join(dir, 'abilities')}; pass --abilities DIR\n` });
+    const partial = await ramparts(join(dir, 'adv.yml'), '--from', 'caldera', '--abilities', join(dir, 'elsewhere'));
+    expect(partial.code).toBe(1);
+    expect(partial.err).toContain(`${join(dir, 'adv.yml')}: c0da588f-79f0-4263-8998-7496b1a40596: step 2: no ability with this id`);
+  });
+
+  it('round-trips an MSEL through a CSV file into the scenario', async () => {
+    const { exportMselCsv } = await import('../../engine/interchange/index.ts');
+    const base = parse(readFileSync(baseFile, 'utf8')) as { injects: never[] };
+    const file = join(tmp, 'msel.csv');
+    writeFileSync(file, exportMselCsv(base));
+    const r = await ramparts(file, '--from', 'msel-csv', '--into', baseFile, '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { ok: boolean; result: { injects: unknown[] }; diagnostics: { message: string }[] };
+    expect(json.ok).toBe(true);
+    expect(json.result.injects).toEqual(base.injects);
+  });
+
+  it('prints CSV errors as FILE:ROW:COL: column: message and exits 1 without writing', async () => {
+    const file = join(tmp, 'bad.csv');
+    const out = join(tmp, 'never.yaml');
+    writeFileSync(file, 'Event Number,Time,To,Message\n1,45m,kw,ok\n2,whenever,Qatar,x\n');
+    const r = await ramparts(file, '--from', 'msel-csv', '--into', baseFile, '-o', out);
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n')).toEqual([
+      `${file}:3:2: Time: "whenever" is not a time: write a duration from T+0 (45m, 1h30m), a clock offset (01:30 or T+01:30) or a date-time (2025-03-01T09:30:00+03:00)`,
+      `${file}:3:3: To: no blue team "Qatar" in the scenario (blue teams: kw, om, sa); write a team id or name, or all-blue`,
+    ]);
+    expect(() => readFileSync(out)).toThrow();
+  });
+
+  it('prints STIX errors as FILE: object-id: message', async () => {
+    const file = join(tmp, 'loop.json');
+    writeFileSync(file, JSON.stringify({ type: 'bundle', id: 'bundle--1', objects: [
+      { type: 'attack-action', id: 'attack-action--a', technique_id: 'T1566', effect_refs: ['attack-action--b'] },
+      { type: 'attack-action', id: 'attack-action--b', technique_id: 'T1204', effect_refs: ['attack-action--a'] },
+    ] }));
+    const r = await ramparts(file, '--from', 'attack-flow');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${file}: attack-action--a: the flow loops back on itself (attack-action--a -> attack-action--b -> attack-action--a)`);
+  });
+
+  it('reports a placed scenario that does not validate, and writes nothing', async () => {
+    const r = await ramparts(ransackFile, '--from', 'caldera', '--into', baseFile, '--campaign-id', 'baseline');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('injects[1].when.stepDetected: no step "encrypt"');
+    expect(r.out).toBe('');
+  });
+
+  it('usage errors exit 2; unreadable files exit 1; --help exits 0', async () => {
+    expect((await ramparts(notPetya)).code).toBe(2);
+    expect((await ramparts(notPetya, '--from', 'stix')).err).toContain('--from must be msel-csv, caldera or attack-flow, not "stix"');
+    expect((await ramparts('--from', 'attack-flow')).code).toBe(2);
+    expect((await ramparts(notPetya, notPetya, '--from', 'attack-flow')).code).toBe(2);
+    expect((await ramparts(notPetya, '--from', 'attack-flow', '--team', 'kw')).err).toContain('--team needs --into');
+    expect((await ramparts(notPetya, '--from', 'attack-flow', '--campaign-id', 'no spaces')).code).toBe(2);
+    expect((await ramparts(notPetya, '--from', 'attack-flow', '--frobnicate')).code).toBe(2);
+    expect(await ramparts(join(tmp, 'nope.json'), '--from', 'attack-flow')).toMatchObject({ code: 1, err: `${join(tmp, 'nope.json')}: no such file\n` });
+    expect(await ramparts(notPetya, '--from', 'attack-flow', '--into', join(repoRoot, 'nope.yaml'))).toMatchObject({ code: 1 });
+    const help = await ramparts('--help');
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/^Usage: ramparts import FILE --from msel-csv\|caldera\|attack-flow/);
+  });
+});
