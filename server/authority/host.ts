@@ -44,6 +44,8 @@ export interface HostDeps<S> {
 
 /** What the host writes to the log for each applied command. */
 export interface CommandEntry extends LogEntry {
+  /** Simulated time when the command was applied (the engine log's `t`). */
+  t: number;
   command: Command;
   events: EngineEvent[];
   /** Wall-clock ISO time it was applied (audit only; replay never reads it). */
@@ -196,6 +198,7 @@ export class ExerciseHost<S = unknown> {
     /** Steps one command on the batch's working state; returns the refusal, if any. */
     const apply = (command: Command, reason?: string): ErrorReply | undefined => {
       let result;
+      const t = engine.clock(state).now;
       try {
         result = engine.step(state, command);
       } catch (error) {
@@ -205,7 +208,7 @@ export class ExerciseHost<S = unknown> {
       if (!result.ok) return { ok: false, code: result.code, message: result.message };
       state = result.state;
       revision++;
-      entries.push({ seq: revision, at, command, events: result.events, ...(reason ? { reason } : {}) });
+      entries.push({ seq: revision, t, at, command, events: result.events, ...(reason ? { reason } : {}) });
       return undefined;
     };
 

@@ -47,7 +47,8 @@ export class ExerciseManager<S = unknown> {
       const host = this.startHost(record, loaded.scenario, recovered.state, recovered.revision, recovered.snapshotSeq);
       const phase = engine.clock(recovered.state).phase;
       if (record.mode === 'realtime' && phase === 'running') {
-        const reply = await host.submitInternal({ type: 'pause', actor: { role: 'system' } }, 'recovery');
+        // Recorded as the white cell's pause (the engine lets only white pause), marked `recovery`.
+        const reply = await host.submitInternal({ type: 'pause', actor: { role: 'white' } }, 'recovery');
         if (reply.ok) host.raiseNotice(NOTICE_CODES.RECOVERED_PAUSED, RECOVERY_MESSAGE);
         else logger.error('could not pause a recovered exercise', { exerciseId: record.id, code: reply.code, message: reply.message });
       } else if (phase === 'paused' && recovered.last?.reason === 'recovery') {

@@ -1,0 +1,85 @@
+/**
+ * `ramparts serve`: the exercise server and the web client on one port, with the embedded store.
+ * Runs until SIGINT or SIGTERM, then finishes queued commands and closes the store.
+ */
+import { resolve } from 'node:path';
+import { type CliCommand, UsageError } from '../io.ts';
+import type { LogLevel } from '../../server/ops/logger.ts';
+
+const HELP = `Usage: ramparts serve [--port P] [--host H] [--data DIR] [--scenarios DIR] [--log-level LEVEL]
+
+Serves the web client and the exercise API (REST + Socket.IO) on one port, with the embedded
+file store. Stored exercises are recovered at start; real-time ones come back paused.
+
+Options:
+  --port P          port to listen on (default 8080; 0 picks a free port)
+  --host H          address to bind (default 0.0.0.0)
+  --data DIR        data directory of the store (default ./data)
+  --scenarios DIR   bundled scenarios offered in the lobby (default ./scenarios)
+  --log-level L     debug, info, warn or error (default info)
+
+Prints "Ramparts listening on URL" when ready; logs are JSON lines on stdout.`;
+
+interface ServeArgs {
+  port: number;
+  host: string;
+  data: string;
+  scenarios: string;
+  logLevel: LogLevel;
+}
+
+function parseArgs(args: string[]): ServeArgs {
+  const out: ServeArgs = { port: 8080, host: '0.0.0.0', data: 'data', scenarios: 'scenarios', logLevel: 'info' };
+  for (let i = 0; i < args.length; i++) {
+    const flag = args[i];
+    const value = args[i + 1];
+    const need = () => {
+      if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+      i++;
+      return value;
+    };
+    switch (flag) {
+      case '--port': {
+        const port = Number(need());
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer from 0 to 65535, not "${value}"`);
+        out.port = port;
+        break;
+      }
+      case '--host': out.host = need(); break;
+      case '--data': out.data = need(); break;
+      case '--scenarios': out.scenarios = need(); break;
+      case '--log-level': {
+        const level = need();
+        if (!['debug', 'info', 'warn', 'error'].includes(level)) throw new UsageError(`--log-level must be debug, info, warn or error, not "${level}"`);
+        out.logLevel = level as LogLevel;
+        break;
+      }
+      default: throw new UsageError(`unknown option "${flag}"`);
+    }
+  }
+  return out;
+}
+
+export const command: CliCommand = {
+  summary: 'the exercise server and web client',
+  help: HELP,
+  async run(args, io) {
+    const parsed = parseArgs(args);
+    const { startServer } = await import('../../server/server.ts');
+    const { defaultConfig } = await import('../../server/config.ts');
+    const server = await startServer(defaultConfig({
+      port: parsed.port, host: parsed.host, dataDir: resolve(parsed.data), scenariosDir: resolve(parsed.scenarios), logLevel: parsed.logLevel,
+    }));
+    io.out(`Ramparts listening on ${server.url}/`);
+    await new Promise<void>((done) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        void server.close().then(done);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    return 0;
+  },
+};

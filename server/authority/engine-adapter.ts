@@ -1,0 +1,81 @@
+/**
+ * The engine behind the EnginePort: scenario validation and compilation, the exercise state, step,
+ * projections, snapshots. Also converts the server's log to the engine's log format, so that an
+ * exercise run on the server replays (and exports) with the engine's own tools.
+ */
+import {
+  compileScenario, createExercise, logHeader, nextEventTime, project, restore, snapshot, stateHash, step,
+  type CompiledScenario, type ExerciseState, type RampartsLog,
+} from '../../engine/index.ts';
+import { validateScenarioText, type Diagnostic, type ScenarioT } from '../../engine/scenario/index.ts';
+import type { ExerciseMode, ScenarioDiagnostic, ScenarioSummary } from '../../protocol/index.ts';
+import type { ExerciseRecord } from '../store/types.ts';
+import type { EnginePort, LoadedScenario } from './engine-port.ts';
+import type { CommandEntry } from './host.ts';
+
+/** What `LoadedScenario.compiled` holds for this engine. */
+interface EngineScenario {
+  scenario: ScenarioT;
+  compiled: CompiledScenario;
+}
+
+/** What a stored snapshot holds (the compiled scenario is rebuilt from the exercise record). */
+interface StoredSnapshot {
+  seq: number;
+  clock: number;
+  json: string;
+}
+
+function toProtocol(d: Diagnostic): ScenarioDiagnostic {
+  return { severity: d.severity, path: d.path, message: d.message, ...(d.line > 0 ? { line: d.line, col: d.col } : {}) };
+}
+
+function summarise(s: ScenarioT): ScenarioSummary {
+  return {
+    id: s.meta.id, title: s.meta.title, description: s.meta.description, modes: [...s.meta.modes], duration: s.meta.duration, seed: s.meta.seed,
+    ...(s.meta.languages ? { languages: [...s.meta.languages] } : {}),
+    teams: s.teams.map((t) => ({ id: t.id, role: t.role, name: t.name, ...(t.nation ? { nation: t.nation } : {}), ...(t.color ? { color: t.color } : {}) })),
+  };
+}
+
+const engineOf = (loaded: LoadedScenario) => loaded.compiled as EngineScenario;
+
+export const engineAdapter: EnginePort<ExerciseState> = {
+  load(text, name) {
+    const result = validateScenarioText(text, name);
+    if (!result.ok) return { ok: false, diagnostics: [...result.errors, ...result.warnings].map(toProtocol) };
+    let compiled: CompiledScenario;
+    try {
+      compiled = compileScenario(result.scenario);
+    } catch (error) {
+      // The validator checks every reference the compiler resolves; reaching this is an engine bug,
+      // reported as a diagnostic so that the uploader still gets an answer.
+      return { ok: false, diagnostics: [{ severity: 'error', path: '(root)', message: `the scenario does not compile: ${(error as Error).message}` }] };
+    }
+    const engine: EngineScenario = { scenario: result.scenario, compiled };
+    return { ok: true, scenario: { summary: summarise(result.scenario), compiled: engine }, warnings: result.warnings.map(toProtocol) };
+  },
+  create: (loaded, seed, mode: ExerciseMode) => createExercise(engineOf(loaded).compiled, { seed, mode }),
+  step: (state, command) => step(state, command),
+  project: (state, seat) => (seat.role === 'blue' ? project(state, { role: 'blue', team: seat.team ?? '' }) : project(state, { role: seat.role })),
+  stateHash: (state) => stateHash(state),
+  snapshot: (state): StoredSnapshot => {
+    const snap = snapshot(state);
+    return { seq: snap.seq, clock: snap.clock, json: snap.json };
+  },
+  restore: (loaded, data) => {
+    const stored = data as StoredSnapshot;
+    if (typeof stored?.json !== 'string') throw new Error('not a snapshot of this engine');
+    return restore({ scenario: engineOf(loaded).compiled, seq: stored.seq, clock: stored.clock, json: stored.json });
+  },
+  nextEventTime: (state) => nextEventTime(state) ?? undefined,
+  clock: (state) => ({ now: state.clock, phase: state.phase, speed: state.speed }),
+};
+
+/** The exercise's log in the engine's format (`ramparts replay` reads it, the replayer folds it). */
+export function toEngineLog(record: ExerciseRecord, scenario: LoadedScenario, entries: readonly CommandEntry[]): RampartsLog {
+  return {
+    header: logHeader(engineOf(scenario).scenario, record.seed, record.mode),
+    records: entries.map((e) => ({ t: e.t, command: e.command, events: e.events })),
+  };
+}

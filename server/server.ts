@@ -1,0 +1,86 @@
+/**
+ * Starts a complete Ramparts server: the store, the bundled scenarios, every stored exercise
+ * recovered, HTTP and Socket.IO on one port. `ramparts serve` and the tests call this.
+ */
+import { createServer, type RequestListener, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { NOTICE_CODES } from '../protocol/index.ts';
+import { createApp } from './app.ts';
+import { engineAdapter } from './authority/engine-adapter.ts';
+import type { EnginePort } from './authority/engine-port.ts';
+import { ExerciseManager } from './authority/manager.ts';
+import { defaultConfig, type ServerConfig } from './config.ts';
+import { createLogger, type Logger } from './ops/logger.ts';
+import { createMetrics } from './ops/metrics.ts';
+import { SocketTransport } from './realtime/rooms.ts';
+import { bindRealtime, createSocketServer } from './realtime/socket-server.ts';
+import type { RampartsServer } from './realtime/types.ts';
+import { ScenarioCatalog } from './scenarios/catalog.ts';
+import { FileStore } from './store/file-store.ts';
+import type { ExerciseStore } from './store/types.ts';
+
+export interface RunningServer {
+  /** `http://host:port` the server listens on (with 127.0.0.1 for a wildcard host). */
+  url: string;
+  port: number;
+  manager: ExerciseManager;
+  io: RampartsServer;
+  http: HttpServer;
+  store: ExerciseStore;
+  /** Stops accepting, finishes queued commands, closes sockets and the store. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger?: Logger;
+  /** Another store backend (default: the file store in `config.dataDir`). */
+  store?: ExerciseStore;
+  engine?: EnginePort;
+}
+
+export async function startServer(config: ServerConfig = defaultConfig(), options: StartOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const engine = options.engine ?? (engineAdapter as EnginePort);
+  const metrics = createMetrics();
+  const store = options.store ?? (await FileStore.open(config.dataDir));
+  const catalog = await ScenarioCatalog.load(config.scenariosDir, engine, logger);
+  // Socket.IO wraps the server's request listener (it answers its own path and passes the rest
+  // on), so the listener must exist before it attaches; the app, which needs `io`, comes after.
+  let app: RequestListener = (_req, res) => void res.writeHead(503).end();
+  const http = createServer((req, res) => app(req, res));
+  const io = createSocketServer(http, config.allowedOrigins);
+  const manager = new ExerciseManager({
+    engine, store, catalog, metrics, logger,
+    transport: new SocketTransport(io),
+    now: () => performance.now(),
+    options: { tickMs: config.realtime.tickMs, snapshotEvery: config.store.snapshotEvery, keepDeltas: config.deltas.keep, maxBatch: config.limits.maxBatch },
+  });
+  await manager.recoverAll();
+  bindRealtime(io, { manager, metrics, logger, rate: config.limits.socketRate, burst: config.limits.socketBurst });
+  app = createApp({ config, manager, catalog, engine, io, metrics, logger, startedAt: performance.now() });
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.port, config.host, () => {
+      http.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = http.address() as AddressInfo;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${shownHost}:${port}`;
+  logger.info('listening', { url, dataDir: config.dataDir, exercises: manager.size, scenarios: catalog.list().length });
+
+  let closing: Promise<void> | undefined;
+  const close = () => (closing ??= (async () => {
+    io.emit('notice', { code: NOTICE_CODES.SHUTTING_DOWN, message: 'The server is shutting down; the page reconnects by itself.', seq: 0 });
+    await manager.close();
+    io.disconnectSockets(true);
+    await new Promise<void>((resolve) => io.close(() => resolve()));
+    http.closeAllConnections();
+    await new Promise<void>((resolve) => http.close(() => resolve()));
+    await store.close();
+    logger.info('stopped');
+  })());
+  return { url, port, manager, io, http, store, close };
+}

@@ -1,0 +1,157 @@
+/**
+ * Test helpers: a real server on port 0 over a temporary data directory, REST calls, and
+ * socket.io-client seats that record every raw frame they receive.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { io as connect, type Socket } from 'socket.io-client';
+import {
+  PROTOCOL_VERSION, applyViewPatch, type ClientToServerEvents, type CommandReply, type CreateExerciseResponse,
+  type DeltaMessage, type ServerToClientEvents, type SyncResult, type Welcome,
+} from '../../protocol/index.ts';
+import { defaultConfig, type ServerConfig } from '../../server/config.ts';
+import { silentLogger } from '../../server/ops/logger.ts';
+import { startServer, type RunningServer } from '../../server/server.ts';
+
+export const FIXTURES = resolve(import.meta.dirname, '../fixtures/scenarios');
+
+export interface TestServer extends RunningServer {
+  dataDir: string;
+  /** Closes the server and removes its data directory. */
+  dispose(): Promise<void>;
+}
+
+export async function startTestServer(overrides: Partial<ServerConfig> = {}, dataDir?: string): Promise<TestServer> {
+  const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'ramparts-server-')));
+  const server = await startServer(defaultConfig({
+    port: 0, host: '127.0.0.1', dataDir: dir, scenariosDir: FIXTURES, distDir: join(dir, 'no-dist'), ...overrides,
+  }), { logger: silentLogger });
+  return {
+    ...server,
+    dataDir: dir,
+    dispose: async () => {
+      await server.close();
+      if (!dataDir) await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function api<T = unknown>(base: string, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: T }> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(`${base}${path}`, { method, headers, ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}) });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // not JSON (e.g. metrics): keep the text
+  }
+  return { status: res.status, body: parsed as T };
+}
+
+export async function createExercise(base: string, scenario: string | { text: string }, mode: 'realtime' | 'tabletop', seed = 7): Promise<CreateExerciseResponse> {
+  const { status, body } = await api<CreateExerciseResponse>(base, 'POST', '/api/exercises', { scenario, mode, seed });
+  if (status !== 201) throw new Error(`create failed: ${status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A connected seat that keeps its view in sync exactly as docs/PROTOCOL.md tells clients to. */
+export interface Seat {
+  socket: ClientSocket;
+  welcome: Welcome;
+  view: unknown;
+  lastSeq: number;
+  deltas: DeltaMessage[];
+  /** Every raw frame received (engine.io level), as text. */
+  frames: string[];
+  /** Gaps that led to a sync. */
+  gaps: number;
+  command(body: unknown): Promise<CommandReply>;
+  close(): void;
+}
+
+export function applySync(seat: Pick<Seat, 'view' | 'lastSeq'>, result: SyncResult): void {
+  if (result.kind === 'full') {
+    seat.view = result.full.view;
+    seat.lastSeq = result.full.seq;
+  } else if (result.kind === 'deltas') {
+    for (const d of result.deltas) applyDelta(seat, d);
+  }
+}
+
+function applyDelta(seat: Pick<Seat, 'view' | 'lastSeq'>, delta: DeltaMessage): boolean {
+  if (delta.toSeq <= seat.lastSeq) return true;
+  if (delta.fromSeq !== seat.lastSeq) return false;
+  seat.view = applyViewPatch(seat.view, delta.patch);
+  seat.lastSeq = delta.toSeq;
+  return true;
+}
+
+export function openSocket(url: string, auth: Record<string, unknown>, options: { forceNew?: boolean } = {}): ClientSocket {
+  return connect(url, { auth, transports: ['websocket'], reconnection: false, forceNew: options.forceNew ?? true });
+}
+
+/** Connects a seat and resolves after its welcome; rejects with the connect_error. */
+export function joinSeat(url: string, exerciseId: string, token: string, lastSeq?: number): Promise<Seat> {
+  const socket = openSocket(url, { exerciseId, token, protocol: PROTOCOL_VERSION, ...(lastSeq !== undefined ? { lastSeq } : {}) });
+  const frames: string[] = [];
+  // Capture raw frames below Socket.IO's decoder: what went over the wire, not what a handler saw.
+  socket.io.on('open', () => {
+    const transport = (socket.io as unknown as { engine: { transport: { onData(d: unknown): void } } }).engine.transport;
+    const original = transport.onData.bind(transport);
+    transport.onData = (data: unknown) => {
+      frames.push(typeof data === 'string' ? data : Buffer.from(data as ArrayBuffer).toString('utf8'));
+      original(data);
+    };
+  });
+  return new Promise((resolvePromise, reject) => {
+    socket.once('connect_error', (error) => {
+      socket.close();
+      reject(error);
+    });
+    socket.once('welcome', (welcome) => {
+      const seat: Seat = {
+        socket, welcome, view: undefined, lastSeq: -1, deltas: [], frames, gaps: 0,
+        command: (body) => socket.emitWithAck('command', body),
+        close: () => void socket.close(),
+      };
+      applySync(seat, welcome.sync);
+      socket.on('delta', (delta) => {
+        seat.deltas.push(delta);
+        if (!applyDelta(seat, delta)) {
+          seat.gaps++;
+          void socket.emitWithAck('sync', { lastSeq: seat.lastSeq }).then((r) => {
+            if (r.ok) applySync(seat, r);
+          });
+        }
+      });
+      resolvePromise(seat);
+    });
+  });
+}
+
+/** Waits until `predicate` holds, checking after each delta (no timing assumptions). */
+export function until(seat: Seat, predicate: () => boolean, what: string, limit = 20_000): Promise<void> {
+  if (predicate()) return Promise.resolve();
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => {
+      seat.socket.off('delta', check);
+      reject(new Error(`timed out waiting for ${what}`));
+    }, limit);
+    function check() {
+      // Let the seat's own delta handler run first.
+      queueMicrotask(() => {
+        if (!predicate()) return;
+        clearTimeout(timer);
+        seat.socket.off('delta', check);
+        resolvePromise();
+      });
+    }
+    seat.socket.on('delta', check);
+  });
+}
