@@ -3,12 +3,12 @@
  * all of them at once, and nothing is imported.
  */
 import { describe, expect, it } from 'vitest';
-import { type Diagnostic, formatDiagnostic, importMselCsv, mselContext } from '../../engine/interchange/index.ts';
+import { type Diagnostic, formatDiagnostic, importMselCsv, type MselImportOptions, mselContext } from '../../engine/interchange/index.ts';
 import { loadBase } from './helpers.ts';
 
 const HEADER = 'Event Number,Designated Scenario Time,To,Delivery Method,Message';
-const ctx = { context: mselContext(loadBase()) };
-const errors = (text: string, options = ctx) => {
+const ctx: MselImportOptions = { context: mselContext(loadBase()) };
+const errors = (text: string, options: MselImportOptions = ctx) => {
   const r = importMselCsv(text, options);
   expect(r.ok).toBe(false);
   return r.diagnostics.filter((d) => d.severity === 'error');
