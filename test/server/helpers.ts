@@ -92,8 +92,8 @@ function applyDelta(seat: Pick<Seat, 'view' | 'lastSeq'>, delta: DeltaMessage): 
   return true;
 }
 
-export function openSocket(url: string, auth: Record<string, unknown>, options: { forceNew?: boolean } = {}): ClientSocket {
-  return connect(url, { auth, transports: ['websocket'], reconnection: false, forceNew: options.forceNew ?? true });
+export function openSocket(url: string, auth: Record<string, unknown>, options: { extraHeaders?: Record<string, string> } = {}): ClientSocket {
+  return connect(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true, ...(options.extraHeaders ? { extraHeaders: options.extraHeaders } : {}) });
 }
 
 /** Connects a seat and resolves after its welcome; rejects with the connect_error. */
