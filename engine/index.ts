@@ -42,6 +42,6 @@ export {
 export { createReplayer, replay, type Replayer, type ReplayOptions, type ReplayerResult, type ReplayResult, type ReplayFailure } from './replay/replayer.ts';
 
 export {
-  exerciseMachine, nodeMachine, redStepMachine, injectMachine, actionMachine,
+  exerciseMachine, nodeMachine, redStepMachine, injectMachine, actionMachine, INTEGRITY, SEVERITY,
   type ExercisePhase, type Integrity, type RedStepStatus, type InjectStatus, type ActionStatus,
 } from './machines/index.ts';

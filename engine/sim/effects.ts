@@ -41,7 +41,7 @@ export function actionEffect(ctx: Ctx, a: ActionRt, def: CAction): Outcome {
       const n = s.nodes[ni as number] as NodeRt;
       // Ransomware and wipers take online backups with them; only an offline backup survives.
       if (c.backup && !c.backup.offline && SEVERITY[n.integrity] >= 4) {
-        return failed(`the online backup was ${n.integrity} along with the node; only an offline backup survives`);
+        return failed('the online backup was unusable; only an offline backup survives a destructive attack');
       }
       changeNode(ctx, ni as number, 'RESTORE', cause, (x) => {
         x.down = [];

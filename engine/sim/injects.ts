@@ -30,14 +30,17 @@ export function deliver(ctx: Ctx, injectId: string, teamId: string, withinMs: nu
   tr.deliveredAt = s.clock;
   const t = s.teams[teamId] as TeamRt;
   t.inbox.push(injectId);
-  const defs = rt.adhoc ? (rt.adhoc.expects ?? []).map((e, i) => ({ action: e.action, within: withinMs?.[i] ?? 0 })) : (s.scenario.injects[rt.idx] as CInject).expects;
+  const defs = rt.adhoc
+    ? (rt.adhoc.expects ?? []).map((e, i) => ({ action: e.action, within: withinMs?.[i] ?? 0, description: e.description }))
+    : (s.scenario.injects[rt.idx] as CInject).expects;
   tr.expects = defs.map((e, i) => {
     const due = s.clock + e.within;
     t.expects.push({ inject: injectId, i, action: e.action, due });
     schedule(s, due, { k: 'expect', inject: injectId, team: teamId, i });
-    return { action: e.action, due, met: null, at: null };
+    return { action: e.action, due, met: null, at: null, ...(e.description === undefined ? {} : { description: e.description }) };
   });
-  ctx.emit('inject.delivered', 'white', { inject: injectId, team: teamId, ...injectContent(s, rt), expects: tr.expects.map((e) => ({ action: e.action, due: e.due })) }, [team(teamId)]);
+  const { type: _type, move: _move, ...content } = injectContent(s, rt);
+  ctx.emit('inject.delivered', 'white', { inject: injectId, team: teamId, ...content, expects: tr.expects.map((e) => ({ action: e.action, due: e.due, ...(e.description === undefined ? {} : { description: e.description }) })) }, [team(teamId)]);
   // notAnswered / notAcknowledged clauses about this inject: check them at their deadlines.
   const deps = s.scenario.injectDeps[`inject:${injectId}`];
   if (deps) {

@@ -72,7 +72,8 @@ export function changeNode(ctx: Ctx, ni: number, event: string | null, cause: st
     if (n.integrity !== before.integrity) onDependency(ctx, `node:${ni}`, null);
   }
   const vis = visible(c, n);
-  if (vis !== before.vis) ctx.emit('node.status', cause, nodeStatus(s, ni), observers(s, ni));
+  // Observers see the change, not its cause (which may name a red step): the actor is the engine.
+  if (vis !== before.vis) ctx.emit('node.status', 'engine', nodeStatus(s, ni), observers(s, ni));
   return true;
 }
 

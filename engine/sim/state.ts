@@ -178,7 +178,7 @@ export interface InjectTeamRt {
   answer: string | null;
   grade: number | null;
   comment: string | null;
-  expects: { action: ActionKindT | 'acknowledge'; due: number; met: boolean | null; at: number | null }[];
+  expects: { action: ActionKindT | 'acknowledge'; due: number; met: boolean | null; at: number | null; description?: LocalTextT }[];
 }
 
 export interface InjectRt {

@@ -66,7 +66,7 @@ export interface InboxItem {
   answer: string | null;
   grade: number | null;
   comment: string | null;
-  expects: { action: ActionKindT | 'acknowledge'; due: number; met: boolean | null }[];
+  expects: { action: ActionKindT | 'acknowledge'; due: number; met: boolean | null; description?: LocalTextT }[];
 }
 export interface ActionView {
   id: string;
