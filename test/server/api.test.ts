@@ -1,0 +1,141 @@
+/** The REST API, security headers and operations endpoints of a real server. */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CreateExerciseResponse, ErrorBody, ScenarioSummary, ValidateScenarioResponse } from '../../protocol/index.ts';
+import { FIXTURES, api, startTestServer, type TestServer } from './helpers.ts';
+
+let server: TestServer;
+let minimal: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  minimal = await readFile(join(FIXTURES, 'minimal.yaml'), 'utf8');
+});
+afterAll(async () => server?.dispose());
+
+describe('lobby', () => {
+  it('lists bundled scenarios without their network or red plan', async () => {
+    const { status, body } = await api<{ scenarios: ScenarioSummary[] }>(server.url, 'GET', '/api/scenarios');
+    expect(status).toBe(200);
+    const entry = body.scenarios.find((s) => s.id === 'minimal')!;
+    expect(entry).toMatchObject({ title: 'Minimal exercise', modes: ['realtime', 'tabletop', 'headless'], seed: 42, duration: '8h' });
+    expect(entry.teams.map((t) => `${t.id}:${t.role}`)).toEqual(['white:white', 'kw:blue', 'om:blue', 'red:red']);
+    const text = JSON.stringify(body);
+    for (const secret of ['zerologon', 'Exploit Netlogon', 'kw-dc', 'phish-domain', 'campaigns', 'network']) expect(text).not.toContain(secret);
+  });
+
+  it('validates a scenario text with located diagnostics', async () => {
+    const good = await api<ValidateScenarioResponse>(server.url, 'POST', '/api/scenarios/validate', { text: minimal });
+    expect(good).toMatchObject({ status: 200, body: { ok: true } });
+    const broken = minimal.replace('criticality: 2', 'criticality: 9');
+    const bad = await api<ValidateScenarioResponse>(server.url, 'POST', '/api/scenarios/validate', { text: broken, name: 'mine.yaml' });
+    expect(bad.body.ok).toBe(false);
+    const line = broken.split('\n').findIndex((l) => l.includes('criticality: 9')) + 1;
+    expect(bad.body.diagnostics).toContainEqual(expect.objectContaining({ severity: 'error', path: 'network.nodes[0].criticality', line }));
+  });
+});
+
+describe('creating exercises', () => {
+  it('from a bundled scenario: one link per seat, each with its own token, and the seed', async () => {
+    const { status, body } = await api<CreateExerciseResponse>(server.url, 'POST', '/api/exercises', { scenario: 'minimal', mode: 'tabletop' });
+    expect(status).toBe(201);
+    expect(body.seed).toBe(42);
+    expect(body.seats.map((s) => [s.seat, s.role, s.team])).toEqual([
+      ['controller', 'white', undefined], ['blue:kw', 'blue', 'kw'], ['blue:om', 'blue', 'om'], ['red', 'red', undefined], ['evaluator', 'evaluator', undefined],
+    ]);
+    expect(new Set(body.seats.map((s) => s.token)).size).toBe(5);
+    for (const s of body.seats) expect(s.link).toBe(`/#/join/${body.exerciseId}/${s.token}`);
+    // Only hashes are stored.
+    const seatsFile = await readFile(join(server.dataDir, 'exercises', body.exerciseId, 'seats.json'), 'utf8');
+    for (const s of body.seats) expect(seatsFile).not.toContain(s.token);
+    const summary = await api(server.url, 'GET', `/api/exercises/${body.exerciseId}`, undefined, body.seats[1]!.token);
+    expect(summary.body).toMatchObject({ ok: true, exerciseId: body.exerciseId, mode: 'tabletop', seed: 42, seat: { seat: 'blue:kw', role: 'blue', team: 'kw' } });
+  });
+
+  it('from an uploaded scenario, with a chosen seed; several exercises at once', async () => {
+    const one = await api<CreateExerciseResponse>(server.url, 'POST', '/api/exercises', { scenario: { text: minimal }, mode: 'realtime', seed: 9 });
+    const two = await api<CreateExerciseResponse>(server.url, 'POST', '/api/exercises', { scenario: { text: minimal }, mode: 'realtime', seed: 9 });
+    expect([one.status, two.status]).toEqual([201, 201]);
+    expect(one.body.exerciseId).not.toBe(two.body.exerciseId);
+    expect(server.manager.host(one.body.exerciseId)!.stateHash()).toBe(server.manager.host(two.body.exerciseId)!.stateHash());
+  });
+
+  it('refuses an invalid upload with every located error, and creates nothing', async () => {
+    const before = server.manager.size;
+    const broken = minimal.replace('kind: workstation', 'kind: toaster').replace('base: 0.8', 'base: 8');
+    const { status, body } = await api<ErrorBody>(server.url, 'POST', '/api/exercises', { scenario: { text: broken, name: 'upload.yaml' }, mode: 'tabletop' });
+    expect(status).toBe(422);
+    expect(body.code).toBe('INVALID_SCENARIO');
+    const errors = body.diagnostics!.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => d.path)).toEqual(expect.arrayContaining(['network.nodes[0].kind', 'campaigns[0].steps[0].success.base']));
+    for (const d of errors) expect(d.line).toBeGreaterThan(0);
+    expect(server.manager.size).toBe(before);
+  });
+
+  it('answers bad requests with coded errors', async () => {
+    const cases: Array<[unknown, number, string]> = [
+      [{ scenario: 'nope', mode: 'tabletop' }, 404, 'NOT_FOUND'],
+      [{ scenario: 'minimal', mode: 'headless' }, 400, 'BAD_REQUEST'],
+      [{ scenario: 'minimal' }, 400, 'BAD_REQUEST'],
+      [{ scenario: 'minimal', mode: 'tabletop', seed: -1 }, 400, 'BAD_REQUEST'],
+      [{ scenario: 'minimal', mode: 'tabletop', extra: 1 }, 400, 'BAD_REQUEST'],
+      [{ scenario: { text: minimal.replace('modes: [realtime, tabletop, headless]', 'modes: [headless]') }, mode: 'tabletop' }, 422, 'BAD_MODE'],
+      ['{"scenario": "minimal", ', 400, 'BAD_REQUEST'],
+      [[1, 2, 3], 400, 'BAD_REQUEST'],
+    ];
+    for (const [body, status, code] of cases) {
+      const res = await api<ErrorBody>(server.url, 'POST', '/api/exercises', body);
+      expect([res.status, res.body.code], JSON.stringify(body).slice(0, 60)).toEqual([status, code]);
+      expect(res.body.message.length).toBeGreaterThan(5);
+    }
+    const huge = await api<ErrorBody>(server.url, 'POST', '/api/exercises', { scenario: { text: 'x'.repeat(5 * 1024 * 1024) }, mode: 'tabletop' });
+    expect([huge.status, huge.body.code]).toEqual([413, 'TOO_LARGE']);
+    const unknown = await api<ErrorBody>(server.url, 'GET', '/api/nothing-here');
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'NOT_FOUND']);
+    const noAuth = await api<ErrorBody>(server.url, 'GET', '/api/exercises/abcdefghijkl');
+    expect([noAuth.status, noAuth.body.code]).toEqual([401, 'UNAUTHENTICATED']);
+  });
+});
+
+describe('headers and operations', () => {
+  it('serves a build notice before the client is built, with a strict content security policy', async () => {
+    const res = await fetch(`${server.url}/`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('npm run build');
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/unsafe-(inline|eval)/);
+    expect(csp).not.toMatch(/connect-src[^;]* (ws|wss):( |;|$)/);
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-powered-by')).toBeNull();
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('reports health and Prometheus metrics', async () => {
+    const health = await api<{ ok: boolean; exercises: number }>(server.url, 'GET', '/healthz');
+    expect(health).toMatchObject({ status: 200, body: { ok: true, exercises: server.manager.size } });
+    const metrics = await api<string>(server.url, 'GET', '/metrics');
+    expect(metrics.status).toBe(200);
+    for (const name of ['ramparts_exercises', 'ramparts_seats_connected', 'ramparts_commands_total', 'ramparts_command_duration_seconds', 'ramparts_delta_bytes', 'ramparts_rejected_total']) {
+      expect(metrics.body).toContain(`# TYPE ${name} `);
+    }
+    expect(metrics.body).toMatch(new RegExp(`^ramparts_exercises ${server.manager.size}$`, 'm'));
+  });
+
+  it('limits the request rate per client address', async () => {
+    const limited = await startTestServer({ limits: { ...(await import('../../server/config.ts')).defaultConfig().limits, httpRate: 0.001, httpBurst: 3 } });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 5; i++) codes.push((await api(limited.url, 'GET', '/api/scenarios')).status);
+      expect(codes).toEqual([200, 200, 200, 429, 429]);
+      // Operations endpoints are not rate limited (scrapers poll them).
+      expect((await api(limited.url, 'GET', '/healthz')).status).toBe(200);
+    } finally {
+      await limited.dispose();
+    }
+  });
+});
