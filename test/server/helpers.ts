@@ -96,9 +96,12 @@ export function openSocket(url: string, auth: Record<string, unknown>, options: 
   return connect(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true, ...(options.extraHeaders ? { extraHeaders: options.extraHeaders } : {}) });
 }
 
-/** Connects a seat and resolves after its welcome; rejects with the connect_error. */
-export function joinSeat(url: string, exerciseId: string, token: string, lastSeq?: number): Promise<Seat> {
-  const socket = openSocket(url, { exerciseId, token, protocol: PROTOCOL_VERSION, ...(lastSeq !== undefined ? { lastSeq } : {}) });
+/**
+ * Connects a seat and resolves after its welcome; rejects with the connect_error. `held` is the
+ * view a reconnecting client still has (it sends its `lastSeq` in the handshake).
+ */
+export function joinSeat(url: string, exerciseId: string, token: string, held?: { lastSeq: number; view: unknown }): Promise<Seat> {
+  const socket = openSocket(url, { exerciseId, token, protocol: PROTOCOL_VERSION, ...(held ? { lastSeq: held.lastSeq } : {}) });
   const frames: string[] = [];
   // Capture raw frames below Socket.IO's decoder: what went over the wire, not what a handler saw.
   socket.io.on('open', () => {
@@ -116,7 +119,7 @@ export function joinSeat(url: string, exerciseId: string, token: string, lastSeq
     });
     socket.once('welcome', (welcome) => {
       const seat: Seat = {
-        socket, welcome, view: undefined, lastSeq: -1, deltas: [], frames, gaps: 0,
+        socket, welcome, view: held?.view, lastSeq: held?.lastSeq ?? -1, deltas: [], frames, gaps: 0,
         command: (body) => socket.emitWithAck('command', body),
         close: () => void socket.close(),
       };
@@ -135,23 +138,29 @@ export function joinSeat(url: string, exerciseId: string, token: string, lastSeq
   });
 }
 
-/** Waits until `predicate` holds, checking after each delta (no timing assumptions). */
+/**
+ * Waits until `predicate` holds about a seat, checking after each delta and every few ms (a sync
+ * reply updates the view without a delta). The limit only turns a hang into a readable failure.
+ */
 export function until(seat: Seat, predicate: () => boolean, what: string, limit = 20_000): Promise<void> {
   if (predicate()) return Promise.resolve();
   return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => {
-      seat.socket.off('delta', check);
-      reject(new Error(`timed out waiting for ${what}`));
-    }, limit);
-    function check() {
-      // Let the seat's own delta handler run first.
-      queueMicrotask(() => {
-        if (!predicate()) return;
-        clearTimeout(timer);
-        seat.socket.off('delta', check);
-        resolvePromise();
-      });
+    const started = Date.now();
+    const poll = setInterval(check, 5);
+    function done(error?: Error) {
+      clearInterval(poll);
+      seat.socket.off('delta', onDelta);
+      if (error) reject(error);
+      else resolvePromise();
     }
-    seat.socket.on('delta', check);
+    function check() {
+      if (predicate()) done();
+      else if (Date.now() - started > limit) done(new Error(`timed out waiting for ${what} (seat at ${seat.lastSeq})`));
+    }
+    // Let the seat's own delta handler run first.
+    function onDelta() {
+      queueMicrotask(check);
+    }
+    seat.socket.on('delta', onDelta);
   });
 }
