@@ -4,52 +4,45 @@
  * same text, whatever order their keys were inserted in; the state hash relies on it.
  */
 export function canonicalJson(value: unknown): string {
-  const out: string[] = [];
-  write(value, out);
-  return out.join('');
+  return write(value === undefined ? null : value);
 }
 
-function write(value: unknown, out: string[]): void {
-  if (value === null) {
-    out.push('null');
-    return;
-  }
+/** Strings that need no escaping: printable ASCII without quote or backslash. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+const str = (s: string): string => (s.length < 200 && PLAIN.test(s) ? `"${s}"` : JSON.stringify(s));
+
+function write(value: unknown): string {
+  if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
-      out.push(JSON.stringify(value));
-      return;
+      return str(value);
     case 'number':
       if (!Number.isFinite(value)) throw new Error(`canonicalJson: ${value} is not a JSON number`);
-      out.push(JSON.stringify(value));
-      return;
+      return String(value);
     case 'boolean':
-      out.push(value ? 'true' : 'false');
-      return;
+      return value ? 'true' : 'false';
     case 'object': {
       if (Array.isArray(value)) {
-        out.push('[');
+        let out = '[';
         for (let i = 0; i < value.length; i++) {
-          if (i > 0) out.push(',');
+          if (i > 0) out += ',';
           const item: unknown = value[i];
-          write(item === undefined ? null : item, out);
+          out += item === undefined ? 'null' : write(item);
         }
-        out.push(']');
-        return;
+        return `${out}]`;
       }
       const obj = value as Record<string, unknown>;
       const keys = Object.keys(obj).sort();
-      out.push('{');
+      let out = '{';
       let first = true;
       for (const k of keys) {
         const v = obj[k];
         if (v === undefined) continue;
-        if (!first) out.push(',');
+        out += first ? `${str(k)}:` : `,${str(k)}:`;
         first = false;
-        out.push(JSON.stringify(k), ':');
-        write(v, out);
+        out += write(v);
       }
-      out.push('}');
-      return;
+      return `${out}}`;
     }
     default:
       throw new Error(`canonicalJson: cannot serialise a ${typeof value}`);

@@ -16,10 +16,10 @@ import type { ExerciseState } from '../sim/state.ts';
 import { advanceChunk, step } from '../sim/step.ts';
 import { canonicalJson } from './canonical.ts';
 import type { LogRecord, RampartsLog } from './log.ts';
-import { restore, snapshot, type Snapshot } from './snapshot.ts';
+import { cloneState } from './clone.ts';
 
 export interface ReplayOptions {
-  /** Events between snapshots (default 4000; Infinity for none). */
+  /** Events between snapshots (default 2000; Infinity for none). */
   snapshotEvery?: number;
   /** Compare the events each record produced with those recorded in the log (when present). */
   verify?: boolean;
@@ -46,17 +46,18 @@ export interface Replayer {
 export interface ReplayFailure { ok: false; record: number; message: string }
 export type ReplayerResult = { ok: true; replayer: Replayer } | ReplayFailure;
 
-interface Mark { snap: Snapshot; next: number; partial: boolean }
+/** A frozen copy of the state (never mutated), the next record to apply, and whether that record is an advance half done. */
+interface Mark { state: ExerciseState; next: number; partial: boolean }
 
 const isAdvance = (c: Command): c is Command & { type: 'advance' } => c.type === 'advance';
 
 /** Builds a replayer; fails (as a value) when the log does not reproduce: a record refused or events that differ. */
 export function createReplayer(log: RampartsLog, options: ReplayOptions = {}): ReplayerResult {
-  const every = options.snapshotEvery ?? 4000;
+  const every = options.snapshotEvery ?? 2000;
   const keep = options.keepEvents ?? true;
   const compiled = options.compiled ?? compileScenario(log.header.scenario);
   const state = createExercise(compiled, { seed: log.header.seed, mode: log.header.mode });
-  const marks: Mark[] = [{ snap: snapshot(state), next: 0, partial: false }];
+  const marks: Mark[] = [{ state: cloneState(state), next: 0, partial: false }];
   const events: EngineEvent[] = [];
   let since = 0;
   const records = log.records;
@@ -71,7 +72,7 @@ export function createReplayer(log: RampartsLog, options: ReplayOptions = {}): R
         produced.push(...res.events);
         since += res.events.length;
         if (res.done) break;
-        marks.push({ snap: snapshot(state), next: i, partial: true });
+        marks.push({ state: cloneState(state), next: i, partial: true });
         since = 0;
       }
     } else {
@@ -85,21 +86,21 @@ export function createReplayer(log: RampartsLog, options: ReplayOptions = {}): R
     }
     if (keep) for (const e of produced) events.push(e);
     if (since >= every) {
-      marks.push({ snap: snapshot(state), next: i + 1, partial: false });
+      marks.push({ state: cloneState(state), next: i + 1, partial: false });
       since = 0;
     }
   }
-  const last = snapshot(state);
+  const last = state;
   const endTime = state.clock;
 
   const seek = (t: number): ExerciseState => {
-    if (t >= endTime) return restore(last);
+    if (t >= endTime) return cloneState(last);
     let m = marks[0] as Mark;
     for (const x of marks) {
-      if (x.snap.clock <= t) m = x;
+      if (x.state.clock <= t) m = x;
       else break;
     }
-    const s = restore(m.snap);
+    const s = cloneState(m.state);
     let i = m.next;
     if (m.partial) {
       const cmd = (records[i] as LogRecord).command as Command & { type: 'advance' };
@@ -122,7 +123,7 @@ export function createReplayer(log: RampartsLog, options: ReplayOptions = {}): R
 
   return {
     ok: true,
-    replayer: { compiled, endTime, events, snapshots: marks.length, seek, final: () => restore(last) },
+    replayer: { compiled, endTime, events, snapshots: marks.length, seek, final: () => cloneState(last) },
   };
 }
 

@@ -69,7 +69,7 @@ export function metrics(s: ExerciseState): Metrics {
       }
     }
     let fps = 0;
-    for (const a of t.alerts) if (s.alertTruth[a.id]?.fp) fps++;
+    for (const x of s.alertTruth[t.id] ?? []) if (x.fp) fps++;
     return {
       team: t.id, score: computeScore(s, t.id), timeline: t.score.timeline.map((x) => ({ ...x })), attempts, successfulAttempts: ok,
       detectedAttempts: det, meanTimeToDetect: det > 0 ? delaySum / det : null, alerts: t.alerts.length, falsePositives: fps,

@@ -9,7 +9,7 @@ import type { CNode, CSensor, CStep } from '../compile/types.ts';
 import { type Ctx, team, WHITE } from './ctx.ts';
 import { schedule } from './queue.ts';
 import { indicatorValue } from './indicators.ts';
-import type { AlertSource, AttemptRt, PendingAlert, Severity, TeamRt } from './state.ts';
+import type { AlertSource, AlertTruth, AttemptRt, PendingAlert, Severity, TeamRt } from './state.ts';
 import { onDependency } from './conditions.ts';
 
 /** Indicator kinds each source can observe. */
@@ -90,10 +90,13 @@ export function deliverAlert(ctx: Ctx, teamId: string, p: PendingAlert): void {
   const alert = { id, t: s.clock, observedAt: p.observedAt, node: p.node, source: p.source, technique: p.technique, indicators: p.indicators, severity: p.severity };
   t.alerts.push(alert);
   t.nodeAlerts[p.node] = (t.nodeAlerts[p.node] ?? 0) + 1;
-  for (const v of p.indicators) t.ioc[v] = 'own';
-  s.alertTruth[id] = { team: teamId, alert: id, fp: p.fp, step: p.step === null ? null : (s.scenario.steps[p.step] as CStep).id, attempt: p.attempt };
+  // Knowledge matters for TLP checks on re-sharing; random false-positive values are only recorded when
+  // the team already knows them from a report (keeps the record small on noisy sensors).
+  for (const v of p.indicators) if (!p.fp || t.ioc[v] !== undefined) t.ioc[v] = 'own';
+  const truth = { team: teamId, alert: id, fp: p.fp, step: p.step === null ? null : (s.scenario.steps[p.step] as CStep).id, attempt: p.attempt };
+  (s.alertTruth[teamId] as AlertTruth[]).push(truth);
   ctx.emit('alert', 'engine', alert, [team(teamId)]);
-  ctx.emit('alert.truth', 'engine', s.alertTruth[id], WHITE);
+  ctx.emit('alert.truth', 'engine', truth, WHITE);
   if (p.fp) return;
   for (const v of p.indicators) if (s.coalition.firstSeen[v] === undefined) s.coalition.firstSeen[v] = s.clock;
   if (p.attempt !== null) {

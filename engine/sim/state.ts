@@ -265,7 +265,8 @@ export interface ExerciseState {
   assists: Record<string, AssistRt>;
   sitreps: Record<string, SitrepRt>;
   ratings: RatingRt[];
-  alertTruth: Record<string, AlertTruth>;
+  /** White-only truth of every alert: per team, index-aligned with that team's `alerts`. */
+  alertTruth: Record<string, AlertTruth[]>;
   /** Indicator value -> first true detection anywhere; value -> team -> first targeted after that. */
   coalition: { firstSeen: Record<string, number>; targeted: Record<string, Record<string, number>> };
   objectives: Record<string, number>;

@@ -23,12 +23,14 @@ export function whiteView(s: ExerciseState): WhiteView {
     };
   });
   const blue = Object.values(s.teams).map((t) => {
-    const recent = t.alerts.slice(-WHITE_RECENT_ALERTS).map((a) => {
-      const truth = s.alertTruth[a.id];
+    const truths = s.alertTruth[t.id] ?? [];
+    const from = Math.max(0, t.alerts.length - WHITE_RECENT_ALERTS);
+    const recent = t.alerts.slice(from).map((a, i) => {
+      const truth = truths[from + i];
       return { ...a, indicators: [...a.indicators], falsePositive: truth?.fp ?? false, step: truth?.step ?? null };
     });
     let fps = 0;
-    for (const a of t.alerts) if (s.alertTruth[a.id]?.fp) fps++;
+    for (const x of truths) if (x.fp) fps++;
     return {
       team: teamRef(sc.teams[sc.teamIndex[t.id] as number] as CTeam), alertCount: t.alerts.length, falsePositives: fps, recentAlerts: recent,
       actions: t.actions.map((id) => actionView(s.actions[id] as NonNullable<(typeof s.actions)[string]>)), blocked: Object.keys(t.blocked).length,

@@ -1,6 +1,8 @@
 /** Same scenario + seed + commands give the same events and state hash; snapshots resume exactly. */
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, restore, snapshot, stateHash, step } from '../../engine/index.ts';
+import { cloneState } from '../../engine/replay/clone.ts';
+import { setNodeFalsePositiveRate } from './stress-fixture.ts';
 import { baseScenario, HOUR, SYSTEM } from './fixtures.ts';
 import { busyScript, runScript } from './script.ts';
 import { stressScenario } from './stress-fixture.ts';
@@ -46,6 +48,24 @@ describe('determinism', () => {
     step(copy, { type: 'advance', to: 3 * HOUR, actor: SYSTEM });
     expect(stateHash(run.state)).toBe(h);
     expect(stateHash(restore(snap))).toBe(h);
+  });
+
+  it('the fast in-memory copy (replay snapshots) is independent and continues identically', () => {
+    setNodeFalsePositiveRate(1);
+    try {
+      const sc = stressScenario({ teams: 3, nodesPerTeam: 30, steps: 30, injects: 20, hours: 6 });
+      const run = runScript(sc, 6, [], 2 * HOUR);
+      const frozen = cloneState(run.state);
+      const h = stateHash(frozen);
+      const copy = cloneState(frozen);
+      step(copy, { type: 'advance', to: 6 * HOUR, actor: SYSTEM });
+      step(run.state, { type: 'advance', to: 6 * HOUR, actor: SYSTEM });
+      expect(stateHash(frozen)).toBe(h);
+      expect(stateHash(copy)).toBe(stateHash(run.state));
+      expect(copy.teams.t0!.alerts.length).toBeGreaterThan(frozen.teams.t0!.alerts.length);
+    } finally {
+      setNodeFalsePositiveRate(0.05);
+    }
   });
 
   it('splitting an advance in two gives the same state as one advance', () => {
