@@ -17,6 +17,7 @@ export type * from './compile/types.ts';
 
 export { createExercise, FOREVER, type ExerciseOptions } from './sim/create.ts';
 export { step, advanceChunk } from './sim/step.ts';
+export { runHeadless, type HeadlessInput, type HeadlessOptions, type HeadlessRun } from './sim/headless.ts';
 export { nextEventTime, isEnded, nextInjectTime } from './sim/time.ts';
 export type {
   ExerciseState, Alert, AlertSource, Severity, ScoreSample, QItem, StreamName, AleaState, NodeRt, StepRt, TeamRt, AttemptRt,
@@ -33,6 +34,7 @@ export { computeScore } from './scoring/score.ts';
 export { metrics, coalitionMetrics, type Metrics, type TeamMetrics } from './scoring/metrics.ts';
 
 export { snapshot, restore, stateHash, type Snapshot } from './replay/snapshot.ts';
+export { cloneState } from './replay/clone.ts';
 export { canonicalJson } from './replay/canonical.ts';
 export { sha256Hex, hashValue } from './replay/hash.ts';
 export {
