@@ -11,6 +11,7 @@ import { schedule } from './queue.ts';
 import { indicatorValue } from './indicators.ts';
 import type { AlertSource, AlertTruth, AttemptRt, PendingAlert, Severity, TeamRt } from './state.ts';
 import { onDependency } from './conditions.ts';
+import { halvings } from './mathx.ts';
 
 /** Indicator kinds each source can observe. */
 const SEES: Record<AlertSource, ReadonlySet<IndicatorKindT> | 'all'> = {
@@ -103,7 +104,7 @@ export function deliverAlert(ctx: Ctx, teamId: string, p: PendingAlert): void {
     const a = s.attempts[p.attempt] as AttemptRt;
     if (a.team === teamId && a.detectedAt === null) {
       a.detectedAt = s.clock;
-      t.score.credit += Math.pow(0.5, (s.clock - a.t) / s.scenario.scoring.detectionHalfLife);
+      t.score.credit += halvings((s.clock - a.t) / s.scenario.scoring.detectionHalfLife);
     }
   }
   if (p.step !== null && t.detected[p.step] === undefined) {

@@ -7,6 +7,7 @@
 import seedrandom from 'seedrandom';
 import type { AleaState, ExerciseState, StreamName } from './state.ts';
 import { STREAMS } from './state.ts';
+import { ln } from './mathx.ts';
 
 type Gen = seedrandom.StatefulPRNG<seedrandom.State.Alea>;
 const cache = new WeakMap<AleaState, Gen>();
@@ -44,7 +45,7 @@ export class Draws {
 
   /** Exponentially distributed with the given mean. */
   exp(name: StreamName, mean: number): number {
-    return -Math.log(1 - this.next(name)) * mean;
+    return -ln(1 - this.next(name)) * mean;
   }
 
   /** Writes every used generator's state back into the exercise state. */

@@ -59,6 +59,19 @@ describe('engine purity', () => {
     expect(found).toEqual([]);
   });
 
+  it('computes the exercise state with exactly reproducible arithmetic (no engine-approximated Math functions)', () => {
+    // ECMAScript lets Math.log, Math.pow, Math.exp... differ between JavaScript engines; state must not.
+    const stateDirs = ['sim', 'scoring', 'compile', 'machines', 'replay'].map((d) => join(ENGINE, d));
+    const re = /\bMath\.(log|log2|log10|log1p|exp|expm1|pow|sqrt|cbrt|sin|cos|tan|asin|acos|atan|atan2|sinh|cosh|tanh|hypot)\b/;
+    const found: string[] = [];
+    for (const f of files.filter((x) => stateDirs.some((d) => x.startsWith(d)))) {
+      code(readFileSync(f, 'utf8')).split('\n').forEach((line, i) => {
+        if (re.test(line)) found.push(`${relative(ROOT, f)}:${i + 1}`);
+      });
+    }
+    expect(found).toEqual([]);
+  });
+
   it('imports nothing from server, client or cli', () => {
     const found: string[] = [];
     for (const f of files) {
