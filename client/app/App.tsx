@@ -1,0 +1,39 @@
+/** Hash routing between the lobby, a seat's console and the offline replay. */
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useT } from '../i18n/react.tsx';
+import { Lobby } from '../features/lobby/Lobby.tsx';
+import { parseRoute, type Route } from './route.ts';
+import { JoinConsole } from './JoinConsole.tsx';
+import { Loading } from './Loading.tsx';
+
+const ReplayPage = lazy(() => import('../features/replay/ReplayPage.tsx'));
+
+function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onHash = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  return route;
+}
+
+export function App() {
+  const route = useRoute();
+  const t = useT();
+  switch (route.page) {
+    case 'lobby':
+      return <Lobby />;
+    case 'join':
+      return <JoinConsole key={`${route.exerciseId}/${route.token}`} exerciseId={route.exerciseId} token={route.token} />;
+    case 'replay':
+      return <Suspense fallback={<Loading />}><ReplayPage /></Suspense>;
+    case 'not-found':
+      return (
+        <main className="page narrow">
+          <h1>{t('app.notFound')}</h1>
+          <p><a href="#/">{t('app.toLobby')}</a></p>
+        </main>
+      );
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * A seat's console: opens the socket with the join link's token, then shows the console of the
+ * seat's role once the server's welcome says who we are. Consoles are separate chunks: a blue seat
+ * never downloads the evaluator's replay code.
+ */
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useT } from '../i18n/react.tsx';
+import { connect, type Connection } from '../net/connection.ts';
+import { ConnectionContext } from '../net/react.tsx';
+import { SessionContext } from '../store/react.ts';
+import { createSessionStore, type SessionStore } from '../store/session.ts';
+import { useStore } from 'zustand';
+import { Loading } from './Loading.tsx';
+import { StartDateContext } from '../features/shell/Clock.tsx';
+
+const ControlConsole = lazy(() => import('../features/control/ControlConsole.tsx'));
+const BlueConsole = lazy(() => import('../features/blue/BlueConsole.tsx'));
+const RedConsole = lazy(() => import('../features/red/RedConsole.tsx'));
+const EvaluatorConsole = lazy(() => import('../features/evaluator/EvaluatorConsole.tsx'));
+
+function StartDate({ store, children }: { store: SessionStore; children: React.ReactNode }) {
+  const start = useStore(store, (s) => s.view?.clock.startDate ?? '');
+  return <StartDateContext.Provider value={start}>{children}</StartDateContext.Provider>;
+}
+
+function Refused({ store }: { store: SessionStore }) {
+  const t = useT();
+  const error = useStore(store, (s) => s.error);
+  return (
+    <main className="page narrow">
+      <h1>{t('join.refused')}</h1>
+      <p role="alert">{error ? `${error.code}: ${error.message}` : ''}</p>
+      <p>{t(`join.hint.${error?.code === 'PROTOCOL_VERSION' ? 'reload' : 'link'}`)}</p>
+      <p><a href="#/">{t('app.toLobby')}</a></p>
+    </main>
+  );
+}
+
+export function JoinConsole({ exerciseId, token }: { exerciseId: string; token: string }) {
+  const [session] = useState(() => ({ store: createSessionStore() }));
+  const [connection, setConnection] = useState<Connection | null>(null);
+  useEffect(() => {
+    const c = connect(session.store, exerciseId, token);
+    setConnection(c);
+    return () => c.close();
+  }, [session, exerciseId, token]);
+  const role = useStore(session.store, (s) => s.seat?.role);
+  const status = useStore(session.store, (s) => s.status);
+  const hasView = useStore(session.store, (s) => s.view !== null);
+
+  if (status === 'refused' && !hasView) return <Refused store={session.store} />;
+  if (!connection || !role || !hasView) return <Loading />;
+  return (
+    <SessionContext.Provider value={session.store}>
+      <ConnectionContext.Provider value={connection}>
+        <StartDate store={session.store}>
+          <Suspense fallback={<Loading />}>
+            {role === 'white' ? <ControlConsole /> : role === 'blue' ? <BlueConsole /> : role === 'red' ? <RedConsole /> : <EvaluatorConsole />}
+          </Suspense>
+        </StartDate>
+      </ConnectionContext.Provider>
+    </SessionContext.Provider>
+  );
+}

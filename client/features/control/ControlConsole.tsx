@@ -1,0 +1,64 @@
+/**
+ * The controller's (white cell's) console: clock controls, the ground-truth map, and tabs for the
+ * MSEL board, team status, adjudication queue, ad-hoc injects, scores, the red campaign and seats;
+ * the live event feed below.
+ */
+import { useState } from 'react';
+import type { WhiteView } from '../../../engine/views/types.ts';
+import { useT } from '../../i18n/react.tsx';
+import { useSession } from '../../store/react.ts';
+import { EventFeed } from '../feed/EventFeed.tsx';
+import { CampaignView } from '../red/RedConsole.tsx';
+import { TeamsScoreChart } from '../scores/ScorePanel.tsx';
+import { ConsoleHeader } from '../shell/ConsoleHeader.tsx';
+import { Tabs } from '../shell/Tabs.tsx';
+import { TruthMap } from '../truth/TruthMap.tsx';
+import { Adjudication } from './Adjudication.tsx';
+import { AdhocInject } from './AdhocInject.tsx';
+import { ClockControls } from './ClockControls.tsx';
+import { MselBoard } from './MselBoard.tsx';
+import { SeatsPanel } from './SeatsPanel.tsx';
+import { TeamStatus } from './TeamStatus.tsx';
+
+function Scores() {
+  const blue = useSession((s) => (s.view as WhiteView).blue);
+  return <TeamsScoreChart teams={blue} />;
+}
+
+function Red() {
+  const red = useSession((s) => (s.view as WhiteView).red);
+  return <>{red.map((c) => <CampaignView key={c.id} campaign={c} controls={false} />)}</>;
+}
+
+export default function ControlConsole() {
+  const t = useT();
+  const queue = useSession((s) => (s.view as WhiteView).adjudication.length);
+  const [tab, setTab] = useState('msel');
+  return (
+    <div className="console control-console" data-console="control">
+      <ConsoleHeader seatLabel={t('role.white')}>
+        <ClockControls />
+      </ConsoleHeader>
+      <main className="console-main">
+        <TruthMap />
+        <section className="panel side" aria-label={t('control.workspace')}>
+          <Tabs
+            label={t('control.workspace')}
+            active={tab}
+            onChange={setTab}
+            tabs={[
+              { id: 'msel', label: t('tab.msel'), render: () => <MselBoard /> },
+              { id: 'teams', label: t('tab.teams'), render: () => <TeamStatus /> },
+              { id: 'adjudicate', label: t('tab.adjudicate'), badge: queue, render: () => <Adjudication /> },
+              { id: 'adhoc', label: t('tab.adhoc'), render: () => <AdhocInject /> },
+              { id: 'scores', label: t('tab.scores'), render: () => <Scores /> },
+              { id: 'red', label: t('tab.red'), render: () => <Red /> },
+              { id: 'seats', label: t('tab.seats'), render: () => <SeatsPanel /> },
+            ]}
+          />
+        </section>
+        <EventFeed />
+      </main>
+    </div>
+  );
+}

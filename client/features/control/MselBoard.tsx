@@ -1,0 +1,63 @@
+/** The MSEL board: every inject (scheduled time or condition, channel) with its status per blue team. */
+import type { EvaluatorView, MselRow, WhiteView } from '../../../engine/views/types.ts';
+import { localText } from '../../i18n/local-text.ts';
+import { LocalTextView, useLang, useT } from '../../i18n/react.tsx';
+import { useSession } from '../../store/react.ts';
+import { SimTime } from '../shell/Clock.tsx';
+import { Empty } from '../shell/Bits.tsx';
+
+function Cell({ row, team }: { row: MselRow; team: string }) {
+  const t = useT();
+  const cell = row.teams[team];
+  if (!cell) return <td className="muted">—</td>;
+  const late = cell.expects.some((x) => x.met === false);
+  return (
+    <td className={`msel-cell s-${cell.status}${late ? ' late' : ''}`} data-team={team} data-status={cell.status}>
+      <span className="status-chip">{t(`inject.${cell.status}`)}</span>
+      {cell.grade !== null ? <span className="mono"> {cell.grade}</span> : null}
+      {cell.status === 'scheduled' && cell.due !== null ? <span className="muted small-text"> <SimTime t={cell.due} /></span> : null}
+      {late ? <span className="bad small-text"> {t('inbox.missed')}</span> : null}
+    </td>
+  );
+}
+
+export function MselBoardOf({ msel, teams }: { msel: MselRow[]; teams: (WhiteView['teams'][number])[] }) {
+  const t = useT();
+  const lang = useLang();
+  const blue = teams.filter((tm) => tm.role === 'blue');
+  if (msel.length === 0) return <Empty>{t('msel.empty')}</Empty>;
+  const rows = [...msel].sort((a, b) => (a.at ?? Infinity) - (b.at ?? Infinity));
+  return (
+    <div className="table-scroll">
+      <table className="msel">
+        <thead>
+          <tr>
+            <th scope="col">{t('msel.at')}</th>
+            <th scope="col">{t('msel.inject')}</th>
+            <th scope="col">{t('msel.channel')}</th>
+            {blue.map((tm) => {
+              const full = localText(tm.name, lang) || tm.id;
+              return <th key={tm.id} scope="col"><abbr title={full}>{tm.nation ?? tm.id}</abbr><span className="sr-only"> {full}</span></th>;
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.inject} data-inject={row.inject}>
+              <td>{row.at !== null ? <SimTime t={row.at} /> : null}{row.conditional ? <span className="chip">{t('msel.conditional')}</span> : null}</td>
+              <th scope="row"><LocalTextView text={row.title} />{row.adhoc ? <span className="chip">{t('msel.adhoc')}</span> : null}</th>
+              <td>{t(`channel.${row.channel}`)}</td>
+              {blue.map((tm) => <Cell key={tm.id} row={row} team={tm.id} />)}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function MselBoard() {
+  const msel = useSession((s) => (s.view as WhiteView | EvaluatorView).msel);
+  const teams = useSession((s) => (s.view as WhiteView | EvaluatorView).teams);
+  return <MselBoardOf msel={msel} teams={teams} />;
+}

@@ -1,0 +1,63 @@
+/** Status of every blue team: score, alerts (true and false), actions under way, nodes compromised and isolated. */
+import { useMemo } from 'react';
+import type { EvaluatorView, WhiteView } from '../../../engine/views/types.ts';
+import { LocalTextView, useT } from '../../i18n/react.tsx';
+import { useSession } from '../../store/react.ts';
+
+type TruthView = WhiteView | EvaluatorView;
+
+/** Per team: nodes, nodes not clean, nodes isolated. */
+export function nodeCounts(view: Pick<TruthView, 'nodes'>): Map<string, { nodes: number; hit: number; isolated: number }> {
+  const out = new Map<string, { nodes: number; hit: number; isolated: number }>();
+  for (const n of view.nodes) {
+    const c = out.get(n.owner) ?? { nodes: 0, hit: 0, isolated: 0 };
+    c.nodes++;
+    if (n.integrity !== 'clean' && n.integrity !== 'restored') c.hit++;
+    if (n.network === 'isolated') c.isolated++;
+    out.set(n.owner, c);
+  }
+  return out;
+}
+
+export function TeamStatusOf({ blue, nodes }: { blue: TruthView['blue']; nodes: TruthView['nodes'] }) {
+  const t = useT();
+  const counts = useMemo(() => nodeCounts({ nodes }), [nodes]);
+  return (
+    <div className="table-scroll">
+      <table className="teams">
+        <thead>
+          <tr>
+            <th scope="col">{t('teams.team')}</th><th scope="col">{t('score.composite')}</th><th scope="col">{t('teams.alerts')}</th>
+            <th scope="col">{t('teams.falsePositives')}</th><th scope="col">{t('teams.actions')}</th><th scope="col">{t('teams.compromised')}</th>
+            <th scope="col">{t('teams.isolated')}</th><th scope="col">{t('teams.blocked')}</th><th scope="col">{t('teams.hunting')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {blue.map((b) => {
+            const c = counts.get(b.team.id) ?? { nodes: 0, hit: 0, isolated: 0 };
+            const running = b.actions.filter((a) => a.status === 'requested' || a.status === 'inProgress').length;
+            return (
+              <tr key={b.team.id} data-team={b.team.id}>
+                <th scope="row"><LocalTextView text={b.team.name} />{b.team.nation ? ` (${b.team.nation})` : ''}</th>
+                <td className="mono">{b.score.current.composite.toFixed(1)}</td>
+                <td className="mono">{b.alertCount}</td>
+                <td className="mono">{b.falsePositives}</td>
+                <td className="mono">{running}/{b.actions.length}</td>
+                <td className={`mono${c.hit > 0 ? ' bad' : ''}`}>{c.hit}/{c.nodes}</td>
+                <td className="mono">{c.isolated}</td>
+                <td className="mono">{b.blocked}</td>
+                <td>{b.hunting.map((h) => h.segment).join(', ')}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function TeamStatus() {
+  const blue = useSession((s) => (s.view as TruthView).blue);
+  const nodes = useSession((s) => (s.view as TruthView).nodes);
+  return <TeamStatusOf blue={blue} nodes={nodes} />;
+}

@@ -1,0 +1,55 @@
+/** The live event feed: newest first, filterable by family, events the seat may see only. */
+import { useMemo, useState } from 'react';
+import type { EngineEvent } from '../../../engine/sim/events.ts';
+import { hasKey } from '../../i18n/t.ts';
+import { useT } from '../../i18n/react.tsx';
+import { useSession } from '../../store/react.ts';
+import { SimTime } from '../shell/Clock.tsx';
+import { describeEvent, eventFamily } from './describe.ts';
+
+const SHOWN = 200;
+
+export function EventList({ events, title }: { events: readonly EngineEvent[]; title: string }) {
+  const t = useT();
+  const [family, setFamily] = useState('');
+  const families = useMemo(() => [...new Set(events.map((e) => eventFamily(e.type)))].sort(), [events]);
+  const shown = useMemo(() => {
+    const out: EngineEvent[] = [];
+    for (let i = events.length - 1; i >= 0 && out.length < SHOWN; i--) {
+      const e = events[i] as EngineEvent;
+      if (!family || eventFamily(e.type) === family) out.push(e);
+    }
+    return out;
+  }, [events, family]);
+  return (
+    <section className="panel feed" aria-label={title}>
+      <header className="panel-head">
+        <h2>{title}</h2>
+        <label>
+          <span className="sr-only">{t('feed.filter')}</span>
+          <select value={family} onChange={(e) => setFamily(e.target.value)} aria-label={t('feed.filter')}>
+            <option value="">{t('feed.all')}</option>
+            {families.map((f) => <option key={f} value={f}>{f}</option>)}
+          </select>
+        </label>
+      </header>
+      <ol className="feed-list" aria-live="polite" aria-relevant="additions">
+        {shown.map((e) => (
+          <li key={e.seq} className={`ev ev-${eventFamily(e.type)}`} data-type={e.type}>
+            <SimTime t={e.t} />
+            <span className="ev-type">{hasKey(`event.${e.type}`) ? t(`event.${e.type}`) : e.type}</span>
+            <span className="ev-actor muted"><bdi>{e.actor}</bdi></span>
+            <span className="ev-data" dir="auto">{describeEvent(e)}</span>
+          </li>
+        ))}
+      </ol>
+      {shown.length === 0 ? <p className="muted empty">{t('feed.empty')}</p> : null}
+    </section>
+  );
+}
+
+export function EventFeed() {
+  const t = useT();
+  const feed = useSession((s) => s.feed);
+  return <EventList events={feed} title={t('feed.title')} />;
+}

@@ -1,0 +1,82 @@
+/** Creating an exercise: mode and seed for the chosen bundled scenario, or an uploaded scenario file. */
+import { useState } from 'react';
+import type { CreateExerciseResponse, ExerciseMode, ScenarioDiagnostic, ScenarioSummary } from '../../../protocol/index.ts';
+import { LocalTextView, useT } from '../../i18n/react.tsx';
+import { createExercise } from '../../net/api.ts';
+
+export function CreateForm({ scenario, onCreated }: { scenario: ScenarioSummary | null; onCreated: (r: CreateExerciseResponse) => void }) {
+  const t = useT();
+  const [mode, setMode] = useState<ExerciseMode>('realtime');
+  const [seed, setSeed] = useState('');
+  const [upload, setUpload] = useState<{ name: string; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [diagnostics, setDiagnostics] = useState<ScenarioDiagnostic[]>([]);
+  const modes: ExerciseMode[] = (upload ? (['realtime', 'tabletop'] as ExerciseMode[]) : scenario?.modes.filter((m): m is ExerciseMode => m === 'realtime' || m === 'tabletop')) ?? [];
+
+  const onFile = async (file: File | undefined) => {
+    setError(null);
+    setDiagnostics([]);
+    setUpload(file ? { name: file.name, text: await file.text() } : null);
+  };
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setDiagnostics([]);
+    const seedNumber = seed.trim() === '' ? undefined : Number(seed);
+    if (seedNumber !== undefined && (!Number.isInteger(seedNumber) || seedNumber < 0)) {
+      setError(t('create.badSeed'));
+      return;
+    }
+    const source = upload ? { text: upload.text, name: upload.name } : scenario?.id;
+    if (!source) return;
+    setBusy(true);
+    const reply = await createExercise({ scenario: source, mode: modes.includes(mode) ? mode : (modes[0] ?? 'realtime'), ...(seedNumber !== undefined ? { seed: seedNumber } : {}) });
+    setBusy(false);
+    if (reply.ok) onCreated(reply);
+    else {
+      setError(`${reply.code}: ${reply.message}`);
+      setDiagnostics(reply.diagnostics ?? []);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="create-title">
+      <h2 id="create-title">{t('create.title')}</h2>
+      <form onSubmit={submit} className="form">
+        <p>
+          {upload ? t('create.fromUpload', { name: upload.name }) : scenario ? <LocalTextView text={scenario.title} /> : t('create.pick')}
+        </p>
+        <fieldset>
+          <legend>{t('create.mode')}</legend>
+          {(['realtime', 'tabletop'] as const).map((m) => (
+            <label key={m} className="inline">
+              <input type="radio" name="mode" value={m} checked={mode === m} disabled={!modes.includes(m)} onChange={() => setMode(m)} />
+              {t(`mode.${m}`)}
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          {t('create.seed')}
+          <input inputMode="numeric" value={seed} onChange={(e) => setSeed(e.target.value)} placeholder={scenario ? String(scenario.seed) : ''} />
+        </label>
+        <label>
+          {t('create.upload')}
+          <input type="file" accept=".yaml,.yml,.json" onChange={(e) => void onFile(e.target.files?.[0])} />
+        </label>
+        <button type="submit" className="primary" disabled={busy || (!upload && !scenario)} data-testid="create">
+          {busy ? t('create.creating') : t('create.submit')}
+        </button>
+        {error ? <p role="alert" className="error">{error}</p> : null}
+        {diagnostics.length > 0 ? (
+          <ul className="diagnostics">
+            {diagnostics.map((d, i) => (
+              <li key={i} className={d.severity}><span className="mono">{d.line ? `${d.line}:${d.col ?? 1} ` : ''}{d.path}</span> {d.message}</li>
+            ))}
+          </ul>
+        ) : null}
+      </form>
+    </section>
+  );
+}

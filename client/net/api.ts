@@ -1,0 +1,51 @@
+/**
+ * REST calls (docs/PROTOCOL.md, "REST API"). Every call answers a value: the body on success, or
+ * `{ ok: false, code, message }`, including for network failures, so the UI never sees a throw.
+ */
+import type {
+  CreateExerciseRequest, CreateExerciseResponse, ErrorBody, ExerciseSummary, ScenarioSummary, SeatListResponse,
+  ValidateScenarioResponse, RotateTokenResponse,
+} from '../../protocol/index.ts';
+
+export type ApiResult<T> = T | ErrorBody;
+
+async function call<T>(path: string, init: RequestInit = {}, token?: string): Promise<ApiResult<T>> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers, credentials: 'same-origin' });
+  } catch (error) {
+    return { ok: false, code: 'UNAVAILABLE', message: `the server cannot be reached (${(error as Error).message})` };
+  }
+  try {
+    return (await response.json()) as ApiResult<T>;
+  } catch {
+    return { ok: false, code: 'INTERNAL', message: `the server answered ${response.status} without a JSON body` };
+  }
+}
+
+export function listScenarios(): Promise<ApiResult<{ ok: true; scenarios: ScenarioSummary[] }>> {
+  return call('/api/scenarios');
+}
+
+export function createExercise(request: CreateExerciseRequest): Promise<ApiResult<CreateExerciseResponse>> {
+  return call('/api/exercises', { method: 'POST', body: JSON.stringify(request) });
+}
+
+export function validateScenario(text: string, name?: string): Promise<ApiResult<ValidateScenarioResponse>> {
+  return call('/api/scenarios/validate', { method: 'POST', body: JSON.stringify(name ? { text, name } : { text }) });
+}
+
+export function exerciseSummary(exerciseId: string, token: string): Promise<ApiResult<ExerciseSummary>> {
+  return call(`/api/exercises/${encodeURIComponent(exerciseId)}`, {}, token);
+}
+
+export function listSeats(exerciseId: string, token: string): Promise<ApiResult<SeatListResponse>> {
+  return call(`/api/exercises/${encodeURIComponent(exerciseId)}/seats`, {}, token);
+}
+
+export function rotateSeatToken(exerciseId: string, seat: string, token: string): Promise<ApiResult<RotateTokenResponse>> {
+  return call(`/api/exercises/${encodeURIComponent(exerciseId)}/seats/${encodeURIComponent(seat)}/token`, { method: 'POST' }, token);
+}

@@ -1,0 +1,38 @@
+/** React access to the seat's connection: send commands and show the server's answer. */
+import { createContext, useCallback, useContext, useState } from 'react';
+import type { CommandReply } from '../../protocol/index.ts';
+import type { CommandBody } from '../../engine/sim/commands.ts';
+import type { Connection } from './connection.ts';
+
+export const ConnectionContext = createContext<Connection | null>(null);
+
+export function useConnection(): Connection {
+  const connection = useContext(ConnectionContext);
+  if (!connection) throw new Error('useConnection outside a <ConnectionContext.Provider>');
+  return connection;
+}
+
+export interface CommandState {
+  /** Sends the command; true when the server accepted it. */
+  run(body: CommandBody): Promise<boolean>;
+  pending: boolean;
+  /** The last refusal as `CODE: message`, cleared by the next success. */
+  error: string | null;
+  lastReply: CommandReply | null;
+}
+
+/** One command button's state: pending while in flight, the refusal message when refused. */
+export function useCommand(): CommandState {
+  const connection = useConnection();
+  const [pending, setPending] = useState(false);
+  const [lastReply, setLastReply] = useState<CommandReply | null>(null);
+  const run = useCallback(async (body: CommandBody) => {
+    setPending(true);
+    const reply = await connection.send(body);
+    setPending(false);
+    setLastReply(reply);
+    return reply.ok;
+  }, [connection]);
+  const error = lastReply && !lastReply.ok ? `${lastReply.code}: ${lastReply.message}` : null;
+  return { run, pending, error, lastReply };
+}

@@ -1,0 +1,26 @@
+/**
+ * The web client's build: sources in client/, output in dist/ (served by `ramparts serve`). The
+ * consoles, the replay engine and the evaluator are separate chunks loaded on demand, so that the
+ * lobby and a blue console start small. `npx vite` serves the client with hot reload and forwards
+ * the API and the socket to a server on port 8080 (`npx ramparts serve`).
+ */
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  root: 'client',
+  plugins: [react()],
+  build: {
+    outDir: '../dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 900,
+  },
+  server: {
+    proxy: {
+      '/api': 'http://127.0.0.1:8080',
+      '/socket.io': { target: 'ws://127.0.0.1:8080', ws: true },
+    },
+  },
+});
