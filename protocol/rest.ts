@@ -63,6 +63,8 @@ export interface ScenarioSummary {
   description: LocalTextT;
   modes: string[];
   duration: string;
+  /** The scenario's default seed (used when a creation request gives none). */
+  seed: number;
   languages?: string[];
   teams: TeamSummary[];
 }
@@ -101,6 +103,10 @@ export interface ExerciseSummary {
   createdAt: string;
   /** The seat the bearer token belongs to. */
   seat: SeatInfo;
+  /** The exercise revision (commands applied so far). */
+  seq: number;
+  /** SHA-256 of the exercise state (controller and evaluator only): equal to a replay of the log. */
+  stateHash?: string;
 }
 
 /** GET /api/exercises/:id/seats (controller token): seats and how many sockets each has. */

@@ -18,6 +18,7 @@ import type { Metrics } from './ops/metrics.ts';
 import { KeyedBuckets } from './ops/token-bucket.ts';
 import type { RampartsServer } from './realtime/types.ts';
 import type { ScenarioCatalog } from './scenarios/catalog.ts';
+import type { ExerciseStore } from './store/types.ts';
 
 export interface AppDeps {
   config: ServerConfig;
@@ -25,6 +26,7 @@ export interface AppDeps {
   catalog: ScenarioCatalog;
   engine: EnginePort;
   io: RampartsServer;
+  store: ExerciseStore;
   metrics: Metrics;
   logger: Logger;
   startedAt: number;

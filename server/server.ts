@@ -57,7 +57,7 @@ export async function startServer(config: ServerConfig = defaultConfig(), option
   });
   await manager.recoverAll();
   bindRealtime(io, { manager, metrics, logger, rate: config.limits.socketRate, burst: config.limits.socketBurst });
-  app = createApp({ config, manager, catalog, engine, io, metrics, logger, startedAt: performance.now() });
+  app = createApp({ config, manager, catalog, engine, io, store, metrics, logger, startedAt: performance.now() });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

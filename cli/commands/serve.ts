@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { type CliCommand, UsageError } from '../io.ts';
 import type { LogLevel } from '../../server/ops/logger.ts';
 
-const HELP = `Usage: ramparts serve [--port P] [--host H] [--data DIR] [--scenarios DIR] [--log-level LEVEL]
+const HELP = `Usage: ramparts serve [--port P] [--host H] [--data DIR] [--scenarios DIR] [--log-level LEVEL] [--snapshot-every N]
 
 Serves the web client and the exercise API (REST + Socket.IO) on one port, with the embedded
 file store. Stored exercises are recovered at start; real-time ones come back paused.
@@ -17,6 +17,7 @@ Options:
   --data DIR        data directory of the store (default ./data)
   --scenarios DIR   bundled scenarios offered in the lobby (default ./scenarios)
   --log-level L     debug, info, warn or error (default info)
+  --snapshot-every N  write a snapshot every N commands of an exercise (default 500)
 
 Prints "Ramparts listening on URL" when ready; logs are JSON lines on stdout.`;
 
@@ -26,10 +27,11 @@ interface ServeArgs {
   data: string;
   scenarios: string;
   logLevel: LogLevel;
+  snapshotEvery: number;
 }
 
 function parseArgs(args: string[]): ServeArgs {
-  const out: ServeArgs = { port: 8080, host: '0.0.0.0', data: 'data', scenarios: 'scenarios', logLevel: 'info' };
+  const out: ServeArgs = { port: 8080, host: '0.0.0.0', data: 'data', scenarios: 'scenarios', logLevel: 'info', snapshotEvery: 500 };
   for (let i = 0; i < args.length; i++) {
     const flag = args[i];
     const value = args[i + 1];
@@ -54,6 +56,12 @@ function parseArgs(args: string[]): ServeArgs {
         out.logLevel = level as LogLevel;
         break;
       }
+      case '--snapshot-every': {
+        const every = Number(need());
+        if (!Number.isInteger(every) || every < 1) throw new UsageError(`--snapshot-every must be a positive integer, not "${value}"`);
+        out.snapshotEvery = every;
+        break;
+      }
       default: throw new UsageError(`unknown option "${flag}"`);
     }
   }
@@ -69,6 +77,7 @@ export const command: CliCommand = {
     const { defaultConfig } = await import('../../server/config.ts');
     const server = await startServer(defaultConfig({
       port: parsed.port, host: parsed.host, dataDir: resolve(parsed.data), scenariosDir: resolve(parsed.scenarios), logLevel: parsed.logLevel,
+      store: { snapshotEvery: parsed.snapshotEvery },
     }));
     io.out(`Ramparts listening on ${server.url}/`);
     await new Promise<void>((done) => {

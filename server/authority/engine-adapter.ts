@@ -4,7 +4,7 @@
  * exercise run on the server replays (and exports) with the engine's own tools.
  */
 import {
-  compileScenario, createExercise, logHeader, nextEventTime, project, restore, snapshot, stateHash, step,
+  compileScenario, createExercise, logHeader, nextEventTime, project, restore, serialiseLog, snapshot, stateHash, step,
   type CompiledScenario, type ExerciseState, type RampartsLog,
 } from '../../engine/index.ts';
 import { validateScenarioText, type Diagnostic, type ScenarioT } from '../../engine/scenario/index.ts';
@@ -70,6 +70,7 @@ export const engineAdapter: EnginePort<ExerciseState> = {
   },
   nextEventTime: (state) => nextEventTime(state) ?? undefined,
   clock: (state) => ({ now: state.clock, phase: state.phase, speed: state.speed }),
+  exportLog: (record, scenario, entries) => serialiseLog(toEngineLog(record, scenario, entries)),
 };
 
 /** The exercise's log in the engine's format (`ramparts replay` reads it, the replayer folds it). */

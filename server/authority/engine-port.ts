@@ -6,7 +6,9 @@
 import type { Command } from '../../engine/sim/commands.ts';
 import type { StepResult } from '../../engine/sim/events.ts';
 import type { ExerciseMode, ScenarioDiagnostic, ScenarioSummary } from '../../protocol/index.ts';
+import type { ExerciseRecord } from '../store/types.ts';
 import type { AudienceSeat } from './audience.ts';
+import type { CommandEntry } from './host.ts';
 
 export type ExercisePhase = 'planned' | 'running' | 'paused' | 'ended';
 
@@ -43,4 +45,6 @@ export interface EnginePort<S = unknown> {
   /** Simulated time of the next scheduled engine item, if any. */
   nextEventTime(state: S): number | undefined;
   clock(state: S): ClockInfo;
+  /** The exercise's log in the engine's own log format (JSON Lines text, replayable by the engine). */
+  exportLog(record: ExerciseRecord, scenario: LoadedScenario, entries: readonly CommandEntry[]): string;
 }

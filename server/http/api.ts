@@ -11,7 +11,8 @@ import {
 import type { EnginePort } from '../authority/engine-port.ts';
 import type { ExerciseManager } from '../authority/manager.ts';
 import type { ScenarioCatalog } from '../scenarios/catalog.ts';
-import type { SeatRecord } from '../store/types.ts';
+import type { ExerciseStore, SeatRecord } from '../store/types.ts';
+import type { CommandEntry } from '../authority/host.ts';
 import type { RampartsServer } from '../realtime/types.ts';
 import { seatRoom } from '../realtime/rooms.ts';
 import { bearerToken, route, sendError, sendResult } from './reply.ts';
@@ -21,6 +22,7 @@ export interface ApiDeps {
   catalog: ScenarioCatalog;
   engine: EnginePort;
   io: RampartsServer;
+  store: ExerciseStore;
   jsonBodyBytes: number;
 }
 
@@ -74,8 +76,23 @@ export function apiRouter(deps: ApiDeps): Router {
       ok: true, exerciseId: host.id, scenario: { id: summary.id, title: summary.title }, mode: host.record.mode,
       seed: host.record.seed, createdAt: host.record.createdAt,
       seat: { seat: seat.seat, role: seat.role, ...(seat.team ? { team: seat.team } : {}) },
+      seq: host.seq,
+      ...(seat.role === 'white' || seat.role === 'evaluator' ? { stateHash: host.stateHash() } : {}),
     };
     res.json(body);
+  }));
+
+  router.get('/exercises/:id/log', route(async (req, res) => {
+    const seat = await seatOf(req, res);
+    const host = seat && deps.manager.host(String(req.params.id));
+    if (!seat || !host) return;
+    if (seat.role !== 'white' && seat.role !== 'evaluator') return sendError(res, ERROR_CODES.FORBIDDEN, 'only the controller and evaluators may read the log: it holds the ground truth');
+    // Queued commands finish first, so the log and the state hash a client reads next agree.
+    await host.idle();
+    const entries = (await deps.store.readLog(host.id)) as CommandEntry[];
+    res.type('application/x-ndjson').set('Cache-Control', 'no-store')
+      .set('Content-Disposition', `attachment; filename="${host.id}.log.jsonl"`)
+      .send(deps.engine.exportLog(host.record, host.scenario, entries));
   }));
 
   router.get('/exercises/:id/seats', route(async (req, res) => {

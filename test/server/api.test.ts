@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateExerciseResponse, ErrorBody, ScenarioSummary, ValidateScenarioResponse } from '../../protocol/index.ts';
+import { parseLog, replay, stateHash } from '../../engine/index.ts';
+import type { CreateExerciseResponse, ErrorBody, ExerciseSummary, ScenarioSummary, ValidateScenarioResponse } from '../../protocol/index.ts';
 import { FIXTURES, api, startTestServer, type TestServer } from './helpers.ts';
 
 let server: TestServer;
@@ -95,6 +96,32 @@ describe('creating exercises', () => {
     expect([unknown.status, unknown.body.code]).toEqual([404, 'NOT_FOUND']);
     const noAuth = await api<ErrorBody>(server.url, 'GET', '/api/exercises/abcdefghijkl');
     expect([noAuth.status, noAuth.body.code]).toEqual([401, 'UNAUTHENTICATED']);
+  });
+});
+
+describe('the exercise log', () => {
+  it('is the engine\'s log format, for the controller and evaluators only, and replays to the live state hash', async () => {
+    const { body: created } = await api<CreateExerciseResponse>(server.url, 'POST', '/api/exercises', { scenario: 'minimal', mode: 'tabletop' });
+    const tokenOf = (seat: string) => created.seats.find((s) => s.seat === seat)!.token;
+    const host = server.manager.host(created.exerciseId)!;
+    expect(await host.submit({ role: 'white' }, { type: 'start' })).toMatchObject({ ok: true, seq: 1 });
+    expect(await host.submit({ role: 'white' }, { type: 'advance', to: 7_200_000 })).toMatchObject({ ok: true, seq: 2 });
+    expect(await host.submit({ role: 'blue', team: 'kw' }, { type: 'sitrep', text: 'quiet', severity: 'low' })).toMatchObject({ ok: true, seq: 3 });
+    const blue = await api<ExerciseSummary>(server.url, 'GET', `/api/exercises/${created.exerciseId}`, undefined, tokenOf('blue:kw'));
+    expect(blue.body.seq).toBe(3);
+    expect(blue.body.stateHash).toBeUndefined();
+    expect((await api(server.url, 'GET', `/api/exercises/${created.exerciseId}/log`, undefined, tokenOf('blue:kw'))).status).toBe(403);
+    expect((await api(server.url, 'GET', `/api/exercises/${created.exerciseId}/log`, undefined, tokenOf('red'))).status).toBe(403);
+    const white = await api<ExerciseSummary>(server.url, 'GET', `/api/exercises/${created.exerciseId}`, undefined, tokenOf('controller'));
+    for (const seat of ['controller', 'evaluator']) {
+      const log = await api<string>(server.url, 'GET', `/api/exercises/${created.exerciseId}/log`, undefined, tokenOf(seat));
+      const parsed = parseLog(log.body);
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+      expect(parsed.log.records.map((r) => r.command.type)).toEqual(['start', 'advance', 'sitrep']);
+      const replayed = replay(parsed.log, { verify: true });
+      if (!replayed.ok) throw new Error(replayed.message);
+      expect(stateHash(replayed.state)).toBe(white.body.stateHash);
+    }
   });
 });
 
