@@ -1,0 +1,78 @@
+/**
+ * A headless run: start, then each scripted input at its time (advancing the clock to it), then
+ * advance to the end (or to `until`). Every accepted command is recorded exactly as a server records
+ * it, so the log replays to the same state hash. Pure apart from the caller's observer: no I/O here.
+ */
+import {
+  createExercise, step,
+  type Command, type CompiledScenario, type EngineEvent, type ExerciseState, type LogRecord,
+} from '../engine/index.ts';
+import type { ScriptedInput } from './inputs.ts';
+
+export interface HeadlessOptions {
+  seed: number;
+  /** Stop at this simulated time (ms) instead of the scenario's end. */
+  until?: number;
+  inputs?: readonly ScriptedInput[];
+  /** Keep the log records, with their events (for --log). */
+  record?: boolean;
+  /** Called with the events of every accepted command, in order. */
+  observe?: (events: readonly EngineEvent[]) => void;
+}
+
+/** An input the engine refused (or could not apply), with its line in the command file. */
+export interface InputRefusal { line: number; at: number; type: string; code: string; message: string }
+
+export interface HeadlessRun {
+  state: ExerciseState;
+  records: LogRecord[];
+  applied: number;
+  refused: InputRefusal[];
+  /** Inputs due after --until, left out. */
+  notReached: number;
+  /** Why the run stopped: the exercise ended, --until was reached, or it was left paused by an input. */
+  stop: 'ended' | 'until' | 'paused';
+}
+
+const WHITE = { role: 'white' } as const;
+const SYSTEM = { role: 'system' } as const;
+
+/** Runs `compiled` headless with `options.seed`; see the module comment. */
+export function runHeadless(compiled: CompiledScenario, options: HeadlessOptions): HeadlessRun {
+  const state = createExercise(compiled, { seed: options.seed, mode: 'headless' });
+  const records: LogRecord[] = [];
+  const refused: InputRefusal[] = [];
+  const end = Math.min(options.until ?? compiled.meta.duration, compiled.meta.duration);
+  let applied = 0;
+  let notReached = 0;
+
+  const apply = (command: Command): { ok: true } | { ok: false; code: string; message: string } => {
+    const t = state.clock;
+    const r = step(state, command);
+    if (!r.ok) return r;
+    if (options.record) records.push({ t, command, events: r.events });
+    options.observe?.(r.events);
+    return { ok: true };
+  };
+  const must = (command: Command): void => {
+    const r = apply(command);
+    // start and advance on a running exercise are always accepted: a refusal is an engine bug.
+    if (!r.ok) throw new Error(`engine refused ${command.type} during a headless run: ${r.code}: ${r.message}`);
+  };
+
+  must({ type: 'start', actor: WHITE });
+  for (const input of options.inputs ?? []) {
+    if (input.at > end) {
+      notReached++;
+      continue;
+    }
+    // While paused the simulated clock stands still: the input applies at the paused time.
+    if (input.at > state.clock && state.phase === 'running') must({ type: 'advance', to: input.at, actor: SYSTEM });
+    const r = apply(input.command);
+    if (r.ok) applied++;
+    else refused.push({ line: input.line, at: state.clock, type: input.command.type, code: r.code, message: r.message });
+  }
+  if (state.phase === 'running' && state.clock < end) must({ type: 'advance', to: end, actor: SYSTEM });
+  const stop = state.phase === 'ended' ? 'ended' : state.phase === 'paused' ? 'paused' : 'until';
+  return { state, records, applied, refused, notReached, stop };
+}

@@ -1,0 +1,120 @@
+/**
+ * What a run came to, in numbers: red objectives achieved, and per blue team its score, first
+ * detection, time to detect and time to contain. Shared by `run`, `replay` (same shape, so the two
+ * can be compared) and the `sweep` workers.
+ *
+ * Containment is read from the event stream: a compromise episode opens when a connected node's
+ * integrity turns bad and closes when the node is isolated or restored (the same rule the engine's
+ * response score uses); the state keeps only the credit of closed episodes, not their length.
+ */
+import {
+  computeScore, metrics, SEVERITY, stateHash,
+  type CompiledScenario, type EngineEvent, type ExerciseState, type Integrity, type ScoreSample,
+} from '../engine/index.ts';
+
+export interface TeamOutcome {
+  team: string;
+  score: ScoreSample;
+  /** Red attempts on the team's nodes (unreachable ones excluded), how many succeeded, how many it detected. */
+  attempts: number;
+  successfulAttempts: number;
+  detectedAttempts: number;
+  /** Simulated time of the team's first true detection (an alert about a real attempt), or null. */
+  firstDetectionMs: number | null;
+  /** Mean delay from a red attempt to the team's first alert about it, over detected attempts, or null. */
+  meanTimeToDetectMs: number | null;
+  /** Simulated time a node of the team was first compromised, or null. */
+  firstCompromiseMs: number | null;
+  /** Compromise episodes opened, and closed by isolation or restoration. */
+  compromises: number;
+  contained: number;
+  /** Mean episode length over contained episodes, or null when none was contained. */
+  meanTimeToContainMs: number | null;
+}
+
+export interface ObjectiveOutcome { id: string; campaign: string; achievedAtMs: number | null }
+
+export interface RunOutcome {
+  scenario: string;
+  scenarioHash: string;
+  seed: number;
+  stateHash: string;
+  phase: ExerciseState['phase'];
+  simTimeMs: number;
+  /** Number of events emitted from T+0 to now. */
+  events: number;
+  objectives: ObjectiveOutcome[];
+  red: { stepsSucceeded: number; stepsFailed: number; stepsAborted: number };
+  /** Composite and category scores per blue team at the end of the run. */
+  scores: Record<string, ScoreSample>;
+  teams: TeamOutcome[];
+}
+
+const bad = (integrity: string, network: string): boolean => (SEVERITY[integrity as Integrity] ?? 0) > 0 && network === 'connected';
+
+/** Follows compromise episodes through the events of a run, in order. */
+export class ContainmentTracker {
+  private readonly open = new Map<string, number>();
+  private readonly perTeam = new Map<string, { compromises: number; contained: number; total: number; first: number | null }>();
+
+  constructor(private readonly compiled: CompiledScenario) {
+    for (const b of compiled.blue) this.perTeam.set(b.id, { compromises: 0, contained: 0, total: 0, first: null });
+  }
+
+  /** Feeds events in emission order (every event may be passed; only node.state is read). */
+  add(events: readonly EngineEvent[]): void {
+    for (const e of events) {
+      if (e.type !== 'node.state') continue;
+      const d = e.data as { node: string; integrity: string; network: string };
+      const ni = this.compiled.nodeIndex[d.node];
+      const team = ni === undefined ? undefined : this.perTeam.get(this.compiled.nodes[ni]?.owner ?? '');
+      if (!team) continue;
+      const isBad = bad(d.integrity, d.network);
+      const since = this.open.get(d.node);
+      if (isBad && since === undefined) {
+        this.open.set(d.node, e.t);
+        team.compromises++;
+        if (team.first === null) team.first = e.t;
+      } else if (!isBad && since !== undefined) {
+        this.open.delete(d.node);
+        team.contained++;
+        team.total += e.t - since;
+      }
+    }
+  }
+
+  team(id: string): { compromises: number; contained: number; meanTimeToContainMs: number | null; firstCompromiseMs: number | null } {
+    const t = this.perTeam.get(id) ?? { compromises: 0, contained: 0, total: 0, first: null };
+    return { compromises: t.compromises, contained: t.contained, meanTimeToContainMs: t.contained > 0 ? t.total / t.contained : null, firstCompromiseMs: t.first };
+  }
+}
+
+/** The outcome of the state `state` reached, given every event emitted up to it. */
+export function outcomeOf(state: ExerciseState, tracker: ContainmentTracker): RunOutcome {
+  const c = state.scenario;
+  const m = metrics(state);
+  const firstDetection = new Map<string, number>();
+  for (const a of state.attempts) {
+    if (a.detectedAt === null) continue;
+    const prev = firstDetection.get(a.team);
+    if (prev === undefined || a.detectedAt < prev) firstDetection.set(a.team, a.detectedAt);
+  }
+  const scores: Record<string, ScoreSample> = {};
+  const teams: TeamOutcome[] = [];
+  for (const b of c.blue) {
+    const tm = m.teams.find((t) => t.team === b.id);
+    const score = computeScore(state, b.id);
+    scores[b.id] = score;
+    teams.push({
+      team: b.id, score, attempts: tm?.attempts ?? 0, successfulAttempts: tm?.successfulAttempts ?? 0, detectedAttempts: tm?.detectedAttempts ?? 0,
+      firstDetectionMs: firstDetection.get(b.id) ?? null, meanTimeToDetectMs: tm?.meanTimeToDetect ?? null, ...tracker.team(b.id),
+    });
+  }
+  const objectives: ObjectiveOutcome[] = c.campaigns.flatMap((camp) =>
+    camp.objectives.map((o) => ({ id: o.id, campaign: camp.id, achievedAtMs: state.objectives[o.id] ?? null })));
+  return {
+    scenario: c.meta.id, scenarioHash: state.scenarioHash, seed: state.seed, stateHash: stateHash(state), phase: state.phase,
+    simTimeMs: state.clock, events: state.seq, objectives, red: { stepsSucceeded: m.red.stepsSucceeded, stepsFailed: m.red.stepsFailed, stepsAborted: m.red.stepsAborted },
+    scores, teams,
+  };
+}
