@@ -13,6 +13,7 @@ import type { GeneratedFile, GeneratorModule } from './generator.ts';
 
 export const GENERATORS: (() => Promise<GeneratorModule>)[] = [
   () => import('./generate-schema.ts'),
+  () => import('./generate-stress.ts'),
 ];
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
