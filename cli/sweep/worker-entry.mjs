@@ -1,0 +1,7 @@
+// Entry of a sweep worker thread. Worker threads do not inherit the main thread's TypeScript loader,
+// and `execArgv: ['--import', 'tsx']` resolves tsx from the current directory (fails outside the
+// checkout) and, on Node 20, loads the entry before the hook; registering tsx here always works.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('./worker.ts');
