@@ -8,6 +8,9 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   validate: () => import('./commands/validate.ts'),
   serve: () => import('./commands/serve.ts'),
   import: () => import('./commands/import.ts'),
+  run: () => import('./commands/run.ts'),
+  replay: () => import('./commands/replay.ts'),
+  sweep: () => import('./commands/sweep.ts'),
 };
 
 const USAGE = `ramparts: joint cyber defense exercise engine
