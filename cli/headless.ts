@@ -16,8 +16,13 @@ export interface HeadlessOptions {
   inputs?: readonly ScriptedInput[];
   /** Keep the log records, with their events (for --log). */
   record?: boolean;
-  /** Called with the events of every accepted command, in order. */
-  observe?: (events: readonly EngineEvent[]) => void;
+  /** Called after every accepted command with its events and the state it left (read it, never change it). */
+  observe?: (events: readonly EngineEvent[], state: ExerciseState) => void;
+  /**
+   * Continue this started exercise (e.g. restored from a snapshot) instead of creating one; `inputs`
+   * are then the ones still to come. The state is changed in place.
+   */
+  from?: ExerciseState;
 }
 
 /** An input the engine refused (or could not apply), with its line in the command file. */
@@ -39,7 +44,7 @@ const SYSTEM = { role: 'system' } as const;
 
 /** Runs `compiled` headless with `options.seed`; see the module comment. */
 export function runHeadless(compiled: CompiledScenario, options: HeadlessOptions): HeadlessRun {
-  const state = createExercise(compiled, { seed: options.seed, mode: 'headless' });
+  const state = options.from ?? createExercise(compiled, { seed: options.seed, mode: 'headless' });
   const records: LogRecord[] = [];
   const refused: InputRefusal[] = [];
   const end = Math.min(options.until ?? compiled.meta.duration, compiled.meta.duration);
@@ -51,7 +56,7 @@ export function runHeadless(compiled: CompiledScenario, options: HeadlessOptions
     const r = step(state, command);
     if (!r.ok) return r;
     if (options.record) records.push({ t, command, events: r.events });
-    options.observe?.(r.events);
+    options.observe?.(r.events, state);
     return { ok: true };
   };
   const must = (command: Command): void => {
@@ -60,7 +65,7 @@ export function runHeadless(compiled: CompiledScenario, options: HeadlessOptions
     if (!r.ok) throw new Error(`engine refused ${command.type} during a headless run: ${r.code}: ${r.message}`);
   };
 
-  must({ type: 'start', actor: WHITE });
+  if (!options.from) must({ type: 'start', actor: WHITE });
   for (const input of options.inputs ?? []) {
     if (input.at > end) {
       notReached++;

@@ -54,8 +54,12 @@ export function parseInputs(text: string, file: string, compiled: CompiledScenar
 }
 
 type Err = (line: number, col: number, path: readonly PathSegment[], message: string) => void;
-/** Reports a problem of the entry at `path` (relative to the entry). */
-type Report = (path: readonly PathSegment[], message: string) => void;
+/** Reports a problem of the entry at `path` (relative to the entry); `atKey`: point at the last key itself, not its value. */
+type Report = (path: readonly PathSegment[], message: string, atKey?: boolean) => void;
+
+/** The source-map request for a reported path. */
+const where = (path: readonly PathSegment[], atKey = false): [readonly PathSegment[], string?] =>
+  atKey && path.length > 0 ? [path.slice(0, -1), String(path[path.length - 1])] : [path];
 
 function fromLines(text: string, file: string, compiled: CompiledScenario, err: Err): ScriptedInput[] {
   const out: ScriptedInput[] = [];
@@ -75,14 +79,14 @@ function fromLines(text: string, file: string, compiled: CompiledScenario, err: 
       err(line, d?.col ?? 1, [], `not a JSON object: ${d?.message.replace(/^JSON syntax: /, '') ?? 'invalid JSON'} (one input per line)`);
       continue;
     }
-    const locate = (path: readonly PathSegment[]): number => {
+    const locate = (path: readonly PathSegment[], atKey?: boolean): number => {
       if (!map) {
         const p = parseScenarioText(raw, 'line.json');
         map = p.ok ? p.sourceMap() : undefined;
       }
-      return map?.locate(path).col ?? 1;
+      return map?.locate(...where(path, atKey)).col ?? 1;
     };
-    const input = checkInput(value, line, compiled, (path, message) => err(line, locate(path), path, message));
+    const input = checkInput(value, line, compiled, (path, message, atKey) => err(line, locate(path, atKey), path, message));
     if (input) out.push(input);
   }
   return out;
@@ -102,8 +106,8 @@ function fromDocument(text: string, file: string, compiled: CompiledScenario, er
   const out: ScriptedInput[] = [];
   p.value.forEach((entry, i) => {
     const line = map.locate([i]).line;
-    const input = checkInput(entry, line, compiled, (path, message) => {
-      const pos = map.locate([i, ...path]);
+    const input = checkInput(entry, line, compiled, (path, message, atKey) => {
+      const pos = map.locate(...where([i, ...path], atKey));
       err(pos.line, pos.col, [i, ...path], message);
     });
     if (input) out.push(input);
@@ -143,11 +147,11 @@ function checkInput(value: unknown, line: number, compiled: CompiledScenario, re
   }
   const entry = value as Record<string, unknown>;
   let ok = true;
-  const bad: Report = (path, message) => {
+  const bad: Report = (path, message, atKey) => {
     ok = false;
-    report(path, message);
+    report(path, message, atKey);
   };
-  for (const k of Object.keys(entry)) if (!KEYS.has(k)) bad([k], `unknown key "${k}": an input has only "at", "actor" and "cmd"`);
+  for (const k of Object.keys(entry)) if (!KEYS.has(k)) bad([k], `unknown key "${k}": an input has only "at", "actor" and "cmd"`, true);
   const at = checkAt(entry.at, compiled.meta.duration, bad);
   if (entry.actor === undefined) bad([], 'missing "actor": who sends the command, e.g. { "role": "blue", "team": "<team id>" }');
   if (entry.cmd === undefined) bad([], 'missing "cmd": the command, e.g. { "type": "action", "action": "isolate", "target": { "node": "<node id>" } }');
