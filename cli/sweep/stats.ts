@@ -46,7 +46,8 @@ export function wilson95(k: number, n: number): [number, number] {
   const denom = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denom;
   const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+  // At k = 0 or k = n the bound is exactly 0 or 1; floating point would give 1e-17 or 0.9999999999999999.
+  return [k === 0 ? 0 : Math.max(0, centre - half), k === n ? 1 : Math.min(1, centre + half)];
 }
 
 export const round2 = (x: number): number => Math.round(x * 100) / 100;
