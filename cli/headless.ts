@@ -1,7 +1,12 @@
 /**
- * A headless run: start, then each scripted input at its time (advancing the clock to it), then
- * advance to the end (or to `until`). Every accepted command is recorded exactly as a server records
- * it, so the log replays to the same state hash. Pure apart from the caller's observer: no I/O here.
+ * A headless run for the command line: start, then each scripted input at its time (advancing the
+ * clock to it), then advance to the end (or to `until`). Every accepted command is recorded exactly as
+ * a server records it, so the log replays to the same state hash. Pure apart from the caller's
+ * observer: no I/O here.
+ *
+ * The same drive as the engine's runHeadless (a test holds them to the same state hash), plus what the
+ * commands need: the fate of every input by its line (applied, refused and why, after --until), an
+ * observer fed as the run goes (so sweeps need not keep the events), and continuing a restored state.
  */
 import {
   createExercise, step,
@@ -9,7 +14,7 @@ import {
 } from '../engine/index.ts';
 import type { ScriptedInput } from './inputs.ts';
 
-export interface HeadlessOptions {
+export interface ScriptedRunOptions {
   seed: number;
   /** Stop at this simulated time (ms) instead of the scenario's end. */
   until?: number;
@@ -28,7 +33,7 @@ export interface HeadlessOptions {
 /** An input the engine refused (or could not apply), with its line in the command file. */
 export interface InputRefusal { line: number; at: number; type: string; code: string; message: string }
 
-export interface HeadlessRun {
+export interface ScriptedRun {
   state: ExerciseState;
   records: LogRecord[];
   applied: number;
@@ -42,8 +47,8 @@ export interface HeadlessRun {
 const WHITE = { role: 'white' } as const;
 const SYSTEM = { role: 'system' } as const;
 
-/** Runs `compiled` headless with `options.seed`; see the module comment. */
-export function runHeadless(compiled: CompiledScenario, options: HeadlessOptions): HeadlessRun {
+/** Runs `compiled` headless with `options.seed` and the inputs; see the module comment. */
+export function runScripted(compiled: CompiledScenario, options: ScriptedRunOptions): ScriptedRun {
   const state = options.from ?? createExercise(compiled, { seed: options.seed, mode: 'headless' });
   const records: LogRecord[] = [];
   const refused: InputRefusal[] = [];

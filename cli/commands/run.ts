@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { logHeader, serialiseLog } from '../../engine/index.ts';
 import { formatDuration, formatSimTime } from '../../engine/time/duration.ts';
 import { durationOpt, flag, intOpt, parseCommandArgs, positionals, stringOpt } from '../args.ts';
-import { runHeadless, type HeadlessRun } from '../headless.ts';
+import { runScripted, type ScriptedRun } from '../headless.ts';
 import type { CliCommand, CliIO } from '../io.ts';
 import { loadInputs, loadScenario } from '../load-scenario.ts';
 import { ContainmentTracker, outcomeOf, type RunOutcome } from '../outcome.ts';
@@ -59,8 +59,8 @@ function parse(args: string[]): RunArgs {
 }
 
 export interface RunReport extends RunOutcome {
-  stop: HeadlessRun['stop'];
-  inputs: { applied: number; refused: HeadlessRun['refused']; notReached: number } | null;
+  stop: ScriptedRun['stop'];
+  inputs: { applied: number; refused: ScriptedRun['refused']; notReached: number } | null;
   log: string | null;
 }
 
@@ -76,7 +76,7 @@ export const command: CliCommand = {
     if (!inputs) return 1;
     const seed = a.seed ?? compiled.meta.seed;
     const tracker = new ContainmentTracker(compiled);
-    const run = runHeadless(compiled, {
+    const run = runScripted(compiled, {
       seed, inputs, record: a.log !== undefined, observe: (events) => tracker.add(events), ...(a.until !== undefined ? { until: a.until } : {}),
     });
     if (a.log !== undefined) {

@@ -3,7 +3,7 @@
  * Runs inside a worker thread; pure apart from the time it takes.
  */
 import type { CompiledScenario, ScoreSample } from '../../engine/index.ts';
-import { runHeadless } from '../headless.ts';
+import { runScripted } from '../headless.ts';
 import type { ScriptedInput } from '../inputs.ts';
 import { ContainmentTracker, outcomeOf } from '../outcome.ts';
 
@@ -40,7 +40,7 @@ export interface SweepJob {
 /** Runs one seed to the end (or `until`) and keeps only the outcome figures. */
 export function sweepRun(compiled: CompiledScenario, job: SweepJob, seed: number): SweepRunResult {
   const tracker = new ContainmentTracker(compiled);
-  const run = runHeadless(compiled, {
+  const run = runScripted(compiled, {
     seed, inputs: job.inputs, observe: (events) => tracker.add(events), ...(job.until !== null ? { until: job.until } : {}),
   });
   const o = outcomeOf(run.state, tracker);

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { compileScenario, type CompiledScenario } from '../../engine/index.ts';
 import { formatDiagnostic, validateScenarioText } from '../../engine/scenario/index.ts';
 import { parseInputs } from '../../cli/inputs.ts';
-import { runHeadless } from '../../cli/headless.ts';
+import { runScripted } from '../../cli/headless.ts';
 import { ContainmentTracker, outcomeOf } from '../../cli/outcome.ts';
 import type { RunReport } from '../../cli/commands/run.ts';
 import { GULF, jsonl, ramparts, rampartsJson, scratch } from './ramparts.ts';
@@ -137,7 +137,7 @@ describe('inputs during a run', () => {
     // First find which xs nodes red compromises and when, then isolate each one 30 minutes later.
     const first = new ContainmentTracker(c);
     const compromisedAt = new Map<string, number>();
-    runHeadless(c, {
+    runScripted(c, {
       seed: 9, observe: (events) => {
         first.add(events);
         for (const e of events) {
@@ -153,7 +153,7 @@ describe('inputs during a run', () => {
       command: { type: 'action' as const, action: isolate, target: { node }, actor: { role: 'blue' as const, team: 'xs' } },
     })).sort((a, b) => a.at - b.at);
     const tracker = new ContainmentTracker(c);
-    const run = runHeadless(c, { seed: 9, inputs, observe: (events) => tracker.add(events) });
+    const run = runScripted(c, { seed: 9, inputs, observe: (events) => tracker.add(events) });
     const o = outcomeOf(run.state, tracker);
     for (const t of o.teams) {
       const score = run.state.teams[t.team]!.score;
