@@ -74,3 +74,22 @@ export function measureValue(value: unknown, shared: boolean, limit = MAX_DEPTH)
   }
   return { depth: 0, keys };
 }
+
+/** Object keys in a value that shares nothing (parsed JSON): a lean walk, no bookkeeping. */
+export function countObjectKeys(value: unknown): number {
+  let keys = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (Array.isArray(v)) {
+      for (const item of v) if (item !== null && typeof item === 'object') stack.push(item);
+    } else if (v !== null && typeof v === 'object') {
+      for (const k in v) {
+        keys++;
+        const item = (v as Record<string, unknown>)[k];
+        if (item !== null && typeof item === 'object') stack.push(item);
+      }
+    }
+  }
+  return keys;
+}

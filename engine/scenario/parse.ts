@@ -8,7 +8,7 @@
 import { parseDocument, visit, isAlias, type Alias, type Document } from 'yaml';
 import { decodeScenario } from './decode.ts';
 import { findExcessiveNesting } from './nesting.ts';
-import { MAX_DEPTH, measureValue, type Measure } from './depth.ts';
+import { MAX_DEPTH, countObjectKeys, measureValue, type Measure } from './depth.ts';
 import { scanJson } from './json-scan.ts';
 import { LineIndex, jsonSourceMap, yamlSourceMap, type SourceMap } from './locate.ts';
 import { formatPath, type Diagnostic, type PathSegment } from './diagnostic.ts';
@@ -71,10 +71,14 @@ function parseJson(text: string, file: string, lines: LineIndex, strict: boolean
   }
   const map = jsonSourceMap(text, lines);
   const sourceMap = (): SourceMap => map;
-  const measured = measureValue(value, false);
-  if (measured.problem) return refuse(measured.problem, map, file);
-  // JSON.parse keeps the last of duplicate keys without a word; counting keys in the text finds them.
-  if (countJsonKeys(text) !== measured.keys) {
+  // One pass over the text gives the depth and the key count; the value is only walked when needed.
+  const shape = jsonTextShape(text);
+  if (shape.depth > MAX_DEPTH) {
+    const measured = measureValue(value, false);
+    if (measured.problem) return refuse(measured.problem, map, file);
+  }
+  // JSON.parse keeps the last of duplicate keys without a word; counting keys finds them.
+  if (shape.keys !== countObjectKeys(value)) {
     const scan = scanJson(text);
     if (scan.ok && scan.duplicates.length > 0) {
       return fail(scan.duplicates.slice(0, MAX_SYNTAX_ERRORS).map((d) =>
@@ -92,12 +96,23 @@ function refuse(problem: NonNullable<Measure['problem']>, map: SourceMap, file: 
   return fail([{ file, line, col, path: formatPath(problem.path), message, severity: 'error' }]);
 }
 
-/** Number of object keys in a JSON text (strings followed by a colon). */
-function countJsonKeys(text: string): number {
-  let count = 0;
+/** Deepest nesting and number of object keys (strings followed by a colon) of a valid JSON text. */
+function jsonTextShape(text: string): { depth: number; keys: number } {
+  let keys = 0;
+  let depth = 0;
+  let max = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
-    if (text.charCodeAt(i) !== 34) continue;
+    const ch = text.charCodeAt(i);
+    if (ch === 123 || ch === 91) {
+      if (++depth > max) max = depth;
+      continue;
+    }
+    if (ch === 125 || ch === 93) {
+      depth--;
+      continue;
+    }
+    if (ch !== 34) continue;
     for (i++; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c === 92) i++;
@@ -105,9 +120,9 @@ function countJsonKeys(text: string): number {
     }
     let k = i + 1;
     for (let c = text.charCodeAt(k); c === 32 || c === 10 || c === 13 || c === 9; c = text.charCodeAt(++k));
-    if (text.charCodeAt(k) === 58) count++;
+    if (text.charCodeAt(k) === 58) keys++;
   }
-  return count;
+  return { depth: max, keys };
 }
 
 const YAML_MESSAGES: Record<string, string> = {

@@ -1,0 +1,32 @@
+/** The shape of a benchmark module run by bench/index.ts. */
+export interface BenchResult {
+  /** What was measured, e.g. "validate scenarios/stress.yaml". */
+  name: string;
+  value: number;
+  /** "ms", "MB/s", "events/s", ... */
+  unit: string;
+  /** The goal; for time-like units lower is better, see `higherIsBetter`. */
+  target?: number;
+  /** True for rates (events/s): the target is a minimum. */
+  higherIsBetter?: boolean;
+  note?: string;
+}
+
+export interface BenchModule {
+  /** Short name, used to run a subset: `npm run bench -- validate`. */
+  name: string;
+  run(): Promise<BenchResult[]>;
+}
+
+/** Median of `runs` timings of `fn` in milliseconds, after one warm-up call. */
+export async function medianMs(runs: number, fn: () => unknown | Promise<unknown>): Promise<number> {
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? 0;
+}
