@@ -11,10 +11,36 @@ export class AudienceChannel {
   private seq: number;
   /** Recent deltas, oldest first; consecutive (each `fromSeq` is the previous `toSeq`). */
   private readonly recent: DeltaMessage[] = [];
+  private isStale: boolean;
 
+  /**
+   * A channel starts with the view at revision `seq`, or stale (no view) when `initialView` is
+   * undefined: an audience nobody watches is not projected at all until someone joins it.
+   */
   constructor(initialView: unknown, seq: number, private readonly keep: number) {
     this.view = initialView;
     this.seq = seq;
+    this.isStale = initialView === undefined;
+  }
+
+  /** True when the channel holds no current view (nobody was listening); `reset` before use. */
+  get stale(): boolean {
+    return this.isStale;
+  }
+
+  /** Forgets the view and the kept deltas: nobody listens, so there is nothing to keep current. */
+  markStale(): void {
+    this.isStale = true;
+    this.view = undefined;
+    this.recent.length = 0;
+  }
+
+  /** Starts again from the audience's view at revision `seq`. */
+  reset(view: unknown, seq: number): void {
+    this.view = view;
+    this.seq = seq;
+    this.recent.length = 0;
+    this.isStale = false;
   }
 
   /** Revision of the last view sent to this audience. */
@@ -31,6 +57,7 @@ export class AudienceChannel {
    * or undefined when the view did not change and there are no events for this audience.
    */
   publish(view: unknown, events: EngineEvent[], toSeq: number): DeltaMessage | undefined {
+    if (this.isStale) throw new Error('publish on a stale channel: reset it first');
     const patch = diffViews(this.view, view);
     if (patch === undefined && events.length === 0) return undefined;
     const delta: DeltaMessage = patch === undefined ? { fromSeq: this.seq, toSeq, events } : { fromSeq: this.seq, toSeq, patch, events };
@@ -46,6 +73,7 @@ export class AudienceChannel {
    * they are all still kept), or the full view.
    */
   catchUp(lastSeq: number | undefined): SyncResult {
+    if (this.isStale) throw new Error('catch-up on a stale channel: reset it first');
     if (lastSeq === this.seq) return { ok: true, kind: 'current', seq: this.seq };
     if (lastSeq !== undefined && lastSeq < this.seq) {
       const start = this.recent.findIndex((d) => d.fromSeq === lastSeq);

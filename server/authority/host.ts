@@ -63,6 +63,10 @@ const CLOCK_COMMANDS = new Set(['pause', 'speed', 'end', 'jump-to-next-inject', 
 export class ExerciseHost<S = unknown> {
   private readonly channels = new Map<AudienceKey, AudienceChannel>();
   private readonly queue: QueueItem[] = [];
+  /** True from the first step of a batch until it is broadcast (the state may hold unstored changes). */
+  private batchInFlight = false;
+  /** Work waiting for the batch in flight to be broadcast. */
+  private afterBatch: Array<() => void> = [];
   private draining: Promise<void> | undefined;
   private readonly driver: RealtimeDriver | undefined;
   private snapshotSeq: number;
@@ -81,9 +85,8 @@ export class ExerciseHost<S = unknown> {
     snapshotSeq: number,
   ) {
     this.snapshotSeq = snapshotSeq;
-    for (const key of audiences) {
-      this.channels.set(key, new AudienceChannel(deps.engine.project(state, seatOfAudience(key)), revision, deps.options.keepDeltas));
-    }
+    // Stale until someone joins: an exercise nobody watches costs no projections.
+    for (const key of audiences) this.channels.set(key, new AudienceChannel(undefined, revision, deps.options.keepDeltas));
     if (record.mode === 'realtime') {
       this.driver = new RealtimeDriver({ tickMs: deps.options.tickMs, now: deps.now, onTick: () => this.enqueueTick() });
       this.driver.reconcile(deps.engine.clock(state), deps.engine.nextEventTime(state));
@@ -138,9 +141,25 @@ export class ExerciseHost<S = unknown> {
     });
   }
 
-  /** How a client of `audience` that holds the view at `lastSeq` gets current. */
-  sync(audience: AudienceKey, lastSeq?: number): SyncResult | undefined {
-    return this.channels.get(audience)?.catchUp(lastSeq);
+  /**
+   * How a client of `audience` that holds the view at `lastSeq` gets current. `deliver` runs at a
+   * moment when the audience's view and its deltas agree: at once, or (when the audience had no
+   * listener and a batch is being made durable) right after that batch is broadcast, so a
+   * joining seat never sees state that is not on disk yet. The caller joins the socket to the
+   * audience's room inside `deliver`, in the same tick, so no delta falls in between.
+   */
+  sync(audience: AudienceKey, lastSeq: number | undefined, deliver: (result: SyncResult) => void): boolean {
+    const channel = this.channels.get(audience);
+    if (!channel) return false;
+    if (channel.stale) {
+      if (this.batchInFlight) {
+        this.afterBatch.push(() => this.sync(audience, lastSeq, deliver));
+        return true;
+      }
+      channel.reset(this.deps.engine.project(this.state, seatOfAudience(audience)), this.revision);
+    }
+    deliver(channel.catchUp(lastSeq));
+    return true;
   }
 
   /** Raises a notice for every seat (kept until `clearNotice`). */
@@ -189,6 +208,18 @@ export class ExerciseHost<S = unknown> {
   }
 
   private async processBatch(batch: QueueItem[]): Promise<void> {
+    this.batchInFlight = true;
+    try {
+      await this.applyBatch(batch);
+    } finally {
+      this.batchInFlight = false;
+      const waiting = this.afterBatch;
+      this.afterBatch = [];
+      for (const run of waiting) run();
+    }
+  }
+
+  private async applyBatch(batch: QueueItem[]): Promise<void> {
     const { engine, store, metrics, logger } = this.deps;
     let state = this.state;
     let revision = this.revision;
@@ -280,9 +311,17 @@ export class ExerciseHost<S = unknown> {
     this.driver?.reconcile(this.deps.engine.clock(this.state), this.deps.engine.nextEventTime(this.state));
   }
 
-  /** Projects each audience's view once, and sends the delta to its room. */
+  /** Projects each listened-to audience's view once, and sends the delta to its room. */
   private broadcast(events: EngineEvent[]): void {
     for (const [key, channel] of this.channels) {
+      if (this.deps.transport.listeners(this.id, key) === 0) {
+        channel.markStale();
+        continue;
+      }
+      if (channel.stale) {
+        // Listeners joined through `sync`, which resets the channel; one left stale has none.
+        continue;
+      }
       const view = this.deps.engine.project(this.state, seatOfAudience(key));
       const delta = channel.publish(view, eventsFor(key, events), this.revision);
       if (!delta) continue;

@@ -10,4 +10,6 @@ export interface ExerciseTransport {
   delta(exerciseId: string, audience: AudienceKey, delta: DeltaMessage): void;
   /** Sends a notice to every socket of the exercise. */
   notice(exerciseId: string, notice: Notice): void;
+  /** How many sockets listen to an audience (0: the host need not project its view at all). */
+  listeners(exerciseId: string, audience: AudienceKey): number;
 }

@@ -23,4 +23,8 @@ export class SocketTransport implements ExerciseTransport {
   notice(exerciseId: string, notice: Notice): void {
     this.io.to(exerciseRoom(exerciseId)).emit('notice', notice);
   }
+
+  listeners(exerciseId: string, audience: AudienceKey): number {
+    return this.io.sockets.adapter.rooms.get(audienceRoom(exerciseId, audience))?.size ?? 0;
+  }
 }

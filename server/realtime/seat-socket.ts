@@ -76,7 +76,9 @@ export function handleSeatSocket(socket: RampartsSocket, deps: SeatSocketDeps): 
   socket.on('sync', (request, ack) => {
     const parsed = SyncRequest.safeParse(request);
     if (!parsed.success) return ack({ ok: false, code: ERROR_CODES.BAD_MESSAGE, message: 'sync takes { lastSeq?: integer >= 0 }' });
-    const result = deps.manager.host(socket.data.exerciseId)?.sync(socket.data.audience, parsed.data.lastSeq);
-    ack(result ?? { ok: false, code: ERROR_CODES.NOT_FOUND, message: 'the exercise is no longer hosted here' });
+    const host = deps.manager.host(socket.data.exerciseId);
+    if (!host?.sync(socket.data.audience, parsed.data.lastSeq, ack)) {
+      ack({ ok: false, code: ERROR_CODES.NOT_FOUND, message: 'the exercise is no longer hosted here' });
+    }
   });
 }

@@ -77,21 +77,23 @@ export function bindRealtime(io: RampartsServer, deps: RealtimeDeps): void {
     const data = socket.data;
     const host = deps.manager.host(data.exerciseId);
     if (!host) return void socket.disconnect(true);
-    void socket.join([audienceRoom(data.exerciseId, data.audience), exerciseRoom(data.exerciseId), seatRoom(data.exerciseId, data.seat)]);
-    const sync = host.sync(data.audience, data.lastSeq);
-    if (!sync) return void socket.disconnect(true);
-    const { summary } = host.scenario;
-    socket.emit('welcome', {
-      protocol: PROTOCOL_VERSION,
-      exerciseId: data.exerciseId,
-      scenario: { id: summary.id, title: summary.title },
-      mode: host.record.mode,
-      seat: { seat: data.seat, role: data.role, ...(data.team ? { team: data.team } : {}) },
-      sync,
-      notices: [...host.notices],
-    });
     deps.metrics.seatsConnected.inc({ role: data.role });
     socket.on('disconnect', () => deps.metrics.seatsConnected.dec({ role: data.role }));
     handleSeatSocket(socket, deps);
+    const { summary } = host.scenario;
+    host.sync(data.audience, data.lastSeq, (sync) => {
+      if (socket.disconnected) return;
+      // Joining the room and sending the view in one tick: the next delta applies to this view.
+      void socket.join([audienceRoom(data.exerciseId, data.audience), exerciseRoom(data.exerciseId), seatRoom(data.exerciseId, data.seat)]);
+      socket.emit('welcome', {
+        protocol: PROTOCOL_VERSION,
+        exerciseId: data.exerciseId,
+        scenario: { id: summary.id, title: summary.title },
+        mode: host.record.mode,
+        seat: { seat: data.seat, role: data.role, ...(data.team ? { team: data.team } : {}) },
+        sync,
+        notices: [...host.notices],
+      });
+    });
   });
 }

@@ -58,3 +58,24 @@ describe('audience channel', () => {
     expect(channel.catchUp(undefined).kind).toBe('full');
   });
 });
+
+describe('audience channel without listeners', () => {
+  it('starts stale when given no view, and refuses to publish or answer until reset', () => {
+    const channel = new AudienceChannel(undefined, 7, 10);
+    expect(channel.stale).toBe(true);
+    expect(() => channel.publish({ t: 1 }, [], 8)).toThrow(/stale/);
+    expect(() => channel.catchUp(7)).toThrow(/stale/);
+    channel.reset({ t: 8 }, 8);
+    expect(channel.catchUp(8)).toEqual({ ok: true, kind: 'current', seq: 8 });
+    expect(channel.catchUp(3)).toEqual({ ok: true, kind: 'full', full: { seq: 8, view: { t: 8 } } });
+  });
+
+  it('forgets its deltas when marked stale, so a later client gets a fresh full view', () => {
+    const channel = new AudienceChannel({ t: 0 }, 0, 10);
+    channel.publish({ t: 1 }, [], 1);
+    channel.markStale();
+    channel.reset({ t: 5 }, 5);
+    expect(channel.catchUp(0)).toEqual({ ok: true, kind: 'full', full: { seq: 5, view: { t: 5 } } });
+    expect(channel.publish({ t: 6 }, [], 6)).toEqual({ fromSeq: 5, toSeq: 6, patch: { t: [0, 6] }, events: [] });
+  });
+});

@@ -42,7 +42,7 @@ const seats: Record<string, Seat> = {};
 
 beforeAll(async () => {
   scenario = parse(await readFile(resolve(SCENARIOS, 'gulf-shield.yaml'), 'utf8')) as ScenarioT;
-  server = await startTestServer({ scenariosDir: SCENARIOS, realtime: { tickMs: 50 } });
+  server = await startTestServer({ scenariosDir: SCENARIOS, realtime: { tickMs: 200 } });
   const created = await createExercise(server.url, scenario.meta.id, 'realtime', 11);
   const token = (seat: string) => created.seats.find((s) => s.seat === seat)!.token;
   for (const seat of ['controller', 'red', 'evaluator', ...BLUE.map((b) => `blue:${b}`)]) {
