@@ -11,6 +11,7 @@ import type { BenchModule, BenchResult } from './types.ts';
 const BENCHES: (() => Promise<BenchModule>)[] = [
   () => import('./validate.ts'),
   () => import('./client.ts'),
+  () => import('./server.ts'),
 ];
 
 function met(r: BenchResult): boolean | undefined {

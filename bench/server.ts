@@ -1,0 +1,175 @@
+/**
+ * Exercise server benchmark: a real `ramparts serve` process on loopback, a generated 20-team
+ * scenario, 1,000 socket.io clients (50 per blue team) plus the controller in this process.
+ *
+ * - command -> delivery latency: a blue client sends a situation report; the time until each client
+ *   of its team (and the controller) receives the delta carrying it, p50 and p99 over every
+ *   delivery, at a moderate rate and under sustained load;
+ * - sustained commands per second: 200 senders in closed loops (each at the per-socket rate limit);
+ * - bytes per delta against the full view of the same audience (median over blue deltas).
+ * Targets from issue #4: p99 under 250 ms, median delta under 1 KB.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { io as connect, type Socket } from 'socket.io-client';
+import { PROTOCOL_VERSION, type ClientToServerEvents, type CreateExerciseResponse, type DeltaMessage, type ServerToClientEvents, type Welcome } from '../protocol/index.ts';
+import { coalitionScenario } from './server-scenario.ts';
+import type { BenchResult } from './types.ts';
+
+export const name = 'server';
+
+const TEAMS = 20;
+const PER_TEAM = 50;
+const LIGHT_MS = 8000;
+const LOAD_MS = 6000;
+const SENDERS_PER_TEAM = 10;
+
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? Number.NaN;
+};
+
+async function startServer(dataDir: string, scenariosDir: string) {
+  const root = new URL('../', import.meta.url).pathname;
+  const child = spawn(process.execPath, [join(root, 'bin/ramparts.mjs'), 'serve', '--port', '0', '--host', '127.0.0.1', '--data', dataDir, '--scenarios', scenariosDir, '--log-level', 'warn'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const m = /^Ramparts listening on (http:\/\/\S+?)\/?$/.exec(line);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return { url, stop: () => new Promise<void>((done) => { child.once('exit', () => done()); child.kill('SIGTERM'); }) };
+}
+
+function join1(url: string, exerciseId: string, token: string): Promise<{ socket: Client; welcome: Welcome }> {
+  const socket: Client = connect(url, { auth: { exerciseId, token, protocol: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false, forceNew: true });
+  return new Promise((resolve, reject) => {
+    socket.once('welcome', (welcome) => resolve({ socket, welcome }));
+    socket.once('connect_error', reject);
+  });
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'ramparts-bench-'));
+  const emptyScenarios = await mkdtemp(join(tmpdir(), 'ramparts-bench-scenarios-'));
+  const server = await startServer(dataDir, emptyScenarios);
+  const clients: Client[] = [];
+  try {
+    const text = JSON.stringify(coalitionScenario(TEAMS, 12));
+    const res = await fetch(`${server.url}/api/exercises`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: { text }, mode: 'tabletop', seed: 3 }) });
+    if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
+    const ex = (await res.json()) as CreateExerciseResponse;
+    const blueSeats = ex.seats.filter((s) => s.role === 'blue');
+
+    // Who is waiting for which marker: send time, and latencies observed so far.
+    const sent = new Map<string, number>();
+    let latencies: number[] = [];
+    const deltaBytes: number[] = [];
+    const fullBytes: number[] = [];
+    const onDelta = (delta: DeltaMessage) => {
+      const now = performance.now();
+      for (const e of delta.events) {
+        if (e.type !== 'sitrep.filed') continue;
+        const at = sent.get((e.data as { text: string }).text);
+        if (at !== undefined) latencies.push(now - at);
+      }
+    };
+
+    const connectStart = performance.now();
+    const controller = await join1(server.url, ex.exerciseId, ex.seats[0]!.token);
+    clients.push(controller.socket);
+    controller.socket.on('delta', onDelta);
+    const senders: Client[][] = [];
+    for (const seat of blueSeats) {
+      const team: Client[] = [];
+      for (let batch = 0; batch < PER_TEAM; batch += 25) {
+        const joined = await Promise.all(Array.from({ length: Math.min(25, PER_TEAM - batch) }, () => join1(server.url, ex.exerciseId, seat.token)));
+        for (const [i, { socket, welcome }] of joined.entries()) {
+          clients.push(socket);
+          team.push(socket);
+          socket.on('delta', onDelta);
+          if (batch === 0 && i === 0) {
+            if (welcome.sync.kind === 'full') fullBytes.push(Buffer.byteLength(JSON.stringify(welcome.sync.full.view)));
+            socket.on('delta', (d) => deltaBytes.push(Buffer.byteLength(JSON.stringify(d))));
+          }
+        }
+      }
+      senders.push(team.slice(0, SENDERS_PER_TEAM));
+    }
+    const connectMs = performance.now() - connectStart;
+    const start = await controller.socket.emitWithAck('command', { type: 'start' });
+    if (!start.ok) throw new Error(start.message);
+
+    // Time passes in the background (alerts, scores, injects reach every audience).
+    let clock = 0;
+    let running = true;
+    const ticker = (async () => {
+      while (running) {
+        clock += 120_000;
+        await controller.socket.emitWithAck('command', { type: 'advance', to: clock });
+        await sleep(500);
+      }
+    })();
+
+    // Light load: 20 commands per second from random teams.
+    let n = 0;
+    const lightEnd = performance.now() + LIGHT_MS;
+    while (performance.now() < lightEnd) {
+      const team = senders[n % TEAMS]!;
+      const marker = `m${n++}`;
+      sent.set(marker, performance.now());
+      void team[n % team.length]!.emitWithAck('command', { type: 'sitrep', text: marker, severity: 'low' });
+      await sleep(50);
+    }
+    await sleep(1000);
+    const light = latencies;
+    const lightCommands = n;
+    latencies = [];
+
+    // Sustained load: closed loops, each sender at the per-socket rate limit.
+    let acked = 0;
+    let refused = 0;
+    const loadEnd = performance.now() + LOAD_MS;
+    const loadStart = performance.now();
+    await Promise.all(senders.flat().map(async (socket, i) => {
+      for (let k = 0; performance.now() < loadEnd; k++) {
+        const marker = `s${i}-${k}`;
+        sent.set(marker, performance.now());
+        const reply = await socket.emitWithAck('command', { type: 'sitrep', text: marker, severity: 'low' });
+        if (reply.ok) acked++;
+        else refused++;
+        await sleep(55);
+      }
+    }));
+    const loadSeconds = (performance.now() - loadStart) / 1000;
+    await sleep(1000);
+    running = false;
+    await ticker;
+    const loaded = latencies;
+
+    const medianDelta = quantile(deltaBytes, 0.5);
+    const medianFull = quantile(fullBytes, 0.5);
+    const expected = `${lightCommands} commands x ${PER_TEAM + 1} receivers`;
+    return [
+      { name: `connect ${clients.length} clients (${TEAMS} teams)`, value: connectMs, unit: 'ms' },
+      { name: 'command -> delivery p50, 20 cmd/s', value: quantile(light, 0.5), unit: 'ms', note: `${light.length} deliveries of ${expected}` },
+      { name: 'command -> delivery p99, 20 cmd/s', value: quantile(light, 0.99), unit: 'ms', target: 250 },
+      { name: `sustained commands/s (${senders.flat().length} senders)`, value: acked / loadSeconds, unit: 'cmd/s', higherIsBetter: true, note: refused > 0 ? `${refused} refused` : '' },
+      { name: 'command -> delivery p50, sustained', value: quantile(loaded, 0.5), unit: 'ms', note: `${loaded.length} deliveries` },
+      { name: 'command -> delivery p99, sustained', value: quantile(loaded, 0.99), unit: 'ms', target: 250 },
+      { name: 'bytes per delta, median (blue)', value: medianDelta, unit: 'B', target: 1024, note: `${deltaBytes.length} deltas; p99 ${quantile(deltaBytes, 0.99)} B` },
+      { name: 'bytes of a full view, median (blue)', value: medianFull, unit: 'B', note: `delta/full = ${(medianDelta / medianFull * 100).toFixed(1)} %` },
+    ];
+  } finally {
+    for (const c of clients) c.close();
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    await rm(emptyScenarios, { recursive: true, force: true });
+  }
+}
