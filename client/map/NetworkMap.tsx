@@ -9,7 +9,7 @@ import { select, zoom, zoomIdentity, type ZoomBehavior } from 'd3';
 import { useLang, useDirection, useT } from '../i18n/react.tsx';
 import { localText } from '../i18n/local-text.ts';
 import { drawMap, type Transform } from './draw.ts';
-import { nodeAt } from './hit.ts';
+import { nodeAt, segmentAt } from './hit.ts';
 import { layoutNetwork, type MapLayout } from './layout.ts';
 import { structureKey, type MapModel, type NodeLook } from './model.ts';
 import type { NodeKindT } from '../../engine/scenario/schema/index.ts';
@@ -41,7 +41,7 @@ export function NetworkMap({ model, looks, selected, onSelect, label }: NetworkM
   const frame = useRef(0);
   const fitted = useRef<string>('');
   const [focused, setFocused] = useState<string | null>(null);
-  const [hover, setHover] = useState<{ id: string; x: number; y: number } | null>(null);
+  const [hover, setHover] = useState<{ id: string; segment: boolean; x: number; y: number } | null>(null);
 
   const key = structureKey(model);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the structure
@@ -151,7 +151,9 @@ export function NetworkMap({ model, looks, selected, onSelect, label }: NetworkM
   const onMove = (e: React.MouseEvent) => {
     const p = toWorld(e.clientX, e.clientY);
     const id = nodeAt(layout, p.x, p.y);
-    setHover(id ? { id, x: p.sx, y: p.sy } : null);
+    if (id) return setHover({ id, segment: false, x: p.sx, y: p.sy });
+    const segment = segmentAt(layout, p.x, p.y);
+    setHover(segment ? { id: segment, segment: true, x: p.sx, y: p.sy } : null);
   };
 
   const moveFocus = (delta: number) => {
@@ -198,7 +200,11 @@ export function NetworkMap({ model, looks, selected, onSelect, label }: NetworkM
     if (look && look.alerts > 0) parts.push(t('map.alerts', { count: look.alerts }));
     return parts.filter(Boolean).join(' · ');
   };
-  const hoverNode = hover ? byId.get(hover.id) : undefined;
+  const describeSegment = (id: string) => {
+    const s = segmentNames.get(id);
+    if (!s) return id;
+    return [localText(s.name, lang) || id, t(`zone.${s.zone}`), localText(teamNames.get(s.owner)?.name, lang) || s.owner].join(' · ');
+  };
 
   return (
     <div className="map" ref={wrapRef}>
@@ -220,9 +226,9 @@ export function NetworkMap({ model, looks, selected, onSelect, label }: NetworkM
         <button type="button" onClick={() => zoomBy(1 / 1.4)} aria-label={t('map.zoomOut')}>−</button>
         <button type="button" onClick={() => applyTransform(fit(layout, size.current.width, size.current.height))}>{t('map.fit')}</button>
       </div>
-      {hover && hoverNode ? (
-        <div className="map-tip" style={{ left: hover.x + 14, top: hover.y + 14 }}>
-          {describe(hover.id)}
+      {hover ? (
+        <div className="map-tip" style={{ left: hover.x + 14, top: hover.y + 14 }} dir="auto">
+          {hover.segment ? describeSegment(hover.id) : describe(hover.id)}
         </div>
       ) : null}
       <p className="sr-only" aria-live="polite">{focusNode ? describe(focusNode.id) + (selected.has(focusNode.id) ? `, ${t('map.selected')}` : '') : ''}</p>

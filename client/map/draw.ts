@@ -104,7 +104,7 @@ export function drawMap(ctx: CanvasRenderingContext2D, input: DrawInput): void {
     if (tf.k * 11 >= 7) {
       ctx.fillStyle = MUTED;
       ctx.font = '11px system-ui, sans-serif';
-      ctx.fillText(fit(ctx, `${input.segmentLabel(s.id)} · ${s.zone}`, s.w - 16), input.rtl ? s.x + s.w - 8 : s.x + 8, s.y + SEGMENT_HEADER / 2 + 2);
+      ctx.fillText(fit(ctx, input.segmentLabel(s.id), s.w - 16), input.rtl ? s.x + s.w - 8 : s.x + 8, s.y + SEGMENT_HEADER / 2 + 2);
     }
   }
 

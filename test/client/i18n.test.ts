@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CATALOGS, directionOf, languages } from '../../client/i18n/catalog.ts';
 import { t } from '../../client/i18n/t.ts';
-import { NODE_KINDS, SENSOR_KINDS } from '../../engine/scenario/schema/network.ts';
+import { NODE_KINDS, SENSOR_KINDS, ZONES } from '../../engine/scenario/schema/network.ts';
 import { CHANNELS } from '../../engine/scenario/schema/injects.ts';
 import { ACTION_KINDS } from '../../engine/scenario/schema/blue.ts';
 import { STATUSES } from '../../client/map/model.ts';
@@ -63,7 +63,7 @@ describe('translation catalogs', () => {
   it('has a label for every value the consoles name through a key prefix', () => {
     const want = [
       ...NODE_KINDS.map((k) => `kind.${k}`), ...CHANNELS.map((c) => `channel.${c}`), ...ACTION_KINDS.map((a) => `actionKind.${a}`),
-      ...SENSOR_KINDS.map((s) => `source.${s}`), ...STATUSES.map((s) => `status.${s}`),
+      ...SENSOR_KINDS.map((s) => `source.${s}`), ...ZONES.map((z) => `zone.${z}`), ...STATUSES.map((s) => `status.${s}`),
       ...['planned', 'running', 'paused', 'ended'].map((p) => `phase.${p}`),
       ...['scheduled', 'delivered', 'acknowledged', 'answered', 'evaluated'].map((s) => `inject.${s}`),
       ...['requested', 'inProgress', 'done', 'failed', 'cancelled'].map((s) => `actionStatus.${s}`),

@@ -5,6 +5,11 @@ import { useView } from '../../store/react.ts';
 import { SimTime } from '../shell/Clock.tsx';
 import { Empty } from '../shell/Bits.tsx';
 
+/** Long indicators (hashes) as their head and tail: the full value is in the title and is what gets blocked. */
+export function shortIndicator(value: string): string {
+  return value.length > 28 ? `${value.slice(0, 12)}…${value.slice(-8)}` : value;
+}
+
 export interface AlertsProps {
   /** Offer "block" and "use in report" for an indicator. */
   onBlock?: (indicator: string) => void;
@@ -33,7 +38,7 @@ export function Alerts({ onBlock, onReport, onSelectNode }: AlertsProps) {
           {alerts.map((a) => (
             <tr key={a.id} className={`sev-${a.severity}`} data-alert={a.id}>
               <td><SimTime t={a.t} /></td>
-              <td>{onSelectNode ? <button type="button" className="link" onClick={() => onSelectNode(a.node)}><bdi>{a.node}</bdi></button> : <bdi>{a.node}</bdi>}</td>
+              <td className="nowrap">{onSelectNode ? <button type="button" className="link" onClick={() => onSelectNode(a.node)}><bdi>{a.node}</bdi></button> : <bdi>{a.node}</bdi>}</td>
               <td>{t(`source.${a.source}`)}</td>
               <td className="mono">{a.technique}</td>
               <td><span className={`sev sev-${a.severity}`}>{t(`severity.${a.severity}`)}</span></td>
@@ -41,7 +46,7 @@ export function Alerts({ onBlock, onReport, onSelectNode }: AlertsProps) {
                 <ul className="indicators">
                   {a.indicators.map((ind) => (
                     <li key={ind}>
-                      <code dir="ltr">{ind}</code>
+                      <code dir="ltr" title={ind}>{shortIndicator(ind)}</code>
                       {blocked.has(ind) ? <span className="muted"> {t('alerts.blocked')}</span> : onBlock ? <button type="button" className="small" onClick={() => onBlock(ind)}>{t('alerts.block')}</button> : null}
                     </li>
                   ))}

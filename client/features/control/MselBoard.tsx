@@ -5,6 +5,7 @@ import { LocalTextView, useLang, useT } from '../../i18n/react.tsx';
 import { useSession } from '../../store/react.ts';
 import { SimTime } from '../shell/Clock.tsx';
 import { Empty } from '../shell/Bits.tsx';
+import { TeamAbbr } from './TeamStatus.tsx';
 
 function Cell({ row, team }: { row: MselRow; team: string }) {
   const t = useT();
@@ -37,7 +38,7 @@ export function MselBoardOf({ msel, teams }: { msel: MselRow[]; teams: (WhiteVie
             <th scope="col">{t('msel.channel')}</th>
             {blue.map((tm) => {
               const full = localText(tm.name, lang) || tm.id;
-              return <th key={tm.id} scope="col"><abbr title={full}>{tm.nation ?? tm.id}</abbr><span className="sr-only"> {full}</span></th>;
+              return <th key={tm.id} scope="col"><TeamAbbr id={tm.id} nation={tm.nation} name={full} /></th>;
             })}
           </tr>
         </thead>

@@ -1,7 +1,8 @@
 /** Status of every blue team: score, alerts (true and false), actions under way, nodes compromised and isolated. */
 import { useMemo } from 'react';
 import type { EvaluatorView, WhiteView } from '../../../engine/views/types.ts';
-import { LocalTextView, useT } from '../../i18n/react.tsx';
+import { useLang, useT } from '../../i18n/react.tsx';
+import { localText } from '../../i18n/local-text.ts';
 import { useSession } from '../../store/react.ts';
 
 type TruthView = WhiteView | EvaluatorView;
@@ -19,8 +20,14 @@ export function nodeCounts(view: Pick<TruthView, 'nodes'>): Map<string, { nodes:
   return out;
 }
 
+/** A team in a narrow table: its nation code (or id), the full name on hover and for screen readers. */
+export function TeamAbbr({ id, nation, name }: { id: string; nation?: string | undefined; name: string }) {
+  return <><abbr title={name || id} aria-hidden="true">{nation ?? id}</abbr><span className="sr-only">{name || id}</span></>;
+}
+
 export function TeamStatusOf({ blue, nodes }: { blue: TruthView['blue']; nodes: TruthView['nodes'] }) {
   const t = useT();
+  const lang = useLang();
   const counts = useMemo(() => nodeCounts({ nodes }), [nodes]);
   return (
     <div className="table-scroll">
@@ -38,7 +45,7 @@ export function TeamStatusOf({ blue, nodes }: { blue: TruthView['blue']; nodes: 
             const running = b.actions.filter((a) => a.status === 'requested' || a.status === 'inProgress').length;
             return (
               <tr key={b.team.id} data-team={b.team.id}>
-                <th scope="row"><LocalTextView text={b.team.name} />{b.team.nation ? ` (${b.team.nation})` : ''}</th>
+                <th scope="row"><TeamAbbr id={b.team.id} nation={b.team.nation} name={localText(b.team.name, lang)} /></th>
                 <td className="mono">{b.score.current.composite.toFixed(1)}</td>
                 <td className="mono">{b.alertCount}</td>
                 <td className="mono">{b.falsePositives}</td>

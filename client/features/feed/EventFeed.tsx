@@ -12,19 +12,26 @@ const SHOWN = 200;
 export function EventList({ events, title }: { events: readonly EngineEvent[]; title: string }) {
   const t = useT();
   const [family, setFamily] = useState('');
+  // Score samples arrive for every team every few minutes and would drown the rest.
+  const [hideScores, setHideScores] = useState(true);
   const families = useMemo(() => [...new Set(events.map((e) => eventFamily(e.type)))].sort(), [events]);
   const shown = useMemo(() => {
     const out: EngineEvent[] = [];
     for (let i = events.length - 1; i >= 0 && out.length < SHOWN; i--) {
       const e = events[i] as EngineEvent;
+      if (hideScores && e.type === 'score' && family !== 'score') continue;
       if (!family || eventFamily(e.type) === family) out.push(e);
     }
     return out;
-  }, [events, family]);
+  }, [events, family, hideScores]);
   return (
     <section className="panel feed" aria-label={title}>
       <header className="panel-head">
         <h2>{title}</h2>
+        <label className="inline">
+          <input type="checkbox" checked={hideScores} onChange={(e) => setHideScores(e.target.checked)} />
+          {t('feed.hideScores')}
+        </label>
         <label>
           <span className="sr-only">{t('feed.filter')}</span>
           <select value={family} onChange={(e) => setFamily(e.target.value)} aria-label={t('feed.filter')}>

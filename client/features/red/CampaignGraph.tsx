@@ -23,11 +23,12 @@ export function CampaignGraph({ steps, selected, onSelect }: { steps: RedStepVie
   const rtl = useDirection() === 'rtl';
   const layout = useMemo(() => layoutCampaign((steps as StepWithPre[]).map((s): GraphStep => ({ id: s.id, tactic: s.tactic, requires: s.requires, requiresAny: s.requiresAny }))), [steps]);
   const width = Math.max(1, layout.columns) * COL_W + 20;
-  const height = Math.max(1, layout.rows) * ROW_H + 20;
+  const top = layout.by === 'tactic' ? 22 : 0;
+  const height = Math.max(1, layout.rows) * ROW_H + 20 + top;
   const pos = (id: string) => {
     const p = layout.at.get(id) ?? { col: 0, row: 0 };
     const x = 10 + p.col * COL_W;
-    return { x: rtl ? width - x - BOX_W : x, y: 10 + p.row * ROW_H };
+    return { x: rtl ? width - x - BOX_W : x, y: 10 + top + p.row * ROW_H };
   };
   return (
     <div className="graph-scroll">
@@ -37,6 +38,10 @@ export function CampaignGraph({ steps, selected, onSelect }: { steps: RedStepVie
             <path d="M0,0 L10,5 L0,10 z" fill="#93a4b6" />
           </marker>
         </defs>
+        {layout.columnTactics.map((tactic, c) => {
+          const x = 10 + c * COL_W;
+          return <text key={tactic || c} x={rtl ? width - x : x} y={16} className="tactic-label" textAnchor="start">{tactic || '—'}</text>;
+        })}
         {layout.edges.map((e) => {
           const a = pos(e.from);
           const b = pos(e.to);

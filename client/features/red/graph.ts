@@ -18,6 +18,8 @@ export interface CampaignLayout {
   edges: GraphEdge[];
   /** How columns were chosen. */
   by: 'preconditions' | 'tactic';
+  /** In tactic mode, the tactic of each column. */
+  columnTactics: string[];
 }
 
 export function layoutCampaign(steps: readonly GraphStep[]): CampaignLayout {
@@ -28,6 +30,7 @@ export function layoutCampaign(steps: readonly GraphStep[]): CampaignLayout {
     for (const r of s.requiresAny ?? []) if (ids.has(r)) edges.push({ from: r, to: s.id, any: true });
   }
   const col = new Map<string, number>();
+  let columnTactics: string[] = [];
   if (edges.length > 0) {
     const byId = new Map(steps.map((s) => [s.id, s]));
     const visiting = new Set<string>();
@@ -47,6 +50,7 @@ export function layoutCampaign(steps: readonly GraphStep[]): CampaignLayout {
   } else {
     const used = [...new Set(steps.map((s) => tacticRank(s.tactic)))].sort((a, b) => a - b);
     for (const s of steps) col.set(s.id, used.indexOf(tacticRank(s.tactic)));
+    columnTactics = used.map((rank) => TACTIC_ORDER[rank] ?? '');
   }
   const perCol = new Map<number, number>();
   const at = new Map<string, { col: number; row: number }>();
@@ -59,7 +63,7 @@ export function layoutCampaign(steps: readonly GraphStep[]): CampaignLayout {
   return {
     columns: Math.max(0, ...[...perCol.keys()].map((c) => c + 1)),
     rows: Math.max(0, ...perCol.values()),
-    at, edges, by: edges.length > 0 ? 'preconditions' : 'tactic',
+    at, edges, by: edges.length > 0 ? 'preconditions' : 'tactic', columnTactics,
   };
 }
 

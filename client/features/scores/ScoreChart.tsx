@@ -6,24 +6,27 @@ import { useMemo } from 'react';
 import { line, scaleLinear } from 'd3';
 import { useDirection } from '../../i18n/react.tsx';
 import { formatExerciseTime } from '../../i18n/time.ts';
+import { useWidth } from '../shell/useWidth.ts';
 
 export interface Series { id: string; label: string; color: string; points: { t: number; v: number }[] }
 
-const W = 640;
+const MIN_W = 320;
 const H = 220;
 const M = { top: 12, right: 16, bottom: 26, left: 40 };
 
 export function ScoreChart({ series, title, cursor, yMax = 100 }: { series: Series[]; title: string; cursor?: number; yMax?: number }) {
   const rtl = useDirection() === 'rtl';
+  const [box, width] = useWidth<HTMLElement>(640);
+  const W = Math.max(MIN_W, width);
   const { x, y, paths, ticks } = useMemo(() => {
     const tMax = Math.max(1, ...series.flatMap((s) => s.points.map((p) => p.t)), cursor ?? 0);
     const x = scaleLinear().domain([0, tMax]).range(rtl ? [W - M.right, M.left] : [M.left, W - M.right]);
     const y = scaleLinear().domain([0, yMax]).range([H - M.bottom, M.top]);
     const shape = line<{ t: number; v: number }>().x((p) => x(p.t)).y((p) => y(p.v));
     return { x, y, paths: series.map((s) => ({ s, d: shape(s.points) ?? '' })), ticks: x.ticks(5) };
-  }, [series, rtl, yMax, cursor]);
+  }, [series, rtl, yMax, cursor, W]);
   return (
-    <figure className="chart">
+    <figure className="chart" ref={box}>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={title} preserveAspectRatio="xMidYMid meet">
         {y.ticks(4).map((v) => (
           <g key={`y${v}`}>

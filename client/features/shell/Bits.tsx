@@ -40,6 +40,9 @@ export function MarkdownText({ text, lang }: { text: string; lang?: string | und
         if (lines.every((l) => /^\s*[-*]\s+/.test(l))) {
           return <ul key={b}>{lines.map((l, i) => <li key={i}>{inline(l.replace(/^\s*[-*]\s+/, ''), `${b}-${i}`)}</li>)}</ul>;
         }
+        if (lines.every((l) => l.startsWith('>'))) {
+          return <blockquote key={b}>{inline(lines.map((l) => l.replace(/^>\s?/, '')).join(' '), `${b}`)}</blockquote>;
+        }
         const heading = /^(#{1,3})\s+(.*)$/.exec(block);
         if (heading && lines.length === 1) return <h4 key={b}>{inline(heading[2] ?? '', `${b}`)}</h4>;
         return <p key={b}>{lines.flatMap((l, i) => (i === 0 ? inline(l, `${b}-${i}`) : [<br key={`br-${b}-${i}`} />, ...inline(l, `${b}-${i}`)]))}</p>;

@@ -10,11 +10,11 @@ import { useDirection, useLang, useT } from '../../i18n/react.tsx';
 import { formatExerciseTime } from '../../i18n/time.ts';
 import type { LaneMarks } from './lanes.ts';
 import type { TruthView } from './source.ts';
+import { useWidth } from '../shell/useWidth.ts';
 
-const W = 900;
-const LABEL = 130;
-const ROW = 16;
-const LANE = ROW * 3 + 14;
+const LABEL = 150;
+const ROW = 15;
+const LANE = ROW * 3 + 16;
 const TOP = 22;
 
 export function Swimlanes({ lanes, teams, start, end, cursor, onSeek }: {
@@ -24,8 +24,9 @@ export function Swimlanes({ lanes, teams, start, end, cursor, onSeek }: {
   const lang = useLang();
   const rtl = useDirection() === 'rtl';
   const svg = useRef<SVGSVGElement>(null);
+  const [box, W] = useWidth<HTMLElement>(900);
   const height = TOP + lanes.length * LANE + 6;
-  const x = useMemo(() => scaleLinear().domain([start, Math.max(end, start + 1)]).range(rtl ? [W - LABEL, 8] : [LABEL, W - 8]).clamp(true), [start, end, rtl]);
+  const x = useMemo(() => scaleLinear().domain([start, Math.max(end, start + 1)]).range(rtl ? [W - LABEL, 8] : [LABEL, W - 8]).clamp(true), [start, end, rtl, W]);
   const name = (id: string) => localText(teams.find((tm) => tm.id === id)?.name, lang) || id;
   const seek = (e: React.MouseEvent<SVGSVGElement>) => {
     const el = svg.current;
@@ -35,7 +36,7 @@ export function Swimlanes({ lanes, teams, start, end, cursor, onSeek }: {
     onSeek(Math.round(x.invert(px)));
   };
   return (
-    <figure className="swimlanes">
+    <figure className="swimlanes" ref={box}>
       <svg ref={svg} viewBox={`0 0 ${W} ${height}`} role="img" aria-label={t('timeline.swimlanes')} onClick={seek}>
         {x.ticks(8).map((v) => (
           <g key={v}>
@@ -49,7 +50,7 @@ export function Swimlanes({ lanes, teams, start, end, cursor, onSeek }: {
           return (
             <g key={lane.team} data-team={lane.team}>
               <rect x={0} y={y0} width={W} height={LANE - 6} className={i % 2 ? 'lane odd' : 'lane'} />
-              <text x={labelX} y={y0 + 12} className="lane-team" textAnchor="start">{name(lane.team)}</text>
+              <text x={labelX} y={y0 + 12} className="lane-team" textAnchor="start">{truncate(name(lane.team), 40)}</text>
               <text x={labelX} y={y0 + ROW + 11} className="lane-row" textAnchor="start">{t('timeline.red')}</text>
               <text x={labelX} y={y0 + 2 * ROW + 11} className="lane-row" textAnchor="start">{t('timeline.detections')}</text>
               <text x={labelX} y={y0 + 3 * ROW + 9} className="lane-row" textAnchor="start">{t('timeline.responses')}</text>
@@ -81,4 +82,8 @@ export function Swimlanes({ lanes, teams, start, end, cursor, onSeek }: {
       </figcaption>
     </figure>
   );
+}
+
+function truncate(text: string, n: number): string {
+  return text.length > n ? `${text.slice(0, n - 1)}…` : text;
 }

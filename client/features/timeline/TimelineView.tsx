@@ -42,10 +42,13 @@ export function TimelineView({ source }: { source: TimelineSource }) {
   return (
     <div className="timeline">
       <Scrubber start={source.start} end={source.end} value={cursor} onChange={seek} marks={marks} />
+      <section className="panel">
+        <Swimlanes lanes={lanes} teams={source.final.teams} start={source.start} end={source.end} cursor={cursor} onSeek={seek} />
+      </section>
       <div className="timeline-grid">
         {view ? <TruthMapOf nodes={view.nodes} segments={view.segments} teams={view.teams} title={t('timeline.mapAt')} /> : null}
         <section className="panel">
-          <Swimlanes lanes={lanes} teams={source.final.teams} start={source.start} end={source.end} cursor={cursor} onSeek={seek} />
+          <h2>{t('timeline.teamsAt')}</h2>
           {view ? <TeamStatusOf blue={view.blue} nodes={view.nodes} /> : null}
         </section>
       </div>

@@ -1,0 +1,173 @@
+/**
+ * The consoles end to end, in real Chromium against the real server: the controller creates and
+ * starts an exercise from the lobby; a blue team receives an inject and answers it, the controller
+ * grades the answer; the blue team isolates a node and its map shows it; it shares intelligence
+ * that a partner applies; the interface switches to Arabic, right to left; the evaluator scrubs
+ * the timeline and the map changes. Screenshots of each console land in test-artifacts/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ensureClient, launchBrowser, openPage, screenshot, startE2EServer, type E2EServer } from './harness.ts';
+
+const WAIT = { timeout: 20_000 };
+
+describe('consoles end to end', () => {
+  let env: E2EServer;
+  let browser: Browser;
+  const errors: string[] = [];
+  const links = new Map<string, string>();
+  let lobby: Page;
+  let control: Page;
+  let xs: Page;
+  let xr: Page;
+  let evaluator: Page;
+
+  beforeAll(async () => {
+    await ensureClient();
+    env = await startE2EServer();
+    browser = await launchBrowser();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await env?.dispose();
+  });
+
+  /** Sets the exercise speed from the controller's console (the select fires a `speed` command). */
+  const speed = async (factor: number) => {
+    await control.selectOption('[data-testid=speed]', String(factor));
+    await control.waitForFunction((f) => document.querySelector<HTMLSelectElement>('[data-testid=speed]')?.value === String(f), factor, WAIT);
+  };
+
+  it('the controller creates an exercise in the lobby and gets the seat links', async () => {
+    lobby = await openPage(browser, `${env.url}/#/`, errors);
+    await lobby.waitForSelector('[data-scenario=gulf-shield-2026]', WAIT);
+    await lobby.click('[data-scenario=gulf-shield-2026]');
+    await screenshot(lobby, 'lobby');
+    await lobby.click('[data-testid=create]');
+    await lobby.waitForSelector('.seat-table', WAIT);
+    for (const row of await lobby.$$eval('.seat-table tbody tr', (rows) => rows.map((r) => ({ seat: (r as HTMLElement).dataset.seat ?? '', url: r.querySelector('input')?.value ?? '' })))) {
+      links.set(row.seat, row.url);
+    }
+    expect([...links.keys()]).toEqual(expect.arrayContaining(['controller', 'red', 'evaluator', 'blue:xs', 'blue:xr']));
+    for (const url of links.values()) expect(url).toMatch(new RegExp(`^${env.url}/#/join/[A-Za-z0-9_-]+/[A-Za-z0-9_-]{43}$`));
+    await screenshot(lobby, 'lobby-seat-links');
+  });
+
+  it('the evaluator watches from the start; the controller starts the exercise', async () => {
+    evaluator = await openPage(browser, links.get('evaluator') as string, errors);
+    await evaluator.waitForSelector('[data-console=evaluator]', WAIT);
+    control = await openPage(browser, links.get('controller') as string, errors);
+    await control.waitForSelector('[data-console=control]', WAIT);
+    await control.click('[data-testid=start]');
+    await control.waitForSelector('.phase-running', WAIT);
+    await control.waitForSelector('[data-testid=pause]', WAIT);
+    // The MSEL board shows the STARTEX inject delivered to every team.
+    await control.waitForSelector('tr[data-inject=i01-startex] td[data-team=xs][data-status=delivered]', WAIT);
+    await screenshot(control, 'controller-console');
+  });
+
+  it('a blue team receives the inject, acknowledges and answers it; the controller grades the answer', async () => {
+    xs = await openPage(browser, links.get('blue:xs') as string, errors);
+    await xs.waitForSelector('[data-console=blue]', WAIT);
+    await xs.waitForSelector('.inbox-item[data-inject=i01-startex]', WAIT);
+    await xs.click('.inbox-item[data-inject=i01-startex]');
+    await xs.click('[data-testid=ack]');
+    await xs.waitForSelector('.inbox-item[data-inject=i01-startex] [data-status=acknowledged]', WAIT);
+    await xs.fill('[data-testid=answer-text]', 'SahCERT crisis cell activated; duty officer reachable on the coalition bridge.');
+    await xs.click('[data-testid=answer-submit]');
+    await xs.waitForSelector('.inbox-item[data-inject=i01-startex] [data-status=answered]', WAIT);
+    expect(await xs.textContent('.inject .answer')).toContain('crisis cell activated');
+
+    await control.click('[data-tab=adjudicate]');
+    const item = control.locator('[data-item="answer:i01-startex:xs"]');
+    await item.waitFor(WAIT);
+    await item.locator('[data-testid=grade]').click();
+    await item.waitFor({ state: 'detached', ...WAIT });
+    await xs.waitForSelector('.inbox-item[data-inject=i01-startex] [data-status=evaluated]', WAIT);
+    expect(await xs.textContent('.inject .answer')).toMatch(/Grade 70\/100/);
+    await screenshot(xs, 'blue-console-en');
+  });
+
+  it('the blue team isolates a node and its map shows it', async () => {
+    await xs.click('button:has-text("Show node list")');
+    await xs.fill('.node-list input[type=search]', 'xs-dmz-web01');
+    await xs.check('tr[data-node=xs-dmz-web01] input[type=checkbox]');
+    await xs.click('[data-tab=actions]');
+    await xs.selectOption('[data-testid=action-select]', 'isolate-host');
+    expect(await xs.textContent('.action-form .chips')).toContain('xs-dmz-web01');
+    await xs.click('[data-testid=action-submit]');
+    await xs.waitForSelector('.action-row[data-target=xs-dmz-web01]', WAIT);
+    expect(await xs.getAttribute('[data-testid=map-summary]', 'data-isolated')).toBe('0');
+    await speed(600); // ten simulated minutes of isolation pass in a second
+    await xs.waitForSelector('.action-row[data-target=xs-dmz-web01][data-status=done]', WAIT);
+    await control.click('[data-testid=pause]');
+    await control.waitForSelector('.phase-paused', WAIT);
+    await xs.waitForSelector('[data-testid=map-summary][data-isolated="1"]', WAIT);
+    await xs.waitForSelector('tr[data-node=xs-dmz-web01] .s-isolated', WAIT);
+    // The ground truth shows it too.
+    await control.waitForSelector('[data-testid=map-summary][data-isolated="1"]', WAIT);
+    await screenshot(xs, 'blue-map-isolated-node');
+  });
+
+  it('the blue team shares intelligence that a partner applies', async () => {
+    xr = await openPage(browser, links.get('blue:xr') as string, errors);
+    await xr.waitForSelector('[data-console=blue]', WAIT);
+    await control.click('[data-testid=resume]');
+    await control.waitForSelector('.phase-running', WAIT);
+    await xs.click('[data-tab=intel]');
+    await xs.fill('[data-testid=intel-title]', 'Wiper dropper infrastructure');
+    await xs.fill('[data-testid=intel-indicators]', '203.0.113.66\nupdate-energy-portal.example');
+    await xs.check('[data-partner=xr]');
+    await xs.click('[data-testid=intel-share]');
+    await xs.waitForSelector('.intel .ok, .intel [role=alert]', WAIT);
+    expect(await xs.locator('.intel-form [role=alert]').count(), await xs.locator('.intel-form').innerText()).toBe(0); // no refusal
+    await speed(600);
+    await xr.click('[data-tab=intel]');
+    const report = xr.locator('.report', { hasText: 'Wiper dropper infrastructure' });
+    await report.waitFor(WAIT);
+    expect(await report.textContent()).toContain('203.0.113.66');
+    await report.locator('[data-testid=apply-intel]').click();
+    await report.locator('.ok').waitFor(WAIT); // "Applied at T+..."
+    // The sender sees who applied it.
+    await xs.locator('.report', { hasText: 'Wiper dropper infrastructure' }).locator('.chip').waitFor(WAIT);
+    await control.click('[data-testid=pause]');
+    await control.waitForSelector('.phase-paused', WAIT);
+    await screenshot(xr, 'blue-partner-applied-intel');
+  });
+
+  it('a blue seat switches to Arabic: right to left, scenario texts in Arabic', async () => {
+    await xs.click('[data-tab=inbox]');
+    await xs.selectOption('[data-testid=lang]', 'ar');
+    await xs.waitForFunction(() => document.documentElement.dir === 'rtl' && document.documentElement.lang === 'ar', null, WAIT);
+    expect(await xs.textContent('.inbox-item[data-inject=i01-startex] .inbox-title')).toContain('بدء التمرين');
+    expect(await xs.textContent('[data-tab=inbox]')).toContain('البريد الوارد');
+    // Mirrored layout: the map panel sits on the right, the workspace on the left.
+    const map = await xs.locator('.map-panel').boundingBox();
+    const side = await xs.locator('.side').boundingBox();
+    expect(map && side && map.x > side.x).toBe(true);
+    await screenshot(xs, 'blue-console-ar-rtl');
+    await xs.selectOption('[data-testid=lang]', 'en');
+  });
+
+  it('the evaluator scrubs the timeline and the map changes', async () => {
+    await evaluator.click('[data-tab=timeline]');
+    await evaluator.waitForSelector('[data-testid=scrubber]', WAIT);
+    const summary = evaluator.locator('.timeline [data-testid=map-summary]');
+    // At the end of the recording the isolated node shows; at the start it does not.
+    await evaluator.focus('[data-testid=scrubber]');
+    await evaluator.keyboard.press('End');
+    await expect.poll(() => summary.getAttribute('data-isolated'), WAIT).toBe('1');
+    const endTime = await evaluator.textContent('[data-testid=scrub-time]');
+    await screenshot(evaluator, 'evaluator-replay-end');
+    await evaluator.keyboard.press('Home');
+    await expect.poll(() => summary.getAttribute('data-isolated'), WAIT).toBe('0');
+    expect(await evaluator.textContent('[data-testid=scrub-time]')).toBe('T+00:00:00');
+    expect(endTime).not.toBe('T+00:00:00');
+    await screenshot(evaluator, 'evaluator-replay-start');
+  });
+
+  it('raised no error in any page', () => {
+    expect(errors).toEqual([]);
+  });
+});

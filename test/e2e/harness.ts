@@ -1,0 +1,82 @@
+/**
+ * End-to-end harness: the real server in-process on port 0 with a temporary data directory and the
+ * bundled scenarios, the built client (built here when dist/ is missing or older than its sources),
+ * and Debian's Chromium driven by playwright-core. Screenshots go to test-artifacts/ (gitignored).
+ */
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { defaultConfig } from '../../server/config.ts';
+import { silentLogger } from '../../server/ops/logger.ts';
+import { startServer, type RunningServer } from '../../server/server.ts';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const DIST = join(ROOT, 'dist');
+export const ARTIFACTS = join(ROOT, 'test-artifacts');
+
+export const CHROME_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+
+function newest(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
+}
+
+/** Sources the bundle is made of: a change to any of them makes dist/ stale. */
+const SOURCES = ['client', 'protocol', 'engine', 'vite.config.ts', 'package.json'];
+
+export function clientIsStale(): boolean {
+  const index = join(DIST, 'index.html');
+  if (!existsSync(index)) return true;
+  const built = statSync(index).mtimeMs;
+  return SOURCES.some((s) => newest(join(ROOT, s)) > built);
+}
+
+/** Builds the client with Vite (the same configuration as `npm run build`) when dist/ is stale. */
+export async function ensureClient(): Promise<void> {
+  if (!clientIsStale()) return;
+  const { build } = await import('vite');
+  await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'client'), logLevel: 'warn' });
+}
+
+export interface E2EServer { server: RunningServer; url: string; dispose(): Promise<void> }
+
+export async function startE2EServer(): Promise<E2EServer> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'ramparts-e2e-'));
+  const server = await startServer(defaultConfig({
+    port: 0, host: '127.0.0.1', dataDir, scenariosDir: join(ROOT, 'scenarios'), distDir: DIST, logLevel: 'error',
+  }), { logger: silentLogger });
+  return {
+    server,
+    url: server.url,
+    dispose: async () => {
+      await server.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROME_ARGS });
+}
+
+/** A page that fails the test on any uncaught page error (collected, checked by the caller). */
+export async function openPage(browser: Browser, url: string, errors: string[], viewport = { width: 1600, height: 1000 }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(`${url}: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`${url}: console: ${m.text()}`);
+  });
+  await page.goto(url);
+  return page;
+}
+
+export async function screenshot(page: Page, name: string, fullPage = false): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path, fullPage });
+  return path;
+}
