@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   run: () => import('./commands/run.ts'),
   replay: () => import('./commands/replay.ts'),
   sweep: () => import('./commands/sweep.ts'),
+  export: () => import('./commands/export.ts'),
 };
 
 const USAGE = `ramparts: joint cyber defense exercise engine

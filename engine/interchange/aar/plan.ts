@@ -34,6 +34,11 @@ function correctiveAction(f: Finding): string {
   }
 }
 
+const ELEMENT: Record<string, ImprovementItem['element']> = {
+  detection: 'Equipment', containment: 'Planning', deadlines: 'Organization', services: 'Planning', sharing: 'Organization',
+  'time-to-protect': 'Planning', rating: 'Training',
+};
+
 /** Improvement plan rows for the areas for improvement of an exercise that ended at `endEpochMs`. */
 export function improvementPlan(improvements: readonly Finding[], endEpochMs: number, teamNames: Record<string, string>): ImprovementItem[] {
   const start = isoDate(endEpochMs);
@@ -47,6 +52,7 @@ export function improvementPlan(improvements: readonly Finding[], endEpochMs: nu
       task: f.task,
       issue: f.text,
       correctiveAction: correctiveAction(f),
+      element: ELEMENT[f.rule] ?? 'Planning',
       owner,
       ownerName: f.team ? (teamNames[f.team] ?? f.team) : 'Coalition (all blue teams)',
       priority,

@@ -210,6 +210,8 @@ export interface ImprovementItem {
   task: string | null;
   issue: string;
   correctiveAction: string;
+  /** HSEEP capability element the corrective action addresses. */
+  element: 'Planning' | 'Organization' | 'Equipment' | 'Training' | 'Exercise';
   /** Team id, or 'coalition' / 'exercise-control'. */
   owner: string;
   ownerName: string;

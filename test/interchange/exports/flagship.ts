@@ -70,16 +70,17 @@ export function flagshipRun(opts: { until?: number } = {}): FlagshipRun {
   const seenAlerts: Record<string, number> = Object.fromEntries(blueIds.map((b) => [b, 0]));
   const sharedValues: Record<string, Set<string>> = Object.fromEntries(blueIds.map((b) => [b, new Set<string>()]));
   let tick = 0;
+  const ended = (): boolean => state.phase === 'ended';
 
   apply({ type: 'start', actor: WHITE });
-  for (let t = 10 * MIN; t <= until && state.phase !== 'ended'; t += 10 * MIN) {
+  for (let t = 10 * MIN; t <= until && !ended(); t += 10 * MIN) {
     apply({ type: 'advance', to: Math.min(t, until), actor: SYSTEM });
-    if (state.phase === 'ended') break;
+    if (ended()) break;
     tick++;
     for (const team of blueIds) playTeam(team, tick);
     adjudicate();
   }
-  if (state.phase !== 'ended' && state.clock < until) apply({ type: 'advance', to: until, actor: SYSTEM });
+  if (!ended() && state.clock < until) apply({ type: 'advance', to: until, actor: SYSTEM });
   rate();
   return { scenario, log, text: serialiseLog(log), state, events, refused };
 

@@ -1,0 +1,165 @@
+/**
+ * `ramparts export LOG --format navigator|stix|aar-md|aar-html|msel-csv|json|package [--team T]
+ * [--tlp LEVEL] [--lang L] [-o FILE]`: after-action outputs from an exercise log or package.
+ */
+import { writeFile } from 'node:fs/promises';
+import { parseCommandArgs, positionals, stringOpt } from '../args.ts';
+import { type CliCommand, type CliIO, UsageError } from '../io.ts';
+import { readInputFile } from '../load-scenario.ts';
+import { d3Bundle } from '../d3-bundle.ts';
+import { stateHash } from '../../engine/index.ts';
+import { TLP_LEVELS, type TlpLevel } from '../../engine/scenario/schema/index.ts';
+import { aarHtml, aarJson, aarMarkdown, buildAarResults, exerciseMarking, loadExercise, TLP_RANK } from '../../engine/interchange/aar/index.ts';
+import { exportMselCsv, navigatorJson, navigatorLayer, playedInjects, stixBundle, stixJson } from '../../engine/interchange/export/index.ts';
+import { buildPackage, logFromFile } from '../../engine/interchange/package/index.ts';
+
+const FORMATS = ['navigator', 'stix', 'aar-md', 'aar-html', 'msel-csv', 'json', 'package'] as const;
+type Format = (typeof FORMATS)[number];
+
+const HELP = `Usage: ramparts export LOG --format FORMAT [--team T] [--tlp LEVEL] [--lang L] [-o FILE]
+
+After-action outputs from an exercise log (written by 'ramparts run --log' or the server) or an
+exercise package. The log is replayed first; every output is deterministic (same log, same bytes).
+
+Formats:
+  navigator   ATT&CK Navigator layer 4.5: the techniques red used, scored 0-100 by how the coalition
+              (or --team T) detected them
+  stix        STIX 2.1 bundle of the intelligence shared: reports, indicators, attack-patterns,
+              relationships and sightings, with the official TLP 2.0 markings (--team T: only what
+              that team saw; --tlp LEVEL: leave out reports marked above LEVEL)
+  aar-md      after-action report and improvement plan (HSEEP AAR/IP) in Markdown
+  aar-html    the same as one self-contained HTML file with charts (score timelines, detection
+              swimlanes, ATT&CK coverage heat map); opens offline, prints
+  msel-csv    the MSEL as played (scenario injects and ad-hoc injects) as CSV with HSEEP columns
+  json        the raw after-action results
+  package     one file with scenario, seed, command log, ratings and report, TLP-marked and
+              checksummed, that another Ramparts replays exactly ('ramparts replay PACKAGE');
+              without -o it is written to its suggested file name in the current directory
+
+Options:
+  --format F     one of ${FORMATS.join(', ')} (required)
+  --team T       navigator, stix: one blue team's view (team id)
+  --tlp LEVEL    CLEAR, GREEN, AMBER, AMBER+STRICT or RED. aar-md, aar-html, navigator, package: the
+                 document's marking, never below the highest marking of what it holds; stix: the
+                 highest marking of the reports included
+  --lang L       language of scenario texts in reports (default en)
+  -o, --out FILE write to FILE instead of standard output
+
+Exit status: 0 exported, 1 unreadable, invalid, altered or non-replaying input (or a refused
+marking), 2 usage error.`;
+
+const MAX_BYTES = 1024 * 1024 * 1024;
+
+function tlpOption(value: string | undefined): TlpLevel | undefined {
+  if (value === undefined) return undefined;
+  const v = value.toUpperCase().replace(/^TLP:/, '');
+  if (!(TLP_LEVELS as readonly string[]).includes(v)) throw new UsageError(`--tlp must be one of ${TLP_LEVELS.join(', ')}, not "${value}"`);
+  return v as TlpLevel;
+}
+
+export const command: CliCommand = {
+  summary: 'after-action outputs (navigator, stix, aar-md, aar-html, msel-csv, json, package)',
+  help: HELP,
+  async run(args: string[], io: CliIO): Promise<number> {
+    const p = parseCommandArgs(args, {
+      format: { type: 'string' }, team: { type: 'string' }, tlp: { type: 'string' }, lang: { type: 'string' }, out: { type: 'string', short: 'o' },
+    });
+    const [file] = positionals(p, ['LOG']) as [string];
+    const format = stringOpt(p, 'format');
+    if (format === undefined) throw new UsageError(`--format is required (${FORMATS.join(', ')})`);
+    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
+    const team = stringOpt(p, 'team');
+    if (team !== undefined && format !== 'navigator' && format !== 'stix') throw new UsageError('--team applies to --format navigator and stix only');
+    const tlp = tlpOption(stringOpt(p, 'tlp'));
+    const lang = stringOpt(p, 'lang') ?? 'en';
+    const out = stringOpt(p, 'out');
+
+    const read = await readInputFile(file, MAX_BYTES);
+    if (!read.ok) {
+      io.err(`${file}: ${read.message}`);
+      return 1;
+    }
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
+    } catch {
+      io.err(`${file}: the file is not UTF-8 text (a package altered or damaged in transit?)`);
+      return 1;
+    }
+    const opened = logFromFile(text);
+    if (!opened.ok) {
+      if (opened.errors) for (const e of opened.errors) io.err(`${file}:${e.line}: ${e.message}`);
+      else io.err(`${file}: ${opened.message}`);
+      return 1;
+    }
+    const loaded = loadExercise(opened.log);
+    if (!loaded.ok) {
+      io.err(`${file}: ${loaded.message}`);
+      return 1;
+    }
+    const x = loaded.exercise;
+    if (opened.kind === 'package' && stateHash(x.state) !== opened.package.final.stateHash) {
+      io.err(`${file}: the package replays to state ${stateHash(x.state)}, not ${opened.package.final.stateHash} as exported: this Ramparts engine differs from the exporter's`);
+      return 1;
+    }
+    if (team !== undefined && !x.state.teams[team]) {
+      throw new UsageError(`--team: no blue team "${team}" in this exercise (teams: ${Object.keys(x.state.teams).join(', ')})`);
+    }
+    // The report holds report titles and inject texts of every marking: never mark it lower (packages check themselves).
+    if (tlp !== undefined && (format === 'aar-md' || format === 'aar-html')) {
+      const m = exerciseMarking(x.state);
+      if (TLP_RANK[tlp] < TLP_RANK[m.level]) {
+        io.err(`${file}: TLP:${tlp} is below what this exercise holds (TLP:${m.level}, in ${m.source}); mark the ${format} TLP:${m.level} or stricter`);
+        return 1;
+      }
+    }
+
+    const result = produce(format as Format, x, { team, tlp, lang });
+    if (!result.ok) {
+      io.err(`${file}: ${result.message}`);
+      return 1;
+    }
+    const target = out ?? result.fileName;
+    if (target === undefined) {
+      io.out(result.text);
+      return 0;
+    }
+    try {
+      await writeFile(target, result.text);
+    } catch (error) {
+      io.err(`${target}: cannot write the file (${(error as { code?: string }).code ?? (error as Error).message})`);
+      return 1;
+    }
+    io.err(`${format}: wrote ${target}${result.note ? ` (${result.note})` : ''}`);
+    return 0;
+  },
+};
+
+type Produced = { ok: true; text: string; fileName?: string; note?: string } | { ok: false; message: string };
+
+function produce(format: Format, x: Parameters<typeof buildAarResults>[0], o: { team: string | undefined; tlp: TlpLevel | undefined; lang: string }): Produced {
+  const results = (): ReturnType<typeof buildAarResults> => buildAarResults(x, { lang: o.lang });
+  const tlp = o.tlp === undefined ? {} : { tlp: o.tlp };
+  switch (format) {
+    case 'json':
+      return { ok: true, text: aarJson(results()) };
+    case 'aar-md':
+      return { ok: true, text: aarMarkdown(results(), tlp) };
+    case 'aar-html':
+      return { ok: true, text: aarHtml(results(), { d3: d3Bundle(), ...tlp }) };
+    case 'msel-csv':
+      return { ok: true, text: exportMselCsv({ injects: playedInjects(x.log.header.scenario.injects, x.state) }) };
+    case 'navigator': {
+      const r = navigatorLayer(results(), { ...(o.team === undefined ? {} : { team: o.team }), ...tlp });
+      return r.ok ? { ok: true, text: navigatorJson(r.layer) } : r;
+    }
+    case 'stix': {
+      const r = stixBundle(x, { lang: o.lang, ...(o.team === undefined ? {} : { team: o.team }), ...(o.tlp === undefined ? {} : { maxTlp: o.tlp }) });
+      return r.ok ? { ok: true, text: stixJson(r.bundle) } : r;
+    }
+    case 'package': {
+      const r = buildPackage(x, { lang: o.lang, ...tlp });
+      return r.ok ? { ok: true, text: r.text, fileName: r.fileName, note: `TLP:${r.package.tlp}, checksum ${r.package.checksum}` } : r;
+    }
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * After-action review: results from a log (metrics per team and for the coalition, red steps, injects,
+ * critical services, intelligence, time-to-protect, ATT&CK coverage, HSEEP capability analysis,
+ * strengths, areas for improvement, improvement plan) and the AAR/IP as Markdown, HTML and JSON.
+ * Pure and browser-safe: the evaluator console imports it as the CLI does.
+ *
+ *   const r = aarFromLog(log);                 // replays the log
+ *   if (r.ok) aarHtml(r.results, { d3 });      // one self-contained HTML file
+ */
+export { aarFromLog, aarJson, buildAarResults, type AarOptions } from './results.ts';
+export { loadExercise, exerciseKey, exerciseMarking, pickText, TLP_ORDER, TLP_RANK, type ExerciseRecord, type LoadResult } from './exercise.ts';
+export { aarMarkdown } from './markdown.ts';
+export { aarHtml, cspHash, escapeHtml, type AarHtmlOptions } from './html.ts';
+export { aarDocument, AAR_SECTIONS, highlights, TLP_HANDLING, type Block, type ChartKind, type Run } from './document.ts';
+export { consolidate, RATING_NAMES, RATINGS } from './ratings.ts';
+export { areaTask } from './findings.ts';
+export { human, simTime } from './format.ts';
+export type * from './types.ts';
