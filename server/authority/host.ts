@@ -212,11 +212,16 @@ export class ExerciseHost<S = unknown> {
     try {
       await this.applyBatch(batch);
     } finally {
-      this.batchInFlight = false;
-      const waiting = this.afterBatch;
-      this.afterBatch = [];
-      for (const run of waiting) run();
+      this.settle();
     }
+  }
+
+  /** The batch is durable and broadcast (or undone): seats waiting to join get their view now. */
+  private settle(): void {
+    this.batchInFlight = false;
+    const waiting = this.afterBatch;
+    this.afterBatch = [];
+    for (const run of waiting) run();
   }
 
   private async applyBatch(batch: QueueItem[]): Promise<void> {
@@ -270,6 +275,7 @@ export class ExerciseHost<S = unknown> {
         // The engine's step works in place, so the working state already holds the refused batch:
         // rebuild the state from what is durable (the previous revision) before going on.
         await this.rebuildFromStore();
+        this.settle();
         for (const { item } of accepted) {
           metrics.commands.inc({ type: item.command.type, outcome: ERROR_CODES.UNAVAILABLE });
           item.resolve({ ok: false, code: ERROR_CODES.UNAVAILABLE, message: 'the command could not be stored and was not applied; retry' });
@@ -281,6 +287,7 @@ export class ExerciseHost<S = unknown> {
       this.state = state;
       this.revision = revision;
       this.broadcast(entries.flatMap((e) => e.events));
+      this.settle();
       for (const { item, seq } of accepted) {
         metrics.commands.inc({ type: item.command.type, outcome: 'ok' });
         metrics.commandLatency.observe({ type: item.command.type }, (this.deps.now() - item.received) / 1000);
