@@ -49,3 +49,22 @@ export function listSeats(exerciseId: string, token: string): Promise<ApiResult<
 export function rotateSeatToken(exerciseId: string, seat: string, token: string): Promise<ApiResult<RotateTokenResponse>> {
   return call(`/api/exercises/${encodeURIComponent(exerciseId)}/seats/${encodeURIComponent(seat)}/token`, { method: 'POST' }, token);
 }
+
+/**
+ * The exercise's log in the engine's format (controller and evaluator tokens): the text a replay
+ * folds, exactly as the server recorded it.
+ */
+export async function exerciseLog(exerciseId: string, token: string): Promise<{ ok: true; text: string } | ErrorBody> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/exercises/${encodeURIComponent(exerciseId)}/log`, { headers: { Authorization: `Bearer ${token}` }, credentials: 'same-origin' });
+  } catch (error) {
+    return { ok: false, code: 'UNAVAILABLE', message: `the server cannot be reached (${(error as Error).message})` };
+  }
+  if (response.ok) return { ok: true, text: await response.text() };
+  try {
+    return (await response.json()) as ErrorBody;
+  } catch {
+    return { ok: false, code: 'INTERNAL', message: `the server answered ${response.status}` };
+  }
+}

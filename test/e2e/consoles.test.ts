@@ -167,6 +167,45 @@ describe('consoles end to end', () => {
     await screenshot(evaluator, 'evaluator-replay-start');
   });
 
+  it('after the end, the evaluator replays the whole exercise from the server\'s log with the engine', async () => {
+    await control.click('[data-testid=end]');
+    await control.click('[data-testid=end-confirm]');
+    await control.waitForSelector('.phase-ended', WAIT);
+    await evaluator.click('[data-testid=source-server]');
+    await evaluator.waitForSelector('[data-testid=replay-loaded]', { timeout: 60_000 });
+    const summary = evaluator.locator('.timeline [data-testid=map-summary]');
+    await evaluator.focus('[data-testid=scrubber]');
+    await evaluator.keyboard.press('End');
+    await expect.poll(() => summary.getAttribute('data-isolated'), WAIT).toBe('1');
+    await evaluator.keyboard.press('Home');
+    await expect.poll(() => summary.getAttribute('data-isolated'), WAIT).toBe('0');
+    // Step through the marks until the isolation shows again: the map follows the scrubber.
+    for (let i = 0; i < 200 && (await summary.getAttribute('data-isolated')) === '0'; i++) await evaluator.click('[aria-label="Next mark"]');
+    expect(await summary.getAttribute('data-isolated')).toBe('1');
+    const at = await evaluator.textContent('[data-testid=scrub-time]');
+    expect(at).toMatch(/^T\+00:(0|1)\d:\d\d$/); // the isolation completed ten minutes after it was asked for
+    await screenshot(evaluator, 'evaluator-replay-server-log', true);
+  });
+
+  it('a log file replays offline on the replay page', async () => {
+    const link = links.get('evaluator') as string;
+    const [, exerciseId, token] = /#\/join\/([^/]+)\/([^/]+)$/.exec(link) ?? [];
+    const res = await fetch(`${env.url}/api/exercises/${exerciseId}/log`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    const page = await openPage(browser, `${env.url}/#/replay`, errors);
+    await page.setInputFiles('[data-testid=log-file]', { name: 'exercise.log.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(text) });
+    await page.waitForSelector('[data-testid=replay-loaded]', { timeout: 60_000 });
+    expect(await page.textContent('[data-testid=replay-loaded]')).toContain('Gulf Shield 2026');
+    await page.focus('[data-testid=scrubber]');
+    await page.keyboard.press('End');
+    await expect.poll(() => page.locator('[data-testid=map-summary]').getAttribute('data-isolated'), WAIT).toBe('1');
+    // A damaged file is refused with the line at fault.
+    await page.setInputFiles('[data-testid=log-file]', { name: 'bad.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(`${text.split('\n')[0]}\nnot json\n`) });
+    await page.waitForSelector('.log-replay [role=alert]', WAIT);
+    expect(await page.textContent('.log-replay [role=alert]')).toMatch(/line 2/);
+  });
+
   it('raised no error in any page', () => {
     expect(errors).toEqual([]);
   });

@@ -23,6 +23,7 @@ import { Ratings } from './Ratings.tsx';
 import { Loading } from '../../app/Loading.tsx';
 
 const LogReplay = lazy(() => import('../replay/LogReplay.tsx'));
+const ServerLogReplay = lazy(() => import('../replay/LogReplay.tsx').then((m) => ({ default: m.ServerLogReplay })));
 
 function Recorded({ frames }: { frames: ReturnType<typeof createRecorder>['frames'] }) {
   const list = useStore(frames, (s) => s.frames);
@@ -33,14 +34,21 @@ function Recorded({ frames }: { frames: ReturnType<typeof createRecorder>['frame
 
 function Timeline({ frames }: { frames: ReturnType<typeof createRecorder>['frames'] }) {
   const t = useT();
-  const [mode, setMode] = useState<'recorded' | 'log'>('recorded');
+  const [mode, setMode] = useState<'recorded' | 'server' | 'log'>('recorded');
+  const exerciseId = useSession((s) => s.exerciseId);
+  const token = useSession((s) => s.token);
   return (
     <div>
       <div className="segmented" role="radiogroup" aria-label={t('timeline.source')}>
         <label className="inline"><input type="radio" name="tl-source" checked={mode === 'recorded'} onChange={() => setMode('recorded')} />{t('timeline.recorded')}</label>
+        <label className="inline"><input type="radio" name="tl-source" checked={mode === 'server'} onChange={() => setMode('server')} data-testid="source-server" />{t('timeline.fromServer')}</label>
         <label className="inline"><input type="radio" name="tl-source" checked={mode === 'log'} onChange={() => setMode('log')} />{t('timeline.fromLog')}</label>
       </div>
-      {mode === 'recorded' ? <Recorded frames={frames} /> : <Suspense fallback={<Loading />}><LogReplay /></Suspense>}
+      {mode === 'recorded' ? <Recorded frames={frames} /> : (
+        <Suspense fallback={<Loading />}>
+          {mode === 'server' && exerciseId && token ? <ServerLogReplay exerciseId={exerciseId} token={token} /> : <LogReplay />}
+        </Suspense>
+      )}
     </div>
   );
 }

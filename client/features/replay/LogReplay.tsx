@@ -1,9 +1,35 @@
-/** Load a log file (JSON Lines from `ramparts run --log` or an exercise package) and replay it. */
-import { useState } from 'react';
+/**
+ * Replays a log in the browser with the engine: a file picked by the user (JSON Lines from
+ * `ramparts run --log`, the server's log export or an exercise package), or this exercise's log
+ * fetched from the server (controller and evaluator seats).
+ */
+import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/react.tsx';
+import { exerciseLog } from '../../net/api.ts';
 import { StartDateContext } from '../shell/Clock.tsx';
 import { TimelineView } from '../timeline/TimelineView.tsx';
 import { logSource, type LogSourceResult } from './engine-source.ts';
+
+/** Lets the "replaying" status paint before the fold blocks the thread. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function Result({ result }: { result: LogSourceResult }) {
+  const t = useT();
+  if (!result.ok) {
+    return (
+      <div role="alert" className="error">
+        <p>{t('replay.failed')}</p>
+        <ul>{result.errors.map((e, i) => <li key={i} className="mono">{e}</li>)}</ul>
+      </div>
+    );
+  }
+  return (
+    <StartDateContext.Provider value={result.startDate}>
+      <p className="muted" data-testid="replay-loaded">{t('replay.loaded', { title: result.title, seed: result.seed })}</p>
+      <TimelineView source={result.source} />
+    </StartDateContext.Provider>
+  );
+}
 
 export default function LogReplay() {
   const t = useT();
@@ -13,8 +39,7 @@ export default function LogReplay() {
     if (!file) return;
     setBusy(true);
     const text = await file.text();
-    // Let the "replaying" status paint before the fold blocks the thread.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     setResult(logSource(text));
     setBusy(false);
   };
@@ -25,18 +50,31 @@ export default function LogReplay() {
         <input type="file" accept=".jsonl,.log,.json,.txt" onChange={(e) => void onFile(e.target.files?.[0])} data-testid="log-file" />
       </label>
       {busy ? <p role="status">{t('replay.working')}</p> : null}
-      {result && !result.ok ? (
-        <div role="alert" className="error">
-          <p>{t('replay.failed')}</p>
-          <ul>{result.errors.map((e, i) => <li key={i} className="mono">{e}</li>)}</ul>
-        </div>
-      ) : null}
-      {result && result.ok ? (
-        <StartDateContext.Provider value={result.startDate}>
-          <p className="muted">{t('replay.loaded', { title: result.title, seed: result.seed })}</p>
-          <TimelineView source={result.source} />
-        </StartDateContext.Provider>
-      ) : null}
+      {result ? <Result result={result} /> : null}
+    </div>
+  );
+}
+
+/** This exercise's log, fetched once when shown (it holds the ground truth: controller and evaluators only). */
+export function ServerLogReplay({ exerciseId, token }: { exerciseId: string; token: string }) {
+  const t = useT();
+  const [result, setResult] = useState<LogSourceResult | null>(null);
+  const [reload, setReload] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setResult(null);
+    void (async () => {
+      const reply = await exerciseLog(exerciseId, token);
+      await nextTask();
+      if (!live) return;
+      setResult(reply.ok ? logSource(reply.text) : { ok: false, errors: [`${reply.code}: ${reply.message}`] });
+    })();
+    return () => { live = false; };
+  }, [exerciseId, token, reload]);
+  return (
+    <div className="log-replay">
+      <button type="button" onClick={() => setReload((n) => n + 1)} data-testid="reload-log">{t('replay.reload')}</button>
+      {result ? <Result result={result} /> : <p role="status">{t('replay.working')}</p>}
     </div>
   );
 }
