@@ -59,7 +59,7 @@ export function connect(store: SessionStore, exerciseId: string, token: string, 
       done = true;
       flush();
     };
-    requestAnimationFrame(run);
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run);
     setTimeout(run, 100);
   };
 
@@ -110,9 +110,14 @@ export function connect(store: SessionStore, exerciseId: string, token: string, 
     if (socket.active) store.setState({ status: 'reconnecting', error: { code, message: error.message } });
     else store.setState({ status: 'refused', error: { code, message: error.message } });
   });
+  let closed = false;
+  let retry: ReturnType<typeof setTimeout> | undefined;
   socket.on('disconnect', (reason) => {
-    if (socket.active) store.setState({ status: 'reconnecting' });
-    else store.setState({ status: 'refused', error: { code: 'UNAVAILABLE', message: `disconnected by the server (${reason})` } });
+    store.setState({ status: 'reconnecting' });
+    // Socket.IO retries dropped transports by itself, but not a disconnection by the server: that
+    // happens when it shuts down (it says so with a notice) or revokes this seat's link. Try again
+    // after a pause: a restarted server takes us back, a revoked link refuses the handshake.
+    if (reason === 'io server disconnect' && !closed) retry = setTimeout(() => socket.connect(), 1000 + Math.random() * 1000);
   });
 
   return {
@@ -124,6 +129,8 @@ export function connect(store: SessionStore, exerciseId: string, token: string, 
       }
     },
     close() {
+      closed = true;
+      clearTimeout(retry);
       socket.removeAllListeners();
       socket.disconnect();
     },
