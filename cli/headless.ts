@@ -6,7 +6,8 @@
  *
  * The same drive as the engine's runHeadless (a test holds them to the same state hash), plus what the
  * commands need: the fate of every input by its line (applied, refused and why, after --until), an
- * observer fed as the run goes (so sweeps need not keep the events), and continuing a restored state.
+ * observer fed as the run goes (so sweeps need not keep the events), and --until that stops exactly
+ * where seek(until) of the run's log does (inputs held by a pause, advance inputs cut there).
  */
 import {
   createExercise, step,
@@ -23,11 +24,6 @@ export interface ScriptedRunOptions {
   record?: boolean;
   /** Called after every accepted command with its events and the state it left (read it, never change it). */
   observe?: (events: readonly EngineEvent[], state: ExerciseState) => void;
-  /**
-   * Continue this started exercise (e.g. restored from a snapshot) instead of creating one; `inputs`
-   * are then the ones still to come. The state is changed in place.
-   */
-  from?: ExerciseState;
 }
 
 /** An input the engine refused (or could not apply), with its line in the command file. */
@@ -38,7 +34,7 @@ export interface ScriptedRun {
   records: LogRecord[];
   applied: number;
   refused: InputRefusal[];
-  /** Inputs due after --until, left out. */
+  /** Inputs left out because the run stopped first (--until). */
   notReached: number;
   /** Why the run stopped: the exercise ended, --until was reached, or it was left paused by an input. */
   stop: 'ended' | 'until' | 'paused';
@@ -49,12 +45,11 @@ const SYSTEM = { role: 'system' } as const;
 
 /** Runs `compiled` headless with `options.seed` and the inputs; see the module comment. */
 export function runScripted(compiled: CompiledScenario, options: ScriptedRunOptions): ScriptedRun {
-  const state = options.from ?? createExercise(compiled, { seed: options.seed, mode: 'headless' });
+  const state = createExercise(compiled, { seed: options.seed, mode: 'headless' });
   const records: LogRecord[] = [];
   const refused: InputRefusal[] = [];
   const end = Math.min(options.until ?? compiled.meta.duration, compiled.meta.duration);
   let applied = 0;
-  let notReached = 0;
 
   const apply = (command: Command): { ok: true } | { ok: false; code: string; message: string } => {
     const t = state.clock;
@@ -70,18 +65,28 @@ export function runScripted(compiled: CompiledScenario, options: ScriptedRunOpti
     if (!r.ok) throw new Error(`engine refused ${command.type} during a headless run: ${r.code}: ${r.message}`);
   };
 
-  if (!options.from) must({ type: 'start', actor: WHITE });
-  for (const input of options.inputs ?? []) {
-    if (input.at > end) {
-      notReached++;
-      continue;
-    }
-    // While paused the simulated clock stands still: the input applies at the paused time.
-    if (input.at > state.clock && state.phase === 'running') must({ type: 'advance', to: input.at, actor: SYSTEM });
-    const r = apply(input.command);
+  must({ type: 'start', actor: WHITE });
+  const inputs = options.inputs ?? [];
+  let i = 0;
+  for (; i < inputs.length; i++) {
+    const input = inputs[i] as ScriptedInput;
+    // An input applies when the clock reaches its time; while paused the clock stands still and it
+    // applies at the paused time. Past --until the run stops, as seek(until) of its log does.
+    const due = state.phase === 'running' ? Math.max(input.at, state.clock) : state.clock;
+    if (due > end) break;
+    if (state.phase === 'running' && input.at > state.clock) must({ type: 'advance', to: input.at, actor: SYSTEM });
+    const c = input.command;
+    const cut = c.type === 'advance' && options.until !== undefined && c.to > end;
+    const r = apply(cut ? { ...c, to: end } : c);
     if (r.ok) applied++;
-    else refused.push({ line: input.line, at: state.clock, type: input.command.type, code: r.code, message: r.message });
+    else refused.push({ line: input.line, at: state.clock, type: c.type, code: r.code, message: r.message });
+    // An advance input cut at --until: whatever follows it comes after the stop.
+    if (cut && r.ok) {
+      i++;
+      break;
+    }
   }
+  const notReached = inputs.length - i;
   if (state.phase === 'running' && state.clock < end) must({ type: 'advance', to: end, actor: SYSTEM });
   const stop = state.phase === 'ended' ? 'ended' : state.phase === 'paused' ? 'paused' : 'until';
   return { state, records, applied, refused, notReached, stop };
