@@ -4,6 +4,7 @@
  */
 import type { RampartsLog } from '../../replay/log.ts';
 import { metrics } from '../../scoring/metrics.ts';
+import { stateHash } from '../../replay/snapshot.ts';
 import { TACTICS } from '../../attack/index.ts';
 import { exerciseClock } from '../export/timestamps.ts';
 import { exerciseMarking, loadExercise, mean, pickText, round2, teamColor, type ExerciseRecord } from './exercise.ts';
@@ -36,7 +37,7 @@ function overview(x: ExerciseRecord, endMs: number, endReason: string | null, la
     },
     exercise: {
       seed: state.seed, mode: state.mode, startDate: sc.meta.startDate, startIso: clock.iso(0), endMs, endIso: clock.iso(endMs),
-      plannedMs: sc.meta.duration, ended: state.phase === 'ended', endReason,
+      plannedMs: sc.meta.duration, ended: state.phase === 'ended', endReason, stateHash: stateHash(state),
     },
     teams: sc.teams.map((t) => ({
       id: t.id, name: pickText(t.name, lang), role: t.role, ...(t.nation ? { nation: t.nation } : {}),

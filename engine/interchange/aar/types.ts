@@ -25,6 +25,8 @@ export interface AarOverview {
     ended: boolean;
     /** Why it ended: 'duration' (the clock reached the planned end), 'white' (ENDEX by the controller) or null. */
     endReason: string | null;
+    /** stateHash of the state the log replays to: anyone replaying the same log gets the same. */
+    stateHash: string;
   };
   teams: TeamInfo[];
   blueTeams: string[];

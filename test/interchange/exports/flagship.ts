@@ -77,6 +77,13 @@ export function flagshipRun(opts: { until?: number } = {}): FlagshipRun {
     apply({ type: 'advance', to: Math.min(t, until), actor: SYSTEM });
     if (ended()) break;
     tick++;
+    if (t === 5 * 60 * MIN) {
+      apply({
+        type: 'adhoc-inject', actor: WHITE,
+        inject: { title: 'Minister asks for a call', to: 'all-blue', channel: 'phone', from: { name: 'Minister of Interior', role: 'Minister' }, tlp: 'AMBER', content: 'Call me with a status update.', expects: [{ action: 'sitrep', within: '30m' }] },
+      });
+    }
+    if (t === 6 * 60 * MIN) shareRestricted();
     for (const team of blueIds) playTeam(team, tick);
     adjudicate();
   }
@@ -153,6 +160,13 @@ export function flagshipRun(opts: { until?: number } = {}): FlagshipRun {
     // Situation reports.
     const every = profile === 'good' ? 12 : profile === 'average' ? 24 : 72;
     if (n % every === 0) apply({ type: 'sitrep', text: `${team.toUpperCase()} SITREP ${n / every}: ${tr.alerts.length} alerts, ${tr.actions.length} actions.`, severity: n > 60 ? 'high' : 'medium', actor: blue(team) });
+  }
+
+  /** Sahiliya tells only Rimalia, under TLP:RED, what it saw itself. */
+  function shareRestricted(): void {
+    const own = Object.entries(state.teams.xs?.ioc ?? {}).filter(([, how]) => how === 'own').map(([v]) => v).sort().slice(0, 2);
+    if (own.length === 0) return;
+    apply({ type: 'share-intel', partners: ['xr'], actor: blue('xs'), report: { title: 'XS eyes only for XR', text: 'Do not share further.', indicators: own, technique: 'T1566.001', tlp: 'RED' } });
   }
 
   function adjudicate(): void {
