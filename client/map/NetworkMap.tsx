@@ -80,7 +80,10 @@ export function NetworkMap({ model, looks, selected, onSelect, label }: NetworkM
       teamLabel: (id) => localText(L.teamNames.get(id)?.name, L.lang) || id,
       teamColor: (id) => L.teamNames.get(id)?.color,
       segmentLabel: (id) => localText(L.segmentNames.get(id)?.name, L.lang) || id,
-      nodeLabel: (id) => localText(L.byId.get(id)?.name, L.lang) || id,
+      nodeLabel: (id) => {
+        const name = localText(L.byId.get(id)?.name, L.lang);
+        return name ? { text: name, isId: false } : { text: id, isId: true };
+      },
     });
   }, []);
   const requestDraw = useCallback(() => {
@@ -156,20 +159,41 @@ export function NetworkMap({ model, looks, selected, onSelect, label }: NetworkM
     setHover(segment ? { id: segment, segment: true, x: p.sx, y: p.sy } : null);
   };
 
+  /** Pans so that a node is in view (keyboard focus must never move off screen). */
+  const reveal = (index: number) => {
+    const canvas = canvasRef.current;
+    const tf = transform.current;
+    const { width, height } = size.current;
+    const sx = tf.x + (layout.x[index] as number) * tf.k;
+    const sy = tf.y + (layout.y[index] as number) * tf.k;
+    const margin = 30;
+    if (canvas && zoomRef.current && (sx < margin || sy < margin || sx > width - margin || sy > height - margin)) {
+      select(canvas).call(zoomRef.current.translateTo, layout.x[index] as number, layout.y[index] as number);
+    }
+  };
   const moveFocus = (delta: number) => {
     const n = layout.nodeIds.length;
     if (n === 0) return;
     const current = focused ? layout.index.get(focused) ?? -1 : -1;
     const next = Math.min(n - 1, Math.max(0, current + delta));
     setFocused(layout.nodeIds[next] ?? null);
+    reveal(next);
   };
   const rowDelta = () => {
     const box = focused ? layout.segments.find((s) => s.nodeIds.includes(focused)) : undefined;
     return box?.cols ?? 1;
   };
+  /** Zooms around the keyboard focus when there is one, else around the centre. */
   const zoomBy = (factor: number) => {
     const canvas = canvasRef.current;
-    if (canvas && zoomRef.current) select(canvas).call(zoomRef.current.scaleBy, factor);
+    if (!canvas || !zoomRef.current) return;
+    const i = focused ? layout.index.get(focused) : undefined;
+    if (i === undefined) {
+      select(canvas).call(zoomRef.current.scaleBy, factor);
+      return;
+    }
+    const tf = transform.current;
+    select(canvas).call(zoomRef.current.scaleBy, factor, [tf.x + (layout.x[i] as number) * tf.k, tf.y + (layout.y[i] as number) * tf.k]);
   };
   const onKey = (e: React.KeyboardEvent) => {
     const forward = rtl ? -1 : 1;

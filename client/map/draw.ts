@@ -25,7 +25,8 @@ export interface DrawInput {
   /** Display names. */
   teamLabel(team: string): string;
   segmentLabel(segment: string): string;
-  nodeLabel(node: string): string;
+  /** A node's display name, and whether it is only its id (ids differ at their end: cut their start). */
+  nodeLabel(node: string): { text: string; isId: boolean };
   teamColor(team: string): string | undefined;
 }
 
@@ -40,8 +41,8 @@ const MUTED = '#93a4b6';
 const fitted = new Map<string, string>();
 
 /** `text` cut with an ellipsis to fit `max` pixels in the current font (cached: labels repeat every frame). */
-function fit(ctx: CanvasRenderingContext2D, text: string, max: number): string {
-  const key = `${ctx.font}|${max}|${text}`;
+function fit(ctx: CanvasRenderingContext2D, text: string, max: number, keepEnd = false): string {
+  const key = `${ctx.font}|${max}|${keepEnd ? 1 : 0}|${text}`;
   let out = fitted.get(key);
   if (out !== undefined) return out;
   out = text;
@@ -50,10 +51,11 @@ function fit(ctx: CanvasRenderingContext2D, text: string, max: number): string {
     let hi = text.length;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (ctx.measureText(`${text.slice(0, mid)}…`).width <= max) lo = mid;
+      const candidate = keepEnd ? `…${text.slice(text.length - mid)}` : `${text.slice(0, mid)}…`;
+      if (ctx.measureText(candidate).width <= max) lo = mid;
       else hi = mid - 1;
     }
-    out = lo > 0 ? `${text.slice(0, lo)}…` : '';
+    out = lo === 0 ? '' : keepEnd ? `…${text.slice(text.length - lo)}` : `${text.slice(0, lo)}…`;
   }
   if (fitted.size > 20_000) fitted.clear();
   fitted.set(key, out);
@@ -86,7 +88,7 @@ export function drawMap(ctx: CanvasRenderingContext2D, input: DrawInput): void {
     ctx.roundRect(g.x, g.y, g.w, g.h, 6);
     ctx.fill();
     ctx.stroke();
-    if (tf.k * 14 >= 7) {
+    if (tf.k * 14 >= 9) {
       ctx.fillStyle = TEXT;
       ctx.font = '600 14px system-ui, sans-serif';
       ctx.fillText(fit(ctx, input.teamLabel(g.team), g.w - 20), input.rtl ? g.x + g.w - 10 : g.x + 10, g.y + 13);
@@ -187,8 +189,32 @@ export function drawMap(ctx: CanvasRenderingContext2D, input: DrawInput): void {
       const x = layout.x[i] as number;
       const y = layout.y[i] as number;
       if (x < vx0 || x > vx1 || y < vy0 || y > vy1) continue;
-      ctx.fillText(fit(ctx, input.nodeLabel(layout.nodeIds[i] as string), CELL - 2), x, y + CELL / 2 - 1.5);
+      const label = input.nodeLabel(layout.nodeIds[i] as string);
+      ctx.fillText(fit(ctx, label.text, CELL - 2, label.isId), x, y + CELL / 2 - 1.5);
     }
   }
   ctx.restore();
+
+  // Zoomed out, team names are drawn at screen size so the overview stays readable.
+  if (tf.k * 14 < 9) {
+    ctx.save();
+    ctx.font = '600 12px system-ui, sans-serif';
+    ctx.textBaseline = 'top';
+    ctx.direction = input.rtl ? 'rtl' : 'ltr';
+    ctx.textAlign = 'start';
+    for (const g of layout.groups) {
+      const sx = tf.x + g.x * tf.k;
+      const sy = tf.y + g.y * tf.k;
+      const sw = g.w * tf.k;
+      if (sw < 50 || sx + sw < 0 || sx > width || sy > height || sy + g.h * tf.k < 0) continue;
+      const text = fit(ctx, input.teamLabel(g.team), sw - 8);
+      const tw = ctx.measureText(text).width;
+      const tx = input.rtl ? sx + sw - 4 : sx + 4;
+      ctx.fillStyle = 'rgba(11, 16, 22, 0.85)';
+      ctx.fillRect(input.rtl ? tx - tw - 3 : tx - 3, sy + 2, tw + 6, 16);
+      ctx.fillStyle = TEXT;
+      ctx.fillText(text, tx, sy + 4);
+    }
+    ctx.restore();
+  }
 }

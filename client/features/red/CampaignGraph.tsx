@@ -57,6 +57,7 @@ export function CampaignGraph({ steps, selected, onSelect }: { steps: RedStepVie
           return (
             <g key={s.id} transform={`translate(${p.x},${p.y})`} className={`step st-${s.status}${selected === s.id ? ' selected' : ''}`} data-step={s.id} data-status={s.status}
               onClick={onSelect ? () => onSelect(s.id) : undefined}>
+              <title>{`${localText(s.name, lang) || s.id} · ${s.technique} · ${t(`redStatus.${s.status}`)}`}</title>
               <rect width={BOX_W} height={BOX_H} rx={5} fill="#16212e" stroke={STEP_COLORS[s.status] ?? '#888'} strokeWidth={selected === s.id ? 3 : 2} />
               <rect width={6} height={BOX_H} x={rtl ? BOX_W - 6 : 0} rx={2} fill={STEP_COLORS[s.status] ?? '#888'} />
               <text x={rtl ? BOX_W - 14 : 14} y={18} className="step-name" textAnchor="start">{truncate(localText(s.name, lang) || s.id, 22)}</text>
@@ -65,6 +66,14 @@ export function CampaignGraph({ steps, selected, onSelect }: { steps: RedStepVie
           );
         })}
       </svg>
+      <ul className="legend-inline" aria-label={t('map.legend')}>
+        {Object.entries(STEP_COLORS).map(([status, color]) => (
+          <li key={status}>
+            <svg width="12" height="12" aria-hidden="true"><rect width="12" height="12" rx="2" fill={color} /></svg>
+            {t(`redStatus.${status}`)} <span className="muted">({steps.filter((st) => st.status === status).length})</span>
+          </li>
+        ))}
+      </ul>
       {layout.by === 'tactic' ? <p className="muted">{t('red.byTactic')}</p> : null}
     </div>
   );
