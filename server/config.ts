@@ -25,6 +25,9 @@ export interface ServerConfig {
   deltas: {
     /** Deltas kept per audience for reconnecting clients. */
     keep: number;
+    /** An audience whose projection and diff take longer than this (ms) is sent at most every `heavyIntervalMs`. */
+    heavyCostMs: number;
+    heavyIntervalMs: number;
   };
   limits: {
     /** Socket messages per second per socket (token bucket refill) and burst. */
@@ -52,7 +55,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     allowedOrigins: [],
     realtime: { tickMs: 500 },
     store: { snapshotEvery: 500 },
-    deltas: { keep: 256 },
+    deltas: { keep: 256, heavyCostMs: 4, heavyIntervalMs: 100 },
     limits: { socketRate: 20, socketBurst: 60, httpRate: 20, httpBurst: 60, jsonBodyBytes: 16 * 1024, maxBatch: 256 },
     ...overrides,
   };

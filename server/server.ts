@@ -53,7 +53,10 @@ export async function startServer(config: ServerConfig = defaultConfig(), option
     engine, store, catalog, metrics, logger,
     transport: new SocketTransport(io),
     now: () => performance.now(),
-    options: { tickMs: config.realtime.tickMs, snapshotEvery: config.store.snapshotEvery, keepDeltas: config.deltas.keep, maxBatch: config.limits.maxBatch },
+    options: {
+      tickMs: config.realtime.tickMs, snapshotEvery: config.store.snapshotEvery, keepDeltas: config.deltas.keep, maxBatch: config.limits.maxBatch,
+      heavyCostMs: config.deltas.heavyCostMs, heavyIntervalMs: config.deltas.heavyIntervalMs,
+    },
   });
   await manager.recoverAll();
   bindRealtime(io, { manager, metrics, logger, rate: config.limits.socketRate, burst: config.limits.socketBurst });

@@ -12,8 +12,8 @@ import { ERROR_CODES, type CommandReply, type ErrorReply, type Notice, type Noti
 import type { ExerciseRecord, ExerciseStore, LogEntry } from '../store/types.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { Metrics } from '../ops/metrics.ts';
-import { type AudienceKey, eventsFor, seatOfAudience } from './audience.ts';
-import { AudienceChannel } from './channel.ts';
+import type { AudienceKey } from './audience.ts';
+import { Broadcaster } from './broadcaster.ts';
 import { checkCommand } from './command-check.ts';
 import type { EnginePort, LoadedScenario } from './engine-port.ts';
 import { RealtimeDriver } from './realtime-driver.ts';
@@ -29,6 +29,9 @@ export interface HostOptions {
   keepDeltas: number;
   /** Most commands applied and made durable together. */
   maxBatch: number;
+  /** See BroadcasterOptions: when an audience's view is heavy, and how often it is then sent. */
+  heavyCostMs: number;
+  heavyIntervalMs: number;
 }
 
 export interface HostDeps<S> {
@@ -61,7 +64,7 @@ type QueueItem =
 const CLOCK_COMMANDS = new Set(['pause', 'speed', 'end', 'jump-to-next-inject', 'move']);
 
 export class ExerciseHost<S = unknown> {
-  private readonly channels = new Map<AudienceKey, AudienceChannel>();
+  private readonly broadcaster: Broadcaster<S>;
   private readonly queue: QueueItem[] = [];
   /** True from the first step of a batch until it is broadcast (the state may hold unstored changes). */
   private batchInFlight = false;
@@ -85,8 +88,12 @@ export class ExerciseHost<S = unknown> {
     snapshotSeq: number,
   ) {
     this.snapshotSeq = snapshotSeq;
-    // Stale until someone joins: an exercise nobody watches costs no projections.
-    for (const key of audiences) this.channels.set(key, new AudienceChannel(undefined, revision, deps.options.keepDeltas));
+    this.broadcaster = new Broadcaster({
+      exerciseId: record.id, engine: deps.engine, transport: deps.transport, metrics: deps.metrics, now: deps.now,
+      options: { keepDeltas: deps.options.keepDeltas, heavyCostMs: deps.options.heavyCostMs, heavyIntervalMs: deps.options.heavyIntervalMs },
+      state: () => this.state, revision: () => this.revision,
+      whenSettled: (fn) => (this.batchInFlight ? this.afterBatch.push(fn) : fn()),
+    }, audiences);
     if (record.mode === 'realtime') {
       this.driver = new RealtimeDriver({ tickMs: deps.options.tickMs, now: deps.now, onTick: () => this.enqueueTick() });
       this.driver.reconcile(deps.engine.clock(state), deps.engine.nextEventTime(state));
@@ -149,17 +156,7 @@ export class ExerciseHost<S = unknown> {
    * audience's room inside `deliver`, in the same tick, so no delta falls in between.
    */
   sync(audience: AudienceKey, lastSeq: number | undefined, deliver: (result: SyncResult) => void): boolean {
-    const channel = this.channels.get(audience);
-    if (!channel) return false;
-    if (channel.stale) {
-      if (this.batchInFlight) {
-        this.afterBatch.push(() => this.sync(audience, lastSeq, deliver));
-        return true;
-      }
-      channel.reset(this.deps.engine.project(this.state, seatOfAudience(audience)), this.revision);
-    }
-    deliver(channel.catchUp(lastSeq));
-    return true;
+    return this.broadcaster.sync(audience, lastSeq, deliver);
   }
 
   /** Raises a notice for every seat (kept until `clearNotice`). */
@@ -179,6 +176,7 @@ export class ExerciseHost<S = unknown> {
     this.driver?.stop();
     await this.idle();
     this.closed = true;
+    this.broadcaster.close();
     await this.snapshotChain;
   }
 
@@ -286,7 +284,7 @@ export class ExerciseHost<S = unknown> {
       metrics.storeAppendLatency.observe((this.deps.now() - started) / 1000);
       this.state = state;
       this.revision = revision;
-      this.broadcast(entries.flatMap((e) => e.events));
+      this.broadcaster.publish(entries.flatMap((e) => e.events));
       this.settle();
       for (const { item, seq } of accepted) {
         metrics.commands.inc({ type: item.command.type, outcome: 'ok' });
@@ -316,26 +314,6 @@ export class ExerciseHost<S = unknown> {
 
   private reconcileDriver(): void {
     this.driver?.reconcile(this.deps.engine.clock(this.state), this.deps.engine.nextEventTime(this.state));
-  }
-
-  /** Projects each listened-to audience's view once, and sends the delta to its room. */
-  private broadcast(events: EngineEvent[]): void {
-    for (const [key, channel] of this.channels) {
-      if (this.deps.transport.listeners(this.id, key) === 0) {
-        channel.markStale();
-        continue;
-      }
-      if (channel.stale) {
-        // Listeners joined through `sync`, which resets the channel; one left stale has none.
-        continue;
-      }
-      const view = this.deps.engine.project(this.state, seatOfAudience(key));
-      const delta = channel.publish(view, eventsFor(key, events), this.revision);
-      if (!delta) continue;
-      this.deps.metrics.deltasSent.inc();
-      this.deps.metrics.deltaBytes.observe(Buffer.byteLength(JSON.stringify(delta)));
-      this.deps.transport.delta(this.id, key, delta);
-    }
   }
 
   private maybeSnapshot(): void {

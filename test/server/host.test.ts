@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BlueView } from '../../engine/index.ts';
-import type { DeltaMessage, Notice, SyncResult } from '../../protocol/index.ts';
+import { applyViewPatch, type DeltaMessage, type Notice, type SyncResult } from '../../protocol/index.ts';
 import type { AudienceKey } from '../../server/authority/audience.ts';
 import { engineAdapter } from '../../server/authority/engine-adapter.ts';
 import type { LoadedScenario } from '../../server/authority/engine-port.ts';
@@ -70,6 +70,8 @@ class GatedStore {
   }
 }
 
+/** Per test: which views count as heavy (the last test makes every view heavy). */
+const HEAVY = { costMs: 1e9, intervalMs: 100 };
 let dir: string;
 let store: GatedStore;
 let transport: RecordingTransport;
@@ -87,7 +89,7 @@ beforeEach(async () => {
   await store.inner.createExercise(record, []);
   host = new ExerciseHost({
     engine: engineAdapter, store: store.asStore(), transport, metrics: createMetrics({ defaultMetrics: false }), logger: silentLogger,
-    options: { tickMs: 500, snapshotEvery: 1000, keepDeltas: 16, maxBatch: 64 }, now: () => performance.now(),
+    options: { tickMs: 500, snapshotEvery: 1000, keepDeltas: 16, maxBatch: 64, heavyCostMs: HEAVY.costMs, heavyIntervalMs: HEAVY.intervalMs }, now: () => performance.now(),
   }, record, scenario, audiencesOf(scenario.summary), engineAdapter.create(scenario, 3, 'tabletop'), 0, 0);
   expect(await host.submit({ role: 'white' }, { type: 'start' })).toEqual({ ok: true, seq: 1 });
 });
@@ -169,5 +171,43 @@ describe('exercise host', () => {
     expect(await replies).toEqual([
       { ok: true, seq: 2 }, { ok: true, seq: 3 }, expect.objectContaining({ ok: false, code: 'FORBIDDEN' }), { ok: true, seq: 4 },
     ]);
+  });
+
+  it('sends a heavy view at most every interval, with every event, ending at the last revision', async () => {
+    // Rebuild the host with every view counted as heavy.
+    await host.close();
+    HEAVY.costMs = -1;
+    try {
+      const text = await readFile(join(FIXTURES, 'minimal.yaml'), 'utf8');
+      const loaded = engineAdapter.load(text, 'minimal.yaml');
+      if (!loaded.ok) throw new Error('fixture must load');
+      host = new ExerciseHost({
+        engine: engineAdapter, store: store.asStore(), transport, metrics: createMetrics({ defaultMetrics: false }), logger: silentLogger,
+        options: { tickMs: 500, snapshotEvery: 1000, keepDeltas: 64, maxBatch: 64, heavyCostMs: HEAVY.costMs, heavyIntervalMs: 300 }, now: () => performance.now(),
+      }, host.record, loaded.scenario, audiencesOf(loaded.scenario.summary), host.currentState, host.seq, 0);
+      transport.watching.add('white');
+      const joined: SyncResult[] = [];
+      host.sync('white', undefined, (r) => joined.push(r));
+      expect(joined[0]).toMatchObject({ kind: 'full', full: { seq: 1 } });
+      for (const text of ['a', 'b', 'c']) {
+        expect(await host.submit({ role: 'blue', team: 'kw' }, { type: 'sitrep', text, severity: 'low' })).toMatchObject({ ok: true });
+      }
+      // The first change goes out at once; the next ones wait for the interval.
+      const sent = () => transport.deltas.get('white') ?? [];
+      expect(sent().map((d) => [d.fromSeq, d.toSeq])).toEqual([[1, 2]]);
+      // A seat joining meanwhile gets the last view sent, and follows on from it.
+      const late: SyncResult[] = [];
+      host.sync('white', 2, (r) => late.push(r));
+      expect(late).toEqual([{ ok: true, kind: 'current', seq: 2 }]);
+      // Then one delta brings both later revisions, with both events in order.
+      while (sent().length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+      const second = sent()[1]!;
+      expect([second.fromSeq, second.toSeq]).toEqual([2, 4]);
+      expect(second.events.filter((e) => e.type === 'sitrep.filed').map((e) => (e.data as { text: string }).text)).toEqual(['b', 'c']);
+      expect(applyViewPatch(applyViewPatch((joined[0] as { full: { view: unknown } }).full.view, sent()[0]!.patch), second.patch))
+        .toEqual(engineAdapter.project(host.currentState as never, { role: 'white' }));
+    } finally {
+      HEAVY.costMs = 1e9;
+    }
   });
 });

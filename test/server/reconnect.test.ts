@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { project, type BlueView, type ExerciseState } from '../../engine/index.ts';
 import { applyViewPatch, type CreateExerciseResponse, type DeltaMessage, type SyncResult } from '../../protocol/index.ts';
+import { defaultConfig } from '../../server/config.ts';
 import { applySync, createExercise, joinSeat, startTestServer, until, type Seat, type TestServer } from './helpers.ts';
 
 const KEEP = 4;
@@ -31,7 +32,7 @@ let dataDir: string;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'ramparts-reconnect-'));
-  server = await startTestServer({ deltas: { keep: KEEP } }, dataDir);
+  server = await startTestServer({ deltas: { ...defaultConfig().deltas, keep: KEEP } }, dataDir);
   ex = await createExercise(server.url, 'minimal', 'tabletop');
   controller = await joinSeat(server.url, ex.exerciseId, token('controller'));
   kw = await joinSeat(server.url, ex.exerciseId, token('blue:kw'));
@@ -150,7 +151,7 @@ describe('after a restart', () => {
     kw.close();
     controller.close();
     await server.close();
-    server = await startTestServer({ deltas: { keep: KEEP } }, dataDir);
+    server = await startTestServer({ deltas: { ...defaultConfig().deltas, keep: KEEP } }, dataDir);
     const back = await joinSeat(server.url, ex.exerciseId, token('blue:kw'), held);
     expect(back.welcome.sync).toEqual({ ok: true, kind: 'current', seq: held.lastSeq });
     expect(held.view).toEqual(kwView());
