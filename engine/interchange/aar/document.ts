@@ -103,6 +103,8 @@ export function aarDocument(r: AarResults, options: { tlp?: TlpLevel } = {}): Bl
   p({ text: 'Primary areas for improvement', bold: true });
   findings(highlights(r.improvements, 5));
   b.push({ kind: 'chart', chart: 'scores', title: 'Score timelines', caption: 'Composite score of each team over the exercise (0 to 100).' });
+  b.push({ kind: 'chart', chart: 'swimlanes', title: 'Detection swimlanes', caption: 'Per team, each red step that reached it or that it watched: from its first attempt (▲) to the team\'s first alert (●) and to containment (■); red triangles were never detected by that team.' });
+  b.push({ kind: 'chart', chart: 'heatmap', title: 'ATT&CK coverage heat map', caption: 'Techniques red used (rows, in kill-chain order) by team: detection score 0 (red, never detected) to 100 (green, alerted at once); grey = not used against the team.' });
 
   h(2, AAR_SECTIONS[2]);
   table(['Objective', 'Core capability', 'Rating'], o.objectives.flatMap((x) => x.capabilities.map((cid) => [`${x.id}: ${x.text}`, capName(cid), r.capabilities.find((k) => k.id === cid)?.rating ?? 'not rated'])));
@@ -136,7 +138,6 @@ export function aarDocument(r: AarResults, options: { tlp?: TlpLevel } = {}): Bl
     r.teams.map((t) => [t.name, t.detection.attempts, `${t.detection.detected} (${pct(t.detection.rate)})`, `${human(t.detection.meanTimeToDetect)} / ${human(t.detection.medianTimeToDetect)}`,
       t.response.episodes, t.response.contained, human(t.response.meanTimeToContain), `${t.detection.alerts} (${t.detection.falsePositives})`]));
   h(3, 'Red steps: time to detect and to contain');
-  b.push({ kind: 'chart', chart: 'swimlanes', title: 'Detection swimlanes', caption: 'Per team, each red step that reached it or that it watched: from its first attempt (▲) to the team\'s first alert (●) and to containment (■); red triangles were never detected by that team.' });
   table(['Step', 'Technique', 'Tactic', 'Status', 'Team', 'First attempt', 'Detected after', 'Contained after'],
     r.redSteps.flatMap((s) => (s.teams.length === 0 ? [[s.id, `${s.technique} ${s.techniqueName}`, s.tactic, s.status, '—', simTime(s.startedAt), '—', '—']] : s.teams.map((t) => [
       s.id, `${s.technique} ${s.techniqueName}`, s.tactic, s.status, name(t.team), simTime(t.firstAttemptAt),
@@ -168,7 +169,6 @@ export function aarDocument(r: AarResults, options: { tlp?: TlpLevel } = {}): Bl
       Object.keys(x.teams).length === 0 ? 'not reused' : x.blockedEverywhereAfter === null ? 'never' : human(x.blockedEverywhereAfter),
       Object.entries(x.teams).map(([t, d]) => `${t}: ${d === null ? 'never' : human(d)}`).join(', ') || '—']));
   h(3, 'ATT&CK coverage');
-  b.push({ kind: 'chart', chart: 'heatmap', title: 'ATT&CK coverage heat map', caption: 'Techniques red used (rows, in kill-chain order) by team: detection score 0 (red, never detected) to 100 (green, alerted at once); grey = not used against the team.' });
   p('Detection score per technique and team: 100 = alerted at once, halving every detection half-life, 0 = never detected; empty = not used against the team.');
   table(['Tactic', 'Technique', ...r.teams.map((t) => t.id), 'Coalition'], r.techniques.map((x) => [
     x.tactic, `${x.technique} ${x.name}`, ...r.teams.map((t) => (x.teams[t.id] ? num(x.teams[t.id]?.score, 0) : '')), num(x.coalition.score, 0),

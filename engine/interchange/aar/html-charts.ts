@@ -126,6 +126,11 @@ export const CHART_SCRIPT = `(function () {
     var svg = svgFor('chart-heatmap-svg', W, H, 'ATT&CK techniques used by red, coloured by detection per team');
     if (svg.empty()) return;
     var color = d3.scaleLinear().domain([0, 50, 100]).range(GRADIENT);
+    [[0, 'never detected'], [50, 'late'], [100, 'at once'], [null, 'not used']].forEach(function (l, i) {
+      var g = svg.append('g').attr('class', 'legend').attr('transform', 'translate(' + (i * 125) + ',' + (top - 24) + ')');
+      g.append('rect').attr('class', l[0] === null ? 'cell none' : 'cell').attr('width', 12).attr('height', 12).attr('fill', l[0] === null ? null : color(l[0]));
+      g.append('text').attr('x', 16).attr('y', 6).attr('dy', '0.35em').text(l[0] === null ? l[1] : l[0] + ' ' + l[1]);
+    });
     cols.forEach(function (c, j) {
       svg.append('text').attr('class', 'col-label').attr('x', TW + LW + j * CW + CW / 2).attr('y', top - 10).attr('text-anchor', 'middle').text(c.label)
         .append('title').text(c.name);

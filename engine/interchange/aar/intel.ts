@@ -13,8 +13,9 @@ import type { IndicatorProtection, IntelResult } from './types.ts';
 /** Every report shared, in the order shared. */
 export function intelResults(state: ExerciseState, tl: Timeline): IntelResult[] {
   const blocks = tl.alerts.filter((a) => a.source === 'block' && !a.fp);
+  // The state keeps reports in the order they were shared; the stable sort only guards against a reordered state.
   return Object.values(state.reports)
-    .sort((a, b) => a.t - b.t || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .sort((a, b) => a.t - b.t)
     .map((r): IntelResult => {
       const values = new Set(r.indicators);
       const appliedBy = Object.entries(r.appliedBy)
