@@ -18,9 +18,10 @@ export default defineConfig({
     chunkSizeWarningLimit: 900,
   },
   server: {
+    // Keep the browser's Host header: the server accepts a browser origin equal to the host it was asked for.
     proxy: {
-      '/api': 'http://127.0.0.1:8080',
-      '/socket.io': { target: 'ws://127.0.0.1:8080', ws: true },
+      '/api': { target: 'http://127.0.0.1:8080', changeOrigin: false },
+      '/socket.io': { target: 'ws://127.0.0.1:8080', ws: true, changeOrigin: false },
     },
   },
 });
