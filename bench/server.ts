@@ -11,7 +11,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { io as connect, type Socket } from 'socket.io-client';
@@ -46,6 +46,14 @@ async function startServer(dataDir: string, scenariosDir: string) {
   });
   return { url, stop: () => new Promise<void>((done) => { child.once('exit', () => done()); child.kill('SIGTERM'); }) };
 }
+
+/** A sample of the server's Prometheus metrics, by exact series name. */
+async function serverMetric(url: string, series: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  return line ? Number(line.slice(series.length + 1)) : Number.NaN;
+}
+const serverCpuSeconds = (url: string) => serverMetric(url, 'ramparts_process_cpu_seconds_total');
 
 function join1(url: string, exerciseId: string, token: string): Promise<{ socket: Client; welcome: Welcome }> {
   const socket: Client = connect(url, { auth: { exerciseId, token, protocol: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false, forceNew: true });
@@ -133,6 +141,7 @@ export async function run(): Promise<BenchResult[]> {
     latencies = [];
 
     // Sustained load: closed loops, each sender at the per-socket rate limit.
+    const cpuBefore = { bench: process.cpuUsage(), server: await serverCpuSeconds(server.url) };
     let acked = 0;
     let refused = 0;
     const loadEnd = performance.now() + LOAD_MS;
@@ -148,19 +157,29 @@ export async function run(): Promise<BenchResult[]> {
       }
     }));
     const loadSeconds = (performance.now() - loadStart) / 1000;
+    const benchCpu = process.cpuUsage(cpuBefore.bench);
+    const cpu = {
+      bench: (benchCpu.user + benchCpu.system) / 1e6 / loadSeconds,
+      server: ((await serverCpuSeconds(server.url)) - cpuBefore.server) / loadSeconds,
+    };
     await sleep(1000);
     running = false;
     await ticker;
     const loaded = latencies;
 
+    const appendMs = (await serverMetric(server.url, 'ramparts_store_append_seconds_sum')) / (await serverMetric(server.url, 'ramparts_store_append_seconds_count')) * 1000;
+    const batches = await serverMetric(server.url, 'ramparts_store_append_seconds_count');
     const medianDelta = quantile(deltaBytes, 0.5);
     const medianFull = quantile(fullBytes, 0.5);
     const expected = `${lightCommands} commands x ${PER_TEAM + 1} receivers`;
     return [
-      { name: `connect ${clients.length} clients (${TEAMS} teams)`, value: connectMs, unit: 'ms' },
+      { name: `connect ${clients.length} clients (${TEAMS} teams)`, value: connectMs, unit: 'ms', note: `machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end` },
       { name: 'command -> delivery p50, 20 cmd/s', value: quantile(light, 0.5), unit: 'ms', note: `${light.length} deliveries of ${expected}` },
       { name: 'command -> delivery p99, 20 cmd/s', value: quantile(light, 0.99), unit: 'ms', target: 250 },
-      { name: `sustained commands/s (${senders.flat().length} senders)`, value: acked / loadSeconds, unit: 'cmd/s', higherIsBetter: true, note: refused > 0 ? `${refused} refused` : '' },
+      {
+        name: `sustained commands/s (${senders.flat().length} senders)`, value: acked / loadSeconds, unit: 'cmd/s', higherIsBetter: true,
+        note: `CPU: server ${cpu.server.toFixed(2)} cores, clients ${cpu.bench.toFixed(2)} cores; ${batches} fsynced batches, ${appendMs.toFixed(1)} ms each${refused > 0 ? `; ${refused} refused` : ''}`,
+      },
       { name: 'command -> delivery p50, sustained', value: quantile(loaded, 0.5), unit: 'ms', note: `${loaded.length} deliveries` },
       { name: 'command -> delivery p99, sustained', value: quantile(loaded, 0.99), unit: 'ms', target: 250 },
       { name: 'bytes per delta, median (blue)', value: medianDelta, unit: 'B', target: 1024, note: `${deltaBytes.length} deltas; p99 ${quantile(deltaBytes, 0.99)} B` },
