@@ -109,12 +109,22 @@ export class ExerciseHost<S = unknown> {
     return this.revision;
   }
 
+  /** The live state; during a batch being written it may hold changes not yet durable. */
   get currentState(): S {
     return this.state;
   }
 
   stateHash(): string {
     return this.deps.engine.stateHash(this.state);
+  }
+
+  /** Runs `read` when no batch is in flight (now, or right after the current one is broadcast). */
+  settled<T>(read: () => T): Promise<T> {
+    return new Promise((resolve) => {
+      const run = () => resolve(read());
+      if (this.batchInFlight) this.afterBatch.push(run);
+      else run();
+    });
   }
 
   /**

@@ -76,8 +76,11 @@ export function apiRouter(deps: ApiDeps): Router {
       ok: true, exerciseId: host.id, scenario: { id: summary.id, title: summary.title }, mode: host.record.mode,
       seed: host.record.seed, createdAt: host.record.createdAt,
       seat: { seat: seat.seat, role: seat.role, ...(seat.team ? { team: seat.team } : {}) },
-      seq: host.seq,
-      ...(seat.role === 'white' || seat.role === 'evaluator' ? { stateHash: host.stateHash() } : {}),
+      // Read between batches: the revision and hash of durable state only.
+      ...(await host.settled(() => ({
+        seq: host.seq,
+        ...(seat.role === 'white' || seat.role === 'evaluator' ? { stateHash: host.stateHash() } : {}),
+      }))),
     };
     res.json(body);
   }));
@@ -87,8 +90,8 @@ export function apiRouter(deps: ApiDeps): Router {
     const host = seat && deps.manager.host(String(req.params.id));
     if (!seat || !host) return;
     if (seat.role !== 'white' && seat.role !== 'evaluator') return sendError(res, ERROR_CODES.FORBIDDEN, 'only the controller and evaluators may read the log: it holds the ground truth');
-    // Queued commands finish first, so the log and the state hash a client reads next agree.
-    await host.idle();
+    // Read between batches, so that the log ends at a revision the summary can report too.
+    await host.settled(() => undefined);
     const entries = (await deps.store.readLog(host.id)) as CommandEntry[];
     res.type('application/x-ndjson').set('Cache-Control', 'no-store')
       .set('Content-Disposition', `attachment; filename="${host.id}.log.jsonl"`)
