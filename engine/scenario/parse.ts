@@ -2,12 +2,15 @@
  * Scenario text to a plain value, with a way back from paths to lines and columns.
  *
  * JSON takes a fast path: `JSON.parse`, with positions computed only when something is wrong.
- * YAML goes through the `yaml` package (about 1 MB/s, see bench/validate.ts), guarded against
- * alias bombs (maxAliasCount) and deep nesting (nesting.ts) so hostile input gets an error, fast.
+ * YAML written the plain way scenarios are (fast-yaml.ts) is read fast too; anything else, and the
+ * positions of any diagnostic, come from the `yaml` package (about 1 MB/s, see bench/validate.ts),
+ * guarded against alias bombs (maxAliasCount) and deep nesting (nesting.ts) so that hostile input
+ * gets an error, fast.
  */
 import { parseDocument, visit, isAlias, type Alias, type Document } from 'yaml';
 import { decodeScenario } from './decode.ts';
 import { findExcessiveNesting } from './nesting.ts';
+import { fastYaml } from './fast-yaml.ts';
 import { MAX_DEPTH, countObjectKeys, measureValue, type Measure } from './depth.ts';
 import { scanJson } from './json-scan.ts';
 import { LineIndex, jsonSourceMap, yamlSourceMap, type SourceMap } from './locate.ts';
@@ -134,7 +137,16 @@ const YAML_MESSAGES: Record<string, string> = {
 function parseYaml(text: string, file: string, lines: LineIndex, at: At): ParseResult {
   const deep = findExcessiveNesting(text);
   if (deep >= 0) return fail([at(deep, [], `nested too deeply (more than ${MAX_DEPTH} levels); no scenario needs that`)]);
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, version: '1.2', keepSourceTokens: false });
+  const fast = fastYaml(text);
+  if (fast) {
+    // Plain scenario YAML: read fast; the yaml package only runs if there is something to locate.
+    let map: SourceMap | undefined;
+    const sourceMap = () => (map ??= yamlSourceMap(readYaml(text), lines));
+    const measured = measureValue(fast.value, false);
+    if (measured.problem) return refuse(measured.problem, sourceMap(), file);
+    return { ok: true, format: 'yaml', value: fast.value, sourceMap, warnings: [] };
+  }
+  const doc = readYaml(text);
   const pathAt = (offset: number) => yamlPathAt(doc, offset);
   const warnings = doc.warnings.slice(0, MAX_SYNTAX_ERRORS).map((w) => at(w.pos[0], pathAt(w.pos[0]), `YAML: ${w.message}`, 'warning'));
   if (doc.errors.length > 0) return fail(syntaxErrors(doc, text, lines, at), warnings);
@@ -192,6 +204,10 @@ function syntaxErrors(doc: Document, text: string, lines: LineIndex, at: At): Di
     errors.push(at(offset, path, `YAML syntax: ${message}`));
   }
   return errors;
+}
+
+function readYaml(text: string): Document {
+  return parseDocument(text, { prettyErrors: false, uniqueKeys: true, version: '1.2', keepSourceTokens: false });
 }
 
 /** Every alias node, in document order. */
