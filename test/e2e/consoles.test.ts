@@ -89,6 +89,26 @@ describe('consoles end to end', () => {
     await screenshot(xs, 'blue-console-en');
   });
 
+  it('the controller sends an ad-hoc inject that reaches the chosen team only', async () => {
+    await control.click('[data-tab=adhoc]');
+    await control.fill('[data-testid=adhoc-title]', 'Ministry asks for a status call');
+    await control.uncheck('.adhoc input[type=checkbox] >> nth=0'); // not all blue teams
+    await control.check('[data-adhoc-team=xs]');
+    await control.fill('[data-testid=adhoc-from]', 'Minister\'s office');
+    await control.fill('[data-testid=adhoc-content]', 'Call the minister\'s office **within the hour**.');
+    await control.click('[data-testid=adhoc-send]');
+    await control.waitForSelector('.adhoc .ok', WAIT);
+    const item = xs.locator('.inbox-item', { hasText: 'Ministry asks for a status call' });
+    await item.waitFor(WAIT);
+    await item.click();
+    expect(await xs.textContent('.inject .md')).toContain('within the hour');
+    expect(await xs.locator('.inject .md strong').textContent()).toBe('within the hour');
+    const xrView = await openPage(browser, links.get('blue:xr') as string, errors);
+    await xrView.waitForSelector('[data-console=blue] .inbox-item', WAIT);
+    expect(await xrView.locator('.inbox-item', { hasText: 'Ministry asks for a status call' }).count()).toBe(0);
+    await xrView.context().close();
+  });
+
   it('the blue team isolates a node and its map shows it', async () => {
     await xs.click('button:has-text("Show node list")');
     await xs.fill('.node-list input[type=search]', 'xs-dmz-web01');

@@ -1,5 +1,5 @@
 /** An ad-hoc inject from the white cell: to all or some blue teams, on a channel, with TLP and expected actions. */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ChannelT } from '../../../engine/scenario/schema/injects.ts';
 import type { TlpLevel } from '../../../engine/scenario/schema/common.ts';
 import type { ActionKindT } from '../../../engine/scenario/schema/blue.ts';
@@ -15,7 +15,10 @@ type Expect = '' | 'acknowledge' | ActionKindT;
 export function AdhocInject() {
   const t = useT();
   const lang = useLang();
-  const teams = useSession((s) => (s.view as WhiteView).teams.filter((tm) => tm.role === 'blue'));
+  // Select the stable array and filter here: a selector returning a new array every call would
+  // make React re-render without end.
+  const allTeams = useSession((s) => (s.view as WhiteView).teams);
+  const teams = useMemo(() => allTeams.filter((tm) => tm.role === 'blue'), [allTeams]);
   const cmd = useCommand();
   const [title, setTitle] = useState('');
   const [content, setContent] = useState('');
@@ -56,7 +59,7 @@ export function AdhocInject() {
         <label className="inline"><input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} />{t('adhoc.allBlue')}</label>
         {!all ? teams.map((tm) => (
           <label key={tm.id} className="inline">
-            <input type="checkbox" checked={to.includes(tm.id)} onChange={() => setTo((c) => (c.includes(tm.id) ? c.filter((x) => x !== tm.id) : [...c, tm.id]))} />
+            <input type="checkbox" data-adhoc-team={tm.id} checked={to.includes(tm.id)} onChange={() => setTo((c) => (c.includes(tm.id) ? c.filter((x) => x !== tm.id) : [...c, tm.id]))} />
             {localText(tm.name, lang) || tm.id}
           </label>
         )) : null}
