@@ -86,7 +86,7 @@ describe('after-action results: figures from the log', () => {
       let down = 0;
       for (const x of status) {
         if (x.node !== s.node) continue;
-        const now = x.services.find((v) => v.id === s.service)?.up ?? up;
+        const now: boolean = x.services.find((v) => v.id === s.service)?.up ?? up;
         if (up && !now) since = x.t;
         if (!up && now) down += x.t - since;
         up = now;
