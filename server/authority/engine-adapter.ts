@@ -42,7 +42,14 @@ const engineOf = (loaded: LoadedScenario) => loaded.compiled as EngineScenario;
 
 export const engineAdapter: EnginePort<ExerciseState> = {
   load(text, name) {
-    const result = validateScenarioText(text, name);
+    let result: ReturnType<typeof validateScenarioText>;
+    try {
+      result = validateScenarioText(text, name);
+    } catch (error) {
+      // The validator promises never to throw; if it does (a bug), the uploader still gets an
+      // answer and the server stays up.
+      return { ok: false, diagnostics: [{ severity: 'error', path: '(root)', message: `the validator failed on this text: ${(error as Error).message}` }] };
+    }
     if (!result.ok) return { ok: false, diagnostics: [...result.errors, ...result.warnings].map(toProtocol) };
     let compiled: CompiledScenario;
     try {

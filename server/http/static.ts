@@ -9,7 +9,7 @@ import express, { Router } from 'express';
 export function clientRouter(distDir: string): Router {
   const router = Router();
   const index = join(distDir, 'index.html');
-  router.use('/assets', express.static(join(distDir, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }));
+  router.use('/assets', express.static(join(distDir, 'assets'), { immutable: true, maxAge: '365d', index: false }));
   router.use(express.static(distDir, { index: false, maxAge: 0 }));
   router.get('/', (_req, res) => {
     if (existsSync(index)) {
