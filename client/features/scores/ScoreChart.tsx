@@ -20,7 +20,8 @@ export function ScoreChart({ series, title, cursor, yMax = 100 }: { series: Seri
   const W = Math.max(MIN_W, width);
   const { x, y, paths, ticks } = useMemo(() => {
     const tMax = Math.max(1, ...series.flatMap((s) => s.points.map((p) => p.t)), cursor ?? 0);
-    const x = scaleLinear().domain([0, tMax]).range(rtl ? [W - M.right, M.left] : [M.left, W - M.right]);
+    // The axis labels sit at the start side: the margins swap with the direction.
+    const x = scaleLinear().domain([0, tMax]).range(rtl ? [W - M.left, M.right] : [M.left, W - M.right]);
     const y = scaleLinear().domain([0, yMax]).range([H - M.bottom, M.top]);
     const shape = line<{ t: number; v: number }>().x((p) => x(p.t)).y((p) => y(p.v));
     return { x, y, paths: series.map((s) => ({ s, d: shape(s.points) ?? '' })), ticks: x.ticks(5) };
@@ -30,12 +31,12 @@ export function ScoreChart({ series, title, cursor, yMax = 100 }: { series: Seri
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={title} preserveAspectRatio="xMidYMid meet">
         {y.ticks(4).map((v) => (
           <g key={`y${v}`}>
-            <line x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} className="grid" />
-            <text x={rtl ? W - M.right + 4 : M.left - 6} y={y(v)} className="axis" textAnchor={rtl ? 'start' : 'end'} dominantBaseline="middle">{v}</text>
+            <line x1={rtl ? M.right : M.left} x2={rtl ? W - M.left : W - M.right} y1={y(v)} y2={y(v)} className="grid" />
+            <text x={rtl ? W - M.left + 6 : M.left - 6} y={y(v)} className="axis" textAnchor={rtl ? "start" : "end"} direction="ltr" dominantBaseline="middle">{v}</text>
           </g>
         ))}
         {ticks.map((v) => (
-          <text key={`x${v}`} x={x(v)} y={H - 8} className="axis" textAnchor="middle">{formatExerciseTime(v).slice(2)}</text>
+          <text key={`x${v}`} x={Math.max(24, Math.min(W - 24, x(v)))} y={H - 8} className="axis" textAnchor="middle">{formatExerciseTime(v).slice(2)}</text>
         ))}
         {paths.map(({ s, d }) => <path key={s.id} d={d} fill="none" stroke={s.color} strokeWidth={2} />)}
         {cursor !== undefined ? <line x1={x(cursor)} x2={x(cursor)} y1={M.top} y2={H - M.bottom} className="cursor" /> : null}

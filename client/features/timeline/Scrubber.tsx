@@ -38,13 +38,13 @@ export function Scrubber({ start, end, value, onChange, marks }: { start: number
           {PLAY_SPEEDS.map((s) => <option key={s} value={s}>×{s}</option>)}
         </select>
       </label>
-      <button type="button" disabled={prev === undefined} onClick={() => prev !== undefined && onChange(prev)} aria-label={t('timeline.prevMark')}>⏮</button>
+      <button type="button" disabled={prev === undefined} onClick={() => prev !== undefined && onChange(prev)} aria-label={t('timeline.prevMark')}><span className="mirror" aria-hidden="true">⏮</span></button>
       <input
         type="range" min={start} max={Math.max(end, start + 1)} step={1000} value={value}
         onChange={(e) => onChange(Number(e.target.value))}
         aria-label={t('timeline.time')} aria-valuetext={formatExerciseTime(value)} data-testid="scrubber"
       />
-      <button type="button" disabled={next === undefined} onClick={() => next !== undefined && onChange(next)} aria-label={t('timeline.nextMark')}>⏭</button>
+      <button type="button" disabled={next === undefined} onClick={() => next !== undefined && onChange(next)} aria-label={t('timeline.nextMark')}><span className="mirror" aria-hidden="true">⏭</span></button>
       <output className="mono" dir="ltr" data-testid="scrub-time">{formatExerciseTime(value)}</output>
       <span className="muted mono" dir="ltr">/ {formatExerciseTime(end)}</span>
     </div>

@@ -41,7 +41,7 @@ export function Swimlanes({ lanes, teams, start, end, cursor, onSeek }: {
         {x.ticks(8).map((v) => (
           <g key={v}>
             <line x1={x(v)} x2={x(v)} y1={TOP - 4} y2={height} className="grid" />
-            <text x={x(v)} y={12} className="axis" textAnchor="middle">{formatExerciseTime(v).slice(2, 7)}</text>
+            <text x={Math.max(18, Math.min(W - 18, x(v)))} y={12} className="axis" textAnchor="middle">{formatExerciseTime(v).slice(2, 7)}</text>
           </g>
         ))}
         {lanes.map((lane, i) => {
