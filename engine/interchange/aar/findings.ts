@@ -25,7 +25,7 @@ import { RATING_NAMES } from './ratings.ts';
 import type { AarResults, Finding } from './types.ts';
 
 type Draft = Omit<Finding, 'id'>;
-type Parts = Pick<AarResults, 'teams' | 'capabilities' | 'services' | 'timeToProtect' | 'techniques' | 'injects' | 'scoring'>;
+type Parts = Pick<AarResults, 'teams' | 'capabilities' | 'services' | 'timeToProtect' | 'techniques' | 'injects' | 'scoring'> & { ranMs: number };
 
 /** Keywords that find the scenario's critical task for an area of performance (by task, then capability name). */
 const AREAS: Record<string, RegExp> = {
@@ -109,7 +109,8 @@ function teamFindings(state: ExerciseState, p: Parts): Draft[] {
         text: `${t.name} missed ${i.expectationsMissed} of ${total} expected actions (${pct(i.expectationsMissed / total)}); acknowledged ${i.acknowledged} and answered ${i.answered} of ${plural(i.delivered, 'inject')}.${worst.name ? ` Most misses: ${worst.name}.` : ''}` });
     }
     const s = t.services;
-    if (s.critical > 0) {
+    // Availability over no time at all says nothing: services are judged only once the clock has run.
+    if (s.critical > 0 && p.ranMs > 0) {
       const below = p.services.filter((x) => x.team === t.id && !x.metTarget);
       if (below.length === 0) {
         out.push({ kind: 'strength', title: `${t.name}: critical services kept up`, rule: 'services', team: t.id, ...contArea,

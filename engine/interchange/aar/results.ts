@@ -78,7 +78,7 @@ export function buildAarResults(x: ExerciseRecord, options: AarOptions = {}): Aa
   const capabilities = capabilityAnalysis(state, injects, lang);
   const sc = state.scenario.scoring;
   const scoring = { detectionHalfLife: sc.detectionHalfLife, responseTarget: sc.responseTarget, weights: { ...sc.weights } };
-  const f = findings(state, { teams, capabilities, services, timeToProtect: ttp, techniques, injects, scoring });
+  const f = findings(state, { teams, capabilities, services, timeToProtect: ttp, techniques, injects, scoring, ranMs: endMs - (state.startedAt ?? endMs) });
   const clock = exerciseClock(state.scenario.meta.startDate);
   const names = Object.fromEntries(teams.map((t) => [t.id, t.name]));
 
