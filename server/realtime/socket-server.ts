@@ -78,7 +78,11 @@ export function bindRealtime(io: RampartsServer, deps: RealtimeDeps): void {
     const host = deps.manager.host(data.exerciseId);
     if (!host) return void socket.disconnect(true);
     deps.metrics.seatsConnected.inc({ role: data.role });
-    socket.on('disconnect', () => deps.metrics.seatsConnected.dec({ role: data.role }));
+    deps.logger.debug('seat connected', { exerciseId: data.exerciseId, seat: data.seat, socket: socket.id });
+    socket.on('disconnect', (reason) => {
+      deps.metrics.seatsConnected.dec({ role: data.role });
+      deps.logger.debug('seat disconnected', { exerciseId: data.exerciseId, seat: data.seat, socket: socket.id, reason });
+    });
     handleSeatSocket(socket, deps);
     const { summary } = host.scenario;
     host.sync(data.audience, data.lastSeq, (sync) => {
