@@ -3,7 +3,7 @@
  * bundled scenarios, the built client (built here when dist/ is missing or older than its sources),
  * and Debian's Chromium driven by playwright-core. Screenshots go to test-artifacts/ (gitignored).
  */
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -34,11 +34,31 @@ export function clientIsStale(): boolean {
   return SOURCES.some((s) => newest(join(ROOT, s)) > built);
 }
 
-/** Builds the client with Vite (the same configuration as `npm run build`) when dist/ is stale. */
+const LOCK = join(ROOT, 'node_modules', '.ramparts-client-build.lock');
+
+/**
+ * Builds the client with Vite (the same configuration as `npm run build`) when dist/ is stale.
+ * Test files run in parallel workers: a lock directory makes one build while the others wait.
+ */
 export async function ensureClient(): Promise<void> {
-  if (!clientIsStale()) return;
-  const { build } = await import('vite');
-  await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'client'), logLevel: 'warn' });
+  for (let waited = 0; ; waited += 200) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      // A build that died more than two minutes ago left its lock behind.
+      const lock = statSync(LOCK, { throwIfNoEntry: false });
+      if (waited > 120_000 || (lock && Date.now() - lock.mtimeMs > 120_000)) rmSync(LOCK, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  try {
+    if (!clientIsStale()) return;
+    const { build } = await import('vite');
+    await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'client'), logLevel: 'warn' });
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
 }
 
 export interface E2EServer { server: RunningServer; url: string; dispose(): Promise<void> }
@@ -68,7 +88,8 @@ export async function openPage(browser: Browser, url: string, errors: string[], 
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(`${url}: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`${url}: console: ${m.text()}`);
+    // A refused request (4xx) is logged by the browser; the page shows the refusal, which tests check.
+    if (m.type() === 'error' && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) errors.push(`${url}: console: ${m.text()}`);
   });
   await page.goto(url);
   return page;
