@@ -18,6 +18,8 @@ Options:
   --scenarios DIR   bundled scenarios offered in the lobby (default ./scenarios)
   --log-level L     debug, info, warn or error (default info)
   --snapshot-every N  write a snapshot every N commands of an exercise (default 500)
+  --postgres URL    keep exercises in PostgreSQL instead of --data (migrations run at start)
+  --postgres-schema S  the schema for the tables (default: the connection's search_path)
 
 Prints "Ramparts listening on URL" when ready; logs are JSON lines on stdout.`;
 
@@ -28,6 +30,8 @@ interface ServeArgs {
   scenarios: string;
   logLevel: LogLevel;
   snapshotEvery: number;
+  postgres?: string;
+  postgresSchema?: string;
 }
 
 function parseArgs(args: string[]): ServeArgs {
@@ -62,6 +66,8 @@ function parseArgs(args: string[]): ServeArgs {
         out.snapshotEvery = every;
         break;
       }
+      case '--postgres': out.postgres = need(); break;
+      case '--postgres-schema': out.postgresSchema = need(); break;
       default: throw new UsageError(`unknown option "${flag}"`);
     }
   }
@@ -75,10 +81,15 @@ export const command: CliCommand = {
     const parsed = parseArgs(args);
     const { startServer } = await import('../../server/server.ts');
     const { defaultConfig } = await import('../../server/config.ts');
+    if (parsed.postgresSchema !== undefined && parsed.postgres === undefined) throw new UsageError('--postgres-schema needs --postgres');
+    const store = parsed.postgres === undefined ? undefined
+      : await (await import('../../server/store/postgres/postgres-store.ts')).PostgresStore.open(parsed.postgres, {
+        ...(parsed.postgresSchema === undefined ? {} : { schema: parsed.postgresSchema }),
+      });
     const server = await startServer(defaultConfig({
       port: parsed.port, host: parsed.host, dataDir: resolve(parsed.data), scenariosDir: resolve(parsed.scenarios), logLevel: parsed.logLevel,
       store: { snapshotEvery: parsed.snapshotEvery },
-    }));
+    }), store ? { store } : {});
     io.out(`Ramparts listening on ${server.url}/`);
     await new Promise<void>((done) => {
       const stop = () => {
