@@ -18,9 +18,10 @@ function giveUp(): never {
   throw GIVE_UP;
 }
 
-// Tabs, control characters, non-characters, lone surrogates, byte-order marks: leave them to yaml.
-const UNSUPPORTED = /[\t\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$.+/-]*$/;
+// Tabs, control characters, non-characters, byte-order marks, lone surrogates: leave them to yaml.
+const UNSUPPORTED = /[\t\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufeff\ufffe\uffff]/;
+const SURROGATE = /[\ud800-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const NULL = /^(?:~|[Nn]ull|NULL)?$/;
 const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 const INT_OCT = /^0o[0-7]+$/;
@@ -48,15 +49,9 @@ export function resolvePlain(s: string): unknown {
   return s;
 }
 
-interface Line {
-  indent: number;
-  /** The line after its indentation. */
-  rest: string;
-}
-
 /** Reads a scenario-style YAML text; undefined means "not in the subset: use the yaml package". */
 export function fastYaml(source: string): { value: unknown } | undefined {
-  if (UNSUPPORTED.test(source)) return undefined;
+  if (UNSUPPORTED.test(source) || (SURROGATE.test(source) && LONE_SURROGATE.test(source))) return undefined;
   const text = source.includes('\r') ? source.replace(/\r\n/g, '\n') : source;
   if (text.includes('\r')) return undefined;
   try {
@@ -67,111 +62,150 @@ export function fastYaml(source: string): { value: unknown } | undefined {
   }
 }
 
+const NOT_STRING_KEYS = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'null', 'Null', 'NULL', '__proto__']);
+
+/** A key the fast path takes: a letter, _ or $, then also digits . + / -; and one that reads as a string. */
+function isPlainKey(key: string): boolean {
+  const n = key.length;
+  if (n === 0) return false;
+  for (let k = 0; k < n; k++) {
+    const c = key.charCodeAt(k);
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36; // a-z A-Z _ $
+    if (letter) continue;
+    // digits . + / - after the first character
+    if (k > 0 && ((c >= 48 && c <= 57) || c === 46 || c === 43 || c === 47 || c === 45)) continue;
+    return false;
+  }
+  return !NOT_STRING_KEYS.has(key);
+}
+
 class Reader {
-  private readonly lines: Line[];
+  /** Per line: its indentation (leading spaces) and the text after it. */
+  private readonly indents: Int32Array;
+  private readonly rests: string[];
+  private readonly inline = new Inline();
   private i = 0;
 
   constructor(raw: string[]) {
     // The empty string after a final line break is not a line.
     if (raw.length > 1 && raw[raw.length - 1] === '') raw.pop();
-    this.lines = raw.map((r) => {
+    this.indents = new Int32Array(raw.length);
+    this.rests = raw;
+    for (let k = 0; k < raw.length; k++) {
+      const r = raw[k] ?? '';
       let n = 0;
       while (r.charCodeAt(n) === 32) n++;
-      return { indent: n, rest: r.slice(n) };
-    });
+      this.indents[k] = n;
+      if (n > 0) raw[k] = r.slice(n);
+    }
+  }
+
+  private get count(): number {
+    return this.rests.length;
+  }
+
+  private indent(k: number): number {
+    return this.indents[k] ?? 0;
+  }
+
+  private rest(k: number): string {
+    return this.rests[k] ?? '';
+  }
+
+  /** True when line k starts a sequence item ("-" alone or followed by a space). */
+  private isItem(k: number): boolean {
+    const r = this.rest(k);
+    return r.charCodeAt(0) === 45 && (r.length === 1 || r.charCodeAt(1) === 32);
   }
 
   document(): unknown {
     this.skip();
-    const first = this.lines[this.i];
-    if (first && first.indent === 0 && /^---(\s*(#.*)?)?$/.test(first.rest)) {
+    if (this.i < this.count && this.indent(this.i) === 0 && /^---(\s*(#.*)?)?$/.test(this.rest(this.i))) {
       this.i++;
       this.skip();
     }
-    const line = this.lines[this.i];
-    if (!line || line.indent !== 0 || line.rest.startsWith('- ') || line.rest === '-') giveUp();
+    if (this.i >= this.count || this.indent(this.i) !== 0 || this.isItem(this.i)) giveUp();
     const value = this.map(0);
     this.skip();
-    if (this.i < this.lines.length) giveUp();
+    if (this.i < this.count) giveUp();
     return value;
   }
 
   /** Moves past blank and comment lines. */
   private skip(): void {
-    for (let l = this.lines[this.i]; l && (l.rest === '' || l.rest[0] === '#'); l = this.lines[++this.i]);
+    while (this.i < this.count) {
+      const r = this.rest(this.i);
+      if (r !== '' && r.charCodeAt(0) !== 35) return;
+      this.i++;
+    }
   }
 
   private block(indent: number): unknown {
-    const line = this.lines[this.i] ?? giveUp();
-    if (line.indent !== indent) giveUp();
-    return line.rest === '-' || line.rest.startsWith('- ') ? this.seq(indent) : this.map(indent);
+    if (this.i >= this.count || this.indent(this.i) !== indent) giveUp();
+    return this.isItem(this.i) ? this.seq(indent) : this.map(indent);
   }
 
   private map(indent: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (;;) {
-      const line = this.lines[this.i] ?? giveUp();
-      const colon = line.rest.indexOf(':');
-      if (colon <= 0) giveUp();
-      const key = line.rest.slice(0, colon);
-      const after = line.rest.slice(colon + 1);
-      if (after !== '' && after[0] !== ' ') giveUp();
-      if (!PLAIN_KEY.test(key) || typeof resolvePlain(key) !== 'string' || key.length > 1000 || key === '__proto__') giveUp();
-      if (Object.hasOwn(out, key)) giveUp();
-      out[key] = this.valueAfter(after, indent, true);
+      if (this.i >= this.count) giveUp();
+      const rest = this.rest(this.i);
+      const colon = rest.indexOf(':');
+      if (colon <= 0 || colon > 1000) giveUp();
+      const key = rest.slice(0, colon);
+      if (colon + 1 < rest.length && rest.charCodeAt(colon + 1) !== 32) giveUp();
+      if (!isPlainKey(key) || Object.hasOwn(out, key)) giveUp();
+      out[key] = this.valueAfter(rest, colon + 1, indent, true);
       this.skip();
-      const next = this.lines[this.i];
-      if (!next || next.indent < indent) return out;
-      if (next.indent > indent || next.rest === '-' || next.rest.startsWith('- ')) giveUp();
+      if (this.i >= this.count || this.indent(this.i) < indent) return out;
+      if (this.indent(this.i) > indent || this.isItem(this.i)) giveUp();
     }
   }
 
   private seq(indent: number): unknown[] {
     const out: unknown[] = [];
     for (;;) {
-      const line = this.lines[this.i] ?? giveUp();
-      const rest = line.rest.slice(1);
-      const item = trimSpaces(rest);
-      const gap = rest.length - item.length;
-      if (item.startsWith('-') && (item.length === 1 || item[1] === ' ')) giveUp();
-      const colon = item.indexOf(':');
-      if (item !== '' && item[0] !== '#' && colon > 0 && PLAIN_KEY.test(item.slice(0, colon)) && (item.length === colon + 1 || item[colon + 1] === ' ')) {
+      const rest = this.rest(this.i);
+      let start = 1;
+      while (rest.charCodeAt(start) === 32) start++;
+      const c = rest.charCodeAt(start);
+      if (c === 45 && (start + 1 === rest.length || rest.charCodeAt(start + 1) === 32)) giveUp(); // "- - x"
+      const colon = rest.indexOf(':', start);
+      if (start < rest.length && c !== 35 && colon > start && (colon + 1 === rest.length || rest.charCodeAt(colon + 1) === 32)
+        && isPlainKey(rest.slice(start, colon))) {
         // A compact map "- key: value": read it as a map indented at its first key.
-        const column = indent + 1 + gap;
-        this.lines[this.i] = { indent: column, rest: item };
+        const column = indent + start;
+        this.indents[this.i] = column;
+        this.rests[this.i] = rest.slice(start);
         out.push(this.map(column));
       } else {
-        out.push(this.valueAfter(rest, indent, false));
+        out.push(this.valueAfter(rest, 1, indent, false));
         this.skip();
       }
-      const next = this.lines[this.i];
-      if (!next || next.indent < indent) return out;
-      if (next.indent > indent) giveUp();
-      if (next.rest !== '-' && !next.rest.startsWith('- ')) return out;
+      if (this.i >= this.count || this.indent(this.i) < indent) return out;
+      if (this.indent(this.i) > indent) giveUp();
+      if (!this.isItem(this.i)) return out;
     }
   }
 
   /**
-   * The value after "key:" or "-" on the current line (`after` starts with a space or is empty),
-   * reading following lines for nested blocks and block scalars. Leaves `i` past the value.
+   * The value on the current line from `from` (just after "key:" or "-"), reading following lines
+   * for nested blocks and block scalars. Leaves `i` past the value.
    */
-  private valueAfter(after: string, indent: number, inMap: boolean): unknown {
-    const v = trimSpaces(after);
-    if (v === '' || v[0] === '#') {
+  private valueAfter(line: string, from: number, indent: number, inMap: boolean): unknown {
+    let k = from;
+    while (line.charCodeAt(k) === 32) k++;
+    if (k >= line.length || line.charCodeAt(k) === 35) {
       this.i++;
       this.skip();
-      const next = this.lines[this.i];
-      if (next && next.indent > indent) return this.block(next.indent);
-      if (next && inMap && next.indent === indent && (next.rest === '-' || next.rest.startsWith('- '))) return this.seq(indent);
+      if (this.i < this.count && this.indent(this.i) > indent) return this.block(this.indent(this.i));
+      if (inMap && this.i < this.count && this.indent(this.i) === indent && this.isItem(this.i)) return this.seq(indent);
       return null;
     }
     this.i++;
-    const c = v[0];
-    if (c === '|' || c === '>') return this.blockScalar(v, indent);
-    const r = new Inline(v);
-    const value = r.value(false);
-    r.end();
-    return value;
+    const c = line[k];
+    if (c === '|' || c === '>') return this.blockScalar(line.slice(k), indent);
+    return this.inline.read(line, k);
   }
 
   private blockScalar(header: string, parent: number): string {
@@ -181,23 +215,22 @@ class Reader {
     const chomp = m[2];
     const content: string[] = [];
     let contentIndent = -1;
-    for (;;) {
-      const line = this.lines[this.i];
-      if (!line) break;
-      const blank = line.rest === '';
+    for (; this.i < this.count; ) {
+      const indent = this.indent(this.i);
+      const rest = this.rest(this.i);
+      const blank = rest === '';
       if (contentIndent < 0) {
         if (blank) giveUp(); // leading empty lines: leave them to yaml
-        if (line.indent <= parent) break;
-        contentIndent = line.indent;
+        if (indent <= parent) break;
+        contentIndent = indent;
       }
       if (blank) {
-        if (line.indent > contentIndent) giveUp();
+        if (indent > contentIndent) giveUp();
         content.push('');
-      } else if (line.indent >= contentIndent) {
-        const text = ' '.repeat(line.indent - contentIndent) + line.rest;
-        if (folded && text[0] === ' ') giveUp(); // more-indented lines fold differently: leave to yaml
-        content.push(text);
-      } else if (line.indent > parent) {
+      } else if (indent >= contentIndent) {
+        if (folded && indent > contentIndent) giveUp(); // more-indented lines fold differently: leave to yaml
+        content.push(indent > contentIndent ? ' '.repeat(indent - contentIndent) + rest : rest);
+      } else if (indent > parent) {
         giveUp();
       } else {
         break;
@@ -238,10 +271,19 @@ function trimSpaces(s: string): string {
 /** Values on one line: flow collections, quoted and plain scalars, then an optional comment. */
 class Inline {
   private p = 0;
-  constructor(private readonly s: string) {}
+  private s = '';
+
+  /** The value starting at `from` in `line`, which must end the line (but for a comment). */
+  read(line: string, from: number): unknown {
+    this.s = line;
+    this.p = from;
+    const value = this.value(false);
+    this.end();
+    return value;
+  }
 
   /** Nothing but spaces and a comment may follow a value. */
-  end(): void {
+  private end(): void {
     this.spaces();
     if (this.p < this.s.length && !(this.s[this.p] === '#' && this.s[this.p - 1] === ' ')) giveUp();
   }
@@ -250,7 +292,7 @@ class Inline {
     while (this.s[this.p] === ' ') this.p++;
   }
 
-  value(flow: boolean): unknown {
+  private value(flow: boolean): unknown {
     const c = this.s[this.p];
     if (c === '[') return this.flowSeq();
     if (c === '{') return this.flowMap();
@@ -346,7 +388,7 @@ class Inline {
     if (this.s[this.p] === '}') { this.p++; return out; }
     for (;;) {
       const key = this.plain(true);
-      if (!PLAIN_KEY.test(key) || typeof resolvePlain(key) !== 'string' || key === '__proto__' || Object.hasOwn(out, key)) giveUp();
+      if (!isPlainKey(key) || Object.hasOwn(out, key)) giveUp();
       if (this.s[this.p] !== ':' || this.s[this.p + 1] !== ' ') giveUp();
       this.p += 2;
       this.spaces();
