@@ -10,6 +10,7 @@ import type { BenchModule, BenchResult } from './types.ts';
 
 const BENCHES: (() => Promise<BenchModule>)[] = [
   () => import('./validate.ts'),
+  () => import('./engine.ts'),
   () => import('./client.ts'),
   () => import('./server.ts'),
 ];
