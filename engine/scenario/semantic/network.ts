@@ -56,6 +56,13 @@ export function checkNetwork(ctx: Ctx): void {
     warnRepeats(ctx, seg.sharedWith, [...base, 'sharedWith'], 'team');
   });
   const ips = new Map<string, number>();
+  const cidrs = new Map<string, Cidr>();
+  s.network.segments.forEach((seg, i) => {
+    if (seg.cidr === undefined) return;
+    const cidr = parseCidr(seg.cidr);
+    if (cidr) cidrs.set(seg.id, cidr);
+    else ctx.warn(['network', 'segments', i, 'cidr'], `"${seg.cidr}" is not an IPv4 CIDR block like 10.1.0.0/16`);
+  });
   s.network.nodes.forEach((node, i) => {
     const base: PathSegment[] = ['network', 'nodes', i];
     ctx.ref([...base, 'segment'], node.segment, tables.segments, 'segment');
@@ -63,6 +70,12 @@ export function checkNetwork(ctx: Ctx): void {
       if (v.technique !== undefined) checkTechniqueId(ctx, [...base, 'vulnerabilities', k, 'technique'], v.technique);
     });
     if (node.ip !== undefined) {
+      const ip = parseIpv4(node.ip);
+      const cidr = cidrs.get(node.segment);
+      if (ip === undefined && !IPV6.test(node.ip)) ctx.warn([...base, 'ip'], `"${node.ip}" is not an IPv4 or IPv6 address`);
+      else if (ip !== undefined && cidr && (ip & cidr.mask) >>> 0 !== cidr.network) {
+        ctx.warn([...base, 'ip'], `${node.ip} is outside the segment's address block ${s.network.segments.find((x) => x.id === node.segment)?.cidr}`);
+      }
       const first = ips.get(node.ip);
       if (first !== undefined) ctx.warn([...base, 'ip'], `IP address ${node.ip} is also used by node "${s.network.nodes[first]?.id}"`);
       else ips.set(node.ip, i);
@@ -83,4 +96,30 @@ export function checkNetwork(ctx: Ctx): void {
     if (links.has(key)) ctx.warn(base, `"${link.from}" and "${link.to}" are already linked`);
     links.add(key);
   });
+}
+
+interface Cidr {
+  network: number;
+  mask: number;
+}
+
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+const IPV6 = /^[0-9a-fA-F:]{2,39}(%[\w.]+)?$/;
+
+/** An IPv4 address as an unsigned 32-bit number, or undefined. */
+export function parseIpv4(text: string): number | undefined {
+  const m = IPV4.exec(text);
+  if (!m) return undefined;
+  const parts = m.slice(1, 5).map(Number);
+  if (parts.some((p) => p > 255)) return undefined;
+  return parts.reduce((acc, p) => ((acc << 8) | p) >>> 0, 0);
+}
+
+function parseCidr(text: string): Cidr | undefined {
+  const [addr, bits, extra] = text.split('/');
+  const ip = parseIpv4(addr ?? '');
+  const n = Number(bits);
+  if (ip === undefined || extra !== undefined || !/^\d{1,2}$/.test(bits ?? '') || n > 32) return undefined;
+  const mask = n === 0 ? 0 : (0xffffffff << (32 - n)) >>> 0;
+  return { network: (ip & mask) >>> 0, mask };
 }

@@ -83,8 +83,17 @@ export function checkInjects(ctx: Ctx): void {
       ctx.warn(base, 'this inject has neither at nor when, so only the controller can send it; mark it type: contingency if that is the intent');
     }
     if (inject.move !== undefined) {
-      ctx.ref([...base, 'move'], inject.move, tables.moves, 'move');
+      const move = ctx.ref([...base, 'move'], inject.move, tables.moves, 'move');
       if (!tabletop) ctx.warn([...base, 'move'], 'moves only apply in tabletop mode, which meta.modes does not list');
+      if (move && inject.at !== undefined) checkMoveWindow(ctx, [...base, 'at'], inject.at, move.value.id);
+    }
+    if (inject.at !== undefined && !inject.when) {
+      const at = durationMs(inject.at);
+      inject.expects?.forEach((e, k) => {
+        if (at <= ctx.endMs && at + durationMs(e.within) > ctx.endMs) {
+          ctx.warn([...base, 'expects', k, 'within'], `the deadline (${inject.at} + ${e.within}) falls after the end of the exercise (${ctx.s.meta.duration})`);
+        }
+      });
     }
     if (inject.evaluates) {
       const cap = ctx.ref([...base, 'evaluates', 'capability'], inject.evaluates.capability, tables.capabilities, 'capability');
@@ -99,6 +108,18 @@ export function checkInjects(ctx: Ctx): void {
       }
     });
   });
+}
+
+/** An inject of a move is delivered while that move runs: from its start to the next move's start. */
+function checkMoveWindow(ctx: Ctx, path: readonly PathSegment[], at: string, moveId: string): void {
+  const moves = [...(ctx.s.moves ?? [])].map((m) => ({ id: m.id, start: durationMs(m.start) })).sort((a, b) => a.start - b.start);
+  const k = moves.findIndex((m) => m.id === moveId);
+  const move = moves[k];
+  if (!move) return;
+  const ms = durationMs(at);
+  const next = moves[k + 1];
+  if (ms < move.start) ctx.warn(path, `delivered at ${at}, before its move "${moveId}" starts`);
+  else if (next && ms >= next.start) ctx.warn(path, `delivered at ${at}, after its move "${moveId}" has given way to "${next.id}"`);
 }
 
 export function checkMoves(ctx: Ctx): void {
