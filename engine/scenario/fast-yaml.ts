@@ -10,44 +10,12 @@
  * give exactly the value `yaml` gives (YAML 1.2 core schema); test/engine/scenario/fast-yaml.test.ts
  * compares both on generated and damaged documents.
  */
-
-/** Thrown inside this module only, to abandon the fast path. */
-class GiveUp {}
-const GIVE_UP = new GiveUp();
-function giveUp(): never {
-  throw GIVE_UP;
-}
+import { GIVE_UP, Inline, giveUp, isPlainKey } from './yaml-scalars.ts';
 
 // Tabs, control characters, non-characters, byte-order marks, lone surrogates: leave them to yaml.
 const UNSUPPORTED = /[\t\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufeff\ufffe\uffff]/;
 const SURROGATE = /[\ud800-\udfff]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const NULL = /^(?:~|[Nn]ull|NULL)?$/;
-const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-const INT_OCT = /^0o[0-7]+$/;
-const INT = /^[-+]?[0-9]+$/;
-const INT_HEX = /^0x[0-9a-fA-F]+$/;
-const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
-const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
-const ESCAPES: Record<string, string> = {
-  '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"',
-  '/': '/', '\\': '\\', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
-};
-
-/** A plain scalar's value under the YAML 1.2 core schema, as `yaml` resolves it. */
-export function resolvePlain(s: string): unknown {
-  // Most scalars are words: only these first characters can start a null, bool or number.
-  if (s !== '' && !'~nNtTfF0123456789+-.'.includes(s[0] ?? '')) return s;
-  if (NULL.test(s)) return null;
-  if (BOOL.test(s)) return s[0] === 't' || s[0] === 'T';
-  if (INT_OCT.test(s)) return parseInt(s.slice(2), 8);
-  if (INT.test(s)) return parseInt(s, 10);
-  if (INT_HEX.test(s)) return parseInt(s.slice(2), 16);
-  if (FLOAT_NAN.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity;
-  if (FLOAT_EXP.test(s) || FLOAT.test(s)) return parseFloat(s);
-  return s;
-}
 
 /** Reads a scenario-style YAML text; undefined means "not in the subset: use the yaml package". */
 export function fastYaml(source: string): { value: unknown } | undefined {
@@ -60,23 +28,6 @@ export function fastYaml(source: string): { value: unknown } | undefined {
     if (e === GIVE_UP) return undefined;
     throw e;
   }
-}
-
-const NOT_STRING_KEYS = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'null', 'Null', 'NULL', '__proto__']);
-
-/** A key the fast path takes: a letter, _ or $, then also digits . + / -; and one that reads as a string. */
-function isPlainKey(key: string): boolean {
-  const n = key.length;
-  if (n === 0) return false;
-  for (let k = 0; k < n; k++) {
-    const c = key.charCodeAt(k);
-    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36; // a-z A-Z _ $
-    if (letter) continue;
-    // digits . + / - after the first character
-    if (k > 0 && ((c >= 48 && c <= 57) || c === 46 || c === 43 || c === 47 || c === 45)) continue;
-    return false;
-  }
-  return !NOT_STRING_KEYS.has(key);
 }
 
 class Reader {
@@ -258,148 +209,5 @@ class Reader {
     if (chomp === '-') return value;
     if (chomp === '+') return `${value}\n${'\n'.repeat(trailing)}`;
     return `${value}\n`;
-  }
-}
-
-/** Drops leading ASCII spaces only (String.trimStart would also drop no-break spaces, which YAML keeps). */
-function trimSpaces(s: string): string {
-  let k = 0;
-  while (s.charCodeAt(k) === 32) k++;
-  return k === 0 ? s : s.slice(k);
-}
-
-/** Values on one line: flow collections, quoted and plain scalars, then an optional comment. */
-class Inline {
-  private p = 0;
-  private s = '';
-
-  /** The value starting at `from` in `line`, which must end the line (but for a comment). */
-  read(line: string, from: number): unknown {
-    this.s = line;
-    this.p = from;
-    const value = this.value(false);
-    this.end();
-    return value;
-  }
-
-  /** Nothing but spaces and a comment may follow a value. */
-  private end(): void {
-    this.spaces();
-    if (this.p < this.s.length && !(this.s[this.p] === '#' && this.s[this.p - 1] === ' ')) giveUp();
-  }
-
-  private spaces(): void {
-    while (this.s[this.p] === ' ') this.p++;
-  }
-
-  private value(flow: boolean): unknown {
-    const c = this.s[this.p];
-    if (c === '[') return this.flowSeq();
-    if (c === '{') return this.flowMap();
-    if (c === '"') return this.double();
-    if (c === "'") return this.single();
-    return resolvePlain(this.plain(flow));
-  }
-
-  private plain(flow: boolean): string {
-    const s = this.s;
-    const start = this.p;
-    const c = s[start] ?? '';
-    // Indicators cannot start a plain scalar; "-", "?" and ":" can, unless a space (or in flow, a flow indicator) follows.
-    const next = s[start + 1] ?? ' ';
-    if (c === '' || '#&*!|>%@`,[]{}\'"'.includes(c) || ((c === '-' || c === '?' || c === ':') && (next === ' ' || (flow && ',[]{}'.includes(next))))) giveUp();
-    let end = start;
-    for (let k = start; k < s.length; k++) {
-      const ch = s[k];
-      if (ch === ' ') {
-        if (s[k + 1] === '#') break;
-        continue;
-      }
-      if (ch === ':' && (k + 1 === s.length || s[k + 1] === ' ' || (flow && ',[]{}'.includes(s[k + 1] ?? '')))) {
-        if (!flow) giveUp(); // "a: b: c" is an error in yaml
-        break;
-      }
-      if (flow && ',[]{}'.includes(ch ?? '')) break;
-      end = k + 1;
-    }
-    this.p = end;
-    return s.slice(start, end);
-  }
-
-  private single(): string {
-    let out = '';
-    for (let k = this.p + 1; k < this.s.length; k++) {
-      if (this.s[k] === "'") {
-        if (this.s[k + 1] === "'") { out += "'"; k++; continue; }
-        this.p = k + 1;
-        return out;
-      }
-      out += this.s[k];
-    }
-    return giveUp();
-  }
-
-  private double(): string {
-    let out = '';
-    const s = this.s;
-    for (let k = this.p + 1; k < s.length; k++) {
-      const ch = s[k] ?? '';
-      if (ch === '"') {
-        this.p = k + 1;
-        return out;
-      }
-      if (ch !== '\\') { out += ch; continue; }
-      const e = s[++k] ?? '';
-      const simple = ESCAPES[e];
-      if (simple !== undefined) { out += simple; continue; }
-      const digits = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
-      const hex = s.slice(k + 1, k + 1 + digits);
-      if (digits === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== digits) giveUp();
-      const code = parseInt(hex, 16);
-      if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) giveUp();
-      out += String.fromCodePoint(code);
-      k += digits;
-    }
-    return giveUp();
-  }
-
-  private flowSeq(): unknown[] {
-    const out: unknown[] = [];
-    this.p++;
-    this.spaces();
-    if (this.s[this.p] === ']') { this.p++; return out; }
-    for (;;) {
-      out.push(this.value(true));
-      this.spaces();
-      const c = this.s[this.p];
-      if (c === ':') giveUp(); // a pair inside a sequence
-      this.p++;
-      if (c === ']') return out;
-      if (c !== ',') giveUp();
-      this.spaces();
-      if (this.s[this.p] === ']' || this.s[this.p] === ',') giveUp();
-    }
-  }
-
-  private flowMap(): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    this.p++;
-    this.spaces();
-    if (this.s[this.p] === '}') { this.p++; return out; }
-    for (;;) {
-      const key = this.plain(true);
-      if (!isPlainKey(key) || Object.hasOwn(out, key)) giveUp();
-      if (this.s[this.p] !== ':' || this.s[this.p + 1] !== ' ') giveUp();
-      this.p += 2;
-      this.spaces();
-      out[key] = this.value(true);
-      this.spaces();
-      const c = this.s[this.p];
-      this.p++;
-      if (c === '}') return out;
-      if (c !== ',') giveUp();
-      this.spaces();
-      if (this.s[this.p] === '}' || this.s[this.p] === ',') giveUp();
-    }
   }
 }
