@@ -6,6 +6,7 @@ import { compareDiagnostics, formatPath, type Diagnostic, type Finding } from '.
 import { schemaFindings } from './issues.ts';
 import type { SourceMap } from './locate.ts';
 import { parseScenarioText } from './parse.ts';
+import { MAX_DEPTH, measureValue } from './depth.ts';
 import { semanticFindings } from './semantic/index.ts';
 
 export type ValidationResult =
@@ -33,6 +34,12 @@ export function validateScenarioText(text: string | Uint8Array, file: string): V
 export function validateScenarioObject(value: unknown, file = '<scenario>'): ValidationResult {
   const nowhere = { line: 0, col: 0 };
   const noSource: SourceMap = { locate: () => nowhere, locateAll: (r) => r.map(() => nowhere), lineOf: () => undefined };
+  // Objects built in memory can share parts or even loop; the schema walk would never end.
+  const { problem } = measureValue(value, true);
+  if (problem) {
+    const message = problem.kind === 'cycle' ? 'the value contains itself' : `nested more than ${MAX_DEPTH} levels deep`;
+    return { ok: false, errors: [{ file, line: 0, col: 0, path: formatPath(problem.path), message, severity: 'error' }], warnings: [] };
+  }
   return check(value, file, () => noSource, []);
 }
 

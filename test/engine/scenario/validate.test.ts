@@ -89,6 +89,23 @@ describe('validateScenarioObject', () => {
     }
   });
 
+  it('refuses values that contain themselves or nest too deeply, instead of overflowing the stack', () => {
+    const scenario = valid(validateScenarioText(minimalText, 'm.yaml')).scenario;
+    const loop = structuredClone(scenario) as unknown as { injects: { when: { all: unknown[] } }[] };
+    const condition = { all: [] as unknown[] };
+    condition.all.push(condition);
+    loop.injects[0]!.when = condition;
+    const looped = validateScenarioObject(loop);
+    expect(looped.ok ? [] : looped.errors).toEqual([
+      { file: '<scenario>', line: 0, col: 0, path: 'injects[0].when.all[0]', message: 'the value contains itself', severity: 'error' },
+    ]);
+    let deep: unknown = { stepSucceeded: 'phish' };
+    for (let i = 0; i < 10_000; i++) deep = { all: [deep] };
+    loop.injects[0]!.when = deep as { all: unknown[] };
+    const r = validateScenarioObject(loop);
+    expect(r.ok ? '' : r.errors[0]?.message).toBe('nested more than 64 levels deep');
+  });
+
   it('round-trips through YAML text', () => {
     const scenario = valid(validateScenarioText(minimalText, 'm.yaml')).scenario;
     expect(valid(validateScenarioText(stringify(scenario), 'again.yaml')).scenario).toEqual(scenario);
