@@ -75,8 +75,14 @@ export function checkCampaigns(ctx: Ctx): void {
     const k = edge < requires.length ? edge : edge - requires.length;
     ctx.error([...entry.path, field, k], cycle.length === 2
       ? `step "${from}" requires itself`
-      : `precondition loop: ${cycle.join(' -> ')}; these steps wait for each other and never run`);
+      : `precondition loop: ${showCycle(cycle)}; these steps wait for each other and never run`);
   }
+}
+
+/** "a -> b -> c -> a", shortened in the middle for long loops. */
+function showCycle(cycle: readonly string[]): string {
+  if (cycle.length <= 12) return cycle.join(' -> ');
+  return `${cycle.slice(0, 5).join(' -> ')} -> ... (${cycle.length - 10} more) ... -> ${cycle.slice(-5).join(' -> ')}`;
 }
 
 /** True when `ancestor` is reachable from `step` through preconditions. */

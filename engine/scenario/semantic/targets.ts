@@ -26,9 +26,29 @@ export class Targets {
 
   /** Node ids the step could act on; null when unknown (a sameAs loop). */
   candidates(step: StepT): Set<string> | null {
-    const cached = this.memo.get(step.id);
-    if (cached !== undefined) return cached;
-    this.memo.set(step.id, null); // in progress: breaks sameAs loops
+    // Follow the sameAs chain first and fill the memo from its far end: long lateral-movement
+    // chains would overflow the stack if this recursed.
+    const chain: StepT[] = [];
+    const onChain = new Set<string>();
+    let loop = false;
+    for (let s: StepT | undefined = step; s && !this.memo.has(s.id); ) {
+      if (onChain.has(s.id)) { loop = true; break; }
+      chain.push(s);
+      onChain.add(s.id);
+      const next: string | undefined = s.target.sameAs;
+      s = next === undefined ? undefined : this.ctx.tables.steps.get(next)?.value;
+    }
+    for (let k = chain.length - 1; k >= 0; k--) {
+      const s = chain[k] as StepT;
+      const other = s.target.sameAs === undefined ? undefined : this.memo.get(s.target.sameAs);
+      // On a loop the far end has nothing to narrow by; treat its narrowing as unknown.
+      this.memo.set(s.id, loop && k === chain.length - 1 ? null : this.match(s, other ?? null));
+    }
+    return this.memo.get(step.id) ?? null;
+  }
+
+  /** The nodes matching a selector's static criteria, narrowed to `narrowTo` when given. */
+  private match(step: StepT, narrowTo: Set<string> | null): Set<string> {
     const { tables } = this.ctx;
     const sel = step.target;
     let pool: readonly string[];
@@ -36,11 +56,6 @@ export class Targets {
     else if (sel.segment !== undefined) pool = tables.segmentNodes.get(sel.segment) ?? [];
     else if (sel.team !== undefined) pool = tables.teamNodes.get(sel.team) ?? [];
     else pool = this.allNodes ??= [...tables.nodes.keys()];
-    let narrowTo: Set<string> | null = null;
-    if (sel.sameAs !== undefined) {
-      const other = tables.steps.get(sel.sameAs);
-      narrowTo = other && other.value.id !== step.id ? this.candidates(other.value) : null;
-    }
     const out = new Set<string>();
     for (const id of pool) {
       const node = tables.nodes.get(id)?.value;
@@ -55,7 +70,6 @@ export class Targets {
       if (narrowTo && !narrowTo.has(id)) continue;
       out.add(id);
     }
-    this.memo.set(step.id, out);
     return out;
   }
 }

@@ -106,6 +106,24 @@ describe('validateScenarioObject', () => {
     expect(r.ok ? '' : r.errors[0]?.message).toBe('nested more than 64 levels deep');
   });
 
+  it('handles a chain of 20,000 steps, each requiring and following the one before', () => {
+    const scenario = structuredClone(valid(validateScenarioText(minimalText, 'm.yaml')).scenario);
+    const steps = scenario.campaigns[0]!.steps;
+    for (let i = 1; i < 20_000; i++) {
+      const prev = steps[steps.length - 1]!.id;
+      steps.push({ id: `hop-${i}`, name: `Hop ${i}`, technique: 'T1021.001', target: { sameAs: prev }, requires: [prev], success: { base: 0.9 }, effects: ['compromise'] });
+    }
+    const r = validateScenarioObject(scenario);
+    expect(r.ok ? r.warnings : r.errors).toEqual([]);
+    // Close the chain into a loop: reported once, with its length.
+    steps[0]!.requires = ['hop-19999'];
+    const looped = validateScenarioObject(scenario);
+    expect(looped.ok ? [] : looped.errors.map((d) => d.message)).toEqual([
+      'precondition loop: phish -> hop-19999 -> hop-19998 -> hop-19997 -> hop-19996 -> ... (19993 more) ... -> hop-2 -> hop-1 -> encrypt -> zerologon -> phish'
+        + '; these steps wait for each other and never run',
+    ]);
+  });
+
   it('round-trips through YAML text', () => {
     const scenario = valid(validateScenarioText(minimalText, 'm.yaml')).scenario;
     expect(valid(validateScenarioText(stringify(scenario), 'again.yaml')).scenario).toEqual(scenario);
