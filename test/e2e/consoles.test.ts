@@ -5,11 +5,21 @@
  * that a partner applies; the interface switches to Arabic, right to left; the evaluator scrubs
  * the timeline and the map changes. Screenshots of each console land in test-artifacts/.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ensureClient, launchBrowser, openPage, screenshot, startE2EServer, type E2EServer } from './harness.ts';
 
 const WAIT = { timeout: 20_000 };
+
+/** Moves the timeline scrubber to a simulated time, as dragging it would (React sees an input event). */
+async function scrubTo(page: Page, ms: number): Promise<void> {
+  await page.$eval('[data-testid=scrubber]', (el, value) => {
+    const input = el as HTMLInputElement;
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, String(value));
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, ms);
+}
 
 describe('consoles end to end', () => {
   let env: E2EServer;
@@ -156,6 +166,34 @@ describe('consoles end to end', () => {
     await screenshot(xr, 'blue-partner-applied-intel');
   });
 
+  it('a situation report is filed and graded; a partner grants requested assistance', async () => {
+    await control.click('[data-testid=resume]');
+    await control.waitForSelector('.phase-running', WAIT);
+    await xs.click('[data-tab=sitrep]');
+    await xs.selectOption('.sitreps select', 'high');
+    await xs.fill('.sitreps textarea', 'Perimeter web portal isolated; investigating the SSL VPN.');
+    await xs.click('.sitreps button[type=submit]');
+    await xs.waitForSelector('.sitrep-list li', WAIT);
+    await control.click('[data-tab=adjudicate]');
+    const item = control.locator('.adjudication li', { hasText: 'Perimeter web portal isolated' });
+    await item.waitFor(WAIT);
+    await item.locator('input[type=range]').fill('85');
+    await item.locator('[data-testid=grade]').click();
+    await expect.poll(() => xs.locator('.sitrep-list li').first().textContent(), WAIT).toContain('Grade 85/100');
+
+    await xs.click('[data-tab=assist]');
+    await xs.selectOption('.assist-panel select', 'xr');
+    await xs.fill('.assist-panel textarea', 'Need forensic support on the VPN gateway.');
+    await xs.click('.assist-panel button[type=submit]');
+    await xr.click('[data-tab=assist]');
+    const request = xr.locator('.assist', { hasText: 'Need forensic support' });
+    await request.waitFor(WAIT);
+    await request.locator('button:has-text("Grant")').click();
+    await expect.poll(() => xs.locator('.assist', { hasText: 'Need forensic support' }).getAttribute('data-status'), WAIT).toBe('granted');
+    await control.click('[data-testid=pause]');
+    await control.waitForSelector('.phase-paused', WAIT);
+  });
+
   it('a blue seat switches to Arabic: right to left, scenario texts in Arabic', async () => {
     await xs.click('[data-tab=inbox]');
     await xs.selectOption('[data-testid=lang]', 'ar');
@@ -187,10 +225,26 @@ describe('consoles end to end', () => {
     await screenshot(evaluator, 'evaluator-replay-start');
   });
 
+  it('the evaluator rates a capability and exports the after-action report with it', async () => {
+    await evaluator.click('[data-tab=ratings]');
+    const row = evaluator.locator('tr[data-task=""]').first();
+    await row.locator('input[type=radio][value=M]').check();
+    await row.locator('input[placeholder=Note]').fill('Sharing took too long');
+    await row.locator('button:has-text("Save")').click();
+    await row.locator('.rating.r-M[title="Sharing took too long"]').waitFor(WAIT);
+    const [download] = await Promise.all([evaluator.waitForEvent('download'), evaluator.click('[data-testid=aar]')]);
+    const path = await download.path();
+    const report = readFileSync(path, 'utf8');
+    expect(download.suggestedFilename()).toBe('aar-gulf-shield-2026.md');
+    expect(report).toContain('# After-action report: Gulf Shield 2026');
+    expect(report).toMatch(/\| M \| Sharing took too long \|/);
+  });
+
   it('after the end, the evaluator replays the whole exercise from the server\'s log with the engine', async () => {
     await control.click('[data-testid=end]');
     await control.click('[data-testid=end-confirm]');
     await control.waitForSelector('.phase-ended', WAIT);
+    await evaluator.click('[data-tab=timeline]');
     await evaluator.click('[data-testid=source-server]');
     await evaluator.waitForSelector('[data-testid=replay-loaded]', { timeout: 60_000 });
     const summary = evaluator.locator('.timeline [data-testid=map-summary]');
@@ -199,13 +253,17 @@ describe('consoles end to end', () => {
     await expect.poll(() => summary.getAttribute('data-isolated'), WAIT).toBe('1');
     await evaluator.keyboard.press('Home');
     await expect.poll(() => summary.getAttribute('data-isolated'), WAIT).toBe('0');
-    // Step through the marks until the isolation shows again: the map follows the scrubber.
-    for (let i = 0; i < 200 && (await summary.getAttribute('data-isolated')) === '0'; i++) await evaluator.click('[aria-label="Next mark"]');
-    expect(await summary.getAttribute('data-isolated')).toBe('1');
-    const at = await evaluator.textContent('[data-testid=scrub-time]');
-    expect(at).toMatch(/^T\+00:(0|1)\d:\d\d$/); // the isolation completed ten minutes after it was asked for
+    // The replayed map turns at the very second the live isolation completed.
+    await xs.click('[data-tab=actions]');
+    const ended = await xs.locator('.action-row[data-target=xs-dmz-web01] .muted time').nth(1).getAttribute('data-t');
+    const done = Number(ended);
+    expect(done).toBeGreaterThan(0);
+    await scrubTo(evaluator, done - 1000);
+    await expect.poll(() => summary.getAttribute('data-isolated'), WAIT).toBe('0');
+    await scrubTo(evaluator, done);
+    await expect.poll(() => summary.getAttribute('data-isolated'), WAIT).toBe('1');
     await screenshot(evaluator, 'evaluator-replay-server-log', true);
-  });
+  }, 90_000);
 
   it('a log file replays offline on the replay page', async () => {
     const link = links.get('evaluator') as string;

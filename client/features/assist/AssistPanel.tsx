@@ -12,7 +12,7 @@ function Request({ request, incoming, name }: { request: AssistView; incoming: b
   const t = useT();
   const grant = useCommand();
   return (
-    <li className="assist" data-request={request.id}>
+    <li className="assist" data-request={request.id} data-status={request.status}>
       <p>
         <strong>{incoming ? t('assist.fromTeam', { team: name(request.from) }) : t('assist.toTeam', { team: name(request.to) })}</strong>{' '}
         <StatusChip status={request.status} prefix="assistStatus" /> <SimTime t={request.t} />
