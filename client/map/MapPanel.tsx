@@ -1,5 +1,5 @@
 /** Map, legend, a one-line summary (how many nodes are isolated, alerting...) and the node list. */
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useT } from '../i18n/react.tsx';
 import { Legend } from './Legend.tsx';
 import { NetworkMap } from './NetworkMap.tsx';
@@ -13,6 +13,8 @@ export interface MapPanelProps {
   selected: ReadonlySet<string>;
   onSelect?: (id: string, additive: boolean) => void;
   title: string;
+  /** Details of the node last clicked (shown under the map). */
+  details?: (id: string) => ReactNode;
 }
 
 /** Counts per status and of isolated nodes. */
@@ -28,9 +30,15 @@ export function summarise(looks: ReadonlyMap<string, NodeLook>): { isolated: num
   return { isolated, alerting, byStatus };
 }
 
-export function MapPanel({ model, looks, statuses, selected, onSelect, title }: MapPanelProps) {
+export function MapPanel({ model, looks, statuses, selected, onSelect, title, details }: MapPanelProps) {
   const t = useT();
   const [showList, setShowList] = useState(false);
+  const [inspected, setInspected] = useState<string | null>(null);
+  const pick = (id: string, additive: boolean) => {
+    setInspected(id);
+    onSelect?.(id, additive);
+  };
+  const canPick = Boolean(onSelect || details);
   const summary = useMemo(() => summarise(looks), [looks]);
   return (
     <section className="panel map-panel" aria-label={title}>
@@ -43,9 +51,15 @@ export function MapPanel({ model, looks, statuses, selected, onSelect, title }: 
           {showList ? t('map.hideList') : t('map.showList')}
         </button>
       </header>
-      <NetworkMap model={model} looks={looks} selected={selected} onSelect={onSelect} label={title} />
+      <NetworkMap model={model} looks={looks} selected={selected} onSelect={canPick ? pick : undefined} label={title} />
       <Legend statuses={statuses} />
-      {showList ? <NodeList model={model} looks={looks} selected={selected} onToggle={onSelect ? (id) => onSelect(id, true) : undefined} /> : null}
+      {details && inspected && model.nodes.some((n) => n.id === inspected) ? (
+        <div className="node-details" aria-live="polite">
+          {details(inspected)}
+          <button type="button" className="small" onClick={() => setInspected(null)}>{t('map.closeDetails')}</button>
+        </div>
+      ) : null}
+      {showList ? <NodeList model={model} looks={looks} selected={selected} onToggle={canPick ? (id) => pick(id, true) : undefined} /> : null}
     </section>
   );
 }

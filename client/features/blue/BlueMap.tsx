@@ -6,6 +6,7 @@ import { blueLook, type MapModel, type NodeLook } from '../../map/model.ts';
 import { BLUE_STATUSES } from '../../map/style.ts';
 import { useSession } from '../../store/react.ts';
 import type { BlueView } from '../../../engine/views/types.ts';
+import { NodeDetails } from '../../map/NodeDetails.tsx';
 
 export function BlueMap({ selected, onSelect }: { selected: ReadonlySet<string>; onSelect: (id: string, additive: boolean) => void }) {
   const t = useT();
@@ -19,5 +20,10 @@ export function BlueMap({ selected, onSelect }: { selected: ReadonlySet<string>;
   }), [nodes, segments, team, partners]);
   const looks = useMemo(() => new Map<string, NodeLook>(nodes.map((n) => [n.id, blueLook(n)])), [nodes]);
   // Only own nodes (and nodes of teams that granted assistance) can be acted on; the engine decides.
-  return <MapPanel model={model} looks={looks} statuses={BLUE_STATUSES} selected={selected} onSelect={onSelect} title={t('blue.map')} />;
+  const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
+  const details = (id: string) => {
+    const node = byId.get(id);
+    return node ? <NodeDetails node={node} /> : null;
+  };
+  return <MapPanel model={model} looks={looks} statuses={BLUE_STATUSES} selected={selected} onSelect={onSelect} title={t('blue.map')} details={details} />;
 }

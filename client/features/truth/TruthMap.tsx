@@ -6,6 +6,7 @@ import { MapPanel } from '../../map/MapPanel.tsx';
 import { whiteLook, whiteModel, type NodeLook } from '../../map/model.ts';
 import { TRUE_STATUSES } from '../../map/style.ts';
 import { useSession } from '../../store/react.ts';
+import { NodeDetails } from '../../map/NodeDetails.tsx';
 
 type TruthView = WhiteView | EvaluatorView;
 
@@ -17,7 +18,12 @@ export function TruthMapOf({ nodes, segments, teams, title, selected, onSelect }
   const model = useMemo(() => whiteModel({ nodes, segments, teams } as TruthView), [nodes, segments, teams]);
   const looks = useMemo(() => new Map<string, NodeLook>(nodes.map((n) => [n.id, whiteLook(n)])), [nodes]);
   const empty = useMemo(() => new Set<string>(), []);
-  return <MapPanel model={model} looks={looks} statuses={TRUE_STATUSES} selected={selected ?? empty} {...(onSelect ? { onSelect } : {})} title={title} />;
+  const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
+  const details = (id: string) => {
+    const node = byId.get(id);
+    return node ? <NodeDetails node={node} /> : null;
+  };
+  return <MapPanel model={model} looks={looks} statuses={TRUE_STATUSES} selected={selected ?? empty} {...(onSelect ? { onSelect } : {})} title={title} details={details} />;
 }
 
 export function TruthMap() {
