@@ -18,6 +18,7 @@ import type { RampartsServer } from './realtime/types.ts';
 import { ScenarioCatalog } from './scenarios/catalog.ts';
 import { FileStore } from './store/file-store.ts';
 import type { ExerciseStore } from './store/types.ts';
+import type { ClusterOptions } from './cluster/cluster.ts';
 
 export interface RunningServer {
   /** `http://host:port` the server listens on (with 127.0.0.1 for a wildcard host). */
@@ -36,6 +37,8 @@ export interface StartOptions {
   /** Another store backend (default: the file store in `config.dataDir`). */
   store?: ExerciseStore;
   engine?: EnginePort;
+  /** Scale-out (server/cluster/): Redis adapter, exercise ownership leases, forwarding to owners. */
+  cluster?: ClusterOptions;
 }
 
 export async function startServer(config: ServerConfig = defaultConfig(), options: StartOptions = {}): Promise<RunningServer> {
@@ -48,10 +51,14 @@ export async function startServer(config: ServerConfig = defaultConfig(), option
   // on), so the listener must exist before it attaches; the app, which needs `io`, comes after.
   let app: RequestListener = (_req, res) => void res.writeHead(503).end();
   const http = createServer((req, res) => app(req, res));
-  const io = createSocketServer(http, config.allowedOrigins);
+  const io = createSocketServer(http, config.allowedOrigins,
+    options.cluster ? { connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true } } : {});
+  const cluster = options.cluster
+    ? await (await import('./cluster/cluster.ts')).Cluster.connect(io, options.cluster, logger) : undefined;
   const manager = new ExerciseManager({
     engine, store, catalog, metrics, logger,
-    transport: new SocketTransport(io),
+    transport: cluster ? cluster.transport() : new SocketTransport(io),
+    ...(cluster ? { ownership: cluster } : {}),
     now: () => performance.now(),
     options: {
       tickMs: config.realtime.tickMs, snapshotEvery: config.store.snapshotEvery, keepDeltas: config.deltas.keep, maxBatch: config.limits.maxBatch,
@@ -59,7 +66,8 @@ export async function startServer(config: ServerConfig = defaultConfig(), option
     },
   });
   await manager.recoverAll();
-  bindRealtime(io, { manager, metrics, logger, rate: config.limits.socketRate, burst: config.limits.socketBurst });
+  cluster?.start(manager);
+  bindRealtime(io, { manager, metrics, logger, rate: config.limits.socketRate, burst: config.limits.socketBurst, ...(cluster ? { remote: cluster } : {}) });
   app = createApp({ config, manager, catalog, engine, io, store, metrics, logger, startedAt: performance.now() });
 
   await new Promise<void>((resolve, reject) => {
@@ -82,6 +90,7 @@ export async function startServer(config: ServerConfig = defaultConfig(), option
     await new Promise<void>((resolve) => io.close(() => resolve()));
     http.closeAllConnections();
     await new Promise<void>((resolve) => http.close(() => resolve()));
+    await cluster?.close();
     await store.close();
     logger.info('stopped');
   })());

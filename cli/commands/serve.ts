@@ -20,6 +20,9 @@ Options:
   --snapshot-every N  write a snapshot every N commands of an exercise (default 500)
   --postgres URL    keep exercises in PostgreSQL instead of --data (migrations run at start)
   --postgres-schema S  the schema for the tables (default: the connection's search_path)
+  --redis URL       scale-out: several processes share --postgres and this Redis (Socket.IO
+                    Redis Streams adapter, one owning process per exercise; see docs/SCALE-OUT.md)
+  --lease-ms MS     how long an exercise lease lasts: a dead owner's exercises move after this (default 10000)
 
 Prints "Ramparts listening on URL" when ready; logs are JSON lines on stdout.`;
 
@@ -32,6 +35,8 @@ interface ServeArgs {
   snapshotEvery: number;
   postgres?: string;
   postgresSchema?: string;
+  redis?: string;
+  leaseMs?: number;
 }
 
 function parseArgs(args: string[]): ServeArgs {
@@ -68,6 +73,13 @@ function parseArgs(args: string[]): ServeArgs {
       }
       case '--postgres': out.postgres = need(); break;
       case '--postgres-schema': out.postgresSchema = need(); break;
+      case '--redis': out.redis = need(); break;
+      case '--lease-ms': {
+        const ms = Number(need());
+        if (!Number.isInteger(ms) || ms < 300) throw new UsageError(`--lease-ms must be an integer of at least 300, not "${value}"`);
+        out.leaseMs = ms;
+        break;
+      }
       default: throw new UsageError(`unknown option "${flag}"`);
     }
   }
@@ -82,6 +94,7 @@ export const command: CliCommand = {
     const { startServer } = await import('../../server/server.ts');
     const { defaultConfig } = await import('../../server/config.ts');
     if (parsed.postgresSchema !== undefined && parsed.postgres === undefined) throw new UsageError('--postgres-schema needs --postgres');
+    if (parsed.redis !== undefined && parsed.postgres === undefined) throw new UsageError('--redis needs --postgres (the processes share the store)');
     const store = parsed.postgres === undefined ? undefined
       : await (await import('../../server/store/postgres/postgres-store.ts')).PostgresStore.open(parsed.postgres, {
         ...(parsed.postgresSchema === undefined ? {} : { schema: parsed.postgresSchema }),
@@ -89,7 +102,12 @@ export const command: CliCommand = {
     const server = await startServer(defaultConfig({
       port: parsed.port, host: parsed.host, dataDir: resolve(parsed.data), scenariosDir: resolve(parsed.scenarios), logLevel: parsed.logLevel,
       store: { snapshotEvery: parsed.snapshotEvery },
-    }), store ? { store } : {});
+    }), {
+      ...(store ? { store } : {}),
+      ...(store && parsed.redis !== undefined ? {
+        cluster: { redisUrl: parsed.redis, store, streamName: `ramparts:${parsed.postgresSchema ?? 'public'}`, ...(parsed.leaseMs ? { leaseMs: parsed.leaseMs } : {}) },
+      } : {}),
+    });
     io.out(`Ramparts listening on ${server.url}/`);
     await new Promise<void>((done) => {
       const stop = () => {

@@ -15,6 +15,12 @@ import { audiencesOf, issueSeats, seatsOf } from './seats.ts';
 
 export interface ManagerDeps<S> extends HostDeps<S> {
   catalog: ScenarioCatalog;
+  /**
+   * Several server processes sharing one store (scale-out): an exercise is hosted only by the
+   * process whose claim (a lease) succeeds; the others authenticate its seats from the store and
+   * forward to the owner. Absent: this process hosts every stored exercise.
+   */
+  ownership?: { claim(exerciseId: string): Promise<boolean> };
 }
 
 /** The notice every seat gets after a restart paused a running exercise. */
@@ -33,31 +39,49 @@ export class ExerciseManager<S = unknown> {
     return this.hosts.get(id);
   }
 
-  /** Loads every stored exercise; running real-time exercises come back paused, with a notice. */
+  /** The ids of the exercises hosted here. */
+  ids(): string[] {
+    return [...this.hosts.keys()];
+  }
+
+  /** Loads every stored exercise (with ownership: every one this process claims); running real-time ones come back paused. */
   async recoverAll(): Promise<void> {
-    const { engine, store, logger } = this.deps;
-    for (const record of await store.listExercises()) {
-      const loaded = engine.load(record.scenario.text, record.scenario.id);
-      if (!loaded.ok) {
-        logger.error('stored scenario no longer loads; exercise skipped', { exerciseId: record.id, first: loaded.diagnostics[0] });
-        continue;
-      }
-      const started = this.deps.now();
-      const recovered = await recoverState(engine, store, record, loaded.scenario, logger);
-      const host = this.startHost(record, loaded.scenario, recovered.state, recovered.revision, recovered.snapshotSeq);
-      const phase = engine.clock(recovered.state).phase;
-      if (record.mode === 'realtime' && phase === 'running') {
-        // Recorded as the white cell's pause (the engine lets only white pause), marked `recovery`.
-        const reply = await host.submitInternal({ type: 'pause', actor: { role: 'white' } }, 'recovery');
-        if (reply.ok) host.raiseNotice(NOTICE_CODES.RECOVERED_PAUSED, RECOVERY_MESSAGE);
-        else logger.error('could not pause a recovered exercise', { exerciseId: record.id, code: reply.code, message: reply.message });
-      } else if (phase === 'paused' && recovered.last?.reason === 'recovery') {
-        host.raiseNotice(NOTICE_CODES.RECOVERED_PAUSED, RECOVERY_MESSAGE);
-      }
-      logger.info('exercise recovered', {
-        exerciseId: record.id, seq: host.seq, fromSnapshot: recovered.snapshotSeq, ms: Math.round(this.deps.now() - started), phase,
-      });
+    for (const record of await this.deps.store.listExercises()) {
+      if (this.deps.ownership && !(await this.deps.ownership.claim(record.id))) continue;
+      await this.recoverOne(record);
     }
+  }
+
+  /** Hosts one stored exercise recovered from its log (start, or takeover after its owner died). */
+  async adopt(exerciseId: string): Promise<boolean> {
+    if (this.hosts.has(exerciseId)) return true;
+    const record = await this.deps.store.getExercise(exerciseId);
+    return record ? this.recoverOne(record) : false;
+  }
+
+  private async recoverOne(record: ExerciseRecord): Promise<boolean> {
+    const { engine, store, logger } = this.deps;
+    const loaded = engine.load(record.scenario.text, record.scenario.id);
+    if (!loaded.ok) {
+      logger.error('stored scenario no longer loads; exercise skipped', { exerciseId: record.id, first: loaded.diagnostics[0] });
+      return false;
+    }
+    const started = this.deps.now();
+    const recovered = await recoverState(engine, store, record, loaded.scenario, logger);
+    const host = this.startHost(record, loaded.scenario, recovered.state, recovered.revision, recovered.snapshotSeq);
+    const phase = engine.clock(recovered.state).phase;
+    if (record.mode === 'realtime' && phase === 'running') {
+      // Recorded as the white cell's pause (the engine lets only white pause), marked `recovery`.
+      const reply = await host.submitInternal({ type: 'pause', actor: { role: 'white' } }, 'recovery');
+      if (reply.ok) host.raiseNotice(NOTICE_CODES.RECOVERED_PAUSED, RECOVERY_MESSAGE);
+      else logger.error('could not pause a recovered exercise', { exerciseId: record.id, code: reply.code, message: reply.message });
+    } else if (phase === 'paused' && recovered.last?.reason === 'recovery') {
+      host.raiseNotice(NOTICE_CODES.RECOVERED_PAUSED, RECOVERY_MESSAGE);
+    }
+    logger.info('exercise recovered', {
+      exerciseId: record.id, seq: host.seq, fromSnapshot: recovered.snapshotSeq, ms: Math.round(this.deps.now() - started), phase,
+    });
+    return true;
   }
 
   /** Creates an exercise from a bundled or uploaded scenario; the seat links are returned only here. */
@@ -94,6 +118,8 @@ export class ExerciseManager<S = unknown> {
       scenario: { id: summary.id, title: summary.title, text, source },
     };
     const { links, records } = issueSeats(id, seatsOf(summary));
+    // A fresh id: the claim succeeds; made before the record exists so no other process adopts it.
+    if (this.deps.ownership && !(await this.deps.ownership.claim(id))) throw new Error(`could not claim new exercise ${id}`);
     await store.createExercise(record, records);
     this.startHost(record, scenario, engine.create(scenario, seed, request.mode), 0, 0);
     logger.info('exercise created', { exerciseId: id, scenario: summary.id, mode: request.mode, seed, seats: links.length });
@@ -102,7 +128,8 @@ export class ExerciseManager<S = unknown> {
 
   /** The seat a token opens in an exercise, or undefined (unknown exercise or token). */
   async authenticate(exerciseId: string, token: string): Promise<SeatRecord | undefined> {
-    if (!this.hosts.has(exerciseId)) return undefined;
+    // With ownership, another process may host it: the seats in the shared store decide.
+    if (!this.hosts.has(exerciseId) && !(this.deps.ownership && (await this.deps.store.getExercise(exerciseId)))) return undefined;
     return findByToken(await this.deps.store.getSeats(exerciseId), token);
   }
 

@@ -10,7 +10,7 @@ import type { ExerciseManager } from '../authority/manager.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import { TokenBucket } from '../ops/token-bucket.ts';
-import type { RampartsSocket, SocketData } from './types.ts';
+import type { RampartsSocket, RemoteExercises, SocketData } from './types.ts';
 
 export interface SeatSocketDeps {
   manager: ExerciseManager;
@@ -18,6 +18,7 @@ export interface SeatSocketDeps {
   logger: Logger;
   rate: number;
   burst: number;
+  remote?: RemoteExercises;
 }
 
 const EVENTS = new Set(['command', 'sync']);
@@ -66,8 +67,8 @@ export function handleSeatSocket(socket: RampartsSocket, deps: SeatSocketDeps): 
 
   socket.on('command', (body, ack) => {
     const host = deps.manager.host(socket.data.exerciseId);
-    if (!host) return ack({ ok: false, code: ERROR_CODES.NOT_FOUND, message: 'the exercise is no longer hosted here' });
-    host.submit(actorOf(socket.data), body).then(ack, (error: unknown) => {
+    if (!host && !deps.remote) return ack({ ok: false, code: ERROR_CODES.NOT_FOUND, message: 'the exercise is no longer hosted here' });
+    (host ? host.submit(actorOf(socket.data), body) : deps.remote!.command(socket.data.exerciseId, actorOf(socket.data), body)).then(ack, (error: unknown) => {
       deps.logger.error('command handling failed', { exerciseId: socket.data.exerciseId, error });
       ack({ ok: false, code: ERROR_CODES.INTERNAL, message: 'the server failed on this command; it was not applied' });
     });
@@ -77,6 +78,7 @@ export function handleSeatSocket(socket: RampartsSocket, deps: SeatSocketDeps): 
     const parsed = SyncRequest.safeParse(request);
     if (!parsed.success) return ack({ ok: false, code: ERROR_CODES.BAD_MESSAGE, message: 'sync takes { lastSeq?: integer >= 0 }' });
     const host = deps.manager.host(socket.data.exerciseId);
+    if (!host && deps.remote) return void deps.remote.sync(socket.data.exerciseId, socket.data.audience, parsed.data.lastSeq).then(ack);
     if (!host?.sync(socket.data.audience, parsed.data.lastSeq, ack)) {
       ack({ ok: false, code: ERROR_CODES.NOT_FOUND, message: 'the exercise is no longer hosted here' });
     }

@@ -4,7 +4,7 @@
  * tick, so no delta can slip between the view it starts from and the deltas that follow.
  */
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import { ERROR_CODES, HandshakeAuth, PROTOCOL_VERSION, SOCKET_PATH, type ErrorCode } from '../../protocol/index.ts';
 import { audienceOf } from '../authority/audience.ts';
 import type { ExerciseManager } from '../authority/manager.ts';
@@ -13,13 +13,14 @@ import type { Metrics } from '../ops/metrics.ts';
 import { isAllowedOrigin } from '../http/origin.ts';
 import { audienceRoom, exerciseRoom, seatRoom } from './rooms.ts';
 import { handleSeatSocket } from './seat-socket.ts';
-import type { RampartsServer } from './types.ts';
+import type { RampartsServer, RemoteExercises } from './types.ts';
 
 /** Largest frame the transport reads at all; bigger frames close the connection (engine.io rule). */
 const TRANSPORT_LIMIT_BYTES = 1024 * 1024;
 
-export function createSocketServer(http: HttpServer, allowedOrigins: readonly string[]): RampartsServer {
+export function createSocketServer(http: HttpServer, allowedOrigins: readonly string[], extra: Partial<ServerOptions> = {}): RampartsServer {
   return new Server(http, {
+    ...extra,
     path: SOCKET_PATH,
     serveClient: false,
     // Frames over the protocol's per-message limit but under this one are read and answered with
@@ -42,6 +43,8 @@ export interface RealtimeDeps {
   logger: Logger;
   rate: number;
   burst: number;
+  /** Scale-out: exercises another process owns (absent on a single server). */
+  remote?: RemoteExercises;
 }
 
 /** Installs the handshake authentication and the per-seat handlers. */
@@ -76,7 +79,7 @@ export function bindRealtime(io: RampartsServer, deps: RealtimeDeps): void {
   io.on('connection', (socket) => {
     const data = socket.data;
     const host = deps.manager.host(data.exerciseId);
-    if (!host) return void socket.disconnect(true);
+    if (!host && !deps.remote) return void socket.disconnect(true);
     deps.metrics.seatsConnected.inc({ role: data.role });
     deps.logger.debug('seat connected', { exerciseId: data.exerciseId, seat: data.seat, socket: socket.id });
     socket.on('disconnect', (reason) => {
@@ -84,6 +87,8 @@ export function bindRealtime(io: RampartsServer, deps: RealtimeDeps): void {
       deps.logger.debug('seat disconnected', { exerciseId: data.exerciseId, seat: data.seat, socket: socket.id, reason });
     });
     handleSeatSocket(socket, deps);
+    // Another process owns the exercise: it joins this socket to the rooms and sends the welcome.
+    if (!host) return deps.remote?.attach(socket);
     const { summary } = host.scenario;
     host.sync(data.audience, data.lastSeq, (sync) => {
       if (socket.disconnected) return;

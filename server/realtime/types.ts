@@ -2,7 +2,8 @@
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/index.ts';
 import type { AudienceKey } from '../authority/audience.ts';
-import type { SeatRole } from '../../protocol/index.ts';
+import type { CommandReply, SeatRole, SyncReply } from '../../protocol/index.ts';
+import type { ActorT } from '../../engine/sim/commands.ts';
 
 /** The seat a socket is bound to at the handshake; never changes for the socket's life. */
 export interface SocketData {
@@ -19,3 +20,11 @@ type InterServerEvents = Record<string, never>;
 
 export type RampartsServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type RampartsSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+/** Exercises another server process owns (scale-out, server/cluster/): the owner does the work. */
+export interface RemoteExercises {
+  /** The owner joins the socket to its rooms and sends its welcome, in order with later deltas. */
+  attach(socket: RampartsSocket): void;
+  command(exerciseId: string, actor: ActorT, body: unknown): Promise<CommandReply>;
+  sync(exerciseId: string, audience: AudienceKey, lastSeq: number | undefined): Promise<SyncReply>;
+}

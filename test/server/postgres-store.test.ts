@@ -10,7 +10,7 @@ import { MIGRATIONS } from '../../server/store/postgres/migrations.ts';
 import { PostgresStore } from '../../server/store/postgres/postgres-store.ts';
 import { runStoreContract } from './store-contract.ts';
 
-export const TEST_PG = process.env.RAMPARTS_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+import { TEST_PG } from './pg-env.ts';
 
 const schemas: string[] = [];
 function freshSchema(): string {

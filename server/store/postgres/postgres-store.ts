@@ -41,7 +41,12 @@ export class PostgresStore implements ExerciseStore {
     try {
       const client = await pool.connect();
       try {
-        if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+        if (schema) {
+          // IF NOT EXISTS still races with a concurrent creation (unique violation): that is fine.
+          await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`).catch((error: { code?: string }) => {
+            if (error.code !== '23505' && error.code !== '42P06') throw error;
+          });
+        }
         await migrate(client);
       } finally {
         client.release();

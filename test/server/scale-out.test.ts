@@ -1,0 +1,99 @@
+/**
+ * Scale-out against the real PostgreSQL and Redis: two `ramparts serve` processes share a schema
+ * and a Redis stream. Seats on either process see the exercise; a command sent through one reaches
+ * the right seats on the other and no other team's; SIGKILL the owner and the other process takes
+ * the exercise over from the log, its seats carry on, and every acknowledged command is stored.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CreateExerciseResponse } from '../../protocol/index.ts';
+import { PostgresStore } from '../../server/store/postgres/postgres-store.ts';
+import type { ChildServer } from './child-server.ts';
+import { startClusterChild } from './cluster-child.ts';
+import { FIXTURES, createExercise, joinSeat, until, type Seat } from './helpers.ts';
+import { TEST_PG } from './pg-env.ts';
+
+const schema = `ramparts_test_${randomBytes(6).toString('hex')}`;
+const children: ChildServer[] = [];
+const seats: Seat[] = [];
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+afterAll(async () => {
+  for (const seat of seats) seat.close();
+  for (const child of children) await child.kill();
+  const client = new pg.Client({ connectionString: TEST_PG });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await client.end();
+});
+
+describe('two server processes on PostgreSQL and Redis', () => {
+  it('serves any seat on any process, keeps teams apart, and survives SIGKILL of the owner', async () => {
+    const a = await startClusterChild(TEST_PG, schema, FIXTURES);
+    children.push(a);
+    const b = await startClusterChild(TEST_PG, schema, FIXTURES);
+    children.push(b);
+    const ex: CreateExerciseResponse = await createExercise(a.url, 'minimal', 'realtime', 5);
+    const token = (seat: string) => ex.seats.find((s) => s.seat === seat)!.token;
+    const join = async (url: string, seat: string) => {
+      const joined = await joinSeat(url, ex.exerciseId, token(seat));
+      seats.push(joined);
+      return joined;
+    };
+    const controller = await join(a.url, 'controller');
+    const kwOnB = await join(b.url, 'blue:kw');
+    const omOnB = await join(b.url, 'blue:om');
+    const controllerOnB = await join(b.url, 'controller');
+    expect(kwOnB.welcome.seat).toMatchObject({ role: 'blue', team: 'kw' });
+    const acked: { seq: number; body: Record<string, unknown> }[] = [];
+    const send = async (seat: Seat, body: Record<string, unknown>) => {
+      const reply = await seat.command(body);
+      expect(reply, JSON.stringify(body)).toMatchObject({ ok: true });
+      if (reply.ok) acked.push({ seq: reply.seq, body });
+      return reply.ok ? reply.seq : -1;
+    };
+
+    // Through A (the owner) to seats on B.
+    const started = await send(controller, { type: 'start' });
+    await until(kwOnB, () => kwOnB.lastSeq >= started, 'the start on B');
+    // Through B (forwarded to the owner) to the controller on A; the other team never sees it.
+    const secret = `kw only ${randomBytes(4).toString('hex')}`;
+    const sitrep = await send(kwOnB, { type: 'sitrep', text: secret, severity: 'low' });
+    await until(controller, () => controller.lastSeq >= sitrep, 'the sitrep on A');
+    expect(JSON.stringify(controller.deltas)).toContain(secret);
+    await until(kwOnB, () => kwOnB.lastSeq >= sitrep, 'the sitrep on B');
+    expect(JSON.stringify(kwOnB.deltas)).toContain(secret);
+    const speed = await send(controller, { type: 'speed', speed: 7 });
+    await until(omOnB, () => omOnB.lastSeq >= speed, 'the speed change on B');
+    expect(omOnB.frames.join('\n')).not.toContain(secret);
+    for (let i = 0; i < 5; i++) await send(omOnB, { type: 'sitrep', text: `om #${i}`, severity: 'low' });
+
+    // SIGKILL the owner: B adopts the exercise from the log once A's lease expires.
+    await a.kill();
+    // The recovery pauses the real-time exercise: the controller on B resumes it once B owns it.
+    const replies: string[] = [];
+    let resumed: number | undefined;
+    for (let attempt = 0; attempt < 60 && resumed === undefined; attempt++) {
+      const reply = await controllerOnB.command({ type: 'resume' });
+      if (reply.ok) resumed = reply.seq;
+      else {
+        replies.push(reply.code);
+        await sleep(250);
+      }
+    }
+    expect(resumed, replies.join(', ')).toBeDefined();
+    acked.push({ seq: resumed!, body: { type: 'resume' } });
+    const after = await send(kwOnB, { type: 'sitrep', text: 'after the takeover', severity: 'low' });
+    await until(kwOnB, () => kwOnB.lastSeq >= after, 'the first command after the takeover');
+    // The seat on B carried on: same socket, and its view follows the new owner.
+    expect(kwOnB.socket.connected).toBe(true);
+
+    const store = await PostgresStore.open(TEST_PG, { schema });
+    const log = await store.readLog(ex.exerciseId);
+    await store.close();
+    expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => i + 1));
+    for (const { seq, body } of acked) expect(log[seq - 1]?.command, `acknowledged as ${seq}`).toMatchObject(body);
+    expect(log.some((e) => (e.command as { type?: string }).type === 'pause')).toBe(true);
+  }, 90_000);
+});
