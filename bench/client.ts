@@ -76,7 +76,7 @@ async function mapFps(): Promise<BenchResult[]> {
   const out = await mkdtemp(join(tmpdir(), 'ramparts-bench-'));
   try {
     await build({
-      configFile: false, root: join(ROOT, 'bench/client'), plugins: [react()], logLevel: 'warn',
+      configFile: false, root: join(ROOT, 'bench/client'), plugins: [react()], logLevel: 'warn', mode: 'production',
       build: { outDir: out, emptyOutDir: true, rollupOptions: { input: join(ROOT, 'bench/client/map-bench.html') } },
     });
     const view = stressWhiteView();

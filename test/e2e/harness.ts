@@ -55,7 +55,15 @@ export async function ensureClient(): Promise<void> {
   try {
     if (!clientIsStale()) return;
     const { build } = await import('vite');
-    await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'client'), logLevel: 'warn' });
+    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+    const env = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'client'), mode: 'production', logLevel: 'warn' });
+    } finally {
+      if (env === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = env;
+    }
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
   }
