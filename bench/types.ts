@@ -30,3 +30,23 @@ export async function medianMs(runs: number, fn: () => unknown | Promise<unknown
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)] ?? 0;
 }
+
+/**
+ * Medians of wall time and of this process's CPU time (user + system) over `runs` calls, after a
+ * warm-up. On a busy machine the CPU time says what the code costs; the wall time, what a user waits.
+ */
+export async function medianTimes(runs: number, fn: () => unknown | Promise<unknown>): Promise<{ wallMs: number; cpuMs: number }> {
+  await fn();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const c = process.cpuUsage();
+    const t = performance.now();
+    await fn();
+    wall.push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  return { wallMs: median(wall), cpuMs: median(cpu) };
+}

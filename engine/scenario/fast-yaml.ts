@@ -10,6 +10,7 @@
  * give exactly the value `yaml` gives (YAML 1.2 core schema); test/engine/scenario/fast-yaml.test.ts
  * compares both on generated and damaged documents.
  */
+import { MAX_DEPTH } from './depth.ts';
 import { GIVE_UP, Inline, giveUp, isPlainKey } from './yaml-scalars.ts';
 
 // Tabs, control characters, non-characters, byte-order marks, lone surrogates: leave them to yaml.
@@ -36,6 +37,8 @@ class Reader {
   private readonly rests: string[];
   private readonly inline = new Inline();
   private i = 0;
+  /** Containers open around the current line; past MAX_DEPTH the yaml path reports the depth. */
+  private depth = 0;
 
   constructor(raw: string[]) {
     // The empty string after a final line break is not a line.
@@ -98,6 +101,7 @@ class Reader {
 
   private map(indent: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
+    if (++this.depth > MAX_DEPTH) giveUp();
     for (;;) {
       if (this.i >= this.count) giveUp();
       const rest = this.rest(this.i);
@@ -108,13 +112,17 @@ class Reader {
       if (!isPlainKey(key) || Object.hasOwn(out, key)) giveUp();
       out[key] = this.valueAfter(rest, colon + 1, indent, true);
       this.skip();
-      if (this.i >= this.count || this.indent(this.i) < indent) return out;
+      if (this.i >= this.count || this.indent(this.i) < indent) {
+        this.depth--;
+        return out;
+      }
       if (this.indent(this.i) > indent || this.isItem(this.i)) giveUp();
     }
   }
 
   private seq(indent: number): unknown[] {
     const out: unknown[] = [];
+    if (++this.depth > MAX_DEPTH) giveUp();
     for (;;) {
       const rest = this.rest(this.i);
       let start = 1;
@@ -133,9 +141,12 @@ class Reader {
         out.push(this.valueAfter(rest, 1, indent, false));
         this.skip();
       }
-      if (this.i >= this.count || this.indent(this.i) < indent) return out;
+      if (this.i >= this.count || this.indent(this.i) < indent || !this.isItem(this.i)) {
+        if (this.i < this.count && this.indent(this.i) > indent) giveUp();
+        this.depth--;
+        return out;
+      }
       if (this.indent(this.i) > indent) giveUp();
-      if (!this.isItem(this.i)) return out;
     }
   }
 
@@ -156,7 +167,7 @@ class Reader {
     this.i++;
     const c = line[k];
     if (c === '|' || c === '>') return this.blockScalar(line.slice(k), indent);
-    return this.inline.read(line, k);
+    return this.inline.read(line, k, this.depth);
   }
 
   private blockScalar(header: string, parent: number): string {

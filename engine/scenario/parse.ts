@@ -135,17 +135,15 @@ const YAML_MESSAGES: Record<string, string> = {
 };
 
 function parseYaml(text: string, file: string, lines: LineIndex, at: At): ParseResult {
-  const deep = findExcessiveNesting(text);
-  if (deep >= 0) return fail([at(deep, [], `nested too deeply (more than ${MAX_DEPTH} levels); no scenario needs that`)]);
+  // Plain scenario YAML is read fast (no aliases, at most MAX_DEPTH levels, or it gives up);
+  // the yaml package then only runs if there is something to locate.
   const fast = fastYaml(text);
   if (fast) {
-    // Plain scenario YAML: read fast; the yaml package only runs if there is something to locate.
     let map: SourceMap | undefined;
-    const sourceMap = () => (map ??= yamlSourceMap(readYaml(text), lines));
-    const measured = measureValue(fast.value, false);
-    if (measured.problem) return refuse(measured.problem, sourceMap(), file);
-    return { ok: true, format: 'yaml', value: fast.value, sourceMap, warnings: [] };
+    return { ok: true, format: 'yaml', value: fast.value, sourceMap: () => (map ??= yamlSourceMap(readYaml(text), lines)), warnings: [] };
   }
+  const deep = findExcessiveNesting(text);
+  if (deep >= 0) return fail([at(deep, [], `nested too deeply (more than ${MAX_DEPTH} levels); no scenario needs that`)]);
   const doc = readYaml(text);
   const pathAt = (offset: number) => yamlPathAt(doc, offset);
   const warnings = doc.warnings.slice(0, MAX_SYNTAX_ERRORS).map((w) => at(w.pos[0], pathAt(w.pos[0]), `YAML: ${w.message}`, 'warning'));

@@ -1,3 +1,5 @@
+import { MAX_DEPTH } from './depth.ts';
+
 /**
  * The one-line parts of the fast YAML reader (fast-yaml.ts): plain scalars resolved as the YAML 1.2
  * core schema does, quoted scalars, single-line flow collections and trailing comments.
@@ -58,11 +60,13 @@ export function isPlainKey(key: string): boolean {
 export class Inline {
   private p = 0;
   private s = '';
+  private depth = 0;
 
   /** The value starting at `from` in `line`, which must end the line (but for a comment). */
-  read(line: string, from: number): unknown {
+  read(line: string, from: number, depth: number): unknown {
     this.s = line;
     this.p = from;
+    this.depth = depth;
     const value = this.value(false);
     this.end();
     return value;
@@ -151,16 +155,20 @@ export class Inline {
 
   private flowSeq(): unknown[] {
     const out: unknown[] = [];
+    if (++this.depth > MAX_DEPTH) giveUp();
     this.p++;
     this.spaces();
-    if (this.s[this.p] === ']') { this.p++; return out; }
+    if (this.s[this.p] === ']') { this.p++; this.depth--; return out; }
     for (;;) {
       out.push(this.value(true));
       this.spaces();
       const c = this.s[this.p];
       if (c === ':') giveUp(); // a pair inside a sequence
       this.p++;
-      if (c === ']') return out;
+      if (c === ']') {
+        this.depth--;
+        return out;
+      }
       if (c !== ',') giveUp();
       this.spaces();
       if (this.s[this.p] === ']' || this.s[this.p] === ',') giveUp();
@@ -169,9 +177,10 @@ export class Inline {
 
   private flowMap(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
+    if (++this.depth > MAX_DEPTH) giveUp();
     this.p++;
     this.spaces();
-    if (this.s[this.p] === '}') { this.p++; return out; }
+    if (this.s[this.p] === '}') { this.p++; this.depth--; return out; }
     for (;;) {
       const key = this.plain(true);
       if (!isPlainKey(key) || Object.hasOwn(out, key)) giveUp();
@@ -182,7 +191,10 @@ export class Inline {
       this.spaces();
       const c = this.s[this.p];
       this.p++;
-      if (c === '}') return out;
+      if (c === '}') {
+        this.depth--;
+        return out;
+      }
       if (c !== ',') giveUp();
       this.spaces();
       if (this.s[this.p] === '}' || this.s[this.p] === ',') giveUp();

@@ -95,6 +95,14 @@ describe('fast YAML reader', () => {
     expect(agree('l:\n- \u00a0b\n')).toBe(true);
   });
 
+  it('gives up past 64 levels, so that deep input goes to the guarded path instead of deep recursion', () => {
+    expect(agree(`a: ${'['.repeat(60)}${']'.repeat(60)}\n`)).toBe(true);
+    expect(fastYaml(`a: ${'['.repeat(70)}${']'.repeat(70)}\n`)).toBeUndefined();
+    expect(fastYaml(`a: ${'{b: '.repeat(100_000)}1${'}'.repeat(100_000)}\n`)).toBeUndefined();
+    const blocks = Array.from({ length: 100 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n');
+    expect(fastYaml(`${blocks} 1\n`)).toBeUndefined();
+  });
+
   it('reads literal and folded block scalars with every chomping', () => {
     const bodies = ['one\n  two\nthree\n', 'one\ntwo\n\nthree\n\n\n', 'a\n\n\nb\n', 'solo\n', 'x\n    indented more\ny\n', '# not a comment\n[not] {flow}\n'];
     for (const header of ['|', '|-', '|+', '>', '>-', '>+', '| # comment', '>2', '|1']) {
