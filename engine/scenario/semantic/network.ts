@@ -65,7 +65,7 @@ export function checkNetwork(ctx: Ctx): void {
   });
   s.network.nodes.forEach((node, i) => {
     const base: PathSegment[] = ['network', 'nodes', i];
-    ctx.ref([...base, 'segment'], node.segment, tables.segments, 'segment');
+    if (!tables.segments.has(node.segment)) ctx.ref([...base, 'segment'], node.segment, tables.segments, 'segment');
     node.vulnerabilities?.forEach((v, k) => {
       if (v.technique !== undefined) checkTechniqueId(ctx, [...base, 'vulnerabilities', k, 'technique'], v.technique);
     });
@@ -103,16 +103,29 @@ interface Cidr {
   mask: number;
 }
 
-const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 const IPV6 = /^[0-9a-fA-F:]{2,39}(%[\w.]+)?$/;
 
 /** An IPv4 address as an unsigned 32-bit number, or undefined. */
 export function parseIpv4(text: string): number | undefined {
-  const m = IPV4.exec(text);
-  if (!m) return undefined;
-  const parts = m.slice(1, 5).map(Number);
-  if (parts.some((p) => p > 255)) return undefined;
-  return parts.reduce((acc, p) => ((acc << 8) | p) >>> 0, 0);
+  let value = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let k = 0; k <= text.length; k++) {
+    const c = k < text.length ? text.charCodeAt(k) : 46;
+    if (c >= 48 && c <= 57) {
+      part = part * 10 + (c - 48);
+      if (++digits > 3 || part > 255) return undefined;
+    } else if (c === 46 && digits > 0) {
+      value = ((value << 8) | part) >>> 0;
+      part = 0;
+      digits = 0;
+      dots++;
+    } else {
+      return undefined;
+    }
+  }
+  return dots === 4 ? value : undefined;
 }
 
 function parseCidr(text: string): Cidr | undefined {
