@@ -17,6 +17,8 @@ export function teamRef(t: CTeam): TeamRef {
   if (t.nation !== undefined) r.nation = t.nation;
   if (t.organisation !== undefined) r.organisation = t.organisation;
   if (t.color !== undefined) r.color = t.color;
+  if (t.language !== undefined) r.language = t.language;
+  if (t.timeZone !== undefined) r.timeZone = t.timeZone;
   return r;
 }
 

@@ -26,7 +26,7 @@ export interface ClockView {
   move: { id: string; title: LocalTextT; questions: LocalTextT[] } | null;
 }
 
-export interface TeamRef { id: string; name: LocalTextT; nation?: string; organisation?: LocalTextT; color?: string }
+export interface TeamRef { id: string; name: LocalTextT; nation?: string; organisation?: LocalTextT; color?: string; language?: string; timeZone?: string }
 export interface ServiceView { id: string; name?: LocalTextT; port?: number; critical: boolean; availability: number; up: boolean }
 export interface LinkView { from: string; to: string; kind?: string; name?: LocalTextT }
 export interface ScoreView { current: ScoreSample; timeline: ScoreSample[] }
@@ -116,6 +116,8 @@ export interface RedAttemptView { node: string; t: number; ok: boolean; unreacha
 export interface RedStepView {
   id: string; name: LocalTextT; technique: string; tactic?: string; status: RedStepStatus; manual: boolean; due: number | null;
   startedAt: number | null; endedAt: number | null; run: number; targets: string[]; hits: string[]; attempts: RedAttemptView[];
+  /** Preconditions: steps that must all have succeeded, and steps of which one must have. */
+  requires: string[]; requiresAny: string[];
 }
 export interface RedView {
   kind: 'red';

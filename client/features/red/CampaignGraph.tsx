@@ -14,14 +14,11 @@ export const STEP_COLORS: Record<string, string> = {
   pending: '#5c6b7a', ready: '#5aa9f0', held: '#f5c542', running: '#f08c3a', succeeded: '#f03e3e', failed: '#4cc38a', aborted: '#93a4b6',
 };
 
-/** Preconditions, when the view carries them (older views do not). */
-type StepWithPre = RedStepView & { requires?: string[]; requiresAny?: string[] };
-
 export function CampaignGraph({ steps, selected, onSelect }: { steps: RedStepView[]; selected?: string | null; onSelect?: (id: string) => void }) {
   const t = useT();
   const lang = useLang();
   const rtl = useDirection() === 'rtl';
-  const layout = useMemo(() => layoutCampaign((steps as StepWithPre[]).map((s): GraphStep => ({ id: s.id, tactic: s.tactic, requires: s.requires, requiresAny: s.requiresAny }))), [steps]);
+  const layout = useMemo(() => layoutCampaign(steps.map((s): GraphStep => ({ id: s.id, tactic: s.tactic, requires: s.requires, requiresAny: s.requiresAny }))), [steps]);
   const width = Math.max(1, layout.columns) * COL_W + 20;
   const top = layout.by === 'tactic' ? 22 : 0;
   const height = Math.max(1, layout.rows) * ROW_H + 20 + top;
