@@ -1,5 +1,5 @@
 /**
- * `ramparts sweep SCENARIO --runs N [--workers K] [--seed S | --seeds LIST] [--until DUR] [--inputs FILE] [--json]`:
+ * `ramparts sweep SCENARIO --runs N [--workers K] [--seed S | --seeds LIST] [--until DUR] [--inputs FILE] [--json] [--redis URL [--queue NAME]]`:
  * Monte Carlo over seeds, spread over worker threads, with distributions of the outcomes.
  */
 import { availableParallelism } from 'node:os';
@@ -12,6 +12,7 @@ import { runPool } from '../sweep/pool.ts';
 import { Progress } from '../sweep/progress.ts';
 
 const HELP = `Usage: ramparts sweep SCENARIO --runs N [--workers K] [--seed S | --seeds LIST] [--until DUR] [--inputs FILE] [--json]
+                      [--redis URL [--queue NAME]]
 
 Runs the scenario headless once per seed (Monte Carlo), spread over worker threads, and reports the
 distributions of the outcomes:
@@ -29,6 +30,9 @@ Options:
   --workers K      worker threads (default: the number of CPUs, at most the runs)
   --until DUR      stop each run at this simulated time (90s, 45m, 8h, 1d2h)
   --inputs FILE    the same command file in every run (see 'ramparts run --help')
+  --redis URL      distributed: put the runs on a Redis queue for every 'ramparts worker --redis URL'
+                   and gather the results (same report; --workers is then ignored)
+  --queue NAME     the queue with --redis (default ramparts-sweep)
   --json           print one JSON object: objectives, teams (distributions), events, and every
                    run's figures in results (sorted by seed)
 
@@ -43,8 +47,11 @@ export const command: CliCommand = {
   async run(args: string[], io: CliIO): Promise<number> {
     const p = parseCommandArgs(args, {
       runs: { type: 'string' }, workers: { type: 'string' }, seed: { type: 'string' }, seeds: { type: 'string' },
-      until: { type: 'string' }, inputs: { type: 'string' }, json: { type: 'boolean' },
+      until: { type: 'string' }, inputs: { type: 'string' }, json: { type: 'boolean' }, redis: { type: 'string' }, queue: { type: 'string' },
     });
+    const redis = stringOpt(p, 'redis');
+    const queue = stringOpt(p, 'queue');
+    if (queue !== undefined && redis === undefined) throw new UsageError('--queue needs --redis');
     const [file] = positionals(p, ['SCENARIO']) as [string];
     const runs = intOpt(p, 'runs', 1, MAX_RUNS);
     const workersOpt = intOpt(p, 'workers', 1, 256);
@@ -68,9 +75,12 @@ export const command: CliCommand = {
 
     const started = Date.now();
     const progress = new Progress(io, seeds.length, 'sweep');
-    const pool = await runPool({
-      scenario: loaded.scenario, job: { inputs, until }, seeds, workers, onProgress: (done) => progress.update(done),
-    });
+    const onProgress = (done: number) => progress.update(done);
+    const pool = redis === undefined
+      ? await runPool({ scenario: loaded.scenario, job: { inputs, until }, seeds, workers, onProgress })
+      : await (await import('../sweep/queue.ts')).runDistributed({
+        redisUrl: redis, ...(queue !== undefined ? { queue } : {}), scenario: loaded.scenario, job: { inputs, until }, seeds, onProgress,
+      });
     if (!pool.ok) {
       const seed = pool.seed === null ? '' : ` (seed ${pool.seed}; reproduce with: ramparts run ${file} --seed ${pool.seed}${inputsFile ? ` --inputs ${inputsFile}` : ''})`;
       io.err(`ramparts sweep: a run failed${seed}: ${pool.message}`);
