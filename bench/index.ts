@@ -13,6 +13,7 @@ const BENCHES: (() => Promise<BenchModule>)[] = [
   () => import('./engine.ts'),
   () => import('./client.ts'),
   () => import('./server.ts'),
+  () => import('./scale.ts'),
 ];
 
 function met(r: BenchResult): boolean | undefined {
