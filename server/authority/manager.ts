@@ -147,6 +147,15 @@ export class ExerciseManager<S = unknown> {
     return { ...info, token, link: joinLink(exerciseId, token) };
   }
 
+  /** Stops hosting an exercise here (scale-out: its lease moved to another process); the store keeps it. */
+  async release(exerciseId: string): Promise<void> {
+    const host = this.hosts.get(exerciseId);
+    if (!host) return;
+    this.hosts.delete(exerciseId);
+    this.deps.metrics.exercises.set(this.hosts.size);
+    await host.close();
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.hosts.values()].map((h) => h.close()));
     this.hosts.clear();

@@ -146,7 +146,13 @@ export class Cluster implements RemoteExercises {
     if (!manager) return;
     const owned = manager.ids();
     const kept = await this.leases.renew(owned);
-    for (const id of owned) if (!kept.has(id)) this.logger.error('lost the lease of an exercise still hosted here', { exerciseId: id });
+    for (const id of owned) {
+      if (kept.has(id)) continue;
+      // Another process owns it now (this one stalled past the lease): stop hosting it, so that
+      // only the new owner answers; this process's appends would fail the log's seq check anyway.
+      this.logger.error('lost the lease of an exercise hosted here; releasing it', { exerciseId: id });
+      await manager.release(id);
+    }
     for (const id of await this.leases.orphans()) await this.adoptIfOrphan(id);
   }
 
