@@ -1,9 +1,10 @@
 /**
- * `ramparts replay LOG [--at DUR] [--json] [--verify]`: rebuilds the state of a recorded exercise from
- * its log at any moment and prints the same summary as `ramparts run` (same JSON shape), with the
- * state hash the live exercise had then.
+ * `ramparts replay LOG|PACKAGE [--at DUR] [--json] [--verify]`: rebuilds the state of a recorded
+ * exercise from its log (or an exercise package) at any moment and prints the same summary as
+ * `ramparts run` (same JSON shape), with the state hash the live exercise had then.
  */
-import { createReplayer, parseLog } from '../../engine/index.ts';
+import { createReplayer, stateHash } from '../../engine/index.ts';
+import { logFromFile } from '../../engine/interchange/package/index.ts';
 import { formatDuration, formatSimTime } from '../../engine/time/duration.ts';
 import { durationOpt, flag, parseCommandArgs, positionals } from '../args.ts';
 import { recordLines } from '../inputs.ts';
@@ -12,11 +13,13 @@ import { readInputFile } from '../load-scenario.ts';
 import { ContainmentTracker, outcomeOf, type RunOutcome } from '../outcome.ts';
 import { summaryLines } from '../summary.ts';
 
-const HELP = `Usage: ramparts replay LOG [--at DUR] [--json] [--verify]
+const HELP = `Usage: ramparts replay LOG|PACKAGE [--at DUR] [--json] [--verify]
 
-Rebuilds the state of an exercise from its log (written by 'ramparts run --log' or by the server)
-and prints the summary of that moment: simulated time, events, red objectives, each blue team's
-score, detection and containment figures, and the state hash, which equals the live exercise's.
+Rebuilds the state of an exercise from its log (written by 'ramparts run --log' or by the server),
+or from an exercise package ('ramparts export --format package'), and prints the summary of that
+moment: simulated time, events, red objectives, each blue team's score, detection and containment
+figures, and the state hash, which equals the live exercise's. A package's replay must end on the
+state hash it records; it is checked.
 
 Options:
   --at DUR     the moment to rebuild, from T+0 (90s, 45m, 8h, 1d2h); default: the end of the log.
@@ -24,7 +27,7 @@ Options:
   --json       print one JSON object: stateHash, events, simTimeMs, scores, objectives, teams, at
   --verify     also check that every record reproduces the events recorded with it
 
-Exit status: 0 rebuilt, 1 the log is invalid or does not reproduce, 2 usage error.`;
+Exit status: 0 rebuilt, 1 the log or package is invalid or does not reproduce, 2 usage error.`;
 
 /** Largest log read. */
 const MAX_LOG_BYTES = 1024 * 1024 * 1024;
@@ -40,7 +43,7 @@ export const command: CliCommand = {
   help: HELP,
   async run(args: string[], io: CliIO): Promise<number> {
     const p = parseCommandArgs(args, { at: { type: 'string' }, json: { type: 'boolean' }, verify: { type: 'boolean' } });
-    const [file] = positionals(p, ['LOG']) as [string];
+    const [file] = positionals(p, ['LOG|PACKAGE']) as [string];
     const at = durationOpt(p, 'at');
     const read = await readInputFile(file, MAX_LOG_BYTES);
     if (!read.ok) {
@@ -54,10 +57,11 @@ export const command: CliCommand = {
       io.err(`${file}:1: the file is not UTF-8 text`);
       return 1;
     }
-    const parsed = parseLog(text);
+    const parsed = logFromFile(text);
     if (!parsed.ok) {
-      for (const e of parsed.errors) io.err(`${file}:${e.line}: ${e.message}`);
-      io.err(`${file}: invalid log (${parsed.errors.length} error${parsed.errors.length === 1 ? '' : 's'})`);
+      const errors = parsed.errors ?? [{ line: 1, message: parsed.message }];
+      for (const e of errors) io.err(`${file}:${e.line}: ${e.message}`);
+      io.err(`${file}: invalid log or package (${errors.length} error${errors.length === 1 ? '' : 's'})`);
       return 1;
     }
     const r = createReplayer(parsed.log, { verify: flag(p, 'verify') });
@@ -66,6 +70,13 @@ export const command: CliCommand = {
       return 1;
     }
     const replayer = r.replayer;
+    if (parsed.kind === 'package') {
+      const recorded = parsed.package.final.stateHash;
+      if (stateHash(replayer.final()) !== recorded) {
+        io.err(`${file}: the package's log does not replay to the state hash it records (${recorded}): the engine or the package differs`);
+        return 1;
+      }
+    }
     const state = at === undefined ? replayer.final() : replayer.seek(at);
     const tracker = new ContainmentTracker(replayer.compiled);
     tracker.add(replayer.events.filter((e) => e.seq <= state.seq));

@@ -135,6 +135,23 @@ describe('ramparts replay', () => {
     expect(outcome(replayed)).toEqual(outcome(full));
   });
 
+  it('replays an exercise package to the hash it records, and refuses an altered one', async () => {
+    const log = tmp.file('p.log');
+    const live = await rampartsJson<RunReport>('run', GULF, '--seed', '6', '--until', '6h', '--log', log);
+    const pkg = tmp.file('p.json');
+    const exported = await ramparts('export', log, '--format', 'package', '-o', pkg);
+    expect(exported.code, exported.err).toBe(0);
+    const replayed = await rampartsJson<ReplayReport>('replay', pkg);
+    expect(outcome(replayed)).toEqual(outcome(live));
+    const at = await rampartsJson<ReplayReport>('replay', pkg, '--at', '2h');
+    const stopped = await rampartsJson<RunReport>('run', GULF, '--seed', '6', '--until', '2h');
+    expect(at.stateHash).toBe(stopped.stateHash);
+    const altered = tmp.file('altered.json', readFileSync(pkg, 'utf8').replace('"seed":6', '"seed":5'));
+    const r = await ramparts('replay', altered);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^.*altered\.json:1: .+/m);
+  });
+
   it('reports a broken log by line, and a log that does not reproduce by record', async () => {
     const log = tmp.file('b.log');
     await rampartsJson('run', GULF, '--seed', '2', '--until', '1h', '--log', log);
