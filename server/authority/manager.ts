@@ -69,6 +69,9 @@ export class ExerciseManager<S = unknown> {
     const started = this.deps.now();
     const recovered = await recoverState(engine, store, record, loaded.scenario, logger);
     const host = this.startHost(record, loaded.scenario, recovered.state, recovered.revision, recovered.snapshotSeq);
+    // Scale-out takeover: seats on other processes are still in their rooms; project every
+    // audience now so the recovery pause below already reaches them as a delta (no gap).
+    if (this.deps.ownership) for (const key of host.audiences) host.sync(key, undefined, () => undefined);
     const phase = engine.clock(recovered.state).phase;
     if (record.mode === 'realtime' && phase === 'running') {
       // Recorded as the white cell's pause (the engine lets only white pause), marked `recovery`.

@@ -164,11 +164,7 @@ export class Cluster implements RemoteExercises {
     if (!(await this.leases.claim(exerciseId))) return undefined;
     if (!(await manager.adopt(exerciseId))) return undefined;
     this.logger.info('exercise taken over', { exerciseId, owner: this.leases.owner });
-    const host = manager.host(exerciseId);
-    // Seats attached by the dead owner are still in their rooms: project every audience now so
-    // the next deltas reach them (a seat that missed the recovery pause sees a gap and syncs).
-    for (const key of host?.audiences ?? []) host?.sync(key, undefined, () => undefined);
-    return host;
+    return manager.host(exerciseId);
   }
 
   /** Asks every other process (the adapter waits up to 5 s for all answers); a dead one answers nothing. */

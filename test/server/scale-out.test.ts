@@ -69,6 +69,11 @@ describe('two server processes on PostgreSQL and Redis', () => {
     expect(omOnB.frames.join('\n')).not.toContain(secret);
     for (let i = 0; i < 5; i++) await send(omOnB, { type: 'sitrep', text: `om #${i}`, severity: 'low' });
 
+    // Both seats on B have everything the owner published, so any gap later would be the takeover's.
+    const lastBeforeKill = acked.at(-1)!.seq;
+    await until(kwOnB, () => kwOnB.lastSeq >= lastBeforeKill, 'the last delta before the kill (kw)');
+    await until(omOnB, () => omOnB.lastSeq >= lastBeforeKill, 'the last delta before the kill (om)');
+
     // SIGKILL the owner: B adopts the exercise from the log once A's lease expires.
     await a.kill();
     // The recovery pauses the real-time exercise: the controller on B resumes it once B owns it.
@@ -86,8 +91,12 @@ describe('two server processes on PostgreSQL and Redis', () => {
     acked.push({ seq: resumed!, body: { type: 'resume' } });
     const after = await send(kwOnB, { type: 'sitrep', text: 'after the takeover', severity: 'low' });
     await until(kwOnB, () => kwOnB.lastSeq >= after, 'the first command after the takeover');
-    // The seat on B carried on: same socket, and its view follows the new owner.
+    // The seats on B carried on: same sockets, no gap (the recovery pause reached them as a delta).
     expect(kwOnB.socket.connected).toBe(true);
+    expect(kwOnB.gaps).toBe(0);
+    await until(omOnB, () => omOnB.lastSeq >= after, 'the takeover on the other team');
+    expect(omOnB.gaps).toBe(0);
+    expect(kwOnB.deltas.some((d) => d.events.some((e) => e.type.includes('pause')))).toBe(true);
 
     const store = await PostgresStore.open(TEST_PG, { schema });
     const log = await store.readLog(ex.exerciseId);
