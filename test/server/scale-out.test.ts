@@ -7,7 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CreateExerciseResponse } from '../../protocol/index.ts';
+import { io as connect } from 'socket.io-client';
+import { PROTOCOL_VERSION, type CreateExerciseResponse, type DeltaMessage } from '../../protocol/index.ts';
 import { PostgresStore } from '../../server/store/postgres/postgres-store.ts';
 import type { ChildServer } from './child-server.ts';
 import { startClusterChild } from './cluster-child.ts';
@@ -15,6 +16,7 @@ import { FIXTURES, createExercise, joinSeat, until, type Seat } from './helpers.
 import { TEST_PG } from './pg-env.ts';
 
 const schema = `ramparts_test_${randomBytes(6).toString('hex')}`;
+const schema2 = `ramparts_test_${randomBytes(6).toString('hex')}`;
 const children: ChildServer[] = [];
 const seats: Seat[] = [];
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -25,6 +27,7 @@ afterAll(async () => {
   const client = new pg.Client({ connectionString: TEST_PG });
   await client.connect();
   await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await client.query(`DROP SCHEMA IF EXISTS ${schema2} CASCADE`);
   await client.end();
 });
 
@@ -105,4 +108,33 @@ describe('two server processes on PostgreSQL and Redis', () => {
     for (const { seq, body } of acked) expect(log[seq - 1]?.command, `acknowledged as ${seq}`).toMatchObject(body);
     expect(log.some((e) => (e.command as { type?: string }).type === 'pause')).toBe(true);
   }, 90_000);
+
+  it('gives a seat that lost its connection the packets it missed (connection state recovery)', async () => {
+    const a = await startClusterChild(TEST_PG, schema2, FIXTURES);
+    children.push(a);
+    const b = await startClusterChild(TEST_PG, schema2, FIXTURES);
+    children.push(b);
+    const ex: CreateExerciseResponse = await createExercise(a.url, 'minimal', 'realtime', 5);
+    const token = (seat: string) => ex.seats.find((s) => s.seat === seat)!.token;
+    const controller = await joinSeat(a.url, ex.exerciseId, token('controller'));
+    seats.push(controller);
+    const socket = connect(b.url, { auth: { exerciseId: ex.exerciseId, token: token('blue:kw'), protocol: PROTOCOL_VERSION }, transports: ['websocket'], forceNew: true, reconnection: false });
+    const deltas: DeltaMessage[] = [];
+    socket.on('delta', (delta) => void deltas.push(delta));
+    await new Promise((done) => socket.once('welcome', done));
+    // Cut the connection (as a network drop would), send while it is down, then reconnect.
+    const down = new Promise((done) => socket.once('disconnect', done));
+    (socket.io as unknown as { engine: { close(): void } }).engine.close();
+    await down;
+    const reply = await controller.command({ type: 'start' });
+    expect(reply.ok).toBe(true);
+    const seq = reply.ok ? reply.seq : -1;
+    const back = new Promise((done) => socket.once('connect', () => done(undefined)));
+    socket.connect();
+    await back;
+    expect(socket.recovered).toBe(true);
+    for (let i = 0; i < 200 && !deltas.some((d) => d.toSeq >= seq); i++) await sleep(25);
+    socket.close();
+    expect(deltas.map((d) => d.toSeq)).toContain(seq);
+  }, 60_000);
 });
