@@ -60,7 +60,9 @@ export function runHeadless(compiled: CompiledScenario, options: HeadlessOptions
   const hasStart = inputs.some((x) => x.command.type === 'start');
   if (!hasStart) apply({ type: 'start', actor: { role: 'white' } });
   for (const input of inputs) {
-    if (input.at > until || state.phase === 'ended') break;
+    // After the end the engine still takes what evaluators and the white cell do (ratings,
+    // adjudication); it refuses the rest, which is reported in `refused`.
+    if (input.at > until) break;
     if (input.at > state.clock && state.phase === 'running') apply({ type: 'advance', to: input.at, actor: { role: 'system' } });
     apply(input.command, input);
   }

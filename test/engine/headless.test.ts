@@ -31,4 +31,20 @@ describe('runHeadless', () => {
     expect(run.eventCount).toBeGreaterThan(0);
     expect(run.log).toBeNull();
   });
+
+  it('applies what the white cell does after the end (every adjudication, not just the first)', () => {
+    const compiled = compileScenario(baseScenario());
+    const white = { role: 'white' } as const;
+    const run = runHeadless(compiled, {
+      inputs: [
+        { at: 1 * HOUR, command: { type: 'sitrep', text: 'web server compromised', severity: 'high', actor: blue('kw') } },
+        { at: 2 * HOUR, command: { type: 'sitrep', text: 'contained', severity: 'medium', actor: blue('kw') } },
+        { at: 8 * HOUR, command: { type: 'adjudicate', item: { kind: 'sitrep', id: 'kw-S1' }, grade: 80, actor: white } },
+        { at: 8 * HOUR, command: { type: 'adjudicate', item: { kind: 'sitrep', id: 'kw-S2' }, grade: 60, actor: white } },
+      ],
+    });
+    expect(run.state.phase).toBe('ended');
+    expect(run.refused).toEqual([]);
+    expect(run.events.filter((e) => e.type === 'adjudicated').map((e) => (e.data as { grade: number }).grade)).toEqual([80, 60]);
+  });
 });
