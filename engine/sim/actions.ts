@@ -28,6 +28,33 @@ export function mayActFor(s: ExerciseState, teamId: string, owner: string): bool
 
 interface Plan { duration: number; owner: string }
 
+/**
+ * The latest node action per (kind, node), so that "is one already in progress?" is a lookup instead
+ * of a scan of every action ever requested (that scan was 70% of a replay with blue inputs). It is
+ * derived data, kept outside the hashed state: rebuilt from `s.actions` for a state it has not seen
+ * (restored, cloned), and the action record stays the authority on whether it is still in progress.
+ * Node actions only start through requestAction after this check, so at most one per key is in
+ * progress and it is always the latest.
+ */
+const latestNodeAction = new WeakMap<ExerciseState, Map<string, string>>();
+
+function nodeActionIndex(s: ExerciseState): Map<string, string> {
+  let index = latestNodeAction.get(s);
+  if (!index) {
+    index = new Map();
+    for (const a of Object.values(s.actions)) {
+      if (NODE_KINDS.has(a.kind) && a.target.node !== undefined) index.set(`${a.kind}\u0000${a.target.node}`, a.id);
+    }
+    latestNodeAction.set(s, index);
+  }
+  return index;
+}
+
+function inProgressOn(s: ExerciseState, kind: string, node: string): boolean {
+  const id = nodeActionIndex(s).get(`${kind}\u0000${node}`);
+  return id !== undefined && s.actions[id]?.s === 'inProgress';
+}
+
 function planNodeAction(s: ExerciseState, teamId: string, def: CAction, target: ActionTargetT): Plan | Refusal {
   if (target.node === undefined) return refuse('BAD_COMMAND', `a ${def.kind} action needs target.node`);
   const ni = s.scenario.nodeIndex[target.node];
@@ -61,8 +88,7 @@ function planNodeAction(s: ExerciseState, teamId: string, def: CAction, target: 
     default:
       break;
   }
-  const busy = Object.values(s.actions).some((a) => a.s === 'inProgress' && a.kind === def.kind && a.target.node === target.node);
-  if (busy) return refuse('CONFLICT', `a ${def.kind} action on "${target.node}" is already in progress`);
+  if (inProgressOn(s, def.kind, target.node)) return refuse('CONFLICT', `a ${def.kind} action on "${target.node}" is already in progress`);
   return { duration, owner: c.owner };
 }
 
@@ -107,6 +133,7 @@ export function startAction(
   a.s = actionNext(a.s, 'START') ?? a.s;
   s.actions[id] = a;
   t.actions.push(id);
+  if (NODE_KINDS.has(kind) && a.target.node !== undefined) nodeActionIndex(s).set(`${kind}\u0000${a.target.node}`, id);
   ctx.emit('action.requested', `blue:${teamId}`, { id, team: teamId, action: def.id, kind, target: a.target, report, due: a.due, onBehalfOf: a.onBehalfOf }, actionAudience(a));
   if (duration === 0) completeAction(ctx, id);
   else schedule(s, a.due, { k: 'action', id });
