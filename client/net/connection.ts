@@ -14,10 +14,6 @@ import type { CommandBody } from '../../engine/sim/commands.ts';
 import type { View } from '../../engine/views/types.ts';
 import { applyDeltas, applySync } from '../store/apply.ts';
 import type { SessionStore } from '../store/session.ts';
-import { adoptTeamDefaults } from '../store/prefs.ts';
-import { CATALOGS } from '../i18n/catalog.ts';
-
-const CATALOG_LANGUAGES = Object.keys(CATALOGS);
 
 export interface Connection {
   /** Sends a command; resolves with the server's acknowledgement (never rejects). */
@@ -96,8 +92,6 @@ export function connect(store: SessionStore, exerciseId: string, token: string, 
       ...result.state, status: 'online', error: null, seat: welcome.seat, scenario: welcome.scenario, mode: welcome.mode,
       notices: welcome.notices, exerciseId: welcome.exerciseId, viewAt: performance.now(),
     });
-    const view = result.state.view as { kind?: string; team?: { language?: string; timeZone?: string } } | null;
-    if (view?.kind === 'blue' && view.team) adoptTeamDefaults(view.team, CATALOG_LANGUAGES);
     if (!result.ok) void resync();
   });
   socket.on('delta', (delta) => {

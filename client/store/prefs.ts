@@ -54,14 +54,3 @@ export function setTimeZone(timeZone: string): void {
   prefsStore.setState({ timeZone });
 }
 
-/**
- * A seat that has never chosen its language or time zone in this browser starts from its team's
- * (from the scenario), so that a nation's team opens in its own language and local time.
- */
-export function adoptTeamDefaults(team: { language?: string; timeZone?: string }, languages: readonly string[]): void {
-  if (storage()?.getItem(KEY)) return; // the seat already chose; never override a choice
-  const next: Partial<Prefs> = {};
-  if (team.language !== undefined && languages.includes(team.language)) next.lang = team.language;
-  if (team.timeZone !== undefined) next.timeZone = team.timeZone;
-  if (Object.keys(next).length > 0) prefsStore.setState(next);
-}
