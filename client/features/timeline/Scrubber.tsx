@@ -7,6 +7,27 @@ import { useT } from '../../i18n/react.tsx';
 import { formatExerciseTime } from '../../i18n/time.ts';
 
 const PLAY_SPEEDS = [10, 60, 300, 900];
+const SECOND = 1000;
+const MINUTE = 60_000;
+
+/**
+ * The range takes any millisecond (step "any"), so that a moment between two whole seconds (an
+ * action completing at T+00:02:03.456 under real-time driving) can be shown exactly; the keys keep
+ * their usual sizes: arrows a second, Page keys a minute, Home and End the ends.
+ */
+function keyStep(key: string, rtl: boolean): number | 'start' | 'end' | null {
+  switch (key) {
+    case 'ArrowUp': return SECOND;
+    case 'ArrowDown': return -SECOND;
+    case 'ArrowRight': return rtl ? -SECOND : SECOND;
+    case 'ArrowLeft': return rtl ? SECOND : -SECOND;
+    case 'PageUp': return MINUTE;
+    case 'PageDown': return -MINUTE;
+    case 'Home': return 'start';
+    case 'End': return 'end';
+    default: return null;
+  }
+}
 
 export function Scrubber({ start, end, value, onChange, marks }: { start: number; end: number; value: number; onChange: (t: number) => void; marks: readonly number[] }) {
   const t = useT();
@@ -40,8 +61,15 @@ export function Scrubber({ start, end, value, onChange, marks }: { start: number
       </label>
       <button type="button" disabled={prev === undefined} onClick={() => prev !== undefined && onChange(prev)} aria-label={t('timeline.prevMark')}><span className="mirror" aria-hidden="true">⏮</span></button>
       <input
-        type="range" min={start} max={Math.max(end, start + 1)} step={1000} value={value}
-        onChange={(e) => onChange(Number(e.target.value))}
+        type="range" min={start} max={Math.max(end, start + 1)} step="any" value={value}
+        onChange={(e) => onChange(Math.round(Number(e.target.value)))}
+        onKeyDown={(e) => {
+          const move = keyStep(e.key, getComputedStyle(e.currentTarget).direction === 'rtl');
+          if (move === null) return;
+          e.preventDefault();
+          const target = move === 'start' ? start : move === 'end' ? end : value + move;
+          onChange(Math.min(end, Math.max(start, target)));
+        }}
         aria-label={t('timeline.time')} aria-valuetext={formatExerciseTime(value)} data-testid="scrubber"
       />
       <button type="button" disabled={next === undefined} onClick={() => next !== undefined && onChange(next)} aria-label={t('timeline.nextMark')}><span className="mirror" aria-hidden="true">⏭</span></button>
