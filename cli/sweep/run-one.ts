@@ -5,19 +5,10 @@
 import type { CompiledScenario, ScoreSample } from '../../engine/index.ts';
 import { runScripted } from '../headless.ts';
 import type { ScriptedInput } from '../inputs.ts';
-import { ContainmentTracker, outcomeOf } from '../outcome.ts';
+import { ContainmentTracker, outcomeOf, type TeamOutcome } from '../outcome.ts';
 
-export interface SweepTeamResult {
-  score: Omit<ScoreSample, 't'>;
-  attempts: number;
-  detectedAttempts: number;
-  firstDetectionMs: number | null;
-  meanTimeToDetectMs: number | null;
-  firstCompromiseMs: number | null;
-  compromises: number;
-  contained: number;
-  meanTimeToContainMs: number | null;
-}
+/** A team's outcome figures as a sweep keeps them (no team id, no sample time, no success count). */
+export type SweepTeamResult = Omit<TeamOutcome, 'team' | 'score' | 'successfulAttempts'> & { score: Omit<ScoreSample, 't'> };
 
 export interface SweepRunResult {
   seed: number;
@@ -47,12 +38,6 @@ export function sweepRun(compiled: CompiledScenario, job: SweepJob, seed: number
   const objectives: Record<string, number | null> = {};
   for (const x of o.objectives) objectives[x.id] = x.achievedAtMs;
   const teams: Record<string, SweepTeamResult> = {};
-  for (const t of o.teams) {
-    const { t: _t, ...score } = t.score;
-    teams[t.team] = {
-      score, attempts: t.attempts, detectedAttempts: t.detectedAttempts, firstDetectionMs: t.firstDetectionMs, meanTimeToDetectMs: t.meanTimeToDetectMs,
-      firstCompromiseMs: t.firstCompromiseMs, compromises: t.compromises, contained: t.contained, meanTimeToContainMs: t.meanTimeToContainMs,
-    };
-  }
+  for (const { team, score: { t: _t, ...score }, successfulAttempts: _s, ...figures } of o.teams) teams[team] = { score, ...figures };
   return { seed, stateHash: o.stateHash, simTimeMs: o.simTimeMs, events: o.events, objectives, teams, refused: run.refused.length };
 }

@@ -18,6 +18,7 @@ export interface SeatSocketDeps {
   logger: Logger;
   rate: number;
   burst: number;
+  /** Scale-out: exercises another process owns (absent on a single server). */
   remote?: RemoteExercises;
 }
 

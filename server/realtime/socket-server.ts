@@ -7,13 +7,10 @@ import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { Server, type ServerOptions } from 'socket.io';
 import { ERROR_CODES, HandshakeAuth, PROTOCOL_VERSION, SOCKET_PATH, type ErrorCode } from '../../protocol/index.ts';
 import { audienceOf } from '../authority/audience.ts';
-import type { ExerciseManager } from '../authority/manager.ts';
-import type { Logger } from '../ops/logger.ts';
-import type { Metrics } from '../ops/metrics.ts';
 import { isAllowedOrigin } from '../http/origin.ts';
 import { audienceRoom, exerciseRoom, seatRoom } from './rooms.ts';
-import { handleSeatSocket } from './seat-socket.ts';
-import type { RampartsServer, RemoteExercises } from './types.ts';
+import { handleSeatSocket, type SeatSocketDeps } from './seat-socket.ts';
+import type { RampartsServer } from './types.ts';
 
 /** Largest frame the transport reads at all; bigger frames close the connection (engine.io rule). */
 const TRANSPORT_LIMIT_BYTES = 1024 * 1024;
@@ -37,15 +34,8 @@ function connectError(code: ErrorCode, message: string): Error {
   return Object.assign(new Error(message), { data: { code } });
 }
 
-export interface RealtimeDeps {
-  manager: ExerciseManager;
-  metrics: Metrics;
-  logger: Logger;
-  rate: number;
-  burst: number;
-  /** Scale-out: exercises another process owns (absent on a single server). */
-  remote?: RemoteExercises;
-}
+/** What the socket layer needs: the same as each seat's handler. */
+export type RealtimeDeps = SeatSocketDeps;
 
 /** Installs the handshake authentication and the per-seat handlers. */
 export function bindRealtime(io: RampartsServer, deps: RealtimeDeps): void {

@@ -18,7 +18,12 @@ export interface ChildServer {
 }
 
 export function startChildServer(dataDir: string, scenariosDir: string): Promise<ChildServer> {
-  const child = spawn(process.execPath, [resolve(ROOT, 'bin/ramparts.mjs'), 'serve', '--port', '0', '--host', '127.0.0.1', '--data', dataDir, '--scenarios', scenariosDir, '--log-level', 'warn', '--snapshot-every', '40'], {
+  return spawnServe(['--data', dataDir, '--scenarios', scenariosDir, '--log-level', 'warn', '--snapshot-every', '40']);
+}
+
+/** Spawns `ramparts serve --port 0 --host 127.0.0.1 ...args` and resolves once it is listening. */
+export function spawnServe(args: readonly string[]): Promise<ChildServer> {
+  const child = spawn(process.execPath, [resolve(ROOT, 'bin/ramparts.mjs'), 'serve', '--port', '0', '--host', '127.0.0.1', ...args], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
@@ -27,8 +32,7 @@ export function startChildServer(dataDir: string, scenariosDir: string): Promise
     stderr += chunk.toString();
   });
   return new Promise((resolvePromise, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
       const match = /^Ramparts listening on (http:\/\/\S+?)\/?$/.exec(line);
       if (!match) return;
       resolvePromise({
