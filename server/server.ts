@@ -45,7 +45,7 @@ export async function startServer(config: ServerConfig = defaultConfig(), option
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const engine = options.engine ?? (engineAdapter as EnginePort);
   const metrics = createMetrics();
-  const store = options.store ?? (await FileStore.open(config.dataDir));
+  const store = options.store ?? (await FileStore.open(config.dataDir, { logger }));
   const catalog = await ScenarioCatalog.load(config.scenariosDir, engine, logger);
   // Socket.IO wraps the server's request listener (it answers its own path and passes the rest
   // on), so the listener must exist before it attaches; the app, which needs `io`, comes after.

@@ -32,7 +32,15 @@ export interface HostOptions {
   /** See BroadcasterOptions: when an audience's view is heavy, and how often it is then sent. */
   heavyCostMs: number;
   heavyIntervalMs: number;
+  /**
+   * After the store refused appends (a full disk, a failing device), the longest wait (ms, default
+   * 1000) before a command is tried again; commands meanwhile are refused at once. The first retry
+   * is immediate (a passing glitch costs one batch), then the wait doubles from 100 ms up to this.
+   */
+  storeRetryMs?: number;
 }
+
+const STORE_RETRY_MS = 1000;
 
 export interface HostDeps<S> {
   engine: EnginePort<S>;
@@ -75,6 +83,14 @@ export class ExerciseHost<S = unknown> {
   private snapshotSeq: number;
   private snapshotChain: Promise<void> = Promise.resolve();
   private closed = false;
+  /** The last rebuild after a failed append could not read the store: rebuild before stepping again. */
+  private stateStale = false;
+  /**
+   * Set while the store refuses appends. The exercise is suspended: simulated time holds, and
+   * commands are refused with UNAVAILABLE without being applied; one is tried again every
+   * `storeRetryMs`, and the first that is stored ends the suspension.
+   */
+  private storeDown: { since: number; lastTry: number; failures: number; refused: number; reason: string } | undefined;
   /** Notices in force, shown to every seat on connection. */
   readonly notices: Notice[] = [];
 
@@ -232,8 +248,47 @@ export class ExerciseHost<S = unknown> {
     for (const run of waiting) run();
   }
 
+  /** How long after the `failures`-th failed append in a row the next one is tried. */
+  private retryWait(failures: number): number {
+    return failures <= 1 ? 0 : Math.min(this.deps.options.storeRetryMs ?? STORE_RETRY_MS, 100 * 2 ** (failures - 2));
+  }
+
+  /** The refusal while the store is down. */
+  private storeDownReply(reason: string): ErrorReply {
+    return {
+      ok: false, code: ERROR_CODES.UNAVAILABLE,
+      message: `the exercise log cannot be written (${reason}): the command was not applied and the exercise is suspended until the server can store it again; retry in a moment`,
+    };
+  }
+
   private async applyBatch(batch: QueueItem[]): Promise<void> {
     const { engine, store, metrics, logger } = this.deps;
+    const down = this.storeDown;
+    if (down && this.deps.now() - down.lastTry < this.retryWait(down.failures)) {
+      // Suspended: refuse without stepping (nothing to undo) until it is time to try the store again.
+      for (const item of batch) {
+        if (item.kind !== 'command') continue;
+        down.refused++;
+        metrics.commands.inc({ type: item.command.type, outcome: ERROR_CODES.UNAVAILABLE });
+        item.resolve(this.storeDownReply(down.reason));
+      }
+      return;
+    }
+    if (this.stateStale) {
+      await this.rebuildFromStore();
+      if (this.stateStale) {
+        // Still unreadable: refuse without stepping, and wait before the next try.
+        const failed = this.storeDown ?? { since: this.deps.now(), lastTry: 0, failures: 0, refused: 0, reason: 'storage error' };
+        this.storeDown = Object.assign(failed, { lastTry: this.deps.now(), failures: failed.failures + 1 });
+        for (const item of batch) {
+          if (item.kind !== 'command') continue;
+          failed.refused++;
+          metrics.commands.inc({ type: item.command.type, outcome: ERROR_CODES.UNAVAILABLE });
+          item.resolve(this.storeDownReply(failed.reason));
+        }
+        return;
+      }
+    }
     let state = this.state;
     let revision = this.revision;
     const entries: CommandEntry[] = [];
@@ -279,17 +334,38 @@ export class ExerciseHost<S = unknown> {
       try {
         await store.append(this.id, entries);
       } catch (error) {
-        logger.error('store append failed; batch not applied', { exerciseId: this.id, error });
+        const reason = storeErrorReason(error);
+        const now = this.deps.now();
+        if (!this.storeDown) {
+          this.storeDown = { since: now, lastTry: now, failures: 1, refused: 0, reason };
+          logger.error('store append failed; batch not applied, exercise suspended (commands refused with UNAVAILABLE) until the store takes writes again', {
+            exerciseId: this.id, seq: this.revision + 1, entries: entries.length, reason, error,
+          });
+        } else {
+          Object.assign(this.storeDown, { lastTry: now, failures: this.storeDown.failures + 1, reason });
+          logger.warn('store append failed again; exercise still suspended', { exerciseId: this.id, reason, failures: this.storeDown.failures });
+        }
+        // Simulated time holds while nothing can be recorded.
+        this.driver?.hold();
         // The engine's step works in place, so the working state already holds the refused batch:
         // rebuild the state from what is durable (the previous revision) before going on.
         await this.rebuildFromStore();
         this.settle();
         for (const { item } of accepted) {
+          this.storeDown.refused++;
           metrics.commands.inc({ type: item.command.type, outcome: ERROR_CODES.UNAVAILABLE });
-          item.resolve({ ok: false, code: ERROR_CODES.UNAVAILABLE, message: 'the command could not be stored and was not applied; retry' });
+          item.resolve(this.storeDownReply(reason));
         }
-        this.reconcileDriver();
         return;
+      }
+      if (this.storeDown) {
+        logger.warn('store takes writes again; exercise resumed', {
+          exerciseId: this.id, seq: revision, downMs: Math.round(this.deps.now() - this.storeDown.since),
+          failures: this.storeDown.failures, refused: this.storeDown.refused,
+        });
+        this.storeDown = undefined;
+        // Simulated time runs on from where it held, not from where the wall clock got to.
+        this.driver?.release();
       }
       metrics.storeAppendLatency.observe((this.deps.now() - started) / 1000);
       this.state = state;
@@ -314,12 +390,18 @@ export class ExerciseHost<S = unknown> {
       this.state = recovered.state;
       this.revision = recovered.revision;
     } catch (error) {
-      // The store is unreadable as well: stop taking commands rather than serve a state that
-      // may hold unstored changes. A restart recovers from whatever the store holds.
-      this.deps.logger.error('exercise state could not be rebuilt; exercise closed', { exerciseId: this.id, error });
-      this.closed = true;
-      this.driver?.stop();
+      // The store cannot be read either (a database restarting): the working state may hold
+      // the refused batch, so no command is stepped on it; the next batch rebuilds it first.
+      this.deps.logger.warn('exercise state could not be rebuilt yet; rebuilt before the next command', { exerciseId: this.id, error });
+      this.stateStale = true;
+      return;
     }
+    this.stateStale = false;
+  }
+
+  /** True while the store refuses appends (see `storeDown`). */
+  get suspended(): boolean {
+    return this.storeDown !== undefined;
   }
 
   private reconcileDriver(): void {
@@ -337,4 +419,12 @@ export class ExerciseHost<S = unknown> {
       .then(() => this.deps.store.putSnapshot(this.id, snapshot))
       .catch((error: unknown) => this.deps.logger.warn('snapshot failed', { exerciseId: this.id, seq, error }));
   }
+}
+
+/** A short reason for a store failure that is safe to show a seat (an errno code, not a path). */
+function storeErrorReason(error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'the disk is full';
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return `storage error ${code}`;
+  return 'storage error';
 }

@@ -25,6 +25,7 @@ export class RealtimeDriver {
   private anchor: { sim: number; wall: number; speed: number } | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
+  private held = false;
 
   constructor(private readonly options: DriverOptions) {}
 
@@ -54,7 +55,7 @@ export class RealtimeDriver {
    * re-anchors (on a speed change) the clock, and schedules the next wake-up.
    */
   reconcile(clock: ClockInfo, nextDue: number | undefined): void {
-    if (this.stopped) return;
+    if (this.stopped || this.held) return;
     if (clock.phase !== 'running') {
       this.anchor = undefined;
       this.clearTimer();
@@ -88,6 +89,21 @@ export class RealtimeDriver {
   private clearTimer(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
+  }
+
+  /**
+   * Holds simulated time where it is (the store cannot record advances): no ticks, no target,
+   * until `release`. The next `reconcile` after it anchors afresh, so the held wall time is not
+   * made up in one jump.
+   */
+  hold(): void {
+    this.held = true;
+    this.anchor = undefined;
+    this.clearTimer();
+  }
+
+  release(): void {
+    this.held = false;
   }
 
   /** Stops for good (exercise unloaded or server shutting down). */

@@ -19,16 +19,17 @@ export async function syncDir(dir: string): Promise<void> {
 /** Replaces `path` with `text` atomically and durably. */
 export async function writeFileDurable(path: string, text: string): Promise<void> {
   const tmp = join(dirname(path), `.${Date.now().toString(36)}-${process.pid}.tmp`);
-  const handle = await open(tmp, 'w');
   try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    const handle = await open(tmp, 'w');
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(tmp, path);
   } catch (error) {
+    // A failed write (a full disk) must not leave its partial temporary file taking space.
     await rm(tmp, { force: true });
     throw error;
   }

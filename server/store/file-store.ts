@@ -8,18 +8,41 @@
  * - `snapshots/<seq>.json`: periodic snapshots (the newest few are kept).
  *
  * A crash can leave at most one partial line at the end of the log (its append never resolved, so
- * it was never acknowledged); reading ignores it and the next append cuts it off first.
+ * it was never acknowledged); reading ignores it and the next append cuts it off first, with a
+ * warning. An append that fails without a crash (a full disk, an I/O error) is undone at once: the
+ * log is cut back to where the append started, so entries that were never acknowledged cannot
+ * come back at the next read or after a restart.
  */
-import { open, readFile, readdir, rm, mkdir, type FileHandle } from 'node:fs/promises';
+import { open, readFile, readdir, rm, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ExerciseId } from '../../protocol/index.ts';
+import type { Logger } from '../ops/logger.ts';
 import type { ExerciseRecord, ExerciseStore, LogEntry, SeatRecord, SnapshotRecord } from './types.ts';
 import { mkdirDurable, syncDir, writeFileDurable } from './durable-file.ts';
 
 const SNAPSHOTS_KEPT = 3;
 
+/** What the store does with an open log file (a subset of node's FileHandle). */
+export interface LogHandle {
+  write(buffer: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesWritten: number }>;
+  datasync(): Promise<void>;
+  sync(): Promise<void>;
+  truncate(length: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface FileStoreOptions {
+  /**
+   * Opens a log file for appending (default: node:fs/promises `open`). Tests wrap it to make
+   * writes fail the way a full disk or a failing device does; production never sets it.
+   */
+  openLogFile?: (path: string, flags: 'r+') => Promise<LogHandle>;
+  /** Where the store warns about a log it had to repair (a partial last entry cut off). */
+  logger?: Logger;
+}
+
 interface OpenLog {
-  handle: FileHandle;
+  handle: LogHandle;
   lastSeq: number;
   /** Bytes in the file: where the next entry goes. */
   size: number;
@@ -54,14 +77,19 @@ export class FileStore implements ExerciseStore {
   /** Appends per exercise run one after another. */
   private readonly appendChain = new Map<string, Promise<void>>();
   private readonly seatCache = new Map<string, SeatRecord[]>();
+  /**
+   * Logs whose failed append could not be undone (the cut itself failed): the byte length of the
+   * acknowledged prefix. Reads stop there and the next open cuts the file there first.
+   */
+  private readonly cutAt = new Map<string, number>();
   private closed = false;
 
-  private constructor(private readonly root: string) {}
+  private constructor(private readonly root: string, private readonly options: FileStoreOptions) {}
 
   /** Opens (creating if needed) a file store under `dataDir`. */
-  static async open(dataDir: string): Promise<FileStore> {
+  static async open(dataDir: string, options: FileStoreOptions = {}): Promise<FileStore> {
     await mkdir(join(dataDir, 'exercises'), { recursive: true });
-    return new FileStore(join(dataDir, 'exercises'));
+    return new FileStore(join(dataDir, 'exercises'), options);
   }
 
   private dir(id: string): string {
@@ -121,19 +149,37 @@ export class FileStore implements ExerciseStore {
     this.seatCache.set(exerciseId, seats);
   }
 
-  /** Opens the log for appending, cutting off a partial last line left by a crash. */
+  /** The log's bytes that count: all of them, or the acknowledged prefix after an append that could not be undone. */
+  private async readLogBytes(id: string): Promise<{ path: string; bytes: Buffer; fileBytes: number }> {
+    const path = join(this.dir(id), 'log.jsonl');
+    const file = await readFile(path);
+    const cut = this.cutAt.get(id);
+    return { path, bytes: cut !== undefined && cut < file.length ? file.subarray(0, cut) : file, fileBytes: file.length };
+  }
+
+  /** Opens the log for appending, cutting off a partial last line left by a crash (or a failed append). */
   private openLog(id: string): Promise<OpenLog> {
     let opened = this.logs.get(id);
     if (!opened) {
       opened = (async () => {
-        const path = join(this.dir(id), 'log.jsonl');
-        const text = await readFile(path, 'utf8');
-        const { entries, validBytes } = parseLog(text, path);
-        const handle = await open(path, 'r+');
-        if (validBytes < Buffer.byteLength(text, 'utf8')) {
-          await handle.truncate(validBytes);
-          await handle.sync();
+        const { path, bytes, fileBytes } = await this.readLogBytes(id);
+        const { entries, validBytes } = parseLog(bytes.toString('utf8'), path);
+        const handle = await (this.options.openLogFile ?? open)(path, 'r+');
+        try {
+          if (validBytes < fileBytes) {
+            await handle.truncate(validBytes);
+            await handle.sync();
+            if (!this.cutAt.has(id)) {
+              this.options.logger?.warn('log ended in an entry that was never completed (an append cut short by a crash); cut it off', {
+                exerciseId: id, lastSeq: entries.at(-1)?.seq ?? 0, droppedBytes: fileBytes - validBytes,
+              });
+            }
+          }
+        } catch (error) {
+          await handle.close().catch(() => undefined);
+          throw error;
         }
+        this.cutAt.delete(id);
         return { handle, lastSeq: entries.at(-1)?.seq ?? 0, size: validBytes };
       })();
       opened.catch(() => this.logs.delete(id));
@@ -155,13 +201,17 @@ export class FileStore implements ExerciseStore {
       });
       const bytes = Buffer.from(entries.map((e) => `${JSON.stringify(e)}\n`).join(''), 'utf8');
       try {
-        await log.handle.write(bytes, 0, bytes.length, log.size);
+        // A write may take fewer bytes than offered (a disk filling up): go on until every byte is
+        // taken or the write fails; acknowledging a short write would leave a torn entry in the log.
+        for (let done = 0; done < bytes.length;) {
+          const { bytesWritten } = await log.handle.write(bytes, done, bytes.length - done, log.size + done);
+          if (bytesWritten <= 0) throw Object.assign(new Error(`append to ${exerciseId}: the log file took no more bytes`), { code: 'ENOSPC' });
+          done += bytesWritten;
+        }
         // datasync flushes the data and the new file length: all a reader needs after a crash.
         await log.handle.datasync();
       } catch (error) {
-        // The file may now end in a partial entry: reopen (and cut it off) on the next append.
-        this.logs.delete(exerciseId);
-        await log.handle.close().catch(() => undefined);
+        await this.undoAppend(exerciseId, log);
         throw error;
       }
       log.size += bytes.length;
@@ -171,10 +221,30 @@ export class FileStore implements ExerciseStore {
     return next;
   }
 
+  /**
+   * After a failed append: cut the log back to its acknowledged length, so that none of the
+   * entries (whole or partial) the failed write left behind is ever read. If even the cut fails,
+   * reads stop at that length and the next open cuts the file first.
+   */
+  private async undoAppend(exerciseId: string, log: OpenLog): Promise<void> {
+    this.logs.delete(exerciseId);
+    try {
+      await log.handle.truncate(log.size);
+      await log.handle.datasync();
+    } catch (error) {
+      this.cutAt.set(exerciseId, log.size);
+      this.options.logger?.warn('could not cut a failed append off the log; reads stop before it until it is cut', {
+        exerciseId, bytes: log.size, error,
+      });
+    } finally {
+      await log.handle.close().catch(() => undefined);
+    }
+  }
+
   async readLog(exerciseId: string, afterSeq = 0): Promise<LogEntry[]> {
     await (this.appendChain.get(exerciseId) ?? Promise.resolve()).catch(() => undefined);
-    const path = join(this.dir(exerciseId), 'log.jsonl');
-    const { entries } = parseLog(await readFile(path, 'utf8'), path);
+    const { path, bytes } = await this.readLogBytes(exerciseId);
+    const { entries } = parseLog(bytes.toString('utf8'), path);
     return afterSeq > 0 ? entries.filter((e) => e.seq > afterSeq) : entries;
   }
 

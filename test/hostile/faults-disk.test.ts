@@ -1,0 +1,383 @@
+/**
+ * Faults, file store: the disk fills up (or the device fails) while seats send commands at speed.
+ *
+ * Two ways to get a full disk:
+ * - an injected one (always runs): the store's log file is opened through a wrapper
+ *   (`FileStoreOptions.openLogFile`) that takes only so many more bytes (a write cut short in the
+ *   middle of an entry, then ENOSPC), or fails `datasync` with EIO, or also fails the cut that
+ *   undoes a failed append;
+ * - a real one (when this machine lets the test mount a small tmpfs, i.e. as root): the data
+ *   directory lives on a 4 MiB tmpfs filled up by a filler file, so the log, the snapshots and
+ *   their temporary files all meet ENOSPC from the kernel.
+ *
+ * What must hold: a command whose append failed is not acknowledged (UNAVAILABLE, saying why);
+ * while the fault lasts nothing is acknowledged and simulated time holds; an error line is logged;
+ * once the fault is gone the exercise takes commands again by itself; every acknowledged command is
+ * in the log at its sequence number, no refused one is, and the server's state hash equals the
+ * engine's replay of the log, before and after a restart. A torn last line (a crash in the middle
+ * of an append) is cut off at the restart with a warning.
+ */
+import { execFileSync } from 'node:child_process';
+import { appendFile, mkdtemp, open, readdir, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import seedrandom from 'seedrandom';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ExerciseState, WhiteView } from '../../engine/index.ts';
+import type { CommandReply, CreateExerciseResponse } from '../../protocol/index.ts';
+import { engineAdapter } from '../../server/authority/engine-adapter.ts';
+import { defaultConfig } from '../../server/config.ts';
+import { createLogger, type Logger } from '../../server/ops/logger.ts';
+import { startServer, type RunningServer } from '../../server/server.ts';
+import { FileStore, type LogHandle } from '../../server/store/file-store.ts';
+import { FIXTURES, createExercise, joinSeat, type Seat } from '../server/helpers.ts';
+import { budgetMs, recordFigures, scale } from './budget.ts';
+import { checkLog, sleep, tokenOf, type Acked } from './faults-common.ts';
+
+const SEED = 'ramparts-faults-disk-1';
+const EPISODES = scale(4, 40);
+const SEATS = ['controller', 'blue:kw', 'blue:om'] as const;
+
+const cleanups: Array<() => Promise<void>> = [];
+afterAll(async () => {
+  for (const clean of cleanups.reverse()) await clean().catch(() => undefined);
+});
+
+const errno = (code: string) => Object.assign(new Error(`${code}: injected by the test`), { code });
+
+/** A disk the test controls: how many more bytes it takes, and which calls fail. */
+class FaultyDisk {
+  free = Number.POSITIVE_INFINITY;
+  failSync = false;
+  failTruncate = 0;
+  /** Writes cut short or refused, syncs and cuts failed. */
+  hits = 0;
+
+  readonly open = async (path: string, flags: 'r+'): Promise<LogHandle> => {
+    const real = await open(path, flags);
+    const disk = this;
+    return {
+      async write(buffer, offset, length, position) {
+        if (disk.free <= 0) {
+          disk.hits++;
+          throw errno('ENOSPC');
+        }
+        const n = Math.min(length, disk.free);
+        if (n < length) disk.hits++;
+        const { bytesWritten } = await real.write(buffer, offset, n, position);
+        disk.free -= bytesWritten;
+        return { bytesWritten };
+      },
+      async datasync() {
+        if (disk.failSync) {
+          disk.hits++;
+          throw errno('EIO');
+        }
+        await real.datasync();
+      },
+      sync: () => real.sync(),
+      async truncate(length) {
+        if (disk.failTruncate > 0) {
+          disk.failTruncate--;
+          disk.hits++;
+          throw errno('EIO');
+        }
+        await real.truncate(length);
+      },
+      close: () => real.close(),
+    };
+  };
+
+  clear(): void {
+    this.free = Number.POSITIVE_INFINITY;
+    this.failSync = false;
+    this.failTruncate = 0;
+  }
+}
+
+interface LogLine { level: string; msg: string; [field: string]: unknown }
+
+function captureLogger(lines: LogLine[]): Logger {
+  return createLogger({ level: 'debug', write: (line) => void lines.push(JSON.parse(line) as LogLine) });
+}
+
+async function start(dataDir: string, lines: LogLine[], disk?: FaultyDisk): Promise<RunningServer> {
+  const logger = captureLogger(lines);
+  const store = await FileStore.open(dataDir, { logger, ...(disk ? { openLogFile: disk.open } : {}) });
+  const base = defaultConfig();
+  return startServer(defaultConfig({
+    port: 0, host: '127.0.0.1', dataDir, scenariosDir: FIXTURES, distDir: join(dataDir, 'no-dist'),
+    // Seats send at speed: the per-socket rate limit is not what this test is about.
+    limits: { ...base.limits, socketRate: 1000, socketBurst: 1000 },
+    store: { snapshotEvery: 10 },
+  }), { logger, store });
+}
+
+/** What the seats were told, command by command. */
+interface Ledger {
+  acked: Acked[];
+  refusedTexts: Set<string>;
+  refused: number;
+  /** Replies that broke the rules (acknowledged while the fault was known and still on, wrong code). */
+  violations: string[];
+}
+
+type Phase = 'normal' | 'fault' | 'fault-seen' | 'cleared';
+
+/**
+ * Seats sending as fast as their acknowledgements come back, until `stop()`. Every command is
+ * classified by the phase it was sent in and checked against its reply; `strict`: nothing sent
+ * after the first refusal and before the fault is removed may be acknowledged.
+ */
+function sendAtSpeed(seats: Record<string, Seat>, ledger: Ledger, phase: { now: Phase; onRefused?: () => void }, tag: string, strict: boolean) {
+  let stopped = false;
+  let sent = 0;
+  const loops = SEATS.map(async (name) => {
+    for (let i = 0; !stopped; i++) {
+      const body: Record<string, unknown> = name === 'controller'
+        ? { type: 'speed', speed: 10 + (i % 50) }
+        : { type: 'sitrep', text: `${tag} ${name} #${i}`, severity: 'low' };
+      const sentIn = phase.now;
+      sent++;
+      const reply: CommandReply = await seats[name]!.command(body);
+      if (reply.ok) {
+        ledger.acked.push({ seq: reply.seq, body, seat: name });
+        if (strict && sentIn === 'fault-seen') ledger.violations.push(`${tag}: ${JSON.stringify(body)} acknowledged (${reply.seq}) while the store was known to fail`);
+      } else {
+        if (reply.code !== 'UNAVAILABLE' || !/disk is full|storage error/.test(reply.message)) {
+          ledger.violations.push(`${tag}: ${JSON.stringify(body)} refused with ${reply.code}: ${reply.message}`);
+        }
+        ledger.refused++;
+        if (typeof body.text === 'string') ledger.refusedTexts.add(body.text);
+        phase.onRefused?.();
+      }
+      if (reply.ok === false) await sleep(20);
+    }
+  });
+  return {
+    get sent() {
+      return sent;
+    },
+    stop: async () => {
+      stopped = true;
+      await Promise.all(loops);
+    },
+  };
+}
+
+async function joinAll(url: string, ex: CreateExerciseResponse): Promise<Record<string, Seat>> {
+  const seats: Record<string, Seat> = {};
+  for (const seat of SEATS) seats[seat] = await joinSeat(url, ex.exerciseId, tokenOf(ex, seat));
+  return seats;
+}
+
+const clockOf = (server: RunningServer, id: string) => engineAdapter.clock(server.manager.host(id)!.currentState as ExerciseState);
+
+describe('a full disk under the log', () => {
+  it(`injected (seed ${SEED}): ${EPISODES} fault episodes while seats send at speed; nothing refused is stored, nothing acknowledged lost`, async () => {
+    const rng = seedrandom(SEED);
+    const dataDir = await mkdtemp(join(tmpdir(), 'ramparts-faults-disk-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const lines: LogLine[] = [];
+    const disk = new FaultyDisk();
+    let server = await start(dataDir, lines, disk);
+    cleanups.push(() => server.close());
+    const ex = await createExercise(server.url, 'minimal', 'realtime', 11);
+    let seats = await joinAll(server.url, ex);
+    const ledger: Ledger = { acked: [], refusedTexts: new Set(), refused: 0, violations: [] };
+    const started = await seats.controller!.command({ type: 'start' });
+    expect(started.ok).toBe(true);
+    if (started.ok) ledger.acked.push({ seq: started.seq, body: { type: 'start' }, seat: 'controller' });
+
+    const kinds = { enospc: 0, eio: 0, uncut: 0 };
+    let heldChecks = 0;
+    for (let episode = 0; episode < EPISODES; episode++) {
+      const phase: { now: Phase; onRefused?: () => void } = { now: 'normal' };
+      const senders = sendAtSpeed(seats, ledger, phase, `e${episode}`, true);
+      await sleep(100 + Math.floor(rng() * 300));
+
+      // The fault: a disk with a few bytes left (the next entry is torn in the middle), a device
+      // whose syncs fail, or a full disk where even the cut that undoes the failed append fails once.
+      const hitsBefore = disk.hits;
+      const kind = (['enospc', 'eio', 'uncut'] as const)[Math.floor(rng() * 3)]!;
+      kinds[kind]++;
+      disk.free = Math.floor(rng() * 400);
+      if (kind === 'eio') {
+        disk.free = Number.POSITIVE_INFINITY;
+        disk.failSync = true;
+      }
+      if (kind === 'uncut') disk.failTruncate = 1;
+      let seen!: () => void;
+      const firstRefusal = new Promise<void>((done) => (seen = done));
+      phase.onRefused = () => {
+        if (phase.now === 'fault') {
+          phase.now = 'fault-seen';
+          seen();
+        }
+      };
+      phase.now = 'fault';
+      await firstRefusal;
+      // Known to fail: nothing is acknowledged, and simulated time holds.
+      const held = { clock: clockOf(server, ex.exerciseId).now, seq: server.manager.host(ex.exerciseId)!.seq };
+      expect(server.manager.host(ex.exerciseId)!.suspended, `episode ${episode}`).toBe(true);
+      await sleep(300 + Math.floor(rng() * 400));
+      expect({ clock: clockOf(server, ex.exerciseId).now, seq: server.manager.host(ex.exerciseId)!.seq }, `episode ${episode}: time held`).toEqual(held);
+      heldChecks++;
+      expect(disk.hits, `episode ${episode}: the fault was met`).toBeGreaterThan(hitsBefore);
+
+      // Space comes back: the exercise takes commands again by itself (the seats just retry).
+      disk.clear();
+      phase.now = 'cleared';
+      const ackedBefore = ledger.acked.length;
+      for (let waited = 0; ledger.acked.length < ackedBefore + 3; waited += 20) {
+        if (waited > 10_000) throw new Error(`episode ${episode}: no acknowledgement 10 s after the fault was removed`);
+        await sleep(20);
+      }
+      expect(server.manager.host(ex.exerciseId)!.suspended).toBe(false);
+      await senders.stop();
+      expect(ledger.violations).toEqual([]);
+    }
+
+    // The log lines say what happened, once per episode.
+    const failed = lines.filter((l) => l.level === 'error' && l.msg.startsWith('store append failed'));
+    const back = lines.filter((l) => l.msg.startsWith('store takes writes again'));
+    expect(failed.length).toBe(EPISODES);
+    expect(back.length).toBe(EPISODES);
+    expect(failed.every((l) => l.exerciseId === ex.exerciseId && typeof l.reason === 'string')).toBe(true);
+
+    await checkLog(server.url, ex, ledger.acked, ledger.refusedTexts, 'live');
+    for (const seat of Object.values(seats)) seat.close();
+
+    // A crash in the middle of an append leaves a torn last line: the restart cuts it off, warns,
+    // and still has every acknowledged command.
+    await server.close();
+    await appendFile(join(dataDir, 'exercises', ex.exerciseId, 'log.jsonl'), '{"seq":999999,"t":1,"command":{"type":"sitr');
+    const restartLines: LogLine[] = [];
+    server = await start(dataDir, restartLines);
+    expect(restartLines.some((l) => l.level === 'warn' && l.msg.includes('never completed') && l.exerciseId === ex.exerciseId)).toBe(true);
+    const after = await checkLog(server.url, ex, ledger.acked, ledger.refusedTexts, 'after restart');
+    // It resumes: the controller finds it paused by the recovery and resumes it; seats send again.
+    seats = await joinAll(server.url, ex);
+    expect((seats.controller!.view as WhiteView).clock.phase).toBe('paused');
+    const resumed = await seats.controller!.command({ type: 'resume' });
+    expect(resumed).toMatchObject({ ok: true });
+    if (resumed.ok) ledger.acked.push({ seq: resumed.seq, body: { type: 'resume' }, seat: 'controller' });
+    const last = { type: 'sitrep', text: 'after the restart', severity: 'low' };
+    const reply = await seats['blue:kw']!.command(last);
+    expect(reply).toMatchObject({ ok: true });
+    if (reply.ok) ledger.acked.push({ seq: reply.seq, body: last, seat: 'blue:kw' });
+    await checkLog(server.url, ex, ledger.acked, ledger.refusedTexts, 'resumed');
+    for (const seat of Object.values(seats)) seat.close();
+
+    recordFigures('faults', 'disk-full-injected', {
+      rounds: EPISODES, faults: EPISODES, enospc: kinds.enospc, eio: kinds.eio, uncutFailedAppend: kinds.uncut,
+      faultHits: disk.hits, acked: ledger.acked.length, refused: ledger.refused, logEntries: after.seq,
+      timeHeldChecks: heldChecks, lost: 0, refusedStored: 0, hashEqualReplay: true,
+    });
+  }, budgetMs(60_000, 300_000));
+});
+
+/** Mounts a tmpfs of `sizeMiB` at `dir`; false when this machine does not allow it. */
+function mountTmpfs(dir: string, sizeMiB: number): boolean {
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeMiB}m`, 'tmpfs', dir], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Writes zeros into `file` until the filesystem refuses more; returns the bytes written. */
+async function fillUp(file: string): Promise<number> {
+  const handle = await open(file, 'w');
+  const chunk = Buffer.alloc(64 * 1024);
+  let total = 0;
+  try {
+    for (;;) {
+      const { bytesWritten } = await handle.write(chunk, 0, chunk.length, total);
+      total += bytesWritten;
+      if (bytesWritten < chunk.length) break;
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+  } finally {
+    await handle.close();
+  }
+  return total;
+}
+
+describe('a real full filesystem', () => {
+  it(`tmpfs (seed ${SEED}): ${scale(3, 20)} times full while seats send; the kernel's ENOSPC never costs an acknowledged command`, async (ctx) => {
+    const rounds = scale(3, 20);
+    const rng = seedrandom(`${SEED}-tmpfs`);
+    const dataDir = await mkdtemp(join(tmpdir(), 'ramparts-faults-tmpfs-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    if (!mountTmpfs(dataDir, 4)) {
+      recordFigures('faults', 'disk-full-tmpfs', { rounds: 0, skipped: 'mount -t tmpfs not permitted here' });
+      ctx.skip();
+      return;
+    }
+    cleanups.push(async () => void execFileSync('umount', ['-l', dataDir], { stdio: 'ignore' }));
+    const lines: LogLine[] = [];
+    let server = await start(dataDir, lines);
+    cleanups.push(() => server.close());
+    const ex = await createExercise(server.url, 'minimal', 'realtime', 12);
+    let seats = await joinAll(server.url, ex);
+    const ledger: Ledger = { acked: [], refusedTexts: new Set(), refused: 0, violations: [] };
+    const started = await seats.controller!.command({ type: 'start' });
+    if (started.ok) ledger.acked.push({ seq: started.seq, body: { type: 'start' }, seat: 'controller' });
+    const filler = join(dataDir, 'filler');
+    let filled = 0;
+
+    for (let round = 0; round < rounds; round++) {
+      // Fill the filesystem, then give back a few pages (0 to 3): the log and the snapshots run
+      // into the real ENOSPC somewhere in the middle of what they write.
+      const size = await fillUp(filler);
+      filled += size;
+      await truncate(filler, Math.max(0, size - Math.floor(rng() * 4) * 4096));
+      const phase: { now: Phase; onRefused?: () => void } = { now: 'fault' };
+      let seen!: () => void;
+      const firstRefusal = new Promise<void>((done) => (seen = done));
+      phase.onRefused = () => {
+        if (phase.now === 'fault') {
+          phase.now = 'fault-seen';
+          seen();
+        }
+      };
+      // Not strict: on a real filesystem space comes and goes by itself (a failed snapshot's
+      // temporary file removed, old snapshots pruned), so a command after a refusal may rightly be
+      // stored and acknowledged; what must hold is that each reply tells the truth.
+      const senders = sendAtSpeed(seats, ledger, phase, `t${round}`, false);
+      await firstRefusal;
+      await sleep(200 + Math.floor(rng() * 300));
+      // Space comes back.
+      await rm(filler);
+      phase.now = 'cleared';
+      const ackedBefore = ledger.acked.length;
+      for (let waited = 0; ledger.acked.length < ackedBefore + 3; waited += 20) {
+        if (waited > 10_000) throw new Error(`round ${round}: no acknowledgement 10 s after space came back`);
+        await sleep(20);
+      }
+      await senders.stop();
+      expect(ledger.violations).toEqual([]);
+    }
+    // At least once a round (space that came back by itself may run out again within a round).
+    expect(lines.filter((l) => l.level === 'error' && l.msg.startsWith('store append failed')).length).toBeGreaterThanOrEqual(rounds);
+    await checkLog(server.url, ex, ledger.acked, ledger.refusedTexts, 'tmpfs live');
+    // No temporary file of a failed snapshot is left taking space.
+    expect((await readdir(join(dataDir, 'exercises', ex.exerciseId, 'snapshots'))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    for (const seat of Object.values(seats)) seat.close();
+    await server.close();
+    server = await start(dataDir, []);
+    const after = await checkLog(server.url, ex, ledger.acked, ledger.refusedTexts, 'tmpfs after restart');
+    seats = await joinAll(server.url, ex);
+    expect(await seats.controller!.command({ type: 'resume' })).toMatchObject({ ok: true });
+    for (const seat of Object.values(seats)) seat.close();
+    await writeFile(join(dataDir, 'ok'), 'ok');
+
+    recordFigures('faults', 'disk-full-tmpfs', {
+      rounds, faults: rounds, filledBytes: filled, acked: ledger.acked.length, refused: ledger.refused, logEntries: after.seq,
+      lost: 0, refusedStored: 0, hashEqualReplay: true,
+    });
+  }, budgetMs(60_000, 300_000));
+});
