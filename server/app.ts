@@ -11,10 +11,12 @@ import type { ExerciseManager } from './authority/manager.ts';
 import type { ServerConfig } from './config.ts';
 import { apiRouter } from './http/api.ts';
 import { isAllowedOrigin } from './http/origin.ts';
-import { sendError } from './http/reply.ts';
+import { sendError, type RefusalLocals } from './http/reply.ts';
 import { clientRouter } from './http/static.ts';
+import { isTraversal } from './http/traversal.ts';
 import type { Logger } from './ops/logger.ts';
 import type { Metrics } from './ops/metrics.ts';
+import type { RefusalLog } from './ops/refusals.ts';
 import { KeyedBuckets } from './ops/token-bucket.ts';
 import type { RampartsServer } from './realtime/types.ts';
 import type { ScenarioCatalog } from './scenarios/catalog.ts';
@@ -29,11 +31,13 @@ export interface AppDeps {
   store: ExerciseStore;
   metrics: Metrics;
   logger: Logger;
+  /** Counts and logs every refused request (summaries for floods). */
+  refusals: RefusalLog;
   startedAt: number;
 }
 
 export function createApp(deps: AppDeps): Express {
-  const { config, metrics, logger } = deps;
+  const { config, metrics, logger, refusals } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
@@ -61,8 +65,23 @@ export function createApp(deps: AppDeps): Express {
   }));
 
   app.use((req, res, next) => {
-    res.on('finish', () => metrics.httpRequests.inc({ route: req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'other', status: String(res.statusCode) }));
+    res.on('finish', () => {
+      metrics.httpRequests.inc({ route: req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'other', status: String(res.statusCode) });
+      // Every coded refusal (sendError) is counted and logged once, with the seat when the token was checked.
+      const locals = res.locals as RefusalLocals;
+      if (!locals.refusal) return;
+      refusals.refuse({
+        channel: 'http', code: locals.refusal.code, message: locals.refusal.message,
+        what: `${req.method} ${req.originalUrl}`, address: req.socket.remoteAddress ?? 'unknown',
+        ...(locals.exerciseId ? { exerciseId: locals.exerciseId } : {}), ...locals.seat,
+      });
+    });
     next();
+  });
+
+  app.use((req, res, next) => {
+    if (!isTraversal(req.url)) return next();
+    sendError(res, ERROR_CODES.BAD_REQUEST, 'the path climbs out of the site (".." or an encoded form of it); no such resource');
   });
 
   app.get('/healthz', (_req, res) => {
@@ -75,13 +94,11 @@ export function createApp(deps: AppDeps): Express {
   const buckets = new KeyedBuckets(config.limits.httpRate, config.limits.httpBurst);
   const rateLimit: RequestHandler = (req, res, next) => {
     if (buckets.take(req.socket.remoteAddress ?? 'unknown')) return next();
-    metrics.rejected.inc({ code: ERROR_CODES.RATE_LIMITED });
     res.set('Retry-After', '1');
     sendError(res, ERROR_CODES.RATE_LIMITED, 'too many requests; retry in a second');
   };
   const sameOrigin: RequestHandler = (req, res, next) => {
     if (req.method === 'GET' || req.method === 'HEAD' || isAllowedOrigin(req.get('origin'), req.get('host'), config.allowedOrigins)) return next();
-    metrics.rejected.inc({ code: ERROR_CODES.BAD_ORIGIN });
     sendError(res, ERROR_CODES.BAD_ORIGIN, 'cross-origin requests are not accepted');
   };
   app.use('/api', rateLimit, sameOrigin, apiRouter({ ...deps, jsonBodyBytes: config.limits.jsonBodyBytes }));

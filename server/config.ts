@@ -33,6 +33,8 @@ export interface ServerConfig {
     /** Socket messages per second per socket (token bucket refill) and burst. */
     socketRate: number;
     socketBurst: number;
+    /** Sockets one seat may hold open on one server process; more handshakes are refused (RATE_LIMITED). */
+    socketsPerSeat: number;
     /** HTTP API requests per second per client address, and burst. */
     httpRate: number;
     httpBurst: number;
@@ -56,7 +58,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     realtime: { tickMs: 500 },
     store: { snapshotEvery: 500 },
     deltas: { keep: 256, heavyCostMs: 4, heavyIntervalMs: 100 },
-    limits: { socketRate: 20, socketBurst: 60, httpRate: 20, httpBurst: 60, jsonBodyBytes: 16 * 1024, maxBatch: 256 },
+    limits: { socketRate: 20, socketBurst: 60, socketsPerSeat: 256, httpRate: 20, httpBurst: 60, jsonBodyBytes: 16 * 1024, maxBatch: 256 },
     ...overrides,
   };
 }

@@ -12,6 +12,7 @@ import { ExerciseManager } from './authority/manager.ts';
 import { defaultConfig, type ServerConfig } from './config.ts';
 import { createLogger, type Logger } from './ops/logger.ts';
 import { createMetrics } from './ops/metrics.ts';
+import { createRefusalLog } from './ops/refusals.ts';
 import { SocketTransport } from './realtime/rooms.ts';
 import { bindRealtime, createSocketServer } from './realtime/socket-server.ts';
 import type { RampartsServer } from './realtime/types.ts';
@@ -39,12 +40,15 @@ export interface StartOptions {
   engine?: EnginePort;
   /** Scale-out (server/cluster/): Redis adapter, exercise ownership leases, forwarding to owners. */
   cluster?: ClusterOptions;
+  /** How many refusal lines per key per window before a flood is summarised (tests log every one). */
+  refusalLog?: { windowMs?: number; linesPerWindow?: number };
 }
 
 export async function startServer(config: ServerConfig = defaultConfig(), options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const engine = options.engine ?? (engineAdapter as EnginePort);
   const metrics = createMetrics();
+  const refusals = createRefusalLog({ logger, metrics, ...options.refusalLog });
   const store = options.store ?? (await FileStore.open(config.dataDir, { logger }));
   const catalog = await ScenarioCatalog.load(config.scenariosDir, engine, logger);
   // Socket.IO wraps the server's request listener (it answers its own path and passes the rest
@@ -67,8 +71,11 @@ export async function startServer(config: ServerConfig = defaultConfig(), option
   });
   await manager.recoverAll();
   cluster?.start(manager);
-  bindRealtime(io, { manager, metrics, logger, rate: config.limits.socketRate, burst: config.limits.socketBurst, ...(cluster ? { remote: cluster } : {}) });
-  app = createApp({ config, manager, catalog, engine, io, store, metrics, logger, startedAt: performance.now() });
+  bindRealtime(io, {
+    manager, metrics, logger, refusals, rate: config.limits.socketRate, burst: config.limits.socketBurst,
+    socketsPerSeat: config.limits.socketsPerSeat, ...(cluster ? { remote: cluster } : {}),
+  });
+  app = createApp({ config, manager, catalog, engine, io, store, metrics, logger, refusals, startedAt: performance.now() });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -92,6 +99,7 @@ export async function startServer(config: ServerConfig = defaultConfig(), option
     await new Promise<void>((resolve) => http.close(() => resolve()));
     await cluster?.close();
     await store.close();
+    refusals.close();
     logger.info('stopped');
   })());
   return { url, port, manager, io, http, store, close };

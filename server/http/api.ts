@@ -15,7 +15,7 @@ import type { ExerciseStore, SeatRecord } from '../store/types.ts';
 import type { CommandEntry } from '../authority/host.ts';
 import type { RampartsServer } from '../realtime/types.ts';
 import { seatRoom } from '../realtime/rooms.ts';
-import { bearerToken, route, sendError, sendResult } from './reply.ts';
+import { bearerToken, route, sendError, sendResult, type RefusalLocals } from './reply.ts';
 
 export interface ApiDeps {
   manager: ExerciseManager;
@@ -25,6 +25,14 @@ export interface ApiDeps {
   store: ExerciseStore;
   jsonBodyBytes: number;
 }
+
+/** A scenario upload over the limit in UTF-8 bytes (the schema counts characters): TOO_LARGE, as documented. */
+function oversizedScenario(body: unknown): boolean {
+  const b = body as { text?: unknown; scenario?: { text?: unknown } } | null;
+  const text = b?.text ?? b?.scenario?.text;
+  return typeof text === 'string' && Buffer.byteLength(text, 'utf8') > MAX_SCENARIO_BYTES;
+}
+const OVERSIZED = `a scenario may be at most ${MAX_SCENARIO_BYTES} bytes of UTF-8 text`;
 
 function firstIssue(error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }): string {
   const issue = error.issues[0];
@@ -42,10 +50,13 @@ export function apiRouter(deps: ApiDeps): Router {
   async function seatOf(req: Request, res: Response): Promise<SeatRecord | undefined> {
     const id = req.params.id;
     if (typeof id !== 'string' || !ExerciseId.safeParse(id).success) return void sendError(res, ERROR_CODES.NOT_FOUND, 'no such exercise');
+    (res.locals as RefusalLocals).exerciseId = id;
     const token = bearerToken(req);
     if (!token) return void sendError(res, ERROR_CODES.UNAUTHENTICATED, 'send a seat token of this exercise as "Authorization: Bearer <token>"');
     const seat = await deps.manager.authenticate(id, token);
     if (!seat) return void sendError(res, ERROR_CODES.UNAUTHENTICATED, 'unknown exercise or seat token');
+    // Named in the refusal log if this seat is then refused (e.g. a blue seat asking for the log).
+    (res.locals as RefusalLocals).seat = { exerciseId: id, seat: seat.seat, role: seat.role, ...(seat.team ? { team: seat.team } : {}) };
     return seat;
   }
 
@@ -54,6 +65,7 @@ export function apiRouter(deps: ApiDeps): Router {
   router.get('/scenarios', (_req, res) => void res.json({ ok: true, scenarios: deps.catalog.list() }));
 
   router.post('/scenarios/validate', scenarioJson, (req, res) => {
+    if (oversizedScenario(req.body)) return sendError(res, ERROR_CODES.TOO_LARGE, OVERSIZED);
     const parsed = ValidateScenarioRequest.safeParse(req.body);
     if (!parsed.success) return sendError(res, ERROR_CODES.BAD_REQUEST, firstIssue(parsed.error));
     const loaded = deps.engine.load(parsed.data.text, parsed.data.name ?? 'upload');
@@ -62,6 +74,7 @@ export function apiRouter(deps: ApiDeps): Router {
   });
 
   router.post('/exercises', scenarioJson, route(async (req, res) => {
+    if (oversizedScenario(req.body)) return sendError(res, ERROR_CODES.TOO_LARGE, OVERSIZED);
     const parsed = CreateExerciseRequest.safeParse(req.body);
     if (!parsed.success) return sendError(res, ERROR_CODES.BAD_REQUEST, firstIssue(parsed.error));
     sendResult(res, await deps.manager.create(parsed.data), 201);

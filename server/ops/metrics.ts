@@ -14,6 +14,7 @@ export interface Metrics {
   deltaBytes: Histogram;
   deltasSent: Counter;
   rejected: Counter<'code'>;
+  refusalsUnlogged: Counter<'code'>;
   httpRequests: Counter<'route' | 'status'>;
 }
 
@@ -39,7 +40,10 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
       buckets: [64, 256, 512, 1024, 4096, 16384, 65536, 262144], registers,
     }),
     deltasSent: new Counter({ name: 'ramparts_deltas_total', help: 'Deltas broadcast to audience rooms.', registers }),
-    rejected: new Counter({ name: 'ramparts_rejected_total', help: 'Socket messages and requests refused, by error code.', labelNames: ['code'], registers }),
+    rejected: new Counter({ name: 'ramparts_rejected_total', help: 'Refusals by error code: handshakes, socket messages, commands and HTTP requests.', labelNames: ['code'], registers }),
+    refusalsUnlogged: new Counter({
+      name: 'ramparts_refusals_unlogged_total', help: 'Refusals written only as part of a summary line (a flood), by error code.', labelNames: ['code'], registers,
+    }),
     httpRequests: new Counter({ name: 'ramparts_http_requests_total', help: 'HTTP requests by route and status.', labelNames: ['route', 'status'], registers }),
   };
 }

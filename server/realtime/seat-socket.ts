@@ -9,6 +9,7 @@ import { ERROR_CODES, MAX_MESSAGE_BYTES, SyncRequest, type ErrorCode, type Error
 import type { ExerciseManager } from '../authority/manager.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { Metrics } from '../ops/metrics.ts';
+import type { Refusal, RefusalLog } from '../ops/refusals.ts';
 import { TokenBucket } from '../ops/token-bucket.ts';
 import type { RampartsSocket, RemoteExercises, SocketData } from './types.ts';
 
@@ -16,8 +17,12 @@ export interface SeatSocketDeps {
   manager: ExerciseManager;
   metrics: Metrics;
   logger: Logger;
+  /** Counts and logs every refusal (rate-limited summaries for floods). */
+  refusals: RefusalLog;
   rate: number;
   burst: number;
+  /** Most sockets one seat may hold open on this process (a connection flood with a valid link is refused beyond). */
+  socketsPerSeat: number;
   /** Scale-out: exercises another process owns (absent on a single server). */
   remote?: RemoteExercises;
 }
@@ -33,6 +38,11 @@ export function actorOf(data: SocketData): ActorT {
   }
 }
 
+/** Who a socket is, for the refusal log. */
+export function whoOf(data: SocketData): Pick<Refusal, 'exerciseId' | 'seat' | 'role' | 'team'> {
+  return { exerciseId: data.exerciseId, seat: data.seat, role: data.role, ...(data.team ? { team: data.team } : {}) };
+}
+
 function jsonBytes(value: unknown): number {
   try {
     return Buffer.byteLength(JSON.stringify(value) ?? '');
@@ -45,7 +55,7 @@ function jsonBytes(value: unknown): number {
 export function handleSeatSocket(socket: RampartsSocket, deps: SeatSocketDeps): void {
   const bucket = new TokenBucket(deps.rate, deps.burst);
   const refuse = (event: unknown, ack: unknown, code: ErrorCode, message: string) => {
-    deps.metrics.rejected.inc({ code });
+    deps.refusals.refuse({ channel: 'socket', code, what: String(event), message, ...whoOf(socket.data) });
     const reply: ErrorReply = { ok: false, code, message };
     if (typeof ack === 'function') (ack as (r: ErrorReply) => void)(reply);
     else socket.emit('rejected', { event: String(event).slice(0, 64), code, message });
@@ -66,7 +76,18 @@ export function handleSeatSocket(socket: RampartsSocket, deps: SeatSocketDeps): 
     next();
   });
 
-  socket.on('command', (body, ack) => {
+  /** Answers a command or sync; a refusal is counted and logged with the seat that tried. */
+  const answer = <R extends { ok: boolean }>(event: 'command' | 'sync', what: string, ack: (reply: R) => void) => (reply: R) => {
+    if (!reply.ok) {
+      const { code, message } = reply as unknown as ErrorReply;
+      deps.refusals.refuse({ channel: event === 'command' ? 'command' : 'socket', code, what, message, ...whoOf(socket.data) });
+    }
+    ack(reply);
+  };
+
+  socket.on('command', (body, rawAck) => {
+    const type = (body as { type?: unknown } | null)?.type;
+    const ack = answer('command', typeof type === 'string' ? type : 'command', rawAck);
     const host = deps.manager.host(socket.data.exerciseId);
     if (!host && !deps.remote) return ack({ ok: false, code: ERROR_CODES.NOT_FOUND, message: 'the exercise is no longer hosted here' });
     (host ? host.submit(actorOf(socket.data), body) : deps.remote!.command(socket.data.exerciseId, actorOf(socket.data), body)).then(ack, (error: unknown) => {
@@ -75,7 +96,8 @@ export function handleSeatSocket(socket: RampartsSocket, deps: SeatSocketDeps): 
     });
   });
 
-  socket.on('sync', (request, ack) => {
+  socket.on('sync', (request, rawAck) => {
+    const ack = answer('sync', 'sync', rawAck);
     const parsed = SyncRequest.safeParse(request);
     if (!parsed.success) return ack({ ok: false, code: ERROR_CODES.BAD_MESSAGE, message: 'sync takes { lastSeq?: integer >= 0 }' });
     const host = deps.manager.host(socket.data.exerciseId);

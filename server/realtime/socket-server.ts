@@ -9,7 +9,7 @@ import { ERROR_CODES, HandshakeAuth, PROTOCOL_VERSION, SOCKET_PATH, type ErrorCo
 import { audienceOf } from '../authority/audience.ts';
 import { isAllowedOrigin } from '../http/origin.ts';
 import { audienceRoom, exerciseRoom, seatRoom } from './rooms.ts';
-import { handleSeatSocket, type SeatSocketDeps } from './seat-socket.ts';
+import { handleSeatSocket, whoOf, type SeatSocketDeps } from './seat-socket.ts';
 import type { RampartsServer } from './types.ts';
 
 /** Largest frame the transport reads at all; bigger frames close the connection (engine.io rule). */
@@ -30,6 +30,18 @@ export function createSocketServer(http: HttpServer, allowedOrigins: readonly st
   });
 }
 
+/**
+ * Whether a transport closed because a frame exceeded `maxHttpBufferSize`: over WebSocket, `ws`
+ * raises WS_ERR_UNSUPPORTED_MESSAGE_LENGTH and Engine.IO closes with that error as the description.
+ * (Over long-polling Engine.IO answers such a request 413 and drops it without closing; that is
+ * not seen here.)
+ */
+function isOversizedFrame(description: unknown): boolean {
+  const error = description as { message?: unknown; description?: { code?: unknown } } | undefined;
+  return error?.description?.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
+    || (typeof error?.message === 'string' && error.message.includes('Max payload size exceeded'));
+}
+
 function connectError(code: ErrorCode, message: string): Error {
   return Object.assign(new Error(message), { data: { code } });
 }
@@ -37,23 +49,76 @@ function connectError(code: ErrorCode, message: string): Error {
 /** What the socket layer needs: the same as each seat's handler. */
 export type RealtimeDeps = SeatSocketDeps;
 
-/** Installs the handshake authentication and the per-seat handlers. */
+/** The address a handshake came from (the TCP peer: the server trusts no forwarding header). */
+function addressOf(req: IncomingMessage): string {
+  return req.socket?.remoteAddress ?? 'unknown';
+}
+
+/**
+ * Installs the handshake authentication and the per-seat handlers. Every refused handshake is
+ * counted and logged with the client address (and the exercise it named), as are requests the
+ * transport refuses (another origin) and connections it cuts for an oversized frame.
+ */
 export function bindRealtime(io: RampartsServer, deps: RealtimeDeps): void {
+  // Engine.IO refuses a request before Socket.IO sees it: another origin (allowRequest), a bad
+  // transport or handshake. Only allowRequest answers FORBIDDEN (code 4).
+  io.engine.on('connection_error', (error: { req: IncomingMessage; code: number; message: string }) => {
+    deps.refusals.refuse({
+      channel: 'transport', code: error.code === 4 ? ERROR_CODES.BAD_ORIGIN : ERROR_CODES.BAD_REQUEST,
+      what: `${error.req.method ?? '?'} ${error.req.url ?? ''}`, message: error.message, address: addressOf(error.req),
+    });
+  });
+
+  /** Open sockets per `exerciseId|seat` on this process, for the per-seat cap. */
+  const open = new Map<string, number>();
+  const refuseHandshake = (socket: { handshake: { auth: unknown }; request: IncomingMessage }, code: ErrorCode, message: string, exerciseId?: unknown) => {
+    deps.refusals.refuse({
+      channel: 'handshake', code, message, address: addressOf(socket.request),
+      ...(typeof exerciseId === 'string' ? { exerciseId } : {}),
+    });
+    return connectError(code, message);
+  };
+
   io.use((socket, next) => {
+    const claimed = (socket.handshake.auth as { exerciseId?: unknown } | undefined)?.exerciseId;
     const parsed = HandshakeAuth.safeParse(socket.handshake.auth);
     if (!parsed.success) {
-      deps.metrics.rejected.inc({ code: ERROR_CODES.UNAUTHENTICATED });
-      return next(connectError(ERROR_CODES.UNAUTHENTICATED, 'the handshake needs auth { exerciseId, token } from a join link'));
+      return next(refuseHandshake(socket, ERROR_CODES.UNAUTHENTICATED, 'the handshake needs auth { exerciseId, token } from a join link', claimed));
     }
     const auth = parsed.data;
     if (auth.protocol !== undefined && auth.protocol !== PROTOCOL_VERSION) {
-      return next(connectError(ERROR_CODES.PROTOCOL_VERSION, `the server speaks protocol ${PROTOCOL_VERSION}, the client ${auth.protocol}; reload the page`));
+      return next(refuseHandshake(socket, ERROR_CODES.PROTOCOL_VERSION, `the server speaks protocol ${PROTOCOL_VERSION}, the client ${auth.protocol}; reload the page`, auth.exerciseId));
     }
     deps.manager.authenticate(auth.exerciseId, auth.token).then((seat) => {
       if (!seat) {
-        deps.metrics.rejected.inc({ code: ERROR_CODES.UNAUTHENTICATED });
-        return next(connectError(ERROR_CODES.UNAUTHENTICATED, 'unknown exercise or seat token; ask the controller for a new link'));
+        return next(refuseHandshake(socket, ERROR_CODES.UNAUTHENTICATED, 'unknown exercise or seat token; ask the controller for a new link', auth.exerciseId));
       }
+      const key = `${auth.exerciseId}|${seat.seat}`;
+      const held = open.get(key) ?? 0;
+      if (held >= deps.socketsPerSeat) {
+        const message = `seat ${seat.seat} already has ${held} connections open; close some and retry`;
+        deps.refusals.refuse({
+          channel: 'handshake', code: ERROR_CODES.RATE_LIMITED, message, address: addressOf(socket.request),
+          exerciseId: auth.exerciseId, seat: seat.seat, role: seat.role, ...(seat.team ? { team: seat.team } : {}),
+        });
+        return next(connectError(ERROR_CODES.RATE_LIMITED, message));
+      }
+      // Counted from here: released when the socket disconnects, or when its transport closes before
+      // the connection completes (Socket.IO then never emits connection or disconnect).
+      open.set(key, held + 1);
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        const n = (open.get(key) ?? 1) - 1;
+        if (n <= 0) open.delete(key);
+        else open.set(key, n);
+      };
+      socket.conn.once('close', release);
+      socket.once('disconnect', () => {
+        socket.conn.off('close', release);
+        release();
+      });
       const info = { role: seat.role, ...(seat.team ? { team: seat.team } : {}) };
       Object.assign(socket.data, {
         exerciseId: auth.exerciseId, seat: seat.seat, ...info, audience: audienceOf(info),
@@ -72,7 +137,15 @@ export function bindRealtime(io: RampartsServer, deps: RealtimeDeps): void {
     if (!host && !deps.remote) return void socket.disconnect(true);
     deps.metrics.seatsConnected.inc({ role: data.role });
     deps.logger.debug('seat connected', { exerciseId: data.exerciseId, seat: data.seat, socket: socket.id });
-    socket.on('disconnect', (reason) => {
+    // A frame over the transport limit closes the connection (Engine.IO reads no further): counted
+    // and logged like a TOO_LARGE message, naming the seat.
+    socket.on('disconnect', (reason, description) => {
+      if (isOversizedFrame(description)) {
+        deps.refusals.refuse({
+          channel: 'transport', code: ERROR_CODES.TOO_LARGE, what: 'frame', ...whoOf(data),
+          message: `a frame over ${TRANSPORT_LIMIT_BYTES} bytes; the connection was closed`,
+        });
+      }
       deps.metrics.seatsConnected.dec({ role: data.role });
       deps.logger.debug('seat disconnected', { exerciseId: data.exerciseId, seat: data.seat, socket: socket.id, reason });
     });

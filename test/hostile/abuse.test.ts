@@ -1,0 +1,552 @@
+/**
+ * The abuse matrix: a seat (or a stranger) tries what it may not, over real sockets and HTTP. Every
+ * attempt must be REFUSED with its code and change nothing (state hash, revision and log length of
+ * every exercise the same), be LOGGED as a structured line naming who tried (seat, role, team,
+ * exercise, or the client address), and be COUNTED in `ramparts_rejected_total{code}` on /metrics.
+ * Floods must be refused and counted one by one, and must not flood the log: after ten lines per
+ * seat or address and code, the rest are summarised with their number.
+ */
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ERROR_CODES, PROTOCOL_VERSION, type CreateExerciseResponse, type ErrorCode } from '../../protocol/index.ts';
+import { defaultConfig } from '../../server/config.ts';
+import { api, createExercise, FIXTURES, joinSeat, openSocket, type Seat } from '../server/helpers.ts';
+import { countsByCode, rawRequest, refusalLines, startAbuseServer, stateOf, type AbuseServer, type LogLine } from './abuse-harness.ts';
+import { budgetMs, recordFigures, scale } from './budget.ts';
+
+const MINIMAL = readFileSync(join(FIXTURES, 'minimal.yaml'), 'utf8');
+const token = (ex: CreateExerciseResponse, seat: string) => ex.seats.find((s) => s.seat === seat)!.token;
+
+/** The connect_error code of a refused handshake (rejects when the handshake is accepted). */
+function handshakeCode(url: string, auth: Record<string, unknown>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const s = openSocket(url, auth);
+    s.once('connect', () => {
+      s.close();
+      reject(new Error('the handshake was accepted'));
+    });
+    s.once('connect_error', (error: Error & { data?: { code?: string } }) => {
+      s.close();
+      resolve(error.data?.code ?? `no code: ${error.message}`);
+    });
+  });
+}
+
+/** What one row of the matrix expects the refusal log line to name. */
+type Who = Partial<Pick<LogLine, 'exerciseId' | 'seat' | 'role' | 'team' | 'channel'>> & { address?: true };
+
+interface Row {
+  actor: string;
+  attempt: string;
+  code: ErrorCode;
+  who: Who;
+  /** Makes the attempts; returns the code each got (or 'accepted'). */
+  run(): Promise<string[]>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The matrix: one server that logs every refusal (no flood summaries), generous rate limits so
+// that each attempt reaches the check it is about.
+
+describe('abuse matrix: refused, logged, counted, nothing changed', () => {
+  let server: AbuseServer;
+  let a: CreateExerciseResponse;
+  let b: CreateExerciseResponse;
+  let oldOmToken: string;
+  const opened: Seat[] = [];
+  const seat = async (ex: CreateExerciseResponse, name: string) => {
+    const s = await joinSeat(server.url, ex.exerciseId, token(ex, name));
+    opened.push(s);
+    return s;
+  };
+  const commands = (ex: () => CreateExerciseResponse, name: string, bodies: unknown[]) => async () => {
+    const s = await seat(ex(), name);
+    const codes: string[] = [];
+    for (const body of bodies) {
+      const reply = await s.command(body);
+      codes.push(reply.ok ? 'accepted' : reply.code);
+    }
+    return codes;
+  };
+  const emits = (ex: () => CreateExerciseResponse, name: string, messages: Array<[string, unknown]>) => async () => {
+    const s = await seat(ex(), name);
+    const codes: string[] = [];
+    for (const [event, payload] of messages) {
+      const reply = (await (s.socket as unknown as { emitWithAck(e: string, p: unknown): Promise<{ ok: boolean; code?: string }> }).emitWithAck(event, payload));
+      codes.push(reply.ok ? 'accepted' : reply.code ?? '?');
+    }
+    return codes;
+  };
+  const rest = (requests: Array<[method: string, path: () => string, token?: () => string, body?: unknown]>) => async () => {
+    const codes: string[] = [];
+    for (const [method, path, bearer, body] of requests) {
+      const res = await api<{ ok: boolean; code?: string }>(server.url, method, path(), body, bearer?.());
+      codes.push(res.status < 400 ? 'accepted' : res.body.code ?? `status ${res.status}`);
+    }
+    return codes;
+  };
+  const raw = (requests: Array<[method: string, path: string]>) => async () => {
+    const codes: string[] = [];
+    for (const [method, path] of requests) {
+      const res = await rawRequest(server.url, method, path);
+      let code = `status ${res.status}`;
+      try {
+        code = (JSON.parse(res.text) as { code: string }).code;
+      } catch {
+        // not a coded reply
+      }
+      codes.push(res.status < 400 ? 'accepted' : code);
+    }
+    return codes;
+  };
+  const handshakes = (auths: Array<() => Record<string, unknown>>) => async () => {
+    const codes: string[] = [];
+    for (const auth of auths) codes.push(await handshakeCode(server.url, auth()));
+    return codes;
+  };
+
+  const A = () => a;
+  const B = () => b;
+  const aId = () => a.exerciseId;
+  const bId = () => b.exerciseId;
+  const aTok = (name: string) => () => token(a, name);
+
+  const rows: Row[] = [
+    // --- the clock and the white cell's powers belong to the controller
+    {
+      actor: 'blue:kw', attempt: 'run the clock (start, pause, resume, speed, end, advance, move, jump)', code: ERROR_CODES.FORBIDDEN,
+      who: { seat: 'blue:kw', role: 'blue', team: 'kw', channel: 'command' },
+      run: commands(A, 'blue:kw', [{ type: 'start' }, { type: 'pause' }, { type: 'resume' }, { type: 'speed', speed: 100 }, { type: 'end' },
+        { type: 'advance', to: 3_600_000 }, { type: 'move' }, { type: 'jump-to-next-inject' }]),
+    },
+    {
+      actor: 'blue:kw', attempt: 'white-only: ad-hoc inject, adjudicate', code: ERROR_CODES.FORBIDDEN,
+      who: { seat: 'blue:kw', role: 'blue', team: 'kw', channel: 'command' },
+      run: commands(A, 'blue:kw', [
+        { type: 'adhoc-inject', inject: { id: 'fake', title: 'x', body: 'x', to: 'all-blue', from: { name: 'x' } } },
+        { type: 'adjudicate', item: { kind: 'sitrep', id: 'x' }, grade: 100 },
+      ]),
+    },
+    {
+      actor: 'red', attempt: 'white-only: pause, end, speed, ad-hoc inject, adjudicate; blue: sitrep', code: ERROR_CODES.FORBIDDEN,
+      who: { seat: 'red', role: 'red', channel: 'command' },
+      run: commands(A, 'red', [{ type: 'pause' }, { type: 'end' }, { type: 'speed', speed: 2 },
+        { type: 'adhoc-inject', inject: { id: 'fake', title: 'x', body: 'x', to: 'all-blue', from: { name: 'x' } } },
+        { type: 'adjudicate', item: { kind: 'sitrep', id: 'x' }, grade: 0 }, { type: 'sitrep', text: 'x', severity: 'low' }]),
+    },
+    {
+      actor: 'evaluator', attempt: 'white-only: start, pause, end, adjudicate; red: red-launch', code: ERROR_CODES.FORBIDDEN,
+      who: { seat: 'evaluator', role: 'evaluator', channel: 'command' },
+      run: commands(A, 'evaluator', [{ type: 'start' }, { type: 'pause' }, { type: 'end' },
+        { type: 'adjudicate', item: { kind: 'sitrep', id: 'x' }, grade: 10 }, { type: 'red-launch', step: 'phish' }]),
+    },
+    // --- a blue team acts only for itself
+    {
+      actor: 'blue:kw', attempt: "act on another team's node (isolate om's pay-switch)", code: ERROR_CODES.FORBIDDEN,
+      who: { seat: 'blue:kw', role: 'blue', team: 'kw', channel: 'command' },
+      run: commands(A, 'blue:kw', [{ type: 'action', action: 'isolate', target: { node: 'pay-switch' } }]),
+    },
+    {
+      actor: 'blue:om', attempt: "act on another team's node (isolate kw's domain controller)", code: ERROR_CODES.FORBIDDEN,
+      who: { seat: 'blue:om', role: 'blue', team: 'om', channel: 'command' },
+      run: commands(A, 'blue:om', [{ type: 'action', action: 'isolate', target: { node: 'kw-dc' } }]),
+    },
+    // --- a forged sender: fields claiming another actor, team or role
+    {
+      actor: 'blue:kw', attempt: 'forged sender on its own command (actor white, actor om, team om, role white, seat controller)', code: ERROR_CODES.BAD_MESSAGE,
+      who: { seat: 'blue:kw', role: 'blue', team: 'kw', channel: 'command' },
+      run: commands(A, 'blue:kw', [
+        { type: 'sitrep', text: 'as white', severity: 'low', actor: { role: 'white' } },
+        { type: 'sitrep', text: 'as om', severity: 'low', actor: { role: 'blue', team: 'om' } },
+        { type: 'sitrep', text: 'for om', severity: 'low', team: 'om' },
+        { type: 'sitrep', text: 'role', severity: 'low', role: 'white' },
+        { type: 'sitrep', text: 'seat', severity: 'low', seat: 'controller', exerciseId: 'x' },
+      ]),
+    },
+    {
+      actor: 'blue:kw', attempt: 'forged sender on a clock command (pause with actor white)', code: ERROR_CODES.FORBIDDEN,
+      who: { seat: 'blue:kw', role: 'blue', team: 'kw', channel: 'command' },
+      run: commands(A, 'blue:kw', [{ type: 'pause', actor: { role: 'white' } }, { type: 'end', actor: { role: 'system' } }]),
+    },
+    {
+      actor: 'red', attempt: 'forged sender (red-launch with actor white)', code: ERROR_CODES.BAD_MESSAGE,
+      who: { seat: 'red', role: 'red', channel: 'command' },
+      run: commands(A, 'red', [{ type: 'red-launch', step: 'phish', actor: { role: 'white' } }]),
+    },
+    {
+      actor: 'stranger with a blue token', attempt: 'handshake claiming another seat, role or audience', code: ERROR_CODES.UNAUTHENTICATED,
+      who: { channel: 'handshake', address: true },
+      run: handshakes([
+        () => ({ exerciseId: aId(), token: token(a, 'blue:kw'), seat: 'controller' }),
+        () => ({ exerciseId: aId(), token: token(a, 'blue:kw'), role: 'white' }),
+        () => ({ exerciseId: aId(), token: token(a, 'blue:kw'), audience: 'white', protocol: PROTOCOL_VERSION }),
+      ]),
+    },
+    {
+      actor: 'blue:kw', attempt: 'a command without an acknowledgement (answered by a rejected event)', code: ERROR_CODES.BAD_MESSAGE,
+      who: { seat: 'blue:kw', role: 'blue', team: 'kw', channel: 'socket' },
+      run: async () => {
+        const s = await seat(a, 'blue:kw');
+        const rejected = new Promise<{ code: string }>((done) => s.socket.once('rejected', done));
+        (s.socket as unknown as { emit(e: string, ...x: unknown[]): void }).emit('command', { type: 'pause' });
+        return [(await rejected).code];
+      },
+    },
+    {
+      actor: 'a page on another site', attempt: 'drive an exercise with a participant\'s browser: socket handshake (WebSocket, polling) and POST', code: ERROR_CODES.BAD_ORIGIN,
+      who: { address: true },
+      run: async () => {
+        const evil = { origin: 'https://evil.example' };
+        const polling = await rawRequest(server.url, 'GET', '/socket.io/?EIO=4&transport=polling', evil);
+        const ws = await rawRequest(server.url, 'GET', '/socket.io/?EIO=4&transport=websocket', { ...evil, connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' });
+        const post = await rawRequest(server.url, 'POST', `/api/exercises/${aId()}/seats/controller/token`, { ...evil, authorization: `Bearer ${token(a, 'controller')}` });
+        // Engine.IO answers a refused WebSocket upgrade 400 (its only status for upgrades), saying why.
+        return [polling, ws, post].map((r) => ((r.status === 403 || (r === ws && r.status === 400)) && r.text.includes('BAD_ORIGIN') ? ERROR_CODES.BAD_ORIGIN : `status ${r.status}: ${r.text.slice(0, 80)}`));
+      },
+    },
+    // --- another room, another audience
+    {
+      actor: 'blue:kw', attempt: "join another room or audience ('join', 'subscribe', 'leave')", code: ERROR_CODES.UNKNOWN_EVENT,
+      who: { seat: 'blue:kw', role: 'blue', team: 'kw', channel: 'socket' },
+      run: emits(A, 'blue:kw', [['join', { room: 'x|a|white' }], ['subscribe', { audience: 'white' }], ['leave', { room: 'x|a|blue:kw' }]]),
+    },
+    {
+      actor: 'blue:kw', attempt: "sync another audience's view", code: ERROR_CODES.BAD_MESSAGE,
+      who: { seat: 'blue:kw', role: 'blue', team: 'kw', channel: 'socket' },
+      run: emits(A, 'blue:kw', [['sync', { audience: 'white' }], ['sync', { lastSeq: 0, seat: 'controller' }], ['sync', { exerciseId: 'x' }]]),
+    },
+    // --- another exercise, REST and socket
+    {
+      actor: "A's controller", attempt: 'read or manage exercise B over REST (summary, log, seats, new link)', code: ERROR_CODES.UNAUTHENTICATED,
+      who: { channel: 'http', address: true },
+      run: rest([
+        ['GET', () => `/api/exercises/${bId()}`, aTok('controller')],
+        ['GET', () => `/api/exercises/${bId()}/log`, aTok('controller')],
+        ['GET', () => `/api/exercises/${bId()}/seats`, aTok('controller')],
+        ['POST', () => `/api/exercises/${bId()}/seats/controller/token`, aTok('controller')],
+      ]),
+    },
+    {
+      actor: "A's controller and blue", attempt: 'open exercise B over the socket', code: ERROR_CODES.UNAUTHENTICATED,
+      who: { channel: 'handshake', address: true },
+      run: handshakes([
+        () => ({ exerciseId: bId(), token: token(a, 'controller'), protocol: PROTOCOL_VERSION }),
+        () => ({ exerciseId: bId(), token: token(a, 'blue:kw') }),
+      ]),
+    },
+    // --- old and foreign tokens
+    {
+      actor: 'blue:om (rotated out)', attempt: 'replay the old token: socket and REST', code: ERROR_CODES.UNAUTHENTICATED,
+      who: { address: true },
+      run: async () => [
+        await handshakeCode(server.url, { exerciseId: aId(), token: oldOmToken }),
+        ...(await rest([['GET', () => `/api/exercises/${aId()}`, () => oldOmToken]])()),
+      ],
+    },
+    {
+      actor: 'stranger', attempt: 'no, malformed or guessed token: socket and REST', code: ERROR_CODES.UNAUTHENTICATED,
+      who: { address: true },
+      run: async () => [
+        await handshakeCode(server.url, { exerciseId: aId() }),
+        await handshakeCode(server.url, { exerciseId: aId(), token: 'A'.repeat(43) }),
+        await handshakeCode(server.url, { exerciseId: '../../etc/passwd', token: token(a, 'controller') }),
+        ...(await rest([
+          ['GET', () => `/api/exercises/${aId()}`],
+          ['GET', () => `/api/exercises/${aId()}/log`, () => 'B'.repeat(43)],
+        ])()),
+      ],
+    },
+    // --- seat management and ground truth are not for everyone
+    {
+      actor: 'blue, red, evaluator', attempt: 'white-only over REST: read the log (ground truth; blue, red), list seats, issue links', code: ERROR_CODES.FORBIDDEN,
+      who: { exerciseId: 'A', channel: 'http' },
+      run: rest([
+        ['GET', () => `/api/exercises/${aId()}/log`, aTok('blue:kw')],
+        ['GET', () => `/api/exercises/${aId()}/log`, aTok('red')],
+        ['GET', () => `/api/exercises/${aId()}/seats`, aTok('blue:kw')],
+        ['POST', () => `/api/exercises/${aId()}/seats/controller/token`, aTok('blue:kw')],
+        ['POST', () => `/api/exercises/${aId()}/seats/controller/token`, aTok('red')],
+        ['POST', () => `/api/exercises/${aId()}/seats/blue:kw/token`, aTok('evaluator')],
+        ['GET', () => `/api/exercises/${aId()}/seats`, aTok('evaluator')],
+        ['GET', () => `/api/exercises/${aId()}/seats`, aTok('red')],
+      ]),
+    },
+    // --- path traversal in ids, log downloads, static files, URL-encoded variants
+    {
+      actor: 'stranger', attempt: 'path traversal: ../../etc/passwd as exercise id, log download, seat, static file (raw, %2e%2e, %2f, double-encoded, backslash)',
+      code: ERROR_CODES.BAD_REQUEST, who: { channel: 'http', address: true },
+      run: raw([
+        ['GET', '/api/exercises/../../etc/passwd'],
+        ['GET', '/api/exercises/..%2F..%2Fetc%2Fpasswd/log'],
+        ['GET', '/api/exercises/%2e%2e%2f%2e%2e%2fetc%2fpasswd/log'],
+        ['GET', '/api/exercises/%252e%252e%252fetc%252fpasswd/log'],
+        ['POST', '/api/exercises/AAAAAAAAAAAAAAAA/seats/..%2F..%2Fcontroller/token'],
+        ['GET', '/../../../etc/passwd'],
+        ['GET', '/%2e%2e/%2e%2e/%2e%2e/etc/passwd'],
+        ['GET', '/assets/..%2f..%2f..%2fetc%2fpasswd'],
+        ['GET', '/assets/%252e%252e%252f%252e%252e%252fetc%252fpasswd'],
+        ['GET', '/..%5c..%5c..%5cetc%5cpasswd'],
+        ['GET', '/index.html%00.png'],
+      ]),
+    },
+    // --- oversized payloads
+    {
+      actor: 'blue:kw', attempt: 'socket message over 64 KiB', code: ERROR_CODES.TOO_LARGE,
+      who: { seat: 'blue:kw', role: 'blue', team: 'kw', channel: 'socket' },
+      run: commands(A, 'blue:kw', [{ type: 'sitrep', text: 'x'.repeat(70 * 1024), severity: 'low' }, { type: 'share-intel', report: { padding: 'y'.repeat(200 * 1024) }, partners: ['om'] }]),
+    },
+    {
+      actor: 'stranger', attempt: 'HTTP body over the upload limit; scenario text over 4 MiB', code: ERROR_CODES.TOO_LARGE,
+      who: { channel: 'http', address: true },
+      run: rest([
+        ['POST', () => '/api/exercises', undefined, JSON.stringify({ scenario: { text: 'x'.repeat(5 * 1024 * 1024) }, mode: 'tabletop' })],
+        ['POST', () => '/api/exercises', undefined, { scenario: { text: `${MINIMAL}\n#${'x'.repeat(4 * 1024 * 1024)}` }, mode: 'tabletop' }],
+        ['POST', () => '/api/scenarios/validate', undefined, { text: `#${'é'.repeat(2 * 1024 * 1024 + 8)}` }],
+      ]),
+    },
+  ];
+
+  beforeAll(async () => {
+    server = await startAbuseServer({
+      limits: { ...defaultConfig().limits, socketRate: 1e6, socketBurst: 1e6, httpRate: 1e6, httpBurst: 1e6 },
+    }, { refusalLog: { linesPerWindow: Number.POSITIVE_INFINITY } });
+    a = await createExercise(server.url, 'minimal', 'tabletop');
+    b = await createExercise(server.url, 'minimal', 'tabletop');
+    const controller = await seat(a, 'controller');
+    expect(await controller.command({ type: 'start' })).toMatchObject({ ok: true });
+    const kw = await seat(a, 'blue:kw');
+    expect(await kw.command({ type: 'sitrep', text: 'kw on watch', severity: 'low' })).toMatchObject({ ok: true });
+    // Rotate om's link: the old token is the one replayed below.
+    oldOmToken = token(a, 'blue:om');
+    const rotated = await api<{ seat: { token: string } }>(server.url, 'POST', `/api/exercises/${a.exerciseId}/seats/blue:om/token`, undefined, token(a, 'controller'));
+    expect(rotated.status).toBe(200);
+    a.seats.find((s) => s.seat === 'blue:om')!.token = rotated.body.seat.token;
+  });
+
+  afterAll(async () => {
+    for (const s of opened) s.close();
+    await server?.dispose();
+  });
+
+  for (const row of rows) {
+    it(`${row.actor}: ${row.attempt} -> ${row.code}`, async () => {
+      const ids = [a.exerciseId, b.exerciseId];
+      const before = await stateOf(server, ids);
+      const counted = await countsByCode(server.url);
+      const from = server.logs.length;
+
+      const codes = await row.run();
+
+      expect(codes, row.attempt).toEqual(codes.map(() => row.code));
+      expect(await stateOf(server, ids)).toEqual(before);
+      const counts = await countsByCode(server.url);
+      const countedNow = (counts[row.code] ?? 0) - (counted[row.code] ?? 0);
+      expect(countedNow, 'counted in ramparts_rejected_total').toBe(codes.length);
+      const { lines } = refusalLines(server.logs, row.code, from);
+      expect(lines.length, 'one log line per refusal').toBe(codes.length);
+      for (const line of lines) {
+        expect(line.level).toBe('warn');
+        const { address, exerciseId, ...fields } = row.who;
+        expect(line).toMatchObject(fields);
+        if (exerciseId === 'A') expect(line.exerciseId).toBe(a.exerciseId);
+        else if (fields.seat) expect(line.exerciseId).toBe(a.exerciseId);
+        if (address) expect(line.address).toMatch(/127\.0\.0\.1/);
+      }
+      recordFigures('abuse', `${row.actor}: ${row.attempt}`, {
+        code: row.code, attempts: codes.length, refused: codes.filter((c) => c === row.code).length,
+        logged: lines.length, counted: countedNow, stateChanged: 0,
+      });
+    });
+  }
+
+  it('a frame over the transport limit closes the connection, and is logged and counted as TOO_LARGE', async () => {
+    const before = await stateOf(server, [a.exerciseId, b.exerciseId]);
+    const counted = await countsByCode(server.url);
+    const from = server.logs.length;
+    const kw = await seat(a, 'blue:kw');
+    const closed = new Promise<string>((done) => kw.socket.once('disconnect', done));
+    (kw.socket as unknown as { emit(e: string, ...x: unknown[]): void }).emit('command', { type: 'sitrep', text: 'x'.repeat(2 * 1024 * 1024), severity: 'low' });
+    expect(await closed).toBe('transport close');
+    await expect.poll(async () => ((await countsByCode(server.url))[ERROR_CODES.TOO_LARGE] ?? 0) - (counted[ERROR_CODES.TOO_LARGE] ?? 0)).toBe(1);
+    const { lines } = refusalLines(server.logs, ERROR_CODES.TOO_LARGE, from);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 'warn', channel: 'transport', seat: 'blue:kw', role: 'blue', exerciseId: a.exerciseId });
+    expect(await stateOf(server, [a.exerciseId, b.exerciseId])).toEqual(before);
+    recordFigures('abuse', 'blue:kw: socket frame over 1 MiB', { code: ERROR_CODES.TOO_LARGE, attempts: 1, refused: 1, logged: 1, counted: 1, stateChanged: 0 });
+  });
+
+  it('an upload name is a label, never a path: nothing is written outside the data directory', async () => {
+    const names = ['../../../../tmp/ramparts-evil.yaml', '..\\..\\evil.yaml', '/etc/passwd', '%2e%2e%2fevil'];
+    for (const name of names) {
+      const res = await api<{ ok: boolean; diagnostics?: unknown[]; exerciseId?: string }>(server.url, 'POST', '/api/scenarios/validate', { text: 'ramparts: 1\nmeta: {}\n', name });
+      expect(res.status).toBe(200);
+      expect(res.body.ok).toBe(false);
+    }
+    const created = await api<{ exerciseId: string }>(server.url, 'POST', '/api/exercises', { scenario: { text: MINIMAL, name: names[0] }, mode: 'tabletop' });
+    expect(created.status).toBe(201);
+    // The store keeps exercises under their own (generated) ids only.
+    const entries = await readdir(server.dataDir, { recursive: true });
+    expect(entries.some((e) => e.includes('evil') || e.includes('passwd'))).toBe(false);
+    expect(JSON.stringify(await server.store.getExercise(created.body.exerciseId))).not.toContain('ramparts-evil');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Floods: default throttling of the refusal log; every refusal counted, the log bounded.
+
+describe('floods: refused and counted one by one, summarised in the log', () => {
+  let server: AbuseServer;
+  let ex: CreateExerciseResponse;
+  const SOCKETS_PER_SEAT = 16;
+
+  beforeAll(async () => {
+    server = await startAbuseServer({ limits: { ...defaultConfig().limits, socketsPerSeat: SOCKETS_PER_SEAT } });
+    ex = await createExercise(server.url, 'minimal', 'tabletop');
+    const controller = await joinSeat(server.url, ex.exerciseId, token(ex, 'controller'));
+    expect(await controller.command({ type: 'start' })).toMatchObject({ ok: true });
+    controller.close();
+  });
+
+  afterAll(async () => {
+    await server?.dispose();
+  });
+
+  /**
+   * Checks one flood: every attempt refused with one of `codes`, counted exactly, state unchanged,
+   * the log bounded while it lasts, and every refusal accounted for by lines and summaries once the
+   * server flushes (on close; here by closing a throwaway window with `flushLogs`).
+   */
+  async function checkFlood(kind: string, codes: ErrorCode[], attempt: () => Promise<string[]>, keys: number) {
+    const before = await stateOf(server, [ex.exerciseId]);
+    const counted = await countsByCode(server.url);
+    const from = server.logs.length;
+    const got = await attempt();
+    expect(got.filter((c) => !codes.includes(c as ErrorCode)), `${kind}: attempts not refused with ${codes.join('/')}`).toEqual([]);
+    expect(await stateOf(server, [ex.exerciseId])).toEqual(before);
+    const counts = await countsByCode(server.url);
+    const refused: Record<string, number> = {};
+    for (const c of got) refused[c] = (refused[c] ?? 0) + 1;
+    for (const code of codes) expect((counts[code] ?? 0) - (counted[code] ?? 0), `${kind}: ${code} counted`).toBe(refused[code] ?? 0);
+    // While it lasts, at most ten lines per key (seat or address, and code) reach the log.
+    const during = server.logs.slice(from).filter((l) => l.msg === 'refused');
+    expect(during.length, `${kind}: lines written during the flood`).toBeLessThanOrEqual(keys * codes.length * 10);
+    return { got, refused, from };
+  }
+
+  it('command flood from one seat: FORBIDDEN until the bucket empties, then RATE_LIMITED', async () => {
+    const n = scale(400, 5_000);
+    const kw = await joinSeat(server.url, ex.exerciseId, token(ex, 'blue:kw'));
+    const { got, refused, from } = await checkFlood('command flood', [ERROR_CODES.FORBIDDEN, ERROR_CODES.RATE_LIMITED], async () => {
+      const replies = await Promise.all(Array.from({ length: n }, () => kw.command({ type: 'pause' })));
+      return replies.map((r) => (r.ok ? 'accepted' : r.code));
+    }, 1);
+    kw.close();
+    expect(refused[ERROR_CODES.RATE_LIMITED]).toBeGreaterThan(n / 2);
+    recordFigures('abuse', 'flood: commands from one seat', {
+      attempts: got.length, refused: got.length, counted: got.length, stateChanged: 0,
+      rateLimited: refused[ERROR_CODES.RATE_LIMITED] ?? 0, logLinesDuringFlood: server.logs.slice(from).length,
+    });
+    floods.push({ from, n: got.length, codes: [ERROR_CODES.FORBIDDEN, ERROR_CODES.RATE_LIMITED], kind: 'commands' });
+  }, budgetMs(30_000, 120_000));
+
+  it('connection flood with bad tokens: every handshake UNAUTHENTICATED', async () => {
+    const n = scale(200, 2_000);
+    const { got, from } = await checkFlood('bad-token connection flood', [ERROR_CODES.UNAUTHENTICATED], async () => {
+      const out: string[] = [];
+      for (let i = 0; i < n; i += 50) {
+        out.push(...(await Promise.all(Array.from({ length: Math.min(50, n - i) }, (_, j) =>
+          handshakeCode(server.url, { exerciseId: ex.exerciseId, token: `${String(i + j).padStart(43, 'Z')}` })))));
+      }
+      return out;
+    }, 1);
+    recordFigures('abuse', 'flood: connections with bad tokens', {
+      attempts: got.length, refused: got.length, counted: got.length, stateChanged: 0, logLinesDuringFlood: server.logs.slice(from).length,
+    });
+    floods.push({ from, n: got.length, codes: [ERROR_CODES.UNAUTHENTICATED], kind: 'bad handshakes' });
+  }, budgetMs(30_000, 180_000));
+
+  it(`connection flood with a valid link: a seat holds at most ${SOCKETS_PER_SEAT} sockets, the rest RATE_LIMITED`, async () => {
+    const n = scale(100, 1_000);
+    const held: Seat[] = [];
+    const { got, from } = await checkFlood('valid-token connection flood', [ERROR_CODES.RATE_LIMITED], async () => {
+      const out: string[] = [];
+      const results = await Promise.allSettled(Array.from({ length: n }, () => joinSeat(server.url, ex.exerciseId, token(ex, 'blue:om'))));
+      for (const r of results) {
+        if (r.status === 'fulfilled') held.push(r.value);
+        else out.push((r.reason as { data?: { code?: string } }).data?.code ?? String(r.reason));
+      }
+      return out;
+    }, 1);
+    expect(held).toHaveLength(SOCKETS_PER_SEAT);
+    expect(got).toHaveLength(n - SOCKETS_PER_SEAT);
+    // Closing sockets frees the seat's places again.
+    for (const s of held.splice(0)) s.close();
+    await expect.poll(async () => {
+      try {
+        const again = await joinSeat(server.url, ex.exerciseId, token(ex, 'blue:om'));
+        again.close();
+        return true;
+      } catch {
+        return false;
+      }
+    }).toBe(true);
+    recordFigures('abuse', 'flood: connections with one valid link', {
+      attempts: n, accepted: SOCKETS_PER_SEAT, refused: got.length, counted: got.length, stateChanged: 0, logLinesDuringFlood: server.logs.slice(from).length,
+    });
+    floods.push({ from, n: got.length, codes: [ERROR_CODES.RATE_LIMITED], kind: 'valid handshakes' });
+  }, budgetMs(30_000, 180_000));
+
+  it('HTTP flood from one address: RATE_LIMITED beyond the burst, with Retry-After', async () => {
+    const n = scale(300, 3_000);
+    const kwToken = token(ex, 'blue:kw');
+    let accepted = 0;
+    const { got, from } = await checkFlood('HTTP flood', [ERROR_CODES.RATE_LIMITED], async () => {
+      const out: string[] = [];
+      for (let i = 0; i < n; i += 50) {
+        const batch = await Promise.all(Array.from({ length: Math.min(50, n - i) }, async () => {
+          const res = await fetch(`${server.url}/api/exercises/${ex.exerciseId}`, { headers: { authorization: `Bearer ${kwToken}` } });
+          const body = (await res.json()) as { ok: boolean; code?: string };
+          if (res.status === 429) expect(res.headers.get('retry-after')).toBe('1');
+          return body.ok ? 'accepted' : body.code ?? '?';
+        }));
+        for (const c of batch) {
+          if (c === 'accepted') accepted++;
+          else out.push(c);
+        }
+      }
+      return out;
+    }, 1);
+    expect(got.length).toBeGreaterThan(n / 2);
+    recordFigures('abuse', 'flood: HTTP requests from one address', {
+      attempts: n, accepted, refused: got.length, counted: got.length, stateChanged: 0, logLinesDuringFlood: server.logs.slice(from).length,
+    });
+    floods.push({ from, n: got.length, codes: [ERROR_CODES.RATE_LIMITED], kind: 'http' });
+  }, budgetMs(30_000, 180_000));
+
+  const floods: Array<{ from: number; n: number; codes: ErrorCode[]; kind: string }> = [];
+
+  it('after the floods, lines and summaries account for every refusal, and the log stayed small', async () => {
+    const total = floods.reduce((n, f) => n + f.n, 0);
+    const counts = await countsByCode(server.url);
+    const unlogged = await countsByCode(server.url, 'ramparts_refusals_unlogged_total');
+    await server.dispose(); // flushes the summaries
+    const codes = [ERROR_CODES.FORBIDDEN, ERROR_CODES.RATE_LIMITED, ERROR_CODES.UNAUTHENTICATED];
+    let accounted = 0;
+    let summarised = 0;
+    for (const code of codes) {
+      const r = refusalLines(server.logs, code);
+      accounted += r.accounted;
+      summarised += r.summaries.reduce((n, s) => n + (s.count ?? 0), 0);
+      expect(r.accounted, `${code}: lines + summaries`).toBe(counts[code] ?? 0);
+      for (const s of r.summaries) expect(s).toMatchObject({ level: 'warn', code, channel: expect.any(String) });
+    }
+    expect(accounted).toBe(total);
+    expect(summarised).toBe(codes.reduce((n, c) => n + (unlogged[c] ?? 0), 0));
+    const refusalLogLines = server.logs.filter((l) => l.msg === 'refused' || l.msg === 'refusals not logged one by one').length;
+    // A few dozen lines for thousands of refusals.
+    expect(refusalLogLines).toBeLessThan(100);
+    recordFigures('abuse', 'floods: log lines for all flood refusals', { refused: total, counted: total, logged: accounted, logLines: refusalLogLines, stateChanged: 0 });
+  });
+});
