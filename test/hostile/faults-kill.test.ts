@@ -1,0 +1,124 @@
+/**
+ * Faults, process: a real `ramparts serve` child is killed with SIGKILL at seeded random moments
+ * while several seats (five sockets) send commands at their rate limit without waiting for each
+ * other, so that commands are in flight, being batched and being fsynced at every kill. The same
+ * data directory is served again after each kill, and after every restart:
+ * - every command acknowledged before the kill is in the log at the sequence number it was given;
+ * - every event a seat received is in the log, identical;
+ * - the server's state hash equals the engine's replay of its log;
+ * - the exercise came back paused with the recovery notice, resumes, and takes commands.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import seedrandom from 'seedrandom';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { EngineEvent, WhiteView } from '../../engine/index.ts';
+import type { CommandReply } from '../../protocol/index.ts';
+import { startChildServer, type ChildServer } from '../server/child-server.ts';
+import { FIXTURES, createExercise, joinSeat, type Seat } from '../server/helpers.ts';
+import { budgetMs, recordFigures, scale } from './budget.ts';
+import { checkLog, sleep, tokenOf, type Acked } from './faults-common.ts';
+
+const SEED = 'ramparts-faults-kill-1';
+const ROUNDS = scale(10, 100);
+/** Seats and how many sockets each opens (each socket has its own rate limit). */
+const SOCKETS = [['controller', 1], ['blue:kw', 2], ['blue:om', 2]] as const;
+/** Under the per-socket rate limit (20 per second, burst 60) of a default server. */
+const SEND_EVERY_MS = 55;
+
+const dirs: string[] = [];
+let running: ChildServer | undefined;
+afterAll(async () => {
+  await running?.kill();
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
+
+describe(`SIGKILL at random moments under load (seed ${SEED})`, () => {
+  it(`${ROUNDS} kills: nothing acknowledged lost, the exercise resumes each time, the state equals a replay of the log`, async () => {
+    const rng = seedrandom(SEED);
+    const dataDir = await mkdtemp(join(tmpdir(), 'ramparts-faults-kill-'));
+    dirs.push(dataDir);
+    running = await startChildServer(dataDir, FIXTURES);
+    const ex = await createExercise(running.url, 'minimal', 'realtime', 21);
+    const acked: Acked[] = [];
+    const received: EngineEvent[] = [];
+    let sent = 0;
+    let inFlightAtKill = 0;
+    let hashChecks = 0;
+
+    for (let round = 0; round < ROUNDS; round++) {
+      const sockets: Array<{ name: string; seat: Seat }> = [];
+      for (const [name, count] of SOCKETS) {
+        for (let i = 0; i < count; i++) sockets.push({ name, seat: await joinSeat(running.url, ex.exerciseId, tokenOf(ex, name)) });
+      }
+      const controller = sockets[0]!.seat;
+      if (round === 0) {
+        const started = await controller.command({ type: 'start' });
+        expect(started.ok).toBe(true);
+        if (started.ok) acked.push({ seq: started.seq, body: { type: 'start' }, seat: 'controller' });
+      } else {
+        // Back after a kill: paused where it was, every seat told why; the controller resumes it.
+        for (const { name, seat } of sockets) {
+          expect(seat.welcome.notices.map((n) => n.code), `round ${round}, ${name}`).toContain('RECOVERED_PAUSED');
+        }
+        expect((controller.view as WhiteView).clock.phase, `round ${round}`).toBe('paused');
+        const resumed = await controller.command({ type: 'resume' });
+        expect(resumed, `round ${round}`).toMatchObject({ ok: true });
+        if (resumed.ok) acked.push({ seq: resumed.seq, body: { type: 'resume' }, seat: 'controller' });
+      }
+
+      // Every socket sends at its rate limit without waiting for replies; the kill comes at a
+      // seeded moment. A command in flight at the kill gets no reply: not acknowledged.
+      let killed = false;
+      const pending = new Set<Promise<void>>();
+      const loops = sockets.map(async ({ name, seat }, s) => {
+        for (let i = 0; !killed; i++) {
+          const body: Record<string, unknown> = name === 'controller'
+            ? { type: 'speed', speed: 1 + Math.floor(rng() * 60) }
+            : { type: 'sitrep', text: `r${round} s${s} #${i}`, severity: 'low' };
+          sent++;
+          const reply = seat.command(body).then((r: CommandReply) => {
+            if (r.ok) acked.push({ seq: r.seq, body, seat: name });
+          }, () => undefined);
+          pending.add(reply);
+          void reply.then(() => pending.delete(reply));
+          await sleep(SEND_EVERY_MS);
+        }
+      });
+      await sleep(150 + Math.floor(rng() * 600));
+      killed = true;
+      inFlightAtKill += pending.size;
+      await running.kill();
+      for (const { seat } of sockets) seat.close();
+      await Promise.all(loops);
+      await Promise.all(pending);
+      for (const { seat } of sockets) received.push(...seat.deltas.flatMap((d) => d.events));
+
+      running = await startChildServer(dataDir, FIXTURES);
+      const { records } = await checkLog(running.url, ex, acked, new Set(), `after kill ${round + 1}`);
+      hashChecks++;
+      const logged = new Map(records.flatMap((r) => r.events ?? []).map((e) => [e.seq, e]));
+      for (const event of received) expect(logged.get(event.seq), `round ${round}: event ${event.seq}`).toEqual(event);
+      received.length = 0;
+    }
+
+    // The last restart resumes and takes commands.
+    const controller = await joinSeat(running.url, ex.exerciseId, tokenOf(ex, 'controller'));
+    expect(controller.welcome.notices.map((n) => n.code)).toContain('RECOVERED_PAUSED');
+    const resumed = await controller.command({ type: 'resume' });
+    expect(resumed).toMatchObject({ ok: true });
+    if (resumed.ok) acked.push({ seq: resumed.seq, body: { type: 'resume' }, seat: 'controller' });
+    controller.close();
+    const final = await checkLog(running.url, ex, acked, new Set(), 'final');
+    expect(acked.length).toBeGreaterThan(ROUNDS * 5);
+    expect(final.records.filter((r) => r.command.type === 'pause').length).toBeGreaterThanOrEqual(ROUNDS);
+    expect(await running.stop()).toBe(0);
+    running = undefined;
+
+    recordFigures('faults', 'sigkill-under-load', {
+      rounds: ROUNDS, faults: ROUNDS, sockets: SOCKETS.reduce((n, [, c]) => n + c, 0), sent, acked: acked.length,
+      inFlightAtKill, logEntries: final.seq, hashChecks, lost: 0, hashEqualReplay: true,
+    });
+  }, budgetMs(80_000, 600_000));
+});
