@@ -12,6 +12,8 @@ import { stepDefaults } from './step-defaults.ts';
 import { flowExpressions, flowOrder, type FlowNode, toPreconditions } from './flow-graph.ts';
 import { actionIndicators } from './stix-indicators.ts';
 import { checked } from './caldera.ts';
+import { scanJson } from '../../scenario/json-scan.ts';
+import { LineIndex } from '../../scenario/locate.ts';
 
 export interface AttackFlowOptions {
   /** Campaign id (default: from the flow's name). */
@@ -33,10 +35,17 @@ const VICTIM_INFRASTRUCTURE = new Set(['workstation', 'control-system', 'firewal
 function readBundle(input: string | unknown, diagnostics: Diagnostic[]): Obj[] | undefined {
   let bundle: unknown = input;
   if (typeof input === 'string') {
+    const text = input.replace(/^\uFEFF/, '');
     try {
-      bundle = JSON.parse(input.replace(/^\uFEFF/, ''));
+      bundle = JSON.parse(text);
     } catch (error) {
-      diagnostics.push({ severity: 'error', message: `not valid JSON: ${(error as Error).message}` });
+      // JSON.parse does not always say where (V8: "Unexpected token ..., "...x"... is not valid JSON"): the scanner does.
+      const scan = scanJson(text);
+      if (scan.ok) diagnostics.push({ severity: 'error', message: `not valid JSON: ${(error as Error).message}` });
+      else {
+        const { line, col } = new LineIndex(text).position(scan.offset);
+        diagnostics.push({ severity: 'error', message: `not valid JSON at line ${line}, column ${col}: ${scan.message}` });
+      }
       return undefined;
     }
   }
