@@ -7,11 +7,17 @@
  * seat or address and code, the rest are summarised with their number.
  */
 import { readFileSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { main } from '../../cli/main.ts';
+import { hashValue } from '../../engine/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES, PROTOCOL_VERSION, type CreateExerciseResponse, type ErrorCode } from '../../protocol/index.ts';
 import { defaultConfig } from '../../server/config.ts';
+import { createLogger } from '../../server/ops/logger.ts';
+import { createMetrics } from '../../server/ops/metrics.ts';
+import { createRefusalLog } from '../../server/ops/refusals.ts';
 import { api, createExercise, FIXTURES, joinSeat, openSocket, type Seat } from '../server/helpers.ts';
 import { countsByCode, rawRequest, refusalLines, startAbuseServer, stateOf, type AbuseServer, type LogLine } from './abuse-harness.ts';
 import { budgetMs, recordFigures, scale } from './budget.ts';
@@ -149,9 +155,21 @@ describe('abuse matrix: refused, logged, counted, nothing changed', () => {
       run: commands(A, 'blue:kw', [{ type: 'action', action: 'isolate', target: { node: 'pay-switch' } }]),
     },
     {
-      actor: 'blue:om', attempt: "act on another team's node (isolate kw's domain controller)", code: ERROR_CODES.FORBIDDEN,
+      actor: 'blue:om', attempt: "act on another team's node or segment (isolate kw's domain controller, hunt in kw-corp)", code: ERROR_CODES.FORBIDDEN,
       who: { seat: 'blue:om', role: 'blue', team: 'om', channel: 'command' },
-      run: commands(A, 'blue:om', [{ type: 'action', action: 'isolate', target: { node: 'kw-dc' } }]),
+      run: commands(A, 'blue:om', [{ type: 'action', action: 'isolate', target: { node: 'kw-dc' } }, { type: 'action', action: 'hunt', target: { segment: 'kw-corp' } }]),
+    },
+    {
+      // The engine answers as if the object did not exist: a team learns nothing about another's.
+      actor: 'blue:om', attempt: "handle another team's objects (cancel kw's action, answer kw's inject)", code: ERROR_CODES.NOT_FOUND,
+      who: { seat: 'blue:om', role: 'blue', team: 'om', channel: 'command' },
+      run: commands(A, 'blue:om', [{ type: 'cancel-action', id: 'kw-X1' }, { type: 'ack-inject', inject: 'ministry-call' },
+        { type: 'answer-inject', inject: 'ministry-call', text: 'answered for kw' }]),
+    },
+    {
+      actor: 'blue:kw', attempt: 'grant its own request for assistance (a grant is the addressee\'s: om\'s)', code: ERROR_CODES.NOT_FOUND,
+      who: { seat: 'blue:kw', role: 'blue', team: 'kw', channel: 'command' },
+      run: commands(A, 'blue:kw', [{ type: 'grant-assistance', request: 'kw-H1' }]),
     },
     // --- a forged sender: fields claiming another actor, team or role
     {
@@ -318,6 +336,12 @@ describe('abuse matrix: refused, logged, counted, nothing changed', () => {
     expect(await controller.command({ type: 'start' })).toMatchObject({ ok: true });
     const kw = await seat(a, 'blue:kw');
     expect(await kw.command({ type: 'sitrep', text: 'kw on watch', severity: 'low' })).toMatchObject({ ok: true });
+    // Objects of kw's that om will try to handle: an action in progress and a request to om.
+    expect(await kw.command({ type: 'action', action: 'isolate', target: { node: 'kw-ws1' } })).toMatchObject({ ok: true });
+    expect(await kw.command({ type: 'request-assistance', to: 'om', text: 'help with the switch' })).toMatchObject({ ok: true });
+    const state = await server.manager.host(a.exerciseId)!.settled(() => (server.manager.host(a.exerciseId) as unknown as { state: { actions: object; assists: object } }).state);
+    expect(Object.keys(state.actions)).toContain('kw-X1');
+    expect(Object.keys(state.assists)).toContain('kw-H1');
     // Rotate om's link: the old token is the one replayed below.
     oldOmToken = token(a, 'blue:om');
     const rotated = await api<{ seat: { token: string } }>(server.url, 'POST', `/api/exercises/${a.exerciseId}/seats/blue:om/token`, undefined, token(a, 'controller'));
@@ -375,6 +399,34 @@ describe('abuse matrix: refused, logged, counted, nothing changed', () => {
     expect(lines[0]).toMatchObject({ level: 'warn', channel: 'transport', seat: 'blue:kw', role: 'blue', exerciseId: a.exerciseId });
     expect(await stateOf(server, [a.exerciseId, b.exerciseId])).toEqual(before);
     recordFigures('abuse', 'blue:kw: socket frame over 1 MiB', { code: ERROR_CODES.TOO_LARGE, attempts: 1, refused: 1, logged: 1, counted: 1, stateChanged: 0 });
+  });
+
+  it('CLI: an exported log whose scenario id climbs out of the directory is refused, nothing written', async () => {
+    const downloaded = await api<string>(server.url, 'GET', `/api/exercises/${a.exerciseId}/log`, undefined, token(a, 'controller'));
+    expect(downloaded.status).toBe(200);
+    const lines = String(downloaded.body).trimEnd().split('\n');
+    const header = JSON.parse(lines[0]!) as { scenario: { meta: { id: string } }; scenarioHash: string };
+    const dir = await mkdtemp(join(tmpdir(), 'ramparts-abuse-cli-'));
+    const ids = ['../../../../../../tmp/ramparts-abuse-evil', '..', 'a/../../ramparts-abuse-evil', '..\\..\\ramparts-abuse-evil'];
+    const exits: number[] = [];
+    try {
+      for (const [i, id] of ids.entries()) {
+        header.scenario.meta.id = id;
+        header.scenarioHash = hashValue(header.scenario);
+        const file = join(dir, `hostile-${i}.jsonl`);
+        await writeFile(file, `${[JSON.stringify(header), ...lines.slice(1)].join('\n')}\n`);
+        let err = '';
+        const code = await main(['export', file, '--format', 'package'], { out: () => undefined, err: (t) => void (err += t), isTTY: false });
+        exits.push(code);
+        expect(err).toContain('header.scenario.meta.id');
+      }
+      expect(exits).toEqual(ids.map(() => 1));
+      expect((await readdir(dir)).filter((f) => !f.startsWith('hostile-'))).toEqual([]);
+      expect((await readdir(tmpdir())).filter((f) => f.includes('ramparts-abuse-evil'))).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    recordFigures('abuse', 'CLI: export of a log whose scenario id is a path', { code: 'exit 1', attempts: ids.length, refused: exits.filter((c) => c === 1).length, written: 0, stateChanged: 0 });
   });
 
   it('an upload name is a label, never a path: nothing is written outside the data directory', async () => {
@@ -548,5 +600,45 @@ describe('floods: refused and counted one by one, summarised in the log', () => 
     // A few dozen lines for thousands of refusals.
     expect(refusalLogLines).toBeLessThan(100);
     recordFigures('abuse', 'floods: log lines for all flood refusals', { refused: total, counted: total, logged: accounted, logLines: refusalLogLines, stateChanged: 0 });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The refusal log's throttle on its own, with a driven clock.
+
+describe('refusal log: a flood is summarised, never lost', () => {
+  it('writes ten lines per key and window, then one summary with the number of the rest', async () => {
+    let now = 0;
+    const lines: LogLine[] = [];
+    const metrics = createMetrics({ defaultMetrics: false });
+    const log = createRefusalLog({ logger: createLogger({ write: (l) => void lines.push(JSON.parse(l) as LogLine) }), metrics, windowMs: 1000, linesPerWindow: 10, now: () => now });
+    try {
+      const n = scale(10_000, 200_000);
+      const who = { exerciseId: 'ex1', seat: 'blue:kw', role: 'blue', team: 'kw' };
+      for (let i = 0; i < n; i++) {
+        log.refuse({ channel: 'socket', code: ERROR_CODES.RATE_LIMITED, what: 'command', ...who });
+        // Another seat and a stranger, interleaved: their own keys.
+        if (i % 100 === 0) log.refuse({ channel: 'handshake', code: ERROR_CODES.UNAUTHENTICATED, address: `10.0.0.${i % 7}` });
+        if (i % 1000 === 999) now += 250; // four windows per 4,000 refusals
+      }
+      log.close();
+      const strangers = Math.ceil(n / 100);
+      const { lines: one, summaries, accounted } = refusalLines(lines, ERROR_CODES.RATE_LIMITED);
+      expect(accounted).toBe(n);
+      expect(one.every((l) => l.seat === 'blue:kw' && l.role === 'blue' && l.team === 'kw' && l.exerciseId === 'ex1')).toBe(true);
+      expect(summaries.every((s) => s.seat === 'blue:kw' && (s.count ?? 0) > 0)).toBe(true);
+      const windows = Math.ceil(n / 4000) + 1;
+      expect(one.length).toBeLessThanOrEqual(windows * 10);
+      expect(refusalLines(lines, ERROR_CODES.UNAUTHENTICATED).accounted).toBe(strangers);
+      const counted = await metrics.rejected.get();
+      expect(counted.values.find((v) => v.labels.code === ERROR_CODES.RATE_LIMITED)?.value).toBe(n);
+      const unlogged = await metrics.refusalsUnlogged.get();
+      expect(unlogged.values.find((v) => v.labels.code === ERROR_CODES.RATE_LIMITED)?.value).toBe(n - one.length);
+      recordFigures('abuse', 'refusal log throttle (driven clock)', {
+        attempts: n + strangers, refused: n + strangers, counted: n + strangers, logged: accounted + strangers, logLines: lines.length, stateChanged: 0,
+      });
+    } finally {
+      log.close();
+    }
   });
 });
