@@ -39,7 +39,7 @@ export { canonicalJson } from './replay/canonical.ts';
 export { sha256Hex, hashValue } from './replay/hash.ts';
 export {
   parseLog, serialiseLog, logHeader, logLine, LOG_FORMAT, LOG_VERSION,
-  type LogHeader, type LogRecord, type RampartsLog, type LogError, type ParseLogResult,
+  type LogHeader, type LogRecord, type RampartsLog, type LogError, type ParseLogResult, type ParseLogOptions,
 } from './replay/log.ts';
 export { createReplayer, replay, type Replayer, type ReplayOptions, type ReplayerResult, type ReplayResult, type ReplayFailure } from './replay/replayer.ts';
 

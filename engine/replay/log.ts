@@ -26,6 +26,14 @@ export interface LogRecord { t: number; command: Command; events?: EngineEvent[]
 export interface RampartsLog { header: LogHeader; records: LogRecord[] }
 export interface LogError { line: number; message: string }
 export type ParseLogResult = { ok: true; log: RampartsLog } | { ok: false; errors: LogError[] };
+export interface ParseLogOptions {
+  /**
+   * Read each record's recorded `events` (default true). Replay regenerates them, so only a verifying
+   * replay needs them; without, a record's `events` member is checked to be one bracketed array that
+   * ends the line but is not decoded, which spares most of the parse (events are ~3/4 of a log's bytes).
+   */
+  events?: boolean;
+}
 
 /** The header for a run of `scenario` (the source scenario object, as validated). */
 export function logHeader(scenario: ScenarioT, seed: number, mode: Mode): LogHeader {
@@ -45,10 +53,62 @@ export function serialiseLog(log: RampartsLog): string {
 const MODES = new Set(['realtime', 'tabletop', 'headless']);
 const MAX_ERRORS = 50;
 
+const EVENTS_MEMBER = ',"events":';
+
+/**
+ * The end (index after the closing bracket) of the JSON array starting at `from`, or -1: brackets and
+ * braces balanced, strings (with escapes) skipped. Used to step over a record's events unread.
+ */
+function arrayEnd(line: string, from: number): number {
+  if (line.charCodeAt(from) !== 0x5b) return -1;
+  let depth = 0;
+  for (let i = from; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x22) {
+      for (i++; i < line.length; i++) {
+        const d = line.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x5b || c === 0x7b) depth++;
+    else if (c === 0x5d || c === 0x7d) {
+      depth--;
+      if (depth === 0) return c === 0x5d ? i + 1 : -1;
+    }
+  }
+  return -1;
+}
+
+/**
+ * A record line without decoding its events: `{"t":..,"command":{..},"events":[..]}` as written by
+ * `logLine`. The part before `,"events":` must parse on its own as the object {t, command} (so the
+ * member is at the top level, not inside the command), and the events must be one array closing
+ * the line. Anything else is parsed in full (and its errors reported as usual).
+ */
+function recordWithoutEvents(line: string): Record<string, unknown> | undefined {
+  const at = line.indexOf(EVENTS_MEMBER);
+  if (at < 0) return undefined;
+  let head: unknown;
+  try {
+    head = JSON.parse(`${line.slice(0, at)}}`);
+  } catch {
+    return undefined;
+  }
+  if (typeof head !== 'object' || head === null || Array.isArray(head)) return undefined;
+  const end = arrayEnd(line, at + EVENTS_MEMBER.length);
+  if (end < 0 || line.slice(end).trim() !== '}') return undefined;
+  return head as Record<string, unknown>;
+}
+
 /** Parses and checks a log; every problem comes with its line number. */
-export function parseLog(text: string): ParseLogResult {
+export function parseLog(text: string, options: ParseLogOptions = {}): ParseLogResult {
+  const withEvents = options.events ?? true;
   const errors: LogError[] = [];
-  const lines = text.split(/\r?\n/);
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as string;
+    if (l.endsWith('\r')) lines[i] = l.slice(0, -1);
+  }
   while (lines.length > 0 && (lines[lines.length - 1] as string).trim() === '') lines.pop();
   if (lines.length === 0) return { ok: false, errors: [{ line: 1, message: 'empty file: a log starts with a ramparts-log header line' }] };
   const json = (i: number): unknown => {
@@ -80,7 +140,7 @@ export function parseLog(text: string): ParseLogResult {
   let lastT = 0;
   for (let i = 1; i < lines.length && errors.length < MAX_ERRORS; i++) {
     if ((lines[i] as string).trim() === '') continue;
-    const r = json(i) as Record<string, unknown> | undefined;
+    const r = (withEvents ? undefined : recordWithoutEvents(lines[i] as string)) ?? (json(i) as Record<string, unknown> | undefined);
     if (r === undefined) continue;
     if (typeof r !== 'object' || r === null) {
       errors.push({ line: i + 1, message: 'a record is an object {t, command, events?}' });
@@ -106,7 +166,7 @@ export function parseLog(text: string): ParseLogResult {
     if (r.events !== undefined && !Array.isArray(r.events)) errors.push({ line: i + 1, message: 'record.events must be an array' });
     if (!a.success || !b.success) continue;
     lastT = r.t as number;
-    records.push({ t: r.t as number, command: cmd as unknown as Command, ...(Array.isArray(r.events) ? { events: r.events as EngineEvent[] } : {}) });
+    records.push({ t: r.t as number, command: cmd as unknown as Command, ...(withEvents && Array.isArray(r.events) ? { events: r.events as EngineEvent[] } : {}) });
   }
   if (errors.length > 0 || !header) return { ok: false, errors: errors.length > 0 ? errors : [{ line: 1, message: 'missing header' }] };
   return { ok: true, log: { header, records } };

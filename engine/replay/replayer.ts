@@ -14,7 +14,6 @@ import type { Command } from '../sim/commands.ts';
 import type { EngineEvent } from '../sim/events.ts';
 import type { ExerciseState } from '../sim/state.ts';
 import { advanceChunk, step } from '../sim/step.ts';
-import { canonicalJson } from './canonical.ts';
 import type { LogRecord, RampartsLog } from './log.ts';
 import { cloneState } from './clone.ts';
 
@@ -49,6 +48,39 @@ export type ReplayerResult = { ok: true; replayer: Replayer } | ReplayFailure;
 /** A frozen copy of the state (never mutated), the next record to apply, and whether that record is an advance half done. */
 interface Mark { state: ExerciseState; next: number; partial: boolean }
 
+/**
+ * Equality of plain JSON values as canonical JSON sees it (key order ignored, undefined members
+ * absent), without building the text: verifying a 100k-event log compared megabytes of strings.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) {
+      const x: unknown = a[i];
+      const y: unknown = b[i];
+      // canonical JSON writes an undefined array item as null
+      if (!sameJson(x === undefined ? null : x, y === undefined ? null : y)) return false;
+    }
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  let n = 0;
+  for (const k in a) {
+    const x = (a as Record<string, unknown>)[k];
+    if (x === undefined) continue;
+    n++;
+    const y = (b as Record<string, unknown>)[k];
+    if (y === undefined || !sameJson(x, y)) return false;
+  }
+  for (const k in b) if ((b as Record<string, unknown>)[k] !== undefined) n--;
+  return n === 0;
+}
+
+/** Whether the events recorded with a record equal the regenerated ones. */
+const sameEvents = (recorded: readonly EngineEvent[], produced: readonly EngineEvent[]): boolean => sameJson(recorded, produced);
+
 const isAdvance = (c: Command): c is Command & { type: 'advance' } => c.type === 'advance';
 
 /** Builds a replayer; fails (as a value) when the log does not reproduce: a record refused or events that differ. */
@@ -72,7 +104,7 @@ export function createReplayer(log: RampartsLog, options: ReplayOptions = {}): R
         produced.push(...res.events);
         since += res.events.length;
         if (res.done) break;
-        marks.push({ state: cloneState(state), next: i, partial: true });
+        marks.push({ state: cloneState(state, (marks[marks.length - 1] as Mark).state), next: i, partial: true });
         since = 0;
       }
     } else {
@@ -81,12 +113,12 @@ export function createReplayer(log: RampartsLog, options: ReplayOptions = {}): R
       produced.push(...res.events);
       since += res.events.length;
     }
-    if (options.verify && r.events && canonicalJson(r.events) !== canonicalJson(produced)) {
+    if (options.verify && r.events && !sameEvents(r.events, produced)) {
       return { ok: false, record: i, message: `record ${i + 1}: the events replay produces differ from the recorded ones` };
     }
     if (keep) for (const e of produced) events.push(e);
     if (since >= every) {
-      marks.push({ state: cloneState(state), next: i + 1, partial: false });
+      marks.push({ state: cloneState(state, (marks[marks.length - 1] as Mark).state), next: i + 1, partial: false });
       since = 0;
     }
   }

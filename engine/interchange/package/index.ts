@@ -2,7 +2,7 @@
  * Exercise packages (see package.ts) and reading "a log or a package" wherever a command takes a log:
  * `ramparts replay PACKAGE`, `ramparts export PACKAGE`, the evaluator console's upload.
  */
-import { parseLog, type LogError, type ParseLogResult, type RampartsLog } from '../../replay/log.ts';
+import { parseLog, type LogError, type ParseLogOptions, type ParseLogResult, type RampartsLog } from '../../replay/log.ts';
 import { openPackage, type ExercisePackage } from './package.ts';
 
 export {
@@ -22,7 +22,7 @@ const LOG_HEADER = /^\s*\{\s*"format"\s*:\s*"ramparts-log"/;
  * verified (an altered one is refused); its `final.stateHash` is what a replay must reproduce. Errors
  * are one message, located (`line N: ...`) for logs.
  */
-export function logFromFile(text: string): LogFromFileResult {
+export function logFromFile(text: string, options: ParseLogOptions = {}): LogFromFileResult {
   const nl = text.indexOf('\n');
   const firstLine = nl < 0 ? text : text.slice(0, nl);
   const head = text.slice(0, 4096);
@@ -30,7 +30,7 @@ export function logFromFile(text: string): LogFromFileResult {
     const p = openPackage(text);
     return p.ok ? { ok: true, log: p.log, kind: 'package', package: p.package } : p;
   }
-  const r = parseLog(text);
+  const r = parseLog(text, options);
   if (!r.ok) {
     const more = r.errors.length > 1 ? ` (and ${r.errors.length - 1} more)` : '';
     const e = r.errors[0];

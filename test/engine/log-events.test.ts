@@ -1,0 +1,76 @@
+/**
+ * Parsing a log without decoding its recorded events (what `ramparts replay` does when it does not
+ * verify): the records must come out exactly as a full parse gives them, and a line the shortcut
+ * cannot vouch for must get the full parse and its errors.
+ */
+import { describe, expect, it } from 'vitest';
+import { canonicalJson, createReplayer, parseLog, serialiseLog, stateHash } from '../../engine/index.ts';
+import { baseScenario, blue, HOUR } from './fixtures.ts';
+import { busyScript, runScript } from './script.ts';
+
+const run = runScript(baseScenario(), 4, [
+  ...busyScript(),
+  // A record whose own text holds what the shortcut looks for, inside a string.
+  { at: 6 * HOUR, command: { type: 'sitrep', text: 'seen: ,"events":[1]} and "quotes" \\ backslash', severity: 'low', actor: blue('kw') } },
+], 8 * HOUR);
+const text = serialiseLog(run.log);
+const lines = text.trimEnd().split('\n');
+const withoutEvents = (log: typeof run.log) => ({ ...log, records: log.records.map(({ t, command }) => ({ t, command })) });
+
+describe('parseLog without events', () => {
+  it('gives the records of a full parse, minus their events, and replays to the same state', () => {
+    const fast = parseLog(text, { events: false });
+    const full = parseLog(text);
+    expect(fast.ok && full.ok).toBe(true);
+    if (!fast.ok || !full.ok) return;
+    expect(fast.log.records.every((r) => r.events === undefined)).toBe(true);
+    expect(canonicalJson(fast.log)).toBe(canonicalJson(withoutEvents(full.log)));
+    expect(fast.log.records.some((r) => r.command.type === 'sitrep' && r.command.text.includes(',"events":'))).toBe(true);
+    const a = createReplayer(fast.log);
+    const b = createReplayer(full.log, { verify: true });
+    expect(a.ok && b.ok).toBe(true);
+    if (a.ok && b.ok) expect(stateHash(a.replayer.final())).toBe(stateHash(b.replayer.final()));
+  });
+
+  it('reads Windows line ends like Unix ones', () => {
+    const fast = parseLog(text.replaceAll('\n', '\r\n'), { events: false });
+    expect(fast.ok).toBe(true);
+    if (fast.ok) expect(fast.log.records.length).toBe(run.log.records.length);
+  });
+
+  it('falls back to the full parse, and its errors, when the events member is not the last one or not one array', () => {
+    const i = 5;
+    const line = lines[i] as string;
+    const variants = [
+      // a member after the events (a duplicate t, which JSON.parse would take as the value)
+      line.replace(/\}$/, ',"t":[3]}'),
+      // events that are not an array
+      line.replace(/,"events":\[.*\]\}$/, ',"events":{"a":1}}'),
+      // an unterminated array
+      line.replace(/\]\}$/, '}'),
+    ];
+    for (const v of variants) {
+      const broken = [...lines];
+      broken[i] = v;
+      const fast = parseLog(broken.join('\n'), { events: false });
+      const full = parseLog(broken.join('\n'));
+      expect(fast.ok, v.slice(-40)).toBe(false);
+      if (!fast.ok && !full.ok) expect(fast.errors).toEqual(full.errors);
+    }
+  });
+
+  it('a line whose command hides an events member inside the command is parsed in full', () => {
+    const broken = [...lines];
+    broken[3] = JSON.stringify({ t: run.log.records[2]?.t, command: { ...run.log.records[2]?.command, events: [] }, events: [] });
+    const fast = parseLog(broken.join('\n'), { events: false });
+    expect(fast).toMatchObject({ ok: false, errors: [{ line: 4, message: expect.stringMatching(/record\.command/) }] });
+  });
+
+  it('the same log without any recorded events parses the same way', () => {
+    const bare = serialiseLog(withoutEvents(run.log));
+    const fast = parseLog(bare, { events: false });
+    expect(fast.ok).toBe(true);
+    if (fast.ok) expect(canonicalJson(fast.log)).toBe(canonicalJson(withoutEvents(run.log)));
+  });
+});
+
