@@ -1,0 +1,369 @@
+/**
+ * Hostile world, bad input: log files given to `replay`. A real log from a headless run (the minimal
+ * fixture with blue, white and red commands, every record with its events) is damaged: truncated,
+ * bytes flipped, lines reordered, deleted, duplicated or replaced by garbage, record fields (t, command,
+ * events) and header fields (format, version, seed, mode, scenario, scenarioHash) changed. Each damaged
+ * log is read as `ramparts replay` reads it (logFromFile, then createReplayer with --verify), and:
+ *
+ * - refused: every error names a line of the file (1..lines), at or after the first line the damage
+ *   touched, with a message; a replay failure names a record that is in the file;
+ * - accepted: the log is the original (a neutral change: spacing, key order, CRLF, blank lines, events
+ *   left out), and replays to the original state hash; or a prefix of it (a log cut after a record is
+ *   the log of an earlier moment), and replays to that moment's hash; or it was altered where nothing
+ *   could tell (a changed record that carries no events to verify against: counted, not a failure);
+ *   never an altered record that carries its events and still replays, silently, to another hash.
+ *
+ * A sample of refused logs goes through `ramparts replay` in a child process: exit 1, the error on
+ * stderr naming FILE:LINE.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import {
+  canonicalJson, compileScenario, createReplayer, replay, runHeadless, serialiseLog, stateHash,
+  type Command, type LogRecord, type RampartsLog,
+} from '../../engine/index.ts';
+import { logFromFile } from '../../engine/interchange/package/index.ts';
+import { validateScenarioText } from '../../engine/scenario/index.ts';
+import { budgetMs, recordFigures, scale } from './budget.ts';
+import { chance, excerpt, int, mutateBytes, mutateValue, NASTY_STRINGS, NASTY_VALUES, pick, rngFor, type Rng } from './fuzz-mutate.ts';
+import { ROOT } from './fuzz-scenarios.ts';
+
+const SEED = 'hostile-replay-1';
+/** Seeds that once found a bug, kept so it stays fixed (none yet: add `'seed', // what it found`). */
+const REGRESSION_SEEDS: string[] = [];
+const INPUTS = scale(600, 20_000);
+const CLI_LOGS = scale(3, 24);
+
+// ---------------------------------------------------------------------------------------------------
+// The original log
+
+const MIN = 60_000;
+function originalLog(): RampartsLog {
+  const file = join(ROOT, 'test/fixtures/scenarios/minimal.yaml');
+  const v = validateScenarioText(readFileSync(file, 'utf8'), file);
+  if (!v.ok) throw new Error('the minimal fixture does not validate');
+  const compiled = compileScenario(v.scenario);
+  const blue = (team: string) => ({ role: 'blue' as const, team });
+  const at = (m: number, command: Command) => ({ at: m * MIN, command });
+  const run = runHeadless(compiled, {
+    seed: 42, record: true, inputs: [
+      at(20, { type: 'sitrep', text: 'Phishing wave seen at the ministry', severity: 'medium', actor: blue('kw') }),
+      at(35, { type: 'action', action: 'hunt', target: { segment: 'kw-corp' }, actor: blue('kw') }),
+      at(50, { type: 'pause', actor: { role: 'white' } }),
+      at(50, { type: 'resume', actor: { role: 'white' } }),
+      at(65, { type: 'action', action: 'isolate', target: { node: 'kw-dc' }, actor: blue('kw') }),
+      at(80, { type: 'share-intel', report: { title: 'Loader hash', text: 'seen on kw-ws1', indicators: ['10.9.8.7'], tlp: 'AMBER' }, partners: ['om'], actor: blue('kw') }),
+      at(95, { type: 'request-assistance', to: 'om', text: 'Need forensics help', actor: blue('kw') }),
+      at(120, { type: 'sitrep', text: 'DC isolated, نص عربي', severity: 'high', actor: blue('om') }),
+      at(200, { type: 'speed', speed: 10, actor: { role: 'white' } }),
+      at(300, { type: 'sitrep', text: 'Containment holding', severity: 'low', actor: blue('kw') }),
+    ],
+  });
+  if (!run.log || run.refused.length > 0) throw new Error(`the original run refused inputs: ${JSON.stringify(run.refused)}`);
+  return run.log;
+}
+
+const ORIGINAL = originalLog();
+const ORIGINAL_TEXT = serialiseLog(ORIGINAL);
+const ORIGINAL_LINES = ORIGINAL_TEXT.split('\n').slice(0, -1);
+const COMPILED = compileScenario(ORIGINAL.header.scenario);
+/** Canonical form of a record without its events: what replay folds. */
+const canonRecord = (r: LogRecord): string => canonicalJson({ t: r.t, command: r.command });
+const ORIGINAL_RECORDS = ORIGINAL.records.map(canonRecord);
+const ORIGINAL_EVENTS = ORIGINAL.records.map((r) => canonicalJson(r.events ?? null));
+const ORIGINAL_HEADER = canonicalJson(ORIGINAL.header);
+/** State hash after the first k records, for k = 0..n (a prefix of the log is the log of an earlier moment). */
+const PREFIX_HASHES = ORIGINAL.records.map((_, k) => k).concat(ORIGINAL.records.length).map((k) => {
+  const r = replay({ header: ORIGINAL.header, records: ORIGINAL.records.slice(0, k) }, { compiled: COMPILED });
+  if (!r.ok) throw new Error(`prefix ${k} does not replay: ${r.message}`);
+  return stateHash(r.state);
+});
+const FINAL_HASH = PREFIX_HASHES[PREFIX_HASHES.length - 1] as string;
+
+// ---------------------------------------------------------------------------------------------------
+// Mutations
+
+interface MutatedLog { text: string; how: string; /** 1-based first line the damage touched. */ firstTouched: number }
+
+const GARBAGE: readonly string[] = ['', 'x', '{', '}', '[]', 'null', '42', '"record"', '{"t":0}', '{"t":-1,"command":{}}', '\u0000\u0001\u0002', '\uFEFF{}', '<html>', 'PK\u0003\u0004',
+  '{"format":"ramparts-log","version":1}', '{"format":"ramparts-log","version":2,"scenario":{},"scenarioHash":"","seed":1,"mode":"headless"}', 'x'.repeat(10_000)];
+
+function mutateRecordValue(r: Rng, rec: Record<string, unknown>): Record<string, unknown> {
+  const out = structuredClone(rec);
+  const cmd = out.command as Record<string, unknown> | undefined;
+  switch (int(r, 9)) {
+    case 0: // time moved
+      out.t = pick(r, [-1, 0, 1, (out.t as number) + 1, (out.t as number) - 1, (out.t as number) * 2, 1.5, 2 ** 53, '0', null]);
+      break;
+    case 1: // the sender changed (acting for another team, or as another role)
+      if (cmd) cmd.actor = pick(r, [{ role: 'white' }, { role: 'red' }, { role: 'system' }, { role: 'blue', team: 'om' }, { role: 'blue', team: 'kw' }, { role: 'blue', team: 'nowhere' }, { role: 'evaluator' }, null, 'white', {}]);
+      break;
+    case 2: // the command type changed
+      if (cmd) cmd.type = pick(r, ['start', 'pause', 'resume', 'end', 'advance', 'sitrep', 'action', 'nope', '', 7]);
+      break;
+    case 3: // a command field changed
+      if (cmd) {
+        const keys = Object.keys(cmd).filter((k) => k !== 'type' && k !== 'actor');
+        const k = keys.length > 0 ? pick(r, keys) : 'extra';
+        cmd[k] = chance(r, 0.5) ? pick(r, NASTY_VALUES) : typeof cmd[k] === 'string' ? `${cmd[k] as string}${pick(r, ['.', ' ', 'x'])}` : pick(r, NASTY_VALUES);
+      }
+      break;
+    case 4: // the recorded events changed
+      if (Array.isArray(out.events) && out.events.length > 0) out.events = mutateValue(r, out.events);
+      else out.events = pick(r, [[], [{}], 'events', null]);
+      break;
+    case 5: // events left out (neutral: replay regenerates them)
+      delete out.events;
+      break;
+    case 6: // a key renamed or deleted
+      if (chance(r, 0.5)) delete out[pick(r, ['t', 'command', 'events'])];
+      else out[pick(r, ['T', 'cmd', 'event', 'seq', 'hash'])] = out.command;
+      break;
+    case 7: // seq or hash fields inside the events
+      if (Array.isArray(out.events) && out.events.length > 0) {
+        const e = out.events[int(r, out.events.length)] as Record<string, unknown>;
+        e[pick(r, ['seq', 't', 'type', 'hash'])] = pick(r, [0, -1, 1e9, 'x', null, (e.seq as number) + 1]);
+      }
+      break;
+    default: // anything, anywhere in the record
+      return mutateValue(r, out) as Record<string, unknown>;
+  }
+  return out;
+}
+
+function mutateHeader(r: Rng, h: Record<string, unknown>): Record<string, unknown> {
+  const out = structuredClone(h);
+  switch (int(r, 7)) {
+    case 0: out.version = pick(r, [0, 2, '1', 1.0001, null, -1]); break;
+    case 1: out.format = pick(r, ['ramparts-package', 'Ramparts-Log', '', null, 'ramparts-log ']); break;
+    case 2: out.seed = pick(r, [43, 0, -1, 1.5, '42', 2 ** 53, null]); break;
+    case 3: out.mode = pick(r, ['realtime', 'tabletop', 'live', '', null]); break;
+    case 4: out.scenarioHash = pick(r, ['', '0'.repeat(64), (out.scenarioHash as string).replace(/^./, (c) => (c === 'a' ? 'b' : 'a')), null]); break;
+    case 5: out.scenario = mutateValue(r, out.scenario); break;
+    default: return mutateValue(r, out) as Record<string, unknown>;
+  }
+  return out;
+}
+
+/** Input `index` of `seed`: the original log damaged in one of a dozen ways. */
+function mutatedLog(seed: string, index: number): MutatedLog {
+  const r = rngFor(`${seed}#${index}`);
+  const lines = [...ORIGINAL_LINES];
+  const n = lines.length;
+  const rec = 1 + int(r, n - 1); // a record line (0-based)
+  const text = (ls: string[]) => `${ls.join('\n')}\n`;
+  switch (int(r, 14)) {
+    case 0: { // truncated anywhere
+      const at = int(r, ORIGINAL_TEXT.length);
+      return { text: ORIGINAL_TEXT.slice(0, at), how: `truncated at ${at}`, firstTouched: ORIGINAL_TEXT.slice(0, at).split('\n').length };
+    }
+    case 1: { // bytes flipped, inserted, deleted
+      const bytes = mutateBytes(r, Buffer.from(ORIGINAL_TEXT, 'utf8'));
+      const text0 = new TextDecoder().decode(bytes);
+      let first = 0;
+      while (first < text0.length && text0[first] === ORIGINAL_TEXT[first]) first++;
+      return { text: text0, how: 'bytes', firstTouched: ORIGINAL_TEXT.slice(0, first).split('\n').length };
+    }
+    case 2: { // two lines swapped
+      const j = int(r, n);
+      [lines[rec], lines[j]] = [lines[j] as string, lines[rec] as string];
+      return { text: text(lines), how: `lines ${rec + 1} and ${j + 1} swapped`, firstTouched: Math.min(rec, j) + 1 };
+    }
+    case 3: { // a line deleted
+      const j = int(r, n);
+      lines.splice(j, 1);
+      return { text: text(lines), how: `line ${j + 1} deleted`, firstTouched: j + 1 };
+    }
+    case 4: { // a line duplicated
+      lines.splice(rec, 0, lines[rec] as string);
+      return { text: text(lines), how: `line ${rec + 1} duplicated`, firstTouched: rec + 1 };
+    }
+    case 5: { // garbage line
+      const j = int(r, n + 1);
+      lines.splice(j, chance(r, 0.5) ? 1 : 0, pick(r, GARBAGE));
+      return { text: text(lines), how: `garbage at line ${j + 1}`, firstTouched: j + 1 };
+    }
+    case 6: case 7: case 8: { // a record's fields
+      const value = mutateRecordValue(r, JSON.parse(lines[rec] as string) as Record<string, unknown>);
+      lines[rec] = JSON.stringify(value) ?? 'null';
+      return { text: text(lines), how: `record line ${rec + 1} changed`, firstTouched: rec + 1 };
+    }
+    case 9: { // the header's fields
+      lines[0] = JSON.stringify(mutateHeader(r, JSON.parse(lines[0] as string) as Record<string, unknown>)) ?? 'null';
+      return { text: text(lines), how: 'header changed', firstTouched: 1 };
+    }
+    case 10: { // neutral: spacing, key order, CRLF, blank lines
+      const k = int(r, 4);
+      if (k === 0) return { text: ORIGINAL_LINES.join('\r\n'), how: 'CRLF', firstTouched: 1 };
+      if (k === 1) return { text: `${ORIGINAL_LINES.map((l) => JSON.stringify(JSON.parse(l), null, 0).replace(/,"/g, ', "')).join('\n')}\n\n\n`, how: 'spacing', firstTouched: 1 };
+      if (k === 2) {
+        const reorder = (v: unknown): unknown => (Array.isArray(v) ? v.map(reorder) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([a, b]) => [a, reorder(b)])) : v);
+        lines[rec] = JSON.stringify(reorder(JSON.parse(lines[rec] as string)));
+        return { text: text(lines), how: `keys of line ${rec + 1} reordered`, firstTouched: rec + 1 };
+      }
+      lines.splice(rec, 0, '', '   ');
+      return { text: text(lines), how: `blank lines before line ${rec + 1}`, firstTouched: rec + 1 };
+    }
+    case 11: { // cut after a whole record (the log of an earlier moment)
+      const keep = 1 + int(r, n);
+      return { text: text(lines.slice(0, keep)), how: `cut after line ${keep}`, firstTouched: keep + 1 };
+    }
+    case 12: { // wrong version, or no header
+      if (chance(r, 0.5)) lines[0] = (lines[0] as string).replace('"version":1', `"version":${pick(r, ['2', '0', '"1"', 'null'])}`);
+      else lines.shift();
+      return { text: text(lines), how: 'version or header', firstTouched: 1 };
+    }
+    default: { // a nasty string in a record's text
+      const value = JSON.parse(lines[rec] as string) as { command: Record<string, unknown> };
+      const key = ['text', 'action', 'to', 'inject'].find((k) => typeof value.command[k] === 'string') ?? 'text';
+      value.command[key] = pick(r, NASTY_STRINGS);
+      lines[rec] = JSON.stringify(value);
+      return { text: text(lines), how: `nasty ${key} at line ${rec + 1}`, firstTouched: rec + 1 };
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The oracle
+
+type Outcome =
+  | { kind: 'refused'; line: number; message: string }
+  | { kind: 'same' | 'prefix' | 'unverifiable' | 'altered-detected-late' }
+  | { kind: 'violation'; message: string };
+
+function countLines(text: string): number {
+  return text.split(/\r?\n/).length;
+}
+
+/** Reads a damaged log as `ramparts replay --verify` does and judges what came out. */
+function judge(m: MutatedLog): Outcome {
+  const lines = countLines(m.text);
+  const parsed = logFromFile(m.text);
+  if (!parsed.ok) {
+    const errors = parsed.errors ?? [];
+    if (errors.length === 0) return { kind: 'violation', message: `refused without a located error: ${parsed.message}` };
+    for (const e of errors) {
+      if (!Number.isInteger(e.line) || e.line < 1 || e.line > lines) return { kind: 'violation', message: `error names line ${e.line} of a ${lines}-line file: ${e.message}` };
+      if (!e.message.trim()) return { kind: 'violation', message: `error on line ${e.line} without a message` };
+    }
+    const first = Math.min(...errors.map((e) => e.line));
+    if (first < m.firstTouched && first !== 1) return { kind: 'violation', message: `error names line ${first}, before the first damaged line ${m.firstTouched}: ${errors[0]?.message}` };
+    return { kind: 'refused', line: first, message: errors[0]?.message ?? '' };
+  }
+  const log = parsed.log;
+  const header = canonicalJson(log.header);
+  const records = log.records.map(canonRecord);
+  const r = createReplayer(log, { verify: true, snapshotEvery: Infinity, keepEvents: false });
+  if (!r.ok) {
+    if (!Number.isInteger(r.record) || r.record < 0 || r.record >= log.records.length) return { kind: 'violation', message: `replay failure names record ${r.record} of ${log.records.length}` };
+    if (!r.message.trim()) return { kind: 'violation', message: 'replay failure without a message' };
+    const unchanged = header === ORIGINAL_HEADER && records.length <= ORIGINAL_RECORDS.length && records.every((x, i) => x === ORIGINAL_RECORDS[i])
+      && log.records.every((x, i) => x.events === undefined || canonicalJson(x.events) === ORIGINAL_EVENTS[i]);
+    if (unchanged) return { kind: 'violation', message: `the original records (or a prefix) failed to replay: ${r.message}` };
+    return { kind: 'refused', line: 0, message: r.message };
+  }
+  const hash = stateHash(r.replayer.final());
+  const firstDiff = records.findIndex((x, i) => x !== ORIGINAL_RECORDS[i]);
+  if (header === ORIGINAL_HEADER && firstDiff < 0 && records.length <= ORIGINAL_RECORDS.length) {
+    // The original, or a prefix of it, with neutral changes (and maybe some events left out).
+    const want = PREFIX_HASHES[records.length] as string;
+    if (hash !== want) return { kind: 'violation', message: `an unaltered ${records.length === ORIGINAL_RECORDS.length ? 'log' : `prefix of ${records.length} records`} replays to ${hash}, not ${want}` };
+    return { kind: records.length === ORIGINAL_RECORDS.length ? 'same' : 'prefix' };
+  }
+  if (hash === FINAL_HASH) return { kind: 'same' };
+  // Altered and accepted with another hash: acceptable only where nothing could tell, i.e. the
+  // altered records carry no events to verify against (the header has no checksum of its own).
+  const altered = log.records.map((x, i) => ({ x, i })).filter(({ x, i }) => canonRecord(x) !== ORIGINAL_RECORDS[i]);
+  const verifiable = altered.filter(({ x }) => x.events !== undefined);
+  if (header !== ORIGINAL_HEADER && altered.length === 0) {
+    return { kind: 'violation', message: `an altered header was accepted and replays to another hash (${hash}): ${excerpt(m.text.split('\n')[0] ?? '', 400)}` };
+  }
+  if (verifiable.length > 0) {
+    const { x, i } = verifiable[0] as { x: LogRecord; i: number };
+    return { kind: 'violation', message: `record ${i + 1} was altered (${excerpt(canonRecord(x), 300)}, was ${excerpt(ORIGINAL_RECORDS[i] ?? '(none)', 300)}) yet carries events that verify, and the log replays silently to another hash` };
+  }
+  return { kind: 'unverifiable' };
+}
+
+for (const seed of [SEED, ...REGRESSION_SEEDS]) {
+  describe(`log files given to replay (seed ${seed})`, () => {
+    it(`reads ${INPUTS} damaged logs: a located error, the same hash, or a change that carries nothing to verify`, () => {
+      const c = { inputs: 0, crashes: 0, refused: 0, refusedParse: 0, refusedReplay: 0, same: 0, prefix: 0, unverifiable: 0, violations: 0 };
+      const problems: string[] = [];
+      for (let i = 0; i < INPUTS && problems.length < 10; i++) {
+        const m = mutatedLog(seed, i);
+        c.inputs++;
+        let o: Outcome;
+        try {
+          o = judge(m);
+        } catch (error) {
+          c.crashes++;
+          problems.push(`seed ${seed} input ${i} (${m.how}): threw ${(error as Error).stack ?? String(error)}`);
+          continue;
+        }
+        if (o.kind === 'violation') {
+          c.violations++;
+          problems.push(`seed ${seed} input ${i} (${m.how}): ${o.message}`);
+        } else if (o.kind === 'refused') {
+          c.refused++;
+          if (o.line > 0) c.refusedParse++;
+          else c.refusedReplay++;
+        } else if (o.kind === 'same') c.same++;
+        else if (o.kind === 'prefix') c.prefix++;
+        else if (o.kind === 'unverifiable') c.unverifiable++;
+      }
+      recordFigures('fuzz', `replay logs (seed ${seed})`, { ...c, stateChanged: c.violations, seed });
+      expect(problems.join('\n\n')).toBe('');
+      expect(c.refusedParse).toBeGreaterThan(0);
+      expect(c.refusedReplay).toBeGreaterThan(0);
+      expect(c.same).toBeGreaterThan(0);
+    }, budgetMs(60_000, 900_000));
+  });
+}
+
+describe('ramparts replay (child process)', () => {
+  it(`exits 1 on ${CLI_LOGS} damaged logs, naming FILE:LINE on stderr`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ramparts-fuzz-replay-'));
+    try {
+      // The first refused inputs of a seed of their own.
+      const picked: { m: MutatedLog; file: string; line: number }[] = [];
+      for (let i = 0; picked.length < CLI_LOGS && i < 10_000; i++) {
+        const m = mutatedLog(`${SEED}-cli`, i);
+        const o = judge(m);
+        if (o.kind !== 'refused') continue;
+        const file = join(dir, `log-${i}.jsonl`);
+        writeFileSync(file, m.text);
+        picked.push({ m, file, line: o.line });
+      }
+      const results = await Promise.all(picked.map(async ({ file }) => {
+        try {
+          await promisify(execFile)(process.execPath, [join(ROOT, 'bin/ramparts.mjs'), 'replay', file, '--verify'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+          return { code: 0, stderr: '' };
+        } catch (error) {
+          const e = error as { code?: number; stderr?: string };
+          return { code: e.code ?? -1, stderr: e.stderr ?? '' };
+        }
+      }));
+      results.forEach((res, k) => {
+        const { m, file, line } = picked[k]!;
+        const what = `${m.how}: ${res.stderr.slice(0, 400)}`;
+        expect(res.code, what).toBe(1);
+        const named = new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+): \\S`, 'm').exec(res.stderr);
+        expect(named, what).not.toBeNull();
+        const n = Number(named![1]);
+        expect(n, what).toBeGreaterThanOrEqual(1);
+        expect(n, what).toBeLessThanOrEqual(countLines(m.text));
+        // A parse error names the same line in-process and on the command line.
+        if (line > 0) expect(n, what).toBe(line);
+        expect(res.stderr, what).not.toMatch(/\n\s+at |TypeError|RangeError|SyntaxError: Unexpected/);
+      });
+      recordFigures('fuzz', 'ramparts replay (child process)', { inputs: picked.length, crashes: 0, stateChanged: 0, seed: `${SEED}-cli` });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, budgetMs(60_000, 300_000));
+});
