@@ -69,13 +69,22 @@ export function refusalLines(logs: readonly LogLine[], code: string, from = 0): 
   return { lines, summaries, accounted: lines.length + summaries.reduce((n, s) => n + (s.count ?? 0), 0) };
 }
 
-/** Every hosted exercise's state hash, revision and durable log length. */
-export async function stateOf(server: RunningServer, ids: readonly string[]): Promise<Record<string, { hash: string; seq: number; log: number }>> {
-  const out: Record<string, { hash: string; seq: number; log: number }> = {};
+export interface ExerciseSnapshot {
+  hash: string;
+  seq: number;
+  log: number;
+  /** The stored token hashes of the seats: a refused "new link" must not have rotated one. */
+  seats: string[];
+}
+
+/** Every hosted exercise's state hash, revision, durable log length and seat token hashes. */
+export async function stateOf(server: RunningServer, ids: readonly string[]): Promise<Record<string, ExerciseSnapshot>> {
+  const out: Record<string, ExerciseSnapshot> = {};
   for (const id of ids) {
     const host = server.manager.host(id)!;
     const { hash, seq } = await host.settled(() => ({ hash: host.stateHash(), seq: host.seq }));
-    out[id] = { hash, seq, log: (await server.store.readLog(id)).length };
+    const seats = (await server.store.getSeats(id)).map((s) => `${s.seat}:${s.tokenHash}`);
+    out[id] = { hash, seq, log: (await server.store.readLog(id)).length, seats };
   }
   return out;
 }

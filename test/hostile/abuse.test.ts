@@ -22,6 +22,8 @@ import { api, createExercise, FIXTURES, joinSeat, openSocket, type Seat } from '
 import { countsByCode, rawRequest, refusalLines, startAbuseServer, stateOf, type AbuseServer, type LogLine } from './abuse-harness.ts';
 import { budgetMs, recordFigures, scale } from './budget.ts';
 
+/** Each row's attempts are made this many times (a fresh socket each time). */
+const REPEAT = scale(1, 20);
 const MINIMAL = readFileSync(join(FIXTURES, 'minimal.yaml'), 'utf8');
 const token = (ex: CreateExerciseResponse, seat: string) => ex.seats.find((s) => s.seat === seat)!.token;
 
@@ -74,6 +76,7 @@ describe('abuse matrix: refused, logged, counted, nothing changed', () => {
       const reply = await s.command(body);
       codes.push(reply.ok ? 'accepted' : reply.code);
     }
+    s.close();
     return codes;
   };
   const emits = (ex: () => CreateExerciseResponse, name: string, messages: Array<[string, unknown]>) => async () => {
@@ -83,6 +86,7 @@ describe('abuse matrix: refused, logged, counted, nothing changed', () => {
       const reply = (await (s.socket as unknown as { emitWithAck(e: string, p: unknown): Promise<{ ok: boolean; code?: string }> }).emitWithAck(event, payload));
       codes.push(reply.ok ? 'accepted' : reply.code ?? '?');
     }
+    s.close();
     return codes;
   };
   const rest = (requests: Array<[method: string, path: () => string, token?: () => string, body?: unknown]>) => async () => {
@@ -209,7 +213,9 @@ describe('abuse matrix: refused, logged, counted, nothing changed', () => {
         const s = await seat(a, 'blue:kw');
         const rejected = new Promise<{ code: string }>((done) => s.socket.once('rejected', done));
         (s.socket as unknown as { emit(e: string, ...x: unknown[]): void }).emit('command', { type: 'pause' });
-        return [(await rejected).code];
+        const { code } = await rejected;
+        s.close();
+        return [code];
       },
     },
     {
@@ -355,13 +361,14 @@ describe('abuse matrix: refused, logged, counted, nothing changed', () => {
   });
 
   for (const row of rows) {
-    it(`${row.actor}: ${row.attempt} -> ${row.code}`, async () => {
+    it(`${row.actor}: ${row.attempt} -> ${row.code}`, { timeout: budgetMs(30_000, 300_000) }, async () => {
       const ids = [a.exerciseId, b.exerciseId];
       const before = await stateOf(server, ids);
       const counted = await countsByCode(server.url);
       const from = server.logs.length;
 
-      const codes = await row.run();
+      const codes: string[] = [];
+      for (let r = 0; r < REPEAT; r++) codes.push(...(await row.run()));
 
       expect(codes, row.attempt).toEqual(codes.map(() => row.code));
       expect(await stateOf(server, ids)).toEqual(before);
@@ -452,6 +459,8 @@ describe('floods: refused and counted one by one, summarised in the log', () => 
   let server: AbuseServer;
   let ex: CreateExerciseResponse;
   const SOCKETS_PER_SEAT = 16;
+  /** Each flood's refusals come from its own (channel, code) keys; its figures are recorded once the log is flushed. */
+  const floods: Array<{ test: string; n: number; pairs: Array<[string, ErrorCode]>; figures: Record<string, number> }> = [];
 
   beforeAll(async () => {
     server = await startAbuseServer({ limits: { ...defaultConfig().limits, socketsPerSeat: SOCKETS_PER_SEAT } });
@@ -488,7 +497,7 @@ describe('floods: refused and counted one by one, summarised in the log', () => 
   }
 
   it('command flood from one seat: FORBIDDEN until the bucket empties, then RATE_LIMITED', async () => {
-    const n = scale(400, 5_000);
+    const n = scale(400, 20_000);
     const kw = await joinSeat(server.url, ex.exerciseId, token(ex, 'blue:kw'));
     const { got, refused, from } = await checkFlood('command flood', [ERROR_CODES.FORBIDDEN, ERROR_CODES.RATE_LIMITED], async () => {
       const replies = await Promise.all(Array.from({ length: n }, () => kw.command({ type: 'pause' })));
@@ -496,15 +505,15 @@ describe('floods: refused and counted one by one, summarised in the log', () => 
     }, 1);
     kw.close();
     expect(refused[ERROR_CODES.RATE_LIMITED]).toBeGreaterThan(n / 2);
-    recordFigures('abuse', 'flood: commands from one seat', {
+    const figures = {
       attempts: got.length, refused: got.length, counted: got.length, stateChanged: 0,
       rateLimited: refused[ERROR_CODES.RATE_LIMITED] ?? 0, logLinesDuringFlood: server.logs.slice(from).length,
-    });
-    floods.push({ from, n: got.length, codes: [ERROR_CODES.FORBIDDEN, ERROR_CODES.RATE_LIMITED], kind: 'commands' });
+    };
+    floods.push({ test: 'flood: commands from one seat', n: got.length, pairs: [['command', ERROR_CODES.FORBIDDEN], ['socket', ERROR_CODES.RATE_LIMITED]], figures });
   }, budgetMs(30_000, 120_000));
 
   it('connection flood with bad tokens: every handshake UNAUTHENTICATED', async () => {
-    const n = scale(200, 2_000);
+    const n = scale(200, 5_000);
     const { got, from } = await checkFlood('bad-token connection flood', [ERROR_CODES.UNAUTHENTICATED], async () => {
       const out: string[] = [];
       for (let i = 0; i < n; i += 50) {
@@ -513,14 +522,14 @@ describe('floods: refused and counted one by one, summarised in the log', () => 
       }
       return out;
     }, 1);
-    recordFigures('abuse', 'flood: connections with bad tokens', {
+    const figures = {
       attempts: got.length, refused: got.length, counted: got.length, stateChanged: 0, logLinesDuringFlood: server.logs.slice(from).length,
-    });
-    floods.push({ from, n: got.length, codes: [ERROR_CODES.UNAUTHENTICATED], kind: 'bad handshakes' });
+    };
+    floods.push({ test: 'flood: connections with bad tokens', n: got.length, pairs: [['handshake', ERROR_CODES.UNAUTHENTICATED]], figures });
   }, budgetMs(30_000, 180_000));
 
   it(`connection flood with a valid link: a seat holds at most ${SOCKETS_PER_SEAT} sockets, the rest RATE_LIMITED`, async () => {
-    const n = scale(100, 1_000);
+    const n = scale(100, 2_000);
     const held: Seat[] = [];
     const { got, from } = await checkFlood('valid-token connection flood', [ERROR_CODES.RATE_LIMITED], async () => {
       const out: string[] = [];
@@ -544,14 +553,14 @@ describe('floods: refused and counted one by one, summarised in the log', () => 
         return false;
       }
     }).toBe(true);
-    recordFigures('abuse', 'flood: connections with one valid link', {
+    const figures = {
       attempts: n, accepted: SOCKETS_PER_SEAT, refused: got.length, counted: got.length, stateChanged: 0, logLinesDuringFlood: server.logs.slice(from).length,
-    });
-    floods.push({ from, n: got.length, codes: [ERROR_CODES.RATE_LIMITED], kind: 'valid handshakes' });
+    };
+    floods.push({ test: 'flood: connections with one valid link', n: got.length, pairs: [['handshake', ERROR_CODES.RATE_LIMITED]], figures });
   }, budgetMs(30_000, 180_000));
 
   it('HTTP flood from one address: RATE_LIMITED beyond the burst, with Retry-After', async () => {
-    const n = scale(300, 3_000);
+    const n = scale(300, 10_000);
     const kwToken = token(ex, 'blue:kw');
     let accepted = 0;
     const { got, from } = await checkFlood('HTTP flood', [ERROR_CODES.RATE_LIMITED], async () => {
@@ -571,13 +580,12 @@ describe('floods: refused and counted one by one, summarised in the log', () => 
       return out;
     }, 1);
     expect(got.length).toBeGreaterThan(n / 2);
-    recordFigures('abuse', 'flood: HTTP requests from one address', {
+    const figures = {
       attempts: n, accepted, refused: got.length, counted: got.length, stateChanged: 0, logLinesDuringFlood: server.logs.slice(from).length,
-    });
-    floods.push({ from, n: got.length, codes: [ERROR_CODES.RATE_LIMITED], kind: 'http' });
+    };
+    floods.push({ test: 'flood: HTTP requests from one address', n: got.length, pairs: [['http', ERROR_CODES.RATE_LIMITED]], figures });
   }, budgetMs(30_000, 180_000));
 
-  const floods: Array<{ from: number; n: number; codes: ErrorCode[]; kind: string }> = [];
 
   it('after the floods, lines and summaries account for every refusal, and the log stayed small', async () => {
     const total = floods.reduce((n, f) => n + f.n, 0);
@@ -595,6 +603,11 @@ describe('floods: refused and counted one by one, summarised in the log', () => 
       for (const s of r.summaries) expect(s).toMatchObject({ level: 'warn', code, channel: expect.any(String) });
     }
     expect(accounted).toBe(total);
+    for (const f of floods) {
+      const logged = f.pairs.reduce((n, [channel, code]) => n + refusalLines(server.logs.filter((l) => l.channel === channel), code).accounted, 0);
+      expect(logged, `${f.test}: lines + summaries`).toBe(f.n);
+      recordFigures('abuse', f.test, { ...f.figures, logged });
+    }
     expect(summarised).toBe(codes.reduce((n, c) => n + (unlogged[c] ?? 0), 0));
     const refusalLogLines = server.logs.filter((l) => l.msg === 'refused' || l.msg === 'refusals not logged one by one').length;
     // A few dozen lines for thousands of refusals.
@@ -607,13 +620,13 @@ describe('floods: refused and counted one by one, summarised in the log', () => 
 // The refusal log's throttle on its own, with a driven clock.
 
 describe('refusal log: a flood is summarised, never lost', () => {
-  it('writes ten lines per key and window, then one summary with the number of the rest', async () => {
+  it('writes ten lines per key and window, then one summary with the number of the rest', { timeout: budgetMs(30_000, 120_000) }, async () => {
     let now = 0;
     const lines: LogLine[] = [];
     const metrics = createMetrics({ defaultMetrics: false });
     const log = createRefusalLog({ logger: createLogger({ write: (l) => void lines.push(JSON.parse(l) as LogLine) }), metrics, windowMs: 1000, linesPerWindow: 10, now: () => now });
     try {
-      const n = scale(10_000, 200_000);
+      const n = scale(10_000, 1_000_000);
       const who = { exerciseId: 'ex1', seat: 'blue:kw', role: 'blue', team: 'kw' };
       for (let i = 0; i < n; i++) {
         log.refuse({ channel: 'socket', code: ERROR_CODES.RATE_LIMITED, what: 'command', ...who });
