@@ -3,12 +3,13 @@
  * the socket joins its audience's room and receives its welcome (seat, view, notices) in the same
  * tick, so no delta can slip between the view it starts from and the deltas that follow.
  */
-import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Server, type ServerOptions } from 'socket.io';
 import { ERROR_CODES, HandshakeAuth, PROTOCOL_VERSION, SOCKET_PATH, type ErrorCode } from '../../protocol/index.ts';
 import { audienceOf } from '../authority/audience.ts';
 import { isAllowedOrigin } from '../http/origin.ts';
 import { audienceRoom, exerciseRoom, seatRoom } from './rooms.ts';
+import { limitBacklog } from './backlog.ts';
 import { handleSeatSocket, whoOf, type SeatSocketDeps } from './seat-socket.ts';
 import type { RampartsServer } from './types.ts';
 
@@ -66,6 +67,22 @@ export function bindRealtime(io: RampartsServer, deps: RealtimeDeps): void {
     deps.refusals.refuse({
       channel: 'transport', code: error.code === 4 ? ERROR_CODES.BAD_ORIGIN : ERROR_CODES.BAD_REQUEST,
       what: `${error.req.method ?? '?'} ${error.req.url ?? ''}`, message: error.message, address: addressOf(error.req),
+    });
+  });
+
+  // Over long-polling, Engine.IO answers a frame over the transport limit 413 and drops it, with no
+  // event: seen here on the response, and counted like the WebSocket case (with the seat when the
+  // session is known).
+  io.httpServer?.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (!req.url?.startsWith(SOCKET_PATH)) return;
+    res.once('finish', () => {
+      if (res.statusCode !== 413) return;
+      const sid = new URL(req.url ?? '', 'http://x').searchParams.get('sid');
+      const socket = sid ? [...io.of('/').sockets.values()].find((s) => (s.conn as unknown as { id: string }).id === sid) : undefined;
+      deps.refusals.refuse({
+        channel: 'transport', code: ERROR_CODES.TOO_LARGE, what: `${req.method ?? '?'} ${SOCKET_PATH}`, address: addressOf(req),
+        message: `a long-polling payload over ${TRANSPORT_LIMIT_BYTES} bytes; dropped`, ...(socket ? whoOf(socket.data) : {}),
+      });
     });
   });
 
@@ -150,6 +167,8 @@ export function bindRealtime(io: RampartsServer, deps: RealtimeDeps): void {
       deps.logger.debug('seat disconnected', { exerciseId: data.exerciseId, seat: data.seat, socket: socket.id, reason });
     });
     handleSeatSocket(socket, deps);
+    // A seat that stops reading is cut off before what waits for it grows without bound.
+    limitBacklog(socket, deps.logger);
     // Another process owns the exercise: it joins this socket to the rooms and sends the welcome.
     if (!host) return deps.remote?.attach(socket);
     const { summary } = host.scenario;

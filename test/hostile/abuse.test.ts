@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../cli/main.ts';
 import { hashValue } from '../../engine/index.ts';
+import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES, PROTOCOL_VERSION, type CreateExerciseResponse, type ErrorCode } from '../../protocol/index.ts';
 import { defaultConfig } from '../../server/config.ts';
@@ -406,6 +407,28 @@ describe('abuse matrix: refused, logged, counted, nothing changed', () => {
     expect(lines[0]).toMatchObject({ level: 'warn', channel: 'transport', seat: 'blue:kw', role: 'blue', exerciseId: a.exerciseId });
     expect(await stateOf(server, [a.exerciseId, b.exerciseId])).toEqual(before);
     recordFigures('abuse', 'blue:kw: socket frame over 1 MiB', { code: ERROR_CODES.TOO_LARGE, attempts: 1, refused: 1, logged: 1, counted: 1, stateChanged: 0 });
+  });
+
+  it('over long-polling, a frame over the transport limit is dropped (413), and logged and counted as TOO_LARGE', async () => {
+    const before = await stateOf(server, [a.exerciseId, b.exerciseId]);
+    const counted = await countsByCode(server.url);
+    const from = server.logs.length;
+    const socket = connect(server.url, { auth: { exerciseId: a.exerciseId, token: token(a, 'blue:kw') }, transports: ['polling'], reconnection: false, forceNew: true });
+    try {
+      await new Promise<void>((done, fail) => {
+        socket.once('welcome', () => done());
+        socket.once('connect_error', fail);
+      });
+      socket.emit('command', { type: 'sitrep', text: 'x'.repeat(2 * 1024 * 1024), severity: 'low' }, () => undefined);
+      await expect.poll(async () => ((await countsByCode(server.url))[ERROR_CODES.TOO_LARGE] ?? 0) - (counted[ERROR_CODES.TOO_LARGE] ?? 0)).toBe(1);
+    } finally {
+      socket.close();
+    }
+    const { lines } = refusalLines(server.logs, ERROR_CODES.TOO_LARGE, from);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 'warn', channel: 'transport', seat: 'blue:kw', role: 'blue', exerciseId: a.exerciseId, address: expect.stringMatching(/127\.0\.0\.1/) });
+    expect(await stateOf(server, [a.exerciseId, b.exerciseId])).toEqual(before);
+    recordFigures('abuse', 'blue:kw: long-polling payload over 1 MiB', { code: ERROR_CODES.TOO_LARGE, attempts: 1, refused: 1, logged: 1, counted: 1, stateChanged: 0 });
   });
 
   it('CLI: an exported log whose scenario id climbs out of the directory is refused, nothing written', async () => {
