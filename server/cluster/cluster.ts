@@ -35,7 +35,51 @@ export interface ClusterOptions {
 
 type Attach = Pick<SocketData, 'exerciseId' | 'seat' | 'role' | 'team' | 'audience' | 'lastSeq'> & { socketId: string };
 
-const UNAVAILABLE = { ok: false as const, code: ERROR_CODES.UNAVAILABLE, message: 'the exercise owner is not answering (a process is taking it over); retry' };
+const UNAVAILABLE = {
+  ok: false as const, code: ERROR_CODES.UNAVAILABLE,
+  message: 'the exercise owner is not answering (a process is taking it over, or Redis is unreachable); retry',
+};
+
+/**
+ * Longest wait for the other processes' answers. The adapter gives up after 5 s once the request
+ * is published, but the server count it asks Redis for first has no bound of its own when Redis
+ * is down; a seat's command must get an answer either way.
+ */
+const ASK_BOUND_MS = 6_000;
+
+/** What the cluster itself uses of its Redis client. */
+interface RedisClient {
+  readonly isReady: boolean;
+  quit(): Promise<unknown>;
+}
+
+/**
+ * The Redis client as the Streams adapter sees it. The adapter fires some commands without
+ * waiting for them (PUBLISH of server-to-server messages, SET of recovery sessions, the server
+ * count behind serverSideEmit); while Redis is down those reject, and one unobserved rejection
+ * ends the process. Every promise a command returns is observed here (the adapter still sees the
+ * rejection where it awaits). The client itself fails fast while disconnected (no offline
+ * queue), so the owner's broadcasts reach its own sockets at once during an outage instead of
+ * waiting in a queue; its duplicates (the stream reader, which retries at once on any error and
+ * would spin without a queue, and the subscriber) keep the offline queue.
+ */
+function observed<T extends object>(client: T, duplicates: boolean): T {
+  return new Proxy(client, {
+    get(target, key) {
+      const value: unknown = Reflect.get(target, key, target);
+      if (typeof value !== 'function' || key === 'constructor') return value;
+      const method = value as (...args: unknown[]) => unknown;
+      if (key === 'duplicate' && duplicates) {
+        return (overrides?: object) => observed(method.call(target, { disableOfflineQueue: false, ...overrides }) as object, false);
+      }
+      return (...args: unknown[]) => {
+        const result = method.apply(target, args);
+        if (result instanceof Promise) result.catch(() => undefined);
+        return result;
+      };
+    },
+  });
+}
 
 export class Cluster implements RemoteExercises {
   readonly leases: LeaseTable;
@@ -43,7 +87,7 @@ export class Cluster implements RemoteExercises {
   private timer: NodeJS.Timeout | undefined;
   private readonly raw: Server;
 
-  private constructor(private readonly io: RampartsServer, private readonly redis: { quit(): Promise<unknown> },
+  private constructor(private readonly io: RampartsServer, private readonly redis: RedisClient,
     options: ClusterOptions, private readonly logger: Logger) {
     this.leases = new LeaseTable(options.store.pool, `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`, options.leaseMs ?? 10_000);
     // Server-to-server events are untyped (RampartsServer declares none).
@@ -52,10 +96,10 @@ export class Cluster implements RemoteExercises {
 
   /** Connects to Redis and installs the Streams adapter on `io` (created with connection state recovery). */
   static async connect(io: RampartsServer, options: ClusterOptions, logger: Logger): Promise<Cluster> {
-    const redis = createClient({ url: options.redisUrl });
+    const redis = createClient({ url: options.redisUrl, disableOfflineQueue: true });
     redis.on('error', (error: unknown) => logger.error('redis error', { error: String(error) }));
     await redis.connect();
-    io.adapter(createAdapter(redis as unknown as Parameters<typeof createAdapter>[0], { streamName: options.streamName ?? 'ramparts' }));
+    io.adapter(createAdapter(observed(redis, true) as unknown as Parameters<typeof createAdapter>[0], { streamName: options.streamName ?? 'ramparts' }));
     return new Cluster(io, redis, options, logger);
   }
 
@@ -167,10 +211,18 @@ export class Cluster implements RemoteExercises {
     return manager.host(exerciseId);
   }
 
-  /** Asks every other process (the adapter waits up to 5 s for all answers); a dead one answers nothing. */
+  /**
+   * Asks every other process (the adapter waits up to 5 s for all answers); a dead one answers
+   * nothing, and while Redis is unreachable nobody can be asked: no answers, at once.
+   */
   private ask<T>(event: string, payload: unknown): Promise<T[]> {
+    if (!this.redis.isReady) return Promise.resolve([]);
     return new Promise((resolve) => {
-      this.raw.serverSideEmit(event, payload, (_error: Error | null, answers: T[]) => resolve(answers ?? []));
+      const bound = setTimeout(() => resolve([]), ASK_BOUND_MS);
+      this.raw.serverSideEmit(event, payload, (_error: Error | null, answers: T[]) => {
+        clearTimeout(bound);
+        resolve(answers ?? []);
+      });
     });
   }
 }
