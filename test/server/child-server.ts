@@ -21,10 +21,13 @@ export function startChildServer(dataDir: string, scenariosDir: string): Promise
   return spawnServe(['--data', dataDir, '--scenarios', scenariosDir, '--log-level', 'warn', '--snapshot-every', '40']);
 }
 
-/** Spawns `ramparts serve --port 0 --host 127.0.0.1 ...args` and resolves once it is listening. */
-export function spawnServe(args: readonly string[]): Promise<ChildServer> {
-  const child = spawn(process.execPath, [resolve(ROOT, 'bin/ramparts.mjs'), 'serve', '--port', '0', '--host', '127.0.0.1', ...args], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
+/**
+ * Spawns `ramparts serve --port 0 --host 127.0.0.1 ...args` and resolves once it is listening;
+ * `nodeArgs` go to node before the script (e.g. `--expose-gc` for a memory probe), `env` adds variables.
+ */
+export function spawnServe(args: readonly string[], options: { nodeArgs?: readonly string[]; env?: Record<string, string> } = {}): Promise<ChildServer> {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), resolve(ROOT, 'bin/ramparts.mjs'), 'serve', '--port', '0', '--host', '127.0.0.1', ...args], {
+    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
   });
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   let stderr = '';
