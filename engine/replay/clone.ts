@@ -18,6 +18,7 @@
 import type {
   ActionRt, AssistRt, AttemptRt, ExerciseState, InjectRt, InjectTeamRt, NodeRt, ReportRt, SitrepRt, StepRt, TeamRt,
 } from '../sim/state.ts';
+import { carryNodeActionIndex } from '../sim/actions.ts';
 
 /** Deep copy of plain JSON data (the rare records with free-form content: ad-hoc injects). */
 export function deepCopy<T>(x: T): T {
@@ -170,7 +171,7 @@ export function cloneState(s: ExerciseState, prev?: ExerciseState): ExerciseStat
   for (const id in s.teams) teams[id] = copyTeam(s.teams[id] as TeamRt, prev?.teams[id]);
   const targeted: ExerciseState['coalition']['targeted'] = {};
   for (const k in s.coalition.targeted) targeted[k] = flat(s.coalition.targeted[k] as Record<string, number>, prev?.coalition.targeted[k]);
-  return {
+  const out: ExerciseState = {
     ...s,
     queue: s.queue.slice(),
     rng,
@@ -188,4 +189,6 @@ export function cloneState(s: ExerciseState, prev?: ExerciseState): ExerciseStat
     coalition: { firstSeen: flat(s.coalition.firstSeen, prev?.coalition.firstSeen), targeted },
     objectives: flat(s.objectives, prev?.objectives),
   };
+  carryNodeActionIndex(s, out);
+  return out;
 }

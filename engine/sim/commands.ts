@@ -101,7 +101,7 @@ export type AdhocInjectT = z.infer<typeof AdhocInject>;
 
 /** Which roles may send each command type; the engine re-checks team ownership itself. */
 export const COMMAND_ROLES: Record<CommandType, ReadonlyArray<ActorT['role']>> = {
-  start: ['white'], pause: ['white'], resume: ['white'], end: ['white'], advance: ['white', 'system'],
+  start: ['white'], pause: ['white', 'system'], resume: ['white', 'system'], end: ['white'], advance: ['white', 'system'],
   speed: ['white'], move: ['white'], 'jump-to-next-inject': ['white'], 'adhoc-inject': ['white'], adjudicate: ['white'],
   action: ['blue'], 'cancel-action': ['blue'], 'ack-inject': ['blue'], 'answer-inject': ['blue'], sitrep: ['blue'],
   'share-intel': ['blue'], 'apply-intel': ['blue'], 'request-assistance': ['blue'], 'grant-assistance': ['blue'],

@@ -38,14 +38,18 @@ export function start(ctx: Ctx): void {
   advanceTo(ctx, s.clock);
 }
 
-export function pause(ctx: Ctx): void {
+/**
+ * The white cell pauses and resumes; so may the system (the server pausing an exercise it recovered
+ * after a restart), and the event names which one did.
+ */
+export function pause(ctx: Ctx, by: 'white' | 'system'): void {
   ctx.state.phase = exerciseNext(ctx.state.phase, 'PAUSE') ?? ctx.state.phase;
-  ctx.emit('exercise.paused', 'white', { t: ctx.state.clock }, ALL);
+  ctx.emit('exercise.paused', by, { t: ctx.state.clock }, ALL);
 }
 
-export function resume(ctx: Ctx): void {
+export function resume(ctx: Ctx, by: 'white' | 'system'): void {
   ctx.state.phase = exerciseNext(ctx.state.phase, 'RESUME') ?? ctx.state.phase;
-  ctx.emit('exercise.resumed', 'white', { t: ctx.state.clock }, ALL);
+  ctx.emit('exercise.resumed', by, { t: ctx.state.clock }, ALL);
 }
 
 export function end(ctx: Ctx): void {

@@ -66,8 +66,8 @@ function apply(ctx: Ctx, c: Command): Refusal | void {
   const teamId = c.actor.role === 'blue' ? c.actor.team : '';
   switch (c.type) {
     case 'start': return life.start(ctx);
-    case 'pause': return life.pause(ctx);
-    case 'resume': return life.resume(ctx);
+    case 'pause': return life.pause(ctx, c.actor.role === 'system' ? 'system' : 'white');
+    case 'resume': return life.resume(ctx, c.actor.role === 'system' ? 'system' : 'white');
     case 'end': return life.end(ctx);
     case 'advance': return life.advance(ctx, c.to);
     case 'speed': return life.setSpeed(ctx, c.speed);

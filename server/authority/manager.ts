@@ -74,8 +74,8 @@ export class ExerciseManager<S = unknown> {
     if (this.deps.ownership) for (const key of host.audiences) host.sync(key, undefined, () => undefined);
     const phase = engine.clock(recovered.state).phase;
     if (record.mode === 'realtime' && phase === 'running') {
-      // Recorded as the white cell's pause (the engine lets only white pause), marked `recovery`.
-      const reply = await host.submitInternal({ type: 'pause', actor: { role: 'white' } }, 'recovery');
+      // Recorded as the system's pause (not the white cell's: nobody at the console paused), marked `recovery`.
+      const reply = await host.submitInternal({ type: 'pause', actor: { role: 'system' } }, 'recovery');
       if (reply.ok) host.raiseNotice(NOTICE_CODES.RECOVERED_PAUSED, RECOVERY_MESSAGE);
       else logger.error('could not pause a recovered exercise', { exerciseId: record.id, code: reply.code, message: reply.message });
     } else if (phase === 'paused' && recovered.last?.reason === 'recovery') {

@@ -4,6 +4,20 @@ import { compileScenario, createExercise, isEnded, nextEventTime, stateHash, ste
 import { advance, baseScenario, blue, HOUR, MIN, must, started, SYSTEM, WHITE } from '../fixtures.ts';
 
 describe('exercise lifecycle', () => {
+  it('the system may pause and resume (a recovered server), and the events say it was the system; blue may not', () => {
+    const s = started();
+    const before = stateHash(s);
+    expect(step(s, { type: 'pause', actor: blue('kw') })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(stateHash(s)).toBe(before);
+    const paused = must(s, { type: 'pause', actor: SYSTEM });
+    expect(s.phase).toBe('paused');
+    expect(paused.find((e) => e.type === 'exercise.paused')).toMatchObject({ actor: 'system' });
+    const resumed = must(s, { type: 'resume', actor: SYSTEM });
+    expect(s.phase).toBe('running');
+    expect(resumed.find((e) => e.type === 'exercise.resumed')).toMatchObject({ actor: 'system' });
+    expect(must(s, { type: 'pause', actor: WHITE }).find((e) => e.type === 'exercise.paused')).toMatchObject({ actor: 'white' });
+  });
+
   it('refuses team commands before the start and while paused, without changing anything', () => {
     const s = createExercise(compileScenario(baseScenario()), { seed: 1 });
     const before = stateHash(s);
