@@ -138,7 +138,7 @@ export async function run(): Promise<BenchResult[]> {
     note: `parse ${parseMs.toFixed(0)} ms + rebuild ${foldMs.toFixed(0)} ms; ${liveRecords} records, ${(text.length / 1_048_576).toFixed(0)} MB`,
   });
 
-  // Seeking, as the evaluator's timeline does it: one fold keeping a snapshot every 2,000 events (the
+  // Seeking, as the evaluator's timeline does it: one fold keeping a snapshot every 1,000 events (the
   // index, built once when the log is opened), then each seek restores the nearest snapshot.
   const withEvents = parseLog(text);
   if (!withEvents.ok) throw new Error('the recorded log does not parse with its events');
@@ -147,7 +147,7 @@ export async function run(): Promise<BenchResult[]> {
   if (!rep.ok) throw new Error(rep.message);
   out.push({
     name: 'seek index: verifying fold with snapshots', value: performance.now() - t3, unit: 'ms',
-    note: `${rep.replayer.snapshots} snapshots every 2,000 events, every record's events checked against the log (once, when an evaluator opens it)`,
+    note: `${rep.replayer.snapshots} snapshots every 1,000 events, every record's events checked against the log (once, when an evaluator opens it)`,
   });
 
   // Seeks to reproducible random moments.

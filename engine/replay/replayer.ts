@@ -18,7 +18,7 @@ import type { LogRecord, RampartsLog } from './log.ts';
 import { cloneState } from './clone.ts';
 
 export interface ReplayOptions {
-  /** Events between snapshots (default 2000; Infinity for none). */
+  /** Events between snapshots (default 1000: a seek replays at most that many; Infinity for none). */
   snapshotEvery?: number;
   /** Compare the events each record produced with those recorded in the log (when present). */
   verify?: boolean;
@@ -85,7 +85,7 @@ const isAdvance = (c: Command): c is Command & { type: 'advance' } => c.type ===
 
 /** Builds a replayer; fails (as a value) when the log does not reproduce: a record refused or events that differ. */
 export function createReplayer(log: RampartsLog, options: ReplayOptions = {}): ReplayerResult {
-  const every = options.snapshotEvery ?? 2000;
+  const every = options.snapshotEvery ?? 1000;
   const keep = options.keepEvents ?? true;
   const compiled = options.compiled ?? compileScenario(log.header.scenario);
   const state = createExercise(compiled, { seed: log.header.seed, mode: log.header.mode });

@@ -16,7 +16,7 @@ export function logSource(text: string): LogSourceResult {
   if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => `line ${e.line}: ${e.message}`) };
   let made: ReturnType<typeof createReplayer>;
   try {
-    made = createReplayer(parsed.log, { snapshotEvery: 2000, verify: true });
+    made = createReplayer(parsed.log, { verify: true });
   } catch (error) {
     return { ok: false, errors: [`the scenario in the log does not compile: ${(error as Error).message}`] };
   }
