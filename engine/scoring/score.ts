@@ -42,7 +42,9 @@ export function computeScore(state: ExerciseState, teamId: string): ScoreSample 
   let openCount = 0;
   let n = 0;
   let credit = sc.closedCredit;
-  for (const since of Object.values(sc.open)) {
+  // A for-in, not Object.values: scores are sampled for every team every few simulated minutes.
+  for (const node in sc.open) {
+    const since = sc.open[node] as number;
     openCount++;
     const age = now - since;
     if (age > target) {
