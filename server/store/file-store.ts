@@ -250,7 +250,16 @@ export class FileStore implements ExerciseStore {
 
   async lastSeq(exerciseId: string): Promise<number> {
     await (this.appendChain.get(exerciseId) ?? Promise.resolve()).catch(() => undefined);
-    return (await this.openLog(exerciseId)).lastSeq;
+    try {
+      return (await this.openLog(exerciseId)).lastSeq;
+    } catch (error) {
+      // The log cannot be opened for writing (say a failed append could not be cut off yet): what
+      // was acknowledged can still be read, so the exercise can still be rebuilt from it.
+      const { path, bytes } = await this.readLogBytes(exerciseId).catch(() => {
+        throw error;
+      });
+      return parseLog(bytes.toString('utf8'), path).entries.at(-1)?.seq ?? 0;
+    }
   }
 
   async putSnapshot(exerciseId: string, snapshot: SnapshotRecord): Promise<void> {
