@@ -8,7 +8,7 @@
  * - the server's state hash equals the engine's replay of its log;
  * - the exercise came back paused with the recovery notice, resumes, and takes commands.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import seedrandom from 'seedrandom';
@@ -39,7 +39,10 @@ describe(`SIGKILL at random moments under load (seed ${SEED})`, () => {
     const rng = seedrandom(SEED);
     const dataDir = await mkdtemp(join(tmpdir(), 'ramparts-faults-kill-'));
     dirs.push(dataDir);
-    running = await startChildServer(dataDir, FIXTURES);
+    /** Kills that left a torn last entry (in the middle of an append), cut off by the restart. */
+    let tornTails = 0;
+    const serve = () => startChildServer(dataDir, FIXTURES);
+    running = await serve();
     const ex = await createExercise(running.url, 'minimal', 'realtime', 21);
     const acked: Acked[] = [];
     const received: EngineEvent[] = [];
@@ -54,6 +57,7 @@ describe(`SIGKILL at random moments under load (seed ${SEED})`, () => {
       }
       const controller = sockets[0]!.seat;
       if (round === 0) {
+        sent++;
         const started = await controller.command({ type: 'start' });
         expect(started.ok).toBe(true);
         if (started.ok) acked.push({ seq: started.seq, body: { type: 'start' }, seat: 'controller' });
@@ -63,6 +67,7 @@ describe(`SIGKILL at random moments under load (seed ${SEED})`, () => {
           expect(seat.welcome.notices.map((n) => n.code), `round ${round}, ${name}`).toContain('RECOVERED_PAUSED');
         }
         expect((controller.view as WhiteView).clock.phase, `round ${round}`).toBe('paused');
+        sent++;
         const resumed = await controller.command({ type: 'resume' });
         expect(resumed, `round ${round}`).toMatchObject({ ok: true });
         if (resumed.ok) acked.push({ seq: resumed.seq, body: { type: 'resume' }, seat: 'controller' });
@@ -95,7 +100,11 @@ describe(`SIGKILL at random moments under load (seed ${SEED})`, () => {
       await Promise.all(pending);
       for (const { seat } of sockets) received.push(...seat.deltas.flatMap((d) => d.events));
 
-      running = await startChildServer(dataDir, FIXTURES);
+      const logFile = join(dataDir, 'exercises', ex.exerciseId, 'log.jsonl');
+      const torn = !(await readFile(logFile, 'utf8')).endsWith('\n');
+      if (torn) tornTails++;
+      running = await serve();
+      if (torn) expect((await readFile(logFile, 'utf8')).endsWith('\n'), `round ${round}: the torn entry was cut off`).toBe(true);
       const { records } = await checkLog(running.url, ex, acked, new Set(), `after kill ${round + 1}`);
       hashChecks++;
       const logged = new Map(records.flatMap((r) => r.events ?? []).map((e) => [e.seq, e]));
@@ -106,6 +115,7 @@ describe(`SIGKILL at random moments under load (seed ${SEED})`, () => {
     // The last restart resumes and takes commands.
     const controller = await joinSeat(running.url, ex.exerciseId, tokenOf(ex, 'controller'));
     expect(controller.welcome.notices.map((n) => n.code)).toContain('RECOVERED_PAUSED');
+    sent++;
     const resumed = await controller.command({ type: 'resume' });
     expect(resumed).toMatchObject({ ok: true });
     if (resumed.ok) acked.push({ seq: resumed.seq, body: { type: 'resume' }, seat: 'controller' });
@@ -118,7 +128,7 @@ describe(`SIGKILL at random moments under load (seed ${SEED})`, () => {
 
     recordFigures('faults', 'sigkill-under-load', {
       rounds: ROUNDS, faults: ROUNDS, sockets: SOCKETS.reduce((n, [, c]) => n + c, 0), sent, acked: acked.length,
-      inFlightAtKill, logEntries: final.seq, hashChecks, lost: 0, hashEqualReplay: true,
+      inFlightAtKill, tornTails, logEntries: final.seq, hashChecks, lost: 0, hashEqualReplay: true,
     });
   }, budgetMs(80_000, 600_000));
 });
