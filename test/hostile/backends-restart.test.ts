@@ -190,7 +190,7 @@ describe('backends restarted under the server', () => {
       expect(server.process.exitCode, 'the server is still running').toBeNull();
     }
     await sleep(500);
-    for (const s of senders) await s.stop();
+    await Promise.all(senders.map((s) => s.stop()));
 
     const figures = tally(log);
     expect(figures.noAnswer, 'commands without an answer within the bound').toBe(0);
@@ -256,7 +256,7 @@ describe('backends restarted under the server', () => {
       expect(b.process.exitCode, 'process B is still running').toBeNull();
     }
     await sleep(500);
-    for (const s of senders) await s.stop();
+    await Promise.all(senders.map((s) => s.stop()));
 
     const figures = tally(log);
     expect(figures.noAnswer, 'commands without an answer within the bound').toBe(0);
