@@ -59,14 +59,21 @@ export const ObjectiveDef = z.strictObject({
 
 export const SCORE_CATEGORIES = ['availability', 'detection', 'response', 'reporting', 'cooperation'] as const;
 
+/**
+ * Bounded so that weight x score (0..100) and penalty x count stay finite: a weight of 1e308 passed
+ * validation and made the composite score Infinity, which no state hash can take (found by the hostile
+ * scenario fuzz, seed hostile-scenario-1 input 15712).
+ */
+const Weight = z.number().min(0).max(1000);
+const Penalty = z.number().min(0).max(100);
+
 export const Scoring = z.strictObject({
   weights: z.strictObject({
-    availability: z.number().min(0), detection: z.number().min(0), response: z.number().min(0),
-    reporting: z.number().min(0), cooperation: z.number().min(0),
+    availability: Weight, detection: Weight, response: Weight, reporting: Weight, cooperation: Weight,
   }).meta({ description: 'Relative weights of the composite score; normalised to 100.' }),
   penalties: z.strictObject({
-    disruption: z.number().min(0).optional().meta({ description: 'Points per criticality-hour of needless isolation of a clean node.' }),
-    lateReport: z.number().min(0).optional().meta({ description: 'Points per missed expected-action deadline.' }),
+    disruption: Penalty.optional().meta({ description: 'Points per criticality-hour of needless isolation of a clean node.' }),
+    lateReport: Penalty.optional().meta({ description: 'Points per missed expected-action deadline.' }),
   }).optional(),
   detectionHalfLife: Duration.optional().meta({ description: 'Detection credit halves for every this much delay (default 30m).' }),
   responseTarget: Duration.optional().meta({ description: 'Containment within this earns full response credit (default 1h).' }),
