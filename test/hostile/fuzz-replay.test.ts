@@ -13,6 +13,11 @@
  *   could tell (a changed record that carries no events to verify against: counted, not a failure);
  *   never an altered record that carries its events and still replays, silently, to another hash.
  *
+ * Exercise packages (the log sealed with a checksum and the final state hash) are damaged the same
+ * way, with and without a recomputed checksum: any change that is not neutral is refused with a
+ * message, and a resealed package that still opens must replay to the hash it records or be refused
+ * for it, as `ramparts replay PACKAGE` does.
+ *
  * A sample of refused logs goes through `ramparts replay` in a child process: exit 1, the error on
  * stderr naming FILE:LINE.
  */
@@ -26,7 +31,8 @@ import {
   canonicalJson, compileScenario, createReplayer, replay, runHeadless, serialiseLog, stateHash,
   type Command, type LogRecord, type RampartsLog,
 } from '../../engine/index.ts';
-import { logFromFile } from '../../engine/interchange/package/index.ts';
+import { loadExercise } from '../../engine/interchange/aar/index.ts';
+import { buildPackage, logFromFile, packageChecksum, type ExercisePackage } from '../../engine/interchange/package/index.ts';
 import { validateScenarioText } from '../../engine/scenario/index.ts';
 import { budgetMs, recordFigures, scale } from './budget.ts';
 import { chance, excerpt, int, mutateBytes, mutateValue, NASTY_STRINGS, NASTY_VALUES, pick, rngFor, type Rng } from './fuzz-mutate.ts';
@@ -36,6 +42,7 @@ const SEED = 'hostile-replay-1';
 /** Seeds that once found a bug, kept so it stays fixed (none yet: add `'seed', // what it found`). */
 const REGRESSION_SEEDS: string[] = [];
 const INPUTS = scale(600, 20_000);
+const PACKAGES = scale(200, 5_000);
 const CLI_LOGS = scale(3, 24);
 
 // ---------------------------------------------------------------------------------------------------
@@ -228,6 +235,43 @@ function mutatedLog(seed: string, index: number): MutatedLog {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Packages
+
+const PACKAGE = (() => {
+  const loaded = loadExercise(ORIGINAL);
+  if (!loaded.ok) throw new Error(loaded.message);
+  const built = buildPackage(loaded.exercise);
+  if (!built.ok) throw new Error(built.message);
+  return built;
+})();
+const PACKAGE_CANON = canonicalJson(PACKAGE.package);
+
+/** Package input `index` of `seed`: damaged, and in about half the cases resealed (checksum recomputed). */
+function mutatedPackage(seed: string, index: number): { text: string; how: string; resealed: boolean } {
+  const r = rngFor(`${seed}:package#${index}`);
+  const kind = int(r, 6);
+  if (kind === 0) return { text: new TextDecoder().decode(mutateBytes(r, Buffer.from(PACKAGE.text, 'utf8'))), how: 'bytes', resealed: false };
+  if (kind === 1) return { text: `${JSON.stringify(PACKAGE.package, null, pick(r, [0, 1, 2, '\t']))}\n`, how: 'reformatted', resealed: false };
+  const pkg = structuredClone(PACKAGE.package) as unknown as Record<string, unknown>;
+  let how: string;
+  if (kind === 2) {
+    const key = pick(r, Object.keys(pkg).filter((k) => k !== 'log' && k !== 'checksum'));
+    pkg[key] = mutateValue(r, pkg[key]);
+    how = `field ${key}`;
+  } else if (kind === 3) {
+    pkg.version = pick(r, [2, 0, '1', null]);
+    how = 'version';
+  } else {
+    const m = mutatedLog(`${seed}:package-log`, index);
+    pkg.log = m.text;
+    how = `log: ${m.how}`;
+  }
+  const resealed = chance(r, 0.5);
+  if (resealed) pkg.checksum = packageChecksum(pkg);
+  return { text: JSON.stringify(pkg), how, resealed };
+}
+
+// ---------------------------------------------------------------------------------------------------
 // The oracle
 
 type Outcome =
@@ -239,12 +283,16 @@ function countLines(text: string): number {
   return text.split(/\r?\n/).length;
 }
 
-/** Reads a damaged log as `ramparts replay --verify` does and judges what came out. */
-function judge(m: MutatedLog): Outcome {
+/**
+ * Reads a damaged log as `ramparts replay --verify` does (recorded events decoded and compared), or as
+ * plain `ramparts replay` does (events stepped over unread, nothing to compare), and judges the outcome.
+ */
+function judge(m: MutatedLog, verify: boolean): Outcome {
   const lines = countLines(m.text);
-  const parsed = logFromFile(m.text);
+  const parsed = logFromFile(m.text, { events: verify });
   if (!parsed.ok) {
-    const errors = parsed.errors ?? [];
+    // A file taken for a package has one error, which `ramparts replay` prints on line 1.
+    const errors = parsed.errors ?? [{ line: 1, message: parsed.message }];
     if (errors.length === 0) return { kind: 'violation', message: `refused without a located error: ${parsed.message}` };
     for (const e of errors) {
       if (!Number.isInteger(e.line) || e.line < 1 || e.line > lines) return { kind: 'violation', message: `error names line ${e.line} of a ${lines}-line file: ${e.message}` };
@@ -257,7 +305,7 @@ function judge(m: MutatedLog): Outcome {
   const log = parsed.log;
   const header = canonicalJson(log.header);
   const records = log.records.map(canonRecord);
-  const r = createReplayer(log, { verify: true, snapshotEvery: Infinity, keepEvents: false });
+  const r = createReplayer(log, { verify, snapshotEvery: Infinity, keepEvents: false });
   if (!r.ok) {
     if (!Number.isInteger(r.record) || r.record < 0 || r.record >= log.records.length) return { kind: 'violation', message: `replay failure names record ${r.record} of ${log.records.length}` };
     if (!r.message.trim()) return { kind: 'violation', message: 'replay failure without a message' };
@@ -278,8 +326,9 @@ function judge(m: MutatedLog): Outcome {
   // Altered and accepted with another hash: acceptable only where nothing could tell, i.e. the
   // altered records carry no events to verify against (the header has no checksum of its own).
   const altered = log.records.map((x, i) => ({ x, i })).filter(({ x, i }) => canonRecord(x) !== ORIGINAL_RECORDS[i]);
-  const verifiable = altered.filter(({ x }) => x.events !== undefined);
-  if (header !== ORIGINAL_HEADER && altered.length === 0) {
+  // Without --verify nothing is compared: an altered record replays to what it says (by design).
+  const verifiable = verify ? altered.filter(({ x }) => x.events !== undefined) : [];
+  if (verify && header !== ORIGINAL_HEADER && altered.length === 0) {
     return { kind: 'violation', message: `an altered header was accepted and replays to another hash (${hash}): ${excerpt(m.text.split('\n')[0] ?? '', 400)}` };
   }
   if (verifiable.length > 0) {
@@ -292,22 +341,26 @@ function judge(m: MutatedLog): Outcome {
 for (const seed of [SEED, ...REGRESSION_SEEDS]) {
   describe(`log files given to replay (seed ${seed})`, () => {
     it(`reads ${INPUTS} damaged logs: a located error, the same hash, or a change that carries nothing to verify`, () => {
-      const c = { inputs: 0, crashes: 0, refused: 0, refusedParse: 0, refusedReplay: 0, same: 0, prefix: 0, unverifiable: 0, violations: 0 };
+      const c = { inputs: 0, verified: 0, crashes: 0, refused: 0, refusedParse: 0, refusedReplay: 0, same: 0, prefix: 0, unverifiable: 0, violations: 0 };
       const problems: string[] = [];
       for (let i = 0; i < INPUTS && problems.length < 10; i++) {
         const m = mutatedLog(seed, i);
+        // Even inputs as `ramparts replay --verify` reads them, odd ones as plain `ramparts replay`.
+        const verify = i % 2 === 0;
         c.inputs++;
+        if (verify) c.verified++;
+        const what = `seed ${seed} input ${i} (${m.how}${verify ? ', --verify' : ''})`;
         let o: Outcome;
         try {
-          o = judge(m);
+          o = judge(m, verify);
         } catch (error) {
           c.crashes++;
-          problems.push(`seed ${seed} input ${i} (${m.how}): threw ${(error as Error).stack ?? String(error)}`);
+          problems.push(`${what}: threw ${(error as Error).stack ?? String(error)}`);
           continue;
         }
         if (o.kind === 'violation') {
           c.violations++;
-          problems.push(`seed ${seed} input ${i} (${m.how}): ${o.message}`);
+          problems.push(`${what}: ${o.message}`);
         } else if (o.kind === 'refused') {
           c.refused++;
           if (o.line > 0) c.refusedParse++;
@@ -322,6 +375,56 @@ for (const seed of [SEED, ...REGRESSION_SEEDS]) {
       expect(c.refusedReplay).toBeGreaterThan(0);
       expect(c.same).toBeGreaterThan(0);
     }, budgetMs(60_000, 900_000));
+
+    it(`opens ${PACKAGES} damaged exercise packages: refused with a message, or replayed to the hash they record`, () => {
+      const c = { inputs: 0, crashes: 0, refusedOpen: 0, refusedReplay: 0, refusedFinalHash: 0, same: 0, violations: 0, resealed: 0 };
+      const problems: string[] = [];
+      for (let i = 0; i < PACKAGES && problems.length < 10; i++) {
+        const m = mutatedPackage(seed, i);
+        c.inputs++;
+        if (m.resealed) c.resealed++;
+        const what = `seed ${seed} package ${i} (${m.how}${m.resealed ? ', resealed' : ''})`;
+        try {
+          const opened = logFromFile(m.text);
+          if (!opened.ok) {
+            if (!opened.message.trim()) problems.push(`${what}: refused without a message`);
+            c.refusedOpen++;
+            continue;
+          }
+          if (opened.kind !== 'package') {
+            problems.push(`${what}: read as a plain log`);
+            continue;
+          }
+          const altered = canonicalJson(opened.package) !== PACKAGE_CANON;
+          if (altered && !m.resealed) {
+            c.violations++;
+            problems.push(`${what}: an altered package opened although its checksum was not recomputed`);
+            continue;
+          }
+          // What `ramparts replay PACKAGE` does next.
+          const rep = createReplayer(opened.log, { snapshotEvery: Infinity, keepEvents: false });
+          if (!rep.ok) {
+            c.refusedReplay++;
+            continue;
+          }
+          const hash = stateHash(rep.replayer.final());
+          // Refused by `ramparts replay` when it does not reach the hash the package records. (A package
+          // resealed with a matching final hash is a forgery a checksum cannot tell: it is not a signature.)
+          if (hash !== (opened.package as ExercisePackage).final?.stateHash) c.refusedFinalHash++;
+          else if (!altered && hash !== FINAL_HASH) {
+            c.violations++;
+            problems.push(`${what}: the unaltered package replays to ${hash}, not ${FINAL_HASH}`);
+          } else c.same++;
+        } catch (error) {
+          c.crashes++;
+          problems.push(`${what}: threw ${(error as Error).stack ?? String(error)}`);
+        }
+      }
+      recordFigures('fuzz', `replay packages (seed ${seed})`, { ...c, stateChanged: c.violations, seed });
+      expect(problems.join('\n\n')).toBe('');
+      expect(c.refusedOpen).toBeGreaterThan(0);
+      expect(c.same).toBeGreaterThan(0);
+    }, budgetMs(60_000, 900_000));
   });
 }
 
@@ -330,18 +433,19 @@ describe('ramparts replay (child process)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ramparts-fuzz-replay-'));
     try {
       // The first refused inputs of a seed of their own.
-      const picked: { m: MutatedLog; file: string; line: number }[] = [];
+      const picked: { m: MutatedLog; file: string; line: number; verify: boolean }[] = [];
       for (let i = 0; picked.length < CLI_LOGS && i < 10_000; i++) {
         const m = mutatedLog(`${SEED}-cli`, i);
-        const o = judge(m);
+        const verify = picked.length % 2 === 0;
+        const o = judge(m, verify);
         if (o.kind !== 'refused') continue;
         const file = join(dir, `log-${i}.jsonl`);
         writeFileSync(file, m.text);
-        picked.push({ m, file, line: o.line });
+        picked.push({ m, file, line: o.line, verify });
       }
-      const results = await Promise.all(picked.map(async ({ file }) => {
+      const results = await Promise.all(picked.map(async ({ file, verify }) => {
         try {
-          await promisify(execFile)(process.execPath, [join(ROOT, 'bin/ramparts.mjs'), 'replay', file, '--verify'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+          await promisify(execFile)(process.execPath, [join(ROOT, 'bin/ramparts.mjs'), 'replay', file, ...(verify ? ['--verify'] : [])], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
           return { code: 0, stderr: '' };
         } catch (error) {
           const e = error as { code?: number; stderr?: string };
@@ -350,7 +454,7 @@ describe('ramparts replay (child process)', () => {
       }));
       results.forEach((res, k) => {
         const { m, file, line } = picked[k]!;
-        const what = `${m.how}: ${res.stderr.slice(0, 400)}`;
+        const what = `${m.how}${picked[k]!.verify ? ' (--verify)' : ''}: ${res.stderr.slice(0, 400)}`;
         expect(res.code, what).toBe(1);
         const named = new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+): \\S`, 'm').exec(res.stderr);
         expect(named, what).not.toBeNull();

@@ -10,7 +10,7 @@
  * `${seed}#${index}`). Pin a seed that found a bug in REGRESSION_SEEDS with what it found.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -20,8 +20,13 @@ import { budgetMs, recordFigures, scale } from './budget.ts';
 import { excerpt } from './fuzz-mutate.ts';
 import { lineCount, mutatedScenario, ROOT, runAccepted, unlocated } from './fuzz-scenarios.ts';
 
+/**
+ * Found (full run, input 15712): a score weight of 1e308 passed validation and made the composite score
+ * Infinity, so the valid scenario's stateHash threw. Fixed in engine/scenario/schema/scenario.ts (weights
+ * at most 1000, penalties at most 100); pinned below as a literal too.
+ */
 const SEED = 'hostile-scenario-1';
-/** Seeds that once found a bug, kept so it stays fixed (none yet: add `'seed' // what it found`). */
+/** Further seeds that once found a bug, kept so it stays fixed (add `'seed', // what it found`). */
 const REGRESSION_SEEDS: string[] = [];
 const INPUTS = scale(700, 20_000);
 const CLI_FILES = scale(24, 1_000);
@@ -128,4 +133,16 @@ describe('ramparts validate (child process)', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, budgetMs(60_000, 600_000));
+});
+
+describe('pinned regressions', () => {
+  const minimal = readFileSync(join(ROOT, 'test/fixtures/scenarios/minimal.yaml'), 'utf8');
+  it('a score weight too large to sum is refused, located (seed hostile-scenario-1, input 15712)', () => {
+    const text = minimal.replace(/detection: 20(?=[,}])/, 'detection: 1e308');
+    expect(text).not.toBe(minimal);
+    const r = validateScenarioText(text, 'weights.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => [e.path, e.line > 0 && e.col > 0])).toEqual([['scoring.weights.detection', true]]);
+  });
 });
