@@ -91,6 +91,8 @@ export class ExerciseHost<S = unknown> {
    * `storeRetryMs`, and the first that is stored ends the suspension.
    */
   private storeDown: { since: number; lastTry: number; failures: number; refused: number; reason: string } | undefined;
+  /** While suspended, when a running real-time exercise next tries the store by itself. */
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
   /** Notices in force, shown to every seat on connection. */
   readonly notices: Notice[] = [];
 
@@ -200,6 +202,7 @@ export class ExerciseHost<S = unknown> {
   /** Stops the driver, lets queued commands finish, and waits for pending snapshots. */
   async close(): Promise<void> {
     this.driver?.stop();
+    clearTimeout(this.retryTimer);
     await this.idle();
     this.closed = true;
     this.broadcaster.close();
@@ -280,6 +283,8 @@ export class ExerciseHost<S = unknown> {
         // Still unreadable: refuse without stepping, and wait before the next try.
         const failed = this.storeDown ?? { since: this.deps.now(), lastTry: 0, failures: 0, refused: 0, reason: 'storage error' };
         this.storeDown = Object.assign(failed, { lastTry: this.deps.now(), failures: failed.failures + 1 });
+        this.driver?.hold();
+        this.scheduleStoreRetry();
         for (const item of batch) {
           if (item.kind !== 'command') continue;
           failed.refused++;
@@ -350,6 +355,7 @@ export class ExerciseHost<S = unknown> {
         // The engine's step works in place, so the working state already holds the refused batch:
         // rebuild the state from what is durable (the previous revision) before going on.
         await this.rebuildFromStore();
+        this.scheduleStoreRetry();
         this.settle();
         for (const { item } of accepted) {
           this.storeDown.refused++;
@@ -397,6 +403,24 @@ export class ExerciseHost<S = unknown> {
       return;
     }
     this.stateStale = false;
+  }
+
+  /**
+   * While suspended, a running real-time exercise tries the store again by itself, so that it
+   * resumes when the store does even if no seat sends anything: after the backoff the driver is
+   * let go, anchored afresh (simulated time runs on from where it held), and its next advance is
+   * the retry; if that fails too, time holds again until the next one.
+   */
+  private scheduleStoreRetry(): void {
+    if (!this.driver || !this.storeDown) return;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      if (this.closed || !this.storeDown) return;
+      this.driver?.release();
+      this.reconcileDriver();
+    }, Math.max(this.retryWait(this.storeDown.failures), 50));
+    this.retryTimer.unref?.();
   }
 
   /** True while the store refuses appends (see `storeDown`). */
