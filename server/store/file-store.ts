@@ -266,10 +266,14 @@ export class FileStore implements ExerciseStore {
     this.assertOpen();
     const dir = join(this.dir(exerciseId), 'snapshots');
     await writeFileDurable(join(dir, `${String(snapshot.seq).padStart(12, '0')}.json`), JSON.stringify(snapshot));
-    const names = (await readdir(dir)).filter((n) => /^\d{12}\.json$/.test(n)).sort();
+    const all = await readdir(dir);
+    const names = all.filter((n) => /^\d{12}\.json$/.test(n)).sort();
     for (const old of names.slice(0, Math.max(0, names.length - SNAPSHOTS_KEPT))) {
       await rm(join(dir, old), { force: true });
     }
+    // Temporary files of snapshots whose writer was killed half-way: an exercise's snapshots are
+    // written one at a time, and this one is already in place, so none of them is in use.
+    for (const tmp of all.filter((n) => n.startsWith('.') && n.endsWith('.tmp'))) await rm(join(dir, tmp), { force: true });
   }
 
   async latestSnapshot(exerciseId: string, atOrBefore = Number.MAX_SAFE_INTEGER): Promise<SnapshotRecord | undefined> {

@@ -8,7 +8,7 @@
  * - the server's state hash equals the engine's replay of its log;
  * - the exercise came back paused with the recovery notice, resumes, and takes commands.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import seedrandom from 'seedrandom';
@@ -41,6 +41,8 @@ describe(`SIGKILL at random moments under load (seed ${SEED})`, () => {
     dirs.push(dataDir);
     /** Kills that left a torn last entry (in the middle of an append), cut off by the restart. */
     let tornTails = 0;
+    /** Most temporary files (of snapshots being written at a kill) found in the snapshot folder. */
+    let tmpLeft = 0;
     const serve = () => startChildServer(dataDir, FIXTURES);
     running = await serve();
     const ex = await createExercise(running.url, 'minimal', 'realtime', 21);
@@ -100,6 +102,10 @@ describe(`SIGKILL at random moments under load (seed ${SEED})`, () => {
       await Promise.all(pending);
       for (const { seat } of sockets) received.push(...seat.deltas.flatMap((d) => d.events));
 
+      const snapshots = join(dataDir, 'exercises', ex.exerciseId, 'snapshots');
+      tmpLeft = Math.max(tmpLeft, (await readdir(snapshots)).filter((n) => n.endsWith('.tmp')).length);
+      // At most the one this kill left: the next snapshot clears those of earlier kills.
+      expect(tmpLeft, `round ${round}: temporary snapshot files piling up`).toBeLessThanOrEqual(1);
       const logFile = join(dataDir, 'exercises', ex.exerciseId, 'log.jsonl');
       const torn = !(await readFile(logFile, 'utf8')).endsWith('\n');
       if (torn) tornTails++;
@@ -128,7 +134,7 @@ describe(`SIGKILL at random moments under load (seed ${SEED})`, () => {
 
     recordFigures('faults', 'sigkill-under-load', {
       rounds: ROUNDS, faults: ROUNDS, sockets: SOCKETS.reduce((n, [, c]) => n + c, 0), sent, acked: acked.length,
-      inFlightAtKill, tornTails, logEntries: final.seq, hashChecks, lost: 0, hashEqualReplay: true,
+      inFlightAtKill, tornTails, tmpFilesLeftMax: tmpLeft, logEntries: final.seq, hashChecks, lost: 0, hashEqualReplay: true,
     });
   }, budgetMs(80_000, 600_000));
 });
