@@ -57,7 +57,9 @@ export interface ExerciseStore {
   setSeatToken(exerciseId: string, seat: string, tokenHash: string): Promise<void>;
   /**
    * Appends entries whose `seq` continue the log without gap or overlap; durable (fsync or the
-   * backend's equivalent) when the promise resolves. Throws on a seq that does not follow.
+   * backend's equivalent) when the promise resolves. Throws on a seq that does not follow. When it
+   * throws (a full disk, a lost connection), none of the entries counts: later reads, `lastSeq` and
+   * a restart see the log as it was before, and the same seqs can be appended again.
    */
   append(exerciseId: string, entries: readonly LogEntry[]): Promise<void>;
   /** The entries with `seq > afterSeq` (default 0), in order. */
