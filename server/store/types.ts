@@ -58,8 +58,10 @@ export interface ExerciseStore {
   /**
    * Appends entries whose `seq` continue the log without gap or overlap; durable (fsync or the
    * backend's equivalent) when the promise resolves. Throws on a seq that does not follow. When it
-   * throws (a full disk, a lost connection), none of the entries counts: later reads, `lastSeq` and
-   * a restart see the log as it was before, and the same seqs can be appended again.
+   * throws, none of the entries should count: later reads, `lastSeq` and a restart see the log as
+   * it was before, and the same seqs can be appended again (the file store cuts the log back; a
+   * PostgreSQL transaction rolls back, short of a connection lost during COMMIT, whose outcome the
+   * client cannot know).
    */
   append(exerciseId: string, entries: readonly LogEntry[]): Promise<void>;
   /** The entries with `seq > afterSeq` (default 0), in order. */
