@@ -219,10 +219,15 @@ export class Cluster implements RemoteExercises {
     if (!this.redis.isReady) return Promise.resolve([]);
     return new Promise((resolve) => {
       const bound = setTimeout(() => resolve([]), ASK_BOUND_MS);
-      this.raw.serverSideEmit(event, payload, (_error: Error | null, answers: T[]) => {
+      const ack = (_error: Error | null, answers: T[]) => {
         clearTimeout(bound);
         resolve(answers ?? []);
-      });
+      };
+      // Straight to the adapter (what Namespace.serverSideEmit does), to observe the promise it
+      // returns: it rejects when Redis drops the server count request in flight, and
+      // Namespace.serverSideEmit leaves that rejection unobserved (the process would end).
+      const adapter = this.io.of('/').adapter as unknown as { serverSideEmit(packet: unknown[]): unknown };
+      Promise.resolve(adapter.serverSideEmit([event, payload, ack])).catch(() => ack(null, []));
     });
   }
 }
