@@ -3,7 +3,7 @@
  * lists ability ids in the order CALDERA runs them on one agent; each becomes a step that requires the
  * previous one and acts on the same nodes (`sameAs`), so the campaign replays the operation's chain.
  */
-import { parseAllDocuments } from 'yaml';
+import { type Document, parseAllDocuments, visit } from 'yaml';
 import { Campaign, type CampaignT, type StepT, type TargetSelectorT } from '../../scenario/schema/index.ts';
 import { type Diagnostic, type ImportResult, result } from './diagnostics.ts';
 import { IdAllocator, slugId } from './ids.ts';
@@ -28,6 +28,21 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 
+/** Where the first alias without an anchor is (else the first alias): what a failed toJS is about. */
+function aliasOffset(doc: Document): number | undefined {
+  let unresolved: number | undefined;
+  let first: number | undefined;
+  visit(doc, {
+    Alias: (_, node) => {
+      first ??= node.range?.[0];
+      if (node.resolve(doc) !== undefined) return undefined;
+      unresolved = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return unresolved ?? first;
+}
+
 function parseYaml(f: TextFile, diagnostics: Diagnostic[]): unknown[] {
   const docs = parseAllDocuments(f.text);
   const list = Array.isArray(docs) ? docs : [docs];
@@ -39,7 +54,18 @@ function parseYaml(f: TextFile, diagnostics: Diagnostic[]): unknown[] {
       diagnostics.push({ severity: 'error', file: f.file, message: `not valid YAML${line ? ` at line ${line.line}, column ${line.col}` : ''}: ${err.message.split('\n')[0]}` });
       return [];
     }
-    out.push(doc.toJS());
+    try {
+      out.push(doc.toJS({ maxAliasCount: 100 }));
+    } catch (error) {
+      // yaml reports some problems only when building the value, by throwing: an alias whose anchor is
+      // missing, aliases that expand to too much (a "bomb"), nesting deeper than its recursion goes.
+      const deep = error instanceof RangeError;
+      const offset = deep ? undefined : aliasOffset(doc);
+      const before = offset === undefined ? undefined : f.text.slice(0, offset);
+      const where = before === undefined ? '' : ` at line ${before.split('\n').length}, column ${before.length - before.lastIndexOf('\n')}`;
+      diagnostics.push({ severity: 'error', file: f.file, message: `not valid YAML${where}: ${deep ? 'nested too deeply' : (error as Error).message.split('\n')[0]}` });
+      return [];
+    }
   }
   return out;
 }
