@@ -26,9 +26,12 @@ import { chance, excerpt, int, mutateBytes, mutateLines, mutateValue, pick, rngF
 import { ROOT, runAccepted } from './fuzz-scenarios.ts';
 
 /**
- * Found: Attack Flow bundles with a JSON syntax error were refused with V8's message only, which often
- * names no position ("Unexpected token 'N', ..."ion_type":N"new-sdo""... is not valid JSON"; inputs 55,
- * 105, 139, ... of this seed). Fixed in engine/interchange/import/attack-flow.ts; pinned below too.
+ * Found with this seed (each fixed, and pinned below as a literal too):
+ * - Attack Flow bundles with a JSON syntax error were refused with V8's message only, which often names
+ *   no position ("Unexpected token 'N', ..."ion_type":N"new-sdo""... is not valid JSON"; inputs 55, 105,
+ *   139, ...). Fixed in engine/interchange/import/attack-flow.ts.
+ * - A CALDERA file with a YAML alias and no anchor (`name: *anchor`) made importCaldera throw a
+ *   ReferenceError (full run, caldera inputs 1935, 2382, 3513, ...). Fixed in engine/interchange/import/caldera.ts.
  */
 const SEED = 'hostile-import-1';
 /** Further seeds that once found a bug, kept so it stays fixed (add `'seed', // what it found`). */
@@ -117,7 +120,7 @@ function mutateCsv(r: Rng, text: string): { input: string; how: string } {
   const grid = parseCsv(text, { relax_column_count: true, bom: true }) as string[][];
   const edits = 1 + int(r, 4);
   /** Back to a grid of cells after a structure edit left other types in it. */
-  const normalise = (v: unknown): unknown[][] => (Array.isArray(v) ? v : [v]).map((x) => (Array.isArray(x) ? x : [x]));
+  const normalise = (v: unknown): unknown[][] => (Array.isArray(v) ? v : [v]).map((x) => (Array.isArray(x) ? x : [x]).map((c) => (typeof c === 'string' ? c : JSON.stringify(c) ?? '')));
   let g: unknown[][] = grid;
   for (let e = 0; e < edits; e++) {
     const rows = g;
@@ -323,5 +326,12 @@ describe('pinned regressions', () => {
     const r = importAttackFlow('{\n  "type": "bundle",\n  "objects": [\n    { "id": N"x" }\n  ]\n}', { file: 'flow.json' });
     expect(r.ok).toBe(false);
     expect(r.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^not valid JSON at line 4, column 13: /)]);
+  });
+
+  it('a CALDERA file with an alias and no anchor is refused with its line, not thrown (seed hostile-import-1, caldera input 1935)', () => {
+    const r = importCaldera(ADVERSARY, [{ file: 'broken.yml', text: '- id: b007fc38\n  name: *anchor\n' }, ...ABILITIES]);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([
+      { severity: 'error', file: 'broken.yml', message: expect.stringMatching(/^not valid YAML at line 2, column 9: .*alias/) },
+    ]);
   });
 });
