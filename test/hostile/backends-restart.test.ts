@@ -14,6 +14,8 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseLog, replay, stateHash } from '../../engine/index.ts';
 import { ERROR_CODES, type CommandReply, type CreateExerciseResponse, type ExerciseSummary } from '../../protocol/index.ts';
+import pgClient from 'pg';
+import { PostgresStore } from '../../server/store/postgres/postgres-store.ts';
 import { spawnServe, type ChildServer } from '../server/child-server.ts';
 import { FIXTURES, api, createExercise, joinSeat, until, type Seat } from '../server/helpers.ts';
 import { budgetMs, recordFigures, scale } from './budget.ts';
@@ -143,6 +145,32 @@ function tally(log: Sent[]) {
 }
 
 describe('backends restarted under the server', () => {
+  it('a connection cut between two queries of a transaction fails that transaction, not the process', async () => {
+    // Found by the PostgreSQL restarts under load: the pool listens only on idle clients, and a
+    // checked-out one whose connection was terminated between queries emitted an unheard 'error'.
+    const pg = await startPrivatePostgres();
+    services.push(pg);
+    const store = await PostgresStore.open(pg.url, { schema: `hostile_${randomBytes(4).toString('hex')}` });
+    const admin = new pgClient.Client({ connectionString: pg.url });
+    await admin.connect();
+    try {
+      const cut = store.transaction(async (client) => {
+        const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+        await admin.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
+        // The termination arrives while this client is checked out and between queries.
+        await sleep(300);
+        await client.query('SELECT 1');
+      });
+      await expect(cut).rejects.toThrow();
+      // The broken connection went back to the pool as broken: the next transaction gets a good one.
+      expect(await store.transaction(async (client) => (await client.query<{ one: number }>('SELECT 1 AS one')).rows[0]!.one)).toBe(1);
+    } finally {
+      await admin.end();
+      await store.close();
+    }
+    recordFigures('faults', 'postgres-connection-cut-in-transaction', { faults: 1, lost: 0, processSurvived: true });
+  });
+
   it('PostgreSQL restarted under a running exercise: nothing acknowledged lost, coded errors meanwhile, resumes by itself', async () => {
     const rounds = scale(2, 10);
     const pg = await startPrivatePostgres();

@@ -18,6 +18,29 @@ export interface PostgresStoreOptions {
   maxConnections?: number;
 }
 
+/**
+ * The pool listens for errors only on idle clients. A checked-out client whose connection breaks
+ * between two queries (the database restarting: `terminating connection due to administrator
+ * command`) emits 'error' with nobody listening, which ends the process. This listens while the
+ * client is out, and hands a broken client back as such, so the pool discards it.
+ */
+function watchCheckedOut(client: pg.PoolClient): { readonly broken: Error | undefined; release(): void } {
+  let broken: Error | undefined;
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on('error', onError);
+  return {
+    get broken() {
+      return broken;
+    },
+    release() {
+      client.off('error', onError);
+      client.release(broken);
+    },
+  };
+}
+
 export class PostgresStore implements ExerciseStore {
   /** Appends of one exercise issued by this process run one after another, in issue order. */
   private readonly appendChain = new Map<string, Promise<void>>();
@@ -40,6 +63,7 @@ export class PostgresStore implements ExerciseStore {
     pool.on('error', () => undefined);
     try {
       const client = await pool.connect();
+      const watch = watchCheckedOut(client);
       try {
         if (schema) {
           // IF NOT EXISTS still races with a concurrent creation (unique violation): that is fine.
@@ -49,7 +73,7 @@ export class PostgresStore implements ExerciseStore {
         }
         await migrate(client);
       } finally {
-        client.release();
+        watch.release();
       }
     } catch (error) {
       await pool.end().catch(() => undefined);
@@ -165,16 +189,17 @@ export class PostgresStore implements ExerciseStore {
   /** Runs `work` in one transaction on one pooled connection; rolls back if it throws. */
   async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    const watch = watchCheckedOut(client);
     try {
       await client.query('BEGIN');
       const result = await work(client);
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      if (!watch.broken) await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      watch.release();
     }
   }
 
