@@ -192,14 +192,18 @@ const calderaLocated: Located = (d) => typeof d.file === 'string' && d.file.leng
 const flowLocated: Located = (d) => (typeof d.object === 'string' && d.object.length > 0)
   || /^not valid JSON at line \d+, column \d+: /.test(d.message) || /^not a STIX bundle/.test(d.message);
 
-interface Counts { inputs: number; crashes: number; unlocated: number; accepted: number; refused: number; placedValid: number; placedRefused: number; ranHeadless: number }
-const counts = (): Counts => ({ inputs: 0, crashes: 0, unlocated: 0, accepted: 0, refused: 0, placedValid: 0, placedRefused: 0, ranHeadless: 0 });
+interface Counts {
+  inputs: number; crashes: number; unlocated: number; accepted: number; refused: number; placedValid: number; placedRefused: number; ranHeadless: number;
+  /** Why accepted imports made an invalid scenario when placed (first error, ids and numbers blanked): what `import --into` reports. */
+  placedRefusedWhy: Map<string, number>;
+}
+const counts = (): Counts => ({ inputs: 0, crashes: 0, unlocated: 0, accepted: 0, refused: 0, placedValid: 0, placedRefused: 0, ranHeadless: 0, placedRefusedWhy: new Map() });
 
 /**
  * Runs one import and checks its outcome; returns what went wrong ('' when nothing). An accepted import
  * is placed into the base scenario, validated, and when valid compiled and run a few steps.
  */
-function checkImport<T extends CampaignT | InjectT[]>(c: Counts, run: () => ImportResult<T>, located: Located, place: (v: T) => ImportResult<Record<string, unknown>>, index: number): string {
+function checkImport<T extends CampaignT | InjectT[]>(c: Counts, run: () => ImportResult<T>, located: Located, place: (v: T) => ImportResult<Record<string, unknown>>, index: number, label = ''): string {
   let r: ImportResult<T>;
   try {
     r = run();
@@ -240,6 +244,8 @@ function checkImport<T extends CampaignT | InjectT[]>(c: Counts, run: () => Impo
   if (!v.ok) {
     // What `ramparts import --into` prints: every error with its path in the scenario.
     c.placedRefused++;
+    const why = `${label}${v.errors[0]?.path.replace(/\[\d+\]/g, '[]')}: ${v.errors[0]?.message.replace(/"[^"]*"/g, '"…"').replace(/\d+/g, 'N')}`;
+    c.placedRefusedWhy.set(why, (c.placedRefusedWhy.get(why) ?? 0) + 1);
     const bad = v.errors.find((e) => !e.path || !e.message.trim());
     return bad ? `placed scenario refused with an error without a path: ${JSON.stringify(bad)}` : '';
   }
@@ -255,7 +261,9 @@ function checkImport<T extends CampaignT | InjectT[]>(c: Counts, run: () => Impo
 }
 
 function finish(target: string, seed: string, c: Counts, problems: string[]): void {
-  recordFigures('fuzz', `${target} (seed ${seed})`, { ...c, stateChanged: 0, seed });
+  const { placedRefusedWhy, ...figures } = c;
+  const why = [...placedRefusedWhy].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, n]) => `${n}x ${k}`).join(' | ');
+  recordFigures('fuzz', `${target} (seed ${seed})`, { ...figures, stateChanged: 0, seed, ...(why ? { placedRefusedWhy: why } : {}) });
   expect(problems.join('\n\n')).toBe('');
   expect(c.crashes).toBe(0);
   expect(c.unlocated).toBe(0);
@@ -275,7 +283,7 @@ for (const seed of [SEED, ...REGRESSION_SEEDS]) {
         const m = mutateCsv(r, src.text);
         c.inputs++;
         const withContext = chance(r, 0.8);
-        const wrong = checkImport(c, () => importMselCsv(m.input, withContext ? { context } : {}), mselLocated, (injects) => placeInjects(base, injects), i);
+        const wrong = checkImport(c, () => importMselCsv(m.input, withContext ? { context } : {}), mselLocated, (injects) => placeInjects(base, injects), i, withContext ? '' : '(imported without the scenario) ');
         if (wrong) problems.push(`seed ${seed} msel input ${i} (${m.how} of ${src.name}${withContext ? '' : ', no context'}): ${excerpt(m.input)}\n  ${wrong}`);
       }
       finish('MSEL CSV import', seed, c, problems);
