@@ -140,6 +140,7 @@ export function mutateLines(r: Rng, text: string): string {
 }
 
 type Path = (string | number)[];
+const DURATION_LIKE = /^(0|\d+(ms|d|h|m|s)(\d+(ms|h|m|s))*)$/;
 type Container = Record<string, unknown> | unknown[];
 const isContainer = (v: unknown): v is Container => typeof v === 'object' && v !== null;
 
@@ -199,6 +200,11 @@ export function mutateValue(r: Rng, value: unknown): unknown {
     const set = (v: unknown): void => {
       (parent as Record<string | number, unknown>)[key] = v;
     };
+    // Durations are the numbers written as text: often too long, or at the edge (simulated time ends a year after T+0).
+    if (typeof current === 'string' && DURATION_LIKE.test(current) && chance(r, 0.4)) {
+      set(pick(r, ['99999999999999d', '9007199254740993ms', '3651d', '365d1ms', '365d', '364d23h59m59s999ms', '0', '0ms', '1ms', '8760h', '525601m', '1d25h', '01h']));
+      continue;
+    }
     switch (int(r, 10)) {
       case 0: // delete
         if (path.length === 1) set(pick(r, NASTY_VALUES));

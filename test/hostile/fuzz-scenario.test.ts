@@ -21,9 +21,16 @@ import { excerpt } from './fuzz-mutate.ts';
 import { lineCount, mutatedScenario, ROOT, runAccepted, unlocated } from './fuzz-scenarios.ts';
 
 /**
- * Found (full run, input 15712): a score weight of 1e308 passed validation and made the composite score
- * Infinity, so the valid scenario's stateHash threw. Fixed in engine/scenario/schema/scenario.ts (weights
- * at most 1000, penalties at most 100); pinned below as a literal too.
+ * Found (each fixed, and pinned below as a literal too):
+ * - full run, input 15712: a score weight of 1e308 passed validation and made the composite score
+ *   Infinity, so the valid scenario's stateHash threw. Fixed in engine/scenario/schema/scenario.ts
+ *   (weights at most 1000, penalties at most 100).
+ * - durations past what simulated time holds: `meta.duration: 9999999999d` made validateScenarioText
+ *   throw, `duration: 99999999999999d` on an action validated and then made compileScenario throw, and
+ *   `meta.duration: 3651d` validated but the exercise could never be advanced to its end (the engine
+ *   refuses times past 365d). Found by probing the bounds; the generator now draws durations at and past
+ *   the edge, and with the fix taken out this seed finds it in the bounded run (inputs 242, 248).
+ *   Fixed in engine/scenario/schema/common.ts (every duration at most 365d).
  */
 const SEED = 'hostile-scenario-1';
 /** Further seeds that once found a bug, kept so it stays fixed (add `'seed', // what it found`). */
@@ -144,5 +151,27 @@ describe('pinned regressions', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.map((e) => [e.path, e.line > 0 && e.col > 0])).toEqual([['scoring.weights.detection', true]]);
+  });
+
+  for (const [what, from, to, path] of [
+    ['an exercise too long for a safe integer', 'duration: 8h', 'duration: 9999999999d', 'meta.duration'],
+    ['an exercise longer than simulated time', 'duration: 8h', 'duration: 3651d', 'meta.duration'],
+    ['an action too long for a safe integer', 'duration: 5m', 'duration: 99999999999999d', 'actions[0].duration'],
+    ['a detection half-life too long for a safe integer', 'detectionHalfLife: 30m', 'detectionHalfLife: 99999999999999d', 'scoring.detectionHalfLife'],
+  ] as const) {
+    it(`${what} is refused, located, and nothing throws`, () => {
+      const text = minimal.replace(from, to);
+      expect(text).not.toBe(minimal);
+      const r = validateScenarioText(text, 'durations.yaml');
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.errors.map((e) => [e.path, e.line > 0 && e.col > 0, e.message])).toEqual([[path, true, 'at most 365d: simulated time ends a year after T+0']]);
+    });
+  }
+
+  it('an exercise of exactly 365d validates and runs to its end', () => {
+    const r = validateScenarioText(minimal.replace('duration: 8h', 'duration: 365d'), 'year.yaml');
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(runAccepted(r, 1)).toBe('');
   });
 });
