@@ -188,9 +188,9 @@ function mutateFlow(r: Rng, flow: { text: string; value: unknown }): { input: st
 type Located = (d: Diagnostic) => boolean;
 const mselLocated: Located = (d) => Number.isInteger(d.row) && (d.row as number) >= 1 && (d.column === undefined || d.column.index >= 1);
 const calderaLocated: Located = (d) => typeof d.file === 'string' && d.file.length > 0;
-/** STIX: an object id, or a position in the JSON text, or a message about the whole bundle. */
+/** STIX: an object id, or a position in the JSON text, or one of the messages about the whole bundle. */
 const flowLocated: Located = (d) => (typeof d.object === 'string' && d.object.length > 0)
-  || /^not valid JSON at line \d+, column \d+: /.test(d.message) || /^not a STIX bundle/.test(d.message);
+  || /^not valid JSON at line \d+, column \d+: /.test(d.message) || /^not a STIX bundle/.test(d.message) || /^no attack-action maps to an ATT&CK technique/.test(d.message);
 
 interface Counts {
   inputs: number; crashes: number; unlocated: number; accepted: number; refused: number; placedValid: number; placedRefused: number; ranHeadless: number;
