@@ -3,7 +3,8 @@
  * shapes of test/server/fuzz.test.ts, the messages here come from fast-check arbitraries derived from
  * the protocol's own zod schemas (fuzz-schema-arb.ts): commands, sync requests, handshakes and REST
  * bodies broken in exactly one place at any depth, well-formed commands from a seat whose role may not
- * send them, and damaged scenario texts (fuzz-scenarios.ts) uploaded for validation and creation.
+ * send them, well-formed commands of the seat's own role naming things that do not exist, and damaged
+ * scenario texts (fuzz-scenarios.ts) uploaded for validation and creation.
  * Against a real server on port 0 with real socket.io-client seats: every one gets a coded error (the
  * code its kind of mistake calls for), the server stays up and keeps serving valid commands, the
  * exercise state hash and revision do not change (checked after every batch, in-process and through
@@ -11,6 +12,8 @@
  *
  * Reproduce: fast-check seeds are SEED + batch (see `batchSeed`); the failure message names both.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_ROLES, CommandBody, type ActorT, type CommandType } from '../../engine/sim/commands.ts';
@@ -23,7 +26,7 @@ import { defaultConfig } from '../../server/config.ts';
 import { api, createExercise, joinSeat, openSocket, startTestServer, type Seat, type TestServer } from '../server/helpers.ts';
 import { budgetMs, recordFigures, scale } from './budget.ts';
 import { excerpt } from './fuzz-mutate.ts';
-import { mutatedScenario } from './fuzz-scenarios.ts';
+import { mutatedScenario, ROOT } from './fuzz-scenarios.ts';
 import { acceptedBy, refusedBy } from './fuzz-schema-arb.ts';
 
 const SEED = 8_000_001;
@@ -63,13 +66,37 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-type Kind = 'invalid-command' | 'wrong-role' | 'invalid-sync' | 'unknown-event' | 'oversized';
+type Kind = 'invalid-command' | 'wrong-role' | 'dangling-reference' | 'invalid-sync' | 'unknown-event' | 'oversized';
 interface Message { kind: Kind; event: string; payload: unknown }
 
 const TYPES = Object.keys(COMMAND_ROLES) as CommandType[];
 const INVALID_COMMAND = refusedBy(CommandBody);
 const INVALID_SYNC = refusedBy(SyncRequest);
 const VALID_COMMAND = acceptedBy(CommandBody) as fc.Arbitrary<{ type: CommandType }>;
+
+/**
+ * Every id of the minimal fixture (teams, nodes, segments, steps, injects, actions, moves, ...): the
+ * strings a well-formed command may name. Read from the scenario text, so nothing is missed.
+ */
+const KNOWN_IDS = new Set([...readFileSync(join(ROOT, 'test/fixtures/scenarios/minimal.yaml'), 'utf8').matchAll(/[A-Za-z0-9][A-Za-z0-9._-]*/g)].map((m) => m[0]));
+/** What each command names by id, for the commands whose every effect hangs on one: refused when it names nothing. */
+const REFERENCES: Partial<Record<CommandType, (c: Record<string, unknown>) => unknown[]>> = {
+  action: (c) => [c.action],
+  'cancel-action': (c) => [c.id],
+  'ack-inject': (c) => [c.inject],
+  'answer-inject': (c) => [c.inject],
+  'apply-intel': (c) => [c.report],
+  'grant-assistance': (c) => [c.request],
+  'request-assistance': (c) => [c.to],
+  'red-launch': (c) => [c.step],
+  'red-hold': (c) => [c.step],
+  'red-abort': (c) => [c.step],
+  adjudicate: (c) => [(c.item as Record<string, unknown>).id ?? (c.item as Record<string, unknown>).inject],
+};
+const namesNothing = (c: { type: CommandType }): boolean => {
+  const refs = REFERENCES[c.type]?.(c as unknown as Record<string, unknown>);
+  return refs !== undefined && refs.every((x) => typeof x === 'string' && !KNOWN_IDS.has(x));
+};
 
 /** The messages a seat of `role` may be sent to try: all refused by construction. */
 function messagesFor(role: ActorT['role']): fc.Arbitrary<Message> {
@@ -78,6 +105,10 @@ function messagesFor(role: ActorT['role']): fc.Arbitrary<Message> {
     { weight: 12, arbitrary: INVALID_COMMAND.map((payload): Message => ({ kind: 'invalid-command', event: 'command', payload })) },
     // Well-formed, but not this role's to send (a blue team controlling the clock, red answering injects, ...).
     { weight: 4, arbitrary: VALID_COMMAND.filter((c) => forbidden.includes(c.type)).map((payload): Message => ({ kind: 'wrong-role', event: 'command', payload })) },
+    // Well-formed and this role's, but naming an action, inject, report, request, team or step that does not exist.
+    ...(TYPES.some((t) => COMMAND_ROLES[t].includes(role) && REFERENCES[t])
+      ? [{ weight: 3, arbitrary: VALID_COMMAND.filter((c) => COMMAND_ROLES[c.type].includes(role) && namesNothing(c)).map((payload): Message => ({ kind: 'dangling-reference', event: 'command', payload })) }]
+      : []),
     { weight: 2, arbitrary: INVALID_SYNC.map((payload): Message => ({ kind: 'invalid-sync', event: 'sync', payload })) },
     {
       weight: 1,
@@ -95,6 +126,7 @@ function messagesFor(role: ActorT['role']): fc.Arbitrary<Message> {
 const EXPECTED: Record<Kind, readonly string[]> = {
   'invalid-command': [ERROR_CODES.BAD_MESSAGE, ERROR_CODES.FORBIDDEN, ERROR_CODES.TOO_LARGE],
   'wrong-role': [ERROR_CODES.FORBIDDEN],
+  'dangling-reference': [ERROR_CODES.NOT_FOUND, ERROR_CODES.BAD_COMMAND, ERROR_CODES.FORBIDDEN, ERROR_CODES.CONFLICT, ERROR_CODES.WRONG_PHASE],
   'invalid-sync': [ERROR_CODES.BAD_MESSAGE],
   'unknown-event': [ERROR_CODES.UNKNOWN_EVENT],
   oversized: [ERROR_CODES.TOO_LARGE],
