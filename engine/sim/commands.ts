@@ -7,7 +7,9 @@ import { z } from 'zod';
 import { Id, LocalText, Tlp } from '../scenario/schema/common.ts';
 import { CHANNELS, ExpectedAction } from '../scenario/schema/injects.ts';
 
-const SimTime = z.int().min(0).max(365 * 86_400_000).meta({ description: 'Simulated milliseconds from T+0.' });
+/** The latest simulated time a command may name: 365 days. */
+export const MAX_SIM_TIME = 365 * 86_400_000;
+const SimTime = z.int().min(0).max(MAX_SIM_TIME).meta({ description: 'Simulated milliseconds from T+0.' });
 const FreeText = z.string().max(20_000);
 
 /** Who sent a command. Set by the server from the socket's seat; commands from the log keep it. */

@@ -74,3 +74,34 @@ describe('parseLog without events', () => {
   });
 });
 
+
+describe('parseLog: the system advance checked by hand', () => {
+  const advanceAt = lines.findIndex((l, i) => i > 0 && l.includes('"type":"advance"'));
+  const record = JSON.parse(lines[advanceAt] as string) as { t: number; command: Record<string, unknown> };
+  const withCommand = (command: unknown): string => {
+    const broken = [...lines];
+    broken[advanceAt] = JSON.stringify({ t: record.t, command });
+    return broken.join('\n');
+  };
+
+  it('accepts exactly what the schema accepts', () => {
+    expect(advanceAt).toBeGreaterThan(0);
+    const ok = parseLog(withCommand(record.command), { events: false });
+    expect(ok.ok).toBe(true);
+    const variants: unknown[] = [
+      { ...record.command, to: -1 },
+      { ...record.command, to: 1.5 },
+      { ...record.command, to: String(record.command.to) },
+      { ...record.command, to: 365 * 86_400_000 + 1 },
+      { ...record.command, extra: 1 },
+      { ...record.command, actor: { role: 'system', team: 'kw' } },
+      { ...record.command, actor: ['system'] },
+      { type: 'advance', actor: { role: 'system' } },
+    ];
+    for (const v of variants) {
+      const r = parseLog(withCommand(v), { events: false });
+      expect(r.ok, JSON.stringify(v)).toBe(false);
+      if (!r.ok) expect(r.errors[0]?.line).toBe(advanceAt + 1);
+    }
+  });
+});
