@@ -40,6 +40,8 @@ export const NOTICE_CODES = {
   RECOVERED_PAUSED: 'RECOVERED_PAUSED',
   /** The server is shutting down; reconnect shortly. */
   SHUTTING_DOWN: 'SHUTTING_DOWN',
+  /** The exercise log cannot be written (full disk, storage down): time holds, commands are refused until it can. */
+  STORE_SUSPENDED: 'STORE_SUSPENDED',
 } as const;
 export type NoticeCode = (typeof NOTICE_CODES)[keyof typeof NOTICE_CODES];
 

@@ -86,8 +86,10 @@ export interface Welcome<V = unknown> {
 export interface Notice {
   code: NoticeCode;
   message: string;
-  /** Exercise revision at which the notice was raised. */
+  /** Exercise revision at which the notice was raised (or cleared). */
   seq: number;
+  /** Present on the message that withdraws a notice of this code: remove it. */
+  cleared?: true;
 }
 
 /** Sent for a message that had no acknowledgement callback to answer through. */

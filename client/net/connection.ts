@@ -99,7 +99,8 @@ export function connect(store: SessionStore, exerciseId: string, token: string, 
     schedule();
   });
   socket.on('notice', (notice) => {
-    store.setState((s) => ({ notices: [...s.notices.filter((n) => n.code !== notice.code), notice] }));
+    // A notice replaces an earlier one of its code; `cleared` withdraws it.
+    store.setState((s) => ({ notices: [...s.notices.filter((n) => n.code !== notice.code), ...(notice.cleared ? [] : [notice])] }));
   });
   socket.on('rejected', (rejected) => {
     store.setState({ error: { code: rejected.code, message: rejected.message } });

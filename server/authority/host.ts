@@ -8,7 +8,7 @@
  */
 import type { ActorT, Command } from '../../engine/sim/commands.ts';
 import type { EngineEvent } from '../../engine/sim/events.ts';
-import { ERROR_CODES, type CommandReply, type ErrorReply, type Notice, type NoticeCode, type SyncResult } from '../../protocol/index.ts';
+import { ERROR_CODES, NOTICE_CODES, type CommandReply, type ErrorReply, type Notice, type NoticeCode, type SyncResult } from '../../protocol/index.ts';
 import type { ExerciseRecord, ExerciseStore, LogEntry } from '../store/types.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { Metrics } from '../ops/metrics.ts';
@@ -187,11 +187,27 @@ export class ExerciseHost<S = unknown> {
     return this.broadcaster.sync(audience, lastSeq, deliver);
   }
 
-  /** Raises a notice for every seat (kept until `clearNotice`). */
+  /** Raises a notice for every seat (in force, and in every welcome, until `clearNotice`). */
   raiseNotice(code: NoticeCode, message: string): void {
     const notice: Notice = { code, message, seq: this.revision };
+    const at = this.notices.findIndex((n) => n.code === code);
+    if (at >= 0) this.notices.splice(at, 1);
     this.notices.push(notice);
     this.deps.transport.notice(this.id, notice);
+  }
+
+  /** Withdraws a notice in force: seats remove it (a `notice` with `cleared: true`). */
+  clearNotice(code: NoticeCode): void {
+    const at = this.notices.findIndex((n) => n.code === code);
+    if (at < 0) return;
+    this.notices.splice(at, 1);
+    this.deps.transport.notice(this.id, { code, message: '', seq: this.revision, cleared: true });
+  }
+
+  /** Tells every seat the exercise is suspended (once per suspension). */
+  private noticeSuspended(reason: string): void {
+    if (this.notices.some((n) => n.code === NOTICE_CODES.STORE_SUSPENDED)) return;
+    this.raiseNotice(NOTICE_CODES.STORE_SUSPENDED, `The exercise log cannot be written (${reason}): the exercise is suspended, its clock holds and commands are refused until the server can store them again.`);
   }
 
   /** Resolves when every command queued so far has been applied (or refused). */
@@ -283,6 +299,7 @@ export class ExerciseHost<S = unknown> {
         // Still unreadable: refuse without stepping, and wait before the next try.
         const failed = this.storeDown ?? { since: this.deps.now(), lastTry: 0, failures: 0, refused: 0, reason: 'storage error' };
         this.storeDown = Object.assign(failed, { lastTry: this.deps.now(), failures: failed.failures + 1 });
+        this.noticeSuspended(failed.reason);
         this.driver?.hold();
         this.scheduleStoreRetry();
         for (const item of batch) {
@@ -350,6 +367,7 @@ export class ExerciseHost<S = unknown> {
           Object.assign(this.storeDown, { lastTry: now, failures: this.storeDown.failures + 1, reason });
           logger.warn('store append failed again; exercise still suspended', { exerciseId: this.id, reason, failures: this.storeDown.failures });
         }
+        this.noticeSuspended(reason);
         // Simulated time holds while nothing can be recorded.
         this.driver?.hold();
         // The engine's step works in place, so the working state already holds the refused batch:
@@ -376,6 +394,8 @@ export class ExerciseHost<S = unknown> {
       metrics.storeAppendLatency.observe((this.deps.now() - started) / 1000);
       this.state = state;
       this.revision = revision;
+      // Stored again after a suspension: withdraw the notice, at the revision that ended it.
+      this.clearNotice(NOTICE_CODES.STORE_SUSPENDED);
       this.broadcaster.publish(entries.flatMap((e) => e.events));
       this.settle();
       for (const { item, seq } of accepted) {
@@ -383,7 +403,8 @@ export class ExerciseHost<S = unknown> {
         metrics.commandLatency.observe({ type: item.command.type }, (this.deps.now() - item.received) / 1000);
         item.resolve({ ok: true, seq });
       }
-      if (this.notices.length > 0 && engine.clock(state).phase === 'running') this.notices.length = 0;
+      // Running again after a recovery pause: the notice about it is past.
+      if (engine.clock(state).phase === 'running') this.clearNotice(NOTICE_CODES.RECOVERED_PAUSED);
       this.maybeSnapshot();
     }
     this.reconcileDriver();

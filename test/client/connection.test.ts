@@ -109,6 +109,10 @@ describe('client connection against the real server', () => {
     const back = await until(control.store, (s) => s.status === 'online' && s.seq > seq, 'the reconnection', 30_000);
     expect((back.view as WhiteView).clock.phase).toBe('paused'); // a running real-time exercise comes back paused
     expect(back.notices.map((n) => n.code)).toContain('RECOVERED_PAUSED');
+    // Once the controller resumes, the server withdraws the notice and the seat stops showing it.
+    expect((await control.connection.send({ type: 'resume' })).ok).toBe(true);
+    const resumed = await until(control.store, (s) => (s.view as WhiteView).clock.phase === 'running' && !s.notices.some((n) => n.code === 'RECOVERED_PAUSED'), 'the notice withdrawn');
+    expect(resumed.notices).toEqual([]);
   }, 60_000);
 
   it('is refused with the server\'s reason for a token that is not the exercise\'s', async () => {

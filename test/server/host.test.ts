@@ -158,6 +158,28 @@ describe('exercise host', () => {
     expect(log.map((e) => (e as unknown as { command: { text?: string } }).command.text ?? e.seq)).toEqual([1, 'kept']);
   });
 
+  it('tells every seat while the store refuses writes, and withdraws the notice when it takes them again', async () => {
+    store.failNext = true;
+    expect(await host.submit({ role: 'blue', team: 'kw' }, { type: 'sitrep', text: 'lost', severity: 'low' })).toMatchObject({ ok: false, code: 'UNAVAILABLE' });
+    expect(host.notices.map((n) => n.code)).toEqual(['STORE_SUSPENDED']);
+    expect(transport.notices).toEqual([expect.objectContaining({ code: 'STORE_SUSPENDED', seq: 1, message: expect.stringMatching(/disk full|storage error/) })]);
+    expect(await host.submit({ role: 'blue', team: 'kw' }, { type: 'sitrep', text: 'kept', severity: 'low' })).toEqual({ ok: true, seq: 2 });
+    expect(host.notices).toEqual([]);
+    expect(transport.notices.at(-1)).toEqual({ code: 'STORE_SUSPENDED', message: '', seq: 2, cleared: true });
+    expect(transport.notices).toHaveLength(2);
+  });
+
+  it('withdraws the recovery notice once the exercise runs again, and only that one', async () => {
+    expect(await host.submit({ role: 'white' }, { type: 'pause' })).toMatchObject({ ok: true });
+    host.raiseNotice('RECOVERED_PAUSED', 'paused by a restart');
+    host.raiseNotice('SHUTTING_DOWN', 'going down');
+    expect(await host.submit({ role: 'blue', team: 'kw' }, { type: 'sitrep', text: 'still paused', severity: 'low' })).toMatchObject({ ok: false });
+    expect(host.notices.map((n) => n.code)).toEqual(['RECOVERED_PAUSED', 'SHUTTING_DOWN']);
+    expect(await host.submit({ role: 'white' }, { type: 'resume' })).toMatchObject({ ok: true });
+    expect(host.notices.map((n) => n.code)).toEqual(['SHUTTING_DOWN']);
+    expect(transport.notices.at(-1)).toMatchObject({ code: 'RECOVERED_PAUSED', cleared: true });
+  });
+
   it('applies commands queued together in order, each with its own acknowledgement', async () => {
     store.hold();
     const replies = Promise.all([
