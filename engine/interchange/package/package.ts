@@ -100,6 +100,15 @@ export function buildPackage(x: ExerciseRecord, options: { tlp?: TlpLevel; lang?
 
 const altered = 'the file was altered after export';
 
+const parsesAlone = (line: string): boolean => {
+  try {
+    JSON.parse(line);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 /**
  * Opens a package: checks that it is one, that its checksum matches (refusing an altered file with a
  * message that says so), its format version, and its log. Returns the package and its parsed log.
@@ -109,6 +118,11 @@ export function openPackage(text: string): OpenResult {
   try {
     value = JSON.parse(text) as unknown;
   } catch (e) {
+    // One JSON document per line looks like a log whose first line is not a log header.
+    const nl = text.indexOf('\n');
+    if (nl > 0 && text.slice(nl + 1).trim() !== '' && parsesAlone(text.slice(0, nl))) {
+      return { ok: false, message: 'neither a package nor a log: a package is one JSON document, but more lines follow the first; a log starts with a header line {"format": "ramparts-log", ...}' };
+    }
     return { ok: false, message: `package is damaged: ${(e as Error).message} (${altered}, or it is truncated)` };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, message: 'not a ramparts package: the file is not a JSON object' };

@@ -154,6 +154,11 @@ describe('exercise packages', () => {
     const p = parseLogOrPackage(text.replace('"tlp":"RED"', '"tlp":"GREEN"'));
     expect(p).toMatchObject({ ok: false, errors: [{ line: 1, message: expect.stringContaining('package checksum mismatch') }] });
     expect(logFromFile('hello')).toMatchObject({ ok: false });
+    // Lines of JSON under a first line that names a package: neither one, and the message says why
+    // (found by the hostile replay fuzz; it used to say "package is damaged" at a byte position).
+    const lines = f.run.text.split('\n');
+    lines[0] = '{"format":"ramparts-package","version":1}';
+    expect(logFromFile(lines.join('\n'))).toMatchObject({ ok: false, message: expect.stringMatching(/neither a package nor a log/) });
   });
 
   it('is deterministic: the same log gives the same package bytes', () => {
