@@ -72,6 +72,23 @@ function parseLog(text: string, file: string): { entries: LogEntry[]; validBytes
   return { entries, validBytes: Buffer.byteLength(text.slice(0, offset), 'utf8') };
 }
 
+/**
+ * Removes the temporary files of whole-file writes (seats.json, exercise.json) that a killed process
+ * left half-written beside their targets. The store is opened before anything writes to it, so none
+ * of them is in use; the targets themselves were never touched (the rename is the commit).
+ */
+async function removeLeftoverTemporaries(root: string): Promise<void> {
+  for (const name of await readdir(root)) {
+    let entries: string[];
+    try {
+      entries = await readdir(join(root, name));
+    } catch {
+      continue; // not a directory
+    }
+    for (const tmp of entries.filter((n) => n.startsWith('.') && n.endsWith('.tmp'))) await rm(join(root, name, tmp), { force: true });
+  }
+}
+
 export class FileStore implements ExerciseStore {
   private readonly logs = new Map<string, Promise<OpenLog>>();
   /** Appends per exercise run one after another. */
@@ -88,8 +105,10 @@ export class FileStore implements ExerciseStore {
 
   /** Opens (creating if needed) a file store under `dataDir`. */
   static async open(dataDir: string, options: FileStoreOptions = {}): Promise<FileStore> {
-    await mkdir(join(dataDir, 'exercises'), { recursive: true });
-    return new FileStore(join(dataDir, 'exercises'), options);
+    const root = join(dataDir, 'exercises');
+    await mkdir(root, { recursive: true });
+    await removeLeftoverTemporaries(root);
+    return new FileStore(root, options);
   }
 
   private dir(id: string): string {

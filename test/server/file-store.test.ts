@@ -1,4 +1,4 @@
-import { mkdtemp, rm, readFile, appendFile } from 'node:fs/promises';
+import { mkdtemp, rm, readFile, readdir, appendFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,6 +42,24 @@ describe('file store crash leftovers', () => {
       expect(await reopened.lastSeq('exercise-1')).toBe(1);
       await reopened.append('exercise-1', [{ seq: 2, a: 2 }]);
       expect(await readFile(logPath, 'utf8')).toBe('{"seq":1,"a":1}\n{"seq":2,"a":2}\n');
+      await reopened.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('removes the temporary files of whole-file writes a killed process left, and nothing else', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ramparts-store-'));
+    try {
+      const store = await FileStore.open(dir);
+      await store.createExercise(record, [{ seat: 'controller', role: 'white', tokenHash: 'h' }] as never);
+      await store.close();
+      const exerciseDir = join(dir, 'exercises', 'exercise-1');
+      await writeFile(join(exerciseDir, '.lx3k2-123.tmp'), '[{"seat":"contr');
+      await writeFile(join(exerciseDir, '.lx3k3-123.tmp'), '{"id":"exer');
+      const reopened = await FileStore.open(dir);
+      expect((await readdir(exerciseDir)).sort()).toEqual(['exercise.json', 'log.jsonl', 'seats.json', 'snapshots']);
+      expect((await reopened.listExercises()).map((r) => r.id)).toEqual(['exercise-1']);
       await reopened.close();
     } finally {
       await rm(dir, { recursive: true, force: true });
