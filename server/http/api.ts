@@ -8,10 +8,10 @@ import {
   CreateExerciseRequest, ERROR_CODES, ExerciseId, MAX_SCENARIO_BYTES, PROTOCOL_VERSION, ValidateScenarioRequest,
   type ExerciseSummary, type SeatListResponse, type ValidateScenarioResponse,
 } from '../../protocol/index.ts';
-import type { EnginePort } from '../authority/engine-port.ts';
+import type { EnginePort, LoadedScenario } from '../authority/engine-port.ts';
 import type { ExerciseManager } from '../authority/manager.ts';
 import type { ScenarioCatalog } from '../scenarios/catalog.ts';
-import type { ExerciseStore, SeatRecord } from '../store/types.ts';
+import type { ExerciseRecord, ExerciseStore, SeatRecord } from '../store/types.ts';
 import type { CommandEntry } from '../authority/host.ts';
 import type { RampartsServer } from '../realtime/types.ts';
 import { seatRoom } from '../realtime/rooms.ts';
@@ -80,35 +80,56 @@ export function apiRouter(deps: ApiDeps): Router {
     sendResult(res, await deps.manager.create(parsed.data), 201);
   }));
 
+  /**
+   * The exercise a REST call is about: its host when this process runs it, else (scale-out: another
+   * process owns it) its stored record, read from the shared store. Sends NOT_FOUND when neither.
+   */
+  async function exerciseOf(id: string, res: Response): Promise<{ record: ExerciseRecord; scenario: LoadedScenario } | undefined> {
+    const host = deps.manager.host(id);
+    if (host) return { record: host.record, scenario: host.scenario };
+    const record = await deps.store.getExercise(id);
+    const loaded = record && deps.engine.load(record.scenario.text, record.scenario.id);
+    if (!record || !loaded?.ok) return void sendError(res, ERROR_CODES.NOT_FOUND, 'no such exercise');
+    return { record, scenario: loaded.scenario };
+  }
+
   router.get('/exercises/:id', route(async (req, res) => {
     const seat = await seatOf(req, res);
-    const host = seat && deps.manager.host(String(req.params.id));
-    if (!seat || !host) return;
-    const { summary } = host.scenario;
+    if (!seat) return;
+    const id = String(req.params.id);
+    const exercise = await exerciseOf(id, res);
+    if (!exercise) return;
+    const { record, scenario: { summary } } = exercise;
+    const host = deps.manager.host(id);
     const body: ExerciseSummary = {
-      ok: true, exerciseId: host.id, scenario: { id: summary.id, title: summary.title }, mode: host.record.mode,
-      seed: host.record.seed, createdAt: host.record.createdAt,
+      ok: true, exerciseId: record.id, scenario: { id: summary.id, title: summary.title }, mode: record.mode,
+      seed: record.seed, createdAt: record.createdAt,
       seat: { seat: seat.seat, role: seat.role, ...(seat.team ? { team: seat.team } : {}) },
-      // Read between batches: the revision and hash of durable state only.
-      ...(await host.settled(() => ({
-        seq: host.seq,
-        ...(seat.role === 'white' || seat.role === 'evaluator' ? { stateHash: host.stateHash() } : {}),
-      }))),
+      // Read between batches: the revision and hash of durable state only. On a process that does
+      // not own the exercise, the stored revision (no state here to hash).
+      ...(host
+        ? await host.settled(() => ({
+          seq: host.seq,
+          ...(seat.role === 'white' || seat.role === 'evaluator' ? { stateHash: host.stateHash() } : {}),
+        }))
+        : { seq: await deps.store.lastSeq(id) }),
     };
     res.json(body);
   }));
 
   router.get('/exercises/:id/log', route(async (req, res) => {
     const seat = await seatOf(req, res);
-    const host = seat && deps.manager.host(String(req.params.id));
-    if (!seat || !host) return;
+    if (!seat) return;
     if (seat.role !== 'white' && seat.role !== 'evaluator') return sendError(res, ERROR_CODES.FORBIDDEN, 'only the controller and evaluators may read the log: it holds the ground truth');
+    const id = String(req.params.id);
+    const exercise = await exerciseOf(id, res);
+    if (!exercise) return;
     // Read between batches, so that the log ends at a revision the summary can report too.
-    await host.settled(() => undefined);
-    const entries = (await deps.store.readLog(host.id)) as CommandEntry[];
+    await deps.manager.host(id)?.settled(() => undefined);
+    const entries = (await deps.store.readLog(id)) as CommandEntry[];
     res.type('application/x-ndjson').set('Cache-Control', 'no-store')
-      .set('Content-Disposition', `attachment; filename="${host.id}.log.jsonl"`)
-      .send(deps.engine.exportLog(host.record, host.scenario, entries));
+      .set('Content-Disposition', `attachment; filename="${id}.log.jsonl"`)
+      .send(deps.engine.exportLog(exercise.record, exercise.scenario, entries));
   }));
 
   router.get('/exercises/:id/seats', route(async (req, res) => {

@@ -12,7 +12,7 @@ import { PROTOCOL_VERSION, type CreateExerciseResponse, type DeltaMessage } from
 import { PostgresStore } from '../../server/store/postgres/postgres-store.ts';
 import type { ChildServer } from './child-server.ts';
 import { startClusterChild } from './cluster-child.ts';
-import { FIXTURES, createExercise, joinSeat, until, type Seat } from './helpers.ts';
+import { FIXTURES, api, createExercise, joinSeat, until, type Seat } from './helpers.ts';
 import { TEST_PG } from './pg-env.ts';
 
 const schema = `ramparts_test_${randomBytes(6).toString('hex')}`;
@@ -76,6 +76,16 @@ describe('two server processes on PostgreSQL and Redis', () => {
     const lastBeforeKill = acked.at(-1)!.seq;
     await until(kwOnB, () => kwOnB.lastSeq >= lastBeforeKill, 'the last delta before the kill (kw)');
     await until(omOnB, () => omOnB.lastSeq >= lastBeforeKill, 'the last delta before the kill (om)');
+
+    // B does not own the exercise, yet its REST API answers from the shared store.
+    const summaryOnB = await api<{ seq: number; exerciseId: string; stateHash?: string }>(b.url, 'GET', `/api/exercises/${ex.exerciseId}`, undefined, token('controller'));
+    expect(summaryOnB.status).toBe(200);
+    expect(summaryOnB.body).toMatchObject({ exerciseId: ex.exerciseId });
+    expect(summaryOnB.body.seq).toBeGreaterThanOrEqual(lastBeforeKill);
+    const logOnB = await api<string>(b.url, 'GET', `/api/exercises/${ex.exerciseId}/log`, undefined, token('controller'));
+    expect(logOnB.status).toBe(200);
+    expect(String(logOnB.body)).toContain(secret);
+    expect((await api(b.url, 'GET', `/api/exercises/${ex.exerciseId}/log`, undefined, token('blue:kw'))).status).toBe(403);
 
     // SIGKILL the owner: B adopts the exercise from the log once A's lease expires.
     await a.kill();
