@@ -11,6 +11,7 @@ import {
   computeScore, metrics, SEVERITY, stateHash,
   type CompiledScenario, type EngineEvent, type ExerciseState, type Integrity, type ScoreSample,
 } from '../engine/index.ts';
+import { nativeSha256Hex } from '../server/native-hash.ts';
 
 export interface TeamOutcome {
   team: string;
@@ -113,7 +114,7 @@ export function outcomeOf(state: ExerciseState, tracker: ContainmentTracker): Ru
   const objectives: ObjectiveOutcome[] = c.campaigns.flatMap((camp) =>
     camp.objectives.map((o) => ({ id: o.id, campaign: camp.id, achievedAtMs: state.objectives[o.id] ?? null })));
   return {
-    scenario: c.meta.id, scenarioHash: state.scenarioHash, seed: state.seed, stateHash: stateHash(state), phase: state.phase,
+    scenario: c.meta.id, scenarioHash: state.scenarioHash, seed: state.seed, stateHash: stateHash(state, nativeSha256Hex), phase: state.phase,
     simTimeMs: state.clock, events: state.seq, objectives, red: { stepsSucceeded: m.red.stepsSucceeded, stepsFailed: m.red.stepsFailed, stepsAborted: m.red.stepsAborted },
     scores, teams,
   };

@@ -8,6 +8,7 @@ import { type CliCommand, type CliIO, UsageError } from '../io.ts';
 import { readInputFile } from '../load-scenario.ts';
 import { d3Bundle } from '../d3-bundle.ts';
 import { stateHash } from '../../engine/index.ts';
+import { nativeSha256Hex } from '../../server/native-hash.ts';
 import { TLP_LEVELS, type TlpLevel } from '../../engine/scenario/schema/index.ts';
 import { aarHtml, aarJson, aarMarkdown, buildAarResults, exerciseMarking, loadExercise, TLP_RANK } from '../../engine/interchange/aar/index.ts';
 import { exportMselCsv, navigatorJson, navigatorLayer, playedInjects, stixBundle, stixJson } from '../../engine/interchange/export/index.ts';
@@ -98,8 +99,8 @@ export const command: CliCommand = {
       return 1;
     }
     const x = loaded.exercise;
-    if (opened.kind === 'package' && stateHash(x.state) !== opened.package.final.stateHash) {
-      io.err(`${file}: the package replays to state ${stateHash(x.state)}, not ${opened.package.final.stateHash} as exported: this Ramparts engine differs from the exporter's`);
+    if (opened.kind === 'package' && stateHash(x.state, nativeSha256Hex) !== opened.package.final.stateHash) {
+      io.err(`${file}: the package replays to state ${stateHash(x.state, nativeSha256Hex)}, not ${opened.package.final.stateHash} as exported: this Ramparts engine differs from the exporter's`);
       return 1;
     }
     if (team !== undefined && !x.state.teams[team]) {

@@ -4,6 +4,7 @@
  * `ramparts run` (same JSON shape), with the state hash the live exercise had then.
  */
 import { createReplayer, stateHash } from '../../engine/index.ts';
+import { nativeSha256Hex } from '../../server/native-hash.ts';
 import { logFromFile } from '../../engine/interchange/package/index.ts';
 import { formatDuration, formatSimTime } from '../../engine/time/duration.ts';
 import { durationOpt, flag, parseCommandArgs, positionals } from '../args.ts';
@@ -74,7 +75,7 @@ export const command: CliCommand = {
     const replayer = r.replayer;
     if (parsed.kind === 'package') {
       const recorded = parsed.package.final.stateHash;
-      if (stateHash(replayer.final()) !== recorded) {
+      if (stateHash(replayer.final(), nativeSha256Hex) !== recorded) {
         io.err(`${file}: the package's log does not replay to the state hash it records (${recorded}): the engine or the package differs`);
         return 1;
       }

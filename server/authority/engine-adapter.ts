@@ -12,6 +12,7 @@ import type { ExerciseMode, ScenarioDiagnostic, ScenarioSummary } from '../../pr
 import type { ExerciseRecord } from '../store/types.ts';
 import type { EnginePort, LoadedScenario } from './engine-port.ts';
 import type { CommandEntry } from './host.ts';
+import { nativeSha256Hex } from '../native-hash.ts';
 
 /** What `LoadedScenario.compiled` holds for this engine. */
 interface EngineScenario {
@@ -65,7 +66,7 @@ export const engineAdapter: EnginePort<ExerciseState> = {
   create: (loaded, seed, mode: ExerciseMode) => createExercise(engineOf(loaded).compiled, { seed, mode }),
   step: (state, command) => step(state, command),
   project: (state, seat) => (seat.role === 'blue' ? project(state, { role: 'blue', team: seat.team ?? '' }) : project(state, { role: seat.role })),
-  stateHash: (state) => stateHash(state),
+  stateHash: (state) => stateHash(state, nativeSha256Hex),
   snapshot: (state): StoredSnapshot => {
     const snap = snapshot(state);
     return { seq: snap.seq, clock: snap.clock, json: snap.json };
