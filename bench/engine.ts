@@ -8,7 +8,9 @@
  * The 100,000-event log is stress.yaml stretched to 14 days with a busy blue script (every team acts
  * about every 20 simulated minutes, see engine-script.ts): a two-day run makes about 20,000 events.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -16,7 +18,6 @@ import { createActor, createMachine } from 'xstate';
 import { compileScenario, createReplayer, logHeader, parseLog, runHeadless, serialiseLog, type CompiledScenario } from '../engine/index.ts';
 import { validateScenarioText, type ScenarioT } from '../engine/scenario/index.ts';
 import { runScripted } from '../cli/headless.ts';
-import { runPool } from '../cli/sweep/pool.ts';
 import { busyScript } from './engine-script.ts';
 import type { BenchResult } from './types.ts';
 
@@ -173,20 +174,14 @@ export async function run(): Promise<BenchResult[]> {
   out.push({ name: 'seek to a random moment: p95', value: quantile(times, 0.95), unit: 'ms', target: 50 });
   out.push({ name: 'seek to a random moment: max', value: times.at(-1) ?? 0, unit: 'ms', target: 50, note: '100 moments' });
 
-  // Sweep: the same 200 seeds with one worker thread, then two (worker start-up included). CPU time
-  // (all threads) says what the run would take on idle cores when the machine is shared.
-  const seeds = Array.from({ length: SWEEP_RUNS }, (_, i) => i + 1);
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (const workers of [1, 2]) {
-    const t = performance.now();
-    const c0 = process.cpuUsage();
-    const p = await runPool({ scenario: stress.scenario, job: { inputs: [], until: null }, seeds, workers });
-    if (!p.ok) throw new Error(`sweep failed: ${p.message}`);
-    const c = process.cpuUsage(c0);
-    wall.push((performance.now() - t) / 1000);
-    cpu.push((c.user + c.system) / 1e6);
-  }
+  // Sweep: the same 200 seeds with one worker thread, then two (worker start-up included), in a child
+  // process started with --single-threaded-gc as `ramparts sweep` starts itself (bin/ramparts.mjs).
+  // CPU time (all threads) says what the run would take on idle cores when the machine is shared.
+  const child = spawnSync(process.execPath, ['--single-threaded-gc', fileURLToPath(new URL('bin/run-ts.mjs', ROOT)), fileURLToPath(new URL('bench/sweep-child.ts', ROOT)), fileURLToPath(new URL('scenarios/stress.yaml', ROOT)), String(SWEEP_RUNS)], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`the sweep benchmark failed: ${child.stderr}`);
+  const sweeps = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '[]') as { workers: number; wallS: number; cpuS: number }[];
+  const wall = sweeps.map((x) => x.wallS);
+  const cpu = sweeps.map((x) => x.cpuS);
   const [w1, w2] = wall as [number, number];
   const [c1, c2] = cpu as [number, number];
   out.push({ name: `sweep of ${SWEEP_RUNS} runs (stress.yaml), 1 worker`, value: w1, unit: 's', note: `${c1.toFixed(1)} CPU s` });
