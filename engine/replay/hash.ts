@@ -11,9 +11,9 @@ export function sha256Hex(text: string): string {
   return bytesToHex(sha256(utf8ToBytes(text)));
 }
 
-/** SHA-256 of the canonical JSON of a value. */
-export function hashValue(value: unknown): string {
-  return sha256Hex(canonicalJson(value));
+/** SHA-256 of the canonical JSON of a value (with `sha256`, a host's native one, if given). */
+export function hashValue(value: unknown, sha256: (text: string) => string = sha256Hex): string {
+  return sha256(canonicalJson(value));
 }
 
 /** Raw SHA-256 bytes of a string (indicator generation draws shapes from them). */

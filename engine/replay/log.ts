@@ -174,22 +174,20 @@ export function parseLog(text: string, options: ParseLogOptions = {}): ParseLogR
       errors.push({ line: i + 1, message: 'record.command is missing' });
       continue;
     }
-    if (isSystemAdvance(cmd)) {
-      lastT = r.t as number;
-      records.push({ t: r.t as number, command: cmd as unknown as Command, ...(withEvents && Array.isArray(r.events) ? { events: r.events as EngineEvent[] } : {}) });
-      if (r.events !== undefined && !Array.isArray(r.events)) errors.push({ line: i + 1, message: 'record.events must be an array' });
-      continue;
-    }
-    const { actor, ...body } = cmd;
-    const a = Actor.safeParse(actor);
-    const b = CommandBody.safeParse(body);
-    if (!a.success) errors.push({ line: i + 1, message: `record.command.actor: ${a.error.issues[0]?.message ?? 'invalid'}` });
-    if (!b.success) {
-      const issue = b.error.issues[0];
-      errors.push({ line: i + 1, message: `record.command.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` });
+    let invalid = false;
+    if (!isSystemAdvance(cmd)) {
+      const { actor, ...body } = cmd;
+      const a = Actor.safeParse(actor);
+      const b = CommandBody.safeParse(body);
+      if (!a.success) errors.push({ line: i + 1, message: `record.command.actor: ${a.error.issues[0]?.message ?? 'invalid'}` });
+      if (!b.success) {
+        const issue = b.error.issues[0];
+        errors.push({ line: i + 1, message: `record.command.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` });
+      }
+      invalid = !a.success || !b.success;
     }
     if (r.events !== undefined && !Array.isArray(r.events)) errors.push({ line: i + 1, message: 'record.events must be an array' });
-    if (!a.success || !b.success) continue;
+    if (invalid) continue;
     lastT = r.t as number;
     records.push({ t: r.t as number, command: cmd as unknown as Command, ...(withEvents && Array.isArray(r.events) ? { events: r.events as EngineEvent[] } : {}) });
   }

@@ -5,8 +5,7 @@
  */
 import type { CompiledScenario } from '../compile/types.ts';
 import type { ExerciseState } from '../sim/state.ts';
-import { canonicalJson } from './canonical.ts';
-import { sha256Hex } from './hash.ts';
+import { hashValue, sha256Hex } from './hash.ts';
 
 export interface Snapshot {
   scenario: CompiledScenario;
@@ -41,5 +40,5 @@ export function restore(snap: Snapshot): ExerciseState {
  * same UTF-8 text without encoding and hashing megabytes in JavaScript (40 % of a stateHash).
  */
 export function stateHash(state: ExerciseState, sha256: (text: string) => string = sha256Hex): string {
-  return sha256(canonicalJson(dynamicPart(state)));
+  return hashValue(dynamicPart(state), sha256);
 }

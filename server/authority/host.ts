@@ -280,17 +280,22 @@ export class ExerciseHost<S = unknown> {
     };
   }
 
+  /** Refuses commands with UNAVAILABLE while the store is down, counting them against the suspension. */
+  private refuseWhileDown(items: Iterable<QueueItem>, down: NonNullable<typeof this.storeDown>): void {
+    for (const item of items) {
+      if (item.kind !== 'command') continue;
+      down.refused++;
+      this.deps.metrics.commands.inc({ type: item.command.type, outcome: ERROR_CODES.UNAVAILABLE });
+      item.resolve(this.storeDownReply(down.reason));
+    }
+  }
+
   private async applyBatch(batch: QueueItem[]): Promise<void> {
     const { engine, store, metrics, logger } = this.deps;
     const down = this.storeDown;
     if (down && this.deps.now() - down.lastTry < this.retryWait(down.failures)) {
       // Suspended: refuse without stepping (nothing to undo) until it is time to try the store again.
-      for (const item of batch) {
-        if (item.kind !== 'command') continue;
-        down.refused++;
-        metrics.commands.inc({ type: item.command.type, outcome: ERROR_CODES.UNAVAILABLE });
-        item.resolve(this.storeDownReply(down.reason));
-      }
+      this.refuseWhileDown(batch, down);
       return;
     }
     if (this.stateStale) {
@@ -302,12 +307,7 @@ export class ExerciseHost<S = unknown> {
         this.noticeSuspended(failed.reason);
         this.driver?.hold();
         this.scheduleStoreRetry();
-        for (const item of batch) {
-          if (item.kind !== 'command') continue;
-          failed.refused++;
-          metrics.commands.inc({ type: item.command.type, outcome: ERROR_CODES.UNAVAILABLE });
-          item.resolve(this.storeDownReply(failed.reason));
-        }
+        this.refuseWhileDown(batch, failed);
         return;
       }
     }
@@ -375,11 +375,7 @@ export class ExerciseHost<S = unknown> {
         await this.rebuildFromStore();
         this.scheduleStoreRetry();
         this.settle();
-        for (const { item } of accepted) {
-          this.storeDown.refused++;
-          metrics.commands.inc({ type: item.command.type, outcome: ERROR_CODES.UNAVAILABLE });
-          item.resolve(this.storeDownReply(reason));
-        }
+        this.refuseWhileDown(accepted.map((a) => a.item), this.storeDown);
         return;
       }
       if (this.storeDown) {

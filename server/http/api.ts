@@ -8,7 +8,7 @@ import {
   CreateExerciseRequest, ERROR_CODES, ExerciseId, MAX_SCENARIO_BYTES, PROTOCOL_VERSION, ValidateScenarioRequest,
   type ExerciseSummary, type SeatListResponse, type ValidateScenarioResponse,
 } from '../../protocol/index.ts';
-import type { EnginePort, LoadedScenario } from '../authority/engine-port.ts';
+import type { EnginePort } from '../authority/engine-port.ts';
 import type { ExerciseManager } from '../authority/manager.ts';
 import type { ScenarioCatalog } from '../scenarios/catalog.ts';
 import type { ExerciseRecord, ExerciseStore, SeatRecord } from '../store/types.ts';
@@ -81,28 +81,24 @@ export function apiRouter(deps: ApiDeps): Router {
   }));
 
   /**
-   * The exercise a REST call is about: its host when this process runs it, else (scale-out: another
-   * process owns it) its stored record, read from the shared store. Sends NOT_FOUND when neither.
+   * The record of the exercise a REST call is about: its host's when this process runs it, else
+   * (scale-out: another process owns it) the one in the shared store. Sends NOT_FOUND when neither.
    */
-  async function exerciseOf(id: string, res: Response): Promise<{ record: ExerciseRecord; scenario: LoadedScenario } | undefined> {
-    const host = deps.manager.host(id);
-    if (host) return { record: host.record, scenario: host.scenario };
-    const record = await deps.store.getExercise(id);
-    const loaded = record && deps.engine.load(record.scenario.text, record.scenario.id);
-    if (!record || !loaded?.ok) return void sendError(res, ERROR_CODES.NOT_FOUND, 'no such exercise');
-    return { record, scenario: loaded.scenario };
+  async function recordOf(id: string, res: Response): Promise<ExerciseRecord | undefined> {
+    const record = deps.manager.host(id)?.record ?? (await deps.store.getExercise(id));
+    if (!record) sendError(res, ERROR_CODES.NOT_FOUND, 'no such exercise');
+    return record;
   }
 
   router.get('/exercises/:id', route(async (req, res) => {
     const seat = await seatOf(req, res);
     if (!seat) return;
     const id = String(req.params.id);
-    const exercise = await exerciseOf(id, res);
-    if (!exercise) return;
-    const { record, scenario: { summary } } = exercise;
+    const record = await recordOf(id, res);
+    if (!record) return;
     const host = deps.manager.host(id);
     const body: ExerciseSummary = {
-      ok: true, exerciseId: record.id, scenario: { id: summary.id, title: summary.title }, mode: record.mode,
+      ok: true, exerciseId: record.id, scenario: { id: record.scenario.id, title: record.scenario.title }, mode: record.mode,
       seed: record.seed, createdAt: record.createdAt,
       seat: { seat: seat.seat, role: seat.role, ...(seat.team ? { team: seat.team } : {}) },
       // Read between batches: the revision and hash of durable state only. On a process that does
@@ -122,14 +118,18 @@ export function apiRouter(deps: ApiDeps): Router {
     if (!seat) return;
     if (seat.role !== 'white' && seat.role !== 'evaluator') return sendError(res, ERROR_CODES.FORBIDDEN, 'only the controller and evaluators may read the log: it holds the ground truth');
     const id = String(req.params.id);
-    const exercise = await exerciseOf(id, res);
-    if (!exercise) return;
+    const record = await recordOf(id, res);
+    if (!record) return;
+    const host = deps.manager.host(id);
+    // Another process owns it: its scenario is loaded here for the log's header.
+    const loaded = host ? { ok: true as const, scenario: host.scenario } : deps.engine.load(record.scenario.text, record.scenario.id);
+    if (!loaded.ok) return sendError(res, ERROR_CODES.NOT_FOUND, 'no such exercise');
     // Read between batches, so that the log ends at a revision the summary can report too.
-    await deps.manager.host(id)?.settled(() => undefined);
+    await host?.settled(() => undefined);
     const entries = (await deps.store.readLog(id)) as CommandEntry[];
     res.type('application/x-ndjson').set('Cache-Control', 'no-store')
       .set('Content-Disposition', `attachment; filename="${id}.log.jsonl"`)
-      .send(deps.engine.exportLog(exercise.record, exercise.scenario, entries));
+      .send(deps.engine.exportLog(record, loaded.scenario, entries));
   }));
 
   router.get('/exercises/:id/seats', route(async (req, res) => {
