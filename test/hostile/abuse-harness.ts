@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { defaultConfig, type ServerConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/ops/logger.ts';
 import { startServer, type RunningServer, type StartOptions } from '../../server/server.ts';
-import { FIXTURES } from '../server/helpers.ts';
+import { FIXTURES, openSocket } from '../server/helpers.ts';
 
 /** One structured log line (the fields the refusal log writes). */
 export interface LogLine {
@@ -105,5 +105,20 @@ export function rawRequest(url: string, method: string, path: string, headers: R
     req.on('error', reject);
     if (body !== undefined) req.write(body);
     req.end();
+  });
+}
+
+/** The connect_error code of a refused handshake (rejects when the handshake is accepted). */
+export function handshakeCode(url: string, auth: Record<string, unknown>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const s = openSocket(url, auth);
+    s.once('connect', () => {
+      s.close();
+      reject(new Error('the handshake was accepted'));
+    });
+    s.once('connect_error', (error: Error & { data?: { code?: string } }) => {
+      s.close();
+      resolve(error.data?.code ?? `no code: ${error.message}`);
+    });
   });
 }

@@ -3,8 +3,7 @@
  * attempt must be REFUSED with its code and change nothing (state hash, revision and log length of
  * every exercise the same), be LOGGED as a structured line naming who tried (seat, role, team,
  * exercise, or the client address), and be COUNTED in `ramparts_rejected_total{code}` on /metrics.
- * Floods must be refused and counted one by one, and must not flood the log: after ten lines per
- * seat or address and code, the rest are summarised with their number.
+ * Floods are in abuse-floods.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
@@ -16,32 +15,14 @@ import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES, PROTOCOL_VERSION, type CreateExerciseResponse, type ErrorCode } from '../../protocol/index.ts';
 import { defaultConfig } from '../../server/config.ts';
-import { createLogger } from '../../server/ops/logger.ts';
-import { createMetrics } from '../../server/ops/metrics.ts';
-import { createRefusalLog } from '../../server/ops/refusals.ts';
-import { api, createExercise, FIXTURES, joinSeat, openSocket, type Seat } from '../server/helpers.ts';
-import { countsByCode, rawRequest, refusalLines, startAbuseServer, stateOf, type AbuseServer, type LogLine } from './abuse-harness.ts';
+import { api, createExercise, FIXTURES, joinSeat, seatToken, type Seat } from '../server/helpers.ts';
+import { countsByCode, handshakeCode, rawRequest, refusalLines, startAbuseServer, stateOf, type AbuseServer, type LogLine } from './abuse-harness.ts';
 import { budgetMs, recordFigures, scale } from './budget.ts';
 
 /** Each row's attempts are made this many times (a fresh socket each time). */
 const REPEAT = scale(1, 20);
 const MINIMAL = readFileSync(join(FIXTURES, 'minimal.yaml'), 'utf8');
-const token = (ex: CreateExerciseResponse, seat: string) => ex.seats.find((s) => s.seat === seat)!.token;
-
-/** The connect_error code of a refused handshake (rejects when the handshake is accepted). */
-function handshakeCode(url: string, auth: Record<string, unknown>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const s = openSocket(url, auth);
-    s.once('connect', () => {
-      s.close();
-      reject(new Error('the handshake was accepted'));
-    });
-    s.once('connect_error', (error: Error & { data?: { code?: string } }) => {
-      s.close();
-      resolve(error.data?.code ?? `no code: ${error.message}`);
-    });
-  });
-}
+const token = seatToken;
 
 /** What one row of the matrix expects the refusal log line to name. */
 type Who = Partial<Pick<LogLine, 'exerciseId' | 'seat' | 'role' | 'team' | 'channel'>> & { address?: true };
@@ -472,209 +453,5 @@ describe('abuse matrix: refused, logged, counted, nothing changed', () => {
     const entries = await readdir(server.dataDir, { recursive: true });
     expect(entries.some((e) => e.includes('evil') || e.includes('passwd'))).toBe(false);
     expect(JSON.stringify(await server.store.getExercise(created.body.exerciseId))).not.toContain('ramparts-evil');
-  });
-});
-
-// ---------------------------------------------------------------------------------------------
-// Floods: default throttling of the refusal log; every refusal counted, the log bounded.
-
-describe('floods: refused and counted one by one, summarised in the log', () => {
-  let server: AbuseServer;
-  let ex: CreateExerciseResponse;
-  const SOCKETS_PER_SEAT = 16;
-  /** Each flood's refusals come from its own (channel, code) keys; its figures are recorded once the log is flushed. */
-  const floods: Array<{ test: string; n: number; pairs: Array<[string, ErrorCode]>; figures: Record<string, number> }> = [];
-
-  beforeAll(async () => {
-    server = await startAbuseServer({ limits: { ...defaultConfig().limits, socketsPerSeat: SOCKETS_PER_SEAT } });
-    ex = await createExercise(server.url, 'minimal', 'tabletop');
-    const controller = await joinSeat(server.url, ex.exerciseId, token(ex, 'controller'));
-    expect(await controller.command({ type: 'start' })).toMatchObject({ ok: true });
-    controller.close();
-  });
-
-  afterAll(async () => {
-    await server?.dispose();
-  });
-
-  /**
-   * Checks one flood: every attempt refused with one of `codes`, counted exactly, state unchanged,
-   * the log bounded while it lasts, and every refusal accounted for by lines and summaries once the
-   * server flushes (on close; here by closing a throwaway window with `flushLogs`).
-   */
-  async function checkFlood(kind: string, codes: ErrorCode[], attempt: () => Promise<string[]>, keys: number) {
-    const before = await stateOf(server, [ex.exerciseId]);
-    const counted = await countsByCode(server.url);
-    const from = server.logs.length;
-    const got = await attempt();
-    expect(got.filter((c) => !codes.includes(c as ErrorCode)), `${kind}: attempts not refused with ${codes.join('/')}`).toEqual([]);
-    expect(await stateOf(server, [ex.exerciseId])).toEqual(before);
-    const counts = await countsByCode(server.url);
-    const refused: Record<string, number> = {};
-    for (const c of got) refused[c] = (refused[c] ?? 0) + 1;
-    for (const code of codes) expect((counts[code] ?? 0) - (counted[code] ?? 0), `${kind}: ${code} counted`).toBe(refused[code] ?? 0);
-    // While it lasts, at most ten lines per key (seat or address, and code) reach the log.
-    const during = server.logs.slice(from).filter((l) => l.msg === 'refused');
-    expect(during.length, `${kind}: lines written during the flood`).toBeLessThanOrEqual(keys * codes.length * 10);
-    return { got, refused, from };
-  }
-
-  it('command flood from one seat: FORBIDDEN until the bucket empties, then RATE_LIMITED', async () => {
-    const n = scale(400, 20_000);
-    const kw = await joinSeat(server.url, ex.exerciseId, token(ex, 'blue:kw'));
-    const { got, refused, from } = await checkFlood('command flood', [ERROR_CODES.FORBIDDEN, ERROR_CODES.RATE_LIMITED], async () => {
-      const replies = await Promise.all(Array.from({ length: n }, () => kw.command({ type: 'pause' })));
-      return replies.map((r) => (r.ok ? 'accepted' : r.code));
-    }, 1);
-    kw.close();
-    expect(refused[ERROR_CODES.RATE_LIMITED]).toBeGreaterThan(n / 2);
-    const figures = {
-      attempts: got.length, refused: got.length, counted: got.length, stateChanged: 0,
-      rateLimited: refused[ERROR_CODES.RATE_LIMITED] ?? 0, logLinesDuringFlood: server.logs.slice(from).length,
-    };
-    floods.push({ test: 'flood: commands from one seat', n: got.length, pairs: [['command', ERROR_CODES.FORBIDDEN], ['socket', ERROR_CODES.RATE_LIMITED]], figures });
-  }, budgetMs(30_000, 120_000));
-
-  it('connection flood with bad tokens: every handshake UNAUTHENTICATED', async () => {
-    const n = scale(200, 5_000);
-    const { got, from } = await checkFlood('bad-token connection flood', [ERROR_CODES.UNAUTHENTICATED], async () => {
-      const out: string[] = [];
-      for (let i = 0; i < n; i += 50) {
-        out.push(...(await Promise.all(Array.from({ length: Math.min(50, n - i) }, (_, j) =>
-          handshakeCode(server.url, { exerciseId: ex.exerciseId, token: `${String(i + j).padStart(43, 'Z')}` })))));
-      }
-      return out;
-    }, 1);
-    const figures = {
-      attempts: got.length, refused: got.length, counted: got.length, stateChanged: 0, logLinesDuringFlood: server.logs.slice(from).length,
-    };
-    floods.push({ test: 'flood: connections with bad tokens', n: got.length, pairs: [['handshake', ERROR_CODES.UNAUTHENTICATED]], figures });
-  }, budgetMs(30_000, 180_000));
-
-  it(`connection flood with a valid link: a seat holds at most ${SOCKETS_PER_SEAT} sockets, the rest RATE_LIMITED`, async () => {
-    const n = scale(100, 2_000);
-    const held: Seat[] = [];
-    const { got, from } = await checkFlood('valid-token connection flood', [ERROR_CODES.RATE_LIMITED], async () => {
-      const out: string[] = [];
-      const results = await Promise.allSettled(Array.from({ length: n }, () => joinSeat(server.url, ex.exerciseId, token(ex, 'blue:om'))));
-      for (const r of results) {
-        if (r.status === 'fulfilled') held.push(r.value);
-        else out.push((r.reason as { data?: { code?: string } }).data?.code ?? String(r.reason));
-      }
-      return out;
-    }, 1);
-    expect(held).toHaveLength(SOCKETS_PER_SEAT);
-    expect(got).toHaveLength(n - SOCKETS_PER_SEAT);
-    // Closing sockets frees the seat's places again.
-    for (const s of held.splice(0)) s.close();
-    await expect.poll(async () => {
-      try {
-        const again = await joinSeat(server.url, ex.exerciseId, token(ex, 'blue:om'));
-        again.close();
-        return true;
-      } catch {
-        return false;
-      }
-    }).toBe(true);
-    const figures = {
-      attempts: n, accepted: SOCKETS_PER_SEAT, refused: got.length, counted: got.length, stateChanged: 0, logLinesDuringFlood: server.logs.slice(from).length,
-    };
-    floods.push({ test: 'flood: connections with one valid link', n: got.length, pairs: [['handshake', ERROR_CODES.RATE_LIMITED]], figures });
-  }, budgetMs(30_000, 180_000));
-
-  it('HTTP flood from one address: RATE_LIMITED beyond the burst, with Retry-After', async () => {
-    const n = scale(300, 10_000);
-    const kwToken = token(ex, 'blue:kw');
-    let accepted = 0;
-    const { got, from } = await checkFlood('HTTP flood', [ERROR_CODES.RATE_LIMITED], async () => {
-      const out: string[] = [];
-      for (let i = 0; i < n; i += 50) {
-        const batch = await Promise.all(Array.from({ length: Math.min(50, n - i) }, async () => {
-          const res = await fetch(`${server.url}/api/exercises/${ex.exerciseId}`, { headers: { authorization: `Bearer ${kwToken}` } });
-          const body = (await res.json()) as { ok: boolean; code?: string };
-          if (res.status === 429) expect(res.headers.get('retry-after')).toBe('1');
-          return body.ok ? 'accepted' : body.code ?? '?';
-        }));
-        for (const c of batch) {
-          if (c === 'accepted') accepted++;
-          else out.push(c);
-        }
-      }
-      return out;
-    }, 1);
-    expect(got.length).toBeGreaterThan(n / 2);
-    const figures = {
-      attempts: n, accepted, refused: got.length, counted: got.length, stateChanged: 0, logLinesDuringFlood: server.logs.slice(from).length,
-    };
-    floods.push({ test: 'flood: HTTP requests from one address', n: got.length, pairs: [['http', ERROR_CODES.RATE_LIMITED]], figures });
-  }, budgetMs(30_000, 180_000));
-
-
-  it('after the floods, lines and summaries account for every refusal, and the log stayed small', async () => {
-    const total = floods.reduce((n, f) => n + f.n, 0);
-    const counts = await countsByCode(server.url);
-    const unlogged = await countsByCode(server.url, 'ramparts_refusals_unlogged_total');
-    await server.dispose(); // flushes the summaries
-    const codes = [ERROR_CODES.FORBIDDEN, ERROR_CODES.RATE_LIMITED, ERROR_CODES.UNAUTHENTICATED];
-    let accounted = 0;
-    let summarised = 0;
-    for (const code of codes) {
-      const r = refusalLines(server.logs, code);
-      accounted += r.accounted;
-      summarised += r.summaries.reduce((n, s) => n + (s.count ?? 0), 0);
-      expect(r.accounted, `${code}: lines + summaries`).toBe(counts[code] ?? 0);
-      for (const s of r.summaries) expect(s).toMatchObject({ level: 'warn', code, channel: expect.any(String) });
-    }
-    expect(accounted).toBe(total);
-    for (const f of floods) {
-      const logged = f.pairs.reduce((n, [channel, code]) => n + refusalLines(server.logs.filter((l) => l.channel === channel), code).accounted, 0);
-      expect(logged, `${f.test}: lines + summaries`).toBe(f.n);
-      recordFigures('abuse', f.test, { ...f.figures, logged });
-    }
-    expect(summarised).toBe(codes.reduce((n, c) => n + (unlogged[c] ?? 0), 0));
-    const refusalLogLines = server.logs.filter((l) => l.msg === 'refused' || l.msg === 'refusals not logged one by one').length;
-    // A few dozen lines for thousands of refusals.
-    expect(refusalLogLines).toBeLessThan(100);
-    recordFigures('abuse', 'floods: log lines for all flood refusals', { refused: total, counted: total, logged: accounted, logLines: refusalLogLines, stateChanged: 0 });
-  });
-});
-
-// ---------------------------------------------------------------------------------------------
-// The refusal log's throttle on its own, with a driven clock.
-
-describe('refusal log: a flood is summarised, never lost', () => {
-  it('writes ten lines per key and window, then one summary with the number of the rest', { timeout: budgetMs(30_000, 120_000) }, async () => {
-    let now = 0;
-    const lines: LogLine[] = [];
-    const metrics = createMetrics({ defaultMetrics: false });
-    const log = createRefusalLog({ logger: createLogger({ write: (l) => void lines.push(JSON.parse(l) as LogLine) }), metrics, windowMs: 1000, linesPerWindow: 10, now: () => now });
-    try {
-      const n = scale(10_000, 1_000_000);
-      const who = { exerciseId: 'ex1', seat: 'blue:kw', role: 'blue', team: 'kw' };
-      for (let i = 0; i < n; i++) {
-        log.refuse({ channel: 'socket', code: ERROR_CODES.RATE_LIMITED, what: 'command', ...who });
-        // Another seat and a stranger, interleaved: their own keys.
-        if (i % 100 === 0) log.refuse({ channel: 'handshake', code: ERROR_CODES.UNAUTHENTICATED, address: `10.0.0.${i % 7}` });
-        if (i % 1000 === 999) now += 250; // four windows per 4,000 refusals
-      }
-      log.close();
-      const strangers = Math.ceil(n / 100);
-      const { lines: one, summaries, accounted } = refusalLines(lines, ERROR_CODES.RATE_LIMITED);
-      expect(accounted).toBe(n);
-      expect(one.every((l) => l.seat === 'blue:kw' && l.role === 'blue' && l.team === 'kw' && l.exerciseId === 'ex1')).toBe(true);
-      expect(summaries.every((s) => s.seat === 'blue:kw' && (s.count ?? 0) > 0)).toBe(true);
-      const windows = Math.ceil(n / 4000) + 1;
-      expect(one.length).toBeLessThanOrEqual(windows * 10);
-      expect(refusalLines(lines, ERROR_CODES.UNAUTHENTICATED).accounted).toBe(strangers);
-      const counted = await metrics.rejected.get();
-      expect(counted.values.find((v) => v.labels.code === ERROR_CODES.RATE_LIMITED)?.value).toBe(n);
-      const unlogged = await metrics.refusalsUnlogged.get();
-      expect(unlogged.values.find((v) => v.labels.code === ERROR_CODES.RATE_LIMITED)?.value).toBe(n - one.length);
-      recordFigures('abuse', 'refusal log throttle (driven clock)', {
-        attempts: n + strangers, refused: n + strangers, counted: n + strangers, logged: accounted + strangers, logLines: lines.length, stateChanged: 0,
-      });
-    } finally {
-      log.close();
-    }
   });
 });

@@ -17,7 +17,7 @@ import { ERROR_CODES, type CommandReply, type CreateExerciseResponse, type Exerc
 import pgClient from 'pg';
 import { PostgresStore } from '../../server/store/postgres/postgres-store.ts';
 import { spawnServe, type ChildServer } from '../server/child-server.ts';
-import { FIXTURES, api, createExercise, joinSeat, until, type Seat } from '../server/helpers.ts';
+import { FIXTURES, api, createExercise, joinSeat, seatJoiner, seatToken, until, type Seat } from '../server/helpers.ts';
 import { budgetMs, recordFigures, scale } from './budget.ts';
 import { startPrivatePostgres, startPrivateRedis, type PrivatePostgres, type PrivateRedis } from './private-services.ts';
 
@@ -99,9 +99,8 @@ async function ackedAgain(log: Sent[], from: number, names: readonly string[], w
 
 /** Pauses the exercise, then checks the log against every acknowledgement, the live hash, and the seats. */
 async function verify(url: string, ex: CreateExerciseResponse, log: Sent[], watching: Seat[]) {
-  const token = (seat: string) => ex.seats.find((s) => s.seat === seat)!.token;
-  const controller = await joinSeat(url, ex.exerciseId, token('controller'));
-  seats.push(controller);
+  const token = (seat: string) => seatToken(ex, seat);
+  const controller = await seatJoiner(ex, seats)(url, 'controller');
   const paused = await controller.command({ type: 'pause' });
   expect(paused, 'the controller pauses the exercise after the faults').toMatchObject({ ok: true });
   const summary = await api<ExerciseSummary>(url, 'GET', `/api/exercises/${ex.exerciseId}`, undefined, token('controller'));
@@ -179,15 +178,11 @@ describe('backends restarted under the server', () => {
     services.push(redis);
     const server = await serve(pg.url, redis.url, `hostile_${randomBytes(4).toString('hex')}`);
     const ex = await createExercise(server.url, 'minimal', 'realtime', 11);
-    const token = (seat: string) => ex.seats.find((s) => s.seat === seat)!.token;
-    const join = async (seat: string) => {
-      const joined = await joinSeat(server.url, ex.exerciseId, token(seat));
-      seats.push(joined);
-      return joined;
-    };
-    const controller = await join('controller');
-    const kw = await join('blue:kw');
-    const om = await join('blue:om');
+    const token = (seat: string) => seatToken(ex, seat);
+    const join = seatJoiner(ex, seats);
+    const controller = await join(server.url, 'controller');
+    const kw = await join(server.url, 'blue:kw');
+    const om = await join(server.url, 'blue:om');
     expect(await controller.command({ type: 'start' })).toMatchObject({ ok: true });
     expect(await controller.command({ type: 'speed', speed: 60 })).toMatchObject({ ok: true });
 
@@ -251,12 +246,7 @@ describe('backends restarted under the server', () => {
     const a = await serve(pg.url, redis.url, schema);
     const b = await serve(pg.url, redis.url, schema);
     const ex = await createExercise(a.url, 'minimal', 'realtime', 12);
-    const token = (seat: string) => ex.seats.find((s) => s.seat === seat)!.token;
-    const join = async (url: string, seat: string) => {
-      const joined = await joinSeat(url, ex.exerciseId, token(seat));
-      seats.push(joined);
-      return joined;
-    };
+    const join = seatJoiner(ex, seats);
     const controller = await join(a.url, 'controller');
     const om = await join(a.url, 'blue:om');
     // On B, which does not own the exercise: its commands cross Redis to A, its deltas come back through it.

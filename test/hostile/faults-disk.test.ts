@@ -124,6 +124,18 @@ interface Ledger {
 
 type Phase = 'normal' | 'fault' | 'fault-seen' | 'cleared';
 
+/** Resolves at the first refusal while `phase` is 'fault', which then becomes 'fault-seen'. */
+function firstRefusal(phase: { now: Phase; onRefused?: () => void }): Promise<void> {
+  return new Promise((done) => {
+    phase.onRefused = () => {
+      if (phase.now === 'fault') {
+        phase.now = 'fault-seen';
+        done();
+      }
+    };
+  });
+}
+
 /**
  * Seats sending as fast as their acknowledgements come back, until `stop()`. Every command is
  * classified by the phase it was sent in and checked against its reply; `strict`: nothing sent
@@ -212,16 +224,9 @@ describe('a full disk under the log', () => {
       }
       if (kind === 'uncut') disk.failTruncate = 1;
       if (kind === 'stuck') disk.failTruncate = Number.POSITIVE_INFINITY;
-      let seen!: () => void;
-      const firstRefusal = new Promise<void>((done) => (seen = done));
-      phase.onRefused = () => {
-        if (phase.now === 'fault') {
-          phase.now = 'fault-seen';
-          seen();
-        }
-      };
+      const refused = firstRefusal(phase);
       phase.now = 'fault';
-      await firstRefusal;
+      await refused;
       // Known to fail: nothing is acknowledged, and simulated time holds (read between batches:
       // a retry's working state may be ahead until it is undone).
       const host = server.manager.host(ex.exerciseId)!;
@@ -359,19 +364,12 @@ describe('a real full filesystem', () => {
       filled += size;
       await truncate(filler, Math.max(0, size - Math.floor(rng() * 4) * 4096));
       const phase: { now: Phase; onRefused?: () => void } = { now: 'fault' };
-      let seen!: () => void;
-      const firstRefusal = new Promise<void>((done) => (seen = done));
-      phase.onRefused = () => {
-        if (phase.now === 'fault') {
-          phase.now = 'fault-seen';
-          seen();
-        }
-      };
+      const refused = firstRefusal(phase);
       // Not strict: on a real filesystem space comes and goes by itself (a failed snapshot's
       // temporary file removed, old snapshots pruned), so a command after a refusal may rightly be
       // stored and acknowledged; what must hold is that each reply tells the truth.
       const senders = sendAtSpeed(seats, ledger, phase, `t${round}`, false);
-      await firstRefusal;
+      await refused;
       await sleep(200 + Math.floor(rng() * 300));
       // Space comes back.
       await rm(filler);

@@ -96,6 +96,18 @@ export function openSocket(url: string, auth: Record<string, unknown>, options: 
   return connect(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true, ...(options.extraHeaders ? { extraHeaders: options.extraHeaders } : {}) });
 }
 
+/** The token of one seat of a created exercise. */
+export const seatToken = (ex: CreateExerciseResponse, seat: string): string => ex.seats.find((s) => s.seat === seat)?.token as string;
+
+/** Joins seats of `ex` on whichever server `url` names, keeping each in `opened` for the test to close. */
+export function seatJoiner(ex: CreateExerciseResponse, opened: Seat[]): (url: string, seat: string) => Promise<Seat> {
+  return async (url, seat) => {
+    const joined = await joinSeat(url, ex.exerciseId, seatToken(ex, seat));
+    opened.push(joined);
+    return joined;
+  };
+}
+
 /**
  * Connects a seat and resolves after its welcome; rejects with the connect_error. `held` is the
  * view a reconnecting client still has (it sends its `lastSeq` in the handshake).

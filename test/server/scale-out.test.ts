@@ -12,7 +12,7 @@ import { PROTOCOL_VERSION, type CreateExerciseResponse, type DeltaMessage } from
 import { PostgresStore } from '../../server/store/postgres/postgres-store.ts';
 import type { ChildServer } from './child-server.ts';
 import { startClusterChild } from './cluster-child.ts';
-import { FIXTURES, api, createExercise, joinSeat, until, type Seat } from './helpers.ts';
+import { FIXTURES, api, createExercise, joinSeat, seatJoiner, seatToken, until, type Seat } from './helpers.ts';
 import { TEST_PG } from './pg-env.ts';
 
 const schema = `ramparts_test_${randomBytes(6).toString('hex')}`;
@@ -38,12 +38,8 @@ describe('two server processes on PostgreSQL and Redis', () => {
     const b = await startClusterChild(TEST_PG, schema, FIXTURES);
     children.push(b);
     const ex: CreateExerciseResponse = await createExercise(a.url, 'minimal', 'realtime', 5);
-    const token = (seat: string) => ex.seats.find((s) => s.seat === seat)!.token;
-    const join = async (url: string, seat: string) => {
-      const joined = await joinSeat(url, ex.exerciseId, token(seat));
-      seats.push(joined);
-      return joined;
-    };
+    const token = (seat: string) => seatToken(ex, seat);
+    const join = seatJoiner(ex, seats);
     const controller = await join(a.url, 'controller');
     const kwOnB = await join(b.url, 'blue:kw');
     const omOnB = await join(b.url, 'blue:om');
