@@ -1,5 +1,5 @@
 /**
- * Hostile world, bad input: import files. Real files from ../shared/refdata (MSEL sheets on the three
+ * Hostile world, bad input: import files. Real files from test/fixtures/refdata (MSEL sheets on the three
  * Crucible Blueprint templates and Ramparts' own MSEL export, the CALDERA Ransack adversary with its
  * abilities, the three Attack Flow 2.0 STIX bundles) are damaged at byte, line and structure level and
  * fed to the importers in engine/interchange/. Every input: no exception; a refusal carries errors that
@@ -42,7 +42,7 @@ const INPUTS = {
   attackFlow: scale(300, 10_000),
 };
 
-const SAMPLES = join(ROOT, '../shared/refdata/samples');
+const SAMPLES = join(ROOT, 'test/fixtures/refdata/samples');
 const base = parseYaml(readFileSync(join(ROOT, 'test/fixtures/interchange/base.yaml'), 'utf8')) as Record<string, unknown>;
 const context = mselContext(base);
 const decoder = new TextDecoder('utf-8');

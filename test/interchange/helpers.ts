@@ -1,4 +1,4 @@
-/** Shared inputs of the interchange tests: the reference samples (beside the repo) and the base scenario. */
+/** Shared inputs of the interchange tests: the reference samples (test/fixtures/refdata) and the base scenario. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,8 +8,8 @@ import { validateScenarioObject, formatDiagnostic as formatScenarioDiagnostic } 
 import type { TextFile } from '../../engine/interchange/index.ts';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-/** CI checks out shared/ beside the repository. */
-export const refdata = resolve(repoRoot, '../shared/refdata');
+/** Reference data copied into the repository (see its README), so any checkout runs the tests. */
+export const refdata = resolve(repoRoot, 'test/fixtures/refdata');
 export const samples = join(refdata, 'samples');
 export const baseFile = join(repoRoot, 'test/fixtures/interchange/base.yaml');
 
