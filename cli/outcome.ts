@@ -11,7 +11,7 @@ import {
   computeScore, metrics, SEVERITY, stateHash,
   type CompiledScenario, type EngineEvent, type ExerciseState, type Integrity, type ScoreSample,
 } from '../engine/index.ts';
-import { nativeSha256Hex } from '../server/native-hash.ts';
+import { nativeSha256Hex } from '../native/hash.ts';
 
 export interface TeamOutcome {
   team: string;

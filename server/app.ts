@@ -10,7 +10,7 @@ import type { EnginePort } from './authority/engine-port.ts';
 import type { ExerciseManager } from './authority/manager.ts';
 import type { ServerConfig } from './config.ts';
 import { apiRouter } from './http/api.ts';
-import { isAllowedOrigin } from './http/origin.ts';
+import { isAllowedOrigin } from './ops/origin.ts';
 import { sendError, type RefusalLocals } from './http/reply.ts';
 import { clientRouter } from './http/static.ts';
 import { isTraversal } from './http/traversal.ts';

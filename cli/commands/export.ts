@@ -8,7 +8,7 @@ import { type CliCommand, type CliIO, UsageError } from '../io.ts';
 import { readInputFile } from '../load-scenario.ts';
 import { d3Bundle } from '../d3-bundle.ts';
 import { stateHash } from '../../engine/index.ts';
-import { nativeSha256Hex } from '../../server/native-hash.ts';
+import { nativeSha256Hex } from '../../native/hash.ts';
 import { TLP_LEVELS, type TlpLevel } from '../../engine/scenario/schema/index.ts';
 import { aarHtml, aarJson, aarMarkdown, buildAarResults, exerciseMarking, loadExercise, TLP_RANK } from '../../engine/interchange/aar/index.ts';
 import { exportMselCsv, navigatorJson, navigatorLayer, playedInjects, stixBundle, stixJson } from '../../engine/interchange/export/index.ts';

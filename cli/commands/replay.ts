@@ -4,7 +4,7 @@
  * `ramparts run` (same JSON shape), with the state hash the live exercise had then.
  */
 import { createReplayer, stateHash } from '../../engine/index.ts';
-import { nativeSha256Hex } from '../../server/native-hash.ts';
+import { nativeSha256Hex } from '../../native/hash.ts';
 import { logFromFile } from '../../engine/interchange/package/index.ts';
 import { formatDuration, formatSimTime } from '../../engine/time/duration.ts';
 import { durationOpt, flag, parseCommandArgs, positionals } from '../args.ts';

@@ -12,7 +12,7 @@ import type { ExerciseMode, ScenarioDiagnostic, ScenarioSummary } from '../../pr
 import type { ExerciseRecord } from '../store/types.ts';
 import type { EnginePort, LoadedScenario } from './engine-port.ts';
 import type { CommandEntry } from './host.ts';
-import { nativeSha256Hex } from '../native-hash.ts';
+import { nativeSha256Hex } from '../../native/hash.ts';
 
 /** What `LoadedScenario.compiled` holds for this engine. */
 interface EngineScenario {

@@ -5,7 +5,6 @@
 import { ERROR_CODES, type CreateExerciseRequest, type CreateExerciseResponse, type ErrorBody, type SeatLink } from '../../protocol/index.ts';
 import { NOTICE_CODES } from '../../protocol/index.ts';
 import { findByToken, hashToken, newExerciseId, newToken } from '../auth/tokens.ts';
-import type { ScenarioCatalog } from '../scenarios/catalog.ts';
 import type { ExerciseRecord, SeatRecord } from '../store/types.ts';
 import { joinLink } from '../../protocol/index.ts';
 import type { LoadedScenario } from './engine-port.ts';
@@ -13,8 +12,16 @@ import { ExerciseHost, type HostDeps } from './host.ts';
 import { recoverState } from './recover.ts';
 import { audiencesOf, issueSeats, seatsOf } from './seats.ts';
 
+/**
+ * The bundled scenarios by id, as the manager needs them (server/scenarios/catalog.ts reads them
+ * from disk at start and is handed in): the authority does not depend on where they come from.
+ */
+export interface BundledScenarios {
+  get(id: string): { text: string; scenario: LoadedScenario } | undefined;
+}
+
 export interface ManagerDeps<S> extends HostDeps<S> {
-  catalog: ScenarioCatalog;
+  catalog: BundledScenarios;
   /**
    * Several server processes sharing one store (scale-out): an exercise is hosted only by the
    * process whose claim (a lease) succeeds; the others authenticate its seats from the store and

@@ -7,7 +7,7 @@ import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node
 import { Server, type ServerOptions } from 'socket.io';
 import { ERROR_CODES, HandshakeAuth, PROTOCOL_VERSION, SOCKET_PATH, type ErrorCode } from '../../protocol/index.ts';
 import { audienceOf } from '../authority/audience.ts';
-import { isAllowedOrigin } from '../http/origin.ts';
+import { isAllowedOrigin } from '../ops/origin.ts';
 import { audienceRoom, exerciseRoom, seatRoom } from './rooms.ts';
 import { limitBacklog } from './backlog.ts';
 import { handleSeatSocket, whoOf, type SeatSocketDeps } from './seat-socket.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KeyedBuckets, TokenBucket } from '../../server/ops/token-bucket.ts';
 import { RealtimeDriver } from '../../server/authority/realtime-driver.ts';
-import { isAllowedOrigin } from '../../server/http/origin.ts';
+import { isAllowedOrigin } from '../../server/ops/origin.ts';
 
 describe('token bucket', () => {
   it('allows a burst, then the refill rate', () => {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stateHash } from '../../engine/index.ts';
 import { sha256Hex } from '../../engine/replay/hash.ts';
-import { nativeSha256Hex } from '../../server/native-hash.ts';
+import { nativeSha256Hex } from '../../native/hash.ts';
 import { baseScenario, HOUR } from '../engine/fixtures.ts';
 import { busyScript, runScript } from '../engine/script.ts';
 
