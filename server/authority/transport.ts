@@ -1,6 +1,8 @@
 /**
  * How an exercise host reaches its seats. The Socket.IO layer implements it with one room per
- * audience (and, later, a Redis adapter for several server processes); the host never sees sockets.
+ * audience (server/realtime/rooms.ts); with several server processes the Redis Streams adapter
+ * carries the same broadcasts to the rooms' sockets on every process (server/cluster/). The host
+ * never sees sockets.
  */
 import type { DeltaMessage, Notice } from '../../protocol/index.ts';
 import type { AudienceKey } from './audience.ts';

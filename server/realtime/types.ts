@@ -15,7 +15,8 @@ export interface SocketData {
   lastSeq?: number;
 }
 
-// Server-to-server events are not used (a Redis adapter would add them).
+// None declared: the only server-to-server events, scale-out's forwarding to an exercise's owner
+// (server/cluster/cluster.ts), go through the Redis adapter on an untyped view of the server.
 type InterServerEvents = Record<string, never>;
 
 export type RampartsServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

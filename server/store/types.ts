@@ -1,7 +1,8 @@
 /**
  * The exercise store: what the server must keep so that nothing acknowledged is lost. An interface,
- * so that the file store (embedded, the default) and the scale-out backends (Redis, PostgreSQL)
- * are interchangeable; test/server/store-contract.ts is the suite every implementation passes.
+ * so that the file store (embedded, the default) and the PostgreSQL store (scale-out, several
+ * processes on one database) are interchangeable; test/server/store-contract.ts is the suite both
+ * pass. (Redis carries the Socket.IO rooms and the sweep queue in scale-out; it stores no exercise.)
  */
 import type { LocalTextT } from '../../engine/scenario/schema/index.ts';
 import type { ExerciseMode, SeatRole } from '../../protocol/index.ts';
