@@ -11,6 +11,15 @@
  *
  * See docs/ENGINE.md for the model, the event types, the views and the log format.
  */
+export * from './scenario/index.ts';
+export { jsonSyntaxError } from './scenario/json-scan.ts';
+export type { Position, SourceMap } from './scenario/locate.ts';
+export { DURATION_PATTERN, parseDuration, durationMs, formatDuration, formatSimTime, type DurationResult } from './time/duration.ts';
+export {
+  ATTACK_DOMAIN, ATTACK_VERSION, TACTICS, technique, allTechniques, checkTechnique, isTactic,
+  type Technique, type Tactic, type TechniqueCheck,
+} from './attack/index.ts';
+
 export { compileScenario, CompileError } from './compile/compile.ts';
 export { STANDARD_ACTIONS } from './compile/catalog.ts';
 export type * from './compile/types.ts';

@@ -10,9 +10,7 @@ import { d3Bundle } from '../d3-bundle.ts';
 import { stateHash } from '../../engine/index.ts';
 import { nativeSha256Hex } from '../../native/hash.ts';
 import { TLP_LEVELS, type TlpLevel } from '../../engine/scenario/schema/index.ts';
-import { aarHtml, aarJson, aarMarkdown, buildAarResults, exerciseMarking, loadExercise, TLP_RANK } from '../../engine/interchange/aar/index.ts';
-import { exportMselCsv, navigatorJson, navigatorLayer, playedInjects, stixBundle, stixJson } from '../../engine/interchange/export/index.ts';
-import { buildPackage, logFromFile } from '../../engine/interchange/package/index.ts';
+import { aarHtml, aarJson, aarMarkdown, buildAarResults, buildPackage, exerciseMarking, exportMselCsv, loadExercise, logFromFile, navigatorJson, navigatorLayer, playedInjects, stixBundle, stixJson, TLP_RANK } from '../../interchange/index.ts';
 
 const FORMATS = ['navigator', 'stix', 'aar-md', 'aar-html', 'msel-csv', 'json', 'package'] as const;
 type Format = (typeof FORMATS)[number];

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument, stringify } from 'yaml';
 import { type CliCommand, UsageError } from '../io.ts';
 import { formatDiagnostic as formatScenarioDiagnostic, parseScenarioText, validateScenarioObject, type Diagnostic as ScenarioDiagnostic } from '../../engine/scenario/index.ts';
-import { type Diagnostic, formatDiagnostic, type ImportResult, importAttackFlow, importCaldera, importMselCsv, mselContext, placeCampaign, placeInjects, type TextFile } from '../../engine/interchange/index.ts';
+import { type Diagnostic, formatDiagnostic, importAttackFlow, importCaldera, importMselCsv, type ImportResult, mselContext, placeCampaign, placeInjects, type TextFile } from '../../interchange/index.ts';
 import type { CampaignT, InjectT } from '../../engine/scenario/schema/index.ts';
 import { parseDuration } from '../../engine/time/duration.ts';
 

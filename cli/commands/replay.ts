@@ -5,7 +5,7 @@
  */
 import { createReplayer, stateHash } from '../../engine/index.ts';
 import { nativeSha256Hex } from '../../native/hash.ts';
-import { logFromFile } from '../../engine/interchange/package/index.ts';
+import { logFromFile } from '../../interchange/index.ts';
 import { formatDuration, formatSimTime } from '../../engine/time/duration.ts';
 import { durationOpt, flag, parseCommandArgs, positionals } from '../args.ts';
 import { recordLines } from '../inputs.ts';

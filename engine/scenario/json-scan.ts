@@ -4,6 +4,7 @@
  * the last). Iterative, so hostile nesting cannot overflow the stack.
  */
 import type { PathSegment } from './diagnostic.ts';
+import { LineIndex } from './locate.ts';
 
 export interface DuplicateKey {
   path: PathSegment[];
@@ -135,4 +136,14 @@ function skipString(text: string, i: number): number {
     }
   }
   throw new JsonSyntax(i, 'unterminated string');
+}
+
+/**
+ * Where and why a text is not JSON (1-based line and column), or undefined when it is well-formed:
+ * for readers that parse with `JSON.parse`, which does not always say where.
+ */
+export function jsonSyntaxError(text: string): { line: number; col: number; message: string } | undefined {
+  const scan = scanJson(text);
+  if (scan.ok) return undefined;
+  return { ...new LineIndex(text).position(scan.offset), message: scan.message };
 }

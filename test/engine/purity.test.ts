@@ -1,6 +1,6 @@
 /**
- * engine/ must stay pure and deterministic: no wall clock, no Math.random, no timers, no Node
- * built-ins, no file or network access. This scans every engine source file for them.
+ * engine/ and interchange/ must stay pure and deterministic: no wall clock, no Math.random, no timers,
+ * no Node built-ins, no file or network access. This scans every source file of both for them.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const ENGINE = join(ROOT, 'engine');
+const INTERCHANGE = join(ROOT, 'interchange');
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -40,12 +41,13 @@ function code(text: string): string {
   return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 }
 
-describe('engine purity', () => {
-  const files = tsFiles(ENGINE);
+describe('engine and interchange purity', () => {
+  const files = [...tsFiles(ENGINE), ...tsFiles(INTERCHANGE)];
 
-  it('finds the engine sources', () => {
+  it('finds the engine and interchange sources', () => {
     expect(files.length).toBeGreaterThan(30);
     expect(files.some((f) => f.endsWith(join('sim', 'step.ts')))).toBe(true);
+    expect(files.some((f) => f.endsWith(join('interchange', 'import', 'msel-csv.ts')))).toBe(true);
   });
 
   it('uses no clock, randomness, timers, Node built-ins or I/O', () => {
@@ -72,13 +74,23 @@ describe('engine purity', () => {
     expect(found).toEqual([]);
   });
 
-  it('imports nothing from server, client or cli', () => {
+  it('imports nothing from server, client, cli or protocol', () => {
     const found: string[] = [];
     for (const f of files) {
       const text = readFileSync(f, 'utf8');
       for (const m of text.matchAll(/from\s+['"]([^'"]+)['"]/g)) {
         const spec = m[1] as string;
-        if (/(^|\/)(server|client|cli)\//.test(spec)) found.push(`${relative(ROOT, f)}: ${spec}`);
+        if (/(^|\/)(server|client|cli|protocol)\//.test(spec)) found.push(`${relative(ROOT, f)}: ${spec}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('keeps the engine below interchange: no engine file imports it', () => {
+    const found: string[] = [];
+    for (const f of files.filter((x) => x.startsWith(ENGINE))) {
+      for (const m of readFileSync(f, 'utf8').matchAll(/from\s+['"]([^'"]+)['"]/g)) {
+        if (/(^|\/)interchange\//.test(m[1] as string)) found.push(`${relative(ROOT, f)}: ${m[1]}`);
       }
     }
     expect(found).toEqual([]);

@@ -2,7 +2,7 @@
  * Hostile world, bad input: import files. Real files from test/fixtures/refdata (MSEL sheets on the three
  * Crucible Blueprint templates and Ramparts' own MSEL export, the CALDERA Ransack adversary with its
  * abilities, the three Attack Flow 2.0 STIX bundles) are damaged at byte, line and structure level and
- * fed to the importers in engine/interchange/. Every input: no exception; a refusal carries errors that
+ * fed to the importers in interchange/. Every input: no exception; a refusal carries errors that
  * say where (CSV row and column, file, STIX object, or a position in the JSON text) with a message; an
  * accepted import placed into the base scenario validates, or is refused with located diagnostics, and
  * a valid placed scenario compiles and runs headless a few steps.
@@ -15,10 +15,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import {
-  exportMselCsv, importAttackFlow, importCaldera, importMselCsv, mselContext, placeCampaign, placeInjects,
-  type Diagnostic, type ImportResult, type TextFile,
-} from '../../engine/interchange/index.ts';
+import { type Diagnostic, exportMselCsv, importAttackFlow, importCaldera, importMselCsv, type ImportResult, mselContext, placeCampaign, placeInjects, type TextFile } from '../../interchange/index.ts';
 import type { CampaignT, InjectT } from '../../engine/scenario/schema/index.ts';
 import { validateScenarioObject } from '../../engine/scenario/index.ts';
 import { budgetMs, recordFigures, scale } from './budget.ts';
@@ -29,9 +26,9 @@ import { ROOT, runAccepted } from './fuzz-scenarios.ts';
  * Found with this seed (each fixed, and pinned below as a literal too):
  * - Attack Flow bundles with a JSON syntax error were refused with V8's message only, which often names
  *   no position ("Unexpected token 'N', ..."ion_type":N"new-sdo""... is not valid JSON"; inputs 55, 105,
- *   139, ...). Fixed in engine/interchange/import/attack-flow.ts.
+ *   139, ...). Fixed in interchange/import/attack-flow.ts.
  * - A CALDERA file with a YAML alias and no anchor (`name: *anchor`) made importCaldera throw a
- *   ReferenceError (full run, caldera inputs 1935, 2382, 3513, ...). Fixed in engine/interchange/import/caldera.ts.
+ *   ReferenceError (full run, caldera inputs 1935, 2382, 3513, ...). Fixed in interchange/import/caldera.ts.
  */
 const SEED = 'hostile-import-1';
 /** Further seeds that once found a bug, kept so it stays fixed (add `'seed', // what it found`). */

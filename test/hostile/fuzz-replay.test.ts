@@ -31,8 +31,7 @@ import {
   canonicalJson, compileScenario, createReplayer, replay, runHeadless, serialiseLog, stateHash,
   type Command, type LogRecord, type RampartsLog,
 } from '../../engine/index.ts';
-import { loadExercise } from '../../engine/interchange/aar/index.ts';
-import { buildPackage, logFromFile, packageChecksum, type ExercisePackage } from '../../engine/interchange/package/index.ts';
+import { buildPackage, type ExercisePackage, loadExercise, logFromFile, packageChecksum } from '../../interchange/index.ts';
 import { validateScenarioText } from '../../engine/scenario/index.ts';
 import { budgetMs, recordFigures, scale } from './budget.ts';
 import { chance, excerpt, int, mutateBytes, mutateValue, NASTY_STRINGS, NASTY_VALUES, pick, rngFor, type Rng } from './fuzz-mutate.ts';

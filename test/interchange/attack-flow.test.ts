@@ -4,7 +4,7 @@
  * branches, transparent skipped actions), cycles, indicators and target tags.
  */
 import { describe, expect, it } from 'vitest';
-import { importAttackFlow } from '../../engine/interchange/index.ts';
+import { importAttackFlow } from '../../interchange/index.ts';
 import type { CampaignT, StepT } from '../../engine/scenario/schema/index.ts';
 import { attackFlowText } from './helpers.ts';
 

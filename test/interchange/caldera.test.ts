@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importCaldera } from '../../engine/interchange/index.ts';
+import { importCaldera } from '../../interchange/index.ts';
 import { ransack, samples } from './helpers.ts';
 
 interface Derived {

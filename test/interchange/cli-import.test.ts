@@ -64,7 +64,7 @@ describe('ramparts import', () => {
   });
 
   it('round-trips an MSEL through a CSV file into the scenario', async () => {
-    const { exportMselCsv } = await import('../../engine/interchange/index.ts');
+    const { exportMselCsv } = await import('../../interchange/index.ts');
     const base = parse(readFileSync(baseFile, 'utf8')) as { injects: never[] };
     const file = join(tmp, 'msel.csv');
     writeFileSync(file, exportMselCsv(base));

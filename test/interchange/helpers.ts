@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { stringify } from 'csv-stringify/sync';
 import { validateScenarioObject, formatDiagnostic as formatScenarioDiagnostic } from '../../engine/scenario/index.ts';
-import type { TextFile } from '../../engine/interchange/index.ts';
+import type { TextFile } from '../../interchange/index.ts';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Reference data copied into the repository (see its README), so any checkout runs the tests. */

@@ -3,7 +3,7 @@
  * all of them at once, and nothing is imported.
  */
 import { describe, expect, it } from 'vitest';
-import { type Diagnostic, formatDiagnostic, importMselCsv, type MselImportOptions, mselContext } from '../../engine/interchange/index.ts';
+import { type Diagnostic, formatDiagnostic, importMselCsv, mselContext, type MselImportOptions } from '../../interchange/index.ts';
 import { loadBase } from './helpers.ts';
 
 const HEADER = 'Event Number,Designated Scenario Time,To,Delivery Method,Message';

@@ -4,7 +4,7 @@
  * built on each of the three Crucible Blueprint template column sets.
  */
 import { describe, expect, it } from 'vitest';
-import { importAttackFlow, importCaldera, importMselCsv, mselContext, placeCampaign, placeInjects } from '../../engine/interchange/index.ts';
+import { importAttackFlow, importCaldera, importMselCsv, mselContext, placeCampaign, placeInjects } from '../../interchange/index.ts';
 import { validateScenarioObject } from '../../engine/scenario/index.ts';
 import { compileScenario, createExercise, isEnded, step } from '../../engine/index.ts';
 import { ATTACK_FLOW_SAMPLES, attackFlowText, crucibleTemplates, csv, loadBase, ransack, validationErrors } from './helpers.ts';

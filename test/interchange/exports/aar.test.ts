@@ -5,9 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { coalitionMetrics, parseLog, type EngineEvent } from '../../../engine/index.ts';
-import {
-  AAR_SECTIONS, aarJson, aarMarkdown, buildAarResults, consolidate, loadExercise,
-} from '../../../engine/interchange/aar/index.ts';
+import { AAR_SECTIONS, aarJson, aarMarkdown, buildAarResults, consolidate, loadExercise } from '../../../interchange/index.ts';
 import { flagship, type Flagship } from './shared.ts';
 
 let f: Flagship;

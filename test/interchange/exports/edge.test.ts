@@ -9,9 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { compileScenario, createExercise, logHeader, step, type Command, type RampartsLog } from '../../../engine/index.ts';
 import { validateScenarioText } from '../../../engine/scenario/validate.ts';
 import type { ScenarioT } from '../../../engine/scenario/schema/index.ts';
-import { aarFromLog, aarHtml, aarMarkdown, AAR_SECTIONS } from '../../../engine/interchange/aar/index.ts';
-import { navigatorLayer, stixBundle } from '../../../engine/interchange/export/index.ts';
-import { buildPackage, openPackage } from '../../../engine/interchange/package/index.ts';
+import { AAR_SECTIONS, aarFromLog, aarHtml, aarMarkdown, buildPackage, navigatorLayer, openPackage, stixBundle } from '../../../interchange/index.ts';
 import { repoRoot } from '../helpers.ts';
 import { stixValidator } from './shared.ts';
 

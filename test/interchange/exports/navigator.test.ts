@@ -4,7 +4,7 @@
  * scores recomputed here from the exercise truth (attempts and their first alerts).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { navigatorJson, navigatorLayer, type NavigatorLayer } from '../../../engine/interchange/export/index.ts';
+import { navigatorJson, navigatorLayer, type NavigatorLayer } from '../../../interchange/index.ts';
 import { attackRefdata, flagship, type Flagship } from './shared.ts';
 
 let f: Flagship;

@@ -10,8 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replay, stateHash } from '../../../engine/index.ts';
-import { exerciseMarking, loadExercise } from '../../../engine/interchange/aar/index.ts';
-import { buildPackage, logFromFile, openPackage, parseLogOrPackage, type ExercisePackage } from '../../../engine/interchange/package/index.ts';
+import { buildPackage, exerciseMarking, type ExercisePackage, loadExercise, logFromFile, openPackage, parseLogOrPackage } from '../../../interchange/index.ts';
 import { repoRoot } from '../helpers.ts';
 import { flagship, type Flagship } from './shared.ts';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parseLog, type RampartsLog } from '../../../engine/index.ts';
-import { aarFromLog, type AarResults, type ExerciseRecord } from '../../../engine/interchange/aar/index.ts';
+import { aarFromLog, type AarResults, type ExerciseRecord } from '../../../interchange/index.ts';
 import { refdata } from '../helpers.ts';
 import { flagshipRun, type FlagshipRun } from './flagship.ts';
 

@@ -7,8 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseLog } from '../../../engine/index.ts';
-import { loadExercise } from '../../../engine/interchange/aar/index.ts';
-import { exerciseClock, stixBundle, stixJson, stixPattern, TLP2_MARKING_IDS, type StixBundle, type StixObject } from '../../../engine/interchange/export/index.ts';
+import { exerciseClock, loadExercise, stixBundle, type StixBundle, stixJson, type StixObject, stixPattern, TLP2_MARKING_IDS } from '../../../interchange/index.ts';
 import { refdata } from '../helpers.ts';
 import { flagship, stixValidator, type Flagship } from './shared.ts';
 

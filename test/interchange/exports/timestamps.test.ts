@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exerciseClock, isoDate, isoTimestamp, parseIsoDateTime, stixId, uuidV5 } from '../../../engine/interchange/export/index.ts';
+import { exerciseClock, isoDate, isoTimestamp, parseIsoDateTime, stixId, uuidV5 } from '../../../interchange/index.ts';
 
 describe('timestamps', () => {
   it('formats any instant exactly as Date.toISOString does (seeded property test)', () => {

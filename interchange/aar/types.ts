@@ -1,0 +1,272 @@
+/**
+ * The after-action results: every figure the AAR/IP (Markdown and HTML), the Navigator layer and the
+ * raw JSON export are made of. Plain JSON data; times are simulated milliseconds from T+0 unless a
+ * field says `iso` (wall-clock, from the scenario's start date). Texts are already in one language.
+ */
+import type { ScoreSample, TlpLevel } from '../../engine/index.ts';
+
+export type Rating = 'P' | 'S' | 'M' | 'U';
+
+export interface TeamInfo { id: string; name: string; role: string; nation?: string; organisation?: string; color: string }
+
+export interface AarOverview {
+  scenario: { id: string; title: string; version: string; description: string; hash: string; tlp?: TlpLevel; authors: string[] };
+  exercise: {
+    seed: number;
+    mode: string;
+    /** Wall-clock time of T+0, as the scenario gives it. */
+    startDate: string;
+    startIso: string;
+    /** Sim time the exercise ended (or the last time the log reaches). */
+    endMs: number;
+    endIso: string;
+    plannedMs: number;
+    ended: boolean;
+    /** Why it ended: 'duration' (the clock reached the planned end), 'white' (ENDEX by the controller) or null. */
+    endReason: string | null;
+    /** stateHash of the state the log replays to: anyone replaying the same log gets the same. */
+    stateHash: string;
+  };
+  teams: TeamInfo[];
+  blueTeams: string[];
+  campaigns: { id: string; name: string; actor?: string; description?: string; steps: number; objectives: { id: string; name: string; achievedAt: number | null }[] }[];
+  objectives: { id: string; text: string; capabilities: string[] }[];
+  capabilities: { id: string; name: string; tasks: { id: string; name: string }[] }[];
+  counts: { commands: number; events: number; alerts: number; reports: number; injectsDelivered: number; sitreps: number; ratings: number; actions: number };
+}
+
+export interface TeamResult {
+  id: string;
+  name: string;
+  color: string;
+  score: ScoreSample;
+  timeline: ScoreSample[];
+  detection: {
+    attempts: number;
+    successful: number;
+    detected: number;
+    /** detected / attempts, or null without attempts. */
+    rate: number | null;
+    meanTimeToDetect: number | null;
+    medianTimeToDetect: number | null;
+    alerts: number;
+    falsePositives: number;
+  };
+  response: {
+    /** Compromise episodes (a connected node became compromised). */
+    episodes: number;
+    contained: number;
+    meanTimeToContain: number | null;
+    /** Episodes still open at the end. */
+    open: number;
+  };
+  injects: {
+    delivered: number;
+    acknowledged: number;
+    answered: number;
+    meanTimeToAck: number | null;
+    meanTimeToAnswer: number | null;
+    expectationsMet: number;
+    expectationsMissed: number;
+    meanGrade: number | null;
+  };
+  sitreps: { filed: number; graded: number; meanGrade: number | null };
+  intel: { shared: number; received: number; applied: number; appliedByPartners: number; meanTimeToApply: number | null };
+  services: { critical: number; belowTarget: number; meanAvailability: number | null };
+  actions: { requested: number; completed: number; failed: number; cancelled: number };
+}
+
+export interface StepTeamResult {
+  team: string;
+  /** Attempts on this team's nodes (unreachable targets excluded). */
+  attempts: number;
+  hits: number;
+  firstAttemptAt: number | null;
+  /** First true alert this team received about the step (on its own or a shared node). */
+  detectedAt: number | null;
+  timeToDetect: number | null;
+  nodesHit: string[];
+  /** Nodes the step left compromised and connected (those that needed containing). */
+  nodesToContain: number;
+  nodesContained: number;
+  /** When the last node that needed containing was contained (isolated or restored), if all were. */
+  containedAt: number | null;
+  timeToContain: number | null;
+}
+
+export interface RedStepResult {
+  id: string;
+  name: string;
+  campaign: string;
+  technique: string;
+  techniqueName: string;
+  tactic: string;
+  status: string;
+  startedAt: number | null;
+  endedAt: number | null;
+  runs: number;
+  teams: StepTeamResult[];
+}
+
+export interface InjectTeamResult {
+  team: string;
+  status: string;
+  deliveredAt: number | null;
+  ackAt: number | null;
+  answeredAt: number | null;
+  timeToAck: number | null;
+  timeToAnswer: number | null;
+  grade: number | null;
+  expectations: { action: string; due: number; met: boolean | null; at: number | null }[];
+}
+
+export interface InjectResult {
+  id: string;
+  title: string;
+  channel: string;
+  adhoc: boolean;
+  capability?: string;
+  task?: string;
+  teams: InjectTeamResult[];
+}
+
+export interface ServiceResult {
+  team: string;
+  node: string;
+  service: string;
+  name: string;
+  criticality: number;
+  target: number;
+  /** Fraction of the exercise the service was up (0..1). */
+  availability: number;
+  downtimeMs: number;
+  outages: number;
+  metTarget: boolean;
+}
+
+export interface IntelResult {
+  id: string;
+  from: string;
+  to: string[];
+  t: number;
+  title: string;
+  tlp: TlpLevel;
+  technique?: string;
+  indicators: number;
+  appliedBy: { team: string; at: number; delay: number }[];
+  /** Red attempts blocked at teams that had applied it, by one of its indicators. */
+  blockedAttempts: number;
+}
+
+export interface IndicatorProtection {
+  indicator: string;
+  kind: string;
+  value: string;
+  firstSeen: number;
+  firstSeenBy: string | null;
+  /** Team later targeted with the indicator -> delay from first sighting to its block (null: never blocked). */
+  teams: Record<string, number | null>;
+  /** Delay until every targeted team blocked it, or null. */
+  blockedEverywhereAfter: number | null;
+}
+
+export interface TaskAnalysis {
+  id: string;
+  name: string;
+  rating: Rating | null;
+  ratings: { t: number; by: string; rating: Rating; note?: string }[];
+  /** Injects that evaluate this task, with what the teams did. */
+  evidence: { injects: number; deliveries: number; answered: number; expectationsMet: number; expectationsMissed: number; meanGrade: number | null };
+}
+
+export interface CapabilityAnalysis {
+  id: string;
+  name: string;
+  objectives: string[];
+  rating: Rating | null;
+  /** Where the capability rating comes from: its own ratings, the consolidation of its tasks', or none. */
+  ratingSource: 'evaluators' | 'tasks' | null;
+  ratings: { t: number; by: string; rating: Rating; note?: string }[];
+  tasks: TaskAnalysis[];
+}
+
+export interface Finding {
+  id: string;
+  kind: 'strength' | 'improvement';
+  title: string;
+  /** The observation with its figures. */
+  text: string;
+  /** The rule that produced it (see findings.ts), so readers can see why. */
+  rule: string;
+  capability: string | null;
+  task: string | null;
+  team: string | null;
+  priority?: 'high' | 'medium' | 'low';
+}
+
+export interface ImprovementItem {
+  id: string;
+  finding: string;
+  capability: string | null;
+  task: string | null;
+  issue: string;
+  correctiveAction: string;
+  /** HSEEP capability element the corrective action addresses. */
+  element: 'Planning' | 'Organization' | 'Equipment' | 'Training' | 'Exercise';
+  /** Team id, or 'coalition' / 'exercise-control'. */
+  owner: string;
+  ownerName: string;
+  priority: 'high' | 'medium' | 'low';
+  startDate: string;
+  dueDate: string;
+  status: 'open';
+}
+
+export interface TechniqueTeamCoverage {
+  attempts: number;
+  detected: number;
+  /** Mean detection credit 0..100 (100 = alerted at once, halves every detection half-life, 0 = undetected). */
+  score: number;
+  meanDelay: number | null;
+}
+
+export interface TechniqueCoverage {
+  technique: string;
+  name: string;
+  tactic: string;
+  steps: string[];
+  teams: Record<string, TechniqueTeamCoverage>;
+  coalition: TechniqueTeamCoverage;
+}
+
+export interface AarResults {
+  format: 'ramparts-aar';
+  version: 1;
+  language: string;
+  /** Highest TLP of what the report contains (scenario, injects delivered, reports shared). */
+  marking: TlpLevel;
+  overview: AarOverview;
+  scoring: { detectionHalfLife: number; responseTarget: number; weights: Record<string, number> };
+  teams: TeamResult[];
+  coalition: {
+    attempts: number;
+    detected: number;
+    meanTimeToDetect: number | null;
+    reportsShared: number;
+    reportsApplied: number;
+    indicatorsSeen: number;
+    indicatorsBlockedEverywhere: number;
+    meanTimeToProtect: number | null;
+    redObjectives: { achieved: number; total: number };
+  };
+  redSteps: RedStepResult[];
+  injects: InjectResult[];
+  services: ServiceResult[];
+  intel: IntelResult[];
+  timeToProtect: IndicatorProtection[];
+  techniques: TechniqueCoverage[];
+  capabilities: CapabilityAnalysis[];
+  strengths: Finding[];
+  improvements: Finding[];
+  improvementPlan: ImprovementItem[];
+}
