@@ -14,6 +14,7 @@ const BENCHES: (() => Promise<BenchModule>)[] = [
   () => import('./client.ts'),
   () => import('./server.ts'),
   () => import('./scale.ts'),
+  () => import('./fork.ts'),
 ];
 
 function met(r: BenchResult): boolean | undefined {

@@ -9,6 +9,7 @@ import { ERROR_CODES } from '../protocol/index.ts';
 import type { EnginePort } from './authority/engine-port.ts';
 import type { ExerciseManager } from './authority/manager.ts';
 import type { ServerConfig } from './config.ts';
+import type { Clock } from './ops/clock.ts';
 import { apiRouter } from './http/api.ts';
 import { isAllowedOrigin } from './ops/origin.ts';
 import { sendError, type RefusalLocals } from './http/reply.ts';
@@ -33,6 +34,8 @@ export interface AppDeps {
   logger: Logger;
   /** Counts and logs every refused request (summaries for floods). */
   refusals: RefusalLog;
+  /** Monotonic ms (the uptime on /healthz). */
+  clock: Clock;
   startedAt: number;
 }
 
@@ -85,7 +88,7 @@ export function createApp(deps: AppDeps): Express {
   });
 
   app.get('/healthz', (_req, res) => {
-    res.set('Cache-Control', 'no-store').json({ ok: true, exercises: deps.manager.size, uptimeSeconds: Math.round((performance.now() - deps.startedAt) / 1000) });
+    res.set('Cache-Control', 'no-store').json({ ok: true, exercises: deps.manager.size, uptimeSeconds: Math.round((deps.clock.now() - deps.startedAt) / 1000) });
   });
   app.get('/metrics', async (_req, res) => {
     res.set('Content-Type', metrics.registry.contentType).send(await metrics.registry.metrics());

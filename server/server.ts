@@ -10,6 +10,7 @@ import { engineAdapter } from './authority/engine-adapter.ts';
 import type { EnginePort } from './authority/engine-port.ts';
 import { ExerciseManager } from './authority/manager.ts';
 import { defaultConfig, type ServerConfig } from './config.ts';
+import { systemClock } from './ops/clock.ts';
 import { createLogger, type Logger } from './ops/logger.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { createRefusalLog } from './ops/refusals.ts';
@@ -63,7 +64,7 @@ export async function startServer(config: ServerConfig = defaultConfig(), option
     engine, store, catalog, metrics, logger,
     transport: cluster ? cluster.transport() : new SocketTransport(io),
     ...(cluster ? { ownership: cluster } : {}),
-    now: () => performance.now(),
+    clock: systemClock,
     options: {
       tickMs: config.realtime.tickMs, snapshotEvery: config.store.snapshotEvery, keepDeltas: config.deltas.keep, maxBatch: config.limits.maxBatch,
       heavyCostMs: config.deltas.heavyCostMs, heavyIntervalMs: config.deltas.heavyIntervalMs,
@@ -75,7 +76,7 @@ export async function startServer(config: ServerConfig = defaultConfig(), option
     manager, metrics, logger, refusals, rate: config.limits.socketRate, burst: config.limits.socketBurst,
     socketsPerSeat: config.limits.socketsPerSeat, ...(cluster ? { remote: cluster } : {}),
   });
-  app = createApp({ config, manager, catalog, engine, io, store, metrics, logger, refusals, startedAt: performance.now() });
+  app = createApp({ config, manager, catalog, engine, io, store, metrics, logger, refusals, clock: systemClock, startedAt: systemClock.now() });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

@@ -10,8 +10,7 @@ import {
 import { validateScenarioText, type Diagnostic, type ScenarioT } from '../../engine/scenario/index.ts';
 import type { ExerciseMode, ScenarioDiagnostic, ScenarioSummary } from '../../protocol/index.ts';
 import type { ExerciseRecord } from '../store/types.ts';
-import type { EnginePort, LoadedScenario } from './engine-port.ts';
-import type { CommandEntry } from './host.ts';
+import type { CommandEntry, EnginePort, LoadedScenario } from './engine-port.ts';
 import { nativeSha256Hex } from '../../native/hash.ts';
 
 /** What `LoadedScenario.compiled` holds for this engine. */

@@ -73,7 +73,7 @@ export class ExerciseManager<S = unknown> {
       logger.error('stored scenario no longer loads; exercise skipped', { exerciseId: record.id, first: loaded.diagnostics[0] });
       return false;
     }
-    const started = this.deps.now();
+    const started = this.deps.clock.now();
     const recovered = await recoverState(engine, store, record, loaded.scenario, logger);
     const host = this.startHost(record, loaded.scenario, recovered.state, recovered.revision, recovered.snapshotSeq);
     // Scale-out takeover: seats on other processes are still in their rooms; project every
@@ -89,7 +89,7 @@ export class ExerciseManager<S = unknown> {
       host.raiseNotice(NOTICE_CODES.RECOVERED_PAUSED, RECOVERY_MESSAGE);
     }
     logger.info('exercise recovered', {
-      exerciseId: record.id, seq: host.seq, fromSnapshot: recovered.snapshotSeq, ms: Math.round(this.deps.now() - started), phase,
+      exerciseId: record.id, seq: host.seq, fromSnapshot: recovered.snapshotSeq, ms: Math.round(this.deps.clock.now() - started), phase,
     });
     return true;
   }
@@ -124,7 +124,7 @@ export class ExerciseManager<S = unknown> {
     const id = newExerciseId();
     const seed = request.seed ?? summary.seed;
     const record: ExerciseRecord = {
-      id, createdAt: new Date().toISOString(), seed, mode: request.mode,
+      id, createdAt: this.deps.clock.timestamp(), seed, mode: request.mode,
       scenario: { id: summary.id, title: summary.title, text, source },
     };
     const { links, records } = issueSeats(id, seatsOf(summary));

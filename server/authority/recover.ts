@@ -5,8 +5,7 @@
  */
 import type { ExerciseRecord, ExerciseStore } from '../store/types.ts';
 import type { Logger } from '../ops/logger.ts';
-import type { EnginePort, LoadedScenario } from './engine-port.ts';
-import type { CommandEntry } from './host.ts';
+import type { CommandEntry, EnginePort, LoadedScenario } from './engine-port.ts';
 
 export interface Recovered<S> {
   state: S;

@@ -8,11 +8,10 @@ import {
   CreateExerciseRequest, ERROR_CODES, ExerciseId, MAX_SCENARIO_BYTES, PROTOCOL_VERSION, ValidateScenarioRequest,
   type ExerciseSummary, type SeatListResponse, type ValidateScenarioResponse,
 } from '../../protocol/index.ts';
-import type { EnginePort } from '../authority/engine-port.ts';
+import type { CommandEntry, EnginePort } from '../authority/engine-port.ts';
 import type { ExerciseManager } from '../authority/manager.ts';
 import type { ScenarioCatalog } from '../scenarios/catalog.ts';
 import type { ExerciseRecord, ExerciseStore, SeatRecord } from '../store/types.ts';
-import type { CommandEntry } from '../authority/host.ts';
 import type { RampartsServer } from '../realtime/types.ts';
 import { seatRoom } from '../realtime/rooms.ts';
 import { bearerToken, route, sendError, sendResult, type RefusalLocals } from './reply.ts';

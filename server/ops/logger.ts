@@ -3,6 +3,8 @@
  * collector can index them. Small on purpose: the server logs a few lines per exercise lifecycle
  * event and per error, never per message.
  */
+import { systemClock } from './clock.ts';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const LEVELS: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
@@ -27,7 +29,7 @@ export function createLogger(options: { level?: LogLevel; write?: (line: string)
   const base = options.base ?? {};
   const log = (level: LogLevel) => (msg: string, fields: Record<string, unknown> = {}) => {
     if (LEVELS[level] < min) return;
-    const entry: Record<string, unknown> = { time: new Date().toISOString(), level, msg, ...base };
+    const entry: Record<string, unknown> = { time: systemClock.timestamp(), level, msg, ...base };
     for (const [key, value] of Object.entries(fields)) entry[key] = errorFields(value);
     write(`${JSON.stringify(entry)}\n`);
   };

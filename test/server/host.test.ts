@@ -15,6 +15,7 @@ import type { LoadedScenario } from '../../server/authority/engine-port.ts';
 import { ExerciseHost } from '../../server/authority/host.ts';
 import type { ExerciseTransport } from '../../server/authority/transport.ts';
 import { audiencesOf } from '../../server/authority/seats.ts';
+import { systemClock } from '../../server/ops/clock.ts';
 import { createMetrics } from '../../server/ops/metrics.ts';
 import { silentLogger } from '../../server/ops/logger.ts';
 import { FileStore } from '../../server/store/file-store.ts';
@@ -89,7 +90,7 @@ beforeEach(async () => {
   await store.inner.createExercise(record, []);
   host = new ExerciseHost({
     engine: engineAdapter, store: store.asStore(), transport, metrics: createMetrics({ defaultMetrics: false }), logger: silentLogger,
-    options: { tickMs: 500, snapshotEvery: 1000, keepDeltas: 16, maxBatch: 64, heavyCostMs: HEAVY.costMs, heavyIntervalMs: HEAVY.intervalMs }, now: () => performance.now(),
+    options: { tickMs: 500, snapshotEvery: 1000, keepDeltas: 16, maxBatch: 64, heavyCostMs: HEAVY.costMs, heavyIntervalMs: HEAVY.intervalMs }, clock: systemClock,
   }, record, scenario, audiencesOf(scenario.summary), engineAdapter.create(scenario, 3, 'tabletop'), 0, 0);
   expect(await host.submit({ role: 'white' }, { type: 'start' })).toEqual({ ok: true, seq: 1 });
 });
@@ -205,7 +206,7 @@ describe('exercise host', () => {
       if (!loaded.ok) throw new Error('fixture must load');
       host = new ExerciseHost({
         engine: engineAdapter, store: store.asStore(), transport, metrics: createMetrics({ defaultMetrics: false }), logger: silentLogger,
-        options: { tickMs: 500, snapshotEvery: 1000, keepDeltas: 64, maxBatch: 64, heavyCostMs: HEAVY.costMs, heavyIntervalMs: 300 }, now: () => performance.now(),
+        options: { tickMs: 500, snapshotEvery: 1000, keepDeltas: 64, maxBatch: 64, heavyCostMs: HEAVY.costMs, heavyIntervalMs: 300 }, clock: systemClock,
       }, host.record, loaded.scenario, audiencesOf(loaded.scenario.summary), host.currentState, host.seq, 0);
       transport.watching.add('white');
       const joined: SyncResult[] = [];
