@@ -4,7 +4,7 @@
  * moves laterally and encrypts across every team, and an inject to all. Valid by construction (the
  * benchmark validates it through the server like any upload).
  */
-import type { ScenarioT } from '../engine/scenario/index.ts';
+import type { ScenarioT } from '../engine/index.ts';
 
 export function coalitionScenario(teams: number, nodesPerTeam: number): ScenarioT {
   const ids = Array.from({ length: teams }, (_, i) => `n${String(i + 1).padStart(2, '0')}`);

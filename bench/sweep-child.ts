@@ -4,7 +4,7 @@
  * threads; prints {workers, wallS, cpuS}[] as JSON (CPU time of every thread of this process).
  */
 import { readFileSync } from 'node:fs';
-import { validateScenarioText } from '../engine/scenario/index.ts';
+import { validateScenarioText } from '../engine/index.ts';
 import { runPool } from '../cli/sweep/pool.ts';
 
 const [file, runs] = process.argv.slice(2) as [string, string];

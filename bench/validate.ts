@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { stringify } from 'yaml';
-import { validateScenarioText } from '../engine/scenario/index.ts';
+import { validateScenarioText } from '../engine/index.ts';
 import { medianMs, medianTimes, type BenchResult } from './types.ts';
 
 export const name = 'validate';

@@ -3,7 +3,7 @@
  * usage errors (exit 2), and parsers for the values the commands take (durations, seeds, counts).
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { parseDuration } from '../engine/time/duration.ts';
+import { parseDuration } from '../engine/index.ts';
 import { UsageError } from './io.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;

@@ -12,11 +12,7 @@
  * Every entry is checked against the engine's command schemas, the roles allowed to send each command
  * and the scenario's teams and duration; every problem comes back located (FILE:LINE:COL: path: message).
  */
-import { COMMAND_ROLES, parseLog, type Command, type CommandBody as CommandBodyT, type CompiledScenario } from '../engine/index.ts';
-import { Actor, CommandBody } from '../engine/sim/commands.ts';
-import { formatPath, parseScenarioText, type Diagnostic, type PathSegment } from '../engine/scenario/index.ts';
-import type { SourceMap } from '../engine/scenario/locate.ts';
-import { formatDuration, parseDuration } from '../engine/time/duration.ts';
+import { Actor, type Command, COMMAND_ROLES, CommandBody, type CommandBody as CommandBodyT, type CompiledScenario, type Diagnostic, formatDuration, formatPath, parseDuration, parseLog, parseScenarioText, type PathSegment, type SourceMap } from '../engine/index.ts';
 
 /** One input: the command, the simulated time it is due, and where it came from (1-based line). */
 export interface ScriptedInput { at: number; command: Command; line: number }

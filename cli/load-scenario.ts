@@ -4,8 +4,7 @@
  * file. Problems are printed on stderr as FILE:LINE:COL: path: message; the caller exits 1.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { CompileError, compileScenario, type CompiledScenario } from '../engine/index.ts';
-import { formatDiagnostic, MAX_SCENARIO_BYTES, validateScenarioText, type ScenarioT } from '../engine/scenario/index.ts';
+import { type CompiledScenario, CompileError, compileScenario, formatDiagnostic, MAX_SCENARIO_BYTES, type ScenarioT, validateScenarioText } from '../engine/index.ts';
 import { MAX_INPUTS_BYTES, parseInputs, type ScriptedInput } from './inputs.ts';
 import type { CliIO } from './io.ts';
 import { plural } from './table.ts';

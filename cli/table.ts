@@ -1,5 +1,5 @@
 /** Plain-text tables and number formats for command summaries (ASCII only: logs and pipes stay readable). */
-import { formatDuration, formatSimTime } from '../engine/time/duration.ts';
+import { formatDuration, formatSimTime } from '../engine/index.ts';
 
 /**
  * Aligns rows under a header: text columns to the left, columns whose cells all look numeric to the

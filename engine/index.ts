@@ -1,5 +1,8 @@
 /**
  * Ramparts engine: the deterministic simulation core. Pure: no clock, no Math.random, no timers, no I/O.
+ * This is its front door: code outside engine/ imports the engine from here, from engine/types.ts (its
+ * types only) or from engine/constants.ts (its zod-free constants), never from the folders inside
+ * (test/structure/front-door.test.ts holds every product folder to that).
  *
  *   const compiled = compileScenario(scenario);                 // validated ScenarioT -> CompiledScenario
  *   const state = createExercise(compiled, { seed: 7, mode: 'headless' });
@@ -11,10 +14,11 @@
  *
  * See docs/ENGINE.md for the model, the event types, the views and the log format.
  */
+export * from './constants.ts';
 export * from './scenario/index.ts';
 export { jsonSyntaxError } from './scenario/json-scan.ts';
 export type { Position, SourceMap } from './scenario/locate.ts';
-export { DURATION_PATTERN, parseDuration, durationMs, formatDuration, formatSimTime, type DurationResult } from './time/duration.ts';
+export { durationMs } from './time/duration.ts';
 export {
   ATTACK_DOMAIN, ATTACK_VERSION, TACTICS, technique, allTechniques, checkTechnique, isTactic,
   type Technique, type Tactic, type TechniqueCheck,
@@ -29,12 +33,12 @@ export { step, advanceChunk } from './sim/step.ts';
 export { runHeadless, type HeadlessInput, type HeadlessOptions, type HeadlessRun } from './sim/headless.ts';
 export { nextEventTime, isEnded, nextInjectTime } from './sim/time.ts';
 export type {
-  ExerciseState, Alert, AlertSource, Severity, ScoreSample, QItem, StreamName, AleaState, NodeRt, StepRt, TeamRt, AttemptRt,
+  ExerciseState, Alert, AlertSource, ScoreSample, QItem, StreamName, AleaState, NodeRt, StepRt, TeamRt, AttemptRt,
   InjectRt, InjectTeamRt, ActionRt, ReportRt, AssistRt, SitrepRt, RatingRt,
 } from './sim/state.ts';
-export type { Command, CommandBody, CommandType, ActorT, IntelReportT, ActionTargetT, AdhocInjectT } from './sim/commands.ts';
-export { COMMAND_ROLES } from './sim/commands.ts';
-export { audienceAllows, ENGINE_ERRORS, type Audience, type EngineEvent, type EngineErrorCode, type StepResult } from './sim/events.ts';
+export { Actor, CommandBody, COMMAND_ROLES } from './sim/commands.ts';
+export type { Command, CommandType, ActorT, IntelReportT, ActionTargetT, AdhocInjectT } from './sim/commands.ts';
+export { audienceAllows, type Audience, type EngineEvent, type StepResult } from './sim/events.ts';
 
 export { project, eventsFor, blueView, redView, whiteView, evaluatorView, adjudicationQueue, ALERT_VIEW_LIMIT } from './views/index.ts';
 export type * from './views/types.ts';

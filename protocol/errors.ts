@@ -3,7 +3,7 @@
  * socket (acknowledgements, `rejected` events, `connect_error` data). Engine codes pass through
  * unchanged so that a client can tell "the engine said no" from "the transport said no".
  */
-import { ENGINE_ERRORS } from '../engine/sim/events.ts';
+import { ENGINE_ERRORS } from '../engine/constants.ts';
 
 export const ERROR_CODES = {
   ...ENGINE_ERRORS,

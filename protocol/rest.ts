@@ -4,7 +4,7 @@
  * with `diagnostics` added for `INVALID_SCENARIO`.
  */
 import { z } from 'zod';
-import type { LocalTextT, TeamRoleT } from '../engine/scenario/schema/index.ts';
+import type { LocalTextT, TeamRoleT } from '../engine/types.ts';
 import type { ErrorCode } from './errors.ts';
 
 /** Upper bound of an uploaded scenario's text (YAML or JSON). */

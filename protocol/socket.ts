@@ -12,12 +12,11 @@
  * on any other `fromSeq` (a gap) calls `sync({ lastSeq })`.
  */
 import { z } from 'zod';
-import type { EngineEvent } from '../engine/sim/events.ts';
+import type { EngineEvent, LocalTextT } from '../engine/types.ts';
 import type { ErrorCode, NoticeCode } from './errors.ts';
 import type { ExerciseMode, SeatInfo } from './rest.ts';
 import type { ViewPatch } from './delta.ts';
 import { ExerciseId, SeatToken } from './rest.ts';
-import type { LocalTextT } from '../engine/scenario/schema/index.ts';
 
 /** Largest socket message the server reads (bytes of its JSON); larger ones get `TOO_LARGE`. */
 export const MAX_MESSAGE_BYTES = 64 * 1024;

@@ -4,7 +4,7 @@
  * files as the author types. Never edit the JSON by hand: run `npm run gen`.
  */
 import { z } from 'zod';
-import { Scenario } from '../engine/scenario/schema/index.ts';
+import { Scenario } from '../engine/index.ts';
 import type { GeneratedFile } from './generator.ts';
 
 export const name = 'schema';

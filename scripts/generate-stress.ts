@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Document, isMap, isSeq, visit } from 'yaml';
-import { Scenario, type ScenarioT } from '../engine/scenario/schema/index.ts';
+import { Scenario, type ScenarioT } from '../engine/index.ts';
 import type { GeneratedFile } from './generator.ts';
 import { buildCampaigns } from './stress/campaigns.ts';
 import { Coverage } from './stress/coverage.ts';

@@ -8,7 +8,7 @@
 import { createRoot } from 'react-dom/client';
 import type { ViewPatch } from '../../protocol/delta.ts';
 import type { DeltaMessage } from '../../protocol/socket.ts';
-import type { WhiteView } from '../../engine/views/types.ts';
+import type { WhiteView } from '../../engine/types.ts';
 import { applyDeltas } from '../../client/store/apply.ts';
 import { SessionContext } from '../../client/store/react.ts';
 import { createSessionStore } from '../../client/store/session.ts';

@@ -7,9 +7,8 @@ import { parseCommandArgs, positionals, stringOpt } from '../args.ts';
 import { type CliCommand, type CliIO, UsageError } from '../io.ts';
 import { readInputFile } from '../load-scenario.ts';
 import { d3Bundle } from '../d3-bundle.ts';
-import { stateHash } from '../../engine/index.ts';
+import { stateHash, TLP_LEVELS, type TlpLevel } from '../../engine/index.ts';
 import { nativeSha256Hex } from '../../native/hash.ts';
-import { TLP_LEVELS, type TlpLevel } from '../../engine/scenario/schema/index.ts';
 import { aarHtml, aarJson, aarMarkdown, buildAarResults, buildPackage, exerciseMarking, exportMselCsv, loadExercise, logFromFile, navigatorJson, navigatorLayer, playedInjects, stixBundle, stixJson, TLP_RANK } from '../../interchange/index.ts';
 
 const FORMATS = ['navigator', 'stix', 'aar-md', 'aar-html', 'msel-csv', 'json', 'package'] as const;

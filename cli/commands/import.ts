@@ -7,10 +7,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument, stringify } from 'yaml';
 import { type CliCommand, UsageError } from '../io.ts';
-import { formatDiagnostic as formatScenarioDiagnostic, parseScenarioText, validateScenarioObject, type Diagnostic as ScenarioDiagnostic } from '../../engine/scenario/index.ts';
+import { type CampaignT, type Diagnostic as ScenarioDiagnostic, formatDiagnostic as formatScenarioDiagnostic, type InjectT, parseDuration, parseScenarioText, validateScenarioObject } from '../../engine/index.ts';
 import { type Diagnostic, formatDiagnostic, importAttackFlow, importCaldera, importMselCsv, type ImportResult, mselContext, placeCampaign, placeInjects, type TextFile } from '../../interchange/index.ts';
-import type { CampaignT, InjectT } from '../../engine/scenario/schema/index.ts';
-import { parseDuration } from '../../engine/time/duration.ts';
 
 const HELP = `Usage: ramparts import FILE --from msel-csv|caldera|attack-flow [--into SCENARIO] [-o OUT] [options]
 

@@ -3,10 +3,9 @@
  * exercise from its log (or an exercise package) at any moment and prints the same summary as
  * `ramparts run` (same JSON shape), with the state hash the live exercise had then.
  */
-import { createReplayer, stateHash } from '../../engine/index.ts';
+import { createReplayer, formatDuration, formatSimTime, stateHash } from '../../engine/index.ts';
 import { nativeSha256Hex } from '../../native/hash.ts';
 import { logFromFile } from '../../interchange/index.ts';
-import { formatDuration, formatSimTime } from '../../engine/time/duration.ts';
 import { durationOpt, flag, parseCommandArgs, positionals } from '../args.ts';
 import { recordLines } from '../inputs.ts';
 import type { CliCommand, CliIO } from '../io.ts';

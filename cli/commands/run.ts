@@ -4,8 +4,7 @@
  * through the --inputs command file.
  */
 import { writeFile } from 'node:fs/promises';
-import { logHeader, serialiseLog } from '../../engine/index.ts';
-import { formatDuration, formatSimTime } from '../../engine/time/duration.ts';
+import { formatDuration, formatSimTime, logHeader, serialiseLog } from '../../engine/index.ts';
 import { durationOpt, flag, intOpt, parseCommandArgs, positionals, stringOpt } from '../args.ts';
 import { runScripted, type ScriptedRun } from '../headless.ts';
 import type { CliCommand, CliIO } from '../io.ts';

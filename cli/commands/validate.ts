@@ -5,9 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { CliCommand, CliIO } from '../io.ts';
 import { UsageError } from '../io.ts';
-import {
-  MAX_SCENARIO_BYTES, compareDiagnostics, formatDiagnostic, validateScenarioText, type Diagnostic,
-} from '../../engine/scenario/index.ts';
+import { compareDiagnostics, type Diagnostic, formatDiagnostic, MAX_SCENARIO_BYTES, validateScenarioText } from '../../engine/index.ts';
 
 const HELP = `Usage: ramparts validate FILE... [--json] [--strict] [--quiet]
 

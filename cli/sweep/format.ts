@@ -1,5 +1,5 @@
 /** The sweep report as tables for a terminal. */
-import { formatDuration } from '../../engine/time/duration.ts';
+import { formatDuration } from '../../engine/index.ts';
 import { at, count, fixed, span, table } from '../table.ts';
 import type { SweepReport } from './aggregate.ts';
 import type { Percentiles } from './stats.ts';

@@ -4,7 +4,7 @@
  * order and are sorted by seed, so nothing downstream depends on scheduling.
  */
 import { Worker } from 'node:worker_threads';
-import type { ScenarioT } from '../../engine/scenario/index.ts';
+import type { ScenarioT } from '../../engine/index.ts';
 import type { SweepJob, SweepRunResult } from './run-one.ts';
 import type { FromWorker, WorkerInit } from './worker.ts';
 

@@ -7,8 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { Queue, QueueEvents, Worker, type ConnectionOptions } from 'bullmq';
 import { createClient } from 'redis';
-import { compileScenario, type CompiledScenario } from '../../engine/index.ts';
-import type { ScenarioT } from '../../engine/scenario/index.ts';
+import { type CompiledScenario, compileScenario, type ScenarioT } from '../../engine/index.ts';
 import type { PoolResult } from './pool.ts';
 import { sweepRun, type SweepJob, type SweepRunResult } from './run-one.ts';
 

@@ -3,8 +3,7 @@
  * posts back its result. Loaded through worker-entry.mjs, which registers the TypeScript loader.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { compileScenario } from '../../engine/index.ts';
-import type { ScenarioT } from '../../engine/scenario/index.ts';
+import { compileScenario, type ScenarioT } from '../../engine/index.ts';
 import { sweepRun, type SweepJob } from './run-one.ts';
 
 export interface WorkerInit { scenario: ScenarioT; job: SweepJob }

@@ -3,7 +3,7 @@
  * language when the scenario provides it, then the base language (`ar` for `ar-SA`), then English,
  * then whatever language the author wrote.
  */
-import type { LocalTextT } from '../../engine/scenario/schema/common.ts';
+import type { LocalTextT } from '../../engine/types.ts';
 
 export interface PickedText {
   text: string;

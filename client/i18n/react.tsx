@@ -1,6 +1,6 @@
 /** React side of i18n: the seat's language from the prefs store, `useT()`, and <LocalTextView>. */
 import { useCallback } from 'react';
-import type { LocalTextT } from '../../engine/scenario/schema/common.ts';
+import type { LocalTextT } from '../../engine/types.ts';
 import { usePrefs } from '../store/react.ts';
 import { directionOf } from './catalog.ts';
 import { pickLocalText } from './local-text.ts';

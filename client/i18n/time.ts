@@ -3,7 +3,7 @@
  * wall-clock time in the seat's own time zone, from the scenario's `startDate` (the date shown for
  * T+0) plus simulated time. Formatters are cached: the clock redraws several times a second.
  */
-import { formatSimTime } from '../../engine/time/duration.ts';
+import { formatSimTime } from '../../engine/constants.ts';
 
 /** "T+01:30:00"; hours go past 24 (an exercise day is read as hours on the operations floor). */
 export function formatExerciseTime(ms: number): string {

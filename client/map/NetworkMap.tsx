@@ -12,7 +12,7 @@ import { drawMap, type Transform } from './draw.ts';
 import { nodeAt, segmentAt } from './hit.ts';
 import { layoutNetwork, type MapLayout } from './layout.ts';
 import { structureKey, type MapModel, type NodeLook } from './model.ts';
-import type { NodeKindT } from '../../engine/scenario/schema/index.ts';
+import type { NodeKindT } from '../../engine/types.ts';
 
 export interface NetworkMapProps {
   model: MapModel;

@@ -1,5 +1,5 @@
 /** What is known about one node: for a blue team its inventory and sensors' picture, for the white cell the truth. */
-import type { BlueNodeView, WhiteNodeView } from '../../engine/views/types.ts';
+import type { BlueNodeView, WhiteNodeView } from '../../engine/types.ts';
 import { localText } from '../i18n/local-text.ts';
 import { useLang, useT } from '../i18n/react.tsx';
 import { formatSpan } from '../i18n/time.ts';

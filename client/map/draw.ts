@@ -6,7 +6,7 @@
 import { CELL, SEGMENT_HEADER, type MapLayout } from './layout.ts';
 import type { NodeLook, NodeStatus } from './model.ts';
 import { ISOLATED_RING, KIND_SHAPE, SELECTED_RING, STATUS_COLOR, nodeRadius, tracePath, type Shape } from './style.ts';
-import type { NodeKindT } from '../../engine/scenario/schema/index.ts';
+import type { NodeKindT } from '../../engine/types.ts';
 
 export interface Transform { x: number; y: number; k: number }
 

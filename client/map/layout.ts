@@ -4,7 +4,7 @@
  * layout depends only on the structure (which segments and nodes exist), never on node states, so
  * nodes stay put while an exercise runs. World units are CSS pixels at zoom 1.
  */
-import type { ZoneT } from '../../engine/scenario/schema/index.ts';
+import type { ZoneT } from '../../engine/types.ts';
 import type { MapModel, MapSegment } from './model.ts';
 
 export const CELL = 26;

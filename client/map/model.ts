@@ -3,8 +3,7 @@
  * sees its network as its sensors see it (alerts, services down, isolation: never the true state);
  * the white cell and evaluators see the ground truth (integrity and network state).
  */
-import type { LocalTextT, NodeKindT, ZoneT } from '../../engine/scenario/schema/index.ts';
-import type { BlueNodeView, BlueView, EvaluatorView, WhiteNodeView, WhiteView } from '../../engine/views/types.ts';
+import type { BlueNodeView, BlueView, EvaluatorView, LocalTextT, NodeKindT, WhiteNodeView, WhiteView, ZoneT } from '../../engine/types.ts';
 
 export interface MapSegment { id: string; name?: LocalTextT; zone: ZoneT; owner: string }
 export interface MapNode { id: string; name?: LocalTextT; segment: string; kind: NodeKindT; criticality: number; ip?: string }

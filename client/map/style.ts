@@ -3,7 +3,7 @@
  * deficiencies and against the dark background) and a shape per node kind, so that state never
  * depends on colour alone: isolation is a ring, alerts a badge, kind a shape.
  */
-import type { NodeKindT } from '../../engine/scenario/schema/index.ts';
+import type { NodeKindT } from '../../engine/types.ts';
 import type { NodeStatus } from './model.ts';
 
 export const STATUS_COLOR: Record<NodeStatus, string> = {

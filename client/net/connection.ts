@@ -10,8 +10,7 @@ import { io, type Socket } from 'socket.io-client';
 // Values from version.ts only: protocol/index.ts would also pull in zod schemas and jsondiffpatch.
 import { PROTOCOL_VERSION, SOCKET_PATH } from '../../protocol/version.ts';
 import type { CommandReply, DeltaMessage, ServerToClientEvents, ClientToServerEvents, SyncReply, Welcome } from '../../protocol/index.ts';
-import type { CommandBody } from '../../engine/sim/commands.ts';
-import type { View } from '../../engine/views/types.ts';
+import type { CommandBody, View } from '../../engine/types.ts';
 import { applyDeltas, applySync } from '../store/apply.ts';
 import type { SessionStore } from '../store/session.ts';
 

@@ -1,7 +1,7 @@
 /** React access to the seat's connection: send commands and show the server's answer. */
 import { createContext, useCallback, useContext, useState } from 'react';
 import type { CommandReply } from '../../protocol/index.ts';
-import type { CommandBody } from '../../engine/sim/commands.ts';
+import type { CommandBody } from '../../engine/types.ts';
 import type { Connection } from './connection.ts';
 
 export const ConnectionContext = createContext<Connection | null>(null);

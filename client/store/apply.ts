@@ -4,7 +4,7 @@
  * message applied) and the event feed. The connection calls these; tests call them directly.
  */
 import type { DeltaMessage, SyncResult } from '../../protocol/socket.ts';
-import type { EngineEvent } from '../../engine/sim/events.ts';
+import type { EngineEvent } from '../../engine/types.ts';
 import { patchShared } from './patch.ts';
 
 /** Most events kept in the feed; older ones drop off (the view stays authoritative). */

@@ -1,7 +1,7 @@
 /** The thin React binding of the stores: components select slices; nothing else touches React. */
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { View } from '../../engine/views/types.ts';
+import type { View } from '../../engine/types.ts';
 import { prefsStore, type Prefs } from './prefs.ts';
 import type { SessionState, SessionStore } from './session.ts';
 

@@ -4,8 +4,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ExerciseMode, Notice, SeatInfo } from '../../protocol/index.ts';
-import type { LocalTextT } from '../../engine/scenario/schema/common.ts';
-import type { View } from '../../engine/views/types.ts';
+import type { LocalTextT, View } from '../../engine/types.ts';
 import type { ViewState } from './apply.ts';
 
 export type ConnectionStatus = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'refused';

@@ -3,9 +3,9 @@
  * resolved to array indexes and lookup tables built. Plain JSON data, never mutated after compilation,
  * shared by every exercise state and snapshot made from it.
  */
-import type { ActionKindT, ChannelT, EffectT, IndicatorKindT, LocalTextT, NodeKindT, NodeStateT, SensorKindT, TlpLevel, ZoneT } from '../scenario/schema/index.ts';
+import type { ActionKindT, ChannelT, EffectT, IndicatorKindT, LocalTextT, Mode, NodeKindT, NodeStateT, SensorKindT, TlpLevel, ZoneT } from '../scenario/schema/index.ts';
 
-export type Mode = 'realtime' | 'tabletop' | 'headless';
+export type { Mode };
 
 export interface CSensor {
   /** Index in `CompiledScenario.sensors`. */

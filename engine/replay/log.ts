@@ -6,7 +6,9 @@
  * `events` (what the command produced) is optional: replay regenerates them and can verify them.
  */
 import { Scenario, type ScenarioT } from '../scenario/schema/index.ts';
-import { Actor, CommandBody, MAX_SIM_TIME, type Command } from '../sim/commands.ts';
+import { Actor, CommandBody, type Command } from '../sim/commands.ts';
+import { MAX_SIM_TIME } from '../time/duration.ts';
+import { MODES } from '../scenario/vocabulary.ts';
 import type { EngineEvent } from '../sim/events.ts';
 import type { Mode } from '../compile/types.ts';
 import { hashValue } from './hash.ts';
@@ -50,7 +52,6 @@ export function serialiseLog(log: RampartsLog): string {
   return `${lines.join('\n')}\n`;
 }
 
-const MODES = new Set(['realtime', 'tabletop', 'headless']);
 const MAX_ERRORS = 50;
 
 const EVENTS_MEMBER = ',"events":';
@@ -151,7 +152,7 @@ export function parseLog(text: string, options: ParseLogOptions = {}): ParseLogR
         errors.push({ line: 1, message: 'header.scenarioHash does not match the scenario: the file was altered' });
       }
       if (!Number.isSafeInteger(h.seed) || (h.seed as number) < 0) errors.push({ line: 1, message: 'header.seed must be a non-negative integer' });
-      if (typeof h.mode !== 'string' || !MODES.has(h.mode)) errors.push({ line: 1, message: 'header.mode must be realtime, tabletop or headless' });
+      if (typeof h.mode !== 'string' || !(MODES as readonly string[]).includes(h.mode)) errors.push({ line: 1, message: 'header.mode must be realtime, tabletop or headless' });
       if (errors.length === 0 && sc.success) header = { ...(h as unknown as LogHeader), scenario: sc.data };
     }
   }

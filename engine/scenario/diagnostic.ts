@@ -6,7 +6,7 @@
 /** A step in a path to a value: a map key or an array index. */
 export type PathSegment = string | number;
 
-export type Severity = 'error' | 'warning';
+export type DiagnosticSeverity = 'error' | 'warning';
 
 /**
  * One finding. `line` and `col` are 1-based (col counts UTF-16 code units, as editors do);
@@ -20,14 +20,14 @@ export interface Diagnostic {
   col: number;
   path: string;
   message: string;
-  severity: Severity;
+  severity: DiagnosticSeverity;
 }
 
 /** A finding before it is located in the source text. */
 export interface Finding {
   path: readonly PathSegment[];
   message: string;
-  severity: Severity;
+  severity: DiagnosticSeverity;
   /** For unknown keys: point at this key of the map at `path` rather than at the map. */
   key?: string;
 }

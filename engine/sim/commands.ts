@@ -4,11 +4,8 @@
  * the engine folds them with `step`. Replay is the same fold over the recorded commands.
  */
 import { z } from 'zod';
-import { Id, LocalText, Tlp } from '../scenario/schema/common.ts';
-import { CHANNELS, ExpectedAction } from '../scenario/schema/injects.ts';
-
-/** The latest simulated time a command may name: 365 days. */
-export const MAX_SIM_TIME = 365 * 86_400_000;
+import { CHANNELS, ExpectedAction, Id, LocalText, RATINGS, SEVERITIES, Tlp } from '../scenario/schema/index.ts';
+import { MAX_SIM_TIME } from '../time/duration.ts';
 const SimTime = z.int().min(0).max(MAX_SIM_TIME).meta({ description: 'Simulated milliseconds from T+0.' });
 const FreeText = z.string().max(20_000);
 
@@ -72,7 +69,7 @@ const body = {
   cancelAction: z.strictObject({ type: z.literal('cancel-action'), id: Id }),
   ackInject: z.strictObject({ type: z.literal('ack-inject'), inject: Id }),
   answerInject: z.strictObject({ type: z.literal('answer-inject'), inject: Id, text: FreeText.min(1) }),
-  sitrep: z.strictObject({ type: z.literal('sitrep'), text: FreeText.min(1), severity: z.enum(['low', 'medium', 'high', 'critical']) }),
+  sitrep: z.strictObject({ type: z.literal('sitrep'), text: FreeText.min(1), severity: z.enum(SEVERITIES) }),
   shareIntel: z.strictObject({ type: z.literal('share-intel'), report: IntelReport, partners: z.array(Id).min(1).max(100) }),
   applyIntel: z.strictObject({ type: z.literal('apply-intel'), report: Id }),
   requestAssistance: z.strictObject({ type: z.literal('request-assistance'), to: Id, text: FreeText.min(1) }),
@@ -86,7 +83,7 @@ const body = {
     type: z.literal('rate'),
     capability: Id,
     task: Id.optional(),
-    rating: z.enum(['P', 'S', 'M', 'U']),
+    rating: z.enum(RATINGS),
     note: FreeText.optional(),
   }),
 };

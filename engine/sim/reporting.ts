@@ -1,7 +1,8 @@
 /** Situation reports, white-cell adjudication of sitreps and inject answers, and evaluator ratings. */
 import { injectNext } from '../machines/index.ts';
 import { type Ctx, team, WHITE } from './ctx.ts';
-import type { Severity, TeamRt } from './state.ts';
+import type { Rating, Severity } from '../scenario/vocabulary.ts';
+import type { TeamRt } from './state.ts';
 import { type Refusal, refuse } from './refusal.ts';
 import { meetExpectations } from './injects.ts';
 
@@ -45,7 +46,7 @@ export function adjudicate(ctx: Ctx, item: Item, grade: number, comment: string 
   ctx.emit('inject.evaluated', 'white', { inject: item.inject, team: item.team, grade, comment: tr.comment }, [team(item.team)]);
 }
 
-export function rate(ctx: Ctx, by: string, capability: string, task: string | undefined, rating: 'P' | 'S' | 'M' | 'U', note: string | undefined): Refusal | void {
+export function rate(ctx: Ctx, by: string, capability: string, task: string | undefined, rating: Rating, note: string | undefined): Refusal | void {
   const s = ctx.state;
   const cap = s.scenario.capabilities.find((c) => c.id === capability);
   if (!cap) return refuse('NOT_FOUND', `no capability "${capability}" in the scenario`);

@@ -6,7 +6,9 @@
  * Ownership: `step` mutates the state it is given and returns the same object. Keep a `snapshot` if
  * you need an earlier state; never mutate the state yourself.
  */
-import type { ActionKindT, LocalTextT, SensorKindT, TlpLevel } from '../scenario/schema/index.ts';
+import type { ActionKindT, LocalTextT, Rating, SensorKindT, Severity, TlpLevel } from '../scenario/schema/index.ts';
+
+export type { Severity };
 import type { CompiledScenario, Mode } from '../compile/types.ts';
 import type { ActionStatus, ExercisePhase, InjectStatus, Integrity, Network, RedStepStatus } from '../machines/index.ts';
 import type { ActionTargetT, AdhocInjectT } from './commands.ts';
@@ -33,7 +35,6 @@ export type QItem = { t: number; n: number } & (
 );
 
 export type AlertSource = SensorKindT | 'hunt' | 'forensics' | 'block';
-export type Severity = 'low' | 'medium' | 'high' | 'critical';
 
 /** What a blue team's tools report: observable facts only. */
 export interface Alert {
@@ -231,7 +232,7 @@ export interface AssistRt {
 }
 
 export interface SitrepRt { id: string; team: string; t: number; text: string; severity: Severity; grade: number | null; comment: string | null }
-export interface RatingRt { t: number; by: string; capability: string; task?: string; rating: 'P' | 'S' | 'M' | 'U'; note?: string }
+export interface RatingRt { t: number; by: string; capability: string; task?: string; rating: Rating; note?: string }
 
 export interface ExerciseState {
   /** Shared immutable compiled scenario (not part of the hash; see `scenarioHash`). */

@@ -3,6 +3,12 @@
  * `1h30m`, `250ms`, or `0`. Simulated time is whole milliseconds from exercise start (T+0).
  */
 
+/**
+ * The latest simulated time: a year after T+0. Scenario durations and the times commands name stop
+ * here, so simulated time stays a safe integer with room to add to it.
+ */
+export const MAX_SIM_TIME = 365 * 86_400_000;
+
 /** Matches one duration; units must appear largest first and at most once each. */
 export const DURATION_PATTERN = '^(0|(?=\\d)(\\d+d)?(\\d+h)?(\\d+m(?!s))?(\\d+s)?(\\d+ms)?)$';
 const DURATION_RE = new RegExp(DURATION_PATTERN);

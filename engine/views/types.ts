@@ -2,7 +2,7 @@
  * What each seat sees. Views are plain JSON computed from the state by `project`; a blue view holds no
  * ground truth, no red plan and nothing private to another team.
  */
-import type { ActionKindT, ChannelT, LocalTextT, NodeKindT, TlpLevel, ZoneT } from '../scenario/schema/index.ts';
+import type { ActionKindT, ChannelT, LocalTextT, NodeKindT, Rating, TlpLevel, ZoneT } from '../scenario/schema/index.ts';
 import type { ActionStatus, ExercisePhase, InjectStatus, Integrity, Network, RedStepStatus } from '../machines/index.ts';
 import type { Mode } from '../compile/types.ts';
 import type { ActionTargetT } from '../sim/commands.ts';
@@ -176,7 +176,7 @@ export interface WhiteView {
   assistance: AssistView[];
   sitreps: SitrepView[];
   coalition: CoalitionMetric[];
-  ratings: { t: number; by: string; capability: string; task?: string; rating: 'P' | 'S' | 'M' | 'U'; note?: string }[];
+  ratings: { t: number; by: string; capability: string; task?: string; rating: Rating; note?: string }[];
 }
 /** The evaluator sees everything the white cell sees, read-only, with the HSEEP capabilities to rate. */
 export interface EvaluatorView extends Omit<WhiteView, 'kind'> {

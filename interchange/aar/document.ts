@@ -5,7 +5,7 @@
  * for improvement), performance metrics, Appendix A improvement plan, Appendix B participants,
  * Appendix C method. Pure: results in, blocks out.
  */
-import type { TlpLevel } from '../../engine/index.ts';
+import { RATINGS, type TlpLevel } from '../../engine/index.ts';
 import { human, listing, num, pct, simTime } from './format.ts';
 import { RATING_NAMES } from './ratings.ts';
 import type { AarResults, Finding } from './types.ts';
@@ -108,7 +108,7 @@ export function aarDocument(r: AarResults, options: { tlp?: TlpLevel } = {}): Bl
 
   h(2, AAR_SECTIONS[2]);
   table(['Objective', 'Core capability', 'Rating'], o.objectives.flatMap((x) => x.capabilities.map((cid) => [`${x.id}: ${x.text}`, capName(cid), r.capabilities.find((k) => k.id === cid)?.rating ?? 'not rated'])));
-  p(`Ratings: ${(['P', 'S', 'M', 'U'] as const).map((k) => `${k} = ${RATING_NAMES[k]}`).join('; ')}.`);
+  p(`Ratings: ${RATINGS.map((k) => `${k} = ${RATING_NAMES[k]}`).join('; ')}.`);
 
   h(2, AAR_SECTIONS[3]);
   for (const cap of r.capabilities) {

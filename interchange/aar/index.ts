@@ -12,7 +12,7 @@ export { loadExercise, exerciseKey, exerciseMarking, pickText, TLP_ORDER, TLP_RA
 export { aarMarkdown } from './markdown.ts';
 export { aarHtml, cspHash, escapeHtml, type AarHtmlOptions } from './html.ts';
 export { aarDocument, AAR_SECTIONS, highlights, TLP_HANDLING, type Block, type ChartKind, type Run } from './document.ts';
-export { consolidate, RATING_NAMES, RATINGS } from './ratings.ts';
+export { consolidate, RATING_NAMES } from './ratings.ts';
 export { areaTask } from './findings.ts';
 export { human, simTime } from './format.ts';
 export type * from './types.ts';

@@ -6,11 +6,10 @@
  * the consolidated rating is the most frequent of those, ties going to the lower rating (a conservative
  * reading). A capability without ratings of its own takes the consolidation of its tasks' ratings.
  */
-import type { ExerciseState, RatingRt } from '../../engine/index.ts';
+import { type ExerciseState, type Rating, RATINGS, type RatingRt } from '../../engine/index.ts';
 import { mean, pickText, round2 } from './exercise.ts';
-import type { CapabilityAnalysis, InjectResult, Rating, TaskAnalysis } from './types.ts';
+import type { CapabilityAnalysis, InjectResult, TaskAnalysis } from './types.ts';
 
-export const RATINGS: readonly Rating[] = ['P', 'S', 'M', 'U'];
 export const RATING_NAMES: Record<Rating, string> = {
   P: 'Performed without Challenges',
   S: 'Performed with Some Challenges',

@@ -3,9 +3,8 @@
  * raw JSON export are made of. Plain JSON data; times are simulated milliseconds from T+0 unless a
  * field says `iso` (wall-clock, from the scenario's start date). Texts are already in one language.
  */
-import type { ScoreSample, TlpLevel } from '../../engine/index.ts';
+import type { Rating, ScoreSample, TlpLevel } from '../../engine/index.ts';
 
-export type Rating = 'P' | 'S' | 'M' | 'U';
 
 export interface TeamInfo { id: string; name: string; role: string; nation?: string; organisation?: string; color: string }
 

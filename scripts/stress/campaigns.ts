@@ -3,8 +3,7 @@
  * ransomware campaign against the other six, and a hacktivist front. Each nation gets a 27-step kill
  * chain with branches; indicators are shared between nations so that shared intelligence matters.
  */
-import type { CampaignT, IndicatorT, PostureT, StepT, TargetSelectorT } from '../../engine/scenario/schema/index.ts';
-import { formatDuration } from '../../engine/time/duration.ts';
+import { type CampaignT, formatDuration, type IndicatorT, type PostureT, type StepT, type TargetSelectorT } from '../../engine/index.ts';
 import type { Coverage } from './coverage.ts';
 import { NATIONS, type Nation } from './nations.ts';
 import { GRID_TEAMS, VULNS } from './network.ts';

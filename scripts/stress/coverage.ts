@@ -2,7 +2,7 @@
  * Static target matching for the generator: which nodes a selector can reach and which sensor kinds
  * cover them, so that generated steps only carry detection odds that can apply (as the validator checks).
  */
-import type { NetworkT, NodeT, SensorT, TargetSelectorT } from '../../engine/scenario/schema/index.ts';
+import type { NetworkT, NodeT, SensorT, TargetSelectorT } from '../../engine/index.ts';
 
 const kindOf = (s: SensorT): string => (typeof s === 'string' ? s : s.kind);
 

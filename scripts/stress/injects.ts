@@ -3,7 +3,7 @@
  * its moves and its HSEEP capabilities.
  */
 import type { CampaignT, CapabilityT, ConditionT, InjectT, MoveT } from './types.ts';
-import { formatDuration } from '../../engine/time/duration.ts';
+import { formatDuration } from '../../engine/index.ts';
 import { IOC, schedule } from './campaigns.ts';
 import { NATIONS, type Nation } from './nations.ts';
 import { GRID_TEAMS } from './network.ts';

@@ -2,7 +2,7 @@
  * The stress scenario's network: twelve national networks of 168 nodes (six segments each, sensors,
  * backups and patch levels set by the nation's maturity tier) and two shared segments.
  */
-import type { NetworkT, NodeT, SegmentT, SensorT } from '../../engine/scenario/schema/index.ts';
+import type { NetworkT, NodeT, SegmentT, SensorT } from '../../engine/index.ts';
 import { NATIONS, type Nation } from './nations.ts';
 import type { Rng } from './prng.ts';
 

@@ -2,7 +2,7 @@
  * The per-nation MSEL of the stress scenario as templates: who sends what, on which trigger, what is
  * expected and which capability it evaluates. Placeholders: {N} nation name, {sender}, {scanner}, {c2}.
  */
-import type { ChannelT } from '../../engine/scenario/schema/index.ts';
+import type { ChannelT } from '../../engine/index.ts';
 
 export type Trigger =
   | { at: number }

@@ -2,8 +2,7 @@
  * Audiences: the groups of seats that see the same view. Every seat of an audience gets the same
  * bytes, so projections and deltas are computed once per audience, never per socket.
  */
-import type { Audience as EventAudience, EngineEvent } from '../../engine/sim/events.ts';
-import { audienceAllows } from '../../engine/sim/events.ts';
+import { type Audience as EventAudience, audienceAllows, type EngineEvent } from '../../engine/index.ts';
 import type { SeatRole } from '../../protocol/index.ts';
 
 /** `white` (controller), `evaluator`, `red`, or `team:<id>` for one blue team. */

@@ -10,7 +10,7 @@
  *   `heavyIntervalMs`, its events kept meanwhile, so that a burst of commands from many teams does
  *   not pay for one controller projection per batch. Light audiences are sent at every batch.
  */
-import type { EngineEvent } from '../../engine/sim/events.ts';
+import type { EngineEvent } from '../../engine/index.ts';
 import type { SyncResult } from '../../protocol/index.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import { type AudienceKey, eventsFor, seatOfAudience } from './audience.ts';

@@ -4,7 +4,7 @@
  * a client that holds the view at some revision.
  */
 import { diffViews, type DeltaMessage, type SyncResult } from '../../protocol/index.ts';
-import type { EngineEvent } from '../../engine/sim/events.ts';
+import type { EngineEvent } from '../../engine/index.ts';
 
 export class AudienceChannel {
   private view: unknown;

@@ -5,7 +5,7 @@
  * can only ever act as itself; the engine then checks what it may touch (its own nodes, granted
  * assistance).
  */
-import { COMMAND_ROLES, CommandBody, type ActorT, type Command, type CommandType } from '../../engine/sim/commands.ts';
+import { type ActorT, type Command, COMMAND_ROLES, CommandBody, type CommandType } from '../../engine/index.ts';
 import { ERROR_CODES, type ErrorReply } from '../../protocol/index.ts';
 
 const KNOWN = new Set(Object.keys(COMMAND_ROLES));

@@ -3,11 +3,7 @@
  * projections, snapshots. Also converts the server's log to the engine's log format, so that an
  * exercise run on the server replays (and exports) with the engine's own tools.
  */
-import {
-  compileScenario, createExercise, logHeader, nextEventTime, project, restore, serialiseLog, snapshot, stateHash, step,
-  type CompiledScenario, type ExerciseState, type RampartsLog,
-} from '../../engine/index.ts';
-import { validateScenarioText, type Diagnostic, type ScenarioT } from '../../engine/scenario/index.ts';
+import { type CompiledScenario, compileScenario, createExercise, type Diagnostic, type ExerciseState, logHeader, nextEventTime, project, type RampartsLog, restore, type ScenarioT, serialiseLog, snapshot, stateHash, step, validateScenarioText } from '../../engine/index.ts';
 import type { ExerciseMode, ScenarioDiagnostic, ScenarioSummary } from '../../protocol/index.ts';
 import type { ExerciseRecord } from '../store/types.ts';
 import type { CommandEntry, EnginePort, LoadedScenario } from './engine-port.ts';

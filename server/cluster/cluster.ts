@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
 import type { Server } from 'socket.io';
-import type { ActorT } from '../../engine/sim/commands.ts';
+import type { ActorT } from '../../engine/index.ts';
 import { ERROR_CODES, PROTOCOL_VERSION, type CommandReply, type SyncReply, type SyncResult } from '../../protocol/index.ts';
 import type { AudienceKey } from '../authority/audience.ts';
 import type { ExerciseHost } from '../authority/host.ts';

@@ -4,7 +4,7 @@
  * acknowledgement when there is one, else as a `rejected` event. Nothing a client sends can throw
  * inside the server, and nothing names an exercise or a seat: both come from the handshake.
  */
-import type { ActorT } from '../../engine/sim/commands.ts';
+import type { ActorT } from '../../engine/index.ts';
 import { ERROR_CODES, MAX_MESSAGE_BYTES, SyncRequest, type ErrorCode, type ErrorReply } from '../../protocol/index.ts';
 import type { ExerciseManager } from '../authority/manager.ts';
 import type { Logger } from '../ops/logger.ts';

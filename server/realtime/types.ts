@@ -3,7 +3,7 @@ import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/index.ts';
 import type { AudienceKey } from '../authority/audience.ts';
 import type { CommandReply, SeatRole, SyncReply } from '../../protocol/index.ts';
-import type { ActorT } from '../../engine/sim/commands.ts';
+import type { ActorT } from '../../engine/index.ts';
 
 /** The seat a socket is bound to at the handshake; never changes for the socket's life. */
 export interface SocketData {

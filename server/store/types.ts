@@ -4,7 +4,7 @@
  * processes on one database) are interchangeable; test/server/store-contract.ts is the suite both
  * pass. (Redis carries the Socket.IO rooms and the sweep queue in scale-out; it stores no exercise.)
  */
-import type { LocalTextT } from '../../engine/scenario/schema/index.ts';
+import type { LocalTextT } from '../../engine/index.ts';
 import type { ExerciseMode, SeatRole } from '../../protocol/index.ts';
 
 /** What an exercise was created from; immutable after creation. */

@@ -5,8 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compileScenario, type CompiledScenario } from '../../engine/index.ts';
-import { formatDiagnostic, validateScenarioText } from '../../engine/scenario/index.ts';
+import { type CompiledScenario, compileScenario, formatDiagnostic, validateScenarioText } from '../../engine/index.ts';
 import { parseInputs } from '../../cli/inputs.ts';
 import { runScripted } from '../../cli/headless.ts';
 import { ContainmentTracker, outcomeOf } from '../../cli/outcome.ts';

@@ -5,8 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compileScenario, createExercise, stateHash, step } from '../../engine/index.ts';
-import { validateScenarioText } from '../../engine/scenario/index.ts';
+import { compileScenario, createExercise, stateHash, step, validateScenarioText } from '../../engine/index.ts';
 import type { RunReport } from '../../cli/commands/run.ts';
 import type { ReplayReport } from '../../cli/commands/replay.ts';
 import { GULF, jsonl, ramparts, rampartsJson, ROOT, scratch } from './ramparts.ts';

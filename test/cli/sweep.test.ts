@@ -4,8 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileScenario } from '../../engine/index.ts';
-import { validateScenarioText } from '../../engine/scenario/index.ts';
+import { compileScenario, validateScenarioText } from '../../engine/index.ts';
 import type { RunReport } from '../../cli/commands/run.ts';
 import type { CliIO } from '../../cli/io.ts';
 import { aggregate, type SweepReport } from '../../cli/sweep/aggregate.ts';

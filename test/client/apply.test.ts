@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffViews } from '../../protocol/delta.ts';
 import type { DeltaMessage } from '../../protocol/socket.ts';
-import type { EngineEvent } from '../../engine/sim/events.ts';
+import type { EngineEvent } from '../../engine/types.ts';
 import { applyDelta, applyDeltas, applySync, FEED_LIMIT, type ViewState } from '../../client/store/apply.ts';
 import { advance, HOUR, startExercise, views } from './engine-views.ts';
 

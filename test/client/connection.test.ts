@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BlueView, WhiteView } from '../../engine/views/types.ts';
+import type { BlueView, WhiteView } from '../../engine/types.ts';
 import type { CreateExerciseResponse } from '../../protocol/rest.ts';
 import { connect, type Connection } from '../../client/net/connection.ts';
 import { createSessionStore, type SessionState, type SessionStore } from '../../client/store/session.ts';

@@ -1,8 +1,5 @@
 /** Pure parts of the consoles, checked against real engine views. */
 import { describe, expect, it } from 'vitest';
-import * as engineEnums from '../../engine/scenario/schema/index.ts';
-import { DURATION_PATTERN as ENGINE_DURATION } from '../../engine/time/duration.ts';
-import * as enums from '../../client/lib/enums.ts';
 import { layoutCampaign } from '../../client/features/red/graph.ts';
 import { addFrame, frameAt, FRAME_LIMIT, recordingSource, type Frame } from '../../client/features/timeline/source.ts';
 import { markTimes, swimlanes } from '../../client/features/timeline/lanes.ts';
@@ -12,16 +9,6 @@ import { blueLook, whiteLook } from '../../client/map/model.ts';
 import { panelActions, progress, targetsFor } from '../../client/features/actions/targets.ts';
 import { parseIndicators } from '../../client/features/intel/IntelPanel.tsx';
 import { advance, apply, HOUR, startExercise, views } from './engine-views.ts';
-
-describe('the client\'s copies of the scenario format\'s lists', () => {
-  it('equal the engine\'s', () => {
-    expect(enums.TLP_LEVELS).toEqual(engineEnums.TLP_LEVELS);
-    expect(enums.CHANNELS).toEqual(engineEnums.CHANNELS);
-    expect(enums.ACTION_KINDS).toEqual(engineEnums.ACTION_KINDS);
-    expect(enums.ACTION_TARGETS).toEqual(engineEnums.ACTION_TARGETS);
-    expect(enums.DURATION_PATTERN).toBe(ENGINE_DURATION);
-  });
-});
 
 describe('campaign graph layout', () => {
   it('puts each step one column after its latest precondition', () => {

@@ -4,9 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { compileScenario, createExercise, project, step, type ExerciseState } from '../../engine/index.ts';
-import { validateScenarioText } from '../../engine/scenario/index.ts';
-import type { Command } from '../../engine/sim/commands.ts';
+import { type Command, compileScenario, createExercise, type ExerciseState, project, step, validateScenarioText } from '../../engine/index.ts';
 
 export const SCENARIO = fileURLToPath(new URL('../../scenarios/gulf-shield.yaml', import.meta.url));
 

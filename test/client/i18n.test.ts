@@ -4,9 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CATALOGS, directionOf, languages } from '../../client/i18n/catalog.ts';
 import { t } from '../../client/i18n/t.ts';
-import { NODE_KINDS, SENSOR_KINDS, ZONES } from '../../engine/scenario/schema/network.ts';
-import { CHANNELS } from '../../engine/scenario/schema/injects.ts';
-import { ACTION_KINDS } from '../../engine/scenario/schema/blue.ts';
+import { ACTION_KINDS, CHANNELS, NODE_KINDS, SENSOR_KINDS, ZONES } from '../../engine/constants.ts';
 import { STATUSES } from '../../client/map/model.ts';
 
 const CLIENT = fileURLToPath(new URL('../../client', import.meta.url));

@@ -16,8 +16,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMAND_ROLES, CommandBody, type ActorT, type CommandType } from '../../engine/sim/commands.ts';
-import { validateScenarioText } from '../../engine/scenario/index.ts';
+import { type ActorT, COMMAND_ROLES, CommandBody, type CommandType, validateScenarioText } from '../../engine/index.ts';
 import {
   CreateExerciseRequest, ERROR_CODES, HandshakeAuth, isErrorCode, MAX_MESSAGE_BYTES, PROTOCOL_VERSION, SyncRequest, ValidateScenarioRequest,
   type CreateExerciseResponse, type ExerciseSummary, type ValidateScenarioResponse,

@@ -27,12 +27,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import {
-  canonicalJson, compileScenario, createReplayer, replay, runHeadless, serialiseLog, stateHash,
-  type Command, type LogRecord, type RampartsLog,
-} from '../../engine/index.ts';
+import { canonicalJson, type Command, compileScenario, createReplayer, type LogRecord, type RampartsLog, replay, runHeadless, serialiseLog, stateHash, validateScenarioText } from '../../engine/index.ts';
 import { buildPackage, type ExercisePackage, loadExercise, logFromFile, packageChecksum } from '../../interchange/index.ts';
-import { validateScenarioText } from '../../engine/scenario/index.ts';
 import { budgetMs, recordFigures, scale } from './budget.ts';
 import { chance, excerpt, int, mutateBytes, mutateValue, NASTY_STRINGS, NASTY_VALUES, pick, rngFor, type Rng } from './fuzz-mutate.ts';
 import { ROOT } from './fuzz-scenarios.ts';

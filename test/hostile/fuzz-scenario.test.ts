@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { validateScenarioText, type ValidationResult } from '../../engine/scenario/index.ts';
+import { validateScenarioText, type ValidationResult } from '../../engine/index.ts';
 import { budgetMs, recordFigures, scale } from './budget.ts';
 import { excerpt } from './fuzz-mutate.ts';
 import { lineCount, mutatedScenario, ROOT, runAccepted, unlocated } from './fuzz-scenarios.ts';

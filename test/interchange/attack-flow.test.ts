@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { importAttackFlow } from '../../interchange/index.ts';
-import type { CampaignT, StepT } from '../../engine/scenario/schema/index.ts';
+import type { CampaignT, StepT } from '../../engine/index.ts';
 import { attackFlowText } from './helpers.ts';
 
 function campaign(name: string): CampaignT {

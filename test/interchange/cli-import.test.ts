@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { main } from '../../cli/main.ts';
 import type { CliIO } from '../../cli/io.ts';
-import { validateScenarioText } from '../../engine/scenario/index.ts';
+import { validateScenarioText } from '../../engine/index.ts';
 import { baseFile, repoRoot, samples } from './helpers.ts';
 
 async function ramparts(...args: string[]): Promise<{ code: number; out: string; err: string }> {

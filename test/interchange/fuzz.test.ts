@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importAttackFlow, importCaldera, importMselCsv, mselContext } from '../../interchange/index.ts';
-import { Campaign, Inject } from '../../engine/scenario/schema/index.ts';
+import { Campaign, Inject } from '../../engine/index.ts';
 import { loadBase } from './helpers.ts';
 
 const SEED = 424242;

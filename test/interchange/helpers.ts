@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { stringify } from 'csv-stringify/sync';
-import { validateScenarioObject, formatDiagnostic as formatScenarioDiagnostic } from '../../engine/scenario/index.ts';
+import { formatDiagnostic as formatScenarioDiagnostic, validateScenarioObject } from '../../engine/index.ts';
 import type { TextFile } from '../../interchange/index.ts';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

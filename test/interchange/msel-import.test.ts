@@ -1,7 +1,7 @@
 /** MSEL CSV reading details: header matching, separators, times, languages, recipients, free-text expectations. */
 import { describe, expect, it } from 'vitest';
 import { importMselCsv, mselContext } from '../../interchange/index.ts';
-import type { InjectT } from '../../engine/scenario/schema/index.ts';
+import type { InjectT } from '../../engine/index.ts';
 import { csv, loadBase } from './helpers.ts';
 
 const ctx = { context: mselContext(loadBase()) };

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { exportMselCsv, importMselCsv, mselContext, placeInjects } from '../../interchange/index.ts';
-import { ACTION_KINDS, CHANNELS, Inject, NODE_STATES, TLP_LEVELS, type ConditionT, type InjectT, type LocalTextT } from '../../engine/scenario/schema/index.ts';
+import { ACTION_KINDS, CHANNELS, type ConditionT, Inject, type InjectT, type LocalTextT, NODE_STATES, TLP_LEVELS } from '../../engine/index.ts';
 import { loadBase, validationErrors } from './helpers.ts';
 
 function roundTrip(injects: InjectT[], base?: unknown): InjectT[] {

@@ -1,7 +1,7 @@
 /** Placing imported campaigns and injects into a base scenario: teams, tags, collisions, replacement. */
 import { describe, expect, it } from 'vitest';
 import { importAttackFlow, importCaldera, placeCampaign, placeInjects } from '../../interchange/index.ts';
-import type { CampaignT, InjectT, StepT } from '../../engine/scenario/schema/index.ts';
+import type { CampaignT, InjectT, StepT } from '../../engine/index.ts';
 import { attackFlowText, loadBase, ransack, validationErrors } from './helpers.ts';
 
 const campaignsOf = (s: Record<string, unknown>) => s.campaigns as CampaignT[];

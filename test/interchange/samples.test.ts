@@ -5,8 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { importAttackFlow, importCaldera, importMselCsv, mselContext, placeCampaign, placeInjects } from '../../interchange/index.ts';
-import { validateScenarioObject } from '../../engine/scenario/index.ts';
-import { compileScenario, createExercise, isEnded, step } from '../../engine/index.ts';
+import { compileScenario, createExercise, isEnded, step, validateScenarioObject } from '../../engine/index.ts';
 import { ATTACK_FLOW_SAMPLES, attackFlowText, crucibleTemplates, csv, loadBase, ransack, validationErrors } from './helpers.ts';
 
 /** Compiles a placed scenario and runs it headless from start to its end; returns the event types seen. */

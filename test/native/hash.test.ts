@@ -1,8 +1,7 @@
 /** The native SHA-256 the server and command line give `stateHash` must be the engine's digest, bit for bit. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stateHash } from '../../engine/index.ts';
-import { sha256Hex } from '../../engine/replay/hash.ts';
+import { sha256Hex, stateHash } from '../../engine/index.ts';
 import { nativeSha256Hex } from '../../native/hash.ts';
 import { baseScenario, HOUR } from '../engine/fixtures.ts';
 import { busyScript, runScript } from '../engine/script.ts';

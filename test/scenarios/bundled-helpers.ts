@@ -1,8 +1,7 @@
 /** Loading and walking the bundled scenarios for the size and content tests. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateScenarioText } from '../../engine/scenario/index.ts';
-import type { ConditionT, ScenarioT, StepT } from '../../engine/scenario/schema/index.ts';
+import { type ConditionT, type ScenarioT, type StepT, validateScenarioText } from '../../engine/index.ts';
 
 export const SCENARIOS_DIR = join(import.meta.dirname, '..', '..', 'scenarios');
 

@@ -3,9 +3,7 @@
  * nothing to say about them (no error, no warning).
  */
 import { describe, expect, it } from 'vitest';
-import { checkTechnique } from '../../engine/attack/index.ts';
-import { durationMs } from '../../engine/time/duration.ts';
-import { CHANNELS, SENSOR_KINDS, TLP_LEVELS, type SensorT } from '../../engine/scenario/schema/index.ts';
+import { CHANNELS, checkTechnique, durationMs, SENSOR_KINDS, type SensorT, TLP_LEVELS } from '../../engine/index.ts';
 import { blueTeams, conditionKinds, languagesOf, loadBundled, stepTeam, steps } from './bundled-helpers.ts';
 
 const ALL_CONDITIONS = ['stepSucceeded', 'stepDetected', 'notAnswered', 'notAcknowledged', 'scoreBelow', 'nodeState', 'all', 'any'];

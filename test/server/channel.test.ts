@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyViewPatch, type DeltaMessage, type SyncResult } from '../../protocol/index.ts';
 import { AudienceChannel } from '../../server/authority/channel.ts';
-import type { EngineEvent } from '../../engine/sim/events.ts';
+import type { EngineEvent } from '../../engine/index.ts';
 
 const event = (seq: number): EngineEvent => ({ seq, t: seq * 1000, type: 'tick', actor: 'engine', data: {}, audience: ['all'] });
 

@@ -10,8 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { project, type BlueView, type ExerciseState, type WhiteView } from '../../engine/index.ts';
-import type { ScenarioT } from '../../engine/scenario/index.ts';
+import { type BlueView, type ExerciseState, project, type ScenarioT, type WhiteView } from '../../engine/index.ts';
 import { createExercise, joinSeat, startTestServer, until, type Seat, type TestServer } from './helpers.ts';
 
 const SCENARIOS = resolve(import.meta.dirname, '../../scenarios');

@@ -4,7 +4,7 @@
  * its result.
  */
 import { useEffect, useState } from 'react';
-import type { ActionView } from '../../../engine/views/types.ts';
+import type { ActionView } from '../../../engine/types.ts';
 import { localText } from '../../i18n/local-text.ts';
 import { useLang, useT } from '../../i18n/react.tsx';
 import { useCommand } from '../../net/react.tsx';

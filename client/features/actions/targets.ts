@@ -1,8 +1,6 @@
 /** Which catalog actions the action panel offers and what each is aimed at. */
-import type { ActionKindT } from '../../../engine/scenario/schema/blue.ts';
-import { ACTION_TARGETS } from '../../lib/enums.ts';
-import type { ActionTargetT } from '../../../engine/sim/commands.ts';
-import type { ActionView, CatalogEntry } from '../../../engine/views/types.ts';
+import type { ActionKindT, ActionTargetT, ActionView, CatalogEntry } from '../../../engine/types.ts';
+import { ACTION_TARGETS } from '../../../engine/constants.ts';
 
 /** Kinds with their own panel (intelligence, assistance, situation reports, inbox). */
 const OWN_PANEL: ReadonlySet<ActionKindT> = new Set(['share-intel', 'request-assistance', 'grant-assistance', 'sitrep', 'respond-inject']);

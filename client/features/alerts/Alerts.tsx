@@ -1,5 +1,5 @@
 /** A blue team's alerts, newest first: what its sensors raised, with the indicators they carry. */
-import type { Alert } from '../../../engine/views/types.ts';
+import type { Alert } from '../../../engine/types.ts';
 import { useT } from '../../i18n/react.tsx';
 import { useView } from '../../store/react.ts';
 import { SimTime } from '../shell/Clock.tsx';

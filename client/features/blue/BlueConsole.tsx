@@ -3,7 +3,7 @@
  * intelligence exchange, assistance, situation reports and its score over time.
  */
 import { useState } from 'react';
-import type { Alert, BlueView } from '../../../engine/views/types.ts';
+import type { Alert, BlueView } from '../../../engine/types.ts';
 import { LocalTextView, useT } from '../../i18n/react.tsx';
 import { useSession } from '../../store/react.ts';
 import { ActionPanel } from '../actions/ActionPanel.tsx';

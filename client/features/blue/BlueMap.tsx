@@ -5,7 +5,7 @@ import { MapPanel } from '../../map/MapPanel.tsx';
 import { blueLook, type MapModel, type NodeLook } from '../../map/model.ts';
 import { BLUE_STATUSES } from '../../map/style.ts';
 import { useSession } from '../../store/react.ts';
-import type { BlueView } from '../../../engine/views/types.ts';
+import type { BlueView } from '../../../engine/types.ts';
 import { NodeDetails } from '../../map/NodeDetails.tsx';
 
 export function BlueMap({ selected, onSelect }: { selected: ReadonlySet<string>; onSelect: (id: string, additive: boolean) => void }) {

@@ -1,10 +1,7 @@
 /** An ad-hoc inject from the white cell: to all or some blue teams, on a channel, with TLP and expected actions. */
 import { useMemo, useState } from 'react';
-import type { ChannelT } from '../../../engine/scenario/schema/injects.ts';
-import type { TlpLevel } from '../../../engine/scenario/schema/common.ts';
-import type { ActionKindT } from '../../../engine/scenario/schema/blue.ts';
-import { ACTION_KINDS, CHANNELS, DURATION_PATTERN, TLP_LEVELS } from '../../lib/enums.ts';
-import type { WhiteView } from '../../../engine/views/types.ts';
+import type { ActionKindT, ChannelT, TlpLevel, WhiteView } from '../../../engine/types.ts';
+import { ACTION_KINDS, CHANNELS, DURATION_PATTERN, TLP_LEVELS } from '../../../engine/constants.ts';
 import { localText } from '../../i18n/local-text.ts';
 import { useLang, useT } from '../../i18n/react.tsx';
 import { useCommand } from '../../net/react.tsx';

@@ -3,8 +3,8 @@
  * tabletop move, a jump to the next inject, and an advance by a duration (tabletop).
  */
 import { useState } from 'react';
-import type { WhiteView } from '../../../engine/views/types.ts';
-import { parseDuration } from '../../../engine/time/duration.ts';
+import type { WhiteView } from '../../../engine/types.ts';
+import { parseDuration } from '../../../engine/constants.ts';
 import { useT } from '../../i18n/react.tsx';
 import { useCommand } from '../../net/react.tsx';
 import { useSession } from '../../store/react.ts';

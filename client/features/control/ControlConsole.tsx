@@ -4,7 +4,7 @@
  * the live event feed below.
  */
 import { useState } from 'react';
-import type { WhiteView } from '../../../engine/views/types.ts';
+import type { WhiteView } from '../../../engine/types.ts';
 import { useT } from '../../i18n/react.tsx';
 import { useSession } from '../../store/react.ts';
 import { EventFeed } from '../feed/EventFeed.tsx';

@@ -1,6 +1,6 @@
 /** Status of every blue team: score, alerts (true and false), actions under way, nodes compromised and isolated. */
 import { useMemo } from 'react';
-import type { EvaluatorView, WhiteView } from '../../../engine/views/types.ts';
+import type { EvaluatorView, WhiteView } from '../../../engine/types.ts';
 import { useLang, useT } from '../../i18n/react.tsx';
 import { localText } from '../../i18n/local-text.ts';
 import { useSession } from '../../store/react.ts';

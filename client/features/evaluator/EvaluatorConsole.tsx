@@ -5,7 +5,7 @@
  */
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import type { EvaluatorView } from '../../../engine/views/types.ts';
+import type { EvaluatorView } from '../../../engine/types.ts';
 import { useLang, useT } from '../../i18n/react.tsx';
 import { useSession, useSessionStore } from '../../store/react.ts';
 import { EventFeed } from '../feed/EventFeed.tsx';

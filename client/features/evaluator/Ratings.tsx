@@ -4,12 +4,14 @@
  * controls to rate each with a note.
  */
 import { useState } from 'react';
-import type { EvaluatorView } from '../../../engine/views/types.ts';
+import type { EvaluatorView } from '../../../engine/types.ts';
 import { LocalTextView, useT } from '../../i18n/react.tsx';
 import { useCommand } from '../../net/react.tsx';
 import { SimTime } from '../shell/Clock.tsx';
 import { Empty } from '../shell/Bits.tsx';
-import { latestRating, RATINGS, type Rating } from './ratings.ts';
+import { latestRating } from './ratings.ts';
+import { RATINGS } from '../../../engine/constants.ts';
+import type { Rating } from '../../../engine/types.ts';
 
 
 function RateRow({ capability, task, label, ratings }: { capability: string; task?: string; label: React.ReactNode; ratings: EvaluatorView['ratings'] }) {

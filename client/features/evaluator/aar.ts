@@ -2,7 +2,7 @@
  * After-action report as Markdown, from the evaluator's view: scenario, clock, scores per team,
  * HSEEP ratings per capability and task, coalition sharing metric, red steps and injects. Pure.
  */
-import type { EvaluatorView } from '../../../engine/views/types.ts';
+import type { EvaluatorView } from '../../../engine/types.ts';
 import { localText } from '../../i18n/local-text.ts';
 import { formatExerciseTime } from '../../i18n/time.ts';
 import { latestRating } from './ratings.ts';

@@ -1,6 +1,6 @@
 /** The live event feed: newest first, filterable by family, events the seat may see only. */
 import { useMemo, useState } from 'react';
-import type { EngineEvent } from '../../../engine/sim/events.ts';
+import type { EngineEvent } from '../../../engine/types.ts';
 import { hasKey } from '../../i18n/t.ts';
 import { useT } from '../../i18n/react.tsx';
 import { useSession } from '../../store/react.ts';

@@ -1,5 +1,5 @@
 /** One line about an engine event for the live feed: the interesting fields of its data, short. */
-import type { EngineEvent } from '../../../engine/sim/events.ts';
+import type { EngineEvent } from '../../../engine/types.ts';
 
 const KEYS = ['team', 'node', 'nodes', 'inject', 'step', 'action', 'status', 'state', 'to', 'from', 'partners', 'report', 'technique', 'severity', 'grade', 'speed', 'move', 'title', 'ok', 'result'];
 

@@ -4,7 +4,7 @@
  * acknowledge and answer controls.
  */
 import { useState } from 'react';
-import type { InboxItem } from '../../../engine/views/types.ts';
+import type { InboxItem } from '../../../engine/types.ts';
 import { pickLocalText } from '../../i18n/local-text.ts';
 import { LocalTextView, useLang, useT } from '../../i18n/react.tsx';
 import { useCommand } from '../../net/react.tsx';

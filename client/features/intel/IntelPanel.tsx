@@ -3,9 +3,8 @@
  * partners to share it with, read the reports partners shared and apply their indicators.
  */
 import { useEffect, useState } from 'react';
-import type { TlpLevel } from '../../../engine/scenario/schema/common.ts';
-import { TLP_LEVELS } from '../../lib/enums.ts';
-import type { IntelView } from '../../../engine/views/types.ts';
+import type { IntelView, TlpLevel } from '../../../engine/types.ts';
+import { TLP_LEVELS } from '../../../engine/constants.ts';
 import { localText } from '../../i18n/local-text.ts';
 import { useLang, useT } from '../../i18n/react.tsx';
 import { useCommand } from '../../net/react.tsx';

@@ -1,6 +1,6 @@
 /** A red campaign drawn as a graph of steps (SVG): status by colour and label, preconditions as arrows. */
 import { useMemo } from 'react';
-import type { RedStepView } from '../../../engine/views/types.ts';
+import type { RedStepView } from '../../../engine/types.ts';
 import { localText } from '../../i18n/local-text.ts';
 import { useDirection, useLang, useT } from '../../i18n/react.tsx';
 import { layoutCampaign, type GraphStep } from './graph.ts';

@@ -3,7 +3,7 @@
  * (timing, targets, hits) and, for manual campaigns, the launch, hold and abort controls.
  */
 import { useState } from 'react';
-import type { RedStepView, RedView } from '../../../engine/views/types.ts';
+import type { RedStepView, RedView } from '../../../engine/types.ts';
 import { LocalTextView, useT } from '../../i18n/react.tsx';
 import { useCommand } from '../../net/react.tsx';
 import { useSession } from '../../store/react.ts';

@@ -1,6 +1,6 @@
 /** Small shared pieces: TLP marking, status chips, a safe reading of inject Markdown, empty states. */
 import type { ReactNode } from 'react';
-import type { TlpLevel } from '../../../engine/scenario/schema/common.ts';
+import type { TlpLevel } from '../../../engine/types.ts';
 import { useT } from '../../i18n/react.tsx';
 
 export function TlpChip({ tlp }: { tlp: TlpLevel | undefined }) {

@@ -4,7 +4,7 @@
  * with the speed factor, never beyond one second of simulated time past the last known value.
  */
 import { createContext, useContext, useEffect, useState } from 'react';
-import type { ClockView } from '../../../engine/views/types.ts';
+import type { ClockView } from '../../../engine/types.ts';
 import { formatExerciseTime, formatWallTime } from '../../i18n/time.ts';
 import { useLang, useT } from '../../i18n/react.tsx';
 import { usePrefs, useSession } from '../../store/react.ts';

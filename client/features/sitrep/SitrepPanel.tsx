@@ -1,18 +1,18 @@
 /** Situation reports: file one (severity and text) and see the white cell's grades of earlier ones. */
 import { useState } from 'react';
+import { SEVERITIES } from '../../../engine/constants.ts';
+import type { Severity } from '../../../engine/types.ts';
 import { useT } from '../../i18n/react.tsx';
 import { useCommand } from '../../net/react.tsx';
 import { useView } from '../../store/react.ts';
 import { SimTime } from '../shell/Clock.tsx';
 import { Empty } from '../shell/Bits.tsx';
 
-const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
-
 export function SitrepPanel() {
   const t = useT();
   const view = useView('blue');
   const file = useCommand();
-  const [severity, setSeverity] = useState<(typeof SEVERITIES)[number]>('medium');
+  const [severity, setSeverity] = useState<Severity>('medium');
   const [text, setText] = useState('');
   if (!view) return null;
   const submit = async (e: React.FormEvent) => {
@@ -25,7 +25,7 @@ export function SitrepPanel() {
         <h3>{t('sitrep.new')}</h3>
         <label>
           {t('sitrep.severity')}
-          <select value={severity} onChange={(e) => setSeverity(e.target.value as (typeof SEVERITIES)[number])}>
+          <select value={severity} onChange={(e) => setSeverity(e.target.value as Severity)}>
             {SEVERITIES.map((s) => <option key={s} value={s}>{t(`severity.${s}`)}</option>)}
           </select>
         </label>

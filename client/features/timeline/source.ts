@@ -3,8 +3,7 @@
  * watched live (every view it received, sharing unchanged parts, so thousands of frames cost little),
  * and an engine replay of a log file (client/features/replay), which rebuilds the view at any time.
  */
-import type { EngineEvent } from '../../../engine/sim/events.ts';
-import type { EvaluatorView, WhiteView } from '../../../engine/views/types.ts';
+import type { EngineEvent, EvaluatorView, WhiteView } from '../../../engine/types.ts';
 
 export type TruthView = WhiteView | EvaluatorView;
 

@@ -1,6 +1,6 @@
 /** The ground-truth map (white cell, evaluators): every team's network and each node's true state. */
 import { useMemo } from 'react';
-import type { EvaluatorView, WhiteView } from '../../../engine/views/types.ts';
+import type { EvaluatorView, WhiteView } from '../../../engine/types.ts';
 import { useT } from '../../i18n/react.tsx';
 import { MapPanel } from '../../map/MapPanel.tsx';
 import { whiteLook, whiteModel, type NodeLook } from '../../map/model.ts';

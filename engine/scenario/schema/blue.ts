@@ -1,18 +1,7 @@
 /** Blue action catalog and the blue teams' starting posture. */
 import { z } from 'zod';
+import { ACTION_KINDS } from '../vocabulary.ts';
 import { Duration, Id, LocalText, Probability } from './common.ts';
-
-export const ACTION_KINDS = [
-  'isolate', 'reconnect', 'patch', 'reset-credentials', 'restore-backup', 'block-indicator', 'hunt',
-  'collect-forensics', 'share-intel', 'request-assistance', 'grant-assistance', 'sitrep', 'respond-inject',
-] as const;
-
-/** What an action is aimed at: derived from its kind, listed here for the schema's documentation. */
-export const ACTION_TARGETS: Record<(typeof ACTION_KINDS)[number], 'node' | 'segment' | 'indicator' | 'team' | 'inject' | 'none'> = {
-  isolate: 'node', reconnect: 'node', patch: 'node', 'reset-credentials': 'node', 'restore-backup': 'node',
-  'block-indicator': 'indicator', hunt: 'segment', 'collect-forensics': 'node', 'share-intel': 'team',
-  'request-assistance': 'team', 'grant-assistance': 'team', sitrep: 'none', 'respond-inject': 'inject',
-};
 
 export const ActionDef = z.strictObject({
   id: Id,
@@ -32,5 +21,4 @@ export const Posture = z.strictObject({
 });
 
 export type ActionDefT = z.infer<typeof ActionDef>;
-export type ActionKindT = (typeof ACTION_KINDS)[number];
 export type PostureT = z.infer<typeof Posture>;

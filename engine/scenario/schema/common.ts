@@ -1,27 +1,28 @@
 /** Building blocks shared by every part of the scenario format. */
 import { z } from 'zod';
-import { DURATION_PATTERN, parseDuration } from '../../time/duration.ts';
+import { DURATION_PATTERN, MAX_SIM_TIME, parseDuration } from '../../time/duration.ts';
+import { TLP_LEVELS } from '../vocabulary.ts';
 
 export const Id = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, 'ids are 1 to 80 letters, digits, ".", "_" or "-", starting with a letter or digit')
   .meta({ description: 'Identifier, unique within its kind; referenced from elsewhere in the scenario.' });
 
-/**
- * Simulated time runs from T+0 for at most a year (the engine's commands refuse later times), so no
- * duration may be longer: an exercise of 3651d validated but could never be advanced to its end, and
- * one of 9999999999d made the validator throw (found while probing the bounds for the hostile scenario fuzz).
- */
-export const MAX_DURATION_MS = 365 * 86_400_000;
 const DURATION_RE = new RegExp(DURATION_PATTERN);
 
+/**
+ * Simulated time runs from T+0 for at most a year (MAX_SIM_TIME; the engine's commands refuse later
+ * times), so no duration may be longer: an exercise of 3651d validated but could never be advanced to
+ * its end, and one of 9999999999d made the validator throw (found while probing the bounds for the
+ * hostile scenario fuzz).
+ */
 export const Duration = z
   .string()
   .regex(DURATION_RE, 'write a duration like 90s, 45m, 8h or 1d2h')
   .refine((text) => {
     const r = parseDuration(text);
     // Text that is not a duration at all is the pattern's to report, once.
-    return r.ok ? r.ms <= MAX_DURATION_MS : !DURATION_RE.test(text.trim());
+    return r.ok ? r.ms <= MAX_SIM_TIME : !DURATION_RE.test(text.trim());
   }, 'at most 365d: simulated time ends a year after T+0')
   .meta({ description: 'Simulated duration or time from T+0: 90s, 45m, 8h, 1d2h, 250ms, 0.' });
 
@@ -42,7 +43,6 @@ export const LocalText = z
   ])
   .meta({ description: 'Text participants read: a string, or a map of language code to text (en, ar, ...).' });
 
-export const TLP_LEVELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
 export const Tlp = z.enum(TLP_LEVELS).meta({ description: 'Traffic Light Protocol 2.0 level.' });
 
 export const TechniqueId = z
@@ -51,4 +51,3 @@ export const TechniqueId = z
   .meta({ description: 'MITRE ATT&CK Enterprise technique id (checked against the bundled ATT&CK v18.1).' });
 
 export type LocalTextT = z.infer<typeof LocalText>;
-export type TlpLevel = (typeof TLP_LEVELS)[number];

@@ -1,4 +1,8 @@
-/** The scenario format: one zod definition, from which the JSON Schema and the TypeScript types derive. */
+/**
+ * The scenario format: one zod definition, from which the JSON Schema and the TypeScript types derive;
+ * its closed lists come from the vocabulary (zod-free, for the web client).
+ */
+export * from '../vocabulary.ts';
 export * from './common.ts';
 export * from './network.ts';
 export * from './red.ts';

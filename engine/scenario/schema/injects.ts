@@ -1,10 +1,7 @@
 /** The MSEL: injects delivered at a time or on a condition, with expected actions and what they evaluate. */
 import { z } from 'zod';
 import { Duration, Id, LocalText, Tlp } from './common.ts';
-import { ACTION_KINDS } from './blue.ts';
-import { NODE_STATES } from './red.ts';
-
-export const CHANNELS = ['email', 'phone', 'news', 'intel-feed', 'ticket', 'chat', 'radio', 'social-media', 'briefing'] as const;
+import { ACTION_KINDS, CHANNELS, NODE_STATES } from '../vocabulary.ts';
 
 export interface ConditionT {
   stepSucceeded?: string;
@@ -62,4 +59,3 @@ export const Inject = z.strictObject({
 });
 
 export type InjectT = z.infer<typeof Inject>;
-export type ChannelT = (typeof CHANNELS)[number];

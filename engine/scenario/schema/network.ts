@@ -1,14 +1,8 @@
 /** The exercise network: segments (zones) owned by teams, nodes with services, vulnerabilities, sensors, backups. */
 import { z } from 'zod';
+import { NODE_KINDS, SENSOR_KINDS, ZONES } from '../vocabulary.ts';
 import { Duration, Id, LocalText, Probability, TechniqueId } from './common.ts';
 
-export const ZONES = ['internet', 'dmz', 'corporate', 'ot', 'datacenter', 'cloud', 'management', 'shared'] as const;
-export const NODE_KINDS = [
-  'workstation', 'server', 'domain-controller', 'database', 'web-server', 'mail-server', 'firewall',
-  'router', 'switch', 'vpn-gateway', 'hmi', 'plc', 'historian', 'scada-server', 'payment-switch',
-  'cloud-service', 'mobile', 'iot',
-] as const;
-export const SENSOR_KINDS = ['edr', 'av', 'ids', 'ndr', 'siem', 'honeypot', 'dlp'] as const;
 
 export const Sensor = z.union([
   z.enum(SENSOR_KINDS),
@@ -83,6 +77,3 @@ export type NodeT = z.infer<typeof Node>;
 export type SegmentT = z.infer<typeof Segment>;
 export type SensorT = z.infer<typeof Sensor>;
 export type NetworkT = z.infer<typeof Network>;
-export type ZoneT = (typeof ZONES)[number];
-export type NodeKindT = (typeof NODE_KINDS)[number];
-export type SensorKindT = (typeof SENSOR_KINDS)[number];

@@ -1,16 +1,7 @@
 /** The red campaign: ATT&CK-tagged steps with targets, preconditions, timing, odds, effects and indicators. */
 import { z } from 'zod';
 import { Duration, Id, LocalText, Probability, TechniqueId } from './common.ts';
-import { NODE_KINDS, SENSOR_KINDS, ZONES } from './network.ts';
-
-/** True node states, from least to most severe; `requiresState` means "at least this". */
-export const NODE_STATES = ['clean', 'compromised', 'persistent', 'exfiltrated', 'encrypted', 'wiped'] as const;
-
-export const EFFECTS = [
-  'compromise', 'persist', 'steal-credentials', 'exfiltrate', 'encrypt', 'wipe', 'disrupt-service', 'deface',
-] as const;
-
-export const INDICATOR_KINDS = ['sha256', 'md5', 'ipv4', 'domain', 'url', 'email', 'filename', 'registry-key', 'mutex', 'user-agent'] as const;
+import { EFFECTS, INDICATOR_KINDS, NODE_KINDS, NODE_STATES, SENSOR_KINDS, ZONES } from '../vocabulary.ts';
 
 export const Indicator = z.strictObject({
   id: Id,
@@ -90,6 +81,3 @@ export type StepT = z.infer<typeof Step>;
 export type CampaignT = z.infer<typeof Campaign>;
 export type TargetSelectorT = z.infer<typeof TargetSelector>;
 export type IndicatorT = z.infer<typeof Indicator>;
-export type NodeStateT = (typeof NODE_STATES)[number];
-export type EffectT = (typeof EFFECTS)[number];
-export type IndicatorKindT = (typeof INDICATOR_KINDS)[number];

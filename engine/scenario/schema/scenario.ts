@@ -5,8 +5,7 @@ import { Network } from './network.ts';
 import { Campaign } from './red.ts';
 import { ActionDef, Posture } from './blue.ts';
 import { Inject } from './injects.ts';
-
-export const FORMAT_VERSION = 1;
+import { FORMAT_VERSION, MODES, SCORE_CATEGORIES, TEAM_ROLES } from '../vocabulary.ts';
 
 export const Meta = z.strictObject({
   id: Id,
@@ -18,12 +17,10 @@ export const Meta = z.strictObject({
   startDate: z.iso.datetime({ offset: true }).meta({ description: 'Wall-clock date and time shown for T+0 (display only; the engine never reads a clock).' }),
   duration: Duration,
   seed: z.int().min(0).max(2 ** 31 - 1).meta({ description: 'Default seed.' }),
-  modes: z.array(z.enum(['realtime', 'tabletop', 'headless'])).min(1),
+  modes: z.array(z.enum(MODES)).min(1),
   languages: z.array(LanguageCode).min(1).optional(),
   speed: z.int().min(1).max(1000).optional().meta({ description: 'Default real-time speed factor.' }),
 });
-
-export const TEAM_ROLES = ['white', 'red', 'blue', 'evaluator'] as const;
 
 export const Team = z.strictObject({
   id: Id,
@@ -56,8 +53,6 @@ export const ObjectiveDef = z.strictObject({
   text: LocalText,
   capabilities: z.array(Id).optional(),
 });
-
-export const SCORE_CATEGORIES = ['availability', 'detection', 'response', 'reporting', 'cooperation'] as const;
 
 /**
  * Bounded so that weight x score (0..100) and penalty x count stay finite: a weight of 1e308 passed
@@ -101,5 +96,3 @@ export type TeamT = z.infer<typeof Team>;
 export type MetaT = z.infer<typeof Meta>;
 export type MoveT = z.infer<typeof Move>;
 export type ScoringT = z.infer<typeof Scoring>;
-export type TeamRoleT = (typeof TEAM_ROLES)[number];
-export type ScoreCategoryT = (typeof SCORE_CATEGORIES)[number];

@@ -6,9 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileScenario, createExercise, logHeader, step, type Command, type RampartsLog } from '../../../engine/index.ts';
-import { validateScenarioText } from '../../../engine/scenario/validate.ts';
-import type { ScenarioT } from '../../../engine/scenario/schema/index.ts';
+import { type Command, compileScenario, createExercise, logHeader, type RampartsLog, type ScenarioT, step, validateScenarioText } from '../../../engine/index.ts';
 import { AAR_SECTIONS, aarFromLog, aarHtml, aarMarkdown, buildPackage, navigatorLayer, openPackage, stixBundle } from '../../../interchange/index.ts';
 import { repoRoot } from '../helpers.ts';
 import { stixValidator } from './shared.ts';

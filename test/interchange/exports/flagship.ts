@@ -8,12 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateScenarioText } from '../../../engine/scenario/validate.ts';
-import type { ScenarioT, TlpLevel } from '../../../engine/scenario/schema/index.ts';
-import {
-  compileScenario, createExercise, logHeader, serialiseLog, step,
-  type Command, type EngineEvent, type ExerciseState, type RampartsLog,
-} from '../../../engine/index.ts';
+import { type Command, compileScenario, createExercise, type EngineEvent, type ExerciseState, logHeader, type RampartsLog, type ScenarioT, serialiseLog, step, type TlpLevel, validateScenarioText } from '../../../engine/index.ts';
 import { repoRoot } from '../helpers.ts';
 
 const MIN = 60_000;
