@@ -11,8 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { cloneState, compileScenario, createExercise, step } from '../engine/index.ts';
-import { validateScenarioText } from '../engine/scenario/index.ts';
+import { cloneState, compileScenario, createExercise, step, validateScenarioText } from '../engine/index.ts';
 import { busyScript } from './engine-script.ts';
 import type { BenchResult } from './types.ts';
 
