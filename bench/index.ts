@@ -9,6 +9,7 @@
 import type { BenchModule, BenchResult } from './types.ts';
 
 const BENCHES: (() => Promise<BenchModule>)[] = [
+  () => import('./cli.ts'),
   () => import('./validate.ts'),
   () => import('./engine.ts'),
   () => import('./client.ts'),

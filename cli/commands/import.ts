@@ -4,9 +4,9 @@
  */
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseDocument, stringify } from 'yaml';
 import { type CliCommand, UsageError } from '../io.ts';
+import { packagePath } from '../package-root.ts';
 import { type CampaignT, type Diagnostic as ScenarioDiagnostic, formatDiagnostic as formatScenarioDiagnostic, type InjectT, parseDuration, parseScenarioText, validateScenarioObject } from '../../engine/index.ts';
 import { type Diagnostic, formatDiagnostic, importAttackFlow, importCaldera, importMselCsv, type ImportResult, mselContext, placeCampaign, placeInjects, type TextFile } from '../../interchange/index.ts';
 
@@ -122,7 +122,7 @@ async function abilityFiles(dir: string): Promise<TextFile[] | undefined> {
   return out;
 }
 
-const SCHEMA = resolve(dirname(fileURLToPath(import.meta.url)), '../../schema/scenario.schema.json');
+const SCHEMA = packagePath('schema', 'scenario.schema.json');
 
 /** The editor-completion line, pointing at the schema from where the output file will be. */
 function schemaLine(out: string | undefined): string {

@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { type CliCommand, UsageError } from '../io.ts';
+import { packagePath } from '../package-root.ts';
 import type { LogLevel } from '../../server/ops/logger.ts';
 
 const HELP = `Usage: ramparts serve [--port P] [--host H] [--data DIR] [--scenarios DIR] [--log-level LEVEL] [--snapshot-every N]
@@ -15,7 +16,7 @@ Options:
   --port P          port to listen on (default 8080; 0 picks a free port)
   --host H          address to bind (default 0.0.0.0)
   --data DIR        data directory of the store (default ./data)
-  --scenarios DIR   bundled scenarios offered in the lobby (default ./scenarios)
+  --scenarios DIR   scenarios offered in the lobby (default: the ones bundled with ramparts)
   --log-level L     debug, info, warn or error (default info)
   --snapshot-every N  write a snapshot every N commands of an exercise (default 500)
   --postgres URL    keep exercises in PostgreSQL instead of --data (migrations run at start)
@@ -40,7 +41,7 @@ interface ServeArgs {
 }
 
 function parseArgs(args: string[]): ServeArgs {
-  const out: ServeArgs = { port: 8080, host: '0.0.0.0', data: 'data', scenarios: 'scenarios', logLevel: 'info', snapshotEvery: 500 };
+  const out: ServeArgs = { port: 8080, host: '0.0.0.0', data: 'data', scenarios: packagePath('scenarios'), logLevel: 'info', snapshotEvery: 500 };
   for (let i = 0; i < args.length; i++) {
     const flag = args[i];
     const value = args[i + 1];
@@ -101,6 +102,8 @@ export const command: CliCommand = {
       });
     const server = await startServer(defaultConfig({
       port: parsed.port, host: parsed.host, dataDir: resolve(parsed.data), scenariosDir: resolve(parsed.scenarios), logLevel: parsed.logLevel,
+      // The web client built into the package (npm run build), wherever the command is run from.
+      distDir: packagePath('dist'),
       store: { snapshotEvery: parsed.snapshotEvery },
     }), {
       ...(store ? { store } : {}),

@@ -19,7 +19,11 @@ export interface PoolOptions {
 
 export type PoolResult = { ok: true; results: SweepRunResult[] } | { ok: false; seed: number | null; message: string };
 
-const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+/**
+ * The worker's code: compiled, lib/sweep-worker.js beside the compiled pool (scripts/build-node.mjs);
+ * from the TypeScript sources (tests, benchmarks), worker-entry.mjs, which loads worker.ts through tsx.
+ */
+const ENTRY = import.meta.url.endsWith('.ts') ? new URL('./worker-entry.mjs', import.meta.url) : new URL('./sweep-worker.js', import.meta.url);
 
 /** Runs every seed; resolves with the results sorted by seed, or the first failure. */
 export function runPool(options: PoolOptions): Promise<PoolResult> {
