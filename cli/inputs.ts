@@ -12,7 +12,7 @@
  * Every entry is checked against the engine's command schemas, the roles allowed to send each command
  * and the scenario's teams and duration; every problem comes back located (FILE:LINE:COL: path: message).
  */
-import { Actor, type Command, COMMAND_ROLES, CommandBody, type CommandBody as CommandBodyT, type CompiledScenario, type Diagnostic, formatDuration, formatPath, parseDuration, parseLog, parseScenarioText, type PathSegment, type SourceMap } from '../engine/index.ts';
+import { type ActorT, checkCommand, isRecord, type Command, type CompiledScenario, type Diagnostic, formatDuration, formatPath, parseDuration, parseLog, parseScenarioText, type PathSegment, type SourceMap } from '../engine/index.ts';
 
 /** One input: the command, the simulated time it is due, and where it came from (1-based line). */
 export interface ScriptedInput { at: number; command: Command; line: number }
@@ -151,22 +151,28 @@ function checkInput(value: unknown, line: number, compiled: CompiledScenario, re
   const at = checkAt(entry.at, compiled.meta.duration, bad);
   if (entry.actor === undefined) bad([], 'missing "actor": who sends the command, e.g. { "role": "blue", "team": "<team id>" }');
   if (entry.cmd === undefined) bad([], 'missing "cmd": the command, e.g. { "type": "action", "action": "isolate", "target": { "node": "<node id>" } }');
-  const actor = entry.actor === undefined ? undefined : Actor.safeParse(entry.actor);
-  if (actor && !actor.success) for (const i of actor.error.issues) bad(['actor', ...(i.path as PathSegment[])], i.message);
-  const cmd = entry.cmd === undefined ? undefined : CommandBody.safeParse(entry.cmd);
-  if (cmd && !cmd.success) for (const i of cmd.error.issues) bad(['cmd', ...(i.path as PathSegment[])], i.message);
-  if (actor?.success && actor.data.role === 'blue' && compiled.blueIndex[actor.data.team] === undefined) {
-    bad(['actor', 'team'], unknown('blue team', actor.data.team, compiled.blue.map((b) => b.id)));
+  // The engine's command check, each problem at its place in the entry (a missing actor or command
+  // is said above, once). Of a start, what to say is that the run starts the exercise itself.
+  const start = isRecord(entry.cmd) && entry.cmd.type === 'start';
+  const checked = checkCommand(entry.actor, entry.cmd);
+  const issues = checked.ok ? [] : checked.issues.filter((i) => !(start && i.path[0] === 'actor' && i.path[1] === 'role'));
+  for (const i of issues) {
+    const onActor = i.path[0] === 'actor';
+    if (!(onActor ? entry.actor === undefined : entry.cmd === undefined)) bad(onActor ? i.path : ['cmd', ...i.path], i.message);
   }
-  if (!ok || !actor?.success || !cmd?.success || at === undefined) return undefined;
-  const a = actor.data;
-  // The schema's inferred type names only its first member; the parsed value is any command body.
-  const c = cmd.data as CommandBodyT;
-  if (c.type === 'start') bad(['cmd', 'type'], 'the run starts the exercise itself: remove this input');
-  else if (!COMMAND_ROLES[c.type].includes(a.role)) bad(['actor', 'role'], `a ${a.role} actor may not send ${c.type} (allowed: ${COMMAND_ROLES[c.type].join(', ')})`);
-  checkReferences(c, compiled, bad);
+  const actor = entry.actor as ActorT;
+  const actorValid = entry.actor !== undefined && !issues.some((i) => i.path[0] === 'actor' && i.path[1] !== 'role');
+  if (actorValid && actor.role === 'blue' && compiled.blueIndex[actor.team] === undefined) {
+    bad(['actor', 'team'], unknown('blue team', actor.team, compiled.blue.map((b) => b.id)));
+  }
+  if (!ok || issues.length > 0 || at === undefined) return undefined;
+  if (start || !checked.ok) {
+    bad(['cmd', 'type'], 'the run starts the exercise itself: remove this input');
+    return undefined;
+  }
+  checkReferences(checked.command, compiled, bad);
   if (!ok) return undefined;
-  return { at, command: { ...c, actor: a } as Command, line };
+  return { at, command: checked.command, line };
 }
 
 function unknown(what: string, id: string, known: readonly string[]): string {
@@ -179,7 +185,7 @@ function unknown(what: string, id: string, known: readonly string[]): string {
  * not a refusal found hours into the run. Ids made during the run (ad-hoc injects, action, report,
  * request and sitrep ids) are left to the engine.
  */
-function checkReferences(c: CommandBodyT, s: CompiledScenario, bad: Report): void {
+function checkReferences(c: Command, s: CompiledScenario, bad: Report): void {
   const blue = s.blue.map((b) => b.id);
   const team = (path: PathSegment[], id: string): void => {
     if (s.blueIndex[id] === undefined) bad(path, unknown('blue team', id, blue));

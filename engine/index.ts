@@ -30,6 +30,7 @@ export type * from './compile/types.ts';
 
 export { createExercise, FOREVER, type ExerciseOptions } from './sim/create.ts';
 export { step, advanceChunk } from './sim/step.ts';
+export { checkCommand, type CommandCheck, type CommandIssue } from './sim/check.ts';
 export { runHeadless, type HeadlessInput, type HeadlessOptions, type HeadlessRun } from './sim/headless.ts';
 export { nextEventTime, isEnded, nextInjectTime } from './sim/time.ts';
 export type {
@@ -48,8 +49,8 @@ export { metrics, coalitionMetrics, type Metrics, type TeamMetrics } from './sco
 
 export { snapshot, restore, stateHash, type Snapshot } from './replay/snapshot.ts';
 export { cloneState } from './replay/clone.ts';
-export { canonicalJson } from './replay/canonical.ts';
-export { sha256Hex, hashValue } from './replay/hash.ts';
+export { canonicalJson } from './lib/canonical.ts';
+export { sha256Hex, hashValue } from './lib/hash.ts';
 export {
   parseLog, serialiseLog, logHeader, logLine, LOG_FORMAT, LOG_VERSION,
   type LogHeader, type LogRecord, type RampartsLog, type LogError, type ParseLogResult, type ParseLogOptions,

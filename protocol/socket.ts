@@ -99,7 +99,7 @@ export interface Rejected {
 }
 
 export interface ClientToServerEvents {
-  /** A command body (engine/sim/commands.ts `CommandBody`); the server adds the actor from the seat. */
+  /** A command body (the engine's `CommandBody`); the server adds the actor from the seat. */
   command: (body: unknown, ack: (reply: CommandReply) => void) => void;
   /** Catch up after a gap; answers with deltas, a full view, or `current`. */
   sync: (request: SyncRequest, ack: (reply: SyncReply) => void) => void;

@@ -6,7 +6,7 @@
 import type { ActionKindT, ScenarioT, SensorT } from '../scenario/schema/index.ts';
 import { ACTION_KINDS } from '../scenario/schema/index.ts';
 import { durationMs } from '../time/duration.ts';
-import { hashValue } from '../replay/hash.ts';
+import { hashValue } from '../lib/hash.ts';
 import { STANDARD_ACTIONS, DEFAULT_LASTS } from './catalog.ts';
 import { CompileError, compileCondition, depsOf, timersOf } from './conditions.ts';
 import { staticCandidates } from './selectors.ts';

@@ -11,7 +11,7 @@ import { MAX_SIM_TIME } from '../time/duration.ts';
 import { MODES } from '../scenario/vocabulary.ts';
 import type { EngineEvent } from '../sim/events.ts';
 import type { Mode } from '../compile/types.ts';
-import { hashValue } from './hash.ts';
+import { hashValue } from '../lib/hash.ts';
 
 export const LOG_FORMAT = 'ramparts-log';
 export const LOG_VERSION = 1;

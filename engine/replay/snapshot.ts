@@ -5,7 +5,7 @@
  */
 import type { CompiledScenario } from '../compile/types.ts';
 import type { ExerciseState } from '../sim/state.ts';
-import { hashValue, sha256Hex } from './hash.ts';
+import { hashValue, sha256Hex } from '../lib/hash.ts';
 
 export interface Snapshot {
   scenario: CompiledScenario;

@@ -4,7 +4,7 @@
  * indicators from the noise stream. Values never depend on anything else, so they are stable per seed.
  */
 import type { IndicatorKindT } from '../scenario/schema/index.ts';
-import { sha256Bytes } from '../replay/hash.ts';
+import { sha256Bytes } from '../lib/hash.ts';
 
 /** A source of bytes 0..255. */
 export type ByteSource = () => number;

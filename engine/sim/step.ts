@@ -9,7 +9,9 @@
  */
 import { durationMs } from '../time/duration.ts';
 import { exerciseNext } from '../machines/index.ts';
-import { Actor, COMMAND_ROLES, CommandBody, type Command } from './commands.ts';
+import type { Command } from './commands.ts';
+import { checkCommand } from './check.ts';
+import { isRecord } from '../lib/record.ts';
 import type { StepResult } from './events.ts';
 import type { ExerciseState } from './state.ts';
 import { Ctx } from './ctx.ts';
@@ -37,18 +39,13 @@ const PHASE_HINT: Record<string, string> = {
   running: 'the exercise is already running',
 };
 
+/** The command's form and role (the one check, shared with the server and the command line), then what depends on this exercise. */
 function check(state: ExerciseState, command: Command): Refusal | null {
-  if (typeof command !== 'object' || command === null) return refuse('BAD_COMMAND', 'a command is an object with a type and an actor');
-  const { actor, ...body } = command as Command & Record<string, unknown>;
-  const a = Actor.safeParse(actor);
-  if (!a.success) return refuse('BAD_COMMAND', `actor: ${a.error.issues[0]?.message ?? 'invalid'}`);
-  const b = CommandBody.safeParse(body);
-  if (!b.success) {
-    const issue = b.error.issues[0];
-    return refuse('BAD_COMMAND', `${issue?.path.join('.') || 'command'}: ${issue?.message ?? 'invalid'}`);
-  }
-  const roles = COMMAND_ROLES[command.type];
-  if (!roles.includes(command.actor.role)) return refuse('FORBIDDEN', `a ${command.actor.role} seat may not send ${command.type}`);
+  const sent: unknown = command;
+  const whole = isRecord(sent);
+  const { actor, ...body } = whole ? (sent as Record<string, unknown>) : {};
+  const checked = checkCommand(actor, whole ? body : sent);
+  if (!checked.ok) return refuse(checked.code, checked.message);
   if (command.actor.role === 'blue' && !state.teams[command.actor.team]) {
     return refuse('FORBIDDEN', `"${command.actor.team}" is not a blue team of this exercise`);
   }

@@ -4,7 +4,7 @@
  * become `requires`/`requiresAny` (see flow-graph.ts for the exact reading), observables become
  * indicators of the steps that touch them, and assets become target tags.
  */
-import { type CampaignT, type IndicatorT, jsonSyntaxError, type StepT, type TargetSelectorT } from '../../engine/index.ts';
+import { type CampaignT, type IndicatorT, jsonSyntaxError, type StepT, type TargetSelectorT, isRecord } from '../../engine/index.ts';
 import { type Diagnostic, type ImportResult } from './diagnostics.ts';
 import { IdAllocator, slugId } from './ids.ts';
 import { fullName, resolveTechnique, stepTactic, tacticShortname } from './techniques.ts';
@@ -23,7 +23,6 @@ export interface AttackFlowOptions {
 }
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 const refs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((r): r is string => typeof r === 'string') : []);
 
@@ -44,14 +43,14 @@ function readBundle(input: string | unknown, diagnostics: Diagnostic[]): Obj[] |
       return undefined;
     }
   }
-  if (!isObj(bundle) || !Array.isArray(bundle.objects)) {
+  if (!isRecord(bundle) || !Array.isArray(bundle.objects)) {
     diagnostics.push({ severity: 'error', message: 'not a STIX bundle: expected an object with "type": "bundle" and an "objects" array' });
     return undefined;
   }
   const objects: Obj[] = [];
   const seen = new Set<string>();
   bundle.objects.forEach((o, i) => {
-    if (!isObj(o) || !str(o.id) || !str(o.type)) {
+    if (!isRecord(o) || !str(o.id) || !str(o.type)) {
       diagnostics.push({ severity: 'error', object: `objects[${i}]`, message: 'every STIX object needs a "type" and an "id"' });
     } else if (seen.has(String(o.id))) {
       diagnostics.push({ severity: 'error', object: String(o.id), message: 'this id appears twice in the bundle' });

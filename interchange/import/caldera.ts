@@ -4,7 +4,7 @@
  * previous one and acts on the same nodes (`sameAs`), so the campaign replays the operation's chain.
  */
 import { type Document, parseAllDocuments, visit } from 'yaml';
-import { Campaign, type CampaignT, type StepT, type TargetSelectorT } from '../../engine/index.ts';
+import { Campaign, type CampaignT, type StepT, type TargetSelectorT, isRecord } from '../../engine/index.ts';
 import { type Diagnostic, type ImportResult, result } from './diagnostics.ts';
 import { IdAllocator, slugId } from './ids.ts';
 import { resolveTechnique, stepTactic, tacticShortname } from './techniques.ts';
@@ -25,7 +25,6 @@ export interface CalderaOptions {
 }
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 
 /** Where the first alias without an anchor is (else the first alias): what a failed toJS is about. */
@@ -73,7 +72,7 @@ function parseYaml(f: TextFile, diagnostics: Diagnostic[]): unknown[] {
 /** Ability ids in run order, from `atomic_ordering` or the older `phases: {1: [...], 2: [...]}`. */
 function ordering(adv: Obj): unknown[] | undefined {
   if (Array.isArray(adv.atomic_ordering)) return adv.atomic_ordering;
-  if (isObj(adv.phases)) {
+  if (isRecord(adv.phases)) {
     return Object.keys(adv.phases)
       .sort((a, b) => Number(a) - Number(b))
       .flatMap((k) => {
@@ -85,8 +84,8 @@ function ordering(adv: Obj): unknown[] | undefined {
 }
 
 function techniqueOf(ability: Obj): { id?: string; name?: string } {
-  const t = isObj(ability.technique) ? ability.technique : {};
-  const attack = isObj(ability.attack) ? ability.attack : {};
+  const t = isRecord(ability.technique) ? ability.technique : {};
+  const attack = isRecord(ability.attack) ? ability.attack : {};
   const id = str(ability.technique_id) ?? str(t.attack_id) ?? str(t.technique_id) ?? str(attack.technique_id);
   const name = str(ability.technique_name) ?? str(t.name) ?? str(attack.technique_name);
   return { ...(id ? { id } : {}), ...(name ? { name } : {}) };
@@ -99,7 +98,7 @@ function techniqueOf(ability: Obj): { id?: string; name?: string } {
 export function importCaldera(adversary: TextFile, abilityFiles: readonly TextFile[], options: CalderaOptions = {}): ImportResult<CampaignT> {
   const diagnostics: Diagnostic[] = [];
   const adv = parseYaml(adversary, diagnostics)[0];
-  if (!isObj(adv)) {
+  if (!isRecord(adv)) {
     if (diagnostics.length === 0) diagnostics.push({ severity: 'error', file: adversary.file, message: 'not a CALDERA adversary profile (expected a mapping with id, name and atomic_ordering)' });
     return { ok: false, diagnostics };
   }
@@ -112,8 +111,8 @@ export function importCaldera(adversary: TextFile, abilityFiles: readonly TextFi
   for (const f of abilityFiles) {
     for (const doc of parseYaml(f, diagnostics)) {
       for (const a of Array.isArray(doc) ? doc : [doc]) {
-        const id = isObj(a) ? str(a.id) : undefined;
-        if (isObj(a) && id) abilities.set(id, { ability: a, file: f.file });
+        const id = isRecord(a) ? str(a.id) : undefined;
+        if (isRecord(a) && id) abilities.set(id, { ability: a, file: f.file });
       }
     }
   }
@@ -121,7 +120,7 @@ export function importCaldera(adversary: TextFile, abilityFiles: readonly TextFi
   const steps: StepT[] = [];
   const advName = str(adv.name) ?? str(adv.id) ?? 'CALDERA adversary';
   order.forEach((entry, index) => {
-    const abilityId = typeof entry === 'string' ? entry.trim() : isObj(entry) ? str(entry.ability_id) : undefined;
+    const abilityId = typeof entry === 'string' ? entry.trim() : isRecord(entry) ? str(entry.ability_id) : undefined;
     const found = abilityId ? abilities.get(abilityId) : undefined;
     if (!abilityId || !found) {
       diagnostics.push({ severity: 'error', file: adversary.file, object: abilityId ?? `atomic_ordering[${index}]`, message: `step ${index + 1}: no ability with this id among the ability files given (look in the abilities folder or pass --abilities DIR)` });

@@ -5,7 +5,7 @@
  * problem with its row (file line) and column.
  */
 import { parse } from 'csv-parse/sync';
-import { formatDuration, Inject, type InjectT, type LocalTextT, type MoveT, parseDuration, type TeamT } from '../../engine/index.ts';
+import { formatDuration, Inject, type InjectT, type LocalTextT, type MoveT, parseDuration, type TeamT, isRecord } from '../../engine/index.ts';
 import { type Diagnostic, type ImportResult, result } from './diagnostics.ts';
 import { IdAllocator, isId, slugId } from './ids.ts';
 import { type HeaderMap, matchHeaders, type MselField } from '../msel/columns.ts';
@@ -36,13 +36,12 @@ export interface MselImportOptions {
 }
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The parts of a scenario object an MSEL refers to (leniently: the scenario need not be valid yet). */
 export function mselContext(scenario: unknown): MselContext {
-  if (!isObj(scenario)) return {};
-  const list = <T>(v: unknown) => (Array.isArray(v) ? (v.filter(isObj) as T[]) : undefined);
-  const meta = isObj(scenario.meta) ? scenario.meta : {};
+  if (!isRecord(scenario)) return {};
+  const list = <T>(v: unknown) => (Array.isArray(v) ? (v.filter(isRecord) as T[]) : undefined);
+  const meta = isRecord(scenario.meta) ? scenario.meta : {};
   const ctx: MselContext = {};
   const teams = list<TeamT>(scenario.teams);
   if (teams) ctx.teams = teams;

@@ -4,7 +4,7 @@
  * that would collide with the rest of the scenario are renamed and every reference follows, so that
  * the result validates.
  */
-import type { CampaignT, IndicatorT, InjectT, NodeT, SegmentT, StepT, TargetSelectorT, TeamT } from '../../engine/index.ts';
+import { type CampaignT, type IndicatorT, type InjectT, type NodeT, type SegmentT, type StepT, type TargetSelectorT, type TeamT, isRecord } from '../../engine/index.ts';
 import { type Diagnostic, type ImportResult, result } from './diagnostics.ts';
 import { IdAllocator } from './ids.ts';
 
@@ -19,11 +19,10 @@ export interface PlaceCampaignOptions {
 }
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const arr = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
 
 function textValues(t: unknown): string[] {
-  return typeof t === 'string' ? [t] : isObj(t) ? Object.values(t).filter((v): v is string => typeof v === 'string') : [];
+  return typeof t === 'string' ? [t] : isRecord(t) ? Object.values(t).filter((v): v is string => typeof v === 'string') : [];
 }
 
 /** The blue team an author means by an id or a name (any language), ignoring case. */
@@ -39,15 +38,15 @@ interface Network {
 }
 
 function readNetwork(base: Obj): Network | undefined {
-  const network = isObj(base.network) ? base.network : undefined;
+  const network = isRecord(base.network) ? base.network : undefined;
   if (!Array.isArray(base.teams) || !network) return undefined;
-  const segments = new Map(arr<SegmentT>(network.segments).filter(isObj).map((s) => [s.id, s]));
+  const segments = new Map(arr<SegmentT>(network.segments).filter(isRecord).map((s) => [s.id, s]));
   const nodesOf = new Map<string, { node: NodeT; segment: SegmentT }[]>();
-  for (const node of arr<NodeT>(network.nodes).filter(isObj)) {
+  for (const node of arr<NodeT>(network.nodes).filter(isRecord)) {
     const segment = segments.get(node.segment);
     if (segment) nodesOf.set(segment.owner, [...(nodesOf.get(segment.owner) ?? []), { node, segment }]);
   }
-  return { teams: arr<TeamT>(base.teams).filter(isObj), nodesOf };
+  return { teams: arr<TeamT>(base.teams).filter(isRecord), nodesOf };
 }
 
 /** Static part of a selector (no state, no sameAs): does this node of `team` match it? */
@@ -93,12 +92,12 @@ function nextTeam(rotation: readonly string[], turn: number, net: Network, tags:
 /** Places a campaign into a copy of `base` (a scenario object, possibly without campaigns yet). */
 export function placeCampaign(base: unknown, imported: CampaignT, options: PlaceCampaignOptions = {}): ImportResult<Obj> {
   const diagnostics: Diagnostic[] = [];
-  if (!isObj(base)) return { ok: false, diagnostics: [{ severity: 'error', message: 'the base scenario is not a mapping' }] };
+  if (!isRecord(base)) return { ok: false, diagnostics: [{ severity: 'error', message: 'the base scenario is not a mapping' }] };
   const scenario = structuredClone(base);
   const net = readNetwork(scenario);
   if (!net) return { ok: false, diagnostics: [{ severity: 'error', message: 'the base scenario needs teams and a network to place a campaign into' }] };
   const campaignId = options.campaignId ?? imported.id;
-  const others = arr<CampaignT>(scenario.campaigns).filter((c) => isObj(c) && c.id !== campaignId);
+  const others = arr<CampaignT>(scenario.campaigns).filter((c) => isRecord(c) && c.id !== campaignId);
   if (others.length < arr(scenario.campaigns).length) diagnostics.push({ severity: 'note', object: campaignId, message: 'replaces the base scenario\'s campaign with this id' });
 
   let fixed: TeamT | undefined;
@@ -167,7 +166,7 @@ export function placeCampaign(base: unknown, imported: CampaignT, options: Place
     ...(imported.objectives ? { objectives: imported.objectives.map((o) => ({ ...o, id: objective(o.id) })) } : {}),
     steps,
   };
-  const position = arr<CampaignT>(scenario.campaigns).findIndex((c) => isObj(c) && c.id === campaignId);
+  const position = arr<CampaignT>(scenario.campaigns).findIndex((c) => isRecord(c) && c.id === campaignId);
   const campaigns = [...arr<CampaignT>(scenario.campaigns)];
   if (position >= 0) campaigns[position] = campaign;
   else campaigns.push(campaign);
@@ -212,12 +211,12 @@ function pruneDetection(steps: StepT[], net: Network, diagnostics: Diagnostic[])
 
 /** Adds injects to a copy of `base`; an imported inject replaces the base's inject with the same id. */
 export function placeInjects(base: unknown, injects: readonly InjectT[]): ImportResult<Obj> {
-  if (!isObj(base)) return { ok: false, diagnostics: [{ severity: 'error', message: 'the base scenario is not a mapping' }] };
+  if (!isRecord(base)) return { ok: false, diagnostics: [{ severity: 'error', message: 'the base scenario is not a mapping' }] };
   const scenario = structuredClone(base);
   const diagnostics: Diagnostic[] = [];
   const merged = [...arr<InjectT>(scenario.injects)];
   for (const inject of injects) {
-    const at = merged.findIndex((i) => isObj(i) && i.id === inject.id);
+    const at = merged.findIndex((i) => isRecord(i) && i.id === inject.id);
     if (at >= 0) {
       merged[at] = inject;
       diagnostics.push({ severity: 'note', object: inject.id, message: 'replaces the base scenario\'s inject with this id' });

@@ -3,11 +3,10 @@
  * hashes, ...), and which actions use them: an observable reached from an action through relationships
  * (directly or through one malware/tool/infrastructure object) or through the action's assets.
  */
-import type { IndicatorKindT } from '../../engine/index.ts';
+import { type IndicatorKindT, isRecord } from '../../engine/index.ts';
 import { IdAllocator, slugId } from './ids.ts';
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 
 export interface FoundIndicator {
@@ -21,7 +20,7 @@ export interface FoundIndicator {
 
 /** File hashes, from a STIX `hashes` dictionary or the free-text form some flows carry ("MD5: ...; SHA-256: ..."). */
 function fileHashes(hashes: unknown): { sha256?: string; md5?: string } {
-  const text = isObj(hashes) ? Object.entries(hashes).map(([k, v]) => `${k}: ${String(v)}`).join('; ') : typeof hashes === 'string' ? hashes : '';
+  const text = isRecord(hashes) ? Object.entries(hashes).map(([k, v]) => `${k}: ${String(v)}`).join('; ') : typeof hashes === 'string' ? hashes : '';
   const sha256 = /SHA-?\s*256\s*:\s*([0-9a-f]{64})\b/i.exec(text)?.[1]?.toLowerCase();
   const md5 = /MD5\s*:\s*([0-9a-f]{32})\b/i.exec(text)?.[1]?.toLowerCase();
   return { ...(sha256 ? { sha256 } : {}), ...(md5 ? { md5 } : {}) };
