@@ -6,7 +6,11 @@
  * scenario parts and located diagnostics out; no clock, no randomness, no I/O (the purity test covers it).
  */
 export { type Diagnostic, type ImportResult, type Severity, formatDiagnostic, hasErrors } from './import/diagnostics.ts';
-export { importMselCsv, mselContext, type MselContext, type MselImportOptions } from './import/msel-csv.ts';
+export { importMsel, importMselCsv, importMselRows, mselContext, type MselContext, type MselImportOptions, type MselImportResult } from './import/msel-csv.ts';
+export { decodeText, type DecodedText } from './msel/encoding.ts';
+export { readWorkbook } from './msel/xlsx.ts';
+export { SYNONYMS, MSEL_FIELDS, type MselField } from './msel/synonyms.ts';
+export type { DateOrder } from './msel/time.ts';
 export { importCaldera, type CalderaOptions, type TextFile } from './import/caldera.ts';
 export { importAttackFlow, type AttackFlowOptions } from './import/attack-flow.ts';
 export { placeCampaign, placeInjects, findBlueTeam, type PlaceCampaignOptions } from './import/place.ts';

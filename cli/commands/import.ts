@@ -4,21 +4,26 @@
  */
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { parseDocument, stringify } from 'yaml';
+import { spliceList } from '../yaml-splice.ts';
 import { type CliCommand, UsageError } from '../io.ts';
 import { packagePath } from '../package-root.ts';
 import { type CampaignT, type Diagnostic as ScenarioDiagnostic, formatDiagnostic as formatScenarioDiagnostic, type InjectT, parseDuration, parseScenarioText, validateScenarioObject } from '../../engine/index.ts';
-import { type Diagnostic, formatDiagnostic, importAttackFlow, importCaldera, importMselCsv, type ImportResult, mselContext, placeCampaign, placeInjects, type TextFile } from '../../interchange/index.ts';
+import { type DateOrder, type Diagnostic, formatDiagnostic, importAttackFlow, importCaldera, importMsel, type ImportResult, mselContext, placeCampaign, placeInjects, type TextFile } from '../../interchange/index.ts';
 
 const HELP = `Usage: ramparts import FILE --from msel-csv|caldera|attack-flow [--into SCENARIO] [-o OUT] [options]
 
 Builds scenario parts from other tools' files:
-  msel-csv      an MSEL spreadsheet saved as CSV (Crucible Standard, MITRE or HSEEP columns, or
-                Ramparts' own export) -> injects
+  msel-csv      an MSEL spreadsheet (HSEEP, CISA, Crucible Standard or MITRE columns, planners'
+                variants, or Ramparts' own export) -> injects. CSV in UTF-8 (with or without a byte-
+                order mark), UTF-16 or Windows-1252, separated by commas, semicolons, tabs or "|";
+                or an .xlsx workbook, read directly (--sheet NAME)
   caldera       a CALDERA adversary profile (YAML) -> a red campaign, steps in atomic_ordering order;
                 abilities are read from the abilities/ folder next to FILE (or --abilities DIR)
-  attack-flow   an Attack Flow 2.0 STIX bundle (JSON) -> a red campaign; actions become steps, the
-                flow's edges, AND/OR operators and conditions become preconditions
+  attack-flow   an Attack Flow 2.0 STIX bundle (JSON) or an Attack Flow Builder file (.afb) -> a red
+                campaign; actions become steps, the flow's edges, AND/OR operators and conditions
+                become preconditions
 
 Without --into, prints the part (campaigns: [...] or injects: [...]) as YAML to paste into a scenario.
 With --into, places it into that scenario (a campaign with the same id, or injects with the same ids,
@@ -32,6 +37,11 @@ Options:
   --team T            blue team (id or name) every imported step targets (default: the blue teams in turn)
   --abilities DIR     CALDERA ability files (default: abilities/ next to FILE)
   --deadline DUR      deadline of expected actions read from free text (default 30m)
+  --date-order dmy|mdy  how to read numeric dates such as 09/03/2027 (required when a sheet has one
+                      that reads both ways)
+  --sheet NAME        the workbook sheet to read (default: the first named like MSEL, else the first)
+  --strict            refuse the import when there is any warning (a column not imported, a field
+                      filled in by default, ...)
   --json              print one JSON object: ok, diagnostics and the result
 
 Problems are printed as FILE:ROW:COL: column: message (CSV) or FILE: object-id: message (STIX,
@@ -49,6 +59,9 @@ interface ImportArgs {
   team?: string;
   abilities?: string;
   deadline?: string;
+  dateOrder?: DateOrder;
+  sheet?: string;
+  strict: boolean;
   json: boolean;
 }
 
@@ -81,6 +94,14 @@ function parseArgs(args: string[]): ImportArgs {
         opts.deadline = d;
         break;
       }
+      case '--date-order': {
+        const order = need();
+        if (order !== 'dmy' && order !== 'mdy') throw new UsageError(`--date-order must be dmy (09/03/2027 is 9 March) or mdy (9 September), not "${order}"`);
+        opts.dateOrder = order;
+        break;
+      }
+      case '--sheet': opts.sheet = need(); break;
+      case '--strict': opts.strict = true; break;
       case '--json': opts.json = true; break;
       default:
         if (flag.startsWith('-') && flag !== '-') throw new UsageError(`unknown option "${flag}"`);
@@ -93,13 +114,15 @@ function parseArgs(args: string[]): ImportArgs {
     throw new UsageError(`--campaign-id "${opts.campaignId}" is not an id (letters, digits, ".", "_", "-")`);
   }
   if (opts.team !== undefined && opts.into === undefined) throw new UsageError('--team needs --into SCENARIO (the teams are the scenario\'s)');
-  return { ...opts, file: files[0]!, from: opts.from, json: opts.json ?? false };
+  if ((opts.dateOrder !== undefined || opts.sheet !== undefined) && opts.from !== 'msel-csv') throw new UsageError('--date-order and --sheet apply to --from msel-csv only');
+  return { ...opts, file: files[0]!, from: opts.from, json: opts.json ?? false, strict: opts.strict ?? false };
 }
 
 /** What went wrong reading an input file, as a one-line message. */
-async function readText(path: string): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+async function readText(path: string): Promise<{ ok: true; text: string; bytes: Uint8Array } | { ok: false; message: string }> {
   try {
-    return { ok: true, text: new TextDecoder('utf-8').decode(await readFile(path)) };
+    const bytes = await readFile(path);
+    return { ok: true, text: new TextDecoder('utf-8').decode(bytes), bytes };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, message: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read: ${(error as Error).message}` };
@@ -150,8 +173,14 @@ async function runImport(a: ImportArgs): Promise<Outcome | { failed: string }> {
     base = { text: read.text, value: parsed.value, format: parsed.format };
   }
   let imported: ImportResult<CampaignT> | ImportResult<InjectT[]>;
+  let rows: number[] | undefined;
   if (a.from === 'msel-csv') {
-    imported = importMselCsv(input.text, { ...(base ? { context: mselContext(base.value) } : {}), ...(a.deadline ? { defaultDeadline: a.deadline } : {}) });
+    const r = importMsel(input.bytes, {
+      ...(base ? { context: mselContext(base.value) } : {}), ...(a.deadline ? { defaultDeadline: a.deadline } : {}),
+      ...(a.dateOrder ? { dateOrder: a.dateOrder } : {}), ...(a.sheet !== undefined ? { sheet: a.sheet } : {}),
+    });
+    imported = r;
+    rows = r.rows;
   } else if (a.from === 'attack-flow') {
     imported = importAttackFlow(input.text, { file: a.file, ...(a.campaignId ? { campaignId: a.campaignId } : {}) });
   } else {
@@ -162,6 +191,8 @@ async function runImport(a: ImportArgs): Promise<Outcome | { failed: string }> {
   }
   if (!imported.ok) return { ok: false, diagnostics: imported.diagnostics };
   const diagnostics = [...imported.diagnostics];
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  if (a.strict && warnings > 0) return { ok: false, diagnostics: [...diagnostics, { severity: 'error', message: `--strict: ${warnings} warning(s); nothing imported` }] };
   const part = Array.isArray(imported.value) ? { injects: imported.value } : { campaigns: [imported.value] };
   if (!base) return { ok: true, diagnostics, result: part, yaml: stringify(part, { lineWidth: 0 }) };
 
@@ -170,15 +201,39 @@ async function runImport(a: ImportArgs): Promise<Outcome | { failed: string }> {
     : placeCampaign(base.value, imported.value, { ...(a.campaignId ? { campaignId: a.campaignId } : {}), ...(a.team ? { team: a.team } : {}) });
   diagnostics.push(...placed.diagnostics.map((d) => ({ ...d, file: d.file ?? a.into! })));
   if (!placed.ok) return { ok: false, diagnostics };
-  const checked = validateScenarioObject(placed.value, a.out ?? a.into!);
-  const validation = { errors: checked.ok ? [] : checked.errors, warnings: checked.warnings };
-  if (!checked.ok) return { ok: false, diagnostics, validation };
-  // Keep the base file's comments and layout; only the imported part is rewritten.
-  const doc = base.format === 'yaml' ? parseDocument(base.text) : parseDocument(stringify(base.value));
   const key = Array.isArray(imported.value) ? 'injects' : 'campaigns';
-  doc.set(key, doc.createNode(placed.value[key]));
-  const body = doc.toString({ lineWidth: 0 }).replace(/^# yaml-language-server:.*\n/m, '');
-  return { ok: true, diagnostics, validation, result: placed.value, yaml: `# ${schemaLine(a.out)}\n${body}` };
+  const checked = validateScenarioObject(placed.value, a.into);
+  // Nothing is written when the result is invalid: each error points at the imported row it comes
+  // from (MSEL), else at the base scenario, never at an output file that does not exist.
+  const located = (list: ScenarioDiagnostic[]) => list.map((d) => locate(d, key, placed.value, imported.value, rows, a));
+  const validation = { errors: checked.ok ? [] : located(checked.errors), warnings: located(checked.warnings) };
+  if (!checked.ok) return { ok: false, diagnostics, validation };
+  const items = placed.value[key] as { id?: unknown }[];
+  return { ok: true, diagnostics, validation, result: placed.value, yaml: writeScenario(base, key, items, a.out) };
+}
+
+/** The complete scenario text: the base file with the imported items spliced in (its layout kept). */
+function writeScenario(base: { text: string; value: unknown; format: string }, key: string, items: { id?: unknown }[], out: string | undefined): string {
+  const spliced = base.format === 'yaml' ? spliceList(base.text, key, items, isDeepStrictEqual) : undefined;
+  let body: string;
+  if (spliced !== undefined) body = spliced;
+  else {
+    const doc = base.format === 'yaml' ? parseDocument(base.text) : parseDocument(stringify(base.value));
+    doc.set(key, doc.createNode(items));
+    body = doc.toString({ lineWidth: 0 });
+  }
+  return `# ${schemaLine(out)}\n${body.replace(/^# yaml-language-server:.*\n/, '')}`;
+}
+
+/** A validation finding about an imported inject, moved to the MSEL row it was read from. */
+function locate(d: ScenarioDiagnostic, key: string, placed: Record<string, unknown>, imported: CampaignT | InjectT[], rows: number[] | undefined, a: ImportArgs): ScenarioDiagnostic {
+  const m = /^injects\[(\d+)\]/.exec(d.path);
+  if (key === 'injects' && m && rows && Array.isArray(imported)) {
+    const item = (placed.injects as InjectT[])[Number(m[1])];
+    const k = item ? imported.findIndex((i) => i.id === item.id) : -1;
+    if (k >= 0 && rows[k] !== undefined) return { ...d, file: a.file, line: rows[k]!, col: 1, path: d.path.replace(/^injects\[\d+\]/, `inject ${item!.id}`) };
+  }
+  return { ...d, file: a.into ?? d.file };
 }
 
 export const command: CliCommand = {

@@ -47,7 +47,7 @@ function cells(field: MselField, i: InjectT, languages: readonly string[]): Cell
     case 'when': return plain(i.when ? writeCondition(i.when) : '');
     case 'delay': return plain(i.delay);
     case 'questions': return writeQuestions(i.questions, languages);
-    case 'details': return plain('');
+    case 'details': case 'criteria': return plain('');
   }
 }
 
@@ -66,5 +66,6 @@ export function exportMselCsv(scenario: { injects?: readonly InjectT[] | undefin
     const v = cells(c.field, i, c.languages);
     return [v.main, ...c.languages.map((_, k) => v.langs[k] ?? '')];
   }));
-  return stringify([head, ...rows], { bom: true, record_delimiter: 'unix' });
+  // csv-stringify quotes a field with a line feed but not one with a lone carriage return, which readers take as a line end.
+  return stringify([head, ...rows], { bom: true, record_delimiter: 'unix', quoted_match: /\r/ });
 }

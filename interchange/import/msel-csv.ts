@@ -1,117 +1,102 @@
 /**
- * MSEL CSV -> injects. Reads the columns of the Crucible Blueprint templates (Standard, MITRE Cyber
- * Exercise Playbook, HSEEP), Ramparts' own export and common hand-made sheets (see msel/columns.ts),
- * resolves teams, capabilities and moves against the scenario the injects go into, and reports every
- * problem with its row (file line) and column.
+ * MSEL spreadsheet -> injects. Reads CSV (any of the encodings and separators spreadsheet programs
+ * save) or rows from a workbook, matches the columns of the HSEEP, CISA, Crucible and MITRE templates
+ * and planners' variants by meaning (msel/synonyms.ts), resolves teams, capabilities and moves against
+ * the scenario the injects go into, and accounts for every cell: a cell is imported, or its column is
+ * named in a warning (not imported, or filled in by default), or it is an error at its row and column.
  */
-import { parse } from 'csv-parse/sync';
-import { formatDuration, Inject, type InjectT, type LocalTextT, type MoveT, parseDuration, type TeamT, isRecord } from '../../engine/index.ts';
-import { type Diagnostic, type ImportResult, result } from './diagnostics.ts';
-import { IdAllocator, isId, slugId } from './ids.ts';
-import { type HeaderMap, matchHeaders, type MselField } from '../msel/columns.ts';
-import { parseDateTime, parseTimeCell, zoneOf } from '../msel/time.ts';
-import { CHANNEL_LIST, readChannel, readEventType, readPriority, readTlp } from '../msel/vocab.ts';
-import { readLocalText } from '../msel/text.ts';
-import { type CapabilityT, type ObjectiveDefT, readCondition, readEvaluates, readExpects, readMove, readQuestions, readRecipients } from '../msel/cells.ts';
-import { checkText, detectDelimiter } from './csv-text.ts';
+import type { InjectT } from '../../engine/index.ts';
+import type { MselContext } from './msel-context.ts';
 
-/** What the injects refer to: the scenario they go into (teams, capabilities, moves, start date). */
-export interface MselContext {
-  teams?: readonly TeamT[];
-  capabilities?: readonly CapabilityT[];
-  objectives?: readonly ObjectiveDefT[];
-  moves?: readonly MoveT[];
-  /** T+0 as an ISO date-time with offset, for MSELs whose times are date-times. */
-  startDate?: string;
-}
+export { mselContext, type MselContext } from './msel-context.ts';
+import { type Diagnostic, type ImportResult, result } from './diagnostics.ts';
+import { IdAllocator } from './ids.ts';
+import { type HeaderMap, matchHeaders, type MselField } from '../msel/columns.ts';
+import type { DateOrder } from '../msel/time.ts';
+import { readTimeColumn, type Resolved, resolveTime, scenarioZone, timeReference } from '../msel/times.ts';
+import { checkText, csvRows, type Delimiter, detectDelimiter, type SheetRow } from './csv-text.ts';
+import { readRow } from './msel-row.ts';
+import { isZip } from '../msel/encoding.ts';
+import { readWorkbook } from '../msel/xlsx.ts';
 
 export interface MselImportOptions {
   context?: MselContext;
   /** Deadline of expected actions read from free text without one (default 30m). */
   defaultDeadline?: string;
-  /** Field separator; by default guessed from the header among comma, semicolon and tab. */
-  delimiter?: ',' | ';' | '\t';
+  /** Field separator; by default sniffed among comma, semicolon, tab and "|". */
+  delimiter?: Delimiter;
   /** Sender when the sheet has no From column or the cell is empty (default "Exercise Control"). */
   defaultFrom?: string;
+  /** How to read numeric dates such as 09/03/2027; required when a sheet has one that reads both ways. */
+  dateOrder?: DateOrder;
 }
 
-type Obj = Record<string, unknown>;
+/** Injects and, for each, the sheet row it came from (so that later errors can point at the row). */
+export type MselImportResult = ImportResult<InjectT[]> & { rows?: number[] };
 
-/** The parts of a scenario object an MSEL refers to (leniently: the scenario need not be valid yet). */
-export function mselContext(scenario: unknown): MselContext {
-  if (!isRecord(scenario)) return {};
-  const list = <T>(v: unknown) => (Array.isArray(v) ? (v.filter(isRecord) as T[]) : undefined);
-  const meta = isRecord(scenario.meta) ? scenario.meta : {};
-  const ctx: MselContext = {};
-  const teams = list<TeamT>(scenario.teams);
-  if (teams) ctx.teams = teams;
-  ctx.capabilities = list<CapabilityT>(scenario.capabilities) ?? [];
-  ctx.objectives = list<ObjectiveDefT>(scenario.objectives) ?? [];
-  ctx.moves = list<MoveT>(scenario.moves) ?? [];
-  if (typeof meta.startDate === 'string') ctx.startDate = meta.startDate;
-  return ctx;
-}
-
-interface Row {
-  line: number;
-  cells: string[];
-}
-
-/** Parses CSV text into rows with their file line numbers; every failure located. */
-function readRows(text: string, delimiter: string, diagnostics: Diagnostic[]): Row[] | undefined {
-  try {
-    const records = parse(text, { delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
-    // info.lines is where a record ends; a record spans one more line per line break in its fields.
-    return records.map(({ record, info }) => ({ line: info.lines - record.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0), cells: record }));
-  } catch (error) {
-    const e = error as { lines?: number; index?: number; message?: string; code?: string };
-    const line = typeof e.lines === 'number' && e.lines > 0 ? e.lines : 1;
-    const index = typeof e.index === 'number' ? e.index + 1 : 1;
-    const why = (e.message ?? 'unreadable CSV').replace(/^[A-Za-z ]+: /, (m) => m.toLowerCase());
-    // The header is not parsed yet: name the column from a plain split of the first line.
-    const name = text.split(/\r?\n/, 1)[0]?.split(delimiter)[index - 1]?.replace(/^"|"$/g, '').trim() ?? '';
-    diagnostics.push({ severity: 'error', row: line, column: { name, index }, message: `not valid CSV: ${why}${e.code === 'CSV_QUOTE_NOT_CLOSED' ? ' (a quoted field is never closed)' : ''}` });
-    return undefined;
-  }
+/**
+ * Imports an MSEL from CSV: text, or the file's bytes (the encoding is then detected). Blank rows are
+ * skipped; every other row becomes one inject or one or more errors. Never throws.
+ */
+export function importMselCsv(input: string | Uint8Array, options: MselImportOptions = {}): MselImportResult {
+  const checked = checkText(input);
+  if (!checked.ok) return { ok: false, diagnostics: [checked.error] };
+  const diagnostics: Diagnostic[] = [...checked.notes];
+  const delimiter = options.delimiter ?? detectDelimiter(checked.text);
+  if (delimiter !== ',' && !options.delimiter) diagnostics.push({ severity: 'note', message: `fields read as separated by ${delimiter === '\t' ? 'tabs' : `"${delimiter}"`}` });
+  const rows = csvRows(checked.text, delimiter);
+  if (!rows.ok) return { ok: false, diagnostics: [...diagnostics, rows.error] };
+  return importMselRows(rows.rows, options, diagnostics);
 }
 
 /**
- * Imports an MSEL from CSV text. Blank rows are skipped; every other row becomes one inject or
- * one or more errors. Never throws.
+ * Imports an MSEL from a file's bytes: an .xlsx workbook (the sheet named by `sheet`, else the first
+ * whose name says MSEL, else the first) or CSV in any encoding the sheet was saved in.
  */
-export function importMselCsv(text: string, options: MselImportOptions = {}): ImportResult<InjectT[]> {
-  const diagnostics: Diagnostic[] = [];
-  const checked = checkText(text);
-  if (!checked.ok) return { ok: false, diagnostics: [checked.error] };
-  const delimiter = options.delimiter ?? detectDelimiter(checked.text);
-  if (delimiter !== ',' && !options.delimiter) diagnostics.push({ severity: 'note', message: `fields read as separated by ${delimiter === '\t' ? 'tabs' : `"${delimiter}"`}` });
-  const rows = readRows(checked.text, delimiter, diagnostics);
-  if (!rows) return { ok: false, diagnostics };
+export function importMsel(bytes: Uint8Array, options: MselImportOptions & { sheet?: string } = {}): MselImportResult {
+  if (!isZip(bytes)) return importMselCsv(bytes, options);
+  const book = readWorkbook(bytes, options.sheet);
+  if (!book.ok) return { ok: false, diagnostics: [{ severity: 'error', message: book.message }] };
+  const note: Diagnostic[] = book.sheets.length > 1 ? [{ severity: 'note', message: `read sheet "${book.sheet}" of ${book.sheets.length} (${book.sheets.join(', ')}); choose another with --sheet NAME` }] : [];
+  return importMselRows(book.rows, options, note);
+}
+
+/** Imports an MSEL from rows of cells (a CSV file's or a workbook sheet's), the first being the header. */
+export function importMselRows(rows: readonly SheetRow[], options: MselImportOptions = {}, diagnostics: Diagnostic[] = []): MselImportResult {
   const header = rows[0];
-  if (!header) return { ok: false, diagnostics: [{ severity: 'error', row: 1, column: { name: '', index: 1 }, message: 'the file has no header row' }] };
+  if (!header) return { ok: false, diagnostics: [...diagnostics, { severity: 'error', row: 1, column: { name: '', index: 1 }, message: 'the file has no header row' }] };
   const names = header.cells.map((h) => h.trim());
   const map = matchHeaders(names);
   const col = (i: number) => ({ name: names[i] ?? '', index: i + 1 });
-  if (!checkColumns(map, names, header.line, diagnostics)) return { ok: false, diagnostics };
-
-  const ctx = options.context ?? {};
-  const deadline = options.defaultDeadline ?? '30m';
   const data = rows.slice(1).filter((r) => r.cells.some((c) => c.trim() !== ''));
-  const reference = timeReference(data, map, ctx, diagnostics);
+  if (!checkColumns(map, names, header.line, diagnostics)) return { ok: false, diagnostics };
+  const ctx = options.context ?? {};
+  const skipMoves = map.fields.has('move') && ctx.moves !== undefined && ctx.moves.length === 0;
+  reportColumns(map, names, header.line, data, skipMoves, diagnostics);
+
+  const times = readTimes(data, map, ctx, options, { line: header.line, names }, diagnostics);
   const ids = new IdAllocator();
   const injects: InjectT[] = [];
+  const injectRows: number[] = [];
   const used = new Set<string>();
+  const defaulted = new Map<MselField, number[]>();
   data.forEach((row, n) => {
-    if (row.cells.length !== names.length) {
+    if (row.cells.length !== names.length && row.cells.slice(names.length).some((c) => c.trim() !== '') || row.cells.length < names.length) {
       const at = Math.min(row.cells.length, names.length);
-      diagnostics.push({ severity: 'error', row: row.line, column: { name: names[at] ?? '', index: at + 1 }, message: `the row has ${row.cells.length} field(s) but the header has ${names.length}; check for a stray or missing separator or an unquoted comma` });
+      diagnostics.push({ severity: 'error', row: row.line, column: col(at), message: `the row has ${row.cells.length} field(s) but the header has ${names.length}; check for a stray or missing separator or an unquoted comma` });
       return;
     }
-    const inject = readRow(row, n + 1, { map, col, ctx, deadline, reference, defaultFrom: options.defaultFrom ?? 'Exercise Control', ids, used }, diagnostics);
-    if (inject) injects.push(inject);
+    const rc = { map, col, ctx, deadline: options.defaultDeadline ?? '30m', times, skipMoves, defaulted, defaultFrom: options.defaultFrom ?? 'Exercise Control', ids, used };
+    const inject = readRow(row, n + 1, rc, diagnostics);
+    if (inject) {
+      injects.push(inject);
+      injectRows.push(row.line);
+    }
   });
+  reportDefaults(defaulted, map, names, header.line, options, diagnostics);
   if (data.length === 0) diagnostics.push({ severity: 'warning', row: header.line, column: col(0), message: 'the file has a header but no inject rows' });
-  return result(injects, diagnostics);
+  const r = result(injects, diagnostics);
+  return r.ok ? { ...r, rows: injectRows } : r;
 }
 
 const FIELD_HINT = 'an MSEL needs a message column (Message, Description or Inject) and a time column (Designated Scenario Time, Time, Delivery Time) or a When column';
@@ -119,192 +104,65 @@ const FIELD_HINT = 'an MSEL needs a message column (Message, Description or Inje
 function checkColumns(map: HeaderMap, names: readonly string[], line: number, diagnostics: Diagnostic[]): boolean {
   const hasContent = map.fields.has('content') || map.languages.has('content');
   const hasTime = map.fields.has('at') || map.fields.has('when');
-  if (!hasContent || !hasTime) {
-    const sep = names.length === 1 ? (/[|:]/.exec(names[0] ?? '')?.[0]) : undefined;
-    const hint = names.length === 1 ? `; the header reads as one column${sep ? ` (is the file separated by "${sep}"? use comma, semicolon or tab)` : ''}` : '';
-    const missing = [!hasContent ? 'message' : '', !hasTime ? 'time' : ''].filter(Boolean).join(' and ');
-    diagnostics.push({ severity: 'error', row: line, column: { name: names[0] ?? '', index: 1 }, message: `no ${missing} column: ${FIELD_HINT}${hint}` });
-    return false;
-  }
-  for (const i of map.duplicates) diagnostics.push({ severity: 'warning', row: line, column: { name: names[i] ?? '', index: i + 1 }, message: 'this header repeats an earlier column; the first one is used' });
-  if (map.ignored.length > 0) diagnostics.push({ severity: 'note', row: line, column: { name: names[map.ignored[0]!] ?? '', index: map.ignored[0]! + 1 }, message: `column(s) not used by Ramparts: ${map.ignored.map((i) => names[i]).join(', ')}` });
-  if (!map.fields.has('to')) diagnostics.push({ severity: 'warning', row: line, column: { name: '', index: 1 }, message: 'no To column: every inject goes to all blue teams' });
-  return true;
+  if (hasContent && hasTime) return true;
+  const sep = names.length === 1 ? (/[:^~]/.exec(names[0] ?? '')?.[0]) : undefined;
+  const hint = names.length === 1 ? `; the header reads as one column${sep ? ` (is the file separated by "${sep}"? use comma, semicolon, tab or "|")` : ''}` : '';
+  const missing = [!hasContent ? 'message' : '', !hasTime ? 'time' : ''].filter(Boolean).join(' and ');
+  diagnostics.push({ severity: 'error', row: line, column: { name: names[0] ?? '', index: 1 }, message: `no ${missing} column: ${FIELD_HINT}${hint}` });
+  return false;
 }
 
-interface Reference {
-  /** Epoch ms of T+0 for date-time cells; undefined when the sheet has none. */
-  t0?: number;
-  offset: number;
+/** One warning per column whose cells are not imported, naming it and how many cells it holds. */
+function reportColumns(map: HeaderMap, names: readonly string[], line: number, data: readonly SheetRow[], skipMoves: boolean, diagnostics: Diagnostic[]): void {
+  const filled = (i: number) => data.filter((r) => (r.cells[i] ?? '').trim() !== '').length;
+  const at = (i: number) => ({ severity: 'warning' as const, row: line, column: { name: names[i] ?? '', index: i + 1 } });
+  for (const i of map.duplicates) diagnostics.push({ ...at(i), message: `this header repeats an earlier column; the first one is used and this column's ${filled(i)} filled cell(s) are not imported` });
+  for (const i of map.ignored) {
+    if (names[i] === '' && filled(i) === 0) continue;
+    diagnostics.push({ ...at(i), message: `column not imported: Ramparts has no field for "${names[i]}" (${filled(i)} filled cell(s)); see the MSEL synonym table in docs/INTERCHANGE.md` });
+  }
+  const criteria = map.fields.get('criteria');
+  if (criteria !== undefined) diagnostics.push({ ...at(criteria), message: `column not imported: evaluator criteria have no place in the scenario format yet (${filled(criteria)} filled cell(s))` });
+  const move = map.fields.get('move');
+  if (skipMoves && move !== undefined) diagnostics.push({ ...at(move), message: `column not imported: the scenario has no moves (${filled(move)} filled cell(s)); add moves to the scenario to use it` });
 }
 
-/** T+0 for date-time cells: the scenario's start date, else the earliest date-time in the sheet. */
-function timeReference(rows: readonly Row[], map: HeaderMap, ctx: MselContext, diagnostics: Diagnostic[]): Reference {
-  const offset = ctx.startDate ? zoneOf(ctx.startDate) : 0;
-  if (ctx.startDate) {
-    const t0 = parseDateTime(ctx.startDate, 0);
-    if (t0 !== undefined) return { t0, offset };
+const DEFAULT_WORDS: Partial<Record<MselField, string>> = { to: 'every inject goes to all blue teams', channel: 'sent by email', from: 'sent by' };
+
+/** Fields the sheet lacks, or leaves empty in some rows, and that were filled in: one warning each. */
+function reportDefaults(defaulted: ReadonlyMap<MselField, number[]>, map: HeaderMap, names: readonly string[], line: number, options: MselImportOptions, diagnostics: Diagnostic[]): void {
+  const from = options.defaultFrom ?? 'Exercise Control';
+  const missing: [MselField, string, string][] = [
+    ['to', 'To', DEFAULT_WORDS.to!], ['channel', 'Delivery Method', 'every inject is sent by email'], ['from', 'From', `every inject comes from "${from}"`],
+  ];
+  for (const [field, header, words] of missing) {
+    if (!map.fields.has(field) && !map.languages.has(field)) diagnostics.push({ severity: 'warning', row: line, message: `no ${header} column: ${words}` });
   }
+  if (!map.fields.has('expects') && !map.languages.has('expects')) diagnostics.push({ severity: 'warning', row: line, message: 'no Expected Player Action column: the injects expect no action from the players' });
+  for (const [field, rows] of defaulted) {
+    const i = map.fields.get(field) ?? [...(map.languages.get(field)?.values() ?? [])][0] ?? 0;
+    const list = rows.length > 5 ? `${rows.slice(0, 5).join(', ')}, ...` : rows.join(', ');
+    const what = field === 'from' ? `sent by "${from}"` : DEFAULT_WORDS[field];
+    diagnostics.push({ severity: 'warning', row: rows[0]!, column: { name: names[i] ?? '', index: i + 1 }, message: `empty in ${rows.length} row(s) (${list}): ${what}` });
+  }
+}
+
+/** Every row's time cell read against the sheet's T+0, by row line. */
+function readTimes(data: readonly SheetRow[], map: HeaderMap, ctx: MselContext, options: MselImportOptions, header: { line: number; names: readonly string[] }, diagnostics: Diagnostic[]): Map<number, Resolved> {
+  const line = header.line;
+  const out = new Map<number, Resolved>();
   const column = map.fields.get('at');
-  if (column === undefined) return { offset };
-  let earliest: number | undefined;
-  for (const r of rows) {
-    const cell = r.cells[column]?.trim() ?? '';
-    const t = cell === '' ? undefined : parseTimeCell(cell, offset);
-    if (t?.ok && t.kind === 'datetime') earliest = earliest === undefined ? t.epochMs : Math.min(earliest, t.epochMs);
-  }
-  if (earliest !== undefined) diagnostics.push({ severity: 'note', message: 'times are date-times and no scenario start date was given: the earliest one is T+0' });
-  return earliest === undefined ? { offset } : { t0: earliest, offset };
-}
-
-interface RowContext {
-  map: HeaderMap;
-  col: (i: number) => { name: string; index: number };
-  ctx: MselContext;
-  deadline: string;
-  reference: Reference;
-  defaultFrom: string;
-  ids: IdAllocator;
-  used: Set<string>;
-}
-
-function readRow(row: Row, n: number, rc: RowContext, diagnostics: Diagnostic[]): InjectT | undefined {
-  const { map, col, ctx } = rc;
-  const before = diagnostics.length;
-  const cell = (f: MselField) => (map.fields.has(f) ? (row.cells[map.fields.get(f)!] ?? '') : '');
-  const langs = (f: MselField) => new Map([...(map.languages.get(f) ?? [])].map(([l, i]) => [l, row.cells[i] ?? '']));
-  const at = (f: MselField, lang?: string) => {
-    const i = lang !== undefined ? map.languages.get(f)?.get(lang) : map.fields.get(f);
-    return i === undefined ? { name: '', index: 1 } : col(i);
-  };
-  const error = (f: MselField, message: string, lang?: string) => diagnostics.push({ severity: 'error', row: row.line, column: at(f, lang), message });
-  const note = (f: MselField, message: string, severity: 'warning' | 'note' = 'warning') => diagnostics.push({ severity, row: row.line, column: at(f), message });
-
-  // Id: kept as written when it is a valid id, so that a round trip keeps it.
-  const rawId = cell('id').trim();
-  let id = rawId;
-  if (rawId === '') id = rc.ids.take(`inject-${n}`);
-  else if (!isId(rawId)) {
-    id = rc.ids.take(slugId(rawId, `inject-${n}`));
-    note('id', `"${rawId}" is not an id; written as ${id}`, 'note');
-  } else if (rc.used.has(rawId)) error('id', `event number ${rawId} appears twice; give each inject its own`);
-  else rc.ids.take(rawId);
-  rc.used.add(id);
-
-  const details = cell('details').trim();
-  const contentMain = details !== '' && map.fields.get('details') !== map.fields.get('content') && cell('content').trim() !== '' ? `${cell('content')}\n\n${details}` : cell('content') || details;
-  const content = readLocalText(contentMain, langs('content'));
-  if (content === undefined) error('content', 'the message is empty: every inject needs the text its recipients read');
-  const title = readLocalText(cell('title'), langs('title')) ?? (content !== undefined ? titleFrom(content) : undefined);
-
-  let time: string | undefined;
-  const timeCell = cell('at').trim();
-  if (timeCell !== '') {
-    const t = parseTimeCell(timeCell, rc.reference.offset);
-    if (!t.ok) error('at', t.message);
-    else if (t.kind === 'offset') time = t.value;
-    else if (rc.reference.t0 !== undefined && t.epochMs < rc.reference.t0) error('at', `${timeCell} is before the exercise starts (T+0 is ${ctx.startDate ?? 'the earliest time in the sheet'})`);
-    else time = formatDuration(t.epochMs - (rc.reference.t0 ?? t.epochMs));
-  }
-  let when: InjectT['when'];
-  if (cell('when').trim() !== '') {
-    const c = readCondition(cell('when'));
-    if (c.ok) when = c.value;
-    else error('when', c.message);
-  }
-  if (timeCell === '' && cell('when').trim() === '') error(map.fields.has('at') ? 'at' : 'when', 'no time and no condition: give the time from T+0 (e.g. 1h30m) or a When condition');
-  let delay = cell('delay').trim();
-  if (delay !== '' && !parseDuration(delay).ok) {
-    error('delay', `"${delay}" is not a duration; write it like 5m or 1h`);
-    delay = '';
-  }
-
-  let to: InjectT['to'] = 'all-blue';
-  if (map.fields.has('to')) {
-    const r = cell('to').trim() === '' ? undefined : readRecipients(cell('to'), ctx.teams);
-    if (!r) error('to', 'no recipient: write team ids or names separated by ";", or all-blue');
-    else if (r.ok) to = r.value;
-    else error('to', r.message);
-  }
-  let channel: InjectT['channel'] = 'email';
-  if (cell('channel').trim() !== '') {
-    const c = readChannel(cell('channel'));
-    if (c) channel = c;
-    else error('channel', `"${cell('channel').trim()}" is not a delivery method Ramparts knows (${CHANNEL_LIST}; also phone call, e-mail, press, intel, ...)`);
-  }
-  const fromName = readLocalText(cell('from'), langs('from')) ?? rc.defaultFrom;
-  const role = readLocalText(cell('fromRole'), langs('fromRole'));
-  const org = readLocalText(cell('fromOrg'), langs('fromOrg'));
-  const from: InjectT['from'] = { name: fromName, ...(role !== undefined ? { role } : {}), ...(org !== undefined ? { organisation: org } : {}) };
-
-  const extra: Partial<InjectT> = {};
-  if (cell('tlp').trim() !== '') {
-    const t = readTlp(cell('tlp'));
-    if (!t) error('tlp', `"${cell('tlp').trim()}" is not a TLP level; write CLEAR, GREEN, AMBER, AMBER+STRICT or RED`);
-    else {
-      extra.tlp = t.tlp;
-      if (t.renamed) note('tlp', 'TLP:WHITE (TLP 1.0) read as TLP:CLEAR', 'note');
-    }
-  }
-  if (cell('priority').trim() !== '') {
-    const p = readPriority(cell('priority'));
-    if (!p) error('priority', `"${cell('priority').trim()}" is not a priority; write routine, priority, immediate or flash`);
-    else extra.priority = p;
-  }
-  if (cell('type').trim() !== '') {
-    const t = readEventType(cell('type'));
-    if (!t) error('type', `"${cell('type').trim()}" is not an event type; write Inject, Contingency Inject or Expected Action`);
-    else extra.type = t;
-  }
-  const expects = readExpects(cell('expects'), langs('expects'), rc.deadline);
-  if (!expects.ok) error('expects', expects.message, expects.lang);
-  else if (expects.value) extra.expects = expects.value;
-  const evaluates = readEvaluates(cell('objective'), cell('task'), ctx.capabilities, ctx.objectives);
-  if (!evaluates.ok) error('task', evaluates.message);
-  else {
-    if (evaluates.value) extra.evaluates = evaluates.value;
-    if (evaluates.note) note('objective', evaluates.note);
-  }
-  const questions = readQuestions(cell('questions'), langs('questions'));
-  if (!questions.ok) error('questions', questions.message, questions.lang);
-  else if (questions.value) extra.questions = questions.value;
-  if (cell('move').trim() !== '') {
-    const m = readMove(cell('move'), ctx.moves);
-    if (!m.ok) error('move', m.message);
-    else {
-      extra.move = m.value;
-      if (m.note) note('move', m.note, 'note');
-    }
-  }
-  if (content === undefined || title === undefined || diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;
-  const inject: InjectT = {
-    id, title, ...(time !== undefined ? { at: time } : {}), ...(when ? { when } : {}), ...(delay !== '' ? { delay } : {}),
-    to, channel, from, ...(extra.tlp ? { tlp: extra.tlp } : {}), ...(extra.priority ? { priority: extra.priority } : {}),
-    ...(extra.type ? { type: extra.type } : {}), content, ...(extra.expects ? { expects: extra.expects } : {}),
-    ...(extra.evaluates ? { evaluates: extra.evaluates } : {}), ...(extra.questions ? { questions: extra.questions } : {}),
-    ...(extra.move ? { move: extra.move } : {}),
-  };
-  const parsed = Inject.safeParse(inject);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = FIELD_OF_KEY[String(issue.path[0])] ?? 'content';
-      error(field, `${issue.path.join('.')}: ${issue.message}`);
-    }
-    return undefined;
-  }
-  return inject;
-}
-
-const FIELD_OF_KEY: Record<string, MselField> = {
-  id: 'id', title: 'title', at: 'at', when: 'when', delay: 'delay', to: 'to', channel: 'channel', from: 'from', tlp: 'tlp',
-  priority: 'priority', type: 'type', content: 'content', expects: 'expects', evaluates: 'objective', questions: 'questions', move: 'move',
-};
-
-/** A title from the message when the sheet has none: its first line, without markdown marks, at most 80 characters. */
-function titleFrom(content: LocalTextT): LocalTextT {
-  const one = (t: string) => {
-    const line = t.split(/\r?\n/).map((l) => l.replace(/^[#>*\-\s]+/, '').trim()).find((l) => l !== '') ?? t.trim();
-    return line.length > 80 ? `${line.slice(0, 77)}...` : line || 'Inject';
-  };
-  return typeof content === 'string' ? one(content) : Object.fromEntries(Object.entries(content).map(([k, v]) => [k, one(v)]));
+  if (column === undefined) return out;
+  const texts = data.map((r) => r.cells[column] ?? '');
+  const cells = readTimeColumn(texts, { local: map.timeKind === 'local', ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}) });
+  const { zone, warning } = scenarioZone(ctx.startDate, ctx.timeZone);
+  if (warning) diagnostics.push({ severity: 'warning', message: warning });
+  const ref = timeReference(cells.filter((c, i) => texts[i]!.trim() !== '' && c.ok), ctx.startDate, zone);
+  const wallClock = cells.some((c) => c.ok && c.kind !== 'offset');
+  if (wallClock && ref.fromSheet && ref.t0 !== undefined) diagnostics.push({ severity: 'note', message: 'times are wall-clock times and no scenario start date was given: the earliest one is T+0' });
+  if (map.timeKind === 'local') diagnostics.push({ severity: 'note', row: line, column: { name: header.names[column] ?? '', index: column + 1 }, message: `times are the local wall clock${ctx.timeZone ? ` (${ctx.timeZone})` : ''}, counted from the exercise start (${ref.startText})` });
+  data.forEach((r, i) => {
+    if (texts[i]!.trim() !== '') out.set(r.line, resolveTime(cells[i]!, texts[i]!.trim(), ref));
+  });
+  return out;
 }

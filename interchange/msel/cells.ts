@@ -59,13 +59,13 @@ export function readEvaluates(objective: string, task: string, capabilities: rea
   return { ok: true, value: { capability: cap.id, task: t.id } };
 }
 
-/** A move by id, title, or number ("2", "Move 2", "Phase 2": the scenario's second move). */
+/** A move by id, title, or number ("2", "Move 2", "Phase 2", "Module 2": the scenario's second move). */
 export function readMove(cell: string, moves: readonly MoveT[] | undefined): Cell<string> {
   const v = cell.trim();
   if (!moves) return isId(v) ? { ok: true, value: v } : { ok: true, value: slugId(v, 'move'), note: `move "${v}" written as id ${slugId(v, 'move')}` };
   const byId = moves.find((m) => lower(m.id) === lower(v)) ?? moves.find((m) => named(m.title, v));
   if (byId) return { ok: true, value: byId.id };
-  const n = /^(?:move|phase)?\s*(\d+)$/i.exec(v);
+  const n = /^(?:move|phase|module)?\s*(\d+)$/i.exec(v);
   const byNumber = n ? moves[Number(n[1]) - 1] : undefined;
   if (byNumber) return { ok: true, value: byNumber.id, note: `move "${v}" read as the scenario's move number ${n![1]} (${byNumber.id})` };
   return { ok: false, message: `no move "${v}" in the scenario (moves: ${moves.map((m) => m.id).join(', ') || 'none'})` };

@@ -72,7 +72,8 @@ describe('ramparts import', () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out) as { ok: boolean; result: { injects: unknown[] }; diagnostics: { message: string }[] };
     expect(json.ok).toBe(true);
-    expect(json.result.injects).toEqual(base.injects);
+    // The one inject with a CRLF in its message comes back with a line feed (a sheet's CR is not text).
+    expect(json.result.injects).toEqual(JSON.parse(JSON.stringify(base.injects).replace(/\\r\\n/g, '\\n')));
   });
 
   it('prints CSV errors as FILE:ROW:COL: column: message and exits 1 without writing', async () => {
@@ -82,10 +83,60 @@ describe('ramparts import', () => {
     const r = await ramparts(file, '--from', 'msel-csv', '--into', baseFile, '-o', out);
     expect(r.code).toBe(1);
     expect(r.err.trim().split('\n')).toEqual([
-      `${file}:3:2: Time: "whenever" is not a time: write a duration from T+0 (45m, 1h30m), a clock offset (01:30 or T+01:30) or a date-time (2025-03-01T09:30:00+03:00)`,
+      `${file}:3:2: Time: "whenever" is not a time: write a duration from T+0 (45m, 1h30m), a clock offset (01:30 or T+01:30), a day offset (D+1 02:45), an exercise day (Day 2 09:00) or a date-time (2025-03-01T09:30:00+03:00)`,
       `${file}:3:3: To: no blue team "Qatar" in the scenario (blue teams: kw, om, sa); write a team id or name, or all-blue`,
+      `${file}:1:1: header: warning: no Delivery Method column: every inject is sent by email`,
+      `${file}:1:1: header: warning: no From column: every inject comes from "Exercise Control"`,
+      `${file}:1:1: header: warning: no Expected Player Action column: the injects expect no action from the players`,
     ]);
     expect(() => readFileSync(out)).toThrow();
+  });
+
+  it('--into splices the injects into the base file: nothing else in it is rewritten', async () => {
+    const file = join(tmp, 'two.csv');
+    const out = join(tmp, 'placed.yaml');
+    writeFileSync(file, 'Event Number,Time,To,Delivery Method,From,Message,Expected Player Action\nnew-1,3h,kw,email,Control,Hello,Acknowledge\nnew-2,4h,om,phone,Control,Bye,Acknowledge\n');
+    const r = await ramparts(file, '--from', 'msel-csv', '--into', baseFile, '-o', out);
+    expect(r.code).toBe(0);
+    const before = readFileSync(baseFile, 'utf8').split('\n');
+    const after = readFileSync(out, 'utf8').split('\n');
+    // Line 1 is the schema line (relative to the output); then the base file line for line, with the new injects after the last one.
+    const added = after.length - before.length;
+    const lastInject = before.findIndex((l, i) => i > before.findIndex((x) => x === 'injects:') && /^\S/.test(l));
+    const end = lastInject < 0 ? before.length : lastInject;
+    expect(after.slice(1, end - (before[end - 1] === '' ? 1 : 0))).toEqual(before.slice(1, end - (before[end - 1] === '' ? 1 : 0)));
+    expect(added).toBeGreaterThan(10);
+    expect(after.slice(end + added)).toEqual(before.slice(end));
+    expect(validateScenarioText(readFileSync(out, 'utf8'), out).ok).toBe(true);
+  });
+
+  it('--into: an imported inject that makes the scenario invalid is reported at its CSV row, and nothing is written', async () => {
+    const file = join(tmp, 'badref.csv');
+    const out = join(tmp, 'not-written.yaml');
+    writeFileSync(file, 'Event Number,Time,To,Delivery Method,From,Message,Expected Player Action,When\nok-1,1h,kw,email,C,fine,Acknowledge,\nbad-1,,kw,email,C,waits,Acknowledge,stepSucceeded: no-such-step\n');
+    const r = await ramparts(file, '--from', 'msel-csv', '--into', baseFile, '-o', out);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:1: inject bad-1\\.when\\.stepSucceeded: `, 'm'));
+    expect(r.err).not.toContain(out);
+    expect(() => readFileSync(out)).toThrow();
+  });
+
+  it('--strict refuses an import with warnings; --date-order reads day-first dates; .xlsx is read directly', async () => {
+    const msel = join(repoRoot, 'test/fixtures/interchange/msel');
+    const strict = await ramparts(join(msel, 'hseep.csv'), '--from', 'msel-csv', '--into', baseFile, '--strict');
+    expect(strict.code).toBe(1);
+    expect(strict.err).toContain('warning: column not imported: Ramparts has no field for "Notes"');
+    expect(strict.err).toContain('--strict: 1 warning(s); nothing imported');
+    const ambiguous = await ramparts(join(msel, 'ddmm-dates.csv'), '--from', 'msel-csv', '--into', baseFile);
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.err).toContain('ddmm-dates.csv:2:2: Date/Time Delivered: "01/03/2025 09:30" could be 1 March or January 3: say which with --date-order dmy or --date-order mdy');
+    const dmy = await ramparts(join(msel, 'ddmm-dates.csv'), '--from', 'msel-csv', '--into', baseFile, '--date-order', 'dmy', '--json');
+    expect(dmy.code).toBe(0);
+    expect((await ramparts(join(msel, 'ddmm-dates.csv'), '--from', 'msel-csv', '--date-order', 'ymd')).code).toBe(2);
+    const book = await ramparts(join(msel, 'workbook.xlsx'), '--from', 'msel-csv', '--into', baseFile, '--json');
+    expect(book.code).toBe(0);
+    const ids = (JSON.parse(book.out) as { result: { injects: { id: string }[] } }).result.injects.map((i) => i.id);
+    expect(ids.slice(-3)).toEqual(['W-1', 'W-2', 'W-3']);
   });
 
   it('prints STIX errors as FILE: object-id: message', async () => {

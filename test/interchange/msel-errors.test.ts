@@ -45,9 +45,9 @@ describe('files that are not MSELs', () => {
   });
 
   it('a file separated by another character: the header reads as one column', () => {
-    const [e] = errors('Event Number|Time|Message\n1|45m|hello\n');
-    expect(where(e!)).toEqual([1, 1, 'Event Number|Time|Message']);
-    expect(e!.message).toMatch(/separated by "\|"/);
+    const [e] = errors('Event Number:Time:Message\n1:45m:hello\n');
+    expect(where(e!)).toEqual([1, 1, 'Event Number:Time:Message']);
+    expect(e!.message).toMatch(/separated by ":"/);
   });
 
   it('a quoted field that is never closed', () => {
@@ -81,7 +81,7 @@ describe('rows with mistakes', () => {
     ]);
     expect(es[1]!.message).toBe('no blue team "Qatar CERT" in the scenario (blue teams: kw, om, sa); write a team id or name, or all-blue');
     expect(es[4]!.message).toMatch(/before the exercise starts \(T\+0 is 2025-03-01T08:00:00\+03:00\)/);
-    expect(formatDiagnostic('msel.csv', es[0]!)).toBe('msel.csv:3:2: Designated Scenario Time: "soon" is not a time: write a duration from T+0 (45m, 1h30m), a clock offset (01:30 or T+01:30) or a date-time (2025-03-01T09:30:00+03:00)');
+    expect(formatDiagnostic('msel.csv', es[0]!)).toBe('msel.csv:3:2: Designated Scenario Time: "soon" is not a time: write a duration from T+0 (45m, 1h30m), a clock offset (01:30 or T+01:30), a day offset (D+1 02:45), an exercise day (Day 2 09:00) or a date-time (2025-03-01T09:30:00+03:00)');
   });
 
   it('rows are counted in file lines, past multi-line cells', () => {
