@@ -31,7 +31,7 @@ export type * from './compile/types.ts';
 export { createExercise, FOREVER, type ExerciseOptions } from './sim/create.ts';
 export { step, advanceChunk } from './sim/step.ts';
 export { checkCommand, type CommandCheck, type CommandIssue } from './sim/check.ts';
-export { runHeadless, type HeadlessInput, type HeadlessOptions, type HeadlessRun } from './sim/headless.ts';
+export { runHeadless, type HeadlessInput, type HeadlessOptions, type HeadlessRefusal, type HeadlessRun } from './run/headless.ts';
 export { nextEventTime, isEnded, nextInjectTime } from './sim/time.ts';
 export type {
   ExerciseState, Alert, AlertSource, ScoreSample, QItem, StreamName, AleaState, NodeRt, StepRt, TeamRt, AttemptRt,

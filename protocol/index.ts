@@ -7,3 +7,4 @@ export * from './errors.ts';
 export * from './rest.ts';
 export * from './socket.ts';
 export * from './delta.ts';
+export * from './patch.ts';

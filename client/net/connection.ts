@@ -7,7 +7,7 @@
  * per frame instead of once per message.
  */
 import { io, type Socket } from 'socket.io-client';
-// Values from version.ts only: protocol/index.ts would also pull in zod schemas and jsondiffpatch.
+// Values from version.ts only: protocol/index.ts would also pull in the zod schemas.
 import { PROTOCOL_VERSION, SOCKET_PATH } from '../../protocol/version.ts';
 import type { CommandReply, DeltaMessage, ServerToClientEvents, ClientToServerEvents, SyncReply, Welcome } from '../../protocol/index.ts';
 import type { CommandBody, View } from '../../engine/types.ts';

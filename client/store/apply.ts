@@ -5,7 +5,7 @@
  */
 import type { DeltaMessage, SyncResult } from '../../protocol/socket.ts';
 import type { EngineEvent } from '../../engine/types.ts';
-import { patchShared } from './patch.ts';
+import { patchShared } from '../../protocol/patch.ts';
 
 /** Most events kept in the feed; older ones drop off (the view stays authoritative). */
 export const FEED_LIMIT = 2000;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyViewPatch, diffViews } from '../../protocol/delta.ts';
-import { patchShared } from '../../client/store/patch.ts';
+import { diffViews } from '../../protocol/delta.ts';
+import { applyViewPatch } from '../protocol/jsondiffpatch.ts';
+import { patchShared } from '../../protocol/patch.ts';
 import { advance, HOUR, startExercise, views } from './engine-views.ts';
 
 function deepFreeze<T>(value: T): T {

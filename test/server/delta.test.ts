@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyViewPatch, diffViews } from '../../protocol/delta.ts';
+import { diffViews } from '../../protocol/delta.ts';
+import { applyViewPatch } from '../protocol/jsondiffpatch.ts';
 
 // Views are JSON: objects, arrays of records with ids (nodes, alerts), arrays of scalars.
 const record = fc.record({ id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), state: fc.constantFrom('clean', 'compromised', 'isolated'), n: fc.integer() });

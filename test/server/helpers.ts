@@ -7,9 +7,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import {
-  PROTOCOL_VERSION, applyViewPatch, type ClientToServerEvents, type CommandReply, type CreateExerciseResponse,
+  PROTOCOL_VERSION, type ClientToServerEvents, type CommandReply, type CreateExerciseResponse,
   type DeltaMessage, type ServerToClientEvents, type SyncResult, type Welcome,
 } from '../../protocol/index.ts';
+import { applyViewPatch } from '../protocol/jsondiffpatch.ts';
 import { defaultConfig, type ServerConfig } from '../../server/config.ts';
 import { silentLogger } from '../../server/ops/logger.ts';
 import { startServer, type RunningServer } from '../../server/server.ts';

@@ -4,7 +4,7 @@
  *   seek(t) gives the hash the live run had at t;
  * - a snapshot restored in the middle (between two commands, or inside an advance) and run on equals
  *   the uninterrupted run, and so does the original state object;
- * - the command line's driver and the engine's runHeadless reach the same state.
+ * - the command line's driver (runHeadless behind an adapter) and runHeadless reach the same state.
  * On failure fast-check prints the seed and the shrunk stream; pin a regression with { seed, path }.
  */
 import { readFileSync } from 'node:fs';
@@ -91,9 +91,8 @@ for (const { name, scenario, runs } of CASES) {
     }, 300_000);
 
     it("the command line's driver and the engine's runHeadless reach the same state", () => {
-      // Whole runs without an `end` input: with --until the command line also holds advance inputs at
-      // the stop time, and after an `end` it still offers the inputs to the engine (ratings and
-      // adjudications are accepted after the end), where the engine's runHeadless stops taking them.
+      // One driver: the command line's runScripted is runHeadless with refusals told by line; this
+      // holds the adapter to it (whole runs without an `end` input, as before the two were one).
       fc.assert(fc.property(runArb(compiled), ({ seed, inputs: all }) => {
         const inputs = all.filter((x) => x.command.type !== 'end');
         const cli = runScripted(compiled, { seed, inputs });
