@@ -52,7 +52,7 @@ describe('ramparts sweep --redis', () => {
     expect(ran).toEqual([40, 41, 42, 43, 44, 45, 46, 47]);
     // Each worker takes one run at a time and a run lasts far longer than a queue fetch: both work.
     for (const worker of workers) expect(worker.seeds.length).toBeGreaterThan(0);
-  }, 120_000);
+  });
 
   it('refuses --queue without --redis, and a worker without --redis', async () => {
     expect((await ramparts('sweep', GULF, '--runs', '2', '--queue', 'x')).code).toBe(2);

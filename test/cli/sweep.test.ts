@@ -51,7 +51,7 @@ describe('ramparts sweep', () => {
     expect(xs?.score.composite?.min).toBe(composites[0]);
     expect(xs?.score.composite?.max).toBe(composites[5]);
     expect(one.err).toMatch(/sweep: 6\/6 runs/);
-  }, 120_000);
+  });
 
   it('prints tables of objectives, detection and containment, and scores', async () => {
     const r = await ramparts('sweep', GULF, '--seeds', '3,5-6', '--workers', '2', '--until', '14h');
@@ -61,7 +61,7 @@ describe('ramparts sweep', () => {
     expect(r.out).toContain('Detection and containment per team');
     expect(r.out).toContain('Composite score per team (0-100)');
     for (const t of gulf().blue) expect(r.out).toMatch(new RegExp(`^  ${t.id} `, 'm'));
-  }, 120_000);
+  });
 
   it('refuses bad usage with exit 2', async () => {
     for (const args of [['sweep', GULF], ['sweep', GULF, '--runs', '0'], ['sweep', GULF, '--runs', '3', '--seeds', '1,2'],

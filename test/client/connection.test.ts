@@ -14,10 +14,11 @@ import { createSessionStore, type SessionState, type SessionStore } from '../../
 import { defaultConfig } from '../../server/config.ts';
 import { silentLogger } from '../../server/ops/logger.ts';
 import { startServer, type RunningServer } from '../../server/server.ts';
+import { HANG_MS } from '../timeouts.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 
-function until(store: SessionStore, test: (s: SessionState) => boolean, what: string, ms = 15_000): Promise<SessionState> {
+function until(store: SessionStore, test: (s: SessionState) => boolean, what: string, ms = HANG_MS): Promise<SessionState> {
   return new Promise((resolve, reject) => {
     if (test(store.getState())) return resolve(store.getState());
     const timer = setTimeout(() => { stop(); reject(new Error(`timed out waiting for ${what}; state: ${JSON.stringify({ status: store.getState().status, seq: store.getState().seq, error: store.getState().error })}`)); }, ms);
@@ -54,7 +55,7 @@ describe('client connection against the real server', () => {
     const res = await fetch(`${server.url}/api/exercises`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'gulf-shield-2026', mode: 'realtime', seed: 3 }) });
     created = (await res.json()) as CreateExerciseResponse;
     expect(created.ok).toBe(true);
-  }, 60_000);
+  });
 
   afterAll(async () => {
     for (const c of open) c.close();
@@ -106,14 +107,14 @@ describe('client connection against the real server', () => {
     await server.close();
     await until(control.store, (s) => s.status === 'reconnecting', 'the disconnection');
     server = await start(port);
-    const back = await until(control.store, (s) => s.status === 'online' && s.seq > seq, 'the reconnection', 30_000);
+    const back = await until(control.store, (s) => s.status === 'online' && s.seq > seq, 'the reconnection');
     expect((back.view as WhiteView).clock.phase).toBe('paused'); // a running real-time exercise comes back paused
     expect(back.notices.map((n) => n.code)).toContain('RECOVERED_PAUSED');
     // Once the controller resumes, the server withdraws the notice and the seat stops showing it.
     expect((await control.connection.send({ type: 'resume' })).ok).toBe(true);
     const resumed = await until(control.store, (s) => (s.view as WhiteView).clock.phase === 'running' && !s.notices.some((n) => n.code === 'RECOVERED_PAUSED'), 'the notice withdrawn');
     expect(resumed.notices).toEqual([]);
-  }, 60_000);
+  });
 
   it('is refused with the server\'s reason for a token that is not the exercise\'s', async () => {
     const store = createSessionStore();

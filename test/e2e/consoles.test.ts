@@ -9,8 +9,9 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ensureClient, launchBrowser, openPage, screenshot, startE2EServer, type E2EServer } from './harness.ts';
+import { HANG_MS } from '../timeouts.ts';
 
-const WAIT = { timeout: 20_000 };
+const WAIT = { timeout: HANG_MS };
 
 /** Moves the timeline scrubber to a simulated time, as dragging it would (React sees an input event). */
 async function scrubTo(page: Page, ms: number): Promise<void> {
@@ -36,7 +37,7 @@ describe('consoles end to end', () => {
     await ensureClient();
     env = await startE2EServer();
     browser = await launchBrowser();
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -246,7 +247,7 @@ describe('consoles end to end', () => {
     await control.waitForSelector('.phase-ended', WAIT);
     await evaluator.click('[data-tab=timeline]');
     await evaluator.click('[data-testid=source-server]');
-    await evaluator.waitForSelector('[data-testid=replay-loaded]', { timeout: 60_000 });
+    await evaluator.waitForSelector('[data-testid=replay-loaded]', WAIT);
     const summary = evaluator.locator('.timeline [data-testid=map-summary]');
     await evaluator.focus('[data-testid=scrubber]');
     await evaluator.keyboard.press('End');
@@ -263,7 +264,7 @@ describe('consoles end to end', () => {
     await scrubTo(evaluator, done);
     await expect.poll(() => summary.getAttribute('data-isolated'), WAIT).toBe('1');
     await screenshot(evaluator, 'evaluator-replay-server-log', true);
-  }, 90_000);
+  });
 
   it('a log file replays offline on the replay page', async () => {
     const link = links.get('evaluator') as string;
@@ -273,7 +274,7 @@ describe('consoles end to end', () => {
     const text = await res.text();
     const page = await openPage(browser, `${env.url}/#/replay`, errors);
     await page.setInputFiles('[data-testid=log-file]', { name: 'exercise.log.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(text) });
-    await page.waitForSelector('[data-testid=replay-loaded]', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid=replay-loaded]', WAIT);
     expect(await page.textContent('[data-testid=replay-loaded]')).toContain('Gulf Shield 2026');
     await page.focus('[data-testid=scrubber]');
     await page.keyboard.press('End');

@@ -11,6 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { defaultConfig } from '../../server/config.ts';
 import { silentLogger } from '../../server/ops/logger.ts';
 import { startServer, type RunningServer } from '../../server/server.ts';
+import { HANG_MS } from '../timeouts.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, 'dist');
@@ -94,6 +95,8 @@ export function launchBrowser(): Promise<Browser> {
 export async function openPage(browser: Browser, url: string, errors: string[], viewport = { width: 1600, height: 1000 }): Promise<Page> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
+  // Waits are for elements and states; on a busy machine they come late, not never.
+  page.setDefaultTimeout(HANG_MS);
   page.on('pageerror', (e) => errors.push(`${url}: ${e.message}`));
   page.on('console', (m) => {
     // A refused request (4xx) is logged by the browser; the page shows the refusal, which tests check.

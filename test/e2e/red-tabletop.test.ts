@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ensureClient, launchBrowser, openPage, ROOT, screenshot, startE2EServer, type E2EServer } from './harness.ts';
+import { HANG_MS } from '../timeouts.ts';
 
-const WAIT = { timeout: 20_000 };
+const WAIT = { timeout: HANG_MS };
 const MINIMAL = readFileSync(join(ROOT, 'test/fixtures/scenarios/minimal.yaml'), 'utf8');
 /**
  * The minimal scenario with its campaign in manual mode (nothing happens until red launches it) and
@@ -32,7 +33,7 @@ describe('tabletop exercise with a manual red campaign', () => {
     await ensureClient();
     env = await startE2EServer();
     browser = await launchBrowser();
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await browser?.close();

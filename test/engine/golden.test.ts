@@ -77,7 +77,7 @@ describe('golden state hashes of the bundled scenarios', () => {
       expect(actual.scenarioHash, `${f} itself changed since its hashes were pinned`).toBe(pinned.scenarioHash);
       for (const [i, run] of actual.runs.entries()) expect(run, `${f}: ${run.run}`).toEqual(pinned.runs[i]);
       expect(actual.runs.length).toBe(pinned.runs.length);
-    }, 120_000);
+    });
   }
 
   afterAll(() => {

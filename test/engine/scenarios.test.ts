@@ -40,7 +40,7 @@ describe('bundled scenarios run headless to the end', () => {
       const r = createReplayer(run.log, { compiled, keepEvents: false });
       if (!r.ok) throw new Error(r.message);
       expect(stateHash(r.replayer.final())).toBe(stateHash(run.state));
-    }, 120_000);
+    });
   }
 
   const tabletop = files.filter((f) => {
@@ -65,6 +65,6 @@ describe('bundled scenarios run headless to the end', () => {
         expect(project(s, { role: 'white' }).clock.move?.id).toBe(s.move);
       }
       expect(seen).toEqual([...compiled.moves].sort((a, b) => a.start - b.start).map((m) => m.id));
-    }, 120_000);
+    });
   }
 });

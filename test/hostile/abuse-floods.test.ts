@@ -38,6 +38,9 @@ describe('floods: refused and counted one by one, summarised in the log', () => 
     await server?.dispose();
   });
 
+  /** The most a token bucket of `burst` refilled at `rate` a second can let through in `ms`. */
+  const allowance = (burst: number, rate: number, ms: number): number => burst + Math.ceil((rate * ms) / 1000) + 1;
+
   /**
    * Checks one flood: every attempt refused with one of `codes`, counted exactly, state unchanged,
    * the log bounded while it lasts, and every refusal accounted for by lines and summaries once the
@@ -63,18 +66,23 @@ describe('floods: refused and counted one by one, summarised in the log', () => 
   it('command flood from one seat: FORBIDDEN until the bucket empties, then RATE_LIMITED', async () => {
     const n = scale(400, 20_000);
     const kw = await joinSeat(server.url, ex.exerciseId, token(ex, 'blue:kw'));
+    const started = performance.now();
     const { got, refused, from } = await checkFlood('command flood', [ERROR_CODES.FORBIDDEN, ERROR_CODES.RATE_LIMITED], async () => {
       const replies = await Promise.all(Array.from({ length: n }, () => kw.command({ type: 'pause' })));
       return replies.map((r) => (r.ok ? 'accepted' : r.code));
     }, 1);
     kw.close();
-    expect(refused[ERROR_CODES.RATE_LIMITED]).toBeGreaterThan(n / 2);
+    // The bucket let through no more than its burst and what it refilled while the flood lasted
+    // (however long a busy machine made it); the rest was RATE_LIMITED.
+    const { socketBurst, socketRate } = defaultConfig().limits;
+    expect(refused[ERROR_CODES.FORBIDDEN] ?? 0).toBeLessThanOrEqual(allowance(socketBurst, socketRate, performance.now() - started));
+    expect(refused[ERROR_CODES.RATE_LIMITED] ?? 0).toBeGreaterThan(0);
     const figures = {
       attempts: got.length, refused: got.length, counted: got.length, stateChanged: 0,
       rateLimited: refused[ERROR_CODES.RATE_LIMITED] ?? 0, logLinesDuringFlood: server.logs.slice(from).length,
     };
     floods.push({ test: 'flood: commands from one seat', n: got.length, pairs: [['command', ERROR_CODES.FORBIDDEN], ['socket', ERROR_CODES.RATE_LIMITED]], figures });
-  }, budgetMs(30_000, 120_000));
+  }, budgetMs(120_000));
 
   it('connection flood with bad tokens: every handshake UNAUTHENTICATED', async () => {
     const n = scale(200, 5_000);
@@ -90,7 +98,7 @@ describe('floods: refused and counted one by one, summarised in the log', () => 
       attempts: got.length, refused: got.length, counted: got.length, stateChanged: 0, logLinesDuringFlood: server.logs.slice(from).length,
     };
     floods.push({ test: 'flood: connections with bad tokens', n: got.length, pairs: [['handshake', ERROR_CODES.UNAUTHENTICATED]], figures });
-  }, budgetMs(30_000, 180_000));
+  }, budgetMs(180_000));
 
   it(`connection flood with a valid link: a seat holds at most ${SOCKETS_PER_SEAT} sockets, the rest RATE_LIMITED`, async () => {
     const n = scale(100, 2_000);
@@ -121,16 +129,20 @@ describe('floods: refused and counted one by one, summarised in the log', () => 
       attempts: n, accepted: SOCKETS_PER_SEAT, refused: got.length, counted: got.length, stateChanged: 0, logLinesDuringFlood: server.logs.slice(from).length,
     };
     floods.push({ test: 'flood: connections with one valid link', n: got.length, pairs: [['handshake', ERROR_CODES.RATE_LIMITED]], figures });
-  }, budgetMs(30_000, 180_000));
+  }, budgetMs(180_000));
 
   it('HTTP flood from one address: RATE_LIMITED beyond the burst, with Retry-After', async () => {
     const n = scale(300, 10_000);
     const kwToken = token(ex, 'blue:kw');
     let accepted = 0;
+    const started = performance.now();
+    let attempts = 0;
     const { got, from } = await checkFlood('HTTP flood', [ERROR_CODES.RATE_LIMITED], async () => {
       const out: string[] = [];
-      for (let i = 0; i < n; i += 50) {
-        const batch = await Promise.all(Array.from({ length: Math.min(50, n - i) }, async () => {
+      // Batches of 50 at once until n/2 were refused: the bucket refills while a busy machine is
+      // slow, so the number of requests it takes is not fixed (the cap only turns a hang into a failure).
+      for (; out.length <= n / 2 && attempts < 100 * n; attempts += 50) {
+        const batch = await Promise.all(Array.from({ length: 50 }, async () => {
           const res = await fetch(`${server.url}/api/exercises/${ex.exerciseId}`, { headers: { authorization: `Bearer ${kwToken}` } });
           const body = (await res.json()) as { ok: boolean; code?: string };
           if (res.status === 429) expect(res.headers.get('retry-after')).toBe('1');
@@ -144,11 +156,14 @@ describe('floods: refused and counted one by one, summarised in the log', () => 
       return out;
     }, 1);
     expect(got.length).toBeGreaterThan(n / 2);
+    const { httpBurst, httpRate } = defaultConfig().limits;
+    expect(accepted).toBeLessThanOrEqual(allowance(httpBurst, httpRate, performance.now() - started));
+    expect(accepted + got.length).toBe(attempts);
     const figures = {
-      attempts: n, accepted, refused: got.length, counted: got.length, stateChanged: 0, logLinesDuringFlood: server.logs.slice(from).length,
+      attempts, accepted, refused: got.length, counted: got.length, stateChanged: 0, logLinesDuringFlood: server.logs.slice(from).length,
     };
     floods.push({ test: 'flood: HTTP requests from one address', n: got.length, pairs: [['http', ERROR_CODES.RATE_LIMITED]], figures });
-  }, budgetMs(30_000, 180_000));
+  }, budgetMs(180_000));
 
 
   it('after the floods, lines and summaries account for every refusal, and the log stayed small', async () => {
@@ -184,7 +199,7 @@ describe('floods: refused and counted one by one, summarised in the log', () => 
 // The refusal log's throttle on its own, with a driven clock.
 
 describe('refusal log: a flood is summarised, never lost', () => {
-  it('writes ten lines per key and window, then one summary with the number of the rest', { timeout: budgetMs(30_000, 120_000) }, async () => {
+  it('writes ten lines per key and window, then one summary with the number of the rest', { timeout: budgetMs(120_000) }, async () => {
     let now = 0;
     const lines: LogLine[] = [];
     const metrics = createMetrics({ defaultMetrics: false });

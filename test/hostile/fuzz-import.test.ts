@@ -283,7 +283,7 @@ for (const seed of [SEED, ...REGRESSION_SEEDS]) {
         if (wrong) problems.push(`seed ${seed} msel input ${i} (${m.how} of ${src.name}${withContext ? '' : ', no context'}): ${excerpt(m.input)}\n  ${wrong}`);
       }
       finish('MSEL CSV import', seed, c, problems);
-    }, budgetMs(40_000, 900_000));
+    }, budgetMs(900_000));
 
     it(`CALDERA: ${INPUTS.caldera} damaged adversary profiles and ability files`, () => {
       const c = counts();
@@ -307,7 +307,7 @@ for (const seed of [SEED, ...REGRESSION_SEEDS]) {
         if (wrong) problems.push(`seed ${seed} caldera input ${i} (${how})\n  ${wrong}`);
       }
       finish('CALDERA import', seed, c, problems);
-    }, budgetMs(40_000, 900_000));
+    }, budgetMs(900_000));
 
     it(`Attack Flow / STIX 2.1: ${INPUTS.attackFlow} damaged bundles`, () => {
       const c = counts();
@@ -321,7 +321,7 @@ for (const seed of [SEED, ...REGRESSION_SEEDS]) {
         if (wrong) problems.push(`seed ${seed} attack-flow input ${i} (${m.how} of ${src.name}): ${excerpt(typeof m.input === 'string' ? m.input : JSON.stringify(m.input) ?? '')}\n  ${wrong}`);
       }
       finish('Attack Flow import', seed, c, problems);
-    }, budgetMs(40_000, 900_000));
+    }, budgetMs(900_000));
   });
 }
 

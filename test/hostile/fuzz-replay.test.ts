@@ -369,7 +369,7 @@ for (const seed of [SEED, ...REGRESSION_SEEDS]) {
       expect(c.refusedParse).toBeGreaterThan(0);
       expect(c.refusedReplay).toBeGreaterThan(0);
       expect(c.same).toBeGreaterThan(0);
-    }, budgetMs(60_000, 900_000));
+    }, budgetMs(900_000));
 
     it(`opens ${PACKAGES} damaged exercise packages: refused with a message, or replayed to the hash they record`, () => {
       const c = { inputs: 0, crashes: 0, refusedOpen: 0, refusedReplay: 0, refusedFinalHash: 0, same: 0, violations: 0, resealed: 0 };
@@ -419,7 +419,7 @@ for (const seed of [SEED, ...REGRESSION_SEEDS]) {
       expect(problems.join('\n\n')).toBe('');
       expect(c.refusedOpen).toBeGreaterThan(0);
       expect(c.same).toBeGreaterThan(0);
-    }, budgetMs(60_000, 900_000));
+    }, budgetMs(900_000));
   });
 }
 
@@ -464,5 +464,5 @@ describe('ramparts replay (child process)', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, budgetMs(60_000, 300_000));
+  }, budgetMs(300_000));
 });

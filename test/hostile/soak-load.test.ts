@@ -20,13 +20,14 @@ import type { CommandReply, CreateExerciseResponse, ExerciseSummary } from '../.
 import { spawnServe, type ChildServer } from '../server/child-server.ts';
 import { FIXTURES, api, joinSeat, until, type Seat } from '../server/helpers.ts';
 import { FULL, budgetMs, recordFigures, scale } from './budget.ts';
+import { HANG_MS } from '../timeouts.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PROBE = resolve(import.meta.dirname, 'memory-probe.mjs');
 const ARTIFACTS = resolve(ROOT, 'test-artifacts/hostile');
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 /** A command without an answer after this long counts as a hang. */
-const REPLY_BOUND_MS = 20_000;
+const REPLY_BOUND_MS = HANG_MS;
 const MB = 1024 * 1024;
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -105,7 +106,7 @@ async function check(url: string, ex: CreateExerciseResponse, controller: Seat, 
   const replayed = replay(parsed.log, { verify: true });
   if (!replayed.ok) throw new Error(`replay of ${ex.exerciseId} failed at record ${replayed.record}: ${replayed.message}`);
   expect(stateHash(replayed.state), `exercise ${ex.exerciseId}: live state = replay of its log`).toBe(summary.body.stateHash);
-  for (const seat of watching) await until(seat, () => seat.lastSeq >= summary.body.seq, `${ex.exerciseId} ${seat.welcome.seat.seat} at ${summary.body.seq}`, 30_000);
+  for (const seat of watching) await until(seat, () => seat.lastSeq >= summary.body.seq, `${ex.exerciseId} ${seat.welcome.seat.seat} at ${summary.body.seq}`);
   return { acked: mine.length, lost, records: records.length, events: records.reduce((n, r) => n + (r.events?.length ?? 0), 0) };
 }
 
@@ -192,7 +193,7 @@ describe('load and soak', () => {
       rssStartMB: mb(rssStart), rssEndMB: mb(memory.at(-1)!.rss), rssPeakMB: mb(Math.max(...memory.map((m) => m.rss))),
       heapEndMB: mb(memory.at(-1)!.heapUsed), stateHashesMatchReplay: exercises,
     });
-  }, budgetMs(60_000, 300_000));
+  }, budgetMs(300_000));
 
   it('a long exercise at high speed: memory levels off', async () => {
     const durationS = scale(20, 180);
@@ -259,5 +260,5 @@ describe('load and soak', () => {
         .toBeLessThanOrEqual(Math.max(0.5 * slope(first), 32 * 1024));
       expect(figures.heapEndMB, 'heap at the end against the mid-run plateau (MB)').toBeLessThanOrEqual(figures.heapPlateauMB * 1.2 + 5);
     }
-  }, budgetMs(90_000, 400_000));
+  }, budgetMs(400_000));
 });

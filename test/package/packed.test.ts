@@ -42,7 +42,7 @@ beforeAll(async () => {
   await run(npm, ['install', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', join(dir, packed!.filename)], { cwd: app, maxBuffer: 64 * 1024 * 1024 });
   installed = join(app, 'node_modules', 'ramparts');
   bin = join(installed, 'bin', 'ramparts.mjs');
-}, 300_000);
+});
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });

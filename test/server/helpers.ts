@@ -14,6 +14,7 @@ import { applyViewPatch } from '../protocol/jsondiffpatch.ts';
 import { defaultConfig, type ServerConfig } from '../../server/config.ts';
 import { silentLogger } from '../../server/ops/logger.ts';
 import { startServer, type RunningServer } from '../../server/server.ts';
+import { HANG_MS } from '../timeouts.ts';
 
 export const FIXTURES = resolve(import.meta.dirname, '../fixtures/scenarios');
 
@@ -155,7 +156,7 @@ export function joinSeat(url: string, exerciseId: string, token: string, held?: 
  * Waits until `predicate` holds about a seat, checking after each delta and every few ms (a sync
  * reply updates the view without a delta). The limit only turns a hang into a readable failure.
  */
-export function until(seat: Seat, predicate: () => boolean, what: string, limit = 20_000): Promise<void> {
+export function until(seat: Seat, predicate: () => boolean, what: string, limit = HANG_MS): Promise<void> {
   if (predicate()) return Promise.resolve();
   return new Promise((resolvePromise, reject) => {
     const started = Date.now();

@@ -123,5 +123,5 @@ describe(`SIGKILL recovery (seed ${SEED})`, () => {
 
     expect(await running.stop()).toBe(0);
     running = undefined;
-  }, 240_000);
+  });
 });

@@ -64,7 +64,7 @@ for (const { name, scenario, runs } of CASES) {
         const stopped = runScripted(compiled, { seed, inputs, until: cut });
         expect(stateHash(r.replayer.seek(cut)), `seek(${cut})`).toBe(stateHash(stopped.state));
       }), { numRuns: runs });
-    }, 300_000);
+    });
 
     it('a snapshot restored in the middle (between commands or inside an advance) and run on equals the uninterrupted run', () => {
       fc.assert(fc.property(runArb(compiled), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), ({ seed, inputs }, where) => {
@@ -88,7 +88,7 @@ for (const { name, scenario, runs } of CASES) {
         for (const r of records.slice(k)) expect(step(first, r.command).ok).toBe(true);
         expect(stateHash(first)).toBe(stateHash(live.state));
       }), { numRuns: runs });
-    }, 300_000);
+    });
 
     it("the command line's driver and the engine's runHeadless reach the same state", () => {
       // One driver: the command line's runScripted is runHeadless with refusals told by line; this
@@ -99,6 +99,6 @@ for (const { name, scenario, runs } of CASES) {
         const engine = runHeadless(compiled, { seed, inputs, keepEvents: false });
         expect(stateHash(cli.state)).toBe(stateHash(engine.state));
       }), { numRuns: Math.ceil(runs / 2) });
-    }, 300_000);
+    });
   });
 }

@@ -131,5 +131,5 @@ describe('ramparts export', () => {
     } finally {
       rmSync(cwd, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 });

@@ -12,6 +12,7 @@ import { aarHtml, cspHash } from '../../../interchange/index.ts';
 import { d3Bundle } from '../../../cli/d3-bundle.ts';
 import { repoRoot } from '../helpers.ts';
 import { flagship, type Flagship } from './shared.ts';
+import { HANG_MS } from '../../timeouts.ts';
 
 const ARTIFACTS = join(repoRoot, 'test-artifacts');
 let f: Flagship;
@@ -29,7 +30,7 @@ beforeAll(async () => {
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
-}, 60_000);
+});
 afterAll(async () => {
   await browser?.close();
 });
@@ -47,7 +48,7 @@ async function open(colorScheme: 'light' | 'dark'): Promise<Opened> {
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(pathToFileURL(file).href);
-  await page.waitForSelector('html[data-charts="drawn"]', { timeout: 20_000 });
+  await page.waitForSelector('html[data-charts="drawn"]', { timeout: HANG_MS });
   return { page, problems, requests };
 }
 
@@ -101,7 +102,7 @@ describe('HTML after-action report in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'aar.png'), fullPage: true, clip: { x: 0, y: top - 16, width: 1280, height: bottom - top + 32 } });
     for (const id of ['scores', 'swimlanes', 'heatmap']) await page.locator(`#chart-${id}`).screenshot({ path: join(ARTIFACTS, `aar-${id}.png`) });
     await page.close();
-  }, 60_000);
+  });
 
   it('draws the same charts in dark mode and prints without errors', async () => {
     const { page, problems } = await open('dark');
@@ -114,7 +115,7 @@ describe('HTML after-action report in Chromium', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(problems).toEqual([]);
     await page.close();
-  }, 60_000);
+  });
 
   it('enforces its CSP: a script added to the file does not run', async () => {
     const tampered = join(ARTIFACTS, 'aar-tampered.html');
@@ -123,11 +124,11 @@ describe('HTML after-action report in Chromium', () => {
     const problems: string[] = [];
     page.on('console', (m) => problems.push(m.text()));
     await page.goto(pathToFileURL(tampered).href);
-    await page.waitForSelector('html[data-charts="drawn"]', { timeout: 20_000 });
+    await page.waitForSelector('html[data-charts="drawn"]', { timeout: HANG_MS });
     expect(await page.evaluate(() => document.documentElement.dataset.injected)).toBeUndefined();
     expect(problems.join('\n')).toMatch(/Content Security Policy/);
     await page.close();
-  }, 60_000);
+  });
 
   it('is deterministic', () => {
     expect(aarHtml(f.results, { d3: d3Bundle() })).toBe(html);
