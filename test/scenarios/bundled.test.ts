@@ -8,7 +8,7 @@ import { blueTeams, conditionKinds, languagesOf, loadBundled, stepTeam, steps } 
 
 const ALL_CONDITIONS = ['stepSucceeded', 'stepDetected', 'notAnswered', 'notAcknowledged', 'scoreBelow', 'nodeState', 'all', 'any'];
 
-describe.each(['gulf-shield.yaml', 'ransomware-tabletop.yaml', 'stress.yaml'])('%s', (file) => {
+describe.each(['gulf-shield.yaml', 'ransomware-tabletop.yaml', 'coalition-tabletop.yaml', 'stress.yaml'])('%s', (file) => {
   const { scenario: s, warnings } = loadBundled(file);
 
   it('validates without warnings', () => {
