@@ -10,6 +10,14 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   root: 'client',
   plugins: [react()],
+  resolve: {
+    // interchange/ runs in the browser too (the evaluator's AAR): csv-parse and csv-stringify ship
+    // Node builds under these names (they use Buffer) and browser builds beside them.
+    alias: {
+      'csv-parse/sync': 'csv-parse/browser/esm/sync',
+      'csv-stringify/sync': 'csv-stringify/browser/esm/sync',
+    },
+  },
   build: {
     outDir: '../dist',
     emptyOutDir: true,

@@ -60,6 +60,10 @@ export function highlights(fs: readonly Finding[], n: number): Finding[] {
   return out.sort((a, b) => fs.indexOf(a) - fs.indexOf(b));
 }
 
+/** Each evaluator's rating with its note: `Lead evaluator: S (slow to share); evaluator: M`. */
+const ratingList = (rs: readonly { by: string; rating: string; note?: string }[]): string =>
+  rs.map((x) => `${x.by}: ${x.rating}${x.note ? ` (${x.note})` : ''}`).join('; ');
+
 const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 /** The AAR/IP blocks. `tlp` overrides the marking (callers refuse one below `results.marking`). */
@@ -114,8 +118,9 @@ export function aarDocument(r: AarResults, options: { tlp?: TlpLevel } = {}): Bl
   for (const cap of r.capabilities) {
     h(3, `${cap.name}${cap.rating ? ` (${cap.rating})` : ''}`);
     if (cap.objectives.length > 0) p(`Objectives: ${cap.objectives.join(', ')}. Rating source: ${cap.ratingSource ?? 'not rated'}.`);
+    if (cap.ratings.length > 0) p(`Evaluator ratings of the capability: ${ratingList(cap.ratings)}.`);
     table(['Critical task', 'Rating', 'Evaluator notes', 'Injects', 'Answered', 'Expected actions met / missed', 'Mean grade'], cap.tasks.map((t) => [
-      t.name, t.rating ?? '—', t.ratings.map((x) => `${x.by}: ${x.rating}${x.note ? ` (${x.note})` : ''}`).join('; ') || '—',
+      t.name, t.rating ?? '—', ratingList(t.ratings) || '—',
       t.evidence.injects, `${t.evidence.answered}/${t.evidence.deliveries}`, `${t.evidence.expectationsMet} / ${t.evidence.expectationsMissed}`, num(t.evidence.meanGrade),
     ]));
     p({ text: 'Strengths', bold: true });

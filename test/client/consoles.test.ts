@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { layoutCampaign } from '../../client/features/red/graph.ts';
 import { addFrame, frameAt, FRAME_LIMIT, recordingSource, type Frame } from '../../client/features/timeline/source.ts';
 import { markTimes, swimlanes } from '../../client/features/timeline/lanes.ts';
-import { aarMarkdown } from '../../client/features/evaluator/aar.ts';
+import { aarFromLogText } from '../../client/features/evaluator/aar.ts';
+import { compileScenario, type RampartsLog, runHeadless, type ScenarioT, serialiseLog } from '../../engine/index.ts';
 import { latestRating } from '../../client/features/evaluator/ratings.ts';
 import { blueLook, whiteLook } from '../../client/map/model.ts';
 import { panelActions, progress, targetsFor } from '../../client/features/actions/targets.ts';
@@ -140,22 +141,30 @@ describe('actions', () => {
 });
 
 describe('after-action report', () => {
-  it('summarises scores, ratings, red steps and injects of a real exercise', () => {
-    const state = startExercise();
-    advance(state, 4 * HOUR);
-    const ev = views.evaluator(state);
-    const cap = ev.capabilities[0];
+  it('is the AAR/IP of the exercise\'s log, with scores, the evaluator\'s ratings, red steps and injects', () => {
+    const compiled = compileScenario(startExercise().scenario.source as ScenarioT);
+    const cap = compiled.capabilities[0];
     expect(cap).toBeDefined();
     if (!cap) return;
-    apply(state, { type: 'rate', capability: cap.id, rating: 'S', note: 'slow to share', actor: { role: 'evaluator' } });
-    const rated = views.evaluator(state);
-    expect(latestRating(rated.ratings, cap.id)?.rating).toBe('S');
-    const md = aarMarkdown(rated, 'en');
-    expect(md).toContain('# After-action report: Gulf Shield 2026');
-    for (const b of rated.blue) expect(md).toContain(typeof b.team.name === 'string' ? b.team.name : (b.team.name.en as string));
-    expect(md).toMatch(/\| S \| slow to share \|/);
-    expect(md).toContain(rated.red[0]?.steps[0]?.technique as string);
-    const ar = aarMarkdown(rated, 'ar');
-    expect(ar).toContain('درع الخليج');
+    const rate = { type: 'rate', capability: cap.id, rating: 'S', note: 'slow to share', actor: { role: 'evaluator' } } as const;
+    const run = runHeadless(compiled, { seed: 7, until: 4 * HOUR, record: true, inputs: [{ at: 4 * HOUR, command: rate }] });
+    expect(run.refused).toEqual([]);
+    const state = run.state;
+    expect(latestRating(views.evaluator(state).ratings, cap.id)?.rating).toBe('S');
+    const text = serialiseLog(run.log as RampartsLog);
+    const md = aarFromLogText(text, 'en');
+    if (!md.ok) throw new Error(md.message);
+    expect(md.markdown).toMatch(/^# Gulf Shield 2026\b.*: After-Action Report \/ Improvement Plan$/m);
+    for (const b of (compiled.source as ScenarioT).teams.filter((x) => x.role === 'blue')) {
+      expect(md.markdown).toContain(typeof b.name === 'string' ? b.name : (b.name.en as string));
+    }
+    expect(md.markdown).toContain('evaluator: S (slow to share)');
+    expect(md.markdown).toContain(compiled.steps[0]?.technique as string);
+    for (const i of compiled.injects.filter((x) => state.injects[x.id] && Object.values(state.injects[x.id]!.teams).some((t) => t.deliveredAt !== null))) {
+      expect(md.markdown).toContain(i.id);
+    }
+    const ar = aarFromLogText(text, 'ar');
+    expect(ar.ok && ar.markdown).toContain('درع الخليج');
+    expect(aarFromLogText('not a log', 'en')).toMatchObject({ ok: false });
   });
 });

@@ -237,8 +237,9 @@ describe('consoles end to end', () => {
     const path = await download.path();
     const report = readFileSync(path, 'utf8');
     expect(download.suggestedFilename()).toBe('aar-gulf-shield-2026.md');
-    expect(report).toContain('# After-action report: Gulf Shield 2026');
-    expect(report).toMatch(/\| M \| Sharing took too long \|/);
+    // The AAR/IP of the exercise's log (interchange's writer, as `ramparts export --format aar-md`), with the rating just given.
+    expect(report).toMatch(/^# Gulf Shield 2026\b.*: After-Action Report \/ Improvement Plan$/m);
+    expect(report).toMatch(/Evaluator ratings of the capability: [^\n]*: M \(Sharing took too long\)/);
   });
 
   it('after the end, the evaluator replays the whole exercise from the server\'s log with the engine', async () => {

@@ -26,7 +26,7 @@ function newest(path: string): number {
 }
 
 /** Sources the bundle is made of: a change to any of them makes dist/ stale. */
-const SOURCES = ['client', 'protocol', 'engine', 'vite.config.ts', 'package.json'];
+const SOURCES = ['client', 'protocol', 'engine', 'interchange', 'vite.config.ts', 'package.json'];
 
 export function clientIsStale(): boolean {
   const index = join(DIST, 'index.html');

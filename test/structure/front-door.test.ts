@@ -6,7 +6,8 @@
  *
  * Who is held to it: every product folder (interchange, protocol, server, client, cli, native, bin)
  * and the benchmarks, scripts and tests, except test/engine/: the engine's own white-box tests, which
- * test its internals where they are.
+ * test its internals where they are. interchange/ has one entry too, interchange/index.ts, under the
+ * same rule (its own tests, test/interchange/, excepted).
  */
 import { describe, expect, it } from 'vitest';
 import { importGraph, loadedWith, PRODUCT, sourceFiles } from './import-graph.ts';
@@ -61,5 +62,18 @@ describe('the engine\'s front door', () => {
     const own = importGraph(['test/engine']);
     const inside = [...own.values()].flat().filter((i) => i.file?.startsWith('engine/') && !ENTRIES.has(i.file));
     expect(inside.length).toBeGreaterThan(0);
+  });
+});
+
+describe('interchange\'s front door', () => {
+  it('is the only way in: no file outside interchange/ (and its own tests) imports an interchange internal', () => {
+    const graph = importGraph([...PRODUCT.filter((d) => d !== 'interchange'), 'bench', 'scripts', 'test']);
+    const found: string[] = [];
+    for (const [f, imports] of graph) {
+      if (f.startsWith('test/interchange/')) continue;
+      for (const i of imports) if (i.file?.startsWith('interchange/') && i.file !== 'interchange/index.ts') found.push(`${f}:${i.line}: ${i.spec}`);
+    }
+    expect(found).toEqual([]);
+    expect([...graph.values()].flat().some((i) => i.file === 'interchange/index.ts')).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The evaluator's console: the live read-only picture (ground truth, teams, MSEL, scores, feed),
  * the timeline replay of everything seen since joining (or of a log file), HSEEP ratings and the
- * after-action report export.
+ * after-action report export (the AAR/IP of the exercise's log, written in the browser by interchange).
  */
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
@@ -18,7 +18,8 @@ import { TruthMap } from '../truth/TruthMap.tsx';
 import { TimelineView } from '../timeline/TimelineView.tsx';
 import { createRecorder } from '../timeline/recorder.ts';
 import { recordingSource } from '../timeline/source.ts';
-import { aarMarkdown, download } from './aar.ts';
+import { download } from '../../lib/download.ts';
+import { exerciseLog } from '../../net/api.ts';
 import { Ratings } from './Ratings.tsx';
 import { Loading } from '../../app/Loading.tsx';
 
@@ -62,12 +63,23 @@ export default function EvaluatorConsole() {
   const view = useSession((s) => s.view as EvaluatorView);
   const blue = view.blue;
   const [tab, setTab] = useState('live');
-  const exportAar = () => download(`aar-${view.scenario.id}.md`, aarMarkdown(store.getState().view as EvaluatorView, lang));
+  const exerciseId = useSession((s) => s.exerciseId);
+  const token = useSession((s) => s.token);
+  const [aarError, setAarError] = useState<string | null>(null);
+  const exportAar = async () => {
+    setAarError(null);
+    if (!exerciseId || !token) return;
+    const [reply, { aarFromLogText }] = await Promise.all([exerciseLog(exerciseId, token), import('./aar.ts')]);
+    const aar = reply.ok ? aarFromLogText(reply.text, lang) : { ok: false as const, message: `${reply.code}: ${reply.message}` };
+    if (aar.ok) download(`aar-${view.scenario.id}.md`, aar.markdown);
+    else setAarError(aar.message);
+  };
   return (
     <div className="console evaluator-console" data-console="evaluator">
       <ConsoleHeader seatLabel={t('role.evaluator')}>
-        <button type="button" onClick={exportAar} data-testid="aar">{t('evaluator.exportAar')}</button>
+        <button type="button" onClick={() => void exportAar()} data-testid="aar">{t('evaluator.exportAar')}</button>
       </ConsoleHeader>
+      {aarError ? <p role="alert" className="error">{t('evaluator.aarFailed', { message: aarError })}</p> : null}
       <main className="console-main single">
         <Tabs
           label={t('evaluator.workspace')}
