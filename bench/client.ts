@@ -19,6 +19,7 @@ import { compileScenario, createExercise, project, step, validateScenarioText, t
 import { diffViews, type ViewPatch } from '../protocol/delta.ts';
 import type { CreateExerciseResponse } from '../protocol/rest.ts';
 import { DIST, ROOT, ensureClient, launchBrowser, startE2EServer } from '../test/e2e/harness.ts';
+import { operatorHeaders } from '../test/server/operator-token.ts';
 import type { BenchResult } from './types.ts';
 
 export const name = 'client';
@@ -111,7 +112,7 @@ async function blueConsole(): Promise<BenchResult[]> {
   const browser = await launchBrowser();
   try {
     const created = await (await fetch(`${env.url}/api/exercises`, {
-      method: 'POST', headers: { 'content-type': 'application/json', origin: env.url },
+      method: 'POST', headers: { 'content-type': 'application/json', origin: env.url, ...operatorHeaders() },
       body: JSON.stringify({ scenario: 'stress-twelve-nations', mode: 'realtime' }),
     })).json() as CreateExerciseResponse;
     if (!created.ok) throw new Error(`cannot create the stress exercise: ${JSON.stringify(created)}`);

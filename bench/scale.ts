@@ -22,6 +22,8 @@ export const name = 'scale';
 
 const PG = process.env.RAMPARTS_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS = process.env.RAMPARTS_BENCH_REDIS ?? 'redis://127.0.0.1:6379';
+/** The operator token every process of the bench accepts (creating exercises needs it). */
+const OPERATOR_TOKEN = 'bench-operator-token-0123456789';
 const ROOT = new URL('../', import.meta.url).pathname;
 const CLIENTS_PER_TEAM = 100;
 const COMMANDS = 60;
@@ -35,7 +37,9 @@ const quantile = (xs: number[], q: number) => {
 };
 
 function spawnLine(args: string[], pattern: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/ramparts.mjs'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(ROOT, 'bin/ramparts.mjs'), ...args], {
+    cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, RAMPARTS_OPERATOR_TOKEN: OPERATOR_TOKEN },
+  });
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const match = pattern.exec(line);
@@ -69,7 +73,7 @@ async function servers(processes: number): Promise<BenchResult[]> {
   const urls = started.map((s) => s.match[1]!);
   const clients: Client[] = [];
   try {
-    const res = await fetch(`${urls[0]}/api/exercises`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'minimal', mode: 'realtime', seed: 1 }) });
+    const res = await fetch(`${urls[0]}/api/exercises`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${OPERATOR_TOKEN}` }, body: JSON.stringify({ scenario: 'minimal', mode: 'realtime', seed: 1 }) });
     const ex = (await res.json()) as CreateExerciseResponse;
     const token = (name: string) => ex.seats.find((s) => s.seat === name)!.token;
     const controller = await seat(urls[0]!, ex.exerciseId, token('controller'));

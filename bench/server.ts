@@ -34,9 +34,14 @@ const quantile = (xs: number[], q: number) => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? Number.NaN;
 };
 
+/** The operator token the bench's server accepts (creating exercises needs it). */
+const OPERATOR_TOKEN = 'bench-operator-token-0123456789';
+
 async function startServer(dataDir: string, scenariosDir: string) {
   const root = new URL('../', import.meta.url).pathname;
-  const child = spawn(process.execPath, [join(root, 'bin/ramparts.mjs'), 'serve', '--port', '0', '--host', '127.0.0.1', '--data', dataDir, '--scenarios', scenariosDir, '--log-level', 'warn'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(root, 'bin/ramparts.mjs'), 'serve', '--port', '0', '--host', '127.0.0.1', '--data', dataDir, '--scenarios', scenariosDir, '--log-level', 'warn'], {
+    cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, RAMPARTS_OPERATOR_TOKEN: OPERATOR_TOKEN },
+  });
   const url = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const m = /^Ramparts listening on (http:\/\/\S+?)\/?$/.exec(line);
@@ -70,7 +75,7 @@ export async function run(): Promise<BenchResult[]> {
   const clients: Client[] = [];
   try {
     const text = JSON.stringify(coalitionScenario(TEAMS, 12));
-    const res = await fetch(`${server.url}/api/exercises`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: { text }, mode: 'tabletop', seed: 3 }) });
+    const res = await fetch(`${server.url}/api/exercises`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${OPERATOR_TOKEN}` }, body: JSON.stringify({ scenario: { text }, mode: 'tabletop', seed: 3 }) });
     if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
     const ex = (await res.json()) as CreateExerciseResponse;
     const blueSeats = ex.seats.filter((s) => s.role === 'blue');

@@ -6,6 +6,7 @@
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { ERROR_CODES } from '../protocol/index.ts';
+import type { OperatorCredential } from './auth/operator.ts';
 import type { EnginePort } from './authority/engine-port.ts';
 import type { ExerciseManager } from './authority/manager.ts';
 import type { ServerConfig } from './config.ts';
@@ -30,6 +31,8 @@ export interface AppDeps {
   engine: EnginePort;
   io: RampartsServer;
   store: ExerciseStore;
+  /** Who may create exercises and upload scenarios (server/auth/operator.ts). */
+  operator: OperatorCredential;
   metrics: Metrics;
   logger: Logger;
   /** Counts and logs every refused request (summaries for floods). */

@@ -14,6 +14,11 @@ export interface ServerConfig {
   logLevel: LogLevel;
   /** Extra origins allowed for browsers besides the server's own (default: none, same-origin only). */
   allowedOrigins: string[];
+  /**
+   * The operator token that creating exercises and uploading scenarios needs (server/auth/operator.ts).
+   * Absent: from RAMPARTS_OPERATOR_TOKEN, else the data directory's `operator-token` (made at first start).
+   */
+  operatorToken?: string;
   realtime: {
     /** Longest wall-clock interval between real-time advances. */
     tickMs: number;

@@ -6,6 +6,7 @@ import { createServer, type RequestListener, type Server as HttpServer } from 'n
 import type { AddressInfo } from 'node:net';
 import { NOTICE_CODES } from '../protocol/index.ts';
 import { createApp } from './app.ts';
+import { OperatorCredential, resolveOperatorToken, type OperatorTokenSource } from './auth/operator.ts';
 import { engineAdapter } from './authority/engine-adapter.ts';
 import type { EnginePort } from './authority/engine-port.ts';
 import { ExerciseManager } from './authority/manager.ts';
@@ -30,6 +31,11 @@ export interface RunningServer {
   io: RampartsServer;
   http: HttpServer;
   store: ExerciseStore;
+  /**
+   * Where the operator token came from; `token` only when this start made it (the command line
+   * prints it once: it is never logged).
+   */
+  operator: { source: OperatorTokenSource; token?: string };
   /** Stops accepting, finishes queued commands, closes sockets and the store. */
   close(): Promise<void>;
 }
@@ -50,6 +56,8 @@ export async function startServer(config: ServerConfig = defaultConfig(), option
   const engine = options.engine ?? (engineAdapter as EnginePort);
   const metrics = createMetrics();
   const refusals = createRefusalLog({ logger, metrics, ...options.refusalLog });
+  const operatorToken = await resolveOperatorToken({ configured: config.operatorToken, dataDir: config.dataDir });
+  const operator = new OperatorCredential(operatorToken.token);
   const store = options.store ?? (await FileStore.open(config.dataDir, { logger }));
   const catalog = await ScenarioCatalog.load(config.scenariosDir, engine, logger);
   // Socket.IO wraps the server's request listener (it answers its own path and passes the rest
@@ -76,7 +84,7 @@ export async function startServer(config: ServerConfig = defaultConfig(), option
     manager, metrics, logger, refusals, rate: config.limits.socketRate, burst: config.limits.socketBurst,
     socketsPerSeat: config.limits.socketsPerSeat, ...(cluster ? { remote: cluster } : {}),
   });
-  app = createApp({ config, manager, catalog, engine, io, store, metrics, logger, refusals, clock: systemClock, startedAt: systemClock.now() });
+  app = createApp({ config, manager, catalog, engine, io, store, operator, metrics, logger, refusals, clock: systemClock, startedAt: systemClock.now() });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -88,7 +96,7 @@ export async function startServer(config: ServerConfig = defaultConfig(), option
   const { port } = http.address() as AddressInfo;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${shownHost}:${port}`;
-  logger.info('listening', { url, dataDir: config.dataDir, exercises: manager.size, scenarios: catalog.list().length });
+  logger.info('listening', { url, dataDir: config.dataDir, exercises: manager.size, scenarios: catalog.list().length, operatorToken: operatorToken.source });
 
   let closing: Promise<void> | undefined;
   const close = () => (closing ??= (async () => {
@@ -103,5 +111,8 @@ export async function startServer(config: ServerConfig = defaultConfig(), option
     refusals.close();
     logger.info('stopped');
   })());
-  return { url, port, manager, io, http, store, close };
+  return {
+    url, port, manager, io, http, store, close,
+    operator: { source: operatorToken.source, ...(operatorToken.source === 'generated' ? { token: operatorToken.token } : {}) },
+  };
 }

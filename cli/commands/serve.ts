@@ -25,6 +25,13 @@ Options:
                     Redis Streams adapter, one owning process per exercise; see docs/SCALE-OUT.md)
   --lease-ms MS     how long an exercise lease lasts: a dead owner's exercises move after this (default 10000)
 
+Creating exercises and uploading scenarios need the operator token (the lobby asks for it; over
+the API it is "Authorization: Bearer <token>"). It is taken from RAMPARTS_OPERATOR_TOKEN (16 to 128
+letters, digits, "_" or "-"; every process of a scale-out needs the same one), else from the file
+operator-token in --data. When neither exists the first start makes one, stores it there (readable
+by your user only) and prints it once. On a single machine: start, copy the printed token into the
+lobby (or read it later with: cat DATA/operator-token).
+
 Prints "Ramparts listening on URL" when ready; logs are JSON lines on stdout.`;
 
 interface ServeArgs {
@@ -96,6 +103,9 @@ export const command: CliCommand = {
     const { defaultConfig } = await import('../../server/config.ts');
     if (parsed.postgresSchema !== undefined && parsed.postgres === undefined) throw new UsageError('--postgres-schema needs --postgres');
     if (parsed.redis !== undefined && parsed.postgres === undefined) throw new UsageError('--redis needs --postgres (the processes share the store)');
+    if (parsed.redis !== undefined && !process.env.RAMPARTS_OPERATOR_TOKEN) {
+      throw new UsageError('--redis needs RAMPARTS_OPERATOR_TOKEN: every process of a scale-out must accept the same operator token');
+    }
     const store = parsed.postgres === undefined ? undefined
       : await (await import('../../server/store/postgres/postgres-store.ts')).PostgresStore.open(parsed.postgres, {
         ...(parsed.postgresSchema === undefined ? {} : { schema: parsed.postgresSchema }),
@@ -111,6 +121,11 @@ export const command: CliCommand = {
         cluster: { redisUrl: parsed.redis, store, streamName: `ramparts:${parsed.postgresSchema ?? 'public'}`, ...(parsed.leaseMs ? { leaseMs: parsed.leaseMs } : {}) },
       } : {}),
     });
+    // Printed here, never logged: the token is a credential (logs redact tokens).
+    if (server.operator.token) {
+      io.out(`Operator token (printed this once; kept in ${resolve(parsed.data, 'operator-token')}): ${server.operator.token}`);
+      io.out('The lobby asks for it when you create an exercise.');
+    }
     io.out(`Ramparts listening on ${server.url}/`);
     await new Promise<void>((done) => {
       const stop = () => {

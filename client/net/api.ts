@@ -30,12 +30,13 @@ export function listScenarios(): Promise<ApiResult<{ ok: true; scenarios: Scenar
   return call('/api/scenarios');
 }
 
-export function createExercise(request: CreateExerciseRequest): Promise<ApiResult<CreateExerciseResponse>> {
-  return call('/api/exercises', { method: 'POST', body: JSON.stringify(request) });
+/** Creating an exercise is an operator's: `operatorToken` is the server's operator token. */
+export function createExercise(request: CreateExerciseRequest, operatorToken: string): Promise<ApiResult<CreateExerciseResponse>> {
+  return call('/api/exercises', { method: 'POST', body: JSON.stringify(request) }, operatorToken);
 }
 
-export function validateScenario(text: string, name?: string): Promise<ApiResult<ValidateScenarioResponse>> {
-  return call('/api/scenarios/validate', { method: 'POST', body: JSON.stringify(name ? { text, name } : { text }) });
+export function validateScenario(text: string, operatorToken: string, name?: string): Promise<ApiResult<ValidateScenarioResponse>> {
+  return call('/api/scenarios/validate', { method: 'POST', body: JSON.stringify(name ? { text, name } : { text }) }, operatorToken);
 }
 
 export function exerciseSummary(exerciseId: string, token: string): Promise<ApiResult<ExerciseSummary>> {

@@ -15,6 +15,7 @@ import { defaultConfig } from '../../server/config.ts';
 import { silentLogger } from '../../server/ops/logger.ts';
 import { startServer, type RunningServer } from '../../server/server.ts';
 import { HANG_MS } from '../timeouts.ts';
+import { TEST_OPERATOR_TOKEN, operatorHeaders } from '../server/operator-token.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -40,7 +41,7 @@ describe('client connection against the real server', () => {
   let created: CreateExerciseResponse;
   const open: Connection[] = [];
   const start = (port: number) => startServer(defaultConfig({
-    port, host: '127.0.0.1', dataDir, scenariosDir: join(ROOT, 'scenarios'), distDir: join(dataDir, 'no-dist'), logLevel: 'error',
+    port, host: '127.0.0.1', dataDir, scenariosDir: join(ROOT, 'scenarios'), distDir: join(dataDir, 'no-dist'), logLevel: 'error', operatorToken: TEST_OPERATOR_TOKEN,
   }), { logger: silentLogger });
   const join_ = (seat: string) => {
     const store = createSessionStore();
@@ -52,7 +53,7 @@ describe('client connection against the real server', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'ramparts-client-'));
     server = await start(0);
-    const res = await fetch(`${server.url}/api/exercises`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'gulf-shield-2026', mode: 'realtime', seed: 3 }) });
+    const res = await fetch(`${server.url}/api/exercises`, { method: 'POST', headers: { 'content-type': 'application/json', ...operatorHeaders() }, body: JSON.stringify({ scenario: 'gulf-shield-2026', mode: 'realtime', seed: 3 }) });
     created = (await res.json()) as CreateExerciseResponse;
     expect(created.ok).toBe(true);
   });

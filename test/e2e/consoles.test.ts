@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ensureClient, launchBrowser, openPage, screenshot, startE2EServer, type E2EServer } from './harness.ts';
 import { HANG_MS } from '../timeouts.ts';
+import { TEST_OPERATOR_TOKEN } from '../server/operator-token.ts';
 
 const WAIT = { timeout: HANG_MS };
 
@@ -55,6 +56,7 @@ describe('consoles end to end', () => {
     await lobby.waitForSelector('[data-scenario=gulf-shield-2026]', WAIT);
     await lobby.click('[data-scenario=gulf-shield-2026]');
     await screenshot(lobby, 'lobby');
+    await lobby.fill('[data-testid=operator-token]', TEST_OPERATOR_TOKEN);
     await lobby.click('[data-testid=create]');
     await lobby.waitForSelector('.seat-table', WAIT);
     for (const row of await lobby.$$eval('.seat-table tbody tr', (rows) => rows.map((r) => ({ seat: (r as HTMLElement).dataset.seat ?? '', url: r.querySelector('input')?.value ?? '' })))) {

@@ -12,6 +12,7 @@ import { defaultConfig } from '../../server/config.ts';
 import { silentLogger } from '../../server/ops/logger.ts';
 import { startServer, type RunningServer } from '../../server/server.ts';
 import { HANG_MS } from '../timeouts.ts';
+import { TEST_OPERATOR_TOKEN } from '../server/operator-token.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, 'dist');
@@ -75,7 +76,7 @@ export interface E2EServer { server: RunningServer; url: string; dispose(): Prom
 export async function startE2EServer(): Promise<E2EServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'ramparts-e2e-'));
   const server = await startServer(defaultConfig({
-    port: 0, host: '127.0.0.1', dataDir, scenariosDir: join(ROOT, 'scenarios'), distDir: DIST, logLevel: 'error',
+    port: 0, host: '127.0.0.1', dataDir, scenariosDir: join(ROOT, 'scenarios'), distDir: DIST, logLevel: 'error', operatorToken: TEST_OPERATOR_TOKEN,
   }), { logger: silentLogger });
   return {
     server,

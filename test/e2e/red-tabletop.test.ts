@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ensureClient, launchBrowser, openPage, ROOT, screenshot, startE2EServer, type E2EServer } from './harness.ts';
 import { HANG_MS } from '../timeouts.ts';
+import { TEST_OPERATOR_TOKEN } from '../server/operator-token.ts';
 
 const WAIT = { timeout: HANG_MS };
 const MINIMAL = readFileSync(join(ROOT, 'test/fixtures/scenarios/minimal.yaml'), 'utf8');
@@ -45,6 +46,7 @@ describe('tabletop exercise with a manual red campaign', () => {
   it('refuses a broken upload with located diagnostics, then creates the exercise from a good one', async () => {
     const lobby = await openPage(browser, `${env.url}/#/`, errors);
     await lobby.waitForSelector('[data-testid=create]', WAIT);
+    await lobby.fill('[data-testid=operator-token]', TEST_OPERATOR_TOKEN);
     await lobby.setInputFiles('input[type=file]', { name: 'broken.yaml', mimeType: 'application/yaml', buffer: Buffer.from(MANUAL.replace('kind: workstation', 'kind: toaster')) });
     await lobby.check('input[name=mode][value=tabletop]');
     await lobby.click('[data-testid=create]');

@@ -11,6 +11,7 @@ import { defaultConfig, type ServerConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/ops/logger.ts';
 import { startServer, type RunningServer, type StartOptions } from '../../server/server.ts';
 import { FIXTURES, openSocket } from '../server/helpers.ts';
+import { TEST_OPERATOR_TOKEN } from '../server/operator-token.ts';
 
 /** One structured log line (the fields the refusal log writes). */
 export interface LogLine {
@@ -38,7 +39,7 @@ export async function startAbuseServer(overrides: Partial<ServerConfig>, options
   const logs: LogLine[] = [];
   const logger = createLogger({ level: 'info', write: (line) => void logs.push(JSON.parse(line) as LogLine) });
   const server = await startServer(defaultConfig({
-    port: 0, host: '127.0.0.1', dataDir, scenariosDir: FIXTURES, distDir: join(dataDir, 'no-dist'), ...overrides,
+    port: 0, host: '127.0.0.1', dataDir, scenariosDir: FIXTURES, distDir: join(dataDir, 'no-dist'), operatorToken: TEST_OPERATOR_TOKEN, ...overrides,
   }), { logger, ...options });
   let disposed = false;
   return {

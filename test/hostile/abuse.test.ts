@@ -15,7 +15,7 @@ import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES, PROTOCOL_VERSION, type CreateExerciseResponse, type ErrorCode } from '../../protocol/index.ts';
 import { defaultConfig } from '../../server/config.ts';
-import { api, createExercise, FIXTURES, joinSeat, seatToken, type Seat } from '../server/helpers.ts';
+import { api, createExercise, FIXTURES, joinSeat, seatToken, TEST_OPERATOR_TOKEN, type Seat } from '../server/helpers.ts';
 import { countsByCode, handshakeCode, rawRequest, refusalLines, startAbuseServer, stateOf, type AbuseServer, type LogLine } from './abuse-harness.ts';
 import { budgetMs, recordFigures, scale } from './budget.ts';
 
@@ -23,6 +23,7 @@ import { budgetMs, recordFigures, scale } from './budget.ts';
 const REPEAT = scale(1, 20);
 const MINIMAL = readFileSync(join(FIXTURES, 'minimal.yaml'), 'utf8');
 const token = seatToken;
+const operator = () => TEST_OPERATOR_TOKEN;
 
 /** What one row of the matrix expects the refusal log line to name. */
 type Who = Partial<Pick<LogLine, 'exerciseId' | 'seat' | 'role' | 'team' | 'channel'>> & { address?: true };
@@ -307,9 +308,21 @@ describe('abuse matrix: refused, logged, counted, nothing changed', () => {
       actor: 'stranger', attempt: 'HTTP body over the upload limit; scenario text over 4 MiB', code: ERROR_CODES.TOO_LARGE,
       who: { channel: 'http', address: true },
       run: rest([
-        ['POST', () => '/api/exercises', undefined, JSON.stringify({ scenario: { text: 'x'.repeat(5 * 1024 * 1024) }, mode: 'tabletop' })],
-        ['POST', () => '/api/exercises', undefined, { scenario: { text: `${MINIMAL}\n#${'x'.repeat(4 * 1024 * 1024)}` }, mode: 'tabletop' }],
-        ['POST', () => '/api/scenarios/validate', undefined, { text: `#${'é'.repeat(2 * 1024 * 1024 + 8)}` }],
+        ['POST', () => '/api/exercises', operator, JSON.stringify({ scenario: { text: 'x'.repeat(5 * 1024 * 1024) }, mode: 'tabletop' })],
+        ['POST', () => '/api/exercises', operator, { scenario: { text: `${MINIMAL}\n#${'x'.repeat(4 * 1024 * 1024)}` }, mode: 'tabletop' }],
+        ['POST', () => '/api/scenarios/validate', operator, { text: `#${'é'.repeat(2 * 1024 * 1024 + 8)}` }],
+      ]),
+    },
+    // --- operators only
+    {
+      actor: 'stranger and seats', attempt: 'create an exercise or upload a scenario without the operator token', code: ERROR_CODES.UNAUTHENTICATED,
+      who: { channel: 'http', address: true },
+      run: rest([
+        ['POST', () => '/api/exercises', undefined, { scenario: 'minimal', mode: 'tabletop' }],
+        ['POST', () => '/api/exercises', aTok('controller'), { scenario: 'minimal', mode: 'tabletop' }],
+        ['POST', () => '/api/exercises', () => `${TEST_OPERATOR_TOKEN}x`, { scenario: { text: MINIMAL }, mode: 'tabletop' }],
+        ['POST', () => '/api/scenarios/validate', aTok('blue:kw'), { text: MINIMAL }],
+        ['POST', () => '/api/exercises', undefined, JSON.stringify({ scenario: { text: 'x'.repeat(3_900_000) }, mode: 'tabletop' })],
       ]),
     },
   ];
@@ -443,11 +456,11 @@ describe('abuse matrix: refused, logged, counted, nothing changed', () => {
   it('an upload name is a label, never a path: nothing is written outside the data directory', async () => {
     const names = ['../../../../tmp/ramparts-evil.yaml', '..\\..\\evil.yaml', '/etc/passwd', '%2e%2e%2fevil'];
     for (const name of names) {
-      const res = await api<{ ok: boolean; diagnostics?: unknown[]; exerciseId?: string }>(server.url, 'POST', '/api/scenarios/validate', { text: 'ramparts: 1\nmeta: {}\n', name });
+      const res = await api<{ ok: boolean; diagnostics?: unknown[]; exerciseId?: string }>(server.url, 'POST', '/api/scenarios/validate', { text: 'ramparts: 1\nmeta: {}\n', name }, TEST_OPERATOR_TOKEN);
       expect(res.status).toBe(200);
       expect(res.body.ok).toBe(false);
     }
-    const created = await api<{ exerciseId: string }>(server.url, 'POST', '/api/exercises', { scenario: { text: MINIMAL, name: names[0] }, mode: 'tabletop' });
+    const created = await api<{ exerciseId: string }>(server.url, 'POST', '/api/exercises', { scenario: { text: MINIMAL, name: names[0] }, mode: 'tabletop' }, TEST_OPERATOR_TOKEN);
     expect(created.status).toBe(201);
     // The store keeps exercises under their own (generated) ids only.
     const entries = await readdir(server.dataDir, { recursive: true });

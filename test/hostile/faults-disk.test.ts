@@ -34,6 +34,7 @@ import { FIXTURES, createExercise, joinSeat, type Seat } from '../server/helpers
 import { budgetMs, recordFigures, scale } from './budget.ts';
 import { checkLog, sleep, tokenOf, type Acked } from './faults-common.ts';
 import { HANG_MS } from '../timeouts.ts';
+import { TEST_OPERATOR_TOKEN } from '../server/operator-token.ts';
 
 const SEED = 'ramparts-faults-disk-1';
 const EPISODES = scale(4, 40);
@@ -107,7 +108,7 @@ async function start(dataDir: string, lines: LogLine[], disk?: FaultyDisk): Prom
   const store = await FileStore.open(dataDir, { logger, ...(disk ? { openLogFile: disk.open } : {}) });
   const base = defaultConfig();
   return startServer(defaultConfig({
-    port: 0, host: '127.0.0.1', dataDir, scenariosDir: FIXTURES, distDir: join(dataDir, 'no-dist'),
+    port: 0, host: '127.0.0.1', dataDir, scenariosDir: FIXTURES, distDir: join(dataDir, 'no-dist'), operatorToken: TEST_OPERATOR_TOKEN,
     // Seats send at speed: the per-socket rate limit is not what this test is about.
     limits: { ...base.limits, socketRate: 1000, socketBurst: 1000 },
     store: { snapshotEvery: 10 },

@@ -12,6 +12,7 @@
  *
  * Reproduce: fast-check seeds are SEED + batch (see `batchSeed`); the failure message names both.
  */
+import { TEST_OPERATOR_TOKEN, operatorHeaders } from '../server/operator-token.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -229,7 +230,7 @@ for (const seed of [SEED, ...REGRESSION_SEEDS]) {
       const c = { inputs: 0, crashes: 0, stateChanged: 0, badBody: 0, unknownScenario: 0, invalidUpload: 0, validateUpload: 0, diagnostics: 0 };
       const problems: string[] = [];
       const expectError = async (method: string, path: string, body: string, codes: readonly string[], what: string): Promise<{ diagnostics?: { line?: number; col?: number; path: string; message: string }[] } | undefined> => {
-        const res = await fetch(`${server.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body });
+        const res = await fetch(`${server.url}${path}`, { method, headers: { 'content-type': 'application/json', ...operatorHeaders() }, body });
         const json = (await res.json().catch(() => undefined)) as { ok?: boolean; code?: string; diagnostics?: { line?: number; col?: number; path: string; message: string }[] } | undefined;
         if (res.status < 400 || json?.ok !== false || !isErrorCode(json.code) || !codes.includes(json.code)) {
           problems.push(`${what} -> ${res.status} ${JSON.stringify(json)?.slice(0, 300)}`);
@@ -272,7 +273,7 @@ for (const seed of [SEED, ...REGRESSION_SEEDS]) {
         };
         if (i % 2 === 0) {
           c.validateUpload++;
-          const res = await api<ValidateScenarioResponse>(server.url, 'POST', '/api/scenarios/validate', { text, name: m.file });
+          const res = await api<ValidateScenarioResponse>(server.url, 'POST', '/api/scenarios/validate', { text, name: m.file }, TEST_OPERATOR_TOKEN);
           if (res.status !== 200 || res.body.ok !== local.ok) problems.push(`${what}: validate answered ${res.status} ${JSON.stringify(res.body).slice(0, 200)}; locally ok=${local.ok}`);
           located(res.body.diagnostics, 'validate');
         } else if (!local.ok) {

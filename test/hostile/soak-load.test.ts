@@ -18,6 +18,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseLog, replay, stateHash } from '../../engine/index.ts';
 import type { CommandReply, CreateExerciseResponse, ExerciseSummary } from '../../protocol/index.ts';
 import { spawnServe, type ChildServer } from '../server/child-server.ts';
+import { TEST_OPERATOR_TOKEN } from '../server/operator-token.ts';
 import { FIXTURES, api, joinSeat, until, type Seat } from '../server/helpers.ts';
 import { FULL, budgetMs, recordFigures, scale } from './budget.ts';
 import { HANG_MS } from '../timeouts.ts';
@@ -142,7 +143,7 @@ describe('load and soak', () => {
     const seats: Seat[] = [];
     cleanups.push(() => { for (const seat of seats) seat.close(); });
     for (let i = 0; i < exercises; i++) {
-      const created = await paced<CreateExerciseResponse>(child.url, 'POST', '/api/exercises', { scenario: 'minimal', mode: 'realtime', seed: 100 + i });
+      const created = await paced<CreateExerciseResponse>(child.url, 'POST', '/api/exercises', { scenario: 'minimal', mode: 'realtime', seed: 100 + i }, TEST_OPERATOR_TOKEN);
       expect(created.status).toBe(201);
       const ex = created.body;
       const join = async (seat: string) => {
@@ -200,7 +201,7 @@ describe('load and soak', () => {
     // Most of the 24-hour flagship scenario in the full run; the most the engine allows in the bounded one.
     const speed = Math.min(1000, Math.floor((0.9 * 86_400) / durationS));
     const { child, samples } = await probedServer(resolve(ROOT, 'scenarios'));
-    const created = await paced<CreateExerciseResponse>(child.url, 'POST', '/api/exercises', { scenario: 'gulf-shield-2026', mode: 'realtime', seed: 2026 });
+    const created = await paced<CreateExerciseResponse>(child.url, 'POST', '/api/exercises', { scenario: 'gulf-shield-2026', mode: 'realtime', seed: 2026 }, TEST_OPERATOR_TOKEN);
     expect(created.status).toBe(201);
     const ex = created.body;
     const seats: Seat[] = [];

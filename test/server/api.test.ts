@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseLog, replay, stateHash } from '../../engine/index.ts';
 import type { CreateExerciseResponse, ErrorBody, ExerciseSummary, ScenarioSummary, ValidateScenarioResponse } from '../../protocol/index.ts';
-import { FIXTURES, api, startTestServer, type TestServer } from './helpers.ts';
+import { FIXTURES, TEST_OPERATOR_TOKEN, api, startTestServer, type TestServer } from './helpers.ts';
 
 let server: TestServer;
 let minimal: string;
@@ -27,10 +27,10 @@ describe('lobby', () => {
   });
 
   it('validates a scenario text with located diagnostics', async () => {
-    const good = await api<ValidateScenarioResponse>(server.url, 'POST', '/api/scenarios/validate', { text: minimal });
+    const good = await api<ValidateScenarioResponse>(server.url, 'POST', '/api/scenarios/validate', { text: minimal }, TEST_OPERATOR_TOKEN);
     expect(good).toMatchObject({ status: 200, body: { ok: true } });
     const broken = minimal.replace('criticality: 2', 'criticality: 9');
-    const bad = await api<ValidateScenarioResponse>(server.url, 'POST', '/api/scenarios/validate', { text: broken, name: 'mine.yaml' });
+    const bad = await api<ValidateScenarioResponse>(server.url, 'POST', '/api/scenarios/validate', { text: broken, name: 'mine.yaml' }, TEST_OPERATOR_TOKEN);
     expect(bad.body.ok).toBe(false);
     const line = broken.split('\n').findIndex((l) => l.includes('criticality: 9')) + 1;
     expect(bad.body.diagnostics).toContainEqual(expect.objectContaining({ severity: 'error', path: 'network.nodes[0].criticality', line }));
@@ -39,7 +39,7 @@ describe('lobby', () => {
 
 describe('creating exercises', () => {
   it('from a bundled scenario: one link per seat, each with its own token, and the seed', async () => {
-    const { status, body } = await api<CreateExerciseResponse>(server.url, 'POST', '/api/exercises', { scenario: 'minimal', mode: 'tabletop' });
+    const { status, body } = await api<CreateExerciseResponse>(server.url, 'POST', '/api/exercises', { scenario: 'minimal', mode: 'tabletop' }, TEST_OPERATOR_TOKEN);
     expect(status).toBe(201);
     expect(body.seed).toBe(42);
     expect(body.seats.map((s) => [s.seat, s.role, s.team])).toEqual([
@@ -55,8 +55,8 @@ describe('creating exercises', () => {
   });
 
   it('from an uploaded scenario, with a chosen seed; several exercises at once', async () => {
-    const one = await api<CreateExerciseResponse>(server.url, 'POST', '/api/exercises', { scenario: { text: minimal }, mode: 'realtime', seed: 9 });
-    const two = await api<CreateExerciseResponse>(server.url, 'POST', '/api/exercises', { scenario: { text: minimal }, mode: 'realtime', seed: 9 });
+    const one = await api<CreateExerciseResponse>(server.url, 'POST', '/api/exercises', { scenario: { text: minimal }, mode: 'realtime', seed: 9 }, TEST_OPERATOR_TOKEN);
+    const two = await api<CreateExerciseResponse>(server.url, 'POST', '/api/exercises', { scenario: { text: minimal }, mode: 'realtime', seed: 9 }, TEST_OPERATOR_TOKEN);
     expect([one.status, two.status]).toEqual([201, 201]);
     expect(one.body.exerciseId).not.toBe(two.body.exerciseId);
     expect(server.manager.host(one.body.exerciseId)!.stateHash()).toBe(server.manager.host(two.body.exerciseId)!.stateHash());
@@ -65,7 +65,7 @@ describe('creating exercises', () => {
   it('refuses an invalid upload with every located error, and creates nothing', async () => {
     const before = server.manager.size;
     const broken = minimal.replace('kind: workstation', 'kind: toaster').replace('base: 0.8', 'base: 8');
-    const { status, body } = await api<ErrorBody>(server.url, 'POST', '/api/exercises', { scenario: { text: broken, name: 'upload.yaml' }, mode: 'tabletop' });
+    const { status, body } = await api<ErrorBody>(server.url, 'POST', '/api/exercises', { scenario: { text: broken, name: 'upload.yaml' }, mode: 'tabletop' }, TEST_OPERATOR_TOKEN);
     expect(status).toBe(422);
     expect(body.code).toBe('INVALID_SCENARIO');
     const errors = body.diagnostics!.filter((d) => d.severity === 'error');
@@ -86,11 +86,11 @@ describe('creating exercises', () => {
       [[1, 2, 3], 400, 'BAD_REQUEST'],
     ];
     for (const [body, status, code] of cases) {
-      const res = await api<ErrorBody>(server.url, 'POST', '/api/exercises', body);
+      const res = await api<ErrorBody>(server.url, 'POST', '/api/exercises', body, TEST_OPERATOR_TOKEN);
       expect([res.status, res.body.code], JSON.stringify(body).slice(0, 60)).toEqual([status, code]);
       expect(res.body.message.length).toBeGreaterThan(5);
     }
-    const huge = await api<ErrorBody>(server.url, 'POST', '/api/exercises', { scenario: { text: 'x'.repeat(5 * 1024 * 1024) }, mode: 'tabletop' });
+    const huge = await api<ErrorBody>(server.url, 'POST', '/api/exercises', { scenario: { text: 'x'.repeat(5 * 1024 * 1024) }, mode: 'tabletop' }, TEST_OPERATOR_TOKEN);
     expect([huge.status, huge.body.code]).toEqual([413, 'TOO_LARGE']);
     const unknown = await api<ErrorBody>(server.url, 'GET', '/api/nothing-here');
     expect([unknown.status, unknown.body.code]).toEqual([404, 'NOT_FOUND']);
@@ -101,7 +101,7 @@ describe('creating exercises', () => {
 
 describe('the exercise log', () => {
   it('is the engine\'s log format, for the controller and evaluators only, and replays to the live state hash', async () => {
-    const { body: created } = await api<CreateExerciseResponse>(server.url, 'POST', '/api/exercises', { scenario: 'minimal', mode: 'tabletop' });
+    const { body: created } = await api<CreateExerciseResponse>(server.url, 'POST', '/api/exercises', { scenario: 'minimal', mode: 'tabletop' }, TEST_OPERATOR_TOKEN);
     const tokenOf = (seat: string) => created.seats.find((s) => s.seat === seat)!.token;
     const host = server.manager.host(created.exerciseId)!;
     expect(await host.submit({ role: 'white' }, { type: 'start' })).toMatchObject({ ok: true, seq: 1 });

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { TEST_OPERATOR_TOKEN } from './operator-token.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -23,11 +24,12 @@ export function startChildServer(dataDir: string, scenariosDir: string): Promise
 
 /**
  * Spawns `ramparts serve --port 0 --host 127.0.0.1 ...args` and resolves once it is listening;
- * `nodeArgs` go to node before the script (e.g. `--expose-gc` for a memory probe), `env` adds variables.
+ * `nodeArgs` go to node before the script (e.g. `--expose-gc` for a memory probe), `env` adds variables,
+ * `lines` (when given) receives every line the server prints on stdout.
  */
-export function spawnServe(args: readonly string[], options: { nodeArgs?: readonly string[]; env?: Record<string, string> } = {}): Promise<ChildServer> {
+export function spawnServe(args: readonly string[], options: { nodeArgs?: readonly string[]; env?: Record<string, string>; lines?: string[] } = {}): Promise<ChildServer> {
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), resolve(ROOT, 'bin/ramparts.mjs'), 'serve', '--port', '0', '--host', '127.0.0.1', ...args], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
+    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RAMPARTS_OPERATOR_TOKEN: TEST_OPERATOR_TOKEN, ...options.env },
   });
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   let stderr = '';
@@ -36,6 +38,7 @@ export function spawnServe(args: readonly string[], options: { nodeArgs?: readon
   });
   return new Promise((resolvePromise, reject) => {
     createInterface({ input: child.stdout! }).on('line', (line) => {
+      options.lines?.push(line);
       const match = /^Ramparts listening on (http:\/\/\S+?)\/?$/.exec(line);
       if (!match) return;
       resolvePromise({

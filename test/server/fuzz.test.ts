@@ -5,6 +5,7 @@
  * are in the assertion message; pin a failing seed in REGRESSION_SEEDS.
  */
 import seedrandom from 'seedrandom';
+import { operatorHeaders } from './operator-token.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES, isErrorCode, type CreateExerciseResponse } from '../../protocol/index.ts';
 import { defaultConfig } from '../../server/config.ts';
@@ -157,7 +158,8 @@ for (const seed of [SEED, ...REGRESSION_SEEDS]) {
         let method = 'POST';
         let path = pick(r, ['/api/exercises', '/api/scenarios/validate']);
         let body: string | undefined;
-        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        // With the operator's token, so that the bodies reach the parsers behind the operator check.
+        const headers: Record<string, string> = { 'content-type': 'application/json', ...operatorHeaders() };
         if (kind === 0) body = JSON.stringify(badBody(r, 'white'));
         else if (kind === 1) body = pick(r, ['{', '{"scenario":', 'null', '[]', '"x"', '{"scenario":"minimal","mode":"tabletop"', '\u0000\u0001', randomString(r, 40)]);
         else if (kind === 2) body = JSON.stringify({ scenario: pick(r, [{ text: randomString(r, 200) || 'x' }, { text: '' }, 42, null, '../etc/passwd', 'minimal']), mode: pick(r, ['headless', 'live', 7, undefined]), seed: pick(r, [-1, 2 ** 40, 'x', undefined]) });

@@ -15,6 +15,9 @@ import { defaultConfig, type ServerConfig } from '../../server/config.ts';
 import { silentLogger } from '../../server/ops/logger.ts';
 import { startServer, type RunningServer } from '../../server/server.ts';
 import { HANG_MS } from '../timeouts.ts';
+import { TEST_OPERATOR_TOKEN } from './operator-token.ts';
+
+export { TEST_OPERATOR_TOKEN } from './operator-token.ts';
 
 export const FIXTURES = resolve(import.meta.dirname, '../fixtures/scenarios');
 
@@ -27,7 +30,7 @@ export interface TestServer extends RunningServer {
 export async function startTestServer(overrides: Partial<ServerConfig> = {}, dataDir?: string): Promise<TestServer> {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'ramparts-server-')));
   const server = await startServer(defaultConfig({
-    port: 0, host: '127.0.0.1', dataDir: dir, scenariosDir: FIXTURES, distDir: join(dir, 'no-dist'), ...overrides,
+    port: 0, host: '127.0.0.1', dataDir: dir, scenariosDir: FIXTURES, distDir: join(dir, 'no-dist'), operatorToken: TEST_OPERATOR_TOKEN, ...overrides,
   }), { logger: silentLogger });
   return {
     ...server,
@@ -55,7 +58,7 @@ export async function api<T = unknown>(base: string, method: string, path: strin
 }
 
 export async function createExercise(base: string, scenario: string | { text: string }, mode: 'realtime' | 'tabletop', seed = 7): Promise<CreateExerciseResponse> {
-  const { status, body } = await api<CreateExerciseResponse>(base, 'POST', '/api/exercises', { scenario, mode, seed });
+  const { status, body } = await api<CreateExerciseResponse>(base, 'POST', '/api/exercises', { scenario, mode, seed }, TEST_OPERATOR_TOKEN);
   if (status !== 201) throw new Error(`create failed: ${status} ${JSON.stringify(body)}`);
   return body;
 }

@@ -1,13 +1,27 @@
-/** Creating an exercise: mode and seed for the chosen bundled scenario, or an uploaded scenario file. */
+/**
+ * Creating an exercise: mode and seed for the chosen bundled scenario, or an uploaded scenario file,
+ * with the operator token the server asks for (kept for this tab only, in sessionStorage).
+ */
 import { useState } from 'react';
 import type { CreateExerciseResponse, ExerciseMode, ScenarioDiagnostic, ScenarioSummary } from '../../../protocol/index.ts';
 import { LocalTextView, useT } from '../../i18n/react.tsx';
 import { createExercise } from '../../net/api.ts';
 
+const OPERATOR_KEY = 'ramparts.operator';
+
+function tabStorage(): Storage | null {
+  try {
+    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
+  } catch {
+    return null; // storage disabled by the browser's privacy settings
+  }
+}
+
 export function CreateForm({ scenario, onCreated }: { scenario: ScenarioSummary | null; onCreated: (r: CreateExerciseResponse) => void }) {
   const t = useT();
   const [mode, setMode] = useState<ExerciseMode>('realtime');
   const [seed, setSeed] = useState('');
+  const [operator, setOperator] = useState(() => tabStorage()?.getItem(OPERATOR_KEY) ?? '');
   const [upload, setUpload] = useState<{ name: string; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -31,12 +45,18 @@ export function CreateForm({ scenario, onCreated }: { scenario: ScenarioSummary 
     }
     const source = upload ? { text: upload.text, name: upload.name } : scenario?.id;
     if (!source) return;
+    if (operator.trim() === '') {
+      setError(t('create.operatorMissing'));
+      return;
+    }
     setBusy(true);
-    const reply = await createExercise({ scenario: source, mode: modes.includes(mode) ? mode : (modes[0] ?? 'realtime'), ...(seedNumber !== undefined ? { seed: seedNumber } : {}) });
+    const reply = await createExercise({ scenario: source, mode: modes.includes(mode) ? mode : (modes[0] ?? 'realtime'), ...(seedNumber !== undefined ? { seed: seedNumber } : {}) }, operator.trim());
     setBusy(false);
-    if (reply.ok) onCreated(reply);
-    else {
-      setError(`${reply.code}: ${reply.message}`);
+    if (reply.ok) {
+      tabStorage()?.setItem(OPERATOR_KEY, operator.trim());
+      onCreated(reply);
+    } else {
+      setError(reply.code === 'UNAUTHENTICATED' ? t('create.operatorRefused') : `${reply.code}: ${reply.message}`);
       setDiagnostics(reply.diagnostics ?? []);
     }
   };
@@ -59,7 +79,11 @@ export function CreateForm({ scenario, onCreated }: { scenario: ScenarioSummary 
         </fieldset>
         <label>
           {t('create.seed')}
-          <input inputMode="numeric" value={seed} onChange={(e) => setSeed(e.target.value)} placeholder={scenario ? String(scenario.seed) : ''} />
+          <input inputMode="numeric" value={seed} onChange={(e) => setSeed(e.target.value)} placeholder={t('create.seedRandom')} />
+        </label>
+        <label>
+          {t('create.operator')}
+          <input type="password" autoComplete="off" spellCheck={false} value={operator} onChange={(e) => setOperator(e.target.value)} data-testid="operator-token" dir="ltr" />
         </label>
         <label>
           {t('create.upload')}
