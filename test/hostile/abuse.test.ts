@@ -340,7 +340,7 @@ describe('abuse matrix: refused, logged, counted, nothing changed', () => {
     // Objects of kw's that om will try to handle: an action in progress and a request to om.
     expect(await kw.command({ type: 'action', action: 'isolate', target: { node: 'kw-ws1' } })).toMatchObject({ ok: true });
     expect(await kw.command({ type: 'request-assistance', to: 'om', text: 'help with the switch' })).toMatchObject({ ok: true });
-    const state = await server.manager.host(a.exerciseId)!.settled(() => (server.manager.host(a.exerciseId) as unknown as { state: { actions: object; assists: object } }).state);
+    const state = await server.manager.host(a.exerciseId)!.settled(() => server.manager.host(a.exerciseId)!.currentState as { actions: object; assists: object });
     expect(Object.keys(state.actions)).toContain('kw-X1');
     expect(Object.keys(state.assists)).toContain('kw-H1');
     // Rotate om's link: the old token is the one replayed below.
