@@ -24,6 +24,7 @@ export const CreateExerciseRequest = z.strictObject({
     z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, 'give a bundled scenario id or { text }'),
     z.strictObject({ text: z.string().min(1).max(MAX_SCENARIO_BYTES), name: z.string().max(200).optional() }),
   ]),
+  /** The exercise's seed; absent: a secret one drawn from the OS CSPRNG. */
   seed: z.int().min(0).max(2 ** 31 - 1).optional(),
   mode: z.enum(EXERCISE_MODES),
 });
@@ -56,15 +57,16 @@ export interface TeamSummary {
   color?: string;
 }
 
-/** GET /api/scenarios: the bundled scenarios (no red plan, no network: only what a lobby shows). */
+/**
+ * GET /api/scenarios: the bundled scenarios (no red plan, no network, no seed: only what a lobby
+ * shows). The scenario's default seed stays out: an exercise created without a seed gets a secret one.
+ */
 export interface ScenarioSummary {
   id: string;
   title: LocalTextT;
   description: LocalTextT;
   modes: string[];
   duration: string;
-  /** The scenario's default seed (used when a creation request gives none). */
-  seed: number;
   languages?: string[];
   teams: TeamSummary[];
 }
@@ -99,7 +101,8 @@ export interface ExerciseSummary {
   exerciseId: string;
   scenario: { id: string; title: LocalTextT };
   mode: ExerciseMode;
-  seed: number;
+  /** The exercise's seed: controller and evaluators only (they read the log, which holds it). */
+  seed?: number;
   createdAt: string;
   /** The seat the bearer token belongs to. */
   seat: SeatInfo;

@@ -8,7 +8,7 @@
  * nothing usable. A slow hash would only make every socket handshake expensive (and a denial-of-
  * service lever) for no gain.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 
 /** A new random token: 43 base64url characters. */
 export function newToken(): string {
@@ -38,4 +38,13 @@ export function findByToken<T extends { tokenHash: string }>(entries: readonly T
 /** A new random exercise id: 16 base64url characters (96 bits), safe in URLs and file names. */
 export function newExerciseId(): string {
   return randomBytes(12).toString('base64url');
+}
+
+/**
+ * A new exercise seed from the OS CSPRNG (0 to 2^31 - 1, the range the protocol accepts). The seed
+ * decides every draw of the simulation: whoever knows it and the scenario can run the exercise ahead
+ * of time, so it is a secret of the white cell (docs/PROTOCOL.md, "What each seat receives").
+ */
+export function newSeed(): number {
+  return randomInt(0, 2 ** 31);
 }

@@ -28,7 +28,7 @@ function toProtocol(d: Diagnostic): ScenarioDiagnostic {
 
 function summarise(s: ScenarioT): ScenarioSummary {
   return {
-    id: s.meta.id, title: s.meta.title, description: s.meta.description, modes: [...s.meta.modes], duration: s.meta.duration, seed: s.meta.seed,
+    id: s.meta.id, title: s.meta.title, description: s.meta.description, modes: [...s.meta.modes], duration: s.meta.duration,
     ...(s.meta.languages ? { languages: [...s.meta.languages] } : {}),
     teams: s.teams.map((t) => ({ id: t.id, role: t.role, name: t.name, ...(t.nation ? { nation: t.nation } : {}), ...(t.color ? { color: t.color } : {}) })),
   };

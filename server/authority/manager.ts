@@ -4,7 +4,7 @@
  */
 import { ERROR_CODES, type CreateExerciseRequest, type CreateExerciseResponse, type ErrorBody, type SeatLink } from '../../protocol/index.ts';
 import { NOTICE_CODES } from '../../protocol/index.ts';
-import { findByToken, hashToken, newExerciseId, newToken } from '../auth/tokens.ts';
+import { findByToken, hashToken, newExerciseId, newSeed, newToken } from '../auth/tokens.ts';
 import type { ExerciseRecord, SeatRecord } from '../store/types.ts';
 import { joinLink } from '../../protocol/index.ts';
 import type { LoadedScenario } from './engine-port.ts';
@@ -122,7 +122,9 @@ export class ExerciseManager<S = unknown> {
       return { ok: false, code: ERROR_CODES.BAD_MODE, message: `scenario "${summary.id}" allows modes ${summary.modes.join(', ')}, not ${request.mode}` };
     }
     const id = newExerciseId();
-    const seed = request.seed ?? summary.seed;
+    // A secret seed unless the controller chose one: the scenario's default seed serves headless
+    // runs only (anyone holding the scenario file could run a live exercise ahead with it).
+    const seed = request.seed ?? newSeed();
     const record: ExerciseRecord = {
       id, createdAt: this.deps.clock.timestamp(), seed, mode: request.mode,
       scenario: { id: summary.id, title: summary.title, text, source },
@@ -132,7 +134,8 @@ export class ExerciseManager<S = unknown> {
     if (this.deps.ownership && !(await this.deps.ownership.claim(id))) throw new Error(`could not claim new exercise ${id}`);
     await store.createExercise(record, records);
     this.startHost(record, scenario, engine.create(scenario, seed, request.mode), 0, 0);
-    logger.info('exercise created', { exerciseId: id, scenario: summary.id, mode: request.mode, seed, seats: links.length });
+    // The seed is not logged: it is the white cell's secret (it is in the exercise's record and log).
+    logger.info('exercise created', { exerciseId: id, scenario: summary.id, mode: request.mode, seedChosen: request.seed !== undefined, seats: links.length });
     return { ok: true, exerciseId: id, scenario: { id: summary.id, title: summary.title }, mode: request.mode, seed, seats: links };
   }
 

@@ -112,7 +112,8 @@ export function apiRouter(deps: ApiDeps): Router {
     const host = deps.manager.host(id);
     const body: ExerciseSummary = {
       ok: true, exerciseId: record.id, scenario: { id: record.scenario.id, title: record.scenario.title }, mode: record.mode,
-      seed: record.seed, createdAt: record.createdAt,
+      // The seed lets whoever holds the scenario run the exercise ahead: white cell and evaluators only.
+      ...(seat.role === 'white' || seat.role === 'evaluator' ? { seed: record.seed } : {}), createdAt: record.createdAt,
       seat: { seat: seat.seat, role: seat.role, ...(seat.team ? { team: seat.team } : {}) },
       // Read between batches: the revision and hash of durable state only. On a process that does
       // not own the exercise, the stored revision (no state here to hash).

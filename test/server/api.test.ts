@@ -16,11 +16,13 @@ beforeAll(async () => {
 afterAll(async () => server?.dispose());
 
 describe('lobby', () => {
-  it('lists bundled scenarios without their network or red plan', async () => {
+  it('lists bundled scenarios without their network, red plan or seed', async () => {
     const { status, body } = await api<{ scenarios: ScenarioSummary[] }>(server.url, 'GET', '/api/scenarios');
     expect(status).toBe(200);
     const entry = body.scenarios.find((s) => s.id === 'minimal')!;
-    expect(entry).toMatchObject({ title: 'Minimal exercise', modes: ['realtime', 'tabletop', 'headless'], seed: 42, duration: '8h' });
+    expect(entry).toMatchObject({ title: 'Minimal exercise', modes: ['realtime', 'tabletop', 'headless'], duration: '8h' });
+    expect(entry).not.toHaveProperty('seed');
+    expect(JSON.stringify(body)).not.toMatch(/"seed"/);
     expect(entry.teams.map((t) => `${t.id}:${t.role}`)).toEqual(['white:white', 'kw:blue', 'om:blue', 'red:red']);
     const text = JSON.stringify(body);
     for (const secret of ['zerologon', 'Exploit Netlogon', 'kw-dc', 'phish-domain', 'campaigns', 'network']) expect(text).not.toContain(secret);
@@ -38,10 +40,10 @@ describe('lobby', () => {
 });
 
 describe('creating exercises', () => {
-  it('from a bundled scenario: one link per seat, each with its own token, and the seed', async () => {
+  it('from a bundled scenario: one link per seat, each with its own token, and a secret seed', async () => {
     const { status, body } = await api<CreateExerciseResponse>(server.url, 'POST', '/api/exercises', { scenario: 'minimal', mode: 'tabletop' }, TEST_OPERATOR_TOKEN);
     expect(status).toBe(201);
-    expect(body.seed).toBe(42);
+    expect(Number.isInteger(body.seed) && body.seed >= 0 && body.seed < 2 ** 31).toBe(true);
     expect(body.seats.map((s) => [s.seat, s.role, s.team])).toEqual([
       ['controller', 'white', undefined], ['blue:kw', 'blue', 'kw'], ['blue:om', 'blue', 'om'], ['red', 'red', undefined], ['evaluator', 'evaluator', undefined],
     ]);
@@ -51,7 +53,31 @@ describe('creating exercises', () => {
     const seatsFile = await readFile(join(server.dataDir, 'exercises', body.exerciseId, 'seats.json'), 'utf8');
     for (const s of body.seats) expect(seatsFile).not.toContain(s.token);
     const summary = await api(server.url, 'GET', `/api/exercises/${body.exerciseId}`, undefined, body.seats[1]!.token);
-    expect(summary.body).toMatchObject({ ok: true, exerciseId: body.exerciseId, mode: 'tabletop', seed: 42, seat: { seat: 'blue:kw', role: 'blue', team: 'kw' } });
+    expect(summary.body).toMatchObject({ ok: true, exerciseId: body.exerciseId, mode: 'tabletop', seat: { seat: 'blue:kw', role: 'blue', team: 'kw' } });
+  });
+
+  it('draws each seed from a cryptographic source unless the operator sets one, and shows it to the white cell and evaluators only', async () => {
+    const seeds = new Set<number>();
+    for (let i = 0; i < 6; i++) {
+      const created = await api<CreateExerciseResponse>(server.url, 'POST', '/api/exercises', { scenario: 'minimal', mode: 'tabletop' }, TEST_OPERATOR_TOKEN);
+      seeds.add(created.body.seed);
+      // The record (and so the log, which replay needs) holds the seed the exercise runs with.
+      expect((await server.store.getExercise(created.body.exerciseId))?.seed).toBe(created.body.seed);
+    }
+    // Six draws from 2^31 values, none the scenario's default (42): all distinct.
+    expect(seeds.size).toBe(6);
+    expect(seeds.has(42)).toBe(false);
+    const chosen = await api<CreateExerciseResponse>(server.url, 'POST', '/api/exercises', { scenario: 'minimal', mode: 'tabletop', seed: 4242 }, TEST_OPERATOR_TOKEN);
+    expect(chosen.body.seed).toBe(4242);
+    const tokenOf = (seat: string) => chosen.body.seats.find((s) => s.seat === seat)!.token;
+    for (const seat of ['controller', 'evaluator']) {
+      expect((await api<ExerciseSummary>(server.url, 'GET', `/api/exercises/${chosen.body.exerciseId}`, undefined, tokenOf(seat))).body.seed).toBe(4242);
+    }
+    for (const seat of ['blue:kw', 'blue:om', 'red']) {
+      const summary = await api<ExerciseSummary>(server.url, 'GET', `/api/exercises/${chosen.body.exerciseId}`, undefined, tokenOf(seat));
+      expect(summary.status).toBe(200);
+      expect(JSON.stringify(summary.body), seat).not.toMatch(/seed|4242/);
+    }
   });
 
   it('from an uploaded scenario, with a chosen seed; several exercises at once', async () => {
