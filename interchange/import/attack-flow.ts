@@ -9,8 +9,9 @@ import { type Diagnostic, type ImportResult } from './diagnostics.ts';
 import { IdAllocator, slugId } from './ids.ts';
 import { fullName, resolveTechnique, stepTactic, tacticShortname } from './techniques.ts';
 import { stepDefaults } from './step-defaults.ts';
-import { flowExpressions, flowOrder, type FlowNode, toPreconditions } from './flow-graph.ts';
+import { cutLoops, flowExpressions, type FlowNode, toPreconditions } from './flow-graph.ts';
 import { actionIndicators } from './stix-indicators.ts';
+import { afbObjects, isAfb } from './afb.ts';
 import { checked } from './caldera.ts';
 
 export interface AttackFlowOptions {
@@ -43,24 +44,43 @@ function readBundle(input: string | unknown, diagnostics: Diagnostic[]): Obj[] |
       return undefined;
     }
   }
-  if (!isRecord(bundle) || !Array.isArray(bundle.objects)) {
-    diagnostics.push({ severity: 'error', message: 'not a STIX bundle: expected an object with "type": "bundle" and an "objects" array' });
+  let list: unknown[];
+  if (isAfb(bundle)) {
+    const converted = afbObjects(bundle);
+    if (!converted.ok) {
+      diagnostics.push({ severity: 'error', message: `${converted.message}; ${SHAPES}` });
+      return undefined;
+    }
+    list = converted.objects;
+  } else if (isRecord(bundle) && Array.isArray(bundle.objects) && (bundle.type === 'bundle' || bundle.objects.some((o) => isRecord(o) && str(o.type) && str(o.id)))) {
+    list = bundle.objects;
+  } else {
+    diagnostics.push({ severity: 'error', message: `not an Attack Flow: ${SHAPES}` });
     return undefined;
   }
   const objects: Obj[] = [];
   const seen = new Set<string>();
-  bundle.objects.forEach((o, i) => {
-    if (!isRecord(o) || !str(o.id) || !str(o.type)) {
-      diagnostics.push({ severity: 'error', object: `objects[${i}]`, message: 'every STIX object needs a "type" and an "id"' });
-    } else if (seen.has(String(o.id))) {
+  const untyped: number[] = [];
+  list.forEach((o, i) => {
+    if (!isRecord(o) || !str(o.id) || !str(o.type)) untyped.push(i);
+    else if (seen.has(String(o.id))) {
       diagnostics.push({ severity: 'error', object: String(o.id), message: 'this id appears twice in the bundle' });
     } else {
       seen.add(String(o.id));
       objects.push(o);
     }
   });
+  // One line for all of them: a file of another shape would otherwise say it once per object.
+  if (untyped.length > 0) {
+    const some = untyped.slice(0, 3).map((i) => `objects[${i}]`).join(', ');
+    diagnostics.push({ severity: 'error', object: `objects[${untyped[0]}]`, message: `${untyped.length} of ${list.length} objects have no "type" and "id" (${some}${untyped.length > 3 ? ', ...' : ''}): every STIX object needs both` });
+    if (objects.length === 0) return undefined;
+  }
   return objects;
 }
+
+/** What each accepted format looks like, for the one-line refusal of anything else. */
+const SHAPES = 'expected a STIX 2.1 bundle as Attack Flow exports it ({"type": "bundle", "objects": [{"type": "attack-action", "id": ...}, ...]}) or an Attack Flow Builder file (.afb: {"schema": "attack_flow_v2", "objects": [{"id": "action", "instance": ..., "properties": [...]}, ...]})';
 
 /** Imports one Attack Flow bundle (JSON text or parsed object) as a campaign. Never throws. */
 export function importAttackFlow(input: string | unknown, options: AttackFlowOptions = {}): ImportResult<CampaignT> {
@@ -114,12 +134,14 @@ export function importAttackFlow(input: string | unknown, options: AttackFlowOpt
       nodes.push({ kind: 'action', id, ...(step ? { step } : {}), next: edges(o, 'effect_refs') });
     }
   }
-  const order = flowOrder(nodes);
-  if (!order.ok) {
-    diagnostics.push({ severity: 'error', object: order.cycle[0], message: `the flow loops back on itself (${order.cycle.join(' -> ')}); a campaign cannot require its own later steps` });
-    return { ok: false, diagnostics };
+  // A campaign cannot require its own later steps: a loop is cut where it leads back into its earliest node.
+  const cut = cutLoops(nodes);
+  for (const loop of cut.cuts) {
+    const [from, to] = [loop[loop.length - 2]!, loop[0]!];
+    diagnostics.push({ severity: 'warning', object: from, message: `the flow loops back on itself (${loop.join(' -> ')}); cut the edge ${from} -> ${to} (into the loop's first object in the file), so that ${to} does not require its own later steps` });
   }
-  const expressions = flowExpressions(nodes, order.order);
+  const order = { order: cut.order };
+  const expressions = flowExpressions(cut.nodes, order.order);
   const { indicators, byAction } = actionIndicators(objects, [...stepOf.keys()]);
   const tags = assetTags(objects);
   // Step ids are handed out in flow order, so that "-2", "-3" suffixes follow the flow.

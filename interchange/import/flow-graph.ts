@@ -161,3 +161,28 @@ export function toPreconditions(x: Expr): Preconditions {
   if (any.length === 1) requires.add(any[0]!);
   return { requires: [...requires], requiresAny: any.length > 1 ? any : [], widened };
 }
+
+/**
+ * Makes a looping flow importable: while the flow has a loop, the edge that leads back into the
+ * loop's earliest node in the file is dropped (in `a -> b -> c -> a`, with a first in the file, the
+ * edge c -> a). The node where the adversary entered the loop keeps its own preconditions; the edge
+ * that would make it require its own later steps goes. Returns the order and every cut, each as the
+ * loop it broke (first node repeated at the end).
+ */
+export function cutLoops(input: readonly FlowNode[]): { nodes: FlowNode[]; order: string[]; cuts: string[][] } {
+  let nodes = input.map((n) => ({ ...n }) as FlowNode);
+  const cuts: string[][] = [];
+  for (;;) {
+    const r = flowOrder(nodes);
+    if (r.ok) return { nodes, order: r.order, cuts };
+    const loop = r.cycle;
+    const from = loop[loop.length - 2]!;
+    const to = loop[0]!;
+    cuts.push(loop);
+    nodes = nodes.map((n) => {
+      if (n.id !== from) return n;
+      if (n.kind === 'condition') return { ...n, onTrue: n.onTrue.filter((x) => x !== to), onFalse: n.onFalse.filter((x) => x !== to) };
+      return { ...n, next: n.next.filter((x) => x !== to) };
+    });
+  }
+}

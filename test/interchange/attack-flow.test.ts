@@ -141,16 +141,32 @@ describe('synthetic flows', () => {
     expect(r.diagnostics[0]).toMatchObject({ severity: 'warning', message: expect.stringContaining('mapped by its name to T1485') });
   });
 
-  it('refuses a flow that loops, naming the objects in the loop', () => {
-    const r = importAttackFlow(flow([action('a', 'T1566', 'Phishing', ['b']), action('b', 'T1204', 'User Execution', ['c']), action('c', 'T1059', 'Command and Scripting Interpreter', ['a'])]));
-    expect(r.ok).toBe(false);
-    expect(r.diagnostics).toEqual([{ severity: 'error', object: 'attack-action--a', message: expect.stringContaining('attack-action--a -> attack-action--b -> attack-action--c -> attack-action--a') }]);
+  it('imports a flow that loops, cutting the edge back into the loop\'s first object in the file, with a warning naming the cut', () => {
+    const r = importAttackFlow(flow([action('a', 'T1566', 'Phishing', ['b']), action('b', 'T1204', 'User Execution', ['c']), action('c', 'T1059', 'Command and Scripting Interpreter', ['a', 'd']), action('d', 'T1486', 'Data Encrypted for Impact', [])]));
+    expect(r.ok).toBe(true);
+    expect(r.diagnostics).toContainEqual({
+      severity: 'warning', object: 'attack-action--c',
+      message: 'the flow loops back on itself (attack-action--a -> attack-action--b -> attack-action--c -> attack-action--a); cut the edge attack-action--c -> attack-action--a (into the loop\'s first object in the file), so that attack-action--a does not require its own later steps',
+    });
+    if (!r.ok) return;
+    expect(r.value.steps.map((s) => [s.id, s.requires ?? []])).toEqual([['phishing', []], ['user-execution', ['phishing']], ['command-and-scripting-interpreter', ['user-execution']], ['data-encrypted-for-impact', ['command-and-scripting-interpreter']]]);
   });
 
-  it('refuses a self-loop through an operator', () => {
+  it('cuts a self-loop through an operator the same way', () => {
     const r = importAttackFlow(flow([action('a', 'T1566', 'Phishing', ['attack-operator--x']), { type: 'attack-operator', id: 'attack-operator--x', operator: 'OR', effect_refs: ['attack-action--a'] }]));
-    expect(r.ok).toBe(false);
-    expect(r.diagnostics[0]!.message).toMatch(/loops back/);
+    expect(r.ok).toBe(true);
+    expect(r.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.message)).toEqual([expect.stringMatching(/^the flow loops back on itself \(attack-action--a -> attack-operator--x -> attack-action--a\); cut the edge attack-operator--x -> attack-action--a/)]);
+  });
+
+  it('refuses a file of another shape in one line that says what each accepted format looks like', () => {
+    for (const input of [{ hello: 'world' }, [1, 2], { objects: [{ a: 1 }, { b: 2 }] }, { schema: 'attack_flow_v2', objects: [{ x: 1 }, { y: 2 }] }]) {
+      const r = importAttackFlow(JSON.stringify(input));
+      expect(r.ok).toBe(false);
+      expect(r.diagnostics).toHaveLength(1);
+      expect(r.diagnostics[0]!.message).toMatch(/STIX 2\.1 bundle as Attack Flow exports it \(\{"type": "bundle", .*\) or an Attack Flow Builder file \(\.afb: \{"schema": "attack_flow_v2"/);
+    }
+    const many = importAttackFlow({ type: 'bundle', objects: Array.from({ length: 500 }, (_, i) => ({ n: i })) });
+    expect(many.diagnostics).toEqual([{ severity: 'error', object: 'objects[0]', message: '500 of 500 objects have no "type" and "id" (objects[0], objects[1], objects[2], ...): every STIX object needs both' }]);
   });
 
   it('widens an OR of ANDs to requiresAny over all its steps, with a warning', () => {
@@ -181,8 +197,8 @@ describe('synthetic flows', () => {
 
   it('reports bundles that are not bundles, bad operators and dangling references', () => {
     expect(importAttackFlow('{"type": "bundle"').diagnostics[0]!.message).toMatch(/^not valid JSON/);
-    expect(importAttackFlow('[1, 2]').diagnostics[0]!.message).toMatch(/not a STIX bundle/);
-    expect(importAttackFlow({ type: 'bundle', objects: [{ id: 'x' }] }).diagnostics[0]).toMatchObject({ object: 'objects[0]', message: expect.stringContaining('"type" and an "id"') });
+    expect(importAttackFlow('[1, 2]').diagnostics[0]!.message).toMatch(/^not an Attack Flow: expected a STIX 2.1 bundle/);
+    expect(importAttackFlow({ type: 'bundle', objects: [{ id: 'x' }] }).diagnostics[0]).toMatchObject({ object: 'objects[0]', message: expect.stringContaining('no "type" and "id"') });
     const bad = importAttackFlow(flow([action('a', 'T1566', 'Phishing', ['attack-operator--x']), { type: 'attack-operator', id: 'attack-operator--x', operator: 'XOR', effect_refs: [] }]));
     expect(bad.diagnostics).toContainEqual({ severity: 'error', object: 'attack-operator--x', message: 'operator "XOR" is neither AND nor OR' });
     const dangling = importAttackFlow(flow([action('a', 'T1566', 'Phishing', ['attack-action--gone'])]));

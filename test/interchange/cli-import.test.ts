@@ -139,15 +139,21 @@ describe('ramparts import', () => {
     expect(ids.slice(-3)).toEqual(['W-1', 'W-2', 'W-3']);
   });
 
-  it('prints STIX errors as FILE: object-id: message', async () => {
+  it('prints STIX diagnostics as FILE: object-id: message; a file of another shape is refused in one line', async () => {
     const file = join(tmp, 'loop.json');
     writeFileSync(file, JSON.stringify({ type: 'bundle', id: 'bundle--1', objects: [
       { type: 'attack-action', id: 'attack-action--a', technique_id: 'T1566', effect_refs: ['attack-action--b'] },
       { type: 'attack-action', id: 'attack-action--b', technique_id: 'T1204', effect_refs: ['attack-action--a'] },
     ] }));
     const r = await ramparts(file, '--from', 'attack-flow');
-    expect(r.code).toBe(1);
-    expect(r.err).toContain(`${file}: attack-action--a: the flow loops back on itself (attack-action--a -> attack-action--b -> attack-action--a)`);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`${file}: attack-action--b: warning: the flow loops back on itself (attack-action--a -> attack-action--b -> attack-action--a); cut the edge attack-action--b -> attack-action--a`);
+    const other = join(tmp, 'other.json');
+    writeFileSync(other, JSON.stringify({ nodes: [], edges: [] }));
+    const refused = await ramparts(other, '--from', 'attack-flow');
+    expect(refused.code).toBe(1);
+    expect(refused.err.trim().split('\n')).toHaveLength(1);
+    expect(refused.err).toMatch(/not an Attack Flow: expected a STIX 2\.1 bundle .* or an Attack Flow Builder file \(\.afb/);
   });
 
   it('reports a placed scenario that does not validate, and writes nothing', async () => {

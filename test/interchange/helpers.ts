@@ -13,7 +13,7 @@ export const refdata = resolve(repoRoot, 'test/fixtures/refdata');
 export const samples = join(refdata, 'samples');
 export const baseFile = join(repoRoot, 'test/fixtures/interchange/base.yaml');
 
-export const ATTACK_FLOW_SAMPLES = ['NotPetya.json', 'Shamoon.json', 'CISA-AA22-138B-VMWare-Workspace-TA1.json'] as const;
+export const ATTACK_FLOW_SAMPLES = ['NotPetya.json', 'Shamoon.json', 'CISA-AA22-138B-VMWare-Workspace-TA1.json', 'NotPetya.afb', 'Shamoon.afb', 'CISA-AA22-138B-VMWare-Workspace-TA1.afb'] as const;
 
 export function attackFlowText(name: string): string {
   return readFileSync(join(samples, 'attack-flow', name), 'utf8');

@@ -41,6 +41,33 @@ describe('Attack Flow samples', () => {
   }
 });
 
+describe('Attack Flow Builder files (.afb)', () => {
+  /** A campaign's shape without names: what each step requires, by position, its target's form and its indicators. */
+  const shape = (c: { steps: { id: string; requires?: string[]; requiresAny?: string[]; target: object; indicators?: string[] }[]; indicators?: { kind: string; value?: string }[] }) => {
+    const at = new Map(c.steps.map((s, i) => [s.id, i]));
+    return {
+      steps: c.steps.map((s) => [(s.requires ?? []).map((r) => at.get(r)), (s.requiresAny ?? []).map((r) => at.get(r)), Object.keys(s.target).sort(), s.indicators?.length ?? 0]),
+      indicators: (c.indicators ?? []).length,
+    };
+  };
+
+  it('read with the same mapping as the STIX export of the same flow (Shamoon: the .afb is a later revision, with technique names and file hashes edited since)', () => {
+    const afb = importAttackFlow(attackFlowText('Shamoon.afb'));
+    const stix = importAttackFlow(attackFlowText('Shamoon.json'));
+    if (!afb.ok || !stix.ok) throw new Error('refused');
+    expect(shape(afb.value)).toEqual(shape(stix.value));
+    expect(afb.value.indicators?.length).toBe(7);
+  });
+
+  it('every sample imports without an error and names each object by the Builder\'s uuid', () => {
+    for (const name of ATTACK_FLOW_SAMPLES.filter((n) => n.endsWith('.afb'))) {
+      const r = importAttackFlow(attackFlowText(name), { file: name });
+      expect(r.ok).toBe(true);
+      for (const d of r.diagnostics) if (d.object) expect(d.object).toMatch(/^[a-z-]+--[0-9a-f-]{36}$/);
+    }
+  });
+});
+
 describe('CALDERA Ransack', () => {
   it('imports 18 ordered steps, validates in the base scenario and runs headless', () => {
     const { adversary, abilities } = ransack();
