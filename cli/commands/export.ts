@@ -9,7 +9,7 @@ import { readInputFile } from '../load-scenario.ts';
 import { d3Bundle } from '../d3-bundle.ts';
 import { stateHash, TLP_LEVELS, type TlpLevel } from '../../engine/index.ts';
 import { nativeSha256Hex } from '../../native/hash.ts';
-import { aarHtml, aarJson, aarMarkdown, buildAarResults, buildPackage, exerciseMarking, exportMselCsv, loadExercise, logFromFile, navigatorJson, navigatorLayer, playedInjects, stixBundle, stixJson, TLP_RANK } from '../../interchange/index.ts';
+import { aarHtml, aarJson, aarMarkdown, buildAarResults, buildPackage, exerciseMarking, exportPlayedMsel, loadExercise, logFromFile, navigatorJson, navigatorLayer, playedInjects, stixBundle, stixJson, TLP_RANK } from '../../interchange/index.ts';
 
 const FORMATS = ['navigator', 'stix', 'aar-md', 'aar-html', 'msel-csv', 'json', 'package'] as const;
 type Format = (typeof FORMATS)[number];
@@ -28,7 +28,9 @@ Formats:
   aar-md      after-action report and improvement plan (HSEEP AAR/IP) in Markdown
   aar-html    the same as one self-contained HTML file with charts (score timelines, detection
               swimlanes, ATT&CK coverage heat map); opens offline, prints
-  msel-csv    the MSEL as played (scenario injects and ad-hoc injects) as CSV with HSEEP columns
+  msel-csv    the MSEL as played: scenario and ad-hoc injects in the HSEEP template's columns and
+              order, sortable times, the time each condition fired, and per team when each inject
+              was delivered, acknowledged and answered, the answer and the grade
   json        the raw after-action results
   package     one file with scenario, seed, command log, ratings and report, TLP-marked and
               checksummed, that another Ramparts replays exactly ('ramparts replay PACKAGE');
@@ -146,7 +148,7 @@ function produce(format: Format, x: Parameters<typeof buildAarResults>[0], o: { 
     case 'aar-html':
       return { ok: true, text: aarHtml(results(), { d3: d3Bundle(), ...tlp }) };
     case 'msel-csv':
-      return { ok: true, text: exportMselCsv({ injects: playedInjects(x.log.header.scenario.injects, x.state) }) };
+      return { ok: true, text: exportPlayedMsel(playedInjects(x.log.header.scenario.injects, x.state), x.state, { startDate: x.log.header.scenario.meta.startDate, teams: x.log.header.scenario.teams.filter((t) => t.role === 'blue').map((t) => t.id) }) };
     case 'navigator': {
       const r = navigatorLayer(results(), { ...(o.team === undefined ? {} : { team: o.team }), ...tlp });
       return r.ok ? { ok: true, text: navigatorJson(r.layer) } : r;

@@ -9,5 +9,5 @@ export { inferKind, stixPattern, stixString, type ValueKind } from './stix-patte
 export { TLP2_EXTENSION_ID, TLP2_MARKING_IDS, tlpMarkingDefinition, type TlpMarkingDefinition } from './tlp2.ts';
 export { exerciseClock, isoDate, isoTimestamp, parseIsoDateTime } from './timestamps.ts';
 export { RAMPARTS_NAMESPACE, stixId, uuidV5 } from './uuid.ts';
-export { playedInjects } from './msel-played.ts';
+export { exportPlayedMsel, playedInjects, type PlayedMselOptions } from './msel-played.ts';
 export { exportMselCsv } from './msel-csv.ts';

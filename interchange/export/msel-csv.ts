@@ -12,10 +12,10 @@ import { languagesOf, writeLocalText } from '../msel/text.ts';
 import { writeCondition, writeExpects, writeQuestions } from '../msel/cells.ts';
 import { EVENT_TYPE_WORDS } from '../msel/vocab.ts';
 
-type Cells = { main: string; langs: string[] };
+export type Cells = { main: string; langs: string[] };
 
 /** Per text field, how to get its value(s) from an inject, for choosing language columns. */
-const TEXT_VALUES: Partial<Record<MselField, (i: InjectT) => (LocalTextT | undefined)[]>> = {
+export const TEXT_VALUES: Partial<Record<MselField, (i: InjectT) => (LocalTextT | undefined)[]>> = {
   title: (i) => [i.title],
   from: (i) => [i.from.name],
   fromRole: (i) => [i.from.role],
@@ -25,7 +25,8 @@ const TEXT_VALUES: Partial<Record<MselField, (i: InjectT) => (LocalTextT | undef
   questions: (i) => i.questions ?? [],
 };
 
-function cells(field: MselField, i: InjectT, languages: readonly string[]): Cells {
+/** One field's cell (and its language cells) for an inject. */
+export function cells(field: MselField, i: InjectT, languages: readonly string[]): Cells {
   const plain = (main: string | undefined): Cells => ({ main: main ?? '', langs: [] });
   switch (field) {
     case 'id': return plain(i.id);
