@@ -12,11 +12,11 @@
  * Every entry is checked against the engine's command schemas, the roles allowed to send each command
  * and the scenario's teams and duration; every problem comes back located (FILE:LINE:COL: path: message).
  */
-import { type ActorT, checkCommand, isRecord, type Command, type CompiledScenario, type Diagnostic, formatDuration, formatPath, parseDuration, parseLog, parseScenarioText, type PathSegment, type SourceMap } from '../engine/index.ts';
+import { type ActorT, checkCommand, isRecord, type Command, type CompiledScenario, formatDuration, formatPath, parseDuration, parseLog, parseScenarioText, type PathSegment, type SourceMap, type TextDiagnostic } from '../engine/index.ts';
 
 /** One input: the command, the simulated time it is due, and where it came from (1-based line). */
 export interface ScriptedInput { at: number; command: Command; line: number }
-export type InputsResult = { ok: true; inputs: ScriptedInput[]; from: 'lines' | 'document' | 'log' } | { ok: false; errors: Diagnostic[] };
+export type InputsResult = { ok: true; inputs: ScriptedInput[]; from: 'lines' | 'document' | 'log' } | { ok: false; errors: TextDiagnostic[] };
 
 /** Largest command file read (a recorded log of a long exercise fits comfortably). */
 export const MAX_INPUTS_BYTES = 256 * 1024 * 1024;
@@ -25,7 +25,7 @@ const KEYS = new Set(['at', 'actor', 'cmd']);
 
 /** Parses and checks a command file for `compiled`. Inputs come back sorted by time (file order kept for equal times). */
 export function parseInputs(text: string, file: string, compiled: CompiledScenario): InputsResult {
-  const errors: Diagnostic[] = [];
+  const errors: TextDiagnostic[] = [];
   const err = (line: number, col: number, path: readonly PathSegment[], message: string): void => {
     if (errors.length < MAX_ERRORS) errors.push({ file, line, col, path: formatPath(path), message, severity: 'error' });
   };

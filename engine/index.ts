@@ -15,9 +15,8 @@
  * See docs/ENGINE.md for the model, the event types, the views and the log format.
  */
 export * from './constants.ts';
+export * from './lib/diagnostic.ts';
 export * from './scenario/index.ts';
-export { jsonSyntaxError } from './scenario/json-scan.ts';
-export type { Position, SourceMap } from './scenario/locate.ts';
 export { durationMs } from './time/duration.ts';
 export {
   ATTACK_DOMAIN, ATTACK_VERSION, TACTICS, technique, allTechniques, checkTechnique, isTactic,
@@ -52,7 +51,7 @@ export { cloneState } from './replay/clone.ts';
 export { canonicalJson } from './lib/canonical.ts';
 export { sha256Hex, hashValue } from './lib/hash.ts';
 export {
-  parseLog, serialiseLog, logHeader, logLine, LOG_FORMAT, LOG_VERSION,
+  parseLog, serialiseLog, logHeader, logLine, logError, LOG_FORMAT, LOG_VERSION,
   type LogHeader, type LogRecord, type RampartsLog, type LogError, type ParseLogResult, type ParseLogOptions,
 } from './replay/log.ts';
 export { createReplayer, replay, type Replayer, type ReplayOptions, type ReplayerResult, type ReplayResult, type ReplayFailure } from './replay/replayer.ts';

@@ -4,7 +4,7 @@
  * with `diagnostics` added for `INVALID_SCENARIO`.
  */
 import { z } from 'zod';
-import type { LocalTextT, TeamRoleT } from '../engine/types.ts';
+import type { LocalTextT, TeamRoleT, TextDiagnostic } from '../engine/types.ts';
 import type { ErrorCode } from './errors.ts';
 
 /** Upper bound of an uploaded scenario's text (YAML or JSON). */
@@ -37,15 +37,11 @@ export const ValidateScenarioRequest = z.strictObject({
 });
 export type ValidateScenarioRequest = z.infer<typeof ValidateScenarioRequest>;
 
-/** One located problem in a scenario (1-based line and column when known). */
-export interface ScenarioDiagnostic {
-  severity: 'error' | 'warning';
-  /** Dotted path in the scenario, e.g. `campaigns.0.steps.2.technique`. */
-  path: string;
-  message: string;
-  line?: number;
-  col?: number;
-}
+/**
+ * One located problem in a scenario: the engine's diagnostic as it goes on the wire (the field path
+ * always, the 1-based line and column when the scenario came as text).
+ */
+export type ScenarioDiagnostic = Pick<TextDiagnostic, 'severity' | 'path' | 'message'> & Partial<Pick<TextDiagnostic, 'line' | 'col'>>;
 
 export type SeatRole = TeamRoleT;
 

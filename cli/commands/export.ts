@@ -7,7 +7,7 @@ import { parseCommandArgs, positionals, stringOpt } from '../args.ts';
 import { type CliCommand, type CliIO, UsageError } from '../io.ts';
 import { readInputFile } from '../load-scenario.ts';
 import { d3Bundle } from '../d3-bundle.ts';
-import { stateHash, TLP_LEVELS, type TlpLevel } from '../../engine/index.ts';
+import { formatDiagnostic, stateHash, TLP_LEVELS, type TlpLevel } from '../../engine/index.ts';
 import { nativeSha256Hex } from '../../native/hash.ts';
 import { aarHtml, aarJson, aarMarkdown, buildAarResults, buildPackage, exerciseMarking, exportPlayedMsel, loadExercise, logFromFile, navigatorJson, navigatorLayer, playedInjects, stixBundle, stixJson, TLP_RANK } from '../../interchange/index.ts';
 
@@ -88,7 +88,7 @@ export const command: CliCommand = {
     }
     const opened = logFromFile(text);
     if (!opened.ok) {
-      if (opened.errors) for (const e of opened.errors) io.err(`${file}:${e.line}: ${e.message}`);
+      if (opened.errors) for (const e of opened.errors) io.err(formatDiagnostic(file, e));
       else io.err(`${file}: ${opened.message}`);
       return 1;
     }

@@ -9,7 +9,7 @@ import { parseDocument, stringify } from 'yaml';
 import { spliceList } from '../yaml-splice.ts';
 import { type CliCommand, UsageError } from '../io.ts';
 import { packagePath } from '../package-root.ts';
-import { type CampaignT, type Diagnostic as ScenarioDiagnostic, formatDiagnostic as formatScenarioDiagnostic, type InjectT, parseDuration, parseScenarioText, validateScenarioObject } from '../../engine/index.ts';
+import { type CampaignT, type InjectT, parseDuration, parseScenarioText, type TextDiagnostic, validateScenarioObject } from '../../engine/index.ts';
 import { type DateOrder, type Diagnostic, formatDiagnostic, importAttackFlow, importCaldera, importMsel, type ImportResult, mselContext, placeCampaign, placeInjects, type TextFile } from '../../interchange/index.ts';
 
 const HELP = `Usage: ramparts import FILE --from msel-csv|caldera|attack-flow [--into SCENARIO] [-o OUT] [options]
@@ -156,7 +156,7 @@ function schemaLine(out: string | undefined): string {
 interface Outcome {
   ok: boolean;
   diagnostics: Diagnostic[];
-  validation?: { errors: ScenarioDiagnostic[]; warnings: ScenarioDiagnostic[] };
+  validation?: { errors: TextDiagnostic[]; warnings: TextDiagnostic[] };
   result?: unknown;
   yaml?: string;
 }
@@ -205,7 +205,7 @@ async function runImport(a: ImportArgs): Promise<Outcome | { failed: string }> {
   const checked = validateScenarioObject(placed.value, a.into);
   // Nothing is written when the result is invalid: each error points at the imported row it comes
   // from (MSEL), else at the base scenario, never at an output file that does not exist.
-  const located = (list: ScenarioDiagnostic[]) => list.map((d) => locate(d, key, placed.value, imported.value, rows, a));
+  const located = (list: TextDiagnostic[]) => list.map((d) => locate(d, key, placed.value, imported.value, rows, a));
   const validation = { errors: checked.ok ? [] : located(checked.errors), warnings: located(checked.warnings) };
   if (!checked.ok) return { ok: false, diagnostics, validation };
   const items = placed.value[key] as { id?: unknown }[];
@@ -226,7 +226,7 @@ function writeScenario(base: { text: string; value: unknown; format: string }, k
 }
 
 /** A validation finding about an imported inject, moved to the MSEL row it was read from. */
-function locate(d: ScenarioDiagnostic, key: string, placed: Record<string, unknown>, imported: CampaignT | InjectT[], rows: number[] | undefined, a: ImportArgs): ScenarioDiagnostic {
+function locate(d: TextDiagnostic, key: string, placed: Record<string, unknown>, imported: CampaignT | InjectT[], rows: number[] | undefined, a: ImportArgs): TextDiagnostic {
   const m = /^injects\[(\d+)\]/.exec(d.path);
   if (key === 'injects' && m && rows && Array.isArray(imported)) {
     const item = (placed.injects as InjectT[])[Number(m[1])];
@@ -251,7 +251,7 @@ export const command: CliCommand = {
       io.out(JSON.stringify({ ok: outcome.ok, from: a.from, file: a.file, diagnostics: outcome.diagnostics, ...(outcome.validation ? { validation: outcome.validation } : {}), ...(outcome.ok ? { result: outcome.result } : {}) }));
     } else {
       for (const d of outcome.diagnostics) io.err(formatDiagnostic(a.file, d));
-      for (const d of [...(outcome.validation?.errors ?? []), ...(outcome.validation?.warnings ?? [])]) io.err(formatScenarioDiagnostic(d));
+      for (const d of [...(outcome.validation?.errors ?? []), ...(outcome.validation?.warnings ?? [])]) io.err(formatDiagnostic(d));
     }
     if (!outcome.ok || outcome.yaml === undefined) return 1;
     if (a.out !== undefined) {

@@ -3,7 +3,7 @@
  * exercise from its log (or an exercise package) at any moment and prints the same summary as
  * `ramparts run` (same JSON shape), with the state hash the live exercise had then.
  */
-import { createReplayer, formatDuration, formatSimTime, stateHash } from '../../engine/index.ts';
+import { createReplayer, formatDiagnostic, formatDuration, formatSimTime, logError, stateHash } from '../../engine/index.ts';
 import { nativeSha256Hex } from '../../native/hash.ts';
 import { logFromFile } from '../../interchange/index.ts';
 import { durationOpt, flag, parseCommandArgs, positionals } from '../args.ts';
@@ -60,8 +60,8 @@ export const command: CliCommand = {
     // Recorded events are decoded only to verify them: replay regenerates them.
     const parsed = logFromFile(text, { events: flag(p, 'verify') });
     if (!parsed.ok) {
-      const errors = parsed.errors ?? [{ line: 1, message: parsed.message }];
-      for (const e of errors) io.err(`${file}:${e.line}: ${e.message}`);
+      const errors = parsed.errors ?? [logError(1, parsed.message)];
+      for (const e of errors) io.err(formatDiagnostic(file, e));
       io.err(`${file}: invalid log or package (${errors.length} error${errors.length === 1 ? '' : 's'})`);
       return 1;
     }

@@ -6,7 +6,9 @@
  * `events` (what the command produced) is optional: replay regenerates them and can verify them.
  */
 import { Scenario, type ScenarioT } from '../scenario/schema/index.ts';
-import { Actor, CommandBody, type Command } from '../sim/commands.ts';
+import type { Command } from '../sim/commands.ts';
+import { checkCommand } from '../sim/check.ts';
+import { formatPath, type Diagnostic } from '../lib/diagnostic.ts';
 import { MAX_SIM_TIME } from '../time/duration.ts';
 import { MODES } from '../scenario/vocabulary.ts';
 import type { EngineEvent } from '../sim/events.ts';
@@ -26,7 +28,10 @@ export interface LogHeader {
 }
 export interface LogRecord { t: number; command: Command; events?: EngineEvent[] }
 export interface RampartsLog { header: LogHeader; records: LogRecord[] }
-export interface LogError { line: number; message: string }
+/** A problem of a log: one of the engine's located messages, always an error, always on a line. */
+export type LogError = Diagnostic & { line: number };
+/** The log error on `line` (1-based). */
+export const logError = (line: number, message: string): LogError => ({ severity: 'error', line, message });
 export type ParseLogResult = { ok: true; log: RampartsLog } | { ok: false; errors: LogError[] };
 export interface ParseLogOptions {
   /**
@@ -130,29 +135,29 @@ export function parseLog(text: string, options: ParseLogOptions = {}): ParseLogR
     if (l.endsWith('\r')) lines[i] = l.slice(0, -1);
   }
   while (lines.length > 0 && (lines[lines.length - 1] as string).trim() === '') lines.pop();
-  if (lines.length === 0) return { ok: false, errors: [{ line: 1, message: 'empty file: a log starts with a ramparts-log header line' }] };
+  if (lines.length === 0) return { ok: false, errors: [logError(1, 'empty file: a log starts with a ramparts-log header line')] };
   const json = (i: number): unknown => {
     try {
       return JSON.parse(lines[i] as string) as unknown;
     } catch (e) {
-      errors.push({ line: i + 1, message: `not JSON: ${(e as Error).message}` });
+      errors.push(logError(i + 1, `not JSON: ${(e as Error).message}`));
       return undefined;
     }
   };
   const h = json(0) as Record<string, unknown> | undefined;
   let header: LogHeader | undefined;
   if (h !== undefined) {
-    if (typeof h !== 'object' || h === null || h.format !== LOG_FORMAT) errors.push({ line: 1, message: `the first line must be the header with "format": "${LOG_FORMAT}"` });
-    else if (h.version !== LOG_VERSION) errors.push({ line: 1, message: `unsupported log version ${String(h.version)}; this engine reads version ${LOG_VERSION}` });
+    if (typeof h !== 'object' || h === null || h.format !== LOG_FORMAT) errors.push(logError(1, `the first line must be the header with "format": "${LOG_FORMAT}"`));
+    else if (h.version !== LOG_VERSION) errors.push(logError(1, `unsupported log version ${String(h.version)}; this engine reads version ${LOG_VERSION}`));
     else {
       const sc = Scenario.safeParse(h.scenario);
       if (!sc.success) {
-        for (const issue of sc.error.issues.slice(0, 10)) errors.push({ line: 1, message: `header.scenario.${issue.path.join('.')}: ${issue.message}` });
+        for (const issue of sc.error.issues.slice(0, 10)) errors.push(logError(1, `header.scenario.${issue.path.join('.')}: ${issue.message}`));
       } else if (typeof h.scenarioHash !== 'string' || h.scenarioHash !== hashValue(sc.data)) {
-        errors.push({ line: 1, message: 'header.scenarioHash does not match the scenario: the file was altered' });
+        errors.push(logError(1, 'header.scenarioHash does not match the scenario: the file was altered'));
       }
-      if (!Number.isSafeInteger(h.seed) || (h.seed as number) < 0) errors.push({ line: 1, message: 'header.seed must be a non-negative integer' });
-      if (typeof h.mode !== 'string' || !(MODES as readonly string[]).includes(h.mode)) errors.push({ line: 1, message: 'header.mode must be realtime, tabletop or headless' });
+      if (!Number.isSafeInteger(h.seed) || (h.seed as number) < 0) errors.push(logError(1, 'header.seed must be a non-negative integer'));
+      if (typeof h.mode !== 'string' || !(MODES as readonly string[]).includes(h.mode)) errors.push(logError(1, 'header.mode must be realtime, tabletop or headless'));
       if (errors.length === 0 && sc.success) header = { ...(h as unknown as LogHeader), scenario: sc.data };
     }
   }
@@ -163,35 +168,36 @@ export function parseLog(text: string, options: ParseLogOptions = {}): ParseLogR
     const r = (withEvents ? undefined : recordWithoutEvents(lines[i] as string)) ?? (json(i) as Record<string, unknown> | undefined);
     if (r === undefined) continue;
     if (typeof r !== 'object' || r === null) {
-      errors.push({ line: i + 1, message: 'a record is an object {t, command, events?}' });
+      errors.push(logError(i + 1, 'a record is an object {t, command, events?}'));
       continue;
     }
     if (!Number.isSafeInteger(r.t) || (r.t as number) < lastT) {
-      errors.push({ line: i + 1, message: `record.t must be an integer sim time, not before the previous record (${lastT})` });
+      errors.push(logError(i + 1, `record.t must be an integer sim time, not before the previous record (${lastT})`));
       continue;
     }
     const cmd = r.command as Record<string, unknown> | undefined;
     if (typeof cmd !== 'object' || cmd === null) {
-      errors.push({ line: i + 1, message: 'record.command is missing' });
+      errors.push(logError(i + 1, 'record.command is missing'));
       continue;
     }
     let invalid = false;
     if (!isSystemAdvance(cmd)) {
+      // The engine's command check, for the form only: whether the role may send it is replay's to find.
       const { actor, ...body } = cmd;
-      const a = Actor.safeParse(actor);
-      const b = CommandBody.safeParse(body);
-      if (!a.success) errors.push({ line: i + 1, message: `record.command.actor: ${a.error.issues[0]?.message ?? 'invalid'}` });
-      if (!b.success) {
-        const issue = b.error.issues[0];
-        errors.push({ line: i + 1, message: `record.command.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` });
+      const checked = checkCommand(actor, body);
+      const issues = checked.ok ? [] : checked.issues.filter((x) => !(x.path[0] === 'actor' && x.path[1] === 'role'));
+      const onActor = issues.find((x) => x.path[0] === 'actor');
+      const onBody = issues.find((x) => x.path[0] !== 'actor');
+      for (const x of [onActor, onBody]) {
+        if (x) errors.push(logError(i + 1, `record.command${x.path.length > 0 ? `.${formatPath(x.path)}` : ''}: ${x.message}`));
       }
-      invalid = !a.success || !b.success;
+      invalid = issues.length > 0;
     }
-    if (r.events !== undefined && !Array.isArray(r.events)) errors.push({ line: i + 1, message: 'record.events must be an array' });
+    if (r.events !== undefined && !Array.isArray(r.events)) errors.push(logError(i + 1, 'record.events must be an array'));
     if (invalid) continue;
     lastT = r.t as number;
     records.push({ t: r.t as number, command: cmd as unknown as Command, ...(withEvents && Array.isArray(r.events) ? { events: r.events as EngineEvent[] } : {}) });
   }
-  if (errors.length > 0 || !header) return { ok: false, errors: errors.length > 0 ? errors : [{ line: 1, message: 'missing header' }] };
+  if (errors.length > 0 || !header) return { ok: false, errors: errors.length > 0 ? errors : [logError(1, 'missing header')] };
   return { ok: true, log: { header, records } };
 }

@@ -4,7 +4,7 @@
  * branch the input was evidently aiming at.
  */
 import type { z } from 'zod';
-import type { Finding, PathSegment } from './diagnostic.ts';
+import type { Finding, PathSegment } from '../lib/diagnostic.ts';
 import { didYouMean } from './suggest.ts';
 import { allowedKeys } from './schema-walk.ts';
 

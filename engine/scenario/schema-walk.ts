@@ -3,7 +3,7 @@
  * Reads zod 4's `_zod.def`, the documented way to introspect a schema.
  */
 import type { z } from 'zod';
-import type { PathSegment } from './diagnostic.ts';
+import type { PathSegment } from '../lib/diagnostic.ts';
 
 interface Def {
   type: string;

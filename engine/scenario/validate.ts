@@ -2,16 +2,14 @@
  * The scenario validator: syntax, schema and meaning, every problem located and reported at once.
  */
 import { Scenario, type ScenarioT } from './schema/index.ts';
-import { compareDiagnostics, formatPath, type Diagnostic, type Finding } from './diagnostic.ts';
+import { compareDiagnostics, formatPath, type TextDiagnostic, type Finding } from '../lib/diagnostic.ts';
 import { schemaFindings } from './issues.ts';
-import type { SourceMap } from './locate.ts';
-import { parseScenarioText } from './parse.ts';
-import { MAX_DEPTH, measureValue } from './depth.ts';
+import { MAX_DEPTH, measureValue, parseScenarioText, type SourceMap } from './text/index.ts';
 import { semanticFindings } from './semantic/index.ts';
 
 export type ValidationResult =
-  | { ok: true; scenario: ScenarioT; warnings: Diagnostic[] }
-  | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
+  | { ok: true; scenario: ScenarioT; warnings: TextDiagnostic[] }
+  | { ok: false; errors: TextDiagnostic[]; warnings: TextDiagnostic[] };
 
 /** Errors reported per file; past this a last diagnostic says how many more there were. */
 export const MAX_ERRORS = 500;
@@ -43,9 +41,9 @@ export function validateScenarioObject(value: unknown, file = '<scenario>'): Val
   return check(value, file, () => noSource, []);
 }
 
-function check(value: unknown, file: string, sourceMap: () => SourceMap, warnings: Diagnostic[]): ValidationResult {
+function check(value: unknown, file: string, sourceMap: () => SourceMap, warnings: TextDiagnostic[]): ValidationResult {
   /** Locates findings in one batch (for JSON, one pass over the text). */
-  const locate = (findings: readonly Finding[]): Diagnostic[] => {
+  const locate = (findings: readonly Finding[]): TextDiagnostic[] => {
     if (findings.length === 0) return [];
     const positions = sourceMap().locateAll(findings.map((f) => (f.key === undefined ? { path: f.path } : { path: f.path, key: f.key })));
     return findings.map((f, i) => {
@@ -69,7 +67,7 @@ function check(value: unknown, file: string, sourceMap: () => SourceMap, warning
 }
 
 /** Sorts by position and caps the list, saying how many were left out. */
-function finish(errors: Diagnostic[], total = errors.length): Diagnostic[] {
+function finish(errors: TextDiagnostic[], total = errors.length): TextDiagnostic[] {
   const sorted = errors.sort(compareDiagnostics);
   if (total <= MAX_ERRORS) return sorted;
   const kept = sorted.slice(0, MAX_ERRORS);

@@ -5,7 +5,7 @@
  * file before the run. What depends on the exercise (the team exists, the phase allows it, the ids
  * it names) is left to `step`.
  */
-import { formatPath, type PathSegment } from '../scenario/diagnostic.ts';
+import { formatPath, type PathSegment } from '../lib/diagnostic.ts';
 import { Actor, COMMAND_ROLES, CommandBody, type ActorT, type Command, type CommandType } from './commands.ts';
 import type { Refusal } from './refusal.ts';
 import { isRecord } from '../lib/record.ts';

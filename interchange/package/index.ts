@@ -2,7 +2,7 @@
  * Exercise packages (see package.ts) and reading "a log or a package" wherever a command takes a log:
  * `ramparts replay PACKAGE`, `ramparts export PACKAGE`, the evaluator console's upload.
  */
-import { type LogError, parseLog, type ParseLogOptions, type ParseLogResult, type RampartsLog } from '../../engine/index.ts';
+import { type LogError, logError, parseLog, type ParseLogOptions, type ParseLogResult, type RampartsLog } from '../../engine/index.ts';
 import { openPackage, type ExercisePackage } from './package.ts';
 
 export {
@@ -47,5 +47,5 @@ export function logFromFile(text: string, options: ParseLogOptions = {}): LogFro
 export function parseLogOrPackage(text: string): ParseLogResult {
   const r = logFromFile(text);
   if (r.ok) return { ok: true, log: r.log };
-  return { ok: false, errors: r.errors ?? [{ line: 1, message: r.message }] };
+  return { ok: false, errors: r.errors ?? [logError(1, r.message)] };
 }

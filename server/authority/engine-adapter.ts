@@ -3,7 +3,7 @@
  * projections, snapshots. Also converts the server's log to the engine's log format, so that an
  * exercise run on the server replays (and exports) with the engine's own tools.
  */
-import { type CompiledScenario, compileScenario, createExercise, type Diagnostic, type ExerciseState, logHeader, nextEventTime, project, type RampartsLog, restore, type ScenarioT, serialiseLog, snapshot, stateHash, step, validateScenarioText } from '../../engine/index.ts';
+import { type CompiledScenario, compileScenario, createExercise, type ExerciseState, logHeader, nextEventTime, project, type RampartsLog, restore, type ScenarioT, serialiseLog, snapshot, stateHash, step, type TextDiagnostic, validateScenarioText } from '../../engine/index.ts';
 import type { ExerciseMode, ScenarioDiagnostic, ScenarioSummary } from '../../protocol/index.ts';
 import type { ExerciseRecord } from '../store/types.ts';
 import type { CommandEntry, EnginePort, LoadedScenario } from './engine-port.ts';
@@ -22,7 +22,7 @@ interface StoredSnapshot {
   json: string;
 }
 
-function toProtocol(d: Diagnostic): ScenarioDiagnostic {
+function toProtocol(d: TextDiagnostic): ScenarioDiagnostic {
   return { severity: d.severity, path: d.path, message: d.message, ...(d.line > 0 ? { line: d.line, col: d.col } : {}) };
 }
 

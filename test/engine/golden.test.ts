@@ -17,7 +17,7 @@ import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileScenario, runHeadless, stateHash } from '../../engine/index.ts';
-import { validateScenarioText } from '../../engine/scenario/index.ts';
+import { validateScenarioText } from '../../engine/index.ts';
 import { fixedScript } from './determinism/commands.ts';
 
 interface GoldenRun { run: string; seed: number; untilMs: number | null; inputs: number; refused: number; events: number; simTimeMs: number; stateHash: string }

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { compileScenario, createExercise, type Diagnostic, stateHash, step, type ValidationResult } from '../../engine/index.ts';
+import { compileScenario, createExercise, stateHash, step, type TextDiagnostic as Diagnostic, type ValidationResult } from '../../engine/index.ts';
 import { chance, depthOf, int, mutateBytes, mutateLines, mutateValue, rngFor, yamlText, type Rng } from './fuzz-mutate.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');

@@ -1,6 +1,6 @@
 /** ATT&CK checks against the bundled Enterprise data: technique ids and tactic names. */
 import { ATTACK_VERSION, TACTICS, allTechniques, checkTechnique, isTactic, technique } from '../../attack/index.ts';
-import type { PathSegment } from '../diagnostic.ts';
+import type { PathSegment } from '../../lib/diagnostic.ts';
 import { didYouMean } from '../suggest.ts';
 import type { Ctx } from './context.ts';
 

@@ -3,7 +3,7 @@
  * campaigns, steps and indicators across all campaigns, injects, actions, moves, capabilities,
  * objectives; services, vulnerabilities and sensors within a node; tasks within a capability).
  */
-import type { PathSegment } from '../diagnostic.ts';
+import type { PathSegment } from '../../lib/diagnostic.ts';
 import type { Ctx, Entry, Tables } from './context.ts';
 
 /** Adds `items` to a table by id; a repeated id is an error pointing at the first definition. */

@@ -1,5 +1,5 @@
 /** The meaning checks of a scenario that already matches the schema. */
-import type { Finding, PathSegment } from '../diagnostic.ts';
+import type { Finding, PathSegment } from '../../lib/diagnostic.ts';
 import { Ctx } from './context.ts';
 import { buildTables } from './ids.ts';
 import { checkNetwork, checkTeams } from './network.ts';

@@ -1,5 +1,5 @@
 /** Teams and network: roles, segment owners and sharing, node segments, links, node details. */
-import type { PathSegment } from '../diagnostic.ts';
+import type { PathSegment } from '../../lib/diagnostic.ts';
 import { checkTechniqueId } from './attack.ts';
 import type { Ctx } from './context.ts';
 import { warnRepeats } from './ids.ts';

@@ -1,5 +1,5 @@
 /** Red campaigns: step references, preconditions and their loops, ATT&CK tags, timing, objectives. */
-import type { PathSegment } from '../diagnostic.ts';
+import type { PathSegment } from '../../lib/diagnostic.ts';
 import { checkTactic, checkTechniqueId } from './attack.ts';
 import type { Ctx } from './context.ts';
 import { findCycles } from './cycles.ts';

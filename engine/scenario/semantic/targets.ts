@@ -3,7 +3,7 @@
  * The true node state (`state`) is only known while the exercise runs and is not considered;
  * `sameAs` narrows to the nodes the referenced step could have targeted.
  */
-import type { PathSegment } from '../diagnostic.ts';
+import type { PathSegment } from '../../lib/diagnostic.ts';
 import type { Ctx } from './context.ts';
 import { blueTeamRef } from './network.ts';
 import type { StepT } from './types.ts';

@@ -1,6 +1,6 @@
 /** The white cell's parts: posture, actions, injects and their conditions, moves, evaluation, scoring. */
 import { durationMs } from '../../time/duration.ts';
-import type { PathSegment } from '../diagnostic.ts';
+import type { PathSegment } from '../../lib/diagnostic.ts';
 import type { Ctx } from './context.ts';
 import { warnRepeats } from './ids.ts';
 import { blueTeamRef } from './network.ts';

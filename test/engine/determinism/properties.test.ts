@@ -15,7 +15,7 @@ import {
   canonicalJson, compileScenario, createExercise, createReplayer, logHeader, parseLog, restore, runHeadless, serialiseLog, snapshot, stateHash, step,
   type CompiledScenario, type EngineEvent, type LogRecord,
 } from '../../../engine/index.ts';
-import { validateScenarioText, type ScenarioT } from '../../../engine/scenario/index.ts';
+import { validateScenarioText, type ScenarioT } from '../../../engine/index.ts';
 import { runScripted } from '../../../cli/headless.ts';
 import { baseScenario } from '../fixtures.ts';
 import { commandStream } from './commands.ts';

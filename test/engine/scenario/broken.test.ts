@@ -6,7 +6,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic, validateScenarioText, type Diagnostic } from '../../../engine/scenario/index.ts';
+import { formatDiagnostic, type TextDiagnostic as Diagnostic, validateScenarioText } from '../../../engine/index.ts';
 
 const DIR = new URL('../../fixtures/broken/', import.meta.url);
 const files = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic, validateScenarioText } from '../../../engine/scenario/index.ts';
+import { formatDiagnostic, validateScenarioText } from '../../../engine/index.ts';
 
 const DIR = new URL('../../../scenarios/', import.meta.url);
 const files = existsSync(DIR) ? readdirSync(DIR).filter((f) => /\.(ya?ml|json)$/.test(f)).sort() : [];

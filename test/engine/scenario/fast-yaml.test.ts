@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { parseDocument, stringify, type ToStringOptions } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { fastYaml } from '../../../engine/scenario/fast-yaml.ts';
+import { fastYaml } from '../../../engine/scenario/text/fast-yaml.ts';
 
 const SEED = 31337;
 

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic, validateScenarioObject, validateScenarioText } from '../../../engine/scenario/index.ts';
+import { formatDiagnostic, validateScenarioObject, validateScenarioText } from '../../../engine/index.ts';
 
 const SEED = 424242;
 const RUNS = 300;

@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { findExcessiveNesting, NESTING_SCAN_LIMIT } from '../../../engine/scenario/nesting.ts';
-import { measureValue } from '../../../engine/scenario/depth.ts';
+import { findExcessiveNesting, NESTING_SCAN_LIMIT } from '../../../engine/scenario/text/nesting.ts';
+import { measureValue } from '../../../engine/scenario/text/depth.ts';
 
 const SEED = 20250301;
 

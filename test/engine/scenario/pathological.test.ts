@@ -3,7 +3,7 @@
  * (Speed is measured in bench/validate.ts; here only behaviour is asserted.)
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_SCENARIO_BYTES, formatDiagnostic, validateScenarioText, type Diagnostic } from '../../../engine/scenario/index.ts';
+import { MAX_SCENARIO_BYTES, formatDiagnostic, type TextDiagnostic as Diagnostic, validateScenarioText } from '../../../engine/index.ts';
 
 function errorsOf(input: string | Uint8Array, file = 'x.yaml'): Diagnostic[] {
   const r = validateScenarioText(input, file);

@@ -3,7 +3,7 @@ import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import {
   formatDiagnostic, formatPath, validateScenarioObject, validateScenarioText, type ValidationResult,
-} from '../../../engine/scenario/index.ts';
+} from '../../../engine/index.ts';
 
 const MINIMAL_URL = new URL('../../fixtures/scenarios/minimal.yaml', import.meta.url);
 const minimalText = readFileSync(MINIMAL_URL, 'utf8');

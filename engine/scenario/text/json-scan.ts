@@ -3,7 +3,7 @@
  * (offset and the path of the enclosing value) and which keys repeat (`JSON.parse` silently keeps
  * the last). Iterative, so hostile nesting cannot overflow the stack.
  */
-import type { PathSegment } from './diagnostic.ts';
+import type { PathSegment } from '../../lib/diagnostic.ts';
 import { LineIndex } from './locate.ts';
 
 export interface DuplicateKey {

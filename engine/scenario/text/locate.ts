@@ -3,7 +3,7 @@
  * column in the source text, for YAML documents and for JSON texts.
  */
 import { isAlias, isMap, isScalar, isSeq, type Document, type Pair } from 'yaml';
-import type { PathSegment } from './diagnostic.ts';
+import type { PathSegment } from '../../lib/diagnostic.ts';
 import { locateInJson, type LocateRequest } from './json-locate.ts';
 
 export interface Position {

@@ -3,7 +3,7 @@
  * can share and even contain their own anchor) and how many object keys it holds. Hostile input
  * can nest a million levels or loop through an alias; the walk stops as soon as the limit is passed.
  */
-import type { PathSegment } from './diagnostic.ts';
+import type { PathSegment } from '../../lib/diagnostic.ts';
 
 /** Deepest nesting a scenario may use; the format itself needs about 10 levels plus nested conditions. */
 export const MAX_DEPTH = 64;

@@ -3,7 +3,7 @@
  * the paths form a tree, the walk enters only the values on it and skips everything else with
  * tight character loops (a 10 MB text in tens of milliseconds, with no allocation per value).
  */
-import type { PathSegment } from './diagnostic.ts';
+import type { PathSegment } from '../../lib/diagnostic.ts';
 
 export interface LocateRequest {
   path: readonly PathSegment[];

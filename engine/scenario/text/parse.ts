@@ -14,7 +14,7 @@ import { fastYaml } from './fast-yaml.ts';
 import { MAX_DEPTH, countObjectKeys, measureValue, type Measure } from './depth.ts';
 import { scanJson } from './json-scan.ts';
 import { LineIndex, jsonSourceMap, yamlSourceMap, type SourceMap } from './locate.ts';
-import { formatPath, type Diagnostic, type PathSegment } from './diagnostic.ts';
+import { formatPath, type TextDiagnostic, type PathSegment } from '../../lib/diagnostic.ts';
 
 export type ScenarioFormat = 'json' | 'yaml';
 
@@ -24,10 +24,10 @@ export interface ParsedScenario {
   value: unknown;
   /** Built on first use: JSON positions are only computed when there is something to report. */
   sourceMap(): SourceMap;
-  warnings: Diagnostic[];
+  warnings: TextDiagnostic[];
 }
 
-export type ParseResult = ParsedScenario | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
+export type ParseResult = ParsedScenario | { ok: false; errors: TextDiagnostic[]; warnings: TextDiagnostic[] };
 
 /** Syntax errors reported per file before giving up (a binary-like file would yield thousands). */
 const MAX_SYNTAX_ERRORS = 50;
@@ -41,7 +41,7 @@ export function parseScenarioText(input: string | Uint8Array, file: string): Par
   }
   const text = decoded.text;
   const lines = new LineIndex(text);
-  const at = (offset: number, path: readonly PathSegment[], message: string, severity: 'error' | 'warning' = 'error'): Diagnostic => {
+  const at = (offset: number, path: readonly PathSegment[], message: string, severity: 'error' | 'warning' = 'error'): TextDiagnostic => {
     const { line, col } = lines.position(offset);
     return { file, line, col, path: formatPath(path), message, severity };
   };
@@ -55,9 +55,9 @@ export function parseScenarioText(input: string | Uint8Array, file: string): Par
   return parseYaml(text, file, lines, at);
 }
 
-type At = (offset: number, path: readonly PathSegment[], message: string, severity?: 'error' | 'warning') => Diagnostic;
+type At = (offset: number, path: readonly PathSegment[], message: string, severity?: 'error' | 'warning') => TextDiagnostic;
 
-function fail(errors: Diagnostic[], warnings: Diagnostic[] = []): ParseResult {
+function fail(errors: TextDiagnostic[], warnings: TextDiagnostic[] = []): ParseResult {
   return { ok: false, errors, warnings };
 }
 
@@ -179,8 +179,8 @@ function parseYaml(text: string, file: string, lines: LineIndex, at: At): ParseR
  * yaml's syntax errors, one per line (a broken line tends to yield two or three), with a path
  * to the nearest well-formed value around it.
  */
-function syntaxErrors(doc: Document, text: string, lines: LineIndex, at: At): Diagnostic[] {
-  const errors: Diagnostic[] = [];
+function syntaxErrors(doc: Document, text: string, lines: LineIndex, at: At): TextDiagnostic[] {
+  const errors: TextDiagnostic[] = [];
   let lastLine = -1;
   for (const e of [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0])) {
     const offset = e.pos[0];
