@@ -43,7 +43,7 @@ export { audienceAllows, type Audience, type EngineEvent, type StepResult } from
 export { project, eventsFor, blueView, redView, whiteView, evaluatorView, adjudicationQueue, ALERT_VIEW_LIMIT } from './views/index.ts';
 export type * from './views/types.ts';
 
-export { computeScore } from './scoring/score.ts';
+export { computeScore } from './sim/score.ts';
 export { metrics, coalitionMetrics, type Metrics, type TeamMetrics } from './scoring/metrics.ts';
 
 export { snapshot, restore, stateHash, type Snapshot } from './replay/snapshot.ts';

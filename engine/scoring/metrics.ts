@@ -5,8 +5,10 @@
  */
 import type { CIndicator } from '../compile/types.ts';
 import type { ExerciseState, ScoreSample } from '../sim/state.ts';
-import type { CoalitionMetric } from '../views/types.ts';
-import { computeScore } from './score.ts';
+import { computeScore } from '../sim/score.ts';
+
+/** One campaign indicator across the coalition: first seen, when each targeted team blocked it, and when all had. */
+export interface CoalitionMetric { indicator: string; value: string; firstSeen: number; teams: Record<string, number | null>; blockedEverywhereAfter: number | null }
 
 export interface TeamMetrics {
   team: string;

@@ -6,7 +6,7 @@
  */
 import type { CInject } from '../compile/types.ts';
 import { exerciseNext } from '../machines/index.ts';
-import { computeScore } from '../scoring/score.ts';
+import { computeScore } from './score.ts';
 import { ALL, type Ctx, team } from './ctx.ts';
 import { pop, schedule } from './queue.ts';
 import type { QItem, TeamRt } from './state.ts';

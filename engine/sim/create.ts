@@ -1,6 +1,6 @@
 /** createExercise: the initial state of an exercise of a compiled scenario, for a seed and a driving mode. */
 import type { CompiledScenario, Mode } from '../compile/types.ts';
-import { newScore, computeScore } from '../scoring/score.ts';
+import { newScore, computeScore } from './score.ts';
 import { campaignIndicatorValues } from './indicators.ts';
 import { newInjectTeam } from './injects.ts';
 import { seedStreams } from './rng.ts';

@@ -7,8 +7,9 @@ import type { ActionStatus, ExercisePhase, InjectStatus, Integrity, Network, Red
 import type { Mode } from '../compile/types.ts';
 import type { ActionTargetT } from '../sim/commands.ts';
 import type { Alert, ScoreSample, Severity } from '../sim/state.ts';
+import type { CoalitionMetric } from '../scoring/metrics.ts';
 
-export type { Alert, ScoreSample };
+export type { Alert, CoalitionMetric, ScoreSample };
 
 /** A seat: who is looking. */
 export type Seat = { role: 'white' } | { role: 'red' } | { role: 'evaluator' } | { role: 'blue'; team: string };
@@ -157,7 +158,6 @@ export interface WhiteTeamView {
   hunting: { segment: string; until: number }[];
   score: ScoreView;
 }
-export interface CoalitionMetric { indicator: string; value: string; firstSeen: number; teams: Record<string, number | null>; blockedEverywhereAfter: number | null }
 export interface WhiteView {
   kind: 'white';
   clock: ClockView;

@@ -15,7 +15,7 @@
  * Penalties (points): disruption x criticality-hours of needless isolation (a clean node isolated) and
  * lateReport x missed deadlines. Composite = weighted mean (weights normalised) - penalties, floored at 0.
  */
-import type { ExerciseState, ScoreRt, ScoreSample, TeamRt } from '../sim/state.ts';
+import type { ExerciseState, ScoreRt, ScoreSample, TeamRt } from './state.ts';
 
 const round = (x: number): number => Math.round(x * 100) / 100;
 const HOUR = 3_600_000;
