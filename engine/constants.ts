@@ -8,3 +8,4 @@ export * from './scenario/vocabulary.ts';
 export { DURATION_PATTERN, MAX_SIM_TIME, parseDuration, formatDuration, formatSimTime, type DurationResult } from './time/duration.ts';
 export { ENGINE_ERRORS, type EngineErrorCode } from './sim/events.ts';
 export { isRecord } from './lib/record.ts';
+export { EXERCISE_PHASES, COMMAND_CLASS, PHASE_TRANSITIONS, phaseAccepts, type ExercisePhase, type CommandClass } from './machines/phases.ts';

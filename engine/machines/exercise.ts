@@ -1,25 +1,21 @@
 /**
  * The exercise lifecycle: planned, running, paused, ended. Besides the lifecycle events, each command
- * class is an event the phase must accept, so that "which commands are allowed when" lives here:
- * TICK (advance, move, jump: running only), ACT (team and red cell commands: running only), ADMIN
- * (speed: any phase before the end), ADHOC (ad-hoc injects: running or paused), REVIEW (adjudication and
- * ratings: once started, including after the end).
+ * class is an event the phase must accept, so that "which commands are allowed when" is the machine's
+ * to say; its transitions are the plain table of phases.ts (which the web client reads too), where
+ * the classes and the reasons for them are written down.
  */
 import { createMachine } from 'xstate';
 import { driver } from './drive.ts';
+import { EXERCISE_PHASES, PHASE_TRANSITIONS, type ExercisePhase } from './phases.ts';
 
 export const exerciseMachine = createMachine({
   id: 'exercise',
   initial: 'planned',
-  states: {
-    planned: { on: { START: 'running', END: 'ended', ADMIN: 'planned' } },
-    running: {
-      on: { PAUSE: 'paused', END: 'ended', TICK: 'running', ACT: 'running', ADMIN: 'running', ADHOC: 'running', REVIEW: 'running' },
-    },
-    paused: { on: { RESUME: 'running', END: 'ended', ADMIN: 'paused', ADHOC: 'paused', REVIEW: 'paused' } },
-    ended: { type: 'final', on: { REVIEW: 'ended' } },
-  },
+  states: Object.fromEntries(EXERCISE_PHASES.map((phase) => [
+    phase,
+    { ...(phase === 'ended' ? { type: 'final' as const } : {}), on: { ...PHASE_TRANSITIONS[phase] } },
+  ])),
 });
 
-export type ExercisePhase = 'planned' | 'running' | 'paused' | 'ended';
+export type { ExercisePhase };
 export const exerciseNext = driver<ExercisePhase>(exerciseMachine);

@@ -9,6 +9,7 @@
  */
 import { durationMs } from '../time/duration.ts';
 import { exerciseNext } from '../machines/index.ts';
+import { COMMAND_CLASS } from '../machines/phases.ts';
 import type { Command } from './commands.ts';
 import { checkCommand } from './check.ts';
 import { isRecord } from '../lib/record.ts';
@@ -25,12 +26,8 @@ import { applyIntel, shareIntel } from './intel.ts';
 import { grantAssistance, requestAssistance } from './assist.ts';
 import { adjudicate, fileSitrep, rate } from './reporting.ts';
 
-const PHASE_EVENT: Record<Command['type'], string> = {
-  start: 'START', pause: 'PAUSE', resume: 'RESUME', end: 'END', advance: 'TICK', move: 'TICK', 'jump-to-next-inject': 'TICK',
-  speed: 'ADMIN', 'adhoc-inject': 'ADHOC', adjudicate: 'REVIEW', rate: 'REVIEW',
-  action: 'ACT', 'cancel-action': 'ACT', 'ack-inject': 'ACT', 'answer-inject': 'ACT', sitrep: 'ACT', 'share-intel': 'ACT',
-  'apply-intel': 'ACT', 'request-assistance': 'ACT', 'grant-assistance': 'ACT', 'red-launch': 'ACT', 'red-hold': 'ACT', 'red-abort': 'ACT',
-};
+/** Every command type has a class (a type missing from the table fails to compile here). */
+const PHASE_EVENT: Record<Command['type'], string> = COMMAND_CLASS;
 
 const PHASE_HINT: Record<string, string> = {
   planned: 'the exercise has not started: the white cell starts it first',

@@ -1,6 +1,7 @@
 /** The exercise lifecycle, the clock, refusals that change nothing, tabletop moves. */
 import { describe, expect, it } from 'vitest';
-import { compileScenario, createExercise, isEnded, nextEventTime, stateHash, step } from '../../../engine/index.ts';
+import { COMMAND_CLASS, COMMAND_ROLES, compileScenario, createExercise, EXERCISE_PHASES, isEnded, nextEventTime, phaseAccepts, stateHash, step } from '../../../engine/index.ts';
+import { exerciseNext } from '../../../engine/machines/index.ts';
 import { advance, baseScenario, blue, HOUR, MIN, must, started, SYSTEM, WHITE } from '../fixtures.ts';
 
 describe('exercise lifecycle', () => {
@@ -33,6 +34,38 @@ describe('exercise lifecycle', () => {
     must(s, { type: 'resume', actor: WHITE });
     advance(s, HOUR);
     expect(s.clock).toBe(HOUR);
+  });
+
+  it('lets partners talk during a pause: intelligence and assistance go through at the paused instant; what they carry waits for the resume', () => {
+    const s = started();
+    advance(s, HOUR);
+    must(s, { type: 'pause', actor: WHITE });
+    const shared = must(s, { type: 'share-intel', partners: ['sa'], report: { title: 'C2 seen', text: 'x', indicators: ['198.51.100.7'], tlp: 'GREEN' }, actor: blue('kw') });
+    expect(shared.find((e) => e.type === 'intel.shared')).toMatchObject({ t: HOUR });
+    must(s, { type: 'request-assistance', to: 'sa', text: 'Help with the web server', actor: blue('kw') });
+    const granted = must(s, { type: 'grant-assistance', request: 'kw-H1', actor: blue('sa') });
+    expect(granted.find((e) => e.type === 'assistance.granted')).toMatchObject({ t: HOUR });
+    expect(s.clock).toBe(HOUR);
+    expect(s.phase).toBe('paused');
+    // Using what was shared is an action: it waits for the resume.
+    const before = stateHash(s);
+    expect(step(s, { type: 'apply-intel', report: 'kw-R1', actor: blue('sa') })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
+    expect(step(s, { type: 'sitrep', text: 'x', severity: 'low', actor: blue('kw') })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
+    expect(stateHash(s)).toBe(before);
+    must(s, { type: 'resume', actor: WHITE });
+    must(s, { type: 'apply-intel', report: 'kw-R1', actor: blue('sa') });
+  });
+
+  it('the table the client reads says what the exercise machine accepts, for every phase and command', () => {
+    for (const phase of EXERCISE_PHASES) {
+      for (const type of Object.keys(COMMAND_ROLES)) {
+        expect(phaseAccepts(phase, type), `${type} while ${phase}`).toBe(exerciseNext(phase, (COMMAND_CLASS as Record<string, string>)[type] ?? '?') !== undefined);
+      }
+    }
+    expect(Object.keys(COMMAND_CLASS).sort()).toEqual(Object.keys(COMMAND_ROLES).sort());
+    expect(phaseAccepts('paused', 'share-intel')).toBe(true);
+    expect(phaseAccepts('paused', 'action')).toBe(false);
+    expect(phaseAccepts('running', 'constructor')).toBe(false);
   });
 
   it('refuses malformed commands, wrong roles, unknown teams and time going backwards', () => {
