@@ -44,7 +44,7 @@ export function NetworkMap({ model, looks, selected, onSelect, label }: NetworkM
   const [hover, setHover] = useState<{ id: string; segment: boolean; x: number; y: number } | null>(null);
 
   const key = structureKey(model);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the structure
+  // Laid out again only when the structure changes: `key` stands for it, deliberately not `model` itself.
   const layout = useMemo(() => layoutNetwork(model, { rtl, teamOrder: model.teams.map((t) => t.id) }), [key, rtl]);
   const byId = useMemo(() => new Map(model.nodes.map((n) => [n.id, n])), [model.nodes]);
   const teamNames = useMemo(() => new Map(model.teams.map((tm) => [tm.id, tm])), [model.teams]);

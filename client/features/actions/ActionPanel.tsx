@@ -61,13 +61,13 @@ export function ActionPanel({ selected, onClearSelection, indicator }: ActionPan
   const [sent, setSent] = useState<number | null>(null);
   const entry = actions.find((a) => a.id === actionId) ?? actions[0];
 
+  // Only when a new indicator is handed over (not when the catalog is re-read): deliberately not on `actions`.
   useEffect(() => {
     if (indicator) {
       setInd(indicator);
       const block = actions.find((a) => a.kind === 'block-indicator');
       if (block) setActionId(block.id);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when a new indicator is handed over
   }, [indicator]);
 
   if (!view) return null;

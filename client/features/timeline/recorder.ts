@@ -1,6 +1,6 @@
 /**
  * Records every view a live console receives, as timeline frames, from the moment it joins. Views
- * share their unchanged parts (client/store/patch.ts), so a frame costs only what changed.
+ * share their unchanged parts (protocol/patch.ts), so a frame costs only what changed.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { SessionStore } from '../../store/session.ts';
