@@ -162,7 +162,7 @@ function checkInput(value: unknown, line: number, compiled: CompiledScenario, re
   }
   const actor = entry.actor as ActorT;
   const actorValid = entry.actor !== undefined && !issues.some((i) => i.path[0] === 'actor' && i.path[1] !== 'role');
-  if (actorValid && actor.role === 'blue' && compiled.blueIndex[actor.team] === undefined) {
+  if (actorValid && actor.role === 'blue' && compiled.blueIndex.get(actor.team) === undefined) {
     bad(['actor', 'team'], unknown('blue team', actor.team, compiled.blue.map((b) => b.id)));
   }
   if (!ok || issues.length > 0 || at === undefined) return undefined;
@@ -188,20 +188,20 @@ function unknown(what: string, id: string, known: readonly string[]): string {
 function checkReferences(c: Command, s: CompiledScenario, bad: Report): void {
   const blue = s.blue.map((b) => b.id);
   const team = (path: PathSegment[], id: string): void => {
-    if (s.blueIndex[id] === undefined) bad(path, unknown('blue team', id, blue));
+    if (s.blueIndex.get(id) === undefined) bad(path, unknown('blue team', id, blue));
   };
   const inject = (path: PathSegment[], id: string): void => {
-    if (s.injectIndex[id] === undefined && !/^adhoc-\d+$/.test(id)) bad(path, unknown('inject', id, s.injects.map((x) => x.id)));
+    if (s.injectIndex.get(id) === undefined && !/^adhoc-\d+$/.test(id)) bad(path, unknown('inject', id, s.injects.map((x) => x.id)));
   };
   const step = (id: string): void => {
-    if (s.stepIndex[id] === undefined) bad(['cmd', 'step'], unknown('red step', id, s.steps.map((x) => x.id)));
+    if (s.stepIndex.get(id) === undefined) bad(['cmd', 'step'], unknown('red step', id, s.steps.map((x) => x.id)));
   };
   switch (c.type) {
     case 'action': {
-      if (s.actions[c.action] === undefined) bad(['cmd', 'action'], unknown('action', c.action, Object.keys(s.actions)));
+      if (!s.actions.has(c.action)) bad(['cmd', 'action'], unknown('action', c.action, [...s.actions.keys()]));
       const t = c.target;
-      if (t.node !== undefined && s.nodeIndex[t.node] === undefined) bad(['cmd', 'target', 'node'], unknown('node', t.node, s.nodes.map((n) => n.id)));
-      if (t.segment !== undefined && s.segmentIndex[t.segment] === undefined) bad(['cmd', 'target', 'segment'], unknown('segment', t.segment, s.segments.map((x) => x.id)));
+      if (t.node !== undefined && s.nodeIndex.get(t.node) === undefined) bad(['cmd', 'target', 'node'], unknown('node', t.node, s.nodes.map((n) => n.id)));
+      if (t.segment !== undefined && s.segmentIndex.get(t.segment) === undefined) bad(['cmd', 'target', 'segment'], unknown('segment', t.segment, s.segments.map((x) => x.id)));
       if (t.team !== undefined) team(['cmd', 'target', 'team'], t.team);
       if (t.inject !== undefined) inject(['cmd', 'target', 'inject'], t.inject);
       return;

@@ -8,7 +8,7 @@
  * response score uses); the state keeps only the credit of closed episodes, not their length.
  */
 import {
-  computeScore, metrics, SEVERITY, stateHash,
+  computeScore, metrics, own, SEVERITY, stateHash,
   type CompiledScenario, type EngineEvent, type ExerciseState, type Integrity, type ScoreSample,
 } from '../engine/index.ts';
 import { nativeSha256Hex } from '../native/hash.ts';
@@ -67,7 +67,7 @@ export class ContainmentTracker {
     for (const e of events) {
       if (e.type !== 'node.state') continue;
       const d = e.data as { node: string; integrity: string; network: string };
-      const ni = this.compiled.nodeIndex[d.node];
+      const ni = this.compiled.nodeIndex.get(d.node);
       const team = ni === undefined ? undefined : this.perTeam.get(this.compiled.nodes[ni]?.owner ?? '');
       if (!team) continue;
       const isBad = bad(d.integrity, d.network);
@@ -112,7 +112,7 @@ export function outcomeOf(state: ExerciseState, tracker: ContainmentTracker): Ru
     });
   }
   const objectives: ObjectiveOutcome[] = c.campaigns.flatMap((camp) =>
-    camp.objectives.map((o) => ({ id: o.id, campaign: camp.id, achievedAtMs: state.objectives[o.id] ?? null })));
+    camp.objectives.map((o) => ({ id: o.id, campaign: camp.id, achievedAtMs: own(state.objectives, o.id) ?? null })));
   return {
     scenario: c.meta.id, scenarioHash: state.scenarioHash, seed: state.seed, stateHash: stateHash(state, nativeSha256Hex), phase: state.phase,
     simTimeMs: state.clock, events: state.seq, objectives, red: { stepsSucceeded: m.red.stepsSucceeded, stepsFailed: m.red.stepsFailed, stepsAborted: m.red.stepsAborted },

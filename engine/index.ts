@@ -28,7 +28,7 @@ export { STANDARD_ACTIONS } from './compile/catalog.ts';
 export type * from './compile/types.ts';
 
 export { createExercise, FOREVER, type ExerciseOptions } from './sim/create.ts';
-export { step, advanceChunk } from './sim/step.ts';
+export { step, advanceChunk, EngineFault, isFaulted } from './sim/step.ts';
 export { checkCommand, type CommandCheck, type CommandIssue } from './sim/check.ts';
 export { runHeadless, type HeadlessInput, type HeadlessOptions, type HeadlessRefusal, type HeadlessRun } from './run/headless.ts';
 export { nextEventTime, isEnded, nextInjectTime } from './sim/time.ts';

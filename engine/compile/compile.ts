@@ -14,10 +14,11 @@ import type { CAction, CBlueTeam, CInject, CNode, CSegment, CSensor, CStep, Comp
 
 const ms = (d: string | undefined, dflt: number): number => (d === undefined ? dflt : durationMs(d));
 
-function indexOf<T extends { id: string }>(items: readonly T[]): Record<string, number> {
-  const out: Record<string, number> = {};
+/** Id -> index of its first item (duplicates are the validator's to report). */
+function indexOf<T extends { id: string }>(items: readonly T[]): Map<string, number> {
+  const out = new Map<string, number>();
   items.forEach((x, i) => {
-    if (out[x.id] === undefined) out[x.id] = i;
+    if (!out.has(x.id)) out.set(x.id, i);
   });
   return out;
 }
@@ -56,7 +57,7 @@ export function compileScenario(s: ScenarioT): CompiledScenario {
 
   const nodeIndex = indexOf(s.network.nodes);
   const nodes: CNode[] = s.network.nodes.map((n, i) => {
-    const seg = segmentIndex[n.segment];
+    const seg = segmentIndex.get(n.segment);
     if (seg === undefined) throw new CompileError(`network.nodes[${i}].segment: unknown segment "${n.segment}"`);
     const segment = segments[seg] as CSegment;
     segment.nodes.push(i);
@@ -94,7 +95,7 @@ export function compileScenario(s: ScenarioT): CompiledScenario {
   const stepList = s.campaigns.flatMap((c) => c.steps.map((st) => ({ st, c })));
   const stepIndex = indexOf(stepList.map((x) => x.st));
   const stepRef = (id: string, path: string): number => {
-    const i = stepIndex[id];
+    const i = stepIndex.get(id);
     if (i === undefined) throw new CompileError(`${path}: unknown red step "${id}"`);
     return i;
   };
@@ -124,7 +125,7 @@ export function compileScenario(s: ScenarioT): CompiledScenario {
       service: st.service ?? null,
       indicators: (st.indicators ?? []).map((id, j) => {
         const own = indicators.findIndex((x) => x.id === id && x.campaign === c.id);
-        const i = own >= 0 ? own : indicatorIndex[id];
+        const i = own >= 0 ? own : indicatorIndex.get(id);
         if (i === undefined) throw new CompileError(`${path}.indicators[${j}]: unknown indicator "${id}"`);
         return i;
       }),
@@ -138,20 +139,20 @@ export function compileScenario(s: ScenarioT): CompiledScenario {
     }
   }
 
-  const actions: Record<string, CAction> = {};
+  const actions = new Map<string, CAction>();
   const actionByKind = {} as Record<ActionKindT, string>;
   for (const a of s.actions ?? []) {
-    actions[a.id] = {
+    actions.set(a.id, {
       id: a.id, kind: a.kind, name: a.name, description: a.description, duration: durationMs(a.duration),
       success: a.success ?? 1, lasts: ms(a.lasts, DEFAULT_LASTS), standard: false,
-    };
+    });
     if (actionByKind[a.kind] === undefined) actionByKind[a.kind] = a.id;
   }
   for (const kind of ACTION_KINDS) {
     if (actionByKind[kind] !== undefined) continue;
     const std = STANDARD_ACTIONS[kind];
-    const id = actions[kind] === undefined ? kind : `standard-${kind}`;
-    actions[id] = { id, kind, name: std.name, duration: std.duration, success: std.success, lasts: std.lasts, standard: true };
+    const id = actions.has(kind) ? `standard-${kind}` : kind;
+    actions.set(id, { id, kind, name: std.name, duration: std.duration, success: std.success, lasts: std.lasts, standard: true });
     actionByKind[kind] = id;
   }
 
@@ -159,13 +160,13 @@ export function compileScenario(s: ScenarioT): CompiledScenario {
     id: m.id, title: m.title, start: durationMs(m.start), module: m.module, description: m.description, questions: [...(m.questions ?? [])],
   }));
   const moveStart = new Map(moves.map((m) => [m.id, m.start]));
-  const injectDeps: Record<string, number[]> = {};
+  const injectDeps = new Map<string, number[]>();
   const injects: CInject[] = (s.injects ?? []).map((x, idx) => {
     const path = `injects[${idx}]`;
     const to = x.to === 'all-blue' ? [...blueIds] : [...x.to];
     to.forEach((t, j) => needBlue(t, `${path}.to[${j}]`));
     const when = x.when ? compileCondition(x.when, stepIndex, nodeIndex, `${path}.when`) : null;
-    if (when) for (const d of depsOf(when)) (injectDeps[d] ??= []).push(idx);
+    if (when) for (const d of depsOf(when)) injectDeps.set(d, [...(injectDeps.get(d) ?? []), idx]);
     const at = x.at !== undefined ? durationMs(x.at) : x.move !== undefined && !when ? (moveStart.get(x.move) ?? null) : null;
     return {
       id: x.id, idx, title: x.title, at: at ?? (when ? null : 0), when, timers: when ? timersOf(when) : [],
@@ -176,10 +177,11 @@ export function compileScenario(s: ScenarioT): CompiledScenario {
     };
   });
 
-  const posture: CompiledScenario['posture'] = {};
+  const posture = new Map<string, { patched: string[]; blocked: string[]; hunting: string[] }>();
   for (const p of s.posture ?? []) {
     needBlue(p.team, 'posture.team');
-    const cur = (posture[p.team] ??= { patched: [], blocked: [], hunting: [] });
+    const cur = posture.get(p.team) ?? { patched: [], blocked: [], hunting: [] };
+    posture.set(p.team, cur);
     cur.patched.push(...(p.patched ?? []));
     cur.blocked.push(...(p.blocked ?? []));
     cur.hunting.push(...(p.hunting ?? []));
@@ -199,7 +201,7 @@ export function compileScenario(s: ScenarioT): CompiledScenario {
     campaigns: s.campaigns.map((c) => ({
       id: c.id, name: c.name, actor: c.actor, description: c.description, mode: c.mode ?? 'scripted',
       objectives: (c.objectives ?? []).map((o) => ({ ...o })),
-      steps: c.steps.map((st) => stepIndex[st.id] as number),
+      steps: c.steps.map((st) => stepIndex.get(st.id) as number),
     })),
     indicators, indicatorIndex, steps, stepIndex, actions, actionByKind, posture, injects, injectIndex: indexOf(injects), injectDeps, moves,
     capabilities: (s.capabilities ?? []).map((c) => ({ id: c.id, name: c.name, tasks: c.tasks.map((t) => ({ ...t })) })),

@@ -15,12 +15,12 @@ export class CompileError extends Error {}
 /** Compiles one condition; `path` names it in errors (references should have been validated). */
 export function compileCondition(
   c: ConditionT,
-  stepIndex: Record<string, number>,
-  nodeIndex: Record<string, number>,
+  stepIndex: ReadonlyMap<string, number>,
+  nodeIndex: ReadonlyMap<string, number>,
   path: string,
 ): CCondition {
   const step = (id: string): number => {
-    const i = stepIndex[id];
+    const i = stepIndex.get(id);
     if (i === undefined) throw new CompileError(`${path}: unknown red step "${id}"`);
     return i;
   };
@@ -30,7 +30,7 @@ export function compileCondition(
   if (c.notAcknowledged) return { kind: 'notAcknowledged', inject: c.notAcknowledged.inject, within: durationMs(c.notAcknowledged.within) };
   if (c.scoreBelow !== undefined) return { kind: 'scoreBelow', value: c.scoreBelow };
   if (c.nodeState) {
-    const n = nodeIndex[c.nodeState.node];
+    const n = nodeIndex.get(c.nodeState.node);
     if (n === undefined) throw new CompileError(`${path}.nodeState: unknown node "${c.nodeState.node}"`);
     return { kind: 'nodeState', node: n, state: c.nodeState.state };
   }

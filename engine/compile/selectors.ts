@@ -11,26 +11,26 @@ export function staticCandidates(
   sel: TargetSelectorT,
   nodes: readonly CNode[],
   segments: readonly CSegment[],
-  nodeIndex: Record<string, number>,
-  segmentIndex: Record<string, number>,
+  nodeIndex: ReadonlyMap<string, number>,
+  segmentIndex: ReadonlyMap<string, number>,
   path: string,
 ): number[] {
   let pool: number[];
   if (sel.nodes) {
     pool = sel.nodes.map((id, j) => {
-      const i = nodeIndex[id];
+      const i = nodeIndex.get(id);
       if (i === undefined) throw new CompileError(`${path}.nodes[${j}]: unknown node "${id}"`);
       return i;
     });
     pool = [...new Set(pool)].sort((a, b) => a - b);
   } else if (sel.segment !== undefined) {
-    const g = segmentIndex[sel.segment];
+    const g = segmentIndex.get(sel.segment);
     if (g === undefined) throw new CompileError(`${path}.segment: unknown segment "${sel.segment}"`);
     pool = [...(segments[g] as CSegment).nodes];
   } else {
     pool = nodes.map((_, i) => i);
   }
-  const seg = sel.segment === undefined ? undefined : segmentIndex[sel.segment];
+  const seg = sel.segment === undefined ? undefined : segmentIndex.get(sel.segment);
   const kinds = sel.kind ? new Set<string>(sel.kind) : null;
   return pool.filter((i) => {
     const n = nodes[i] as CNode;

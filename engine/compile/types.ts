@@ -1,7 +1,8 @@
 /**
  * The compiled scenario: the scenario with durations in milliseconds, defaults filled in, references
- * resolved to array indexes and lookup tables built. Plain JSON data, never mutated after compilation,
- * shared by every exercise state and snapshot made from it.
+ * resolved to array indexes and lookup tables built. Never mutated after compilation, shared by every
+ * exercise state and snapshot made from it. Lookup tables keyed by scenario ids are `Map`s: an id is
+ * data, never a key of a plain object (a node named "constructor" must not find Object.prototype's).
  */
 import type { ActionKindT, ChannelT, EffectT, IndicatorKindT, LocalTextT, Mode, NodeKindT, NodeStateT, SensorKindT, TlpLevel, ZoneT } from '../scenario/schema/index.ts';
 
@@ -190,28 +191,28 @@ export interface CompiledScenario {
     seed: number; modes: Mode[]; languages: string[]; speed: number; tlp?: TlpLevel;
   };
   teams: CTeam[];
-  teamIndex: Record<string, number>;
+  teamIndex: ReadonlyMap<string, number>;
   blue: CBlueTeam[];
-  blueIndex: Record<string, number>;
+  blueIndex: ReadonlyMap<string, number>;
   segments: CSegment[];
-  segmentIndex: Record<string, number>;
+  segmentIndex: ReadonlyMap<string, number>;
   nodes: CNode[];
-  nodeIndex: Record<string, number>;
+  nodeIndex: ReadonlyMap<string, number>;
   sensors: CSensor[];
   links: { from: string; to: string; kind?: string; name?: LocalTextT }[];
   campaigns: CCampaign[];
   indicators: CIndicator[];
-  indicatorIndex: Record<string, number>;
+  indicatorIndex: ReadonlyMap<string, number>;
   steps: CStep[];
-  stepIndex: Record<string, number>;
-  actions: Record<string, CAction>;
+  stepIndex: ReadonlyMap<string, number>;
+  actions: ReadonlyMap<string, CAction>;
   /** The action id a command of each kind uses (the scenario's first of that kind, else the standard one). */
   actionByKind: Record<ActionKindT, string>;
-  posture: Record<string, { patched: string[]; blocked: string[]; hunting: string[] }>;
+  posture: ReadonlyMap<string, { patched: string[]; blocked: string[]; hunting: string[] }>;
   injects: CInject[];
-  injectIndex: Record<string, number>;
+  injectIndex: ReadonlyMap<string, number>;
   /** Condition dependency key -> inject indexes whose condition reads it (see conditions.ts). */
-  injectDeps: Record<string, number[]>;
+  injectDeps: ReadonlyMap<string, number[]>;
   moves: CMove[];
   capabilities: { id: string; name: LocalTextT; tasks: { id: string; name: LocalTextT }[] }[];
   objectives: { id: string; text: LocalTextT; capabilities: string[] }[];

@@ -19,6 +19,7 @@ import type {
   ActionRt, AssistRt, AttemptRt, ExerciseState, InjectRt, InjectTeamRt, NodeRt, ReportRt, SitrepRt, StepRt, TeamRt,
 } from '../sim/state.ts';
 import { carryNodeActionIndex } from '../sim/actions.ts';
+import { own, setOwn } from '../lib/own.ts';
 
 /** Deep copy of plain JSON data (the rare records with free-form content: ad-hoc injects). */
 export function deepCopy<T>(x: T): T {
@@ -29,7 +30,7 @@ export function deepCopy<T>(x: T): T {
     return out as T;
   }
   const out: Record<string, unknown> = {};
-  for (const k in x) out[k] = deepCopy((x as Record<string, unknown>)[k]);
+  for (const k in x) setOwn(out, k, deepCopy((x as Record<string, unknown>)[k]));
   return out as T;
 }
 
@@ -43,7 +44,7 @@ function sameArray(a: readonly unknown[], b: readonly unknown[]): boolean {
 function sameFlat(a: object, b: object): boolean {
   let n = 0;
   for (const k in a) {
-    if ((a as Record<string, unknown>)[k] !== (b as Record<string, unknown>)[k] || !(k in b)) return false;
+    if ((a as Record<string, unknown>)[k] !== (b as Record<string, unknown>)[k] || !Object.hasOwn(b, k)) return false;
     n++;
   }
   for (const _ in b) n--;
@@ -62,7 +63,7 @@ function sameRecord(live: object, copy: object): boolean {
     const b = (copy as Record<string, unknown>)[k];
     n++;
     if (a === b) {
-      if (a === undefined && !(k in copy)) return false;
+      if (a === undefined && !Object.hasOwn(copy, k)) return false;
       continue;
     }
     if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
@@ -79,8 +80,8 @@ function mapRecord<T extends object>(r: Record<string, T>, prev: Record<string, 
   const out: Record<string, T> = {};
   for (const k in r) {
     const x = r[k] as T;
-    const p = prev?.[k];
-    out[k] = p !== undefined && same(x, p) ? p : copy(x);
+    const p = prev && own(prev, k);
+    setOwn(out, k, p !== undefined && same(x, p) ? p : copy(x));
   }
   return out;
 }
@@ -126,7 +127,7 @@ function sameInject(live: InjectRt, copy: InjectRt): boolean {
   if (live.adhoc !== null || live.id !== copy.id || live.idx !== copy.idx || copy.adhoc !== null) return false;
   let n = 0;
   for (const k in live.teams) {
-    const c = copy.teams[k];
+    const c = own(copy.teams, k);
     if (c === undefined || !sameInjectTeam(live.teams[k] as InjectTeamRt, c)) return false;
     n++;
   }
@@ -166,11 +167,11 @@ export function cloneState(s: ExerciseState, prev?: ExerciseState): ExerciseStat
   const rng = {} as ExerciseState['rng'];
   for (const k in s.rng) rng[k as keyof ExerciseState['rng']] = { ...s.rng[k as keyof ExerciseState['rng']] };
   const truth: ExerciseState['alertTruth'] = {};
-  for (const id in s.alertTruth) truth[id] = arr(s.alertTruth[id] as ExerciseState['alertTruth'][string], prev?.alertTruth[id]);
+  for (const id in s.alertTruth) setOwn(truth, id, arr(s.alertTruth[id] as ExerciseState['alertTruth'][string], prev && own(prev.alertTruth, id)));
   const teams: Record<string, TeamRt> = {};
-  for (const id in s.teams) teams[id] = copyTeam(s.teams[id] as TeamRt, prev?.teams[id]);
+  for (const id in s.teams) setOwn(teams, id, copyTeam(s.teams[id] as TeamRt, prev && own(prev.teams, id)));
   const targeted: ExerciseState['coalition']['targeted'] = {};
-  for (const k in s.coalition.targeted) targeted[k] = flat(s.coalition.targeted[k] as Record<string, number>, prev?.coalition.targeted[k]);
+  for (const k in s.coalition.targeted) setOwn(targeted, k, flat(s.coalition.targeted[k] as Record<string, number>, prev && own(prev.coalition.targeted, k)));
   const out: ExerciseState = {
     ...s,
     queue: s.queue.slice(),

@@ -6,6 +6,7 @@
 import type { CIndicator } from '../compile/types.ts';
 import type { ExerciseState, ScoreSample } from '../sim/state.ts';
 import { computeScore } from '../sim/score.ts';
+import { own, setOwn } from '../lib/own.ts';
 
 /** One campaign indicator across the coalition: first seen, when each targeted team blocked it, and when all had. */
 export interface CoalitionMetric { indicator: string; value: string; firstSeen: number; teams: Record<string, number | null>; blockedEverywhereAfter: number | null }
@@ -39,14 +40,15 @@ export function coalitionMetrics(s: ExerciseState): CoalitionMetric[] {
   const out: CoalitionMetric[] = [];
   s.scenario.indicators.forEach((ind: CIndicator, i) => {
     const value = s.indicators[i] as string;
-    const first = s.coalition.firstSeen[value];
+    const first = own(s.coalition.firstSeen, value);
     if (first === undefined) return;
     const teams: Record<string, number | null> = {};
     let worst: number | null = 0;
-    for (const team of Object.keys(s.coalition.targeted[value] ?? {}).sort()) {
-      const at = s.teams[team]?.blocked[value];
+    for (const team of Object.keys(own(s.coalition.targeted, value) ?? {}).sort()) {
+      const rt = own(s.teams, team);
+      const at = rt && own(rt.blocked, value);
       const delay = at === undefined ? null : Math.max(0, at - first);
-      teams[team] = delay;
+      setOwn(teams, team, delay);
       worst = delay === null || worst === null ? null : Math.max(worst, delay);
     }
     out.push({ indicator: ind.id, value, firstSeen: first, teams, blockedEverywhereAfter: worst });
@@ -71,7 +73,7 @@ export function metrics(s: ExerciseState): Metrics {
       }
     }
     let fps = 0;
-    for (const x of s.alertTruth[t.id] ?? []) if (x.fp) fps++;
+    for (const x of own(s.alertTruth, t.id) ?? []) if (x.fp) fps++;
     return {
       team: t.id, score: computeScore(s, t.id), timeline: t.score.timeline.map((x) => ({ ...x })), attempts, successfulAttempts: ok,
       detectedAttempts: det, meanTimeToDetect: det > 0 ? delaySum / det : null, alerts: t.alerts.length, falsePositives: fps,

@@ -12,6 +12,7 @@ import type { ActionRt, ExerciseState, NodeRt, TeamRt } from './state.ts';
 import { meetExpectations } from './injects.ts';
 import { type Refusal, refuse } from './refusal.ts';
 import { actionEffect } from './effects.ts';
+import { own } from '../lib/own.ts';
 
 const NODE_KINDS = new Set(['isolate', 'reconnect', 'patch', 'reset-credentials', 'restore-backup', 'collect-forensics']);
 const MESSAGE_KINDS: Record<string, string> = {
@@ -22,7 +23,7 @@ const MESSAGE_KINDS: Record<string, string> = {
 /** Whether `teamId` may act on things owned by `owner` now (itself, or under a granted assistance). */
 export function mayActFor(s: ExerciseState, teamId: string, owner: string): boolean {
   if (teamId === owner) return true;
-  const until = (s.teams[teamId] as TeamRt).grants[owner];
+  const until = own((own(s.teams, teamId) as TeamRt).grants, owner);
   return until !== undefined && until > s.clock;
 }
 
@@ -59,18 +60,18 @@ export function carryNodeActionIndex(from: ExerciseState, to: ExerciseState): vo
   const index = latestNodeAction.get(from);
   if (!index) return;
   const carried = new Map<string, string>();
-  for (const [key, id] of index) if (from.actions[id]?.s === 'inProgress') carried.set(key, id);
+  for (const [key, id] of index) if (own(from.actions, id)?.s === 'inProgress') carried.set(key, id);
   latestNodeAction.set(to, carried);
 }
 
 function inProgressOn(s: ExerciseState, kind: string, node: string): boolean {
   const id = nodeActionIndex(s).get(`${kind}\u0000${node}`);
-  return id !== undefined && s.actions[id]?.s === 'inProgress';
+  return id !== undefined && own(s.actions, id)?.s === 'inProgress';
 }
 
 function planNodeAction(s: ExerciseState, teamId: string, def: CAction, target: ActionTargetT): Plan | Refusal {
   if (target.node === undefined) return refuse('BAD_COMMAND', `a ${def.kind} action needs target.node`);
-  const ni = s.scenario.nodeIndex[target.node];
+  const ni = s.scenario.nodeIndex.get(target.node);
   if (ni === undefined) return refuse('NOT_FOUND', `no node "${target.node}"`);
   const c = s.scenario.nodes[ni] as CNode;
   const n = s.nodes[ni] as NodeRt;
@@ -89,7 +90,7 @@ function planNodeAction(s: ExerciseState, teamId: string, def: CAction, target: 
       if (n.network === 'connected') return refuse('CONFLICT', `node "${target.node}" is not isolated`);
       break;
     case 'patch': {
-      const open = c.vulns.filter((v) => n.patched[v.id] === undefined);
+      const open = c.vulns.filter((v) => own(n.patched, v.id) === undefined);
       if (open.length === 0) return refuse('CONFLICT', `node "${target.node}" has no unpatched vulnerability`);
       duration = Math.max(...open.map((v) => v.patchTime ?? def.duration));
       break;
@@ -109,7 +110,7 @@ function plan(s: ExerciseState, teamId: string, def: CAction, target: ActionTarg
   if (NODE_KINDS.has(def.kind)) return planNodeAction(s, teamId, def, target);
   if (def.kind === 'hunt') {
     if (target.segment === undefined) return refuse('BAD_COMMAND', 'a hunt action needs target.segment');
-    const gi = s.scenario.segmentIndex[target.segment];
+    const gi = s.scenario.segmentIndex.get(target.segment);
     if (gi === undefined) return refuse('NOT_FOUND', `no segment "${target.segment}"`);
     const owner = (s.scenario.segments[gi] as CSegment).owner;
     if (!mayActFor(s, teamId, owner)) return refuse('FORBIDDEN', `segment "${target.segment}" belongs to another team: request assistance first`);
@@ -125,7 +126,7 @@ function plan(s: ExerciseState, teamId: string, def: CAction, target: ActionTarg
 /** Starts an action; it completes after its duration (at once when the duration is 0). */
 export function requestAction(ctx: Ctx, teamId: string, defId: string, target: ActionTargetT): Refusal | void {
   const s = ctx.state;
-  const def = s.scenario.actions[defId];
+  const def = s.scenario.actions.get(defId);
   if (!def) return refuse('NOT_FOUND', `no action "${defId}" in the catalog`);
   const p = plan(s, teamId, def, target);
   if ('code' in p) return p;
@@ -137,7 +138,7 @@ export function startAction(
   ctx: Ctx, teamId: string, def: CAction, kind: ActionRt['kind'], target: ActionTargetT, duration: number, owner: string, report: string | null = null,
 ): ActionRt {
   const s = ctx.state;
-  const t = s.teams[teamId] as TeamRt;
+  const t = own(s.teams, teamId) as TeamRt;
   const id = `${teamId}-X${++t.counters.action}`;
   const a: ActionRt = {
     id, team: teamId, def: def.id, kind, target: { ...target }, s: 'requested', requestedAt: s.clock, due: s.clock + duration,
@@ -160,9 +161,9 @@ export function actionAudience(a: ActionRt): Audience[] {
 /** An action's time is up: success draw (always drawn), then its effect. */
 export function completeAction(ctx: Ctx, id: string): void {
   const s = ctx.state;
-  const a = s.actions[id];
+  const a = own(s.actions, id);
   if (!a || a.s !== 'inProgress') return;
-  const def = s.scenario.actions[a.def] as CAction;
+  const def = s.scenario.actions.get(a.def) as CAction;
   const u = ctx.draws.next('actions');
   a.endedAt = s.clock;
   if (u >= def.success) {
@@ -186,7 +187,7 @@ export function completeAction(ctx: Ctx, id: string): void {
 
 /** Cancels an action of the team still in progress. */
 export function cancelAction(ctx: Ctx, teamId: string, id: string): Refusal | void {
-  const a = ctx.state.actions[id];
+  const a = own(ctx.state.actions, id);
   if (!a || a.team !== teamId) return refuse('NOT_FOUND', `no action "${id}" of yours`);
   const next = actionNext(a.s, 'CANCEL');
   if (!next) return refuse('WRONG_PHASE', `action "${id}" is already ${a.s}`);

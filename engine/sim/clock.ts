@@ -16,6 +16,7 @@ import { completeAction } from './actions.ts';
 import { endAssistance } from './assist.ts';
 import { deliver, expectationDeadline } from './injects.ts';
 import { evaluateInject, onDependency } from './conditions.ts';
+import { own } from '../lib/own.ts';
 
 /**
  * Advances to `to`. With `maxEvents`, stops early (returning false) once the command has produced that
@@ -56,8 +57,8 @@ function handle(ctx: Ctx, item: QItem): void {
 }
 
 function huntEnds(ctx: Ctx, teamId: string, segment: string, until: number): void {
-  const t = ctx.state.teams[teamId] as TeamRt;
-  if (t.hunting[segment] !== until) return;
+  const t = own(ctx.state.teams, teamId) as TeamRt;
+  if (own(t.hunting, segment) !== until) return;
   delete t.hunting[segment];
   ctx.emit('hunt.ended', 'engine', { team: teamId, segment }, [team(teamId)]);
 }
@@ -66,7 +67,7 @@ function huntEnds(ctx: Ctx, teamId: string, segment: string, until: number): voi
 export function sampleScores(ctx: Ctx, reschedule: boolean): void {
   const s = ctx.state;
   for (const id of Object.keys(s.teams)) {
-    const t = s.teams[id] as TeamRt;
+    const t = own(s.teams, id) as TeamRt;
     const sample = computeScore(s, id);
     t.score.current = sample;
     const last = t.score.timeline[t.score.timeline.length - 1];

@@ -8,6 +8,7 @@ import { SEVERITY } from '../machines/index.ts';
 import { type Ctx, WHITE } from './ctx.ts';
 import { schedule } from './queue.ts';
 import type { ExerciseState, InjectRt, TeamRt } from './state.ts';
+import { own } from '../lib/own.ts';
 
 /** Whether a condition holds for a recipient team now. */
 export function holds(s: ExerciseState, c: CCondition, teamId: string): boolean {
@@ -15,17 +16,18 @@ export function holds(s: ExerciseState, c: CCondition, teamId: string): boolean 
     case 'stepSucceeded':
       return s.steps[c.step]?.s === 'succeeded';
     case 'stepDetected':
-      return (s.teams[teamId] as TeamRt).detected[c.step] !== undefined;
+      return own((own(s.teams, teamId) as TeamRt).detected, String(c.step)) !== undefined;
     case 'notAnswered':
     case 'notAcknowledged': {
-      const rt = s.injects[c.inject]?.teams[teamId];
+      const inj = own(s.injects, c.inject);
+      const rt = inj && own(inj.teams, teamId);
       if (!rt || rt.deliveredAt === null) return false;
       const deadline = rt.deliveredAt + c.within;
       const done = c.kind === 'notAnswered' ? rt.answeredAt : rt.ackAt;
       return s.clock >= deadline && (done === null || done > deadline);
     }
     case 'scoreBelow':
-      return (s.teams[teamId] as TeamRt).score.current.composite < c.value;
+      return (own(s.teams, teamId) as TeamRt).score.current.composite < c.value;
     case 'nodeState': {
       const n = s.nodes[c.node];
       return n !== undefined && SEVERITY[n.integrity] >= SEVERITY[c.state];
@@ -40,7 +42,7 @@ export function holds(s: ExerciseState, c: CCondition, teamId: string): boolean 
 /** Evaluates one condition inject for one recipient and schedules it when the condition now holds. */
 export function evaluateInject(ctx: Ctx, inj: CInject, teamId: string): void {
   const s = ctx.state;
-  const rt = (s.injects[inj.id] as InjectRt).teams[teamId];
+  const rt = own((own(s.injects, inj.id) as InjectRt).teams, teamId);
   if (!rt || rt.triggered || !inj.when) return;
   if (!holds(s, inj.when, teamId)) return;
   rt.triggered = true;
@@ -51,7 +53,7 @@ export function evaluateInject(ctx: Ctx, inj: CInject, teamId: string): void {
 
 /** Something condition injects may depend on changed; `teamId` narrows it to one team's view of it. */
 export function onDependency(ctx: Ctx, key: string, teamId: string | null): void {
-  const deps = ctx.state.scenario.injectDeps[key];
+  const deps = ctx.state.scenario.injectDeps.get(key);
   if (!deps) return;
   for (const i of deps) {
     const inj = ctx.state.scenario.injects[i] as CInject;

@@ -5,6 +5,7 @@ import { campaignIndicatorValues } from './indicators.ts';
 import { newInjectTeam } from './injects.ts';
 import { seedStreams } from './rng.ts';
 import type { ExerciseState, InjectRt, NodeRt, TeamRt } from './state.ts';
+import { setOwn } from '../lib/own.ts';
 
 export interface ExerciseOptions {
   /** Integer seed; defaults to the scenario's meta.seed. */
@@ -23,31 +24,31 @@ export function createExercise(scenario: CompiledScenario, options: ExerciseOpti
   const indicators = campaignIndicatorValues(seed, scenario.indicators);
   const teams: Record<string, TeamRt> = {};
   for (const b of scenario.blue) {
-    const posture = scenario.posture[b.id];
+    const posture = scenario.posture.get(b.id);
     const blocked: Record<string, number> = {};
     for (const id of posture?.blocked ?? []) {
-      const i = scenario.indicatorIndex[id];
-      if (i !== undefined) blocked[indicators[i] as string] = 0;
+      const i = scenario.indicatorIndex.get(id);
+      if (i !== undefined) setOwn(blocked, indicators[i] as string, 0);
     }
     const hunting: Record<string, number> = {};
-    for (const seg of posture?.hunting ?? []) hunting[seg] = FOREVER;
-    teams[b.id] = {
+    for (const seg of posture?.hunting ?? []) setOwn(hunting, seg, FOREVER);
+    setOwn(teams, b.id, {
       id: b.id, counters: { alert: 0, action: 0, report: 0, sitrep: 0, help: 0 }, alerts: [], nodeAlerts: {}, blocked, hunting,
       credsStolenAt: null, credsResetAt: null, ioc: {}, actions: [], sent: [], received: [], applied: {}, helpOut: [], helpIn: [],
       grants: {}, sitreps: [], inbox: [], expects: [], detected: {}, score: newScore(),
-    };
+    });
   }
   const nodes: NodeRt[] = scenario.nodes.map((c) => {
     const patched: Record<string, number> = {};
-    const teamPatched = new Set(scenario.posture[c.owner]?.patched ?? []);
-    for (const v of c.vulns) if (v.patched || teamPatched.has(v.id)) patched[v.id] = 0;
+    const teamPatched = new Set(scenario.posture.get(c.owner)?.patched ?? []);
+    for (const v of c.vulns) if (v.patched || teamPatched.has(v.id)) setOwn(patched, v.id, 0);
     return { integrity: 'clean', network: 'connected', down: [], defaced: false, patched, creds: false, hits: [], downW: 0 };
   });
   const injects: Record<string, InjectRt> = {};
   for (const inj of scenario.injects) {
     const per: InjectRt['teams'] = {};
-    for (const t of inj.to) per[t] = newInjectTeam();
-    injects[inj.id] = { id: inj.id, idx: inj.idx, adhoc: null, teams: per };
+    for (const t of inj.to) setOwn(per, t, newInjectTeam());
+    setOwn(injects, inj.id, { id: inj.id, idx: inj.idx, adhoc: null, teams: per });
   }
   const state: ExerciseState = {
     scenario, v: 1, scenarioHash: scenario.hash, seed, mode: options.mode ?? 'headless', phase: 'planned', clock: 0,

@@ -12,6 +12,7 @@ import { indicatorValue } from './indicators.ts';
 import type { AlertSource, AlertTruth, AttemptRt, PendingAlert, Severity, TeamRt } from './state.ts';
 import { onDependency } from './conditions.ts';
 import { halvings } from './mathx.ts';
+import { hasOwnKey, own, setOwn } from '../lib/own.ts';
 
 /** Indicator kinds each source can observe. */
 const SEES: Record<AlertSource, ReadonlySet<IndicatorKindT> | 'all'> = {
@@ -86,20 +87,20 @@ export function drawDetections(ctx: Ctx, step: CStep, c: CNode, attemptIdx: numb
 /** Delivers an alert to a team now: its inbox, indicator knowledge, detection credit, conditions. */
 export function deliverAlert(ctx: Ctx, teamId: string, p: PendingAlert): void {
   const s = ctx.state;
-  const t = s.teams[teamId] as TeamRt;
+  const t = own(s.teams, teamId) as TeamRt;
   const id = `${teamId}-A${++t.counters.alert}`;
   const alert = { id, t: s.clock, observedAt: p.observedAt, node: p.node, source: p.source, technique: p.technique, indicators: p.indicators, severity: p.severity };
   t.alerts.push(alert);
-  t.nodeAlerts[p.node] = (t.nodeAlerts[p.node] ?? 0) + 1;
+  setOwn(t.nodeAlerts, p.node, (own(t.nodeAlerts, p.node) ?? 0) + 1);
   // Knowledge matters for TLP checks on re-sharing; random false-positive values are only recorded when
   // the team already knows them from a report (keeps the record small on noisy sensors).
-  for (const v of p.indicators) if (!p.fp || t.ioc[v] !== undefined) t.ioc[v] = 'own';
+  for (const v of p.indicators) if (!p.fp || hasOwnKey(t.ioc, v)) setOwn(t.ioc, v, 'own');
   const truth = { team: teamId, alert: id, fp: p.fp, step: p.step === null ? null : (s.scenario.steps[p.step] as CStep).id, attempt: p.attempt };
-  (s.alertTruth[teamId] as AlertTruth[]).push(truth);
+  (own(s.alertTruth, teamId) as AlertTruth[]).push(truth);
   ctx.emit('alert', 'engine', alert, [team(teamId)]);
   ctx.emit('alert.truth', 'engine', truth, WHITE);
   if (p.fp) return;
-  for (const v of p.indicators) if (s.coalition.firstSeen[v] === undefined) s.coalition.firstSeen[v] = s.clock;
+  for (const v of p.indicators) if (!hasOwnKey(s.coalition.firstSeen, v)) setOwn(s.coalition.firstSeen, v, s.clock);
   if (p.attempt !== null) {
     const a = s.attempts[p.attempt] as AttemptRt;
     if (a.team === teamId && a.detectedAt === null) {
@@ -107,7 +108,7 @@ export function deliverAlert(ctx: Ctx, teamId: string, p: PendingAlert): void {
       t.score.credit += halvings((s.clock - a.t) / s.scenario.scoring.detectionHalfLife);
     }
   }
-  if (p.step !== null && t.detected[p.step] === undefined) {
+  if (p.step !== null && !hasOwnKey(t.detected, String(p.step))) {
     t.detected[p.step] = s.clock;
     onDependency(ctx, `step.detected:${p.step}`, teamId);
   }

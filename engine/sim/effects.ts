@@ -6,6 +6,7 @@ import { schedule } from './queue.ts';
 import type { ActionRt, NodeRt, ReportRt, TeamRt } from './state.ts';
 import { changeNode } from './nodes.ts';
 import { deliverAlert, visibleIndicators } from './detection.ts';
+import { hasOwnKey, own, setOwn } from '../lib/own.ts';
 
 export interface Outcome { failed: boolean; message: string }
 const done = (message: string): Outcome => ({ failed: false, message });
@@ -16,7 +17,7 @@ export const HUNT_FIND_P = 0.5;
 
 export function actionEffect(ctx: Ctx, a: ActionRt, def: CAction): Outcome {
   const s = ctx.state;
-  const ni = a.target.node === undefined ? undefined : s.scenario.nodeIndex[a.target.node];
+  const ni = a.target.node === undefined ? undefined : s.scenario.nodeIndex.get(a.target.node);
   const cause = `blue:${a.team}`;
   switch (a.kind) {
     case 'isolate':
@@ -26,14 +27,14 @@ export function actionEffect(ctx: Ctx, a: ActionRt, def: CAction): Outcome {
     case 'patch': {
       const c = s.scenario.nodes[ni as number] as CNode;
       const n = s.nodes[ni as number] as NodeRt;
-      const ids = c.vulns.filter((v) => n.patched[v.id] === undefined).map((v) => v.id);
-      for (const id of ids) n.patched[id] = s.clock;
+      const ids = c.vulns.filter((v) => !hasOwnKey(n.patched, v.id)).map((v) => v.id);
+      for (const id of ids) setOwn(n.patched, id, s.clock);
       return done(ids.length > 0 ? `patched ${ids.join(', ')}` : 'nothing left to patch');
     }
     case 'reset-credentials': {
       const c = s.scenario.nodes[ni as number] as CNode;
       (s.nodes[ni as number] as NodeRt).creds = false;
-      (s.teams[c.owner] as TeamRt).credsResetAt = s.clock;
+      (own(s.teams, c.owner) as TeamRt).credsResetAt = s.clock;
       return done('credentials reset');
     }
     case 'restore-backup': {
@@ -51,9 +52,9 @@ export function actionEffect(ctx: Ctx, a: ActionRt, def: CAction): Outcome {
       return done('node restored from backup');
     }
     case 'block-indicator': {
-      const t = s.teams[a.team] as TeamRt;
+      const t = own(s.teams, a.team) as TeamRt;
       const v = a.target.indicator as string;
-      t.blocked[v] ??= s.clock;
+      if (!hasOwnKey(t.blocked, v)) setOwn(t.blocked, v, s.clock);
       return done(`blocking ${v}`);
     }
     case 'hunt':
@@ -69,11 +70,11 @@ export function actionEffect(ctx: Ctx, a: ActionRt, def: CAction): Outcome {
 
 function hunt(ctx: Ctx, a: ActionRt, def: CAction): Outcome {
   const s = ctx.state;
-  const gi = s.scenario.segmentIndex[a.target.segment as string] as number;
+  const gi = s.scenario.segmentIndex.get(a.target.segment as string) as number;
   const seg = s.scenario.segments[gi] as CSegment;
-  const owner = s.teams[seg.owner] as TeamRt;
+  const owner = own(s.teams, seg.owner) as TeamRt;
   const until = s.clock + def.lasts;
-  owner.hunting[seg.id] = Math.max(owner.hunting[seg.id] ?? 0, until);
+  setOwn(owner.hunting, seg.id, Math.max(own(owner.hunting, seg.id) ?? 0, until));
   schedule(s, until, { k: 'hunt', team: seg.owner, segment: seg.id, until });
   let found = 0;
   for (const ni of seg.nodes) {
@@ -120,15 +121,15 @@ function forensics(ctx: Ctx, a: ActionRt, ni: number): Outcome {
 
 function applyIntel(ctx: Ctx, a: ActionRt): Outcome {
   const s = ctx.state;
-  const r = s.reports[a.report as string] as ReportRt;
-  const t = s.teams[a.team] as TeamRt;
-  for (const v of r.indicators) t.blocked[v] ??= s.clock;
-  if (r.appliedBy[a.team] === undefined) {
-    r.appliedBy[a.team] = s.clock;
-    t.applied[r.id] = s.clock;
+  const r = own(s.reports, a.report as string) as ReportRt;
+  const t = own(s.teams, a.team) as TeamRt;
+  for (const v of r.indicators) if (!hasOwnKey(t.blocked, v)) setOwn(t.blocked, v, s.clock);
+  if (!hasOwnKey(r.appliedBy, a.team)) {
+    setOwn(r.appliedBy, a.team, s.clock);
+    setOwn(t.applied, r.id, s.clock);
     if (r.from !== a.team) {
       t.score.appliedReceived++;
-      (s.teams[r.from] as TeamRt).score.partnerApplied++;
+      (own(s.teams, r.from) as TeamRt).score.partnerApplied++;
     }
   }
   ctx.emit('intel.applied', `blue:${a.team}`, { report: r.id, team: a.team, indicators: r.indicators.length }, r.from === a.team ? [team(a.team)] : [team(a.team), team(r.from)]);

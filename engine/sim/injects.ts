@@ -7,6 +7,13 @@ import { type Ctx, team } from './ctx.ts';
 import { schedule } from './queue.ts';
 import type { ExerciseState, InjectRt, InjectTeamRt, TeamRt } from './state.ts';
 import { type Refusal, refuse } from './refusal.ts';
+import { hasOwnKey, own, setOwn } from '../lib/own.ts';
+
+/** Team `teamId`'s record of inject `injectId`, if that inject was ever addressed to it. */
+export function injectTeam(s: ExerciseState, injectId: string, teamId: string): InjectTeamRt | undefined {
+  const rt = own(s.injects, injectId);
+  return rt && own(rt.teams, teamId);
+}
 
 /** The content a recipient reads. */
 export function injectContent(s: ExerciseState, rt: InjectRt) {
@@ -21,14 +28,14 @@ export function injectContent(s: ExerciseState, rt: InjectRt) {
 /** Delivers an inject to one team now (a queue item or an ad-hoc inject). */
 export function deliver(ctx: Ctx, injectId: string, teamId: string, withinMs: number[] | null): void {
   const s = ctx.state;
-  const rt = s.injects[injectId] as InjectRt;
-  const tr = rt.teams[teamId];
+  const rt = own(s.injects, injectId) as InjectRt;
+  const tr = own(rt.teams, teamId);
   if (!tr) return;
   const next = injectNext(tr.s, 'DELIVER');
   if (!next) return;
   tr.s = next;
   tr.deliveredAt = s.clock;
-  const t = s.teams[teamId] as TeamRt;
+  const t = own(s.teams, teamId) as TeamRt;
   t.inbox.push(injectId);
   const defs = rt.adhoc
     ? (rt.adhoc.expects ?? []).map((e, i) => ({ action: e.action, within: withinMs?.[i] ?? 0, description: e.description }))
@@ -42,7 +49,7 @@ export function deliver(ctx: Ctx, injectId: string, teamId: string, withinMs: nu
   const { type: _type, move: _move, ...content } = injectContent(s, rt);
   ctx.emit('inject.delivered', 'white', { inject: injectId, team: teamId, ...content, expects: tr.expects.map((e) => ({ action: e.action, due: e.due, ...(e.description === undefined ? {} : { description: e.description }) })) }, [team(teamId)]);
   // notAnswered / notAcknowledged clauses about this inject: check them at their deadlines.
-  const deps = s.scenario.injectDeps[`inject:${injectId}`];
+  const deps = s.scenario.injectDeps.get(`inject:${injectId}`);
   if (deps) {
     for (const j of deps) {
       const inj = s.scenario.injects[j] as CInject;
@@ -55,11 +62,11 @@ export function deliver(ctx: Ctx, injectId: string, teamId: string, withinMs: nu
 /** Marks open expectations of a kind as met. */
 export function meetExpectations(ctx: Ctx, teamId: string, action: ActionKindT | 'acknowledge', injectId?: string): void {
   const s = ctx.state;
-  const t = s.teams[teamId] as TeamRt;
+  const t = own(s.teams, teamId) as TeamRt;
   if (t.expects.length === 0) return;
   t.expects = t.expects.filter((e) => {
     if (e.action !== action || e.due < s.clock || (injectId !== undefined && e.inject !== injectId)) return true;
-    const x = (s.injects[e.inject] as InjectRt).teams[teamId]?.expects[e.i];
+    const x = injectTeam(s, e.inject, teamId)?.expects[e.i];
     if (x) {
       x.met = true;
       x.at = s.clock;
@@ -73,17 +80,17 @@ export function meetExpectations(ctx: Ctx, teamId: string, action: ActionKindT |
 /** A deadline passed: the expectation is missed unless met already. */
 export function expectationDeadline(ctx: Ctx, injectId: string, teamId: string, i: number): void {
   const s = ctx.state;
-  const x = (s.injects[injectId] as InjectRt).teams[teamId]?.expects[i];
+  const x = injectTeam(s, injectId, teamId)?.expects[i];
   if (!x || x.met !== null) return;
   x.met = false;
-  const t = s.teams[teamId] as TeamRt;
+  const t = own(s.teams, teamId) as TeamRt;
   t.expects = t.expects.filter((e) => !(e.inject === injectId && e.i === i));
   t.score.missed++;
   ctx.emit('inject.expectation', 'engine', { inject: injectId, team: teamId, action: x.action, met: false }, [team(teamId)]);
 }
 
 function inboxEntry(s: ExerciseState, teamId: string, injectId: string): InjectTeamRt | Refusal {
-  const tr = s.injects[injectId]?.teams[teamId];
+  const tr = injectTeam(s, injectId, teamId);
   // Same answer for "does not exist" and "not delivered to you": a team must not learn of injects it has not received.
   if (!tr || tr.deliveredAt === null) return refuse('NOT_FOUND', `no inject "${injectId}" in your inbox`);
   return tr;
@@ -119,11 +126,11 @@ export function answerInject(ctx: Ctx, teamId: string, injectId: string, text: s
 export function adhocInject(ctx: Ctx, inject: AdhocInjectT, withinMs: number[]): Refusal | void {
   const s = ctx.state;
   const to = inject.to === 'all-blue' ? s.scenario.blue.map((b) => b.id) : inject.to;
-  for (const t of to) if (!s.teams[t]) return refuse('NOT_FOUND', `"${t}" is not a blue team of this exercise`);
+  for (const t of to) if (!hasOwnKey(s.teams, t)) return refuse('NOT_FOUND', `"${t}" is not a blue team of this exercise`);
   const id = `adhoc-${++s.adhocCount}`;
   const teams: Record<string, InjectTeamRt> = {};
-  for (const t of to) teams[t] = newInjectTeam();
-  s.injects[id] = { id, idx: -1, adhoc: { ...inject, t: s.clock }, teams };
+  for (const t of to) setOwn(teams, t, newInjectTeam());
+  setOwn(s.injects, id, { id, idx: -1, adhoc: { ...inject, t: s.clock }, teams });
   for (const t of to) deliver(ctx, id, t, withinMs);
 }
 

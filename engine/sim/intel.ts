@@ -14,6 +14,7 @@ import { type Refusal, refuse } from './refusal.ts';
 import { meetExpectations } from './injects.ts';
 import { startAction } from './actions.ts';
 import type { CAction } from '../compile/types.ts';
+import { hasOwnKey, own, setOwn } from '../lib/own.ts';
 
 const RANK: Record<TlpLevel, number> = { CLEAR: 0, GREEN: 1, AMBER: 2, 'AMBER+STRICT': 3, RED: 4 };
 
@@ -22,11 +23,11 @@ export function shareIntel(ctx: Ctx, from: string, report: IntelReportT, partner
   const to = [...new Set(partners)];
   for (const p of to) {
     if (p === from) return refuse('BAD_COMMAND', 'list partner teams, not your own team');
-    if (!s.teams[p]) return refuse('NOT_FOUND', `"${p}" is not a blue team of this exercise`);
+    if (!hasOwnKey(s.teams, p)) return refuse('NOT_FOUND', `"${p}" is not a blue team of this exercise`);
   }
-  const t = s.teams[from] as TeamRt;
+  const t = own(s.teams, from) as TeamRt;
   for (const v of report.indicators) {
-    const src = t.ioc[v];
+    const src = own(t.ioc, v);
     if (src === undefined || src === 'own') continue;
     if (RANK[src] >= RANK.AMBER) {
       return refuse('FORBIDDEN', `indicator "${v}" was shared with you under TLP:${src}; it may not be passed on to other teams`);
@@ -40,15 +41,15 @@ export function shareIntel(ctx: Ctx, from: string, report: IntelReportT, partner
     id, from, to, t: s.clock, title: report.title, text: report.text, indicators: [...report.indicators], tlp: report.tlp, appliedBy: {},
     ...(report.technique === undefined ? {} : { technique: report.technique }),
   };
-  s.reports[id] = r;
+  setOwn(s.reports, id, r);
   t.sent.push(id);
   t.score.shared++;
   for (const p of to) {
-    const pt = s.teams[p] as TeamRt;
+    const pt = own(s.teams, p) as TeamRt;
     pt.received.push(id);
     for (const v of r.indicators) {
-      const cur = pt.ioc[v];
-      if (cur === undefined || (cur !== 'own' && RANK[r.tlp] < RANK[cur])) pt.ioc[v] = r.tlp;
+      const cur = own(pt.ioc, v);
+      if (cur === undefined || (cur !== 'own' && RANK[r.tlp] < RANK[cur])) setOwn(pt.ioc, v, r.tlp);
     }
   }
   ctx.emit('intel.shared', `blue:${from}`, { ...r, appliedBy: undefined }, [team(from), ...to.map(team)]);
@@ -58,11 +59,11 @@ export function shareIntel(ctx: Ctx, from: string, report: IntelReportT, partner
 /** Applies a report sent to (or by) the team: a blue action of the block-indicator kind. */
 export function applyIntel(ctx: Ctx, teamId: string, reportId: string): Refusal | void {
   const s = ctx.state;
-  const r = s.reports[reportId];
+  const r = own(s.reports, reportId);
   if (!r || (r.from !== teamId && !r.to.includes(teamId))) return refuse('NOT_FOUND', `no intelligence report "${reportId}" shared with you`);
-  if (r.appliedBy[teamId] !== undefined) return refuse('CONFLICT', `report "${reportId}" is already applied`);
+  if (hasOwnKey(r.appliedBy, teamId)) return refuse('CONFLICT', `report "${reportId}" is already applied`);
   const busy = Object.values(s.actions).some((a) => a.team === teamId && a.report === reportId && a.s === 'inProgress');
   if (busy) return refuse('CONFLICT', `report "${reportId}" is being applied`);
-  const def = s.scenario.actions[s.scenario.actionByKind['block-indicator']] as CAction;
+  const def = s.scenario.actions.get(s.scenario.actionByKind['block-indicator']) as CAction;
   startAction(ctx, teamId, def, 'apply-intel', {}, def.duration, teamId, reportId);
 }

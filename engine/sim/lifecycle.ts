@@ -3,11 +3,13 @@ import { exerciseNext } from '../machines/index.ts';
 import { ALL, type Ctx } from './ctx.ts';
 import { schedule } from './queue.ts';
 import type { ExerciseState, InjectRt, QItem } from './state.ts';
+import { injectTeam } from './injects.ts';
 import { advanceTo, endExercise, sampleScores } from './clock.ts';
 import { considerStep } from './red.ts';
 import { scheduleFalsePositive } from './detection.ts';
 import { evaluateInject } from './conditions.ts';
 import { type Refusal, refuse } from './refusal.ts';
+import { own } from '../lib/own.ts';
 
 export function start(ctx: Ctx): void {
   const s = ctx.state;
@@ -21,9 +23,9 @@ export function start(ctx: Ctx): void {
   for (const sensor of s.scenario.sensors) scheduleFalsePositive(ctx, sensor);
   for (let i = 0; i < s.scenario.steps.length; i++) considerStep(ctx, i);
   for (const inj of s.scenario.injects) {
-    const rt = s.injects[inj.id] as InjectRt;
+    const rt = own(s.injects, inj.id) as InjectRt;
     for (const t of inj.to) {
-      const tr = rt.teams[t];
+      const tr = own(rt.teams, t);
       if (!tr) continue;
       if (inj.when) {
         evaluateInject(ctx, inj, t);
@@ -102,6 +104,6 @@ export function nextInjectTime(s: ExerciseState): number | null {
 export function jumpToNextInject(ctx: Ctx): Refusal | void {
   const t = nextInjectTime(ctx.state);
   if (t === null) return refuse('NOT_FOUND', 'no inject is scheduled (condition injects are scheduled once their condition holds)');
-  const delivered = (item: QItem): boolean => item.k === 'deliver' && ctx.state.injects[item.inject]?.teams[item.team]?.deliveredAt === item.t;
+  const delivered = (item: QItem): boolean => item.k === 'deliver' && injectTeam(ctx.state, item.inject, item.team)?.deliveredAt === item.t;
   advanceTo(ctx, Math.max(t, ctx.state.clock), Infinity, delivered);
 }

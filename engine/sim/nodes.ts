@@ -9,6 +9,7 @@ import { type Ctx, team, WHITE } from './ctx.ts';
 import type { Audience } from './events.ts';
 import type { ExerciseState, NodeRt, ScoreRt } from './state.ts';
 import { onDependency } from './conditions.ts';
+import { own, setOwn } from '../lib/own.ts';
 
 /** Brings a team's time integrals up to the current clock before a rate changes. */
 export function integrate(sc: ScoreRt, t: number): void {
@@ -55,7 +56,7 @@ export function changeNode(ctx: Ctx, ni: number, event: string | null, cause: st
     next = nodeNext({ integrity: n.integrity, network: n.network }, event);
     if (!next) return false;
   }
-  const sc = (s.teams[c.owner] as { score: ScoreRt }).score;
+  const sc = (own(s.teams, c.owner) as { score: ScoreRt }).score;
   integrate(sc, s.clock);
   const before = { integrity: n.integrity, network: n.network, downW: n.downW, need: needless(c, n), vis: visible(c, n) };
   if (next) {
@@ -100,10 +101,10 @@ function episodes(s: ExerciseState, c: CNode, n: NodeRt, sc: ScoreRt, wasIntegri
   const bad = SEVERITY[n.integrity] > 0 && n.network === 'connected';
   const wasBad = SEVERITY[wasIntegrity] > 0 && wasNetwork === 'connected';
   if (bad && !wasBad) {
-    sc.open[c.id] = s.clock;
+    setOwn(sc.open, c.id, s.clock);
     sc.episodes++;
   } else if (!bad && wasBad) {
-    const since = sc.open[c.id];
+    const since = own(sc.open, c.id);
     if (since !== undefined) {
       const delay = s.clock - since;
       const target = s.scenario.scoring.responseTarget;

@@ -12,6 +12,7 @@ import { changeNode } from './nodes.ts';
 import { deliverAlert, drawDetections } from './detection.ts';
 import { onDependency } from './conditions.ts';
 import { type Refusal, refuse } from './refusal.ts';
+import { hasOwnKey, own, ownOrSet, setOwn } from '../lib/own.ts';
 
 const FINAL_BAD = new Set<RedStepStatus>(['failed', 'aborted']);
 
@@ -125,18 +126,18 @@ function odds(ctx: Ctx, c: CStep, ni: number): { p: number; reason: string | nul
   const s = ctx.state;
   const node = s.scenario.nodes[ni] as CNode;
   const n = s.nodes[ni] as NodeRt;
-  const t = s.teams[node.owner] as TeamRt;
+  const t = own(s.teams, node.owner) as TeamRt;
   let p = c.success.base;
   let reason: string | null = null;
   if (c.exploits !== null) {
     if (!node.vulns.some((v) => v.id === c.exploits)) return { p: 0, reason: 'not vulnerable', blocked: null, hunting: false };
-    if (n.patched[c.exploits] !== undefined) {
+    if (hasOwnKey(n.patched, c.exploits)) {
       p *= c.success.patched;
       reason = 'patched';
     }
   }
   const segId = (s.scenario.segments[node.segment] as { id: string }).id;
-  const until = t.hunting[segId];
+  const until = own(t.hunting, segId);
   const hunting = until !== undefined && until > s.clock;
   if (hunting) {
     p *= c.success.hunting;
@@ -149,7 +150,7 @@ function odds(ctx: Ctx, c: CStep, ni: number): { p: number; reason: string | nul
   let blocked: string | null = null;
   for (const i of c.indicators) {
     const v = s.indicators[i] as string;
-    if (t.blocked[v] !== undefined) {
+    if (hasOwnKey(t.blocked, v)) {
       blocked = v;
       p *= c.success.blocked;
       reason = 'indicator blocked';
@@ -174,7 +175,7 @@ function applyEffects(ctx: Ctx, c: CStep, ni: number): void {
     if (ev !== null) changeNode(ctx, ni, ev, cause);
     if (e === 'steal-credentials') {
       (s.nodes[ni] as NodeRt).creds = true;
-      (s.teams[node.owner] as TeamRt).credsStolenAt = s.clock;
+      (own(s.teams, node.owner) as TeamRt).credsStolenAt = s.clock;
     } else if (e === 'disrupt-service') {
       const ids = c.service !== null ? [c.service] : node.services.map((v) => v.id);
       changeNode(ctx, ni, null, cause, (n) => {
@@ -215,11 +216,13 @@ export function finishStep(ctx: Ctx, si: number, runNo: number): void {
     else misses.push({ node: node.id, reason: reachable ? 'resisted' : 'unreachable' });
     detail.push({ node: node.id, ok, p: o.p, reason });
     if (!reachable) continue;
-    const tr = s.teams[node.owner] as TeamRt;
+    const tr = own(s.teams, node.owner) as TeamRt;
     tr.score.attempts++;
     for (const i of c.indicators) {
       const v = s.indicators[i] as string;
-      if (s.coalition.firstSeen[v] !== undefined) ((s.coalition.targeted[v] ??= {})[node.owner] ??= s.clock);
+      if (!hasOwnKey(s.coalition.firstSeen, v)) continue;
+      const targeted = ownOrSet(s.coalition.targeted, v, () => ({}));
+      if (!hasOwnKey(targeted, node.owner)) setOwn(targeted, node.owner, s.clock);
     }
     if (o.blocked !== null) {
       deliverAlert(ctx, node.owner, {
@@ -236,8 +239,8 @@ export function finishStep(ctx: Ctx, si: number, runNo: number): void {
     setStatus(st, 'SUCCEED');
     st.reason = null;
     ctx.emit('red.step.succeeded', 'engine', { step: c.id, run: st.run, hits, misses }, RED);
-    if (c.objective !== null && s.objectives[c.objective] === undefined) {
-      s.objectives[c.objective] = s.clock;
+    if (c.objective !== null && !hasOwnKey(s.objectives, c.objective)) {
+      setOwn(s.objectives, c.objective, s.clock);
       ctx.emit('red.objective', 'engine', { objective: c.objective, step: c.id }, RED);
     }
     onDependency(ctx, `step.succeeded:${si}`, null);
@@ -258,7 +261,7 @@ export function finishStep(ctx: Ctx, si: number, runNo: number): void {
 
 /** Red cell: launch a ready or held step now. */
 export function redLaunch(ctx: Ctx, stepId: string): Refusal | void {
-  const si = ctx.state.scenario.stepIndex[stepId];
+  const si = ctx.state.scenario.stepIndex.get(stepId);
   if (si === undefined) return refuse('NOT_FOUND', `no red step "${stepId}"`);
   const st = ctx.state.steps[si] as StepRt;
   if (!redStepNext(st.s, 'LAUNCH')) return refuse('WRONG_PHASE', `step "${stepId}" is ${st.s}; only a ready or held step can be launched`);
@@ -268,7 +271,7 @@ export function redLaunch(ctx: Ctx, stepId: string): Refusal | void {
 
 /** Red cell: hold a pending or ready step until launched or aborted. */
 export function redHold(ctx: Ctx, stepId: string): Refusal | void {
-  const si = ctx.state.scenario.stepIndex[stepId];
+  const si = ctx.state.scenario.stepIndex.get(stepId);
   if (si === undefined) return refuse('NOT_FOUND', `no red step "${stepId}"`);
   const st = ctx.state.steps[si] as StepRt;
   if (!redStepNext(st.s, 'HOLD')) return refuse('WRONG_PHASE', `step "${stepId}" is ${st.s}; only a pending or ready step can be held`);
@@ -279,7 +282,7 @@ export function redHold(ctx: Ctx, stepId: string): Refusal | void {
 
 /** Red cell: abort a step that has not run (its dependents that need it are aborted too). */
 export function redAbort(ctx: Ctx, stepId: string): Refusal | void {
-  const si = ctx.state.scenario.stepIndex[stepId];
+  const si = ctx.state.scenario.stepIndex.get(stepId);
   if (si === undefined) return refuse('NOT_FOUND', `no red step "${stepId}"`);
   const st = ctx.state.steps[si] as StepRt;
   if (!redStepNext(st.s, 'ABORT')) return refuse('WRONG_PHASE', `step "${stepId}" is ${st.s}; only a pending, ready or held step can be aborted`);

@@ -5,12 +5,13 @@ import type { Rating, Severity } from '../scenario/vocabulary.ts';
 import type { TeamRt } from './state.ts';
 import { type Refusal, refuse } from './refusal.ts';
 import { meetExpectations } from './injects.ts';
+import { own, setOwn } from '../lib/own.ts';
 
 export function fileSitrep(ctx: Ctx, teamId: string, text: string, severity: Severity): void {
   const s = ctx.state;
-  const t = s.teams[teamId] as TeamRt;
+  const t = own(s.teams, teamId) as TeamRt;
   const id = `${teamId}-S${++t.counters.sitrep}`;
-  s.sitreps[id] = { id, team: teamId, t: s.clock, text, severity, grade: null, comment: null };
+  setOwn(s.sitreps, id, { id, team: teamId, t: s.clock, text, severity, grade: null, comment: null });
   t.sitreps.push(id);
   ctx.emit('sitrep.filed', `blue:${teamId}`, { id, team: teamId, text, severity }, [team(teamId)]);
   meetExpectations(ctx, teamId, 'sitrep');
@@ -21,9 +22,9 @@ type Item = { kind: 'sitrep'; id: string } | { kind: 'answer'; inject: string; t
 export function adjudicate(ctx: Ctx, item: Item, grade: number, comment: string | undefined): Refusal | void {
   const s = ctx.state;
   if (item.kind === 'sitrep') {
-    const r = s.sitreps[item.id];
+    const r = own(s.sitreps, item.id);
     if (!r) return refuse('NOT_FOUND', `no sitrep "${item.id}"`);
-    const sc = (s.teams[r.team] as TeamRt).score;
+    const sc = (own(s.teams, r.team) as TeamRt).score;
     if (r.grade === null) sc.graded++;
     else sc.gradeSum -= r.grade;
     sc.gradeSum += grade;
@@ -32,11 +33,12 @@ export function adjudicate(ctx: Ctx, item: Item, grade: number, comment: string 
     ctx.emit('adjudicated', 'white', { item, team: r.team, grade, comment: r.comment }, [team(r.team)]);
     return;
   }
-  const tr = s.injects[item.inject]?.teams[item.team];
+  const inj = own(s.injects, item.inject);
+  const tr = inj && own(inj.teams, item.team);
   if (!tr) return refuse('NOT_FOUND', `team "${item.team}" has no inject "${item.inject}"`);
   const next = injectNext(tr.s, 'EVALUATE');
   if (!next) return refuse('WRONG_PHASE', `inject "${item.inject}" of team "${item.team}" is ${tr.s}: there is no answer to grade yet`);
-  const sc = (s.teams[item.team] as TeamRt).score;
+  const sc = (own(s.teams, item.team) as TeamRt).score;
   if (tr.grade === null) sc.graded++;
   else sc.gradeSum -= tr.grade;
   sc.gradeSum += grade;

@@ -16,15 +16,16 @@
  * lateReport x missed deadlines. Composite = weighted mean (weights normalised) - penalties, floored at 0.
  */
 import type { ExerciseState, ScoreRt, ScoreSample, TeamRt } from './state.ts';
+import { own } from '../lib/own.ts';
 
 const round = (x: number): number => Math.round(x * 100) / 100;
 const HOUR = 3_600_000;
 
 /** The team's score at the state's current time (reads, never mutates). */
 export function computeScore(state: ExerciseState, teamId: string): ScoreSample {
-  const t = state.teams[teamId] as TeamRt;
+  const t = own(state.teams, teamId) as TeamRt;
   const sc: ScoreRt = t.score;
-  const bt = state.scenario.blue[state.scenario.blueIndex[teamId] as number];
+  const bt = state.scenario.blue[state.scenario.blueIndex.get(teamId) as number];
   const now = state.clock;
   const dt = Math.max(0, now - sc.last);
   const downAcc = sc.downAcc + sc.downW * dt;

@@ -6,6 +6,13 @@
  * mutated in place (and returned) and the events it produced are returned. Refused: `{ ok: false,
  * code, message }` and the state is exactly as before (every check happens before any change). The
  * function reads no clock, no Math.random and does no I/O.
+ *
+ * An exception inside the engine is a bug, and the state it was thrown from may be half-applied
+ * (stepping in place is what makes the engine fast; a copy per command would cost many times the
+ * step). So an exception never passes silently: `step` throws an `EngineFault`, and that state object
+ * is marked faulted: every later `step` or `advanceChunk` on it throws again instead of building on a
+ * state its log cannot reproduce. The holder rebuilds the state from its last good snapshot or log
+ * (the server's authority does, see server/authority/durable-state.ts); `isFaulted` tells it.
  */
 import { durationMs } from '../time/duration.ts';
 import { exerciseNext } from '../machines/index.ts';
@@ -13,6 +20,7 @@ import { COMMAND_CLASS } from '../machines/phases.ts';
 import type { Command } from './commands.ts';
 import { checkCommand } from './check.ts';
 import { isRecord } from '../lib/record.ts';
+import { hasOwnKey } from '../lib/own.ts';
 import type { StepResult } from './events.ts';
 import type { ExerciseState } from './state.ts';
 import { Ctx } from './ctx.ts';
@@ -43,7 +51,7 @@ function check(state: ExerciseState, command: Command): Refusal | null {
   const { actor, ...body } = whole ? (sent as Record<string, unknown>) : {};
   const checked = checkCommand(actor, whole ? body : sent);
   if (!checked.ok) return refuse(checked.code, checked.message);
-  if (command.actor.role === 'blue' && !state.teams[command.actor.team]) {
+  if (command.actor.role === 'blue' && !hasOwnKey(state.teams, command.actor.team)) {
     return refuse('FORBIDDEN', `"${command.actor.team}" is not a blue team of this exercise`);
   }
   if (!exerciseNext(state.phase, PHASE_EVENT[command.type])) {
@@ -85,8 +93,38 @@ function apply(ctx: Ctx, c: Command): Refusal | void {
   }
 }
 
+/** An exception inside the engine while applying a command: the state it came from is faulted (see the module comment). */
+export class EngineFault extends Error {
+  constructor(readonly command: string, cause: unknown) {
+    super(`the engine failed on a ${command} command and its state may be half-applied: rebuild it from the last good snapshot or the log`, { cause });
+    this.name = 'EngineFault';
+  }
+}
+
+const faulted = new WeakSet<ExerciseState>();
+
+/** Whether an engine fault left this state half-applied (it must be rebuilt, never stepped again). */
+export function isFaulted(state: ExerciseState): boolean {
+  return faulted.has(state);
+}
+
+/** Runs `fn` on the state; an exception marks the state faulted and becomes an EngineFault. */
+function guarded<T>(state: ExerciseState, command: Command, fn: () => T): T {
+  if (faulted.has(state)) throw new EngineFault(command.type, new Error('an earlier command left this state half-applied'));
+  try {
+    return fn();
+  } catch (error) {
+    faulted.add(state);
+    throw error instanceof EngineFault ? error : new EngineFault(command.type, error);
+  }
+}
+
 /** Applies one command at the current simulated time. See the module comment for the contract. */
 export function step(state: ExerciseState, command: Command): StepResult<ExerciseState> {
+  return guarded(state, command, () => stepUnguarded(state, command));
+}
+
+function stepUnguarded(state: ExerciseState, command: Command): StepResult<ExerciseState> {
   const bad = check(state, command);
   if (bad) return { ok: false, state, ...bad };
   const ctx = new Ctx(state);
@@ -106,6 +144,10 @@ export function step(state: ExerciseState, command: Command): StepResult<Exercis
  * continues exactly where it stopped. Same refusals as `step`.
  */
 export function advanceChunk(state: ExerciseState, command: Command & { type: 'advance' }, maxEvents: number): StepResult<ExerciseState> & { done: boolean } {
+  return guarded(state, command, () => advanceChunkUnguarded(state, command, maxEvents));
+}
+
+function advanceChunkUnguarded(state: ExerciseState, command: Command & { type: 'advance' }, maxEvents: number): StepResult<ExerciseState> & { done: boolean } {
   const bad = check(state, command) ?? (command.to < state.clock ? refuse('TIME_BACKWARDS', `the clock is at ${state.clock} ms`) : null);
   if (bad) return { ok: false, state, ...bad, done: true };
   const ctx = new Ctx(state);

@@ -8,33 +8,34 @@ import { injectContent } from '../sim/injects.ts';
 import type { ExerciseState, TeamRt } from '../sim/state.ts';
 import { actionView, assistView, clockView, intelView, linksAmong, nodeView, sitrepView, teamRef } from './common.ts';
 import { ALERT_VIEW_LIMIT, type BlueView, type InboxItem } from './types.ts';
+import { own } from '../lib/own.ts';
 
 /** The view of blue team `teamId`; throws on an unknown team (a server bug: seats are checked at join). */
 export function blueView(s: ExerciseState, teamId: string): BlueView {
   const sc = s.scenario;
-  const bi = sc.blueIndex[teamId];
+  const bi = sc.blueIndex.get(teamId);
   const bt = bi === undefined ? undefined : sc.blue[bi];
-  const t = s.teams[teamId];
+  const t = own(s.teams, teamId);
   if (bt === undefined || t === undefined) throw new Error(`blueView: "${teamId}" is not a blue team`);
-  const me = teamRef(sc.teams[sc.teamIndex[teamId] as number] as (typeof sc.teams)[number]);
+  const me = teamRef(sc.teams[sc.teamIndex.get(teamId) as number] as (typeof sc.teams)[number]);
   const visible = new Set<string>();
   const segments: BlueView['segments'] = [];
   const nodes: BlueView['nodes'] = [];
   for (const gi of [...bt.owns, ...bt.sharedIn]) {
     const g = sc.segments[gi] as CSegment;
-    const own = g.owner === teamId;
+    const owned = g.owner === teamId;
     visible.add(g.id);
-    const seg: BlueView['segments'][number] = { id: g.id, zone: g.zone, owner: g.owner, own, huntingUntil: own ? (t.hunting[g.id] ?? null) : null };
+    const seg: BlueView['segments'][number] = { id: g.id, zone: g.zone, owner: g.owner, own: owned, huntingUntil: owned ? (own(t.hunting, g.id) ?? null) : null };
     if (g.name !== undefined) seg.name = g.name;
     if (g.cidr !== undefined) seg.cidr = g.cidr;
     segments.push(seg);
     for (const ni of g.nodes) {
       const id = (sc.nodes[ni] as { id: string }).id;
       visible.add(id);
-      nodes.push(nodeView(s, ni, own, t.nodeAlerts[id] ?? 0));
+      nodes.push(nodeView(s, ni, owned, own(t.nodeAlerts, id) ?? 0));
     }
   }
-  const catalog = Object.values(sc.actions).map((a: CAction) => {
+  const catalog = [...sc.actions.values()].map((a: CAction) => {
     const e: BlueView['catalog'][number] = { id: a.id, kind: a.kind, duration: a.duration, success: a.success, lasts: a.lasts };
     if (a.name !== undefined) e.name = a.name;
     if (a.description !== undefined) e.description = a.description;
@@ -44,7 +45,7 @@ export function blueView(s: ExerciseState, teamId: string): BlueView {
     kind: 'blue',
     team: me,
     clock: clockView(s),
-    partners: sc.blue.filter((b) => b.id !== teamId).map((b) => teamRef(sc.teams[sc.teamIndex[b.id] as number] as (typeof sc.teams)[number])),
+    partners: sc.blue.filter((b) => b.id !== teamId).map((b) => teamRef(sc.teams[sc.teamIndex.get(b.id) as number] as (typeof sc.teams)[number])),
     segments,
     nodes,
     links: linksAmong(s, visible),
@@ -60,7 +61,7 @@ export function blueView(s: ExerciseState, teamId: string): BlueView {
       }),
       received: t.received.map((id) => {
         const r = s.reports[id] as NonNullable<(typeof s.reports)[string]>;
-        const mine = r.appliedBy[teamId];
+        const mine = own(r.appliedBy, teamId);
         return intelView(r, mine === undefined ? {} : { [teamId]: mine });
       }),
     },
@@ -78,7 +79,7 @@ export function blueView(s: ExerciseState, teamId: string): BlueView {
 function inbox(s: ExerciseState, t: TeamRt): InboxItem[] {
   return t.inbox.map((id) => {
     const rt = s.injects[id] as NonNullable<(typeof s.injects)[string]>;
-    const tr = rt.teams[t.id] as NonNullable<(typeof rt.teams)[string]>;
+    const tr = own(rt.teams, t.id) as NonNullable<(typeof rt.teams)[string]>;
     const c = injectContent(s, rt);
     const item: InboxItem = {
       inject: id, title: c.title, channel: c.channel, from: { ...c.from }, content: c.content, questions: [...c.questions],

@@ -2,6 +2,7 @@
 import type { CNode, CTeam } from '../compile/types.ts';
 import { serviceUp } from '../sim/nodes.ts';
 import type { ActionRt, AssistRt, ExerciseState, NodeRt, ReportRt, SitrepRt } from '../sim/state.ts';
+import { hasOwnKey } from '../lib/own.ts';
 import type { ActionView, AssistView, BlueNodeView, ClockView, IntelView, LinkView, SitrepView, TeamRef } from './types.ts';
 
 export function clockView(s: ExerciseState): ClockView {
@@ -38,7 +39,7 @@ export function nodeView(s: ExerciseState, ni: number, own: boolean, alerts: num
   if (c.os !== undefined) v.os = c.os;
   if (c.ip !== undefined) v.ip = c.ip;
   if (own) {
-    v.vulnerabilities = c.vulns.map((x) => ({ id: x.id, ...(x.cvss === undefined ? {} : { cvss: x.cvss }), patched: n.patched[x.id] !== undefined }));
+    v.vulnerabilities = c.vulns.map((x) => ({ id: x.id, ...(x.cvss === undefined ? {} : { cvss: x.cvss }), patched: hasOwnKey(n.patched, x.id) }));
     if (c.backup) v.backup = { restoreTime: c.backup.restoreTime, offline: c.backup.offline };
     v.sensors = c.sensors.map((x) => x.kind);
   }

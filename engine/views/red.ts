@@ -8,6 +8,7 @@ import { SEVERITY } from '../machines/index.ts';
 import type { ExerciseState, StepRt } from '../sim/state.ts';
 import { clockView } from './common.ts';
 import type { RedAttemptView, RedView } from './types.ts';
+import { own } from '../lib/own.ts';
 
 export function redCampaigns(s: ExerciseState, attemptsByStep: RedAttemptView[][]): RedView['campaigns'] {
   const sc = s.scenario;
@@ -15,7 +16,7 @@ export function redCampaigns(s: ExerciseState, attemptsByStep: RedAttemptView[][
   const stepId = (i: number): string => (sc.steps[i] as CStep).id;
   return sc.campaigns.map((c) => ({
     id: c.id, name: c.name, ...(c.actor === undefined ? {} : { actor: c.actor }), mode: c.mode,
-    objectives: c.objectives.map((o) => ({ id: o.id, name: o.name, achievedAt: s.objectives[o.id] ?? null })),
+    objectives: c.objectives.map((o) => ({ id: o.id, name: o.name, achievedAt: own(s.objectives, o.id) ?? null })),
     steps: c.steps.map((si) => {
       const cs = sc.steps[si] as CStep;
       const st = s.steps[si] as StepRt;

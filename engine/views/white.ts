@@ -6,6 +6,7 @@ import type { ExerciseState, InjectRt } from '../sim/state.ts';
 import { actionView, assistView, clockView, intelView, linksAmong, nodeView, sitrepView, teamRef } from './common.ts';
 import { attemptsByStep, redCampaigns } from './red.ts';
 import type { AdjudicationItem, EvaluatorView, MselRow, WhiteView } from './types.ts';
+import { own, setOwn } from '../lib/own.ts';
 
 /** Recent alerts per team in the white view. */
 export const WHITE_RECENT_ALERTS = 100;
@@ -16,14 +17,14 @@ export function whiteView(s: ExerciseState): WhiteView {
   const nodes = sc.nodes.map((c: CNode, i) => {
     const n = s.nodes[i] as NonNullable<(typeof s.nodes)[number]>;
     let alerts = 0;
-    for (const t of Object.values(s.teams)) alerts += t.nodeAlerts[c.id] ?? 0;
+    for (const t of Object.values(s.teams)) alerts += own(t.nodeAlerts, c.id) ?? 0;
     return {
       ...nodeView(s, i, true, alerts), owner: c.owner, integrity: n.integrity, network: n.network, down: [...n.down], credentialsStolen: n.creds,
       compromisedBy: n.hits.map((si) => (sc.steps[si] as CStep).id),
     };
   });
   const blue = Object.values(s.teams).map((t) => {
-    const truths = s.alertTruth[t.id] ?? [];
+    const truths = own(s.alertTruth, t.id) ?? [];
     const from = Math.max(0, t.alerts.length - WHITE_RECENT_ALERTS);
     const recent = t.alerts.slice(from).map((a, i) => {
       const truth = truths[from + i];
@@ -32,7 +33,7 @@ export function whiteView(s: ExerciseState): WhiteView {
     let fps = 0;
     for (const x of truths) if (x.fp) fps++;
     return {
-      team: teamRef(sc.teams[sc.teamIndex[t.id] as number] as CTeam), alertCount: t.alerts.length, falsePositives: fps, recentAlerts: recent,
+      team: teamRef(sc.teams[sc.teamIndex.get(t.id) as number] as CTeam), alertCount: t.alerts.length, falsePositives: fps, recentAlerts: recent,
       actions: t.actions.map((id) => actionView(s.actions[id] as NonNullable<(typeof s.actions)[string]>)), blocked: Object.keys(t.blocked).length,
       hunting: Object.entries(t.hunting).filter(([, u]) => u > s.clock).map(([segment, until]) => ({ segment, until })),
       score: { current: { ...t.score.current }, timeline: t.score.timeline.map((x) => ({ ...x })) },
@@ -46,7 +47,7 @@ export function whiteView(s: ExerciseState): WhiteView {
     teams: sc.teams.map((t) => ({ ...teamRef(t), role: t.role })),
     segments: sc.segments.map((g: CSegment) => ({
       id: g.id, ...(g.name === undefined ? {} : { name: g.name }), zone: g.zone, owner: g.owner, own: true, sharedWith: [...g.sharedWith],
-      ...(g.cidr === undefined ? {} : { cidr: g.cidr }), huntingUntil: s.teams[g.owner]?.hunting[g.id] ?? null,
+      ...(g.cidr === undefined ? {} : { cidr: g.cidr }), huntingUntil: huntingUntil(s, g.owner, g.id),
     })),
     nodes,
     links: linksAmong(s, all),
@@ -65,14 +66,20 @@ export function whiteView(s: ExerciseState): WhiteView {
   };
 }
 
+/** Until when the owner of a segment hunts in it (null when it does not). */
+function huntingUntil(s: ExerciseState, owner: string, segment: string): number | null {
+  const t = own(s.teams, owner);
+  return (t && own(t.hunting, segment)) ?? null;
+}
+
 function mselRow(s: ExerciseState, rt: InjectRt): MselRow {
   const c = rt.adhoc ? null : (s.scenario.injects[rt.idx] as CInject);
   const teams: MselRow['teams'] = {};
   for (const [id, tr] of Object.entries(rt.teams)) {
-    teams[id] = {
+    setOwn(teams, id, {
       status: tr.s, due: tr.due, deliveredAt: tr.deliveredAt, ackAt: tr.ackAt, answeredAt: tr.answeredAt, grade: tr.grade,
       expects: tr.expects.map((e) => ({ action: e.action, due: e.due, met: e.met })),
-    };
+    });
   }
   return {
     inject: rt.id, title: c ? c.title : (rt.adhoc as NonNullable<InjectRt['adhoc']>).title, at: c ? c.at : (rt.adhoc?.t ?? null),

@@ -5,7 +5,7 @@
  * for improvement), performance metrics, Appendix A improvement plan, Appendix B participants,
  * Appendix C method. Pure: results in, blocks out.
  */
-import { RATINGS, type TlpLevel } from '../../engine/index.ts';
+import { RATINGS, type TlpLevel, own } from '../../engine/index.ts';
 import { human, listing, num, pct, simTime } from './format.ts';
 import { RATING_NAMES } from './ratings.ts';
 import type { AarResults, Finding } from './types.ts';
@@ -176,7 +176,7 @@ export function aarDocument(r: AarResults, options: { tlp?: TlpLevel } = {}): Bl
   h(3, 'ATT&CK coverage');
   p('Detection score per technique and team: 100 = alerted at once, halving every detection half-life, 0 = never detected; empty = not used against the team.');
   table(['Tactic', 'Technique', ...r.teams.map((t) => t.id), 'Coalition'], r.techniques.map((x) => [
-    x.tactic, `${x.technique} ${x.name}`, ...r.teams.map((t) => (x.teams[t.id] ? num(x.teams[t.id]?.score, 0) : '')), num(x.coalition.score, 0),
+    x.tactic, `${x.technique} ${x.name}`, ...r.teams.map((t) => (own(x.teams, t.id) ? num(own(x.teams, t.id)?.score, 0) : '')), num(x.coalition.score, 0),
   ]));
 
   h(2, AAR_SECTIONS[5]);

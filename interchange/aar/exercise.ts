@@ -67,7 +67,7 @@ export function exerciseMarking(state: ExerciseState): { level: TlpLevel; source
 
 /** Team display name in `lang`. */
 export function teamName(state: ExerciseState, id: string, lang = 'en'): string {
-  const i = state.scenario.teamIndex[id];
+  const i = state.scenario.teamIndex.get(id);
   const t = i === undefined ? undefined : state.scenario.teams[i];
   return t ? pickText(t.name, lang) : id;
 }
@@ -76,7 +76,7 @@ const PALETTE = ['#2563eb', '#16a34a', '#d97706', '#9333ea', '#0891b2', '#db2777
 
 /** The team's colour from the scenario, else a fixed palette colour by its position. */
 export function teamColor(state: ExerciseState, id: string): string {
-  const i = state.scenario.teamIndex[id] ?? 0;
+  const i = state.scenario.teamIndex.get(id) ?? 0;
   return state.scenario.teams[i]?.color ?? (PALETTE[i % PALETTE.length] as string);
 }
 

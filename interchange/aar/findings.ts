@@ -23,6 +23,7 @@ import { human, listing, pct, plural } from './format.ts';
 import { pickText } from './exercise.ts';
 import { RATING_NAMES } from './ratings.ts';
 import type { AarResults, Finding } from './types.ts';
+import { own } from '../../engine/index.ts';
 
 type Draft = Omit<Finding, 'id'>;
 type Parts = Pick<AarResults, 'teams' | 'capabilities' | 'services' | 'timeToProtect' | 'techniques' | 'injects' | 'scoring'> & { ranMs: number };
@@ -82,7 +83,7 @@ function teamFindings(state: ExerciseState, p: Parts): Draft[] {
         out.push({ kind: 'strength', title: `${t.name}: fast detection`, rule: 'detection', team: t.id, ...detectArea,
           text: `${t.name} detected ${d.detected} of ${d.attempts} red attempts on its networks (${pct(d.rate)}), median time to detect ${human(d.medianTimeToDetect)} (half-life ${human(half)}).` });
       } else if (d.rate < 0.5) {
-        const missed = p.techniques.filter((x) => (x.teams[t.id]?.attempts ?? 0) > 0 && x.teams[t.id]?.detected === 0).map((x) => `${x.technique} ${x.name}`);
+        const missed = p.techniques.filter((x) => (own(x.teams, t.id)?.attempts ?? 0) > 0 && own(x.teams, t.id)?.detected === 0).map((x) => `${x.technique} ${x.name}`);
         out.push({ kind: 'improvement', title: `${t.name}: low detection`, rule: 'detection', team: t.id, ...detectArea, priority: d.rate < 0.25 ? 'high' : 'medium',
           text: `${t.name} detected only ${d.detected} of ${d.attempts} red attempts on its networks (${pct(d.rate)}).${missed.length > 0 ? ` Never detected: ${listing(missed)}.` : ''}` });
       }

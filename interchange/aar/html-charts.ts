@@ -148,7 +148,7 @@ export const CHART_SCRIPT = `(function () {
       g.append('text').attr('class', 'tech-label').attr('x', TW).attr('y', y + CH / 2).attr('dy', '0.35em')
         .text(label.length > 46 ? label.slice(0, 45) + '…' : label).append('title').text(label + ' (' + row.steps.join(', ') + ')');
       cols.forEach(function (c, j) {
-        var cell = c.id === '' ? row.coalition : row.teams[c.id];
+        var cell = c.id === '' ? row.coalition : Object.prototype.hasOwnProperty.call(row.teams, c.id) ? row.teams[c.id] : undefined;
         var cx = TW + LW + j * CW;
         var rect = g.append('rect').attr('class', cell ? 'cell' : 'cell none').attr('x', cx + 1).attr('y', y + 1).attr('width', CW - 2).attr('height', CH - 2);
         if (!cell) { rect.append('title').text(c.name + ': not used against this team'); return; }

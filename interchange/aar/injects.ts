@@ -6,6 +6,7 @@
 import type { CInject, ExerciseState } from '../../engine/index.ts';
 import { pickText } from './exercise.ts';
 import type { InjectResult, InjectTeamResult } from './types.ts';
+import { own } from '../../engine/index.ts';
 
 const since = (at: number | null, from: number | null): number | null => (at !== null && from !== null ? Math.max(0, at - from) : null);
 
@@ -16,7 +17,7 @@ export function injectResults(state: ExerciseState, lang: string): InjectResult[
   for (const rt of Object.values(state.injects)) {
     const teams: InjectTeamResult[] = [];
     for (const team of blueOrder) {
-      const tr = rt.teams[team];
+      const tr = own(rt.teams, team);
       if (!tr || tr.deliveredAt === null) continue;
       teams.push({
         team,

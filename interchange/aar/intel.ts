@@ -5,7 +5,7 @@
  * the engine's `coalitionMetrics`: from its first true sighting anywhere to its block by every team red
  * later targeted with it.
  */
-import { coalitionMetrics, type ExerciseState } from '../../engine/index.ts';
+import { coalitionMetrics, type ExerciseState, own } from '../../engine/index.ts';
 import type { Timeline } from './timeline.ts';
 import type { IndicatorProtection, IntelResult } from './types.ts';
 
@@ -21,7 +21,7 @@ export function intelResults(state: ExerciseState, tl: Timeline): IntelResult[] 
         .map(([team, at]) => ({ team, at, delay: Math.max(0, at - r.t) }))
         .sort((a, b) => a.at - b.at || (a.team < b.team ? -1 : 1));
       const blockedAttempts = blocks.filter((b) => {
-        const at = r.appliedBy[b.team];
+        const at = own(r.appliedBy, b.team);
         return at !== undefined && at <= b.t && b.indicators.some((v) => values.has(v));
       }).length;
       return {
@@ -35,7 +35,7 @@ export function intelResults(state: ExerciseState, tl: Timeline): IntelResult[] 
 /** Per campaign indicator seen during the exercise: who saw it first and how long until all targeted teams blocked it. */
 export function timeToProtect(state: ExerciseState, tl: Timeline): IndicatorProtection[] {
   return coalitionMetrics(state).map((m): IndicatorProtection => {
-    const i = state.scenario.indicatorIndex[m.indicator];
+    const i = state.scenario.indicatorIndex.get(m.indicator);
     const kind = i === undefined ? 'unknown' : (state.scenario.indicators[i]?.kind ?? 'unknown');
     const first = tl.alerts.find((a) => !a.fp && a.t === m.firstSeen && a.indicators.includes(m.value));
     return {

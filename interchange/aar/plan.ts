@@ -6,6 +6,7 @@
  */
 import { isoDate } from '../export/timestamps.ts';
 import type { Finding, ImprovementItem } from './types.ts';
+import { own } from '../../engine/index.ts';
 
 const DUE_DAYS = { high: 30, medium: 60, low: 90 } as const;
 const DAY = 86_400_000;
@@ -52,9 +53,9 @@ export function improvementPlan(improvements: readonly Finding[], endEpochMs: nu
       task: f.task,
       issue: f.text,
       correctiveAction: correctiveAction(f),
-      element: ELEMENT[f.rule] ?? 'Planning',
+      element: own(ELEMENT, f.rule) ?? 'Planning',
       owner,
-      ownerName: f.team ? (teamNames[f.team] ?? f.team) : 'Coalition (all blue teams)',
+      ownerName: f.team ? (own(teamNames, f.team) ?? f.team) : 'Coalition (all blue teams)',
       priority,
       startDate: start,
       dueDate: isoDate(endEpochMs + DUE_DAYS[priority] * DAY),

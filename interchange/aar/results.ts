@@ -2,7 +2,7 @@
  * The after-action results of one exercise, from its log (replayed) or from a state and its events.
  * Pure and deterministic: the same log gives the same results, byte for byte, in Node and the browser.
  */
-import { metrics, type RampartsLog, stateHash, TACTICS } from '../../engine/index.ts';
+import { metrics, type RampartsLog, stateHash, TACTICS, own } from '../../engine/index.ts';
 import { exerciseClock } from '../export/timestamps.ts';
 import { exerciseMarking, loadExercise, mean, pickText, round2, teamColor, type ExerciseRecord } from './exercise.ts';
 import { buildTimeline } from './timeline.ts';
@@ -44,7 +44,7 @@ function overview(x: ExerciseRecord, endMs: number, endReason: string | null, la
     campaigns: sc.campaigns.map((c) => ({
       id: c.id, name: pickText(c.name, lang), ...(c.actor ? { actor: c.actor } : {}), ...(c.description ? { description: pickText(c.description, lang) } : {}),
       steps: c.steps.length,
-      objectives: c.objectives.map((o) => ({ id: o.id, name: pickText(o.name, lang), achievedAt: state.objectives[o.id] ?? null })),
+      objectives: c.objectives.map((o) => ({ id: o.id, name: pickText(o.name, lang), achievedAt: own(state.objectives, o.id) ?? null })),
     })),
     objectives: sc.objectives.map((o) => ({ id: o.id, text: pickText(o.text, lang), capabilities: [...o.capabilities] })),
     capabilities: sc.capabilities.map((c) => ({ id: c.id, name: pickText(c.name, lang), tasks: c.tasks.map((t) => ({ id: t.id, name: pickText(t.name, lang) })) })),

@@ -7,6 +7,7 @@ import type { CNode, ExerciseState, TeamMetrics } from '../../engine/index.ts';
 import { mean, median, pickText, round2, teamColor } from './exercise.ts';
 import type { Timeline } from './timeline.ts';
 import type { InjectResult, IntelResult, ServiceResult, TeamResult } from './types.ts';
+import { own } from '../../engine/index.ts';
 
 const roundOrNull = (x: number | null): number | null => (x === null ? null : Math.round(x));
 
@@ -16,7 +17,7 @@ export function teamResults(
 ): TeamResult[] {
   return state.scenario.blue.map((b): TeamResult => {
     const tm = m.find((x) => x.team === b.id) as TeamMetrics;
-    const t = state.teams[b.id];
+    const t = own(state.teams, b.id);
     const ttd = state.attempts.filter((a) => a.team === b.id && a.reason !== 'unreachable' && a.detectedAt !== null).map((a) => (a.detectedAt as number) - a.t);
 
     const intervals = b.nodes.flatMap((ni) => tl.bad.get((state.scenario.nodes[ni] as CNode).id) ?? []);
@@ -36,7 +37,7 @@ export function teamResults(
 
     const svc = services.filter((s) => s.team === b.id);
     const actions = Object.values(state.actions).filter((a) => a.team === b.id);
-    const team = state.scenario.teams[state.scenario.teamIndex[b.id] as number];
+    const team = state.scenario.teams[state.scenario.teamIndex.get(b.id) as number];
 
     return {
       id: b.id,

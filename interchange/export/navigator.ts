@@ -4,7 +4,7 @@
  * team was alerted at once, halving every detection half-life of delay, 0 when never alerted (see
  * aar/techniques.ts). The colour comes from the layer's gradient (red 0, yellow 50, green 100).
  */
-import { ATTACK_DOMAIN, ATTACK_VERSION, technique as attackTechnique, type TlpLevel } from '../../engine/index.ts';
+import { ATTACK_DOMAIN, ATTACK_VERSION, technique as attackTechnique, type TlpLevel, own } from '../../engine/index.ts';
 import type { AarResults, TechniqueTeamCoverage } from '../aar/types.ts';
 import { human } from '../aar/format.ts';
 
@@ -73,7 +73,7 @@ export function navigatorLayer(results: AarResults, options: { team?: string; tl
   const who = t ? t.name : 'Coalition';
   const techniques: NavigatorTechnique[] = [];
   for (const row of results.techniques) {
-    const c = t ? row.teams[t.id] : row.coalition;
+    const c = t ? own(row.teams, t.id) : row.coalition;
     if (!c || c.attempts === 0) continue;
     const tactics = attackTechnique(row.technique)?.tactics ?? [];
     const { comment, metadata } = describe(c, row.steps);

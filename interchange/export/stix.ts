@@ -15,7 +15,7 @@
  * Reports and indicators are labelled `exercise` and report names start with [EXERCISE] so that a
  * threat intelligence platform never mistakes them for real intelligence.
  */
-import { type ReportRt, technique as attackTechnique, type TlpLevel } from '../../engine/index.ts';
+import { type ReportRt, technique as attackTechnique, type TlpLevel, hasOwnKey } from '../../engine/index.ts';
 import { exerciseKey, maxTlp, pickText, TLP_RANK, type ExerciseRecord } from '../aar/exercise.ts';
 import { buildTimeline } from '../aar/timeline.ts';
 import { exerciseClock } from './timestamps.ts';
@@ -38,7 +38,7 @@ export function stixBundle(x: ExerciseRecord, options: StixOptions = {}): StixRe
   const { state } = x;
   const lang = options.lang ?? 'en';
   const team = options.team;
-  if (team !== undefined && !state.teams[team]) {
+  if (team !== undefined && !hasOwnKey(state.teams, team)) {
     return { ok: false, message: `no blue team "${team}" in this exercise (teams: ${Object.keys(state.teams).join(', ')})` };
   }
   const key = exerciseKey(x.log);
@@ -95,7 +95,7 @@ export function stixBundle(x: ExerciseRecord, options: StixOptions = {}): StixRe
   for (const s of seen.values()) teamsSeen.add(s.team);
 
   const identities = [...teamsSeen].sort().map((t): StixObject => {
-    const ti = state.scenario.teamIndex[t];
+    const ti = state.scenario.teamIndex.get(t);
     const def = ti === undefined ? undefined : state.scenario.teams[ti];
     return {
       type: 'identity', spec_version: '2.1', id: identity(t), created: t0, modified: t0,
@@ -162,7 +162,7 @@ export function stixBundle(x: ExerciseRecord, options: StixOptions = {}): StixRe
       ...(r.technique ? [id('attack-pattern', r.technique)] : []),
       ...(r.technique ? r.indicators.map((v) => id('relationship', `${v}|indicates|${r.technique as string}`)) : []),
     ];
-    const to = r.to.map((t) => pickText(state.scenario.teams[state.scenario.teamIndex[t] ?? -1]?.name, lang) || t);
+    const to = r.to.map((t) => pickText(state.scenario.teams[state.scenario.teamIndex.get(t) ?? -1]?.name, lang) || t);
     return {
       type: 'report', spec_version: '2.1', id: id('report', r.id), created: at, modified: at, created_by_ref: identity(r.from),
       name: `[EXERCISE] ${r.title}`,

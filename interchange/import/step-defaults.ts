@@ -4,6 +4,7 @@
  * so that an imported campaign runs sensibly before an author tunes it.
  */
 import type { EffectT, SensorKindT, Technique } from '../../engine/index.ts';
+import { own } from '../../engine/index.ts';
 
 export interface StepDefaults {
   success: number;
@@ -44,7 +45,7 @@ const IMPACT_EFFECTS: Record<string, EffectT[]> = {
 
 /** Defaults for a technique used under a tactic (a copy: callers may change it). */
 export function stepDefaults(t: Technique, tactic: string): StepDefaults {
-  const base = BY_TACTIC[tactic] ?? BY_TACTIC.execution!;
-  const effects = tactic === 'impact' ? (IMPACT_EFFECTS[t.id] ?? IMPACT_EFFECTS[t.parent ?? ''] ?? base.effects) : base.effects;
+  const base = own(BY_TACTIC, tactic) ?? BY_TACTIC.execution!;
+  const effects = tactic === 'impact' ? (own(IMPACT_EFFECTS, t.id) ?? own(IMPACT_EFFECTS, t.parent ?? '') ?? base.effects) : base.effects;
   return { success: base.success, detection: { ...base.detection }, effects: [...effects], duration: base.duration, retry: { times: 2, after: '10m' } };
 }

@@ -3,7 +3,7 @@
  * hashes, ...), and which actions use them: an observable reached from an action through relationships
  * (directly or through one malware/tool/infrastructure object) or through the action's assets.
  */
-import { type IndicatorKindT, isRecord } from '../../engine/index.ts';
+import { type IndicatorKindT, isRecord, own } from '../../engine/index.ts';
 import { IdAllocator, slugId } from './ids.ts';
 
 type Obj = Record<string, unknown>;
@@ -33,7 +33,7 @@ export function observableIndicator(o: Obj): Omit<FoundIndicator, 'id'> | undefi
     'ipv4-addr': ['ipv4', 'value'], 'domain-name': ['domain', 'value'], url: ['url', 'value'],
     'email-addr': ['email', 'value'], mutex: ['mutex', 'name'], 'windows-registry-key': ['registry-key', 'key'],
   };
-  const rule = simple[String(o.type)];
+  const rule = own(simple, String(o.type));
   if (rule) {
     const value = str(o[rule[1]]);
     return value ? { kind: rule[0], value: value.slice(0, 2048), source } : undefined;

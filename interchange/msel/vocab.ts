@@ -3,7 +3,7 @@
  * scenario format's values. Each reader returns undefined for a word it does not know, so that the
  * importer can say which cell is wrong.
  */
-import { ACTION_KINDS, CHANNELS, type ChannelT, type InjectT, type TlpLevel } from '../../engine/index.ts';
+import { ACTION_KINDS, CHANNELS, type ChannelT, type InjectT, type TlpLevel, own } from '../../engine/index.ts';
 
 const key = (s: string) => s.trim().toLowerCase().replace(/[^a-z0-9+]+/g, ' ').trim();
 
@@ -41,7 +41,7 @@ const TYPE_WORDS: Record<string, EventType> = {
   'expected action': 'expected-action', 'expected player action': 'expected-action',
 };
 export function readEventType(cell: string): EventType | undefined {
-  return TYPE_WORDS[key(cell)];
+  return own(TYPE_WORDS, key(cell));
 }
 /** The HSEEP words Ramparts writes for each event type. */
 export const EVENT_TYPE_WORDS: Record<EventType, string> = { inject: 'Inject', contingency: 'Contingency Inject', 'expected-action': 'Expected Action' };

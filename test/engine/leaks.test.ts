@@ -36,7 +36,7 @@ function secretsFor(state: ExerciseState, team: string, log: RampartsLog, known:
       out.label.set(x, why);
     }
   };
-  const bt = sc.blue[sc.blueIndex[team] as number]!;
+  const bt = sc.blue[sc.blueIndex.get(team) as number]!;
   const visibleSegments = new Set([...bt.owns, ...bt.sharedIn].map((g) => sc.segments[g]!.id));
   const actedOn = new Set(log.records.flatMap((r) => (r.command.type === 'action' && r.command.actor.role === 'blue' && r.command.actor.team === team ? [r.command.target.node ?? '', r.command.target.segment ?? ''] : [])));
   for (const st of sc.steps) add('red step', st.id, ...texts(st.name), ...texts(st.description));

@@ -26,7 +26,7 @@ export function fixedScript(c: CompiledScenario): ScriptedInput[] {
   const teams = c.blue.slice(0, 3);
   teams.forEach((b, i) => {
     const actor: ActorT = { role: 'blue', team: b.id };
-    const partner = c.blue[(c.blueIndex[b.id]! + 1) % c.blue.length]!.id;
+    const partner = c.blue[(c.blueIndex.get(b.id)! + 1) % c.blue.length]!.id;
     const inject = c.injects.find((x) => x.to.includes(b.id));
     const node = c.nodes[b.nodes[0] ?? 0]!.id;
     const segment = c.segments[b.owns[0] ?? 0]!.id;
@@ -50,7 +50,7 @@ export function commandStream(c: CompiledScenario, indicators: readonly string[]
   const nodes = c.nodes.map((n) => n.id);
   const node = fc.constantFrom(...nodes);
   const segment = fc.constantFrom(...c.segments.map((s) => s.id));
-  const action = fc.constantFrom(...Object.keys(c.actions));
+  const action = fc.constantFrom(...c.actions.keys());
   const inject = fc.constantFrom(...c.injects.map((x) => x.id), 'adhoc-1');
   const indicator = indicators.length > 0 ? fc.constantFrom(...indicators) : fc.constant('typed.example');
   const seq = fc.integer({ min: 1, max: 4 });

@@ -111,7 +111,7 @@ describe('blue actions', () => {
     expect(s.teams.kw!.credsStolenAt).toBe(40 * MIN);
     must(s, { type: 'action', action: 'reset-credentials', target: { node: 'kw-web' }, actor: blue('kw') });
     advance(s, 2 * HOUR);
-    const lateral = s.attempts.find((a) => a.node === s.scenario.nodeIndex['kw-dc'])!;
+    const lateral = s.attempts.find((a) => a.node === s.scenario.nodeIndex.get('kw-dc'))!;
     expect(lateral.p).toBeCloseTo(0.2);
   });
 });

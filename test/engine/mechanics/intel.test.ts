@@ -20,7 +20,7 @@ describe('intelligence sharing', () => {
     const { s, c2, report } = kwSharesC2();
     must(s, { type: 'apply-intel', report, actor: blue('sa') });
     advance(s, 3 * HOUR);
-    const sa = s.nodes[s.scenario.nodeIndex['sa-web'] as number]!;
+    const sa = s.nodes[s.scenario.nodeIndex.get('sa-web') as number]!;
     expect(s.teams.sa!.blocked[c2]).toBe(HOUR + MIN);
     expect(sa.integrity).toBe('clean');
     expect(s.attempts.find((a) => a.team === 'sa')).toMatchObject({ ok: false, p: 0, reason: 'indicator blocked' });
@@ -31,7 +31,7 @@ describe('intelligence sharing', () => {
   it('without applying it, the partner is compromised', () => {
     const { s } = kwSharesC2();
     advance(s, 3 * HOUR);
-    expect(s.nodes[s.scenario.nodeIndex['sa-web'] as number]!.integrity).toBe('compromised');
+    expect(s.nodes[s.scenario.nodeIndex.get('sa-web') as number]!.integrity).toBe('compromised');
   });
 
   it('the report reaches only the named partners; the sender sees who applied it', () => {

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { step } from '../../../engine/index.ts';
 import { advance, baseScenario, blue, HOUR, MIN, must, RED, started } from '../fixtures.ts';
 
-const nodeOf = (s: ReturnType<typeof started>, id: string) => s.nodes[s.scenario.nodeIndex[id] as number]!;
-const stepOf = (s: ReturnType<typeof started>, id: string) => s.steps[s.scenario.stepIndex[id] as number]!;
+const nodeOf = (s: ReturnType<typeof started>, id: string) => s.nodes[s.scenario.nodeIndex.get(id) as number]!;
+const stepOf = (s: ReturnType<typeof started>, id: string) => s.steps[s.scenario.stepIndex.get(id) as number]!;
 
 describe('red steps', () => {
   it('an unpatched vulnerable node is compromised when the exploit runs', () => {
@@ -21,7 +21,7 @@ describe('red steps', () => {
     expect(nodeOf(s, 'kw-web').patched['CVE-2024-0001']).toBe(10 * MIN);
     expect(stepOf(s, 'exploit-web').s).toBe('failed');
     expect(nodeOf(s, 'kw-web').integrity).toBe('clean');
-    const attempt = s.attempts.find((a) => a.step === s.scenario.stepIndex['exploit-web']);
+    const attempt = s.attempts.find((a) => a.step === s.scenario.stepIndex.get('exploit-web'));
     expect(attempt).toMatchObject({ ok: false, p: 0, reason: 'patched' });
   });
 

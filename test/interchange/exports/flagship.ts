@@ -111,7 +111,7 @@ export function flagshipRun(opts: { until?: number } = {}): FlagshipRun {
     let technique: string | undefined;
     alerts.forEach((a, i) => {
       if (truth[i]?.fp !== false || a.source === 'block') return;
-      const ni = state.scenario.nodeIndex[a.node];
+      const ni = state.scenario.nodeIndex.get(a.node);
       const owner = ni === undefined ? undefined : state.scenario.nodes[ni]?.owner;
       const rt = ni === undefined ? undefined : state.nodes[ni];
       // The scripted analyst confirms the compromise (reads the truth) before isolating: no needless isolation.
