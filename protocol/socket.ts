@@ -13,7 +13,7 @@
  */
 import { z } from 'zod';
 import type { EngineEvent, LocalTextT } from '../engine/types.ts';
-import type { ErrorCode, NoticeCode } from './errors.ts';
+import type { ErrorCode, NoticeCode, QuotaDetail } from './errors.ts';
 import type { ExerciseMode, SeatInfo } from './rest.ts';
 import type { ViewPatch } from './delta.ts';
 import { ExerciseId, SeatToken } from './rest.ts';
@@ -31,6 +31,14 @@ export const HandshakeAuth = z.strictObject({
   lastSeq: z.int().min(0).optional(),
 });
 export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
+
+/**
+ * A command's client key (exactly once): any unique text the client makes, sent as the field `key`
+ * beside the command's own fields. A command repeated with the same key (a retry after a lost
+ * answer) is answered with its first answer and applied once, across reconnections and restarts;
+ * the same key with another command is refused with CONFLICT. Keys are per seat.
+ */
+export const CommandKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'a command key is 8 to 64 letters, digits, "_" or "-"');
 
 export const SyncRequest = z.strictObject({ lastSeq: z.int().min(0).optional() });
 export type SyncRequest = z.infer<typeof SyncRequest>;
@@ -66,6 +74,8 @@ export interface ErrorReply {
   ok: false;
   code: ErrorCode;
   message: string;
+  /** The quota of a RATE_LIMITED or QUOTA_EXCEEDED refusal from the exercise host. */
+  detail?: QuotaDetail;
 }
 export type CommandReply = CommandOk | ErrorReply;
 export type SyncReply<V = unknown> = SyncResult<V> | ErrorReply;
@@ -99,7 +109,10 @@ export interface Rejected {
 }
 
 export interface ClientToServerEvents {
-  /** A command body (the engine's `CommandBody`); the server adds the actor from the seat. */
+  /**
+   * A command body (the engine's `CommandBody`), with an optional client key `key` (CommandKey);
+   * the server adds the actor from the seat.
+   */
   command: (body: unknown, ack: (reply: CommandReply) => void) => void;
   /** Catch up after a gap; answers with deltas, a full view, or `current`. */
   sync: (request: SyncRequest, ack: (reply: SyncReply) => void) => void;

@@ -2,6 +2,33 @@
 import { resolve } from 'node:path';
 import type { LogLevel } from './ops/logger.ts';
 
+/** Quotas of an exercise, per seat, team and exercise (enforced by server/authority/quotas.ts). */
+export interface QuotaLimits {
+  /** Commands per second of one seat over all its sockets (token bucket refill), and its burst. */
+  commandsPerSecond: number;
+  commandBurst: number;
+  /** UTF-8 bytes of free text one seat may send over the exercise. */
+  textBytesPerSeat: number;
+  reportsPerTeam: number;
+  requestsPerTeam: number;
+  sitrepsPerTeam: number;
+  /** UTF-8 bytes of free text of all seats together. */
+  textBytesPerExercise: number;
+  /** Bytes of the exercise's log (JSON of its entries). */
+  logBytesPerExercise: number;
+}
+
+export const DEFAULT_QUOTAS: QuotaLimits = {
+  commandsPerSecond: 10,
+  commandBurst: 40,
+  textBytesPerSeat: 2 * 1024 * 1024,
+  reportsPerTeam: 500,
+  requestsPerTeam: 200,
+  sitrepsPerTeam: 500,
+  textBytesPerExercise: 16 * 1024 * 1024,
+  logBytesPerExercise: 1024 * 1024 * 1024,
+};
+
 export interface ServerConfig {
   port: number;
   host: string;
@@ -48,6 +75,8 @@ export interface ServerConfig {
     /** Most commands applied together with one fsync. */
     maxBatch: number;
   };
+  /** Per seat, team and exercise (server/authority/quotas.ts): command rate, free text, reports, requests, sitreps, log size. */
+  quotas: QuotaLimits;
 }
 
 export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
@@ -63,6 +92,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     realtime: { tickMs: 500 },
     store: { snapshotEvery: 500 },
     deltas: { keep: 256, heavyCostMs: 4, heavyIntervalMs: 100 },
+    quotas: DEFAULT_QUOTAS,
     limits: { socketRate: 20, socketBurst: 60, socketsPerSeat: 256, httpRate: 20, httpBurst: 60, jsonBodyBytes: 16 * 1024, maxBatch: 256 },
     ...overrides,
   };

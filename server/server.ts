@@ -75,7 +75,7 @@ export async function startServer(config: ServerConfig = defaultConfig(), option
     clock: systemClock,
     options: {
       tickMs: config.realtime.tickMs, snapshotEvery: config.store.snapshotEvery, keepDeltas: config.deltas.keep, maxBatch: config.limits.maxBatch,
-      heavyCostMs: config.deltas.heavyCostMs, heavyIntervalMs: config.deltas.heavyIntervalMs,
+      heavyCostMs: config.deltas.heavyCostMs, heavyIntervalMs: config.deltas.heavyIntervalMs, quotas: config.quotas,
     },
   });
   await manager.recoverAll();

@@ -23,6 +23,18 @@ export interface Connection {
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const ACK_TIMEOUT_MS = 15_000;
+/** How long a command is retried (same key) while its answer is lost or the store is suspended. */
+const RETRY_FOR_MS = 45_000;
+
+/** A fresh client key (exactly once, protocol/socket.ts `CommandKey`): 16 random bytes, base64url. */
+export function newCommandKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  let text = '';
+  for (const b of bytes) text += String.fromCharCode(b);
+  return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+const NO_ANSWER: CommandReply = { ok: false, code: 'UNAVAILABLE', message: 'no answer from the server; check the connection and try again' };
 
 export function connect(store: SessionStore, exerciseId: string, token: string, origin = window.location.origin): Connection {
   store.setState({ status: 'connecting', exerciseId, token, error: null });
@@ -121,11 +133,23 @@ export function connect(store: SessionStore, exerciseId: string, token: string, 
   });
 
   return {
+    /**
+     * Sends with a client key and, when the answer is lost (no acknowledgement in time, a dropped
+     * connection) or the store is suspended (UNAVAILABLE), sends again with the same key: the
+     * server applies the command once and answers a repeat with its first answer.
+     */
     async send(body) {
-      try {
-        return await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('command', body);
-      } catch {
-        return { ok: false, code: 'UNAVAILABLE', message: 'no answer from the server; check the connection and try again' };
+      const key = newCommandKey();
+      const deadline = performance.now() + RETRY_FOR_MS;
+      for (let attempt = 0; ; attempt++) {
+        let reply: CommandReply = NO_ANSWER;
+        try {
+          reply = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('command', { ...body, key });
+        } catch {
+          // No answer: it may have been applied; the retry below asks again under the same key.
+        }
+        if (reply.ok || reply.code !== 'UNAVAILABLE' || closed || performance.now() + 1000 > deadline) return reply;
+        await new Promise((done) => setTimeout(done, Math.min(5000, 500 * 2 ** attempt)));
       }
     },
     close() {

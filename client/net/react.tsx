@@ -2,7 +2,9 @@
 import { createContext, useCallback, useContext, useState } from 'react';
 import type { CommandReply } from '../../protocol/index.ts';
 import type { CommandBody } from '../../engine/types.ts';
+import { useT } from '../i18n/react.tsx';
 import type { Connection } from './connection.ts';
+import { refusalText } from './refusal.ts';
 
 export const ConnectionContext = createContext<Connection | null>(null);
 
@@ -16,7 +18,7 @@ export interface CommandState {
   /** Sends the command; true when the server accepted it. */
   run(body: CommandBody): Promise<boolean>;
   pending: boolean;
-  /** The last refusal as `CODE: message`, cleared by the next success. */
+  /** The last refusal as `CODE: message` (a quota's as a sentence in the seat's language), cleared by the next success. */
   error: string | null;
   lastReply: CommandReply | null;
 }
@@ -24,6 +26,7 @@ export interface CommandState {
 /** One command button's state: pending while in flight, the refusal message when refused. */
 export function useCommand(): CommandState {
   const connection = useConnection();
+  const t = useT();
   const [pending, setPending] = useState(false);
   const [lastReply, setLastReply] = useState<CommandReply | null>(null);
   const run = useCallback(async (body: CommandBody) => {
@@ -33,6 +36,6 @@ export function useCommand(): CommandState {
     setLastReply(reply);
     return reply.ok;
   }, [connection]);
-  const error = lastReply && !lastReply.ok ? `${lastReply.code}: ${lastReply.message}` : null;
+  const error = lastReply && !lastReply.ok ? refusalText(t, lastReply) : null;
   return { run, pending, error, lastReply };
 }

@@ -16,6 +16,8 @@ export interface QueuedCommand {
   received: number;
   /** Why the server itself sent it (recorded in its log entry); absent for seats' commands. */
   reason?: string;
+  /** The seat's client key (exactly once), recorded in its log entry. */
+  key?: string;
   resolve: (reply: CommandReply) => void;
 }
 
@@ -34,9 +36,12 @@ export class CommandQueue {
   constructor(private readonly maxBatch: number, private readonly run: (batch: QueueItem[]) => Promise<void>) {}
 
   /** Queues a command; resolves with the reply its batch gives it. */
-  command(command: Command, received: number, reason?: string): Promise<CommandReply> {
+  command(command: Command, received: number, extra: { reason?: string; key?: string } = {}): Promise<CommandReply> {
     return new Promise((resolve) => {
-      this.items.push({ kind: 'command', command, received, resolve, ...(reason ? { reason } : {}) });
+      this.items.push({
+        kind: 'command', command, received, resolve,
+        ...(extra.reason !== undefined ? { reason: extra.reason } : {}), ...(extra.key !== undefined ? { key: extra.key } : {}),
+      });
       this.drain();
     });
   }
@@ -45,6 +50,12 @@ export class CommandQueue {
   tick(): void {
     if (this.items.some((item) => item.kind === 'tick')) return;
     this.items.push({ kind: 'tick' });
+    this.drain();
+  }
+
+  /** Puts items back at the head of the queue, in their order (a batch that stopped before them). */
+  requeue(items: readonly QueueItem[]): void {
+    this.items.unshift(...items);
     this.drain();
   }
 

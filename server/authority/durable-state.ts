@@ -18,7 +18,8 @@ import type { Logger } from '../ops/logger.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import type { ExerciseRecord, ExerciseStore } from '../store/types.ts';
 import type { CommandEntry, EnginePort, LoadedScenario } from './engine-port.ts';
-import { recoverState } from './recover.ts';
+import type { Ledger } from './ledger.ts';
+import { recoverState, type HostSnapshotData } from './recover.ts';
 
 const STORE_RETRY_MS = 1000;
 
@@ -55,6 +56,7 @@ interface Suspension {
 export class DurableState<S> {
   private current: S;
   private rev: number;
+  private book: Ledger;
   private snapshotSeq: number;
   private snapshotChain: Promise<void> = Promise.resolve();
   /** The last rebuild could not read the store: rebuild before stepping again. */
@@ -63,9 +65,10 @@ export class DurableState<S> {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
 
-  constructor(private readonly deps: DurableDeps<S>, state: S, revision: number, snapshotSeq: number) {
+  constructor(private readonly deps: DurableDeps<S>, state: S, revision: number, ledger: Ledger, snapshotSeq: number) {
     this.current = state;
     this.rev = revision;
+    this.book = ledger;
     this.snapshotSeq = snapshotSeq;
   }
 
@@ -77,6 +80,14 @@ export class DurableState<S> {
   /** How many commands have been applied and made durable. */
   get revision(): number {
     return this.rev;
+  }
+
+  /**
+   * The host's ledger at `revision` (quotas used, client keys); like the state, a batch in flight
+   * folds its entries into it before they are durable, and a refused batch is undone by the rebuild.
+   */
+  get ledger(): Ledger {
+    return this.book;
   }
 
   /** True while the store refuses appends. */
@@ -154,7 +165,8 @@ export class DurableState<S> {
     const { engine, store, logger, record } = this.deps;
     const seq = this.rev;
     this.snapshotSeq = seq;
-    const snapshot = { seq, stateHash: engine.stateHash(this.current), data: engine.snapshot(this.current) };
+    const data: HostSnapshotData = { engine: engine.snapshot(this.current), ledger: this.book.toData() };
+    const snapshot = { seq, stateHash: engine.stateHash(this.current), data };
     this.snapshotChain = this.snapshotChain
       .then(() => store.putSnapshot(record.id, snapshot))
       .catch((error: unknown) => logger.warn('snapshot failed', { exerciseId: record.id, seq, error }));
@@ -188,13 +200,22 @@ export class DurableState<S> {
     this.deps.onSuspend(reason);
   }
 
-  /** Reloads the state from the store (snapshot + log), as at start. */
+  /**
+   * Rebuilds the state from the store after the engine threw on a command: the state may hold half
+   * of that command, so it is reloaded from what is durable before anything else steps on it.
+   */
+  async rebuildAfterFailure(): Promise<void> {
+    await this.rebuild();
+  }
+
+  /** Reloads the state and the ledger from the store (snapshot + log), as at start. */
   private async rebuild(): Promise<void> {
     const { engine, store, record, scenario, logger } = this.deps;
     try {
       const recovered = await recoverState(engine, store, record, scenario, logger);
       this.current = recovered.state;
       this.rev = recovered.revision;
+      this.book = recovered.ledger;
     } catch (error) {
       // The store cannot be read either (a database restarting): the state may hold the refused
       // batch, so no command is stepped on it; the next batch rebuilds it first.

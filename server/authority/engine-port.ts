@@ -19,6 +19,8 @@ export interface CommandEntry extends LogEntry {
   at: string;
   /** Why the server itself sent the command (e.g. `recovery`); absent for seats' commands. */
   reason?: string;
+  /** The client key the seat sent it with (exactly once: a repeat is answered from the ledger). */
+  key?: string;
 }
 
 /** The parts of the engine state the real-time driver reads. */

@@ -26,6 +26,9 @@ import { Broadcaster } from './broadcaster.ts';
 import { checkCommand } from './command-check.ts';
 import { CommandQueue, type QueueItem, type QueuedCommand } from './command-queue.ts';
 import { DurableState } from './durable-state.ts';
+import { Ledger, seatOfActor } from './ledger.ts';
+import { DEFAULT_QUOTAS, type QuotaLimits } from '../config.ts';
+import { SeatRates } from './quotas.ts';
 import type { EnginePort, LoadedScenario } from './engine-port.ts';
 import { NoticeBoard } from './notices.ts';
 import { RealtimeDriver } from './realtime-driver.ts';
@@ -49,6 +52,8 @@ export interface HostOptions {
    * is immediate (a passing glitch costs one batch), then the wait doubles from 100 ms up to this.
    */
   storeRetryMs?: number;
+  /** Quotas per seat, team and exercise (default DEFAULT_QUOTAS). */
+  quotas?: QuotaLimits;
 }
 
 export interface HostDeps<S> {
@@ -68,6 +73,8 @@ export class ExerciseHost<S = unknown> {
   private readonly broadcaster: Broadcaster<S>;
   private readonly board: NoticeBoard;
   private readonly driver: RealtimeDriver | undefined;
+  private readonly quotas: QuotaLimits;
+  private readonly rates: SeatRates;
   private closed = false;
 
   constructor(
@@ -78,8 +85,11 @@ export class ExerciseHost<S = unknown> {
     state: S,
     revision: number,
     snapshotSeq: number,
+    ledger: Ledger = new Ledger(),
   ) {
     const { engine, store, transport, metrics, logger, options, clock } = deps;
+    this.quotas = options.quotas ?? DEFAULT_QUOTAS;
+    this.rates = new SeatRates(this.quotas, () => clock.now());
     this.queue = new CommandQueue(options.maxBatch, (batch) => this.runBatch(batch));
     this.board = new NoticeBoard(record.id, transport);
     const driver = record.mode === 'realtime' ? new RealtimeDriver({ tickMs: options.tickMs, now: () => clock.now(), onTick: () => this.enqueueTick() }) : undefined;
@@ -100,7 +110,7 @@ export class ExerciseHost<S = unknown> {
           this.reconcileDriver();
         },
       } : {}),
-    }, state, revision, snapshotSeq);
+    }, state, revision, ledger, snapshotSeq);
     this.broadcaster = new Broadcaster({
       exerciseId: record.id, engine, transport, metrics, now: () => clock.now(),
       options: { keepDeltas: options.keepDeltas, heavyCostMs: options.heavyCostMs, heavyIntervalMs: options.heavyIntervalMs },
@@ -145,17 +155,29 @@ export class ExerciseHost<S = unknown> {
 
   /**
    * Checks a command from a seat and queues it. Resolves with the acknowledgement once the command
-   * is applied and durable, or with a coded error (and nothing changed).
+   * is applied and durable, or with a coded error (and nothing changed). With a client `key`, a
+   * command already answered under that key gets its first answer again, and nothing new is stored.
    */
-  submit(actor: ActorT, body: unknown): Promise<CommandReply> {
+  submit(actor: ActorT, body: unknown, key?: string): Promise<CommandReply> {
     const received = this.deps.clock.now();
     if (this.closed) return Promise.resolve({ ok: false, code: ERROR_CODES.UNAVAILABLE, message: 'the exercise is being unloaded; retry after reconnecting' });
+    const seat = seatOfActor(actor);
+    const limited = seat === undefined ? undefined : this.rates.take(seat);
+    if (limited) {
+      this.countQuota(limited);
+      return Promise.resolve(limited);
+    }
     const checked = checkCommand(actor, body);
     if (!checked.ok) {
       this.deps.metrics.commands.inc({ type: typeof (body as { type?: unknown })?.type === 'string' ? 'invalid' : 'malformed', outcome: checked.code });
       return Promise.resolve(checked);
     }
-    return this.queue.command(checked.command, received);
+    return this.queue.command(checked.command, received, key !== undefined ? { key } : {});
+  }
+
+  /** What the seats have used of their quotas, the log's size and the keys remembered (durable state only between batches). */
+  get ledger(): Ledger {
+    return this.durable.ledger;
   }
 
   /**
@@ -165,7 +187,7 @@ export class ExerciseHost<S = unknown> {
   submitInternal(command: Command, reason: string): Promise<CommandReply> {
     const received = this.deps.clock.now();
     if (this.closed) return Promise.resolve({ ok: false, code: ERROR_CODES.UNAVAILABLE, message: 'the exercise is closed' });
-    return this.queue.command(command, received, reason);
+    return this.queue.command(command, received, { reason });
   }
 
   /**
@@ -221,12 +243,14 @@ export class ExerciseHost<S = unknown> {
     if (!(await this.durable.ready())) return this.refuseUnavailable(batch);
     const stepped = stepBatch({
       engine, logger, exerciseId: this.id, at: clock.timestamp(), advanceTo: (current) => this.driver?.target(current),
+      ledger: this.durable.ledger, quotas: this.quotas,
     }, this.durable.state, this.durable.revision, batch);
     for (const { item, reply } of stepped.refused) this.answer(item, reply);
     if (stepped.entries.length > 0) {
       if (!(await this.durable.write(stepped.entries, stepped.state, stepped.revision))) {
         this.queue.settle();
-        return this.refuseUnavailable(stepped.accepted.map((a) => a.item));
+        this.requeue(stepped);
+        return this.refuseUnavailable([...stepped.accepted, ...stepped.repeated].map((a) => a.item));
       }
       // Stored again after a suspension: withdraw the notice, at the revision that ended it.
       this.clearNotice(NOTICE_CODES.STORE_SUSPENDED);
@@ -239,13 +263,32 @@ export class ExerciseHost<S = unknown> {
       }
       // Running again after a recovery pause: the notice about it is past.
       if (engine.clock(this.durable.state).phase === 'running') this.clearNotice(NOTICE_CODES.RECOVERED_PAUSED);
-      this.durable.snapshotIfDue();
     }
+    // Repeats of keyed commands answered before (or earlier in this batch): the first answer again.
+    for (const { item, seq } of stepped.repeated) {
+      metrics.commands.inc({ type: item.command.type, outcome: 'repeated' });
+      item.resolve({ ok: true, seq });
+    }
+    if (stepped.broken) {
+      // The engine threw: what is stored is the exercise; the state is reloaded from it.
+      await this.durable.rebuildAfterFailure();
+      this.requeue(stepped);
+    } else if (stepped.entries.length > 0) this.durable.snapshotIfDue();
     this.reconcileDriver();
+  }
+
+  /** Puts the commands a broken batch did not reach back at the head of the queue. */
+  private requeue(stepped: { broken: boolean; rest: QueueItem[] }): void {
+    if (stepped.broken && stepped.rest.length > 0) this.queue.requeue(stepped.rest);
+  }
+
+  private countQuota(reply: ErrorReply): void {
+    if (reply.detail) this.deps.metrics.quotaRefusals.inc({ quota: reply.detail.quota });
   }
 
   private answer(item: QueuedCommand, reply: ErrorReply): void {
     this.deps.metrics.commands.inc({ type: item.command.type, outcome: reply.code });
+    this.countQuota(reply);
     item.resolve(reply);
   }
 

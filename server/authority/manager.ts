@@ -9,6 +9,7 @@ import type { ExerciseRecord, SeatRecord } from '../store/types.ts';
 import { joinLink } from '../../protocol/index.ts';
 import type { LoadedScenario } from './engine-port.ts';
 import { ExerciseHost, type HostDeps } from './host.ts';
+import type { Ledger } from './ledger.ts';
 import { recoverState } from './recover.ts';
 import { audiencesOf, issueSeats, seatsOf } from './seats.ts';
 
@@ -75,7 +76,7 @@ export class ExerciseManager<S = unknown> {
     }
     const started = this.deps.clock.now();
     const recovered = await recoverState(engine, store, record, loaded.scenario, logger);
-    const host = this.startHost(record, loaded.scenario, recovered.state, recovered.revision, recovered.snapshotSeq);
+    const host = this.startHost(record, loaded.scenario, recovered.state, recovered.revision, recovered.snapshotSeq, recovered.ledger);
     // Scale-out takeover: seats on other processes are still in their rooms; project every
     // audience now so the recovery pause below already reaches them as a delta (no gap).
     if (this.deps.ownership) for (const key of host.audiences) host.sync(key, undefined, () => undefined);
@@ -175,8 +176,8 @@ export class ExerciseManager<S = unknown> {
     this.deps.metrics.exercises.set(0);
   }
 
-  private startHost(record: ExerciseRecord, scenario: LoadedScenario, state: S, revision: number, snapshotSeq: number): ExerciseHost<S> {
-    const host = new ExerciseHost(this.deps, record, scenario, audiencesOf(scenario.summary), state, revision, snapshotSeq);
+  private startHost(record: ExerciseRecord, scenario: LoadedScenario, state: S, revision: number, snapshotSeq: number, ledger?: Ledger): ExerciseHost<S> {
+    const host = new ExerciseHost(this.deps, record, scenario, audiencesOf(scenario.summary), state, revision, snapshotSeq, ledger);
     this.hosts.set(record.id, host);
     this.deps.metrics.exercises.set(this.hosts.size);
     return host;

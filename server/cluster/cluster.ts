@@ -126,10 +126,10 @@ export class Cluster implements RemoteExercises {
       if (host) this.attachHere(host, request);
       ack(Boolean(host));
     });
-    this.raw.on('ramparts:command', (request: { exerciseId: string; actor: ActorT; body: unknown }, ack: (reply: CommandReply | null) => void) => {
+    this.raw.on('ramparts:command', (request: { exerciseId: string; actor: ActorT; body: unknown; key?: string }, ack: (reply: CommandReply | null) => void) => {
       const host = manager.host(request.exerciseId);
       if (!host) return ack(null);
-      host.submit(request.actor, request.body).then(ack, () => ack({ ok: false, code: ERROR_CODES.INTERNAL, message: 'the owner failed on this command; it was not applied' }));
+      host.submit(request.actor, request.body, request.key).then(ack, () => ack({ ok: false, code: ERROR_CODES.INTERNAL, message: 'the owner failed on this command; it was not applied' }));
     });
     this.raw.on('ramparts:sync', (request: { exerciseId: string; audience: AudienceKey; lastSeq?: number }, ack: (reply: SyncResult | null) => void) => {
       const host = manager.host(request.exerciseId);
@@ -150,11 +150,11 @@ export class Cluster implements RemoteExercises {
     });
   }
 
-  async command(exerciseId: string, actor: ActorT, body: unknown): Promise<CommandReply> {
-    const reply = (await this.ask<CommandReply | null>('ramparts:command', { exerciseId, actor, body })).find((r) => r);
+  async command(exerciseId: string, actor: ActorT, body: unknown, key?: string): Promise<CommandReply> {
+    const reply = (await this.ask<CommandReply | null>('ramparts:command', { exerciseId, actor, body, ...(key !== undefined ? { key } : {}) })).find((r) => r);
     if (reply) return reply;
     const host = await this.adoptIfOrphan(exerciseId);
-    return host ? host.submit(actor, body) : UNAVAILABLE;
+    return host ? host.submit(actor, body, key) : UNAVAILABLE;
   }
 
   async sync(exerciseId: string, audience: AudienceKey, lastSeq: number | undefined): Promise<SyncReply> {

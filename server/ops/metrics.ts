@@ -14,6 +14,7 @@ export interface Metrics {
   deltaBytes: Histogram;
   deltasSent: Counter;
   rejected: Counter<'code'>;
+  quotaRefusals: Counter<'quota'>;
   refusalsUnlogged: Counter<'code'>;
   httpRequests: Counter<'route' | 'status'>;
 }
@@ -41,6 +42,10 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     }),
     deltasSent: new Counter({ name: 'ramparts_deltas_total', help: 'Deltas broadcast to audience rooms.', registers }),
     rejected: new Counter({ name: 'ramparts_rejected_total', help: 'Refusals by error code: handshakes, socket messages, commands and HTTP requests.', labelNames: ['code'], registers }),
+    quotaRefusals: new Counter({
+      name: 'ramparts_quota_refusals_total', help: 'Commands refused for a quota of their seat, team or exercise (RATE_LIMITED or QUOTA_EXCEEDED), by quota.',
+      labelNames: ['quota'], registers,
+    }),
     refusalsUnlogged: new Counter({
       name: 'ramparts_refusals_unlogged_total', help: 'Refusals written only as part of a summary line (a flood), by error code.', labelNames: ['code'], registers,
     }),

@@ -5,7 +5,7 @@
  * inside the server, and nothing names an exercise or a seat: both come from the handshake.
  */
 import type { ActorT } from '../../engine/index.ts';
-import { ERROR_CODES, MAX_MESSAGE_BYTES, SyncRequest, type ErrorCode, type ErrorReply } from '../../protocol/index.ts';
+import { CommandKey, ERROR_CODES, MAX_MESSAGE_BYTES, SyncRequest, type ErrorCode, type ErrorReply } from '../../protocol/index.ts';
 import type { ExerciseManager } from '../authority/manager.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { Metrics } from '../ops/metrics.ts';
@@ -51,6 +51,15 @@ function jsonBytes(value: unknown): number {
   }
 }
 
+/** A command payload as the command body and its optional client key (`key`, see protocol/socket.ts). */
+function splitKey(payload: unknown): { ok: true; body: unknown; key?: string } | ErrorReply {
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload) || !Object.hasOwn(payload, 'key')) return { ok: true, body: payload };
+  const { key, ...body } = payload as { key?: unknown };
+  const parsed = CommandKey.safeParse(key);
+  if (!parsed.success) return { ok: false, code: ERROR_CODES.BAD_MESSAGE, message: 'a command key is 8 to 64 letters, digits, "_" or "-"' };
+  return { ok: true, body, key: parsed.data };
+}
+
 /** Installs the guard and the handlers on a socket whose seat the handshake bound. */
 export function handleSeatSocket(socket: RampartsSocket, deps: SeatSocketDeps): void {
   const bucket = new TokenBucket(deps.rate, deps.burst);
@@ -85,12 +94,16 @@ export function handleSeatSocket(socket: RampartsSocket, deps: SeatSocketDeps): 
     ack(reply);
   };
 
-  socket.on('command', (body, rawAck) => {
-    const type = (body as { type?: unknown } | null)?.type;
+  socket.on('command', (payload, rawAck) => {
+    const type = (payload as { type?: unknown } | null)?.type;
     const ack = answer('command', typeof type === 'string' ? type : 'command', rawAck);
+    // The client key travels beside the command's fields; the command itself goes on without it.
+    const split = splitKey(payload);
+    if (!split.ok) return ack(split);
+    const { body, key } = split;
     const host = deps.manager.host(socket.data.exerciseId);
     if (!host && !deps.remote) return ack({ ok: false, code: ERROR_CODES.NOT_FOUND, message: 'the exercise is no longer hosted here' });
-    (host ? host.submit(actorOf(socket.data), body) : deps.remote!.command(socket.data.exerciseId, actorOf(socket.data), body)).then(ack, (error: unknown) => {
+    (host ? host.submit(actorOf(socket.data), body, key) : deps.remote!.command(socket.data.exerciseId, actorOf(socket.data), body, key)).then(ack, (error: unknown) => {
       deps.logger.error('command handling failed', { exerciseId: socket.data.exerciseId, error });
       ack({ ok: false, code: ERROR_CODES.INTERNAL, message: 'the server failed on this command; it was not applied' });
     });

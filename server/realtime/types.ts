@@ -26,6 +26,6 @@ export type RampartsSocket = Socket<ClientToServerEvents, ServerToClientEvents, 
 export interface RemoteExercises {
   /** The owner joins the socket to its rooms and sends its welcome, in order with later deltas. */
   attach(socket: RampartsSocket): void;
-  command(exerciseId: string, actor: ActorT, body: unknown): Promise<CommandReply>;
+  command(exerciseId: string, actor: ActorT, body: unknown, key?: string): Promise<CommandReply>;
   sync(exerciseId: string, audience: AudienceKey, lastSeq: number | undefined): Promise<SyncReply>;
 }

@@ -2,6 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { QUOTAS } from '../../protocol/errors.ts';
+import { refusalText } from '../../client/net/refusal.ts';
 import { CATALOGS, directionOf, languages } from '../../client/i18n/catalog.ts';
 import { t } from '../../client/i18n/t.ts';
 import { ACTION_KINDS, CHANNELS, NODE_KINDS, SENSOR_KINDS, ZONES } from '../../engine/constants.ts';
@@ -68,6 +70,7 @@ describe('translation catalogs', () => {
       ...['pending', 'ready', 'held', 'running', 'succeeded', 'failed', 'aborted'].map((s) => `redStatus.${s}`),
       ...['idle', 'connecting', 'online', 'reconnecting', 'refused'].map((s) => `conn.${s}`),
       ...['white', 'blue', 'red', 'evaluator'].map((r) => `role.${r}`),
+      ...Object.values(QUOTAS).map((q) => `refusal.${q}`),
     ];
     expect(want.filter((k) => !(k in en))).toEqual([]);
   });
@@ -88,5 +91,16 @@ describe('t()', () => {
     expect(t('fr', 'control.start')).toBe('Start');
     expect(t('ar', 'no.such.key')).toBe('no.such.key');
     expect(t('en', '$dir')).toBe('$dir');
+  });
+});
+
+describe('refusals', () => {
+  it('say a quota in the seat\'s language with the code after it, and other refusals as the server wrote them', () => {
+    const reply = { code: 'QUOTA_EXCEEDED', message: 'your seat has used its 2 MiB of free text', detail: { quota: QUOTAS.TEXT_BYTES, limit: 2 * 1024 * 1024, used: 2_000_000 } };
+    expect(refusalText((key, params) => t('en', key, params), reply)).toBe('Your seat has used its 2 MiB of free text for this exercise (reports, sitreps, answers, requests). This was not sent. (QUOTA_EXCEEDED)');
+    const ar = refusalText((key, params) => t('ar', key, params), { ...reply, detail: { quota: QUOTAS.SITREPS, limit: 500, used: 500 } });
+    expect(ar).toMatch(/^قدّم فريقك تقارير الموقف المسموح بها لهذا التمرين \(500\)/);
+    expect(ar.endsWith('(QUOTA_EXCEEDED)')).toBe(true);
+    expect(refusalText((key) => key, { code: 'NOT_FOUND', message: 'no such node' })).toBe('NOT_FOUND: no such node');
   });
 });

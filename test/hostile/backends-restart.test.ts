@@ -63,18 +63,22 @@ interface Sent {
 
 /**
  * One seat sending sitreps one after another until stopped; every reply (or the lack of one
- * within REPLY_BOUND_MS) is recorded.
+ * within REPLY_BOUND_MS) is recorded. Each sitrep carries a client key, and one that was refused
+ * UNAVAILABLE or got no answer is sent again with the same key (as the web client does): however
+ * the outage cut its answer, it must be stored once.
  */
 function sender(name: string, seat: Seat, outage: { down: boolean }, log: Sent[]) {
   let running = true;
   let n = 0;
+  let retry: Record<string, unknown> | undefined;
   const done = (async () => {
     while (running) {
-      const body = { type: 'sitrep', text: `${name} #${n++} ${randomBytes(3).toString('hex')}`, severity: 'low' };
+      const body = retry ?? { type: 'sitrep', text: `${name} #${n++} ${randomBytes(3).toString('hex')}`, severity: 'low', key: randomBytes(12).toString('base64url') };
       const duringOutage = outage.down;
       const started = performance.now();
       const reply = await seat.socket.timeout(REPLY_BOUND_MS).emitWithAck('command', body).catch(() => 'no answer' as const);
       log.push({ seat: name, body, reply, ms: performance.now() - started, duringOutage: duringOutage || outage.down });
+      retry = reply === 'no answer' || (!reply.ok && reply.code === ERROR_CODES.UNAVAILABLE) ? body : undefined;
       // Under the seat's rate limit (20 messages/s).
       await sleep(reply !== 'no answer' && reply.ok ? 70 : 150);
     }
@@ -116,17 +120,25 @@ async function verify(url: string, ex: CreateExerciseResponse, log: Sent[], watc
   let lost = 0;
   for (const s of acked) {
     const stored = records[(s.reply as { seq: number }).seq - 1]?.command as Record<string, unknown> | undefined;
-    if (!stored || !Object.entries(s.body).every(([key, value]) => JSON.stringify(stored[key]) === JSON.stringify(value))) lost++;
+    // The client key travels beside the command and is not part of it.
+    if (!stored || !Object.entries(s.body).every(([key, value]) => key === 'key' || JSON.stringify(stored[key]) === JSON.stringify(value))) lost++;
   }
   // Refused commands may still be stored when the commit went through but its answer did not: count them.
   const texts = new Set(records.map((r) => (r.command as { text?: string }).text).filter(Boolean));
   const refusedButStored = log.filter((s) => s.reply !== 'no answer' && !s.reply.ok && texts.has(s.body.text as string)).length;
+  // Retried under their keys, commands whose answer was lost are stored once, never twice.
+  const counts = new Map<string, number>();
+  for (const r of records) {
+    const text = (r.command as { text?: string }).text;
+    if (text) counts.set(text, (counts.get(text) ?? 0) + 1);
+  }
+  const duplicates = [...counts.values()].filter((c) => c > 1).length;
 
   const replayed = replay(parsed.log, { verify: true });
   if (!replayed.ok) throw new Error(`replay failed at record ${replayed.record}: ${replayed.message}`);
   expect(stateHash(replayed.state), 'the live state equals the replay of the log').toBe(summary.body.stateHash);
   for (const seat of watching) await until(seat, () => seat.lastSeq >= summary.body.seq, `seat ${seat.welcome.seat.seat} catching up to ${summary.body.seq}`);
-  return { acked: acked.length, lost, refusedButStored, seq: summary.body.seq, records };
+  return { acked: acked.length, lost, refusedButStored, duplicates, seq: summary.body.seq, records };
 }
 
 function tally(log: Sent[]) {
@@ -222,6 +234,7 @@ describe('backends restarted under the server', () => {
     expect(joinsRefused.every((j) => j === ERROR_CODES.UNAVAILABLE), joinsRefused.join(', ')).toBe(true);
     const checked = await verify(server.url, ex, log, [kw, om, controller]);
     expect(checked.lost).toBe(0);
+    expect(checked.duplicates, 'commands stored twice after a retry under the same key').toBe(0);
     // The real-time clock runs again by itself after the last restart: advances follow the first acknowledgement.
     const firstAfter = log.slice(lastMark).find((s) => s.reply !== 'no answer' && s.reply.ok)!.reply as { seq: number };
     expect(checked.records.slice(firstAfter.seq).some((r) => r.command.type === 'advance'), 'an advance after the last restart').toBe(true);
@@ -230,7 +243,7 @@ describe('backends restarted under the server', () => {
 
     recordFigures('faults', 'postgres-restart', {
       restarts: rounds, modes: 'immediate,fast', commandsSent: figures.sent, acked: checked.acked, lost: checked.lost,
-      refusedUnavailable: figures.codes[ERROR_CODES.UNAVAILABLE] ?? 0, refusedButStored: checked.refusedButStored, noAnswer: figures.noAnswer,
+      refusedUnavailable: figures.codes[ERROR_CODES.UNAVAILABLE] ?? 0, refusedButStored: checked.refusedButStored, storedTwice: checked.duplicates, noAnswer: figures.noAnswer,
       joinsDuringOutageRefused: joinsRefused.filter((j) => j === ERROR_CODES.UNAVAILABLE).length,
       slowestReplyMs: figures.slowestReplyMs, slowestRecoveryMs: Math.round(Math.max(...recoveries)), finalSeq: checked.seq, stateHashMatchesReplay: true,
     });
@@ -281,13 +294,14 @@ describe('backends restarted under the server', () => {
     expect(Object.keys(figures.codes).filter((code) => code !== ERROR_CODES.UNAVAILABLE), JSON.stringify(figures.codes)).toEqual([]);
     const checked = await verify(a.url, ex, log, [kw, om, controller, controllerOnB]);
     expect(checked.lost).toBe(0);
+    expect(checked.duplicates, 'commands stored twice after a retry under the same key').toBe(0);
     for (const seat of [kw, om, controller, controllerOnB]) expect(seat.socket.connected, seat.welcome.seat.seat).toBe(true);
     expect(a.process.exitCode).toBeNull();
     expect(b.process.exitCode).toBeNull();
 
     recordFigures('faults', 'redis-restart', {
       restarts: rounds, modes: 'SIGKILL,SHUTDOWN NOSAVE', processes: 2, commandsSent: figures.sent, acked: checked.acked, lost: checked.lost,
-      refusedUnavailable: figures.codes[ERROR_CODES.UNAVAILABLE] ?? 0, refusedButStored: checked.refusedButStored, noAnswer: figures.noAnswer,
+      refusedUnavailable: figures.codes[ERROR_CODES.UNAVAILABLE] ?? 0, refusedButStored: checked.refusedButStored, storedTwice: checked.duplicates, noAnswer: figures.noAnswer,
       ackedDuringOutage: figures.ackedDuringOutage, seatGapsSynced: kw.gaps + controllerOnB.gaps,
       slowestReplyMs: figures.slowestReplyMs, slowestRecoveryMs: Math.round(Math.max(...recoveries)), finalSeq: checked.seq, stateHashMatchesReplay: true,
     });
