@@ -5,7 +5,7 @@
  * bundles, the MSEL as CSV) and exercise packages. Pure and browser-safe: text and objects in, text,
  * scenario parts and located diagnostics out; no clock, no randomness, no I/O (the purity test covers it).
  */
-export { type Diagnostic, type ImportResult, formatDiagnostic, hasErrors } from './import/diagnostics.ts';
+export { type Diagnostic, type ImportResult, formatDiagnostic, hasErrors } from './lib/diagnostics.ts';
 export { importMsel, importMselCsv, importMselRows, mselContext, type MselContext, type MselImportOptions, type MselImportResult } from './import/msel-csv.ts';
 export { decodeText, type DecodedText } from './msel/encoding.ts';
 export { readWorkbook } from './msel/xlsx.ts';

@@ -4,7 +4,7 @@
  * exercise ended for high, medium and low priority. The dates are calendar dates from the scenario's
  * start date plus the exercise's simulated end; the status starts open.
  */
-import { isoDate } from '../export/timestamps.ts';
+import { isoDate } from '../lib/timestamps.ts';
 import type { Finding, ImprovementItem } from './types.ts';
 import { own } from '../../engine/index.ts';
 

@@ -2,8 +2,8 @@
  * The after-action results of one exercise, from its log (replayed) or from a state and its events.
  * Pure and deterministic: the same log gives the same results, byte for byte, in Node and the browser.
  */
-import { metrics, type RampartsLog, stateHash, TACTICS, own } from '../../engine/index.ts';
-import { exerciseClock } from '../export/timestamps.ts';
+import { metrics, own, type RampartsLog, stateHash, TACTICS } from '../../engine/index.ts';
+import { exerciseClock } from '../lib/timestamps.ts';
 import { exerciseMarking, loadExercise, mean, pickText, round2, teamColor, type ExerciseRecord } from './exercise.ts';
 import { buildTimeline } from './timeline.ts';
 import { redStepResults } from './red-steps.ts';

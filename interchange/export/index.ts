@@ -7,7 +7,7 @@ export { navigatorLayer, navigatorJson, GRADIENT, LAYER_VERSION, NAVIGATOR_VERSI
 export { stixBundle, stixJson, attackUrl, type StixBundle, type StixObject, type StixOptions, type StixResult } from './stix.ts';
 export { inferKind, stixPattern, stixString, type ValueKind } from './stix-patterns.ts';
 export { TLP2_EXTENSION_ID, TLP2_MARKING_IDS, tlpMarkingDefinition, type TlpMarkingDefinition } from './tlp2.ts';
-export { exerciseClock, isoDate, isoTimestamp, parseIsoDateTime } from './timestamps.ts';
+export { exerciseClock, isoDate, isoTimestamp, parseIsoDateTime } from '../lib/timestamps.ts';
 export { RAMPARTS_NAMESPACE, stixId, uuidV5 } from './uuid.ts';
 export { exportPlayedMsel, playedInjects, type PlayedMselOptions } from './msel-played.ts';
 export { exportMselCsv } from './msel-csv.ts';

@@ -15,7 +15,7 @@ import type { MselField } from '../msel/columns.ts';
 import { languagesOf } from '../msel/text.ts';
 import { offsetMinutes } from '../msel/time.ts';
 import { cells, TEXT_VALUES } from './msel-csv.ts';
-import { parseIsoDateTime } from './timestamps.ts';
+import { civilDate, pad, parseIsoDateTime } from '../lib/timestamps.ts';
 
 export function playedInjects(scenarioInjects: readonly InjectT[] | undefined, state: ExerciseState): InjectT[] {
   const adhoc = Object.values(state.injects)
@@ -52,19 +52,10 @@ export interface PlayedMselOptions {
 function wallClock(start: number, offset: number, simMs: number): string {
   const t = start + simMs + offset * 60_000;
   const day = Math.floor(t / 86_400_000);
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const mo = mp < 10 ? mp + 3 : mp - 9;
-  const y = era * 400 + yoe + (mo <= 2 ? 1 : 0);
+  const { y, m, d } = civilDate(day);
   const s = Math.floor((t - day * 86_400_000) / 1000);
-  const p = (n: number, w = 2) => String(n).padStart(w, '0');
   const sign = offset < 0 ? '-' : '+';
-  return `${y}-${p(mo)}-${p(d)}T${p(Math.floor(s / 3600))}:${p(Math.floor((s % 3600) / 60))}:${p(s % 60)}${sign}${p(Math.floor(Math.abs(offset) / 60))}:${p(Math.abs(offset) % 60)}`;
+  return `${y}-${pad(m)}-${pad(d)}T${pad(Math.floor(s / 3600))}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
 }
 
 /** The injects as played, as CSV text (UTF-8 with a byte-order mark, one row per inject). */

@@ -18,7 +18,7 @@
 import { type ReportRt, technique as attackTechnique, type TlpLevel, hasOwnKey } from '../../engine/index.ts';
 import { exerciseKey, maxTlp, pickText, TLP_RANK, type ExerciseRecord } from '../aar/exercise.ts';
 import { buildTimeline } from '../aar/timeline.ts';
-import { exerciseClock } from './timestamps.ts';
+import { exerciseClock } from '../lib/timestamps.ts';
 import { stixId } from './uuid.ts';
 import { inferKind, KIND_LABEL, stixPattern, type ValueKind } from './stix-patterns.ts';
 import { TLP2_MARKING_IDS, tlpMarkingDefinition } from './tlp2.ts';

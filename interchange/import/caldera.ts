@@ -5,8 +5,8 @@
  */
 import { type Document, parseAllDocuments, visit } from 'yaml';
 import { Campaign, type CampaignT, type StepT, type TargetSelectorT, isRecord } from '../../engine/index.ts';
-import { type Diagnostic, type ImportResult, result } from './diagnostics.ts';
-import { IdAllocator, slugId } from './ids.ts';
+import { type Diagnostic, type ImportResult, result } from '../lib/diagnostics.ts';
+import { IdAllocator, slugId } from '../lib/ids.ts';
 import { resolveTechnique, stepTactic, tacticShortname } from './techniques.ts';
 import { stepDefaults } from './step-defaults.ts';
 

@@ -9,12 +9,12 @@ import type { InjectT } from '../../engine/index.ts';
 import type { MselContext } from './msel-context.ts';
 
 export { mselContext, type MselContext } from './msel-context.ts';
-import { type Diagnostic, type ImportResult, result } from './diagnostics.ts';
-import { IdAllocator } from './ids.ts';
+import { type Diagnostic, type ImportResult, result } from '../lib/diagnostics.ts';
+import { IdAllocator } from '../lib/ids.ts';
 import { type HeaderMap, matchHeaders, type MselField } from '../msel/columns.ts';
 import type { DateOrder } from '../msel/time.ts';
 import { readTimeColumn, type Resolved, resolveTime, scenarioZone, timeReference } from '../msel/times.ts';
-import { checkText, csvRows, type Delimiter, detectDelimiter, type SheetRow } from './csv-text.ts';
+import { checkText, csvRows, type Delimiter, detectDelimiter, type SheetRow } from '../msel/csv-text.ts';
 import { readRow } from './msel-row.ts';
 import { isZip } from '../msel/encoding.ts';
 import { readWorkbook } from '../msel/xlsx.ts';

@@ -3,14 +3,14 @@
  * header map; what a row leaves empty and the importer fills in is counted for the sheet's warnings.
  */
 import { Inject, type InjectT, type LocalTextT, parseDuration } from '../../engine/index.ts';
-import type { Diagnostic } from './diagnostics.ts';
-import { type IdAllocator, isId, slugId } from './ids.ts';
+import type { Diagnostic } from '../lib/diagnostics.ts';
+import { type IdAllocator, isId, slugId } from '../lib/ids.ts';
 import type { HeaderMap, MselField } from '../msel/columns.ts';
 import { type Resolved } from '../msel/times.ts';
 import { CHANNEL_LIST, readChannel, readEventType, readPriority, readTlp } from '../msel/vocab.ts';
 import { readLocalText } from '../msel/text.ts';
 import { readCondition, readEvaluates, readExpects, readMove, readQuestions, readRecipients } from '../msel/cells.ts';
-import type { SheetRow } from './csv-text.ts';
+import type { SheetRow } from '../msel/csv-text.ts';
 import type { MselContext } from './msel-context.ts';
 
 export interface RowContext {

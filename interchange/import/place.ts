@@ -5,8 +5,8 @@
  * the result validates.
  */
 import { type CampaignT, type IndicatorT, type InjectT, type NodeT, type SegmentT, type StepT, type TargetSelectorT, type TeamT, isRecord } from '../../engine/index.ts';
-import { type Diagnostic, type ImportResult, result } from './diagnostics.ts';
-import { IdAllocator } from './ids.ts';
+import { type Diagnostic, type ImportResult, result } from '../lib/diagnostics.ts';
+import { IdAllocator } from '../lib/ids.ts';
 
 export interface PlaceCampaignOptions {
   /** Id for the placed campaign (default: the imported one's); a campaign with this id is replaced. */

@@ -4,7 +4,7 @@
  * (directly or through one malware/tool/infrastructure object) or through the action's assets.
  */
 import { type IndicatorKindT, isRecord, own } from '../../engine/index.ts';
-import { IdAllocator, slugId } from './ids.ts';
+import { IdAllocator, slugId } from '../lib/ids.ts';
 
 type Obj = Record<string, unknown>;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);

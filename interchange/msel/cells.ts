@@ -6,7 +6,7 @@
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { z } from 'zod';
 import { type Capability, Condition, type ConditionT, type InjectT, type LocalTextT, type MoveT, type ObjectiveDef, parseDuration, type TeamT } from '../../engine/index.ts';
-import { isId, slugId } from '../import/ids.ts';
+import { isId, slugId } from '../lib/ids.ts';
 import { actionsInText, deadlineInText, EXPECTED_KINDS, type ExpectedKind } from './vocab.ts';
 import { alignLines, escapeLine, type LangCells, mainText, unescapeLine } from './text.ts';
 

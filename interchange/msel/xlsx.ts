@@ -6,8 +6,9 @@
  * have a fixed, machine-written shape and are read here without a general XML parser.
  */
 import { unzipSync } from 'fflate';
-import type { SheetRow } from '../import/csv-text.ts';
 import { own } from '../../engine/index.ts';
+import { civilDate, pad } from '../lib/timestamps.ts';
+import type { SheetRow } from './csv-text.ts';
 
 export type WorkbookResult = { ok: true; rows: SheetRow[]; sheet: string; sheets: string[] } | { ok: false; message: string };
 
@@ -52,8 +53,6 @@ function dateStyles(styles: string | undefined): ('date' | 'time' | undefined)[]
   });
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** A spreadsheet serial number as ISO text: days since 1899-12-30 (or 1904-01-01), fraction of a day. */
 function serialText(serial: number, kind: 'date' | 'time', date1904: boolean): string {
   const seconds = Math.round(serial * 86400);
@@ -61,17 +60,8 @@ function serialText(serial: number, kind: 'date' | 'time', date1904: boolean): s
   const time = `${pad(Math.floor(tod / 3600))}:${pad(Math.floor((tod % 3600) / 60))}${tod % 60 ? `:${pad(tod % 60)}` : ''}`;
   if (kind === 'time' && serial < 1) return time;
   const days = Math.floor(seconds / 86400) + (date1904 ? 24107 : -25569);
-  // Civil date from days since 1970-01-01 (no Date object: this module is pure).
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const mo = mp < 10 ? mp + 3 : mp - 9;
-  const y = era * 400 + yoe + (mo <= 2 ? 1 : 0);
-  return `${y}-${pad(mo)}-${pad(d)}${tod === 0 && kind === 'date' ? '' : `T${time}`}`;
+  const { y, m, d } = civilDate(days);
+  return `${y}-${pad(m)}-${pad(d)}${tod === 0 && kind === 'date' ? '' : `T${time}`}`;
 }
 
 /** Reads one sheet (by name; default: the first whose name says MSEL, else the first) of an .xlsx file. */

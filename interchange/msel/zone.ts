@@ -3,6 +3,7 @@
  * (meta.timeZone) when it has one, else the fixed offset of its start date. Intl only (deterministic
  * for a given time-zone database; no clock is read).
  */
+import { civilDate } from '../lib/timestamps.ts';
 import type { LocalDateTime } from './time.ts';
 
 export interface Zone {
@@ -50,17 +51,8 @@ export function toEpoch(t: LocalDateTime, zone: Zone): number {
 /** The wall-clock calendar date of an instant in the zone. */
 export function localDate(epochMs: number, zone: Zone): { y: number; mo: number; d: number } {
   const shifted = epochMs + offsetAt(epochMs, zone) * 60_000;
-  const day = Math.floor(shifted / 86_400_000);
-  // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm; no Date object needed).
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const mo = mp < 10 ? mp + 3 : mp - 9;
-  return { y: era * 400 + yoe + (mo <= 2 ? 1 : 0), mo, d };
+  const { y, m, d } = civilDate(Math.floor(shifted / 86_400_000));
+  return { y, mo: m, d };
 }
 
 /** The calendar date `days` after a date. */

@@ -17,7 +17,7 @@ import { canonicalJson, parseLog, type RampartsLog, type RatingRt, serialiseLog,
 import { exerciseMarking, pickText, TLP_RANK, type ExerciseRecord } from '../aar/exercise.ts';
 import { buildAarResults } from '../aar/results.ts';
 import type { AarResults } from '../aar/types.ts';
-import { exerciseClock } from '../export/timestamps.ts';
+import { exerciseClock } from '../lib/timestamps.ts';
 
 export const PACKAGE_FORMAT = 'ramparts-package';
 export const PACKAGE_VERSION = 1;

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Diagnostic, importMsel, type MselImportOptions, type MselImportResult, mselContext, placeInjects, readWorkbook } from '../../interchange/index.ts';
-import { checkText, csvRows, detectDelimiter, type SheetRow } from '../../interchange/import/csv-text.ts';
+import { checkText, csvRows, detectDelimiter, type SheetRow } from '../../interchange/msel/csv-text.ts';
 import { matchHeaders } from '../../interchange/msel/columns.ts';
 import { loadBase, repoRoot, validationErrors } from './helpers.ts';
 

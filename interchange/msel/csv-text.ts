@@ -5,8 +5,8 @@
  * sniffed, and every failure located.
  */
 import { parse } from 'csv-parse/sync';
-import type { Diagnostic } from './diagnostics.ts';
-import { decodeText, ENCODING_NAMES, isZip } from '../msel/encoding.ts';
+import type { Diagnostic } from '../lib/diagnostics.ts';
+import { decodeText, ENCODING_NAMES, isZip } from './encoding.ts';
 
 /** Largest MSEL accepted, in UTF-16 code units (a spreadsheet of many thousand injects fits). */
 export const MAX_CSV_CHARS = 32 * 1024 * 1024;

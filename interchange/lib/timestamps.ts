@@ -22,10 +22,11 @@ export function parseIsoDateTime(text: string): number | null {
   return Number.isFinite(utc) ? utc - offsetMin * 60_000 : null;
 }
 
-const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+/** `n` with leading zeros to `w` digits. */
+export const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
-/** Civil date (proleptic Gregorian) of a day count since 1970-01-01 (H. Hinnant's algorithm). */
-function civil(days: number): { y: number; m: number; d: number } {
+/** Civil date (proleptic Gregorian) of a day count since 1970-01-01 (H. Hinnant's algorithm; no Date object). */
+export function civilDate(days: number): { y: number; m: number; d: number } {
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
@@ -44,7 +45,7 @@ export function isoTimestamp(epochMs: number): string {
   const t = Math.floor(epochMs);
   const days = Math.floor(t / DAY);
   let rest = t - days * DAY;
-  const { y, m, d } = civil(days);
+  const { y, m, d } = civilDate(days);
   const h = Math.floor(rest / 3_600_000);
   rest -= h * 3_600_000;
   const mi = Math.floor(rest / 60_000);
