@@ -7,6 +7,7 @@
  * It wakes every `tickMs` of wall time, and sooner when the engine's next scheduled item falls due
  * earlier, so that an inject due at T+10m at x60 arrives 10 s after start, not up to a tick late.
  */
+import { MAX_SIM_TIME } from '../../engine/index.ts';
 import type { ClockInfo } from './engine-port.ts';
 
 export interface DriverOptions {
@@ -17,9 +18,6 @@ export interface DriverOptions {
   /** Called when an advance is due; the host queues a tick. */
   onTick: () => void;
 }
-
-/** Largest simulated time the engine accepts (365 days). */
-const MAX_SIM_TIME = 365 * 86_400_000;
 
 export class RealtimeDriver {
   private anchor: { sim: number; wall: number; speed: number } | undefined;
