@@ -12,6 +12,7 @@ import type { ExerciseManager } from './authority/manager.ts';
 import type { ServerConfig } from './config.ts';
 import type { Clock } from './ops/clock.ts';
 import { apiRouter } from './http/api.ts';
+import { hostProblem } from './ops/host-check.ts';
 import { isAllowedOrigin } from './ops/origin.ts';
 import { sendError, type RefusalLocals } from './http/reply.ts';
 import { clientRouter } from './http/static.ts';
@@ -47,6 +48,14 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+
+  // Before anything reads the Host (the content security policy writes it into connect-src).
+  app.use((req, res, next) => {
+    const problem = hostProblem(req.headers.host, config.allowedHosts);
+    if (problem === undefined) return next();
+    refusals.refuse({ channel: 'http', code: ERROR_CODES.BAD_REQUEST, what: `${req.method} ${req.originalUrl}`, message: problem, address: req.socket.remoteAddress ?? 'unknown' });
+    res.status(400).type('application/json').send(JSON.stringify({ ok: false, code: ERROR_CODES.BAD_REQUEST, message: problem }));
+  });
 
   app.use(helmet({
     contentSecurityPolicy: {

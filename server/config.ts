@@ -42,6 +42,11 @@ export interface ServerConfig {
   /** Extra origins allowed for browsers besides the server's own (default: none, same-origin only). */
   allowedOrigins: string[];
   /**
+   * Host names the server answers to besides `localhost` and IP address literals (server/ops/host-check.ts:
+   * a guard against DNS rebinding). Default: none.
+   */
+  allowedHosts: string[];
+  /**
    * The operator token that creating exercises and uploading scenarios needs (server/auth/operator.ts).
    * Absent: from RAMPARTS_OPERATOR_TOKEN, else the data directory's `operator-token` (made at first start).
    */
@@ -89,6 +94,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     distDir: resolve(root, 'dist'),
     logLevel: 'info',
     allowedOrigins: [],
+    allowedHosts: [],
     realtime: { tickMs: 500 },
     store: { snapshotEvery: 500 },
     deltas: { keep: 256, heavyCostMs: 4, heavyIntervalMs: 100 },

@@ -64,7 +64,7 @@ export async function startServer(config: ServerConfig = defaultConfig(), option
   // on), so the listener must exist before it attaches; the app, which needs `io`, comes after.
   let app: RequestListener = (_req, res) => void res.writeHead(503).end();
   const http = createServer((req, res) => app(req, res));
-  const io = createSocketServer(http, config.allowedOrigins,
+  const io = createSocketServer(http, config.allowedOrigins, config.allowedHosts,
     options.cluster ? { connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true } } : {});
   const cluster = options.cluster
     ? await (await import('./cluster/cluster.ts')).Cluster.connect(io, options.cluster, logger) : undefined;

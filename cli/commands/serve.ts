@@ -24,6 +24,10 @@ Options:
   --redis URL       scale-out: several processes share --postgres and this Redis (Socket.IO
                     Redis Streams adapter, one owning process per exercise; see docs/SCALE-OUT.md)
   --lease-ms MS     how long an exercise lease lasts: a dead owner's exercises move after this (default 10000)
+  --allowed-host NAME  a host name browsers reach the server by (repeatable). IP addresses and
+                    localhost always work; any other name in the Host header is refused (a guard
+                    against DNS rebinding), so a server reached as https://exercise.example/ needs
+                    --allowed-host exercise.example
 
 Creating exercises and uploading scenarios need the operator token (the lobby asks for it; over
 the API it is "Authorization: Bearer <token>"). It is taken from RAMPARTS_OPERATOR_TOKEN (16 to 128
@@ -45,10 +49,11 @@ interface ServeArgs {
   postgresSchema?: string;
   redis?: string;
   leaseMs?: number;
+  allowedHosts: string[];
 }
 
 function parseArgs(args: string[]): ServeArgs {
-  const out: ServeArgs = { port: 8080, host: '0.0.0.0', data: 'data', scenarios: packagePath('scenarios'), logLevel: 'info', snapshotEvery: 500 };
+  const out: ServeArgs = { port: 8080, host: '0.0.0.0', data: 'data', scenarios: packagePath('scenarios'), logLevel: 'info', snapshotEvery: 500, allowedHosts: [] };
   for (let i = 0; i < args.length; i++) {
     const flag = args[i];
     const value = args[i + 1];
@@ -80,6 +85,12 @@ function parseArgs(args: string[]): ServeArgs {
         break;
       }
       case '--postgres': out.postgres = need(); break;
+      case '--allowed-host': {
+        const name = need();
+        if (!/^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})$/.test(name)) throw new UsageError(`--allowed-host takes a host name (letters, digits, "." and "-"), not "${name}"`);
+        out.allowedHosts.push(name);
+        break;
+      }
       case '--postgres-schema': out.postgresSchema = need(); break;
       case '--redis': out.redis = need(); break;
       case '--lease-ms': {
@@ -114,6 +125,7 @@ export const command: CliCommand = {
       port: parsed.port, host: parsed.host, dataDir: resolve(parsed.data), scenariosDir: resolve(parsed.scenarios), logLevel: parsed.logLevel,
       // The web client built into the package (npm run build), wherever the command is run from.
       distDir: packagePath('dist'),
+      allowedHosts: parsed.allowedHosts,
       store: { snapshotEvery: parsed.snapshotEvery },
     }), {
       ...(store ? { store } : {}),

@@ -2,6 +2,9 @@
  * Structured logs: one JSON object per line (`time`, `level`, `msg`, then fields), so that any log
  * collector can index them. Small on purpose: the server logs a few lines per exercise lifecycle
  * event and per error, never per message.
+ *
+ * Every line is redacted before it is written (`redactSecrets`): whatever a client sends lands in
+ * some line (a refused URL, an error), and a credential must never reach a log file.
  */
 import { systemClock } from './clock.ts';
 
@@ -22,6 +25,25 @@ function errorFields(value: unknown): unknown {
   return value;
 }
 
+/**
+ * Credentials as they can appear in a logged text: a query parameter that carries one (`token`,
+ * `access_token`, `auth`, `operator`), a bearer header, the token of a join link, and any run of
+ * exactly 43 base64url characters (the shape of every seat token and generated operator token).
+ */
+const SECRET_PATTERNS: ReadonlyArray<[RegExp, string]> = [
+  [/([?&;](?:token|access_token|auth|operator)=)[^&#"\s\\]*/gi, '$1[redacted]'],
+  [/(bearer\s+)[^"\s\\]+/gi, '$1[redacted]'],
+  [/(\/join\/[A-Za-z0-9_-]+\/)[^"\s\\/?#]+/g, '$1[redacted]'],
+  [/(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g, '[redacted]'],
+];
+
+/** `text` with every credential it holds replaced by `[redacted]`. */
+export function redactSecrets(text: string): string {
+  let out = text;
+  for (const [pattern, replacement] of SECRET_PATTERNS) out = out.replace(pattern, replacement);
+  return out;
+}
+
 /** A JSON-lines logger writing to `write` (stdout by default), dropping levels under `level`. */
 export function createLogger(options: { level?: LogLevel; write?: (line: string) => void; base?: Record<string, unknown> } = {}): Logger {
   const min = LEVELS[options.level ?? 'info'];
@@ -31,7 +53,7 @@ export function createLogger(options: { level?: LogLevel; write?: (line: string)
     if (LEVELS[level] < min) return;
     const entry: Record<string, unknown> = { time: systemClock.timestamp(), level, msg, ...base };
     for (const [key, value] of Object.entries(fields)) entry[key] = errorFields(value);
-    write(`${JSON.stringify(entry)}\n`);
+    write(`${redactSecrets(JSON.stringify(entry))}\n`);
   };
   return {
     debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error'),

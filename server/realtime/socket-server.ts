@@ -7,6 +7,7 @@ import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node
 import { Server, type ServerOptions } from 'socket.io';
 import { ERROR_CODES, HandshakeAuth, PROTOCOL_VERSION, SOCKET_PATH, type ErrorCode } from '../../protocol/index.ts';
 import { audienceOf } from '../authority/audience.ts';
+import { hostProblem } from '../ops/host-check.ts';
 import { isAllowedOrigin } from '../ops/origin.ts';
 import { audienceRoom, exerciseRoom, seatRoom } from './rooms.ts';
 import { limitBacklog } from './backlog.ts';
@@ -16,7 +17,7 @@ import type { RampartsServer } from './types.ts';
 /** Largest frame the transport reads at all; bigger frames close the connection (engine.io rule). */
 const TRANSPORT_LIMIT_BYTES = 1024 * 1024;
 
-export function createSocketServer(http: HttpServer, allowedOrigins: readonly string[], extra: Partial<ServerOptions> = {}): RampartsServer {
+export function createSocketServer(http: HttpServer, allowedOrigins: readonly string[], allowedHosts: readonly string[], extra: Partial<ServerOptions> = {}): RampartsServer {
   return new Server(http, {
     ...extra,
     path: SOCKET_PATH,
@@ -25,6 +26,7 @@ export function createSocketServer(http: HttpServer, allowedOrigins: readonly st
     // TOO_LARGE (a coded error); only absurd frames are cut at the transport.
     maxHttpBufferSize: TRANSPORT_LIMIT_BYTES,
     allowRequest: (req: IncomingMessage, callback) => {
+      if (hostProblem(req.headers.host, allowedHosts) !== undefined) return callback(ERROR_CODES.BAD_REQUEST, false);
       const ok = isAllowedOrigin(req.headers.origin, req.headers.host, allowedOrigins);
       callback(ok ? null : ERROR_CODES.BAD_ORIGIN, ok);
     },
@@ -61,11 +63,14 @@ function addressOf(req: IncomingMessage): string {
  * transport refuses (another origin) and connections it cuts for an oversized frame.
  */
 export function bindRealtime(io: RampartsServer, deps: RealtimeDeps): void {
-  // Engine.IO refuses a request before Socket.IO sees it: another origin (allowRequest), a bad
-  // transport or handshake. Only allowRequest answers FORBIDDEN (code 4).
-  io.engine.on('connection_error', (error: { req: IncomingMessage; code: number; message: string }) => {
+  // Engine.IO refuses a request before Socket.IO sees it: another origin or Host (allowRequest), a
+  // bad transport or handshake.
+  io.engine.on('connection_error', (error: { req: IncomingMessage; code: number; message: string; context?: { message?: unknown } }) => {
+    // allowRequest refuses with FORBIDDEN (code 4) and our code as the context's message: another
+    // origin (BAD_ORIGIN) or a Host the server does not answer to (BAD_REQUEST).
+    const refusedBy = error.code === 4 ? (error.context?.message === ERROR_CODES.BAD_REQUEST ? ERROR_CODES.BAD_REQUEST : ERROR_CODES.BAD_ORIGIN) : ERROR_CODES.BAD_REQUEST;
     deps.refusals.refuse({
-      channel: 'transport', code: error.code === 4 ? ERROR_CODES.BAD_ORIGIN : ERROR_CODES.BAD_REQUEST,
+      channel: 'transport', code: refusedBy,
       what: `${error.req.method ?? '?'} ${error.req.url ?? ''}`, message: error.message, address: addressOf(error.req),
     });
   });
