@@ -6,6 +6,11 @@
  * Written into an array of parts joined once: the result is one flat string (a `+=` rope of a 3 MB
  * state cost as much again to flatten when hashed), and the quoted form of the field names, which
  * repeat across thousands of records, is kept after its first use.
+ *
+ * A record whose keys already come in sorted order, holding only finite numbers, strings, booleans,
+ * null and such records or arrays (a few levels deep), is written by JSON.stringify: for it, that is
+ * the same text, three to four times faster than this walk. The engine creates the records a state
+ * holds by the thousand (alerts, their truth, attempts, nodes, score samples) with sorted fields.
  */
 export function canonicalJson(value: unknown): string {
   const out: string[] = [];
@@ -28,6 +33,45 @@ function keyText(k: string): string {
   return text;
 }
 
+/** Levels of records below a value that `native` checks before it gives up (a bound on re-checking). */
+const NATIVE_DEPTH = 3;
+
+/**
+ * Whether JSON.stringify writes `value` exactly as canonical JSON does: every object's keys in sorted
+ * order as iterated (integer-like keys, which come first, are caught by the order check), numbers
+ * finite, no undefined array item, at most `depth` levels of objects and arrays.
+ */
+function native(value: unknown, depth: number): boolean {
+  if (value === null) return true;
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+    case 'undefined':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object': {
+      if (depth === 0) return false;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+          const x: unknown = value[i];
+          if (x === undefined || !native(x, depth - 1)) return false;
+        }
+        return true;
+      }
+      let prev = '';
+      for (const k in value) {
+        if (k < prev) return false;
+        prev = k;
+        if (!native((value as Record<string, unknown>)[k], depth - 1)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
 function write(value: unknown, out: string[]): void {
   if (value === null) {
     out.push('null');
@@ -45,6 +89,10 @@ function write(value: unknown, out: string[]): void {
       out.push(value ? 'true' : 'false');
       return;
     case 'object': {
+      if (native(value, NATIVE_DEPTH)) {
+        out.push(JSON.stringify(value));
+        return;
+      }
       if (Array.isArray(value)) {
         out.push('[');
         for (let i = 0; i < value.length; i++) {

@@ -42,7 +42,8 @@ export function createExercise(scenario: CompiledScenario, options: ExerciseOpti
     const patched: Record<string, number> = {};
     const teamPatched = new Set(scenario.posture.get(c.owner)?.patched ?? []);
     for (const v of c.vulns) if (v.patched || teamPatched.has(v.id)) setOwn(patched, v.id, 0);
-    return { integrity: 'clean', network: 'connected', down: [], defaced: false, patched, creds: false, hits: [], downW: 0 };
+    // Fields sorted, as in the other records held by the thousand: see deliverAlert.
+    return { creds: false, defaced: false, down: [], downW: 0, hits: [], integrity: 'clean', network: 'connected', patched };
   });
   const injects: Record<string, InjectRt> = {};
   for (const inj of scenario.injects) {
@@ -53,7 +54,7 @@ export function createExercise(scenario: CompiledScenario, options: ExerciseOpti
   const state: ExerciseState = {
     scenario, v: 1, scenarioHash: scenario.hash, seed, mode: options.mode ?? 'headless', phase: 'planned', clock: 0,
     speed: scenario.meta.speed, move: null, startedAt: null, endedAt: null, seq: 0, n: 0, queue: [], rng: seedStreams(seed), indicators,
-    nodes, steps: scenario.steps.map(() => ({ s: 'pending', run: 0, due: null, startedAt: null, endedAt: null, targets: [], hits: [], reason: null })),
+    nodes, steps: scenario.steps.map(() => ({ due: null, endedAt: null, hits: [], reason: null, run: 0, s: 'pending', startedAt: null, targets: [] })),
     attempts: [], teams, injects, adhocCount: 0, actions: {}, reports: {}, assists: {}, sitreps: {}, ratings: [], alertTruth: Object.fromEntries(scenario.blue.map((b) => [b.id, []])),
     coalition: { firstSeen: {}, targeted: {} }, objectives: {},
   };

@@ -89,13 +89,15 @@ export function deliverAlert(ctx: Ctx, teamId: string, p: PendingAlert): void {
   const s = ctx.state;
   const t = own(s.teams, teamId) as TeamRt;
   const id = `${teamId}-A${++t.counters.alert}`;
-  const alert = { id, t: s.clock, observedAt: p.observedAt, node: p.node, source: p.source, technique: p.technique, indicators: p.indicators, severity: p.severity };
+  // Fields in sorted order, here and in the other records a state holds by the thousand: the state
+  // hash then writes them with JSON.stringify (engine/lib/canonical.ts).
+  const alert = { id, indicators: p.indicators, node: p.node, observedAt: p.observedAt, severity: p.severity, source: p.source, t: s.clock, technique: p.technique };
   t.alerts.push(alert);
   setOwn(t.nodeAlerts, p.node, (own(t.nodeAlerts, p.node) ?? 0) + 1);
   // Knowledge matters for TLP checks on re-sharing; random false-positive values are only recorded when
   // the team already knows them from a report (keeps the record small on noisy sensors).
   for (const v of p.indicators) if (!p.fp || hasOwnKey(t.ioc, v)) setOwn(t.ioc, v, 'own');
-  const truth = { team: teamId, alert: id, fp: p.fp, step: p.step === null ? null : (s.scenario.steps[p.step] as CStep).id, attempt: p.attempt };
+  const truth = { alert: id, attempt: p.attempt, fp: p.fp, step: p.step === null ? null : (s.scenario.steps[p.step] as CStep).id, team: teamId };
   (own(s.alertTruth, teamId) as AlertTruth[]).push(truth);
   ctx.emit('alert', 'engine', alert, [team(teamId)]);
   ctx.emit('alert.truth', 'engine', truth, WHITE);

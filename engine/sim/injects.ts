@@ -44,7 +44,7 @@ export function deliver(ctx: Ctx, injectId: string, teamId: string, withinMs: nu
     const due = s.clock + e.within;
     t.expects.push({ inject: injectId, i, action: e.action, due });
     schedule(s, due, { k: 'expect', inject: injectId, team: teamId, i });
-    return { action: e.action, due, met: null, at: null, ...(e.description === undefined ? {} : { description: e.description }) };
+    return { action: e.action, at: null, due, met: null, ...(e.description === undefined ? {} : { description: e.description }) };
   });
   const { type: _type, move: _move, ...content } = injectContent(s, rt);
   ctx.emit('inject.delivered', 'white', { inject: injectId, team: teamId, ...content, expects: tr.expects.map((e) => ({ action: e.action, due: e.due, ...(e.description === undefined ? {} : { description: e.description }) })) }, [team(teamId)]);
@@ -135,5 +135,6 @@ export function adhocInject(ctx: Ctx, inject: AdhocInjectT, withinMs: number[]):
 }
 
 export function newInjectTeam(): InjectTeamRt {
-  return { s: 'scheduled', triggered: false, due: null, deliveredAt: null, ackAt: null, answeredAt: null, answer: null, grade: null, comment: null, expects: [] };
+  // Fields sorted: see deliverAlert.
+  return { ackAt: null, answer: null, answeredAt: null, comment: null, deliveredAt: null, due: null, expects: [], grade: null, s: 'scheduled', triggered: false };
 }

@@ -211,7 +211,7 @@ export function finishStep(ctx: Ctx, si: number, runNo: number): void {
     const ok = reachable && u < o.p;
     const reason = !reachable ? 'unreachable' : ok ? null : (o.reason ?? 'failed');
     const ai = s.attempts.length;
-    s.attempts.push({ step: si, node: ni, team: node.owner, t: s.clock, ok, p: o.p, reason, detectedAt: null });
+    s.attempts.push({ detectedAt: null, node: ni, ok, p: o.p, reason, step: si, t: s.clock, team: node.owner }); // fields sorted: see deliverAlert
     if (ok) hits.push(node.id);
     else misses.push({ node: node.id, reason: reachable ? 'resisted' : 'unreachable' });
     detail.push({ node: node.id, ok, p: o.p, reason });

@@ -66,21 +66,22 @@ export function computeScore(state: ExerciseState, teamId: string): ScoreSample 
     ? (w.availability * availability + w.detection * detection + w.response * response + w.reporting * reporting + w.cooperation * cooperation) / total
     : 0;
   const penalties = p.disruption * (needAcc / HOUR) + p.lateReport * sc.missed;
+  // Fields sorted (a team keeps one sample per hour): see deliverAlert in sim/detection.ts.
   return {
-    t: now,
-    composite: round(Math.max(0, weighted - penalties)),
     availability: round(availability),
-    detection: round(detection),
-    response: round(response),
-    reporting: round(reporting),
+    composite: round(Math.max(0, weighted - penalties)),
     cooperation: round(cooperation),
+    detection: round(detection),
     penalties: round(penalties),
+    reporting: round(reporting),
+    response: round(response),
+    t: now,
   };
 }
 
 /** A fresh score record for a team at T+0. */
 export function newScore(): ScoreRt {
-  const zero: ScoreSample = { t: 0, composite: 0, availability: 100, detection: 100, response: 100, reporting: 100, cooperation: 0, penalties: 0 };
+  const zero: ScoreSample = { availability: 100, composite: 0, cooperation: 0, detection: 100, penalties: 0, reporting: 100, response: 100, t: 0 };
   return {
     last: 0, downW: 0, downAcc: 0, needW: 0, needAcc: 0, attempts: 0, credit: 0, episodes: 0, closedCredit: 0, open: {},
     graded: 0, gradeSum: 0, met: 0, missed: 0, shared: 0, partnerApplied: 0, appliedReceived: 0, current: zero, timeline: [],
