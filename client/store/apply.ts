@@ -3,8 +3,7 @@
  * catching up"), as pure functions over a small state: the view, `seq` (the `toSeq` of the last
  * message applied) and the event feed. The connection calls these; tests call them directly.
  */
-import type { DeltaMessage, SyncResult } from '../../protocol/socket.ts';
-import type { EngineEvent } from '../../engine/types.ts';
+import type { DeltaMessage, SeatEvent, SyncResult } from '../../protocol/socket.ts';
 import { patchShared } from '../../protocol/patch.ts';
 
 /** Most events kept in the feed; older ones drop off (the view stays authoritative). */
@@ -13,7 +12,7 @@ export const FEED_LIMIT = 2000;
 export interface ViewState<V> {
   view: V | null;
   seq: number;
-  feed: EngineEvent[];
+  feed: SeatEvent[];
 }
 
 export type DeltaOutcome<V> =
@@ -23,9 +22,9 @@ export type DeltaOutcome<V> =
   /** fromSeq is not our seq: ask the server with `sync({ lastSeq: seq })`. */
   | { kind: 'gap' };
 
-function appendFeed(feed: EngineEvent[], events: readonly EngineEvent[]): EngineEvent[] {
+function appendFeed(feed: SeatEvent[], events: readonly SeatEvent[]): SeatEvent[] {
   if (events.length === 0) return feed;
-  const last = feed.length > 0 ? (feed[feed.length - 1] as EngineEvent).seq : 0;
+  const last = feed.length > 0 ? (feed[feed.length - 1] as SeatEvent).seq : 0;
   // A reconnect may bring events we already hold; the event seq orders the log.
   const fresh = events.filter((e) => e.seq > last);
   if (fresh.length === 0) return feed;

@@ -3,7 +3,7 @@
  * bytes, so projections and deltas are computed once per audience, never per socket.
  */
 import { type Audience as EventAudience, audienceAllows, type EngineEvent } from '../../engine/index.ts';
-import type { SeatRole } from '../../protocol/index.ts';
+import type { SeatEvent, SeatRole } from '../../protocol/index.ts';
 
 /** `white` (controller), `evaluator`, `red`, or `team:<id>` for one blue team. */
 export type AudienceKey = 'white' | 'evaluator' | 'red' | `team:${string}`;
@@ -27,8 +27,12 @@ export function seatOfAudience(key: AudienceKey): AudienceSeat {
   return { role: key as Exclude<AudienceKey, `team:${string}`> };
 }
 
-/** The events among `events` that this audience may see (the engine's audience rule). */
-export function eventsFor(key: AudienceKey, events: readonly EngineEvent[]): EngineEvent[] {
+/** The events among `events` that this audience may see (the engine's audience rule), as its seats get them. */
+export function eventsFor(key: AudienceKey, events: readonly EngineEvent[]): SeatEvent[] {
   const seat = seatOfAudience(key);
-  return events.filter((e) => audienceAllows(e.audience as EventAudience[], seat));
+  const out: SeatEvent[] = [];
+  for (const e of events) {
+    if (audienceAllows(e.audience as EventAudience[], seat)) out.push({ seq: e.seq, t: e.t, type: e.type, actor: e.actor, data: e.data });
+  }
+  return out;
 }

@@ -11,7 +11,7 @@
  *   not pay for one controller projection per batch. Light audiences are sent at every batch.
  */
 import type { EngineEvent } from '../../engine/index.ts';
-import type { SyncResult } from '../../protocol/index.ts';
+import type { SeatEvent, SyncResult } from '../../protocol/index.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import { type AudienceKey, eventsFor, seatOfAudience } from './audience.ts';
 import { AudienceChannel } from './channel.ts';
@@ -29,7 +29,7 @@ export interface BroadcasterOptions {
 interface AudienceState {
   channel: AudienceChannel;
   /** Events of durable revisions not sent yet (heavy audiences between publications). */
-  pending: EngineEvent[];
+  pending: SeatEvent[];
   dirty: boolean;
   /** Smoothed cost of a projection and diff, ms. */
   cost: number;

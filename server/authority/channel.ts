@@ -3,8 +3,7 @@
  * clients that reconnect. `publish` turns a new view into the delta to broadcast; `catchUp` answers
  * a client that holds the view at some revision.
  */
-import { diffViews, type DeltaMessage, type SyncResult } from '../../protocol/index.ts';
-import type { EngineEvent } from '../../engine/index.ts';
+import { diffViews, type DeltaMessage, type SeatEvent, type SyncResult } from '../../protocol/index.ts';
 
 export class AudienceChannel {
   private view: unknown;
@@ -56,7 +55,7 @@ export class AudienceChannel {
    * Records the audience's view at revision `toSeq` and returns the delta from the previous one,
    * or undefined when the view did not change and there are no events for this audience.
    */
-  publish(view: unknown, events: EngineEvent[], toSeq: number): DeltaMessage | undefined {
+  publish(view: unknown, events: SeatEvent[], toSeq: number): DeltaMessage | undefined {
     if (this.isStale) throw new Error('publish on a stale channel: reset it first');
     const patch = diffViews(this.view, view);
     if (patch === undefined && events.length === 0) return undefined;

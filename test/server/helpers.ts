@@ -8,8 +8,9 @@ import { join, resolve } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import {
   PROTOCOL_VERSION, type ClientToServerEvents, type CommandReply, type CreateExerciseResponse,
-  type DeltaMessage, type ServerToClientEvents, type SyncResult, type Welcome,
+  type DeltaMessage, type SeatEvent, type ServerToClientEvents, type SyncResult, type Welcome,
 } from '../../protocol/index.ts';
+import type { EngineEvent } from '../../engine/index.ts';
 import { applyViewPatch } from '../protocol/jsondiffpatch.ts';
 import { defaultConfig, type ServerConfig } from '../../server/config.ts';
 import { silentLogger } from '../../server/ops/logger.ts';
@@ -102,6 +103,13 @@ export function openSocket(url: string, auth: Record<string, unknown>, options: 
 }
 
 /** The token of one seat of a created exercise. */
+/** A logged engine event as seats receive it (protocol SeatEvent: no audience), or undefined. */
+export function seatForm(event: EngineEvent | undefined): SeatEvent | undefined {
+  if (event === undefined) return undefined;
+  const { audience: _audience, ...rest } = event;
+  return rest;
+}
+
 export const seatToken = (ex: CreateExerciseResponse, seat: string): string => ex.seats.find((s) => s.seat === seat)?.token as string;
 
 /** Joins seats of `ex` on whichever server `url` names, keeping each in `opened` for the test to close. */

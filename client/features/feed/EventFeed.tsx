@@ -1,6 +1,6 @@
 /** The live event feed: newest first, filterable by family, events the seat may see only. */
 import { useMemo, useState } from 'react';
-import type { EngineEvent } from '../../../engine/types.ts';
+import type { SeatEvent } from '../../../protocol/index.ts';
 import { hasKey } from '../../i18n/t.ts';
 import { useT } from '../../i18n/react.tsx';
 import { useSession } from '../../store/react.ts';
@@ -9,16 +9,16 @@ import { describeEvent, eventFamily } from './describe.ts';
 
 const SHOWN = 200;
 
-export function EventList({ events, title }: { events: readonly EngineEvent[]; title: string }) {
+export function EventList({ events, title }: { events: readonly SeatEvent[]; title: string }) {
   const t = useT();
   const [family, setFamily] = useState('');
   // Score samples arrive for every team every few minutes and would drown the rest.
   const [hideScores, setHideScores] = useState(true);
   const families = useMemo(() => [...new Set(events.map((e) => eventFamily(e.type)))].sort(), [events]);
   const shown = useMemo(() => {
-    const out: EngineEvent[] = [];
+    const out: SeatEvent[] = [];
     for (let i = events.length - 1; i >= 0 && out.length < SHOWN; i--) {
-      const e = events[i] as EngineEvent;
+      const e = events[i] as SeatEvent;
       if (hideScores && e.type === 'score' && family !== 'score') continue;
       if (!family || eventFamily(e.type) === family) out.push(e);
     }

@@ -1,5 +1,5 @@
 /** One line about an engine event for the live feed: the interesting fields of its data, short. */
-import type { EngineEvent } from '../../../engine/types.ts';
+import type { SeatEvent } from '../../../protocol/index.ts';
 
 const KEYS = ['team', 'node', 'nodes', 'inject', 'step', 'action', 'status', 'state', 'to', 'from', 'partners', 'report', 'technique', 'severity', 'grade', 'speed', 'move', 'title', 'ok', 'result'];
 
@@ -15,7 +15,7 @@ function short(value: unknown): string {
   return '';
 }
 
-export function describeEvent(event: EngineEvent): string {
+export function describeEvent(event: SeatEvent): string {
   if (typeof event.data !== 'object' || event.data === null) return short(event.data);
   const data = event.data as Record<string, unknown>;
   const parts: string[] = [];

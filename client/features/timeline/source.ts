@@ -3,7 +3,8 @@
  * watched live (every view it received, sharing unchanged parts, so thousands of frames cost little),
  * and an engine replay of a log file (client/features/replay), which rebuilds the view at any time.
  */
-import type { EngineEvent, EvaluatorView, WhiteView } from '../../../engine/types.ts';
+import type { EvaluatorView, WhiteView } from '../../../engine/types.ts';
+import type { SeatEvent } from '../../../protocol/index.ts';
 
 export type TruthView = WhiteView | EvaluatorView;
 
@@ -14,7 +15,7 @@ export interface TimelineSource {
   viewAt(t: number): TruthView | null;
   /** The view at the end: swimlanes and scores are drawn from it. */
   final: TruthView | null;
-  events: readonly EngineEvent[];
+  events: readonly SeatEvent[];
 }
 
 export interface Frame { t: number; seq: number; view: TruthView }
@@ -50,7 +51,7 @@ export function frameAt(frames: readonly Frame[], t: number): Frame | null {
   return frames[lo] as Frame;
 }
 
-export function recordingSource(frames: readonly Frame[], events: readonly EngineEvent[]): TimelineSource {
+export function recordingSource(frames: readonly Frame[], events: readonly SeatEvent[]): TimelineSource {
   const first = frames[0];
   const last = frames[frames.length - 1];
   return {
