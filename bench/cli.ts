@@ -2,8 +2,8 @@
  * The command line as a user meets it: whole processes, start-up included, timed from spawn to exit
  * (wall time; minimum and median of several runs). `ramparts --help` is run in turn with a bare
  * `node -e 0` and the ratio taken pair by pair, so that the figure that travels between machines is
- * not moved by the machine's load drifting during the runs. lib/ is compiled first
- * (scripts/build-node.mjs), so the figures are those of the current sources.
+ * not moved by the machine's load drifting during the runs. bench/index.ts compiles lib/ first, so
+ * the figures are those of the current sources.
  */
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -45,7 +45,6 @@ async function times(args: readonly string[], runs: number): Promise<number[]> {
 }
 
 export async function run(): Promise<BenchResult[]> {
-  await timeProcess(process.execPath, ['scripts/build-node.mjs']);
   const load = () => `load ${loadavg()[0]!.toFixed(1)}`;
   const out: BenchResult[] = [];
 
