@@ -161,17 +161,8 @@ export class Inline {
     if (this.s[this.p] === ']') { this.p++; this.depth--; return out; }
     for (;;) {
       out.push(this.value(true));
-      this.spaces();
-      const c = this.s[this.p];
-      if (c === ':') giveUp(); // a pair inside a sequence
-      this.p++;
-      if (c === ']') {
-        this.depth--;
-        return out;
-      }
-      if (c !== ',') giveUp();
-      this.spaces();
-      if (this.s[this.p] === ']' || this.s[this.p] === ',') giveUp();
+      // A ':' here (a pair inside a sequence) is neither the end nor a comma: given up.
+      if (this.closes(']')) return out;
     }
   }
 
@@ -188,16 +179,25 @@ export class Inline {
       this.p += 2;
       this.spaces();
       out[key] = this.value(true);
-      this.spaces();
-      const c = this.s[this.p];
-      this.p++;
-      if (c === '}') {
-        this.depth--;
-        return out;
-      }
-      if (c !== ',') giveUp();
-      this.spaces();
-      if (this.s[this.p] === '}' || this.s[this.p] === ',') giveUp();
+      if (this.closes('}')) return out;
     }
+  }
+
+  /**
+   * After an item of a flow collection: true past its closing bracket, false past a comma with
+   * another item to come; anything else (an empty item, a trailing comma) is given up.
+   */
+  private closes(close: ']' | '}'): boolean {
+    this.spaces();
+    const c = this.s[this.p];
+    this.p++;
+    if (c === close) {
+      this.depth--;
+      return true;
+    }
+    if (c !== ',') giveUp();
+    this.spaces();
+    if (this.s[this.p] === close || this.s[this.p] === ',') giveUp();
+    return false;
   }
 }
