@@ -10,3 +10,4 @@ export { ENGINE_ERRORS, type EngineErrorCode } from './sim/events.ts';
 export { isRecord } from './lib/record.ts';
 export { EXERCISE_PHASES, COMMAND_CLASS, PHASE_TRANSITIONS, phaseAccepts, type ExercisePhase, type CommandClass } from './machines/phases.ts';
 export { own, hasOwnKey, setOwn, ownOrSet } from './lib/own.ts';
+export { localText, pickLocalText, type PickedText } from './scenario/local-text.ts';

@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import type { LocalTextT } from '../../engine/types.ts';
 import { usePrefs } from '../store/react.ts';
 import { directionOf } from './catalog.ts';
-import { pickLocalText } from './local-text.ts';
+import { pickLocalText } from '../../engine/constants.ts';
 import { t, type Params } from './t.ts';
 
 export type Translate = (key: string, params?: Params) => string;

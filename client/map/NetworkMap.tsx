@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { select, zoom, zoomIdentity, type ZoomBehavior } from 'd3';
 import { useLang, useDirection, useT } from '../i18n/react.tsx';
-import { localText } from '../i18n/local-text.ts';
+import { localText } from '../../engine/constants.ts';
 import { drawMap, type Transform } from './draw.ts';
 import { nodeAt, segmentAt } from './hit.ts';
 import { layoutNetwork, type MapLayout } from './layout.ts';

@@ -1,6 +1,6 @@
 /** What is known about one node: for a blue team its inventory and sensors' picture, for the white cell the truth. */
 import type { BlueNodeView, WhiteNodeView } from '../../engine/types.ts';
-import { localText } from '../i18n/local-text.ts';
+import { localText } from '../../engine/constants.ts';
 import { useLang, useT } from '../i18n/react.tsx';
 import { formatSpan } from '../i18n/time.ts';
 

@@ -5,7 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useLang, useT } from '../i18n/react.tsx';
-import { localText } from '../i18n/local-text.ts';
+import { localText } from '../../engine/constants.ts';
 import type { MapModel, NodeLook } from './model.ts';
 
 export const LIST_LIMIT = 150;

@@ -34,15 +34,6 @@ export interface Diagnostic {
 /** A diagnostic located in a text by line, column and field: what the scenario validator gives. */
 export type TextDiagnostic = Diagnostic & { file: string; line: number; col: number; path: string; severity: 'error' | 'warning' };
 
-/** A finding before it is located in the source text. */
-export interface Finding {
-  path: readonly PathSegment[];
-  message: string;
-  severity: 'error' | 'warning';
-  /** For unknown keys: point at this key of the map at `path` rather than at the map. */
-  key?: string;
-}
-
 const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
 
 /** `['network', 'nodes', 3, 'segment']` -> `network.nodes[3].segment`; odd keys are quoted: `name["fr CA"]`. */

@@ -4,7 +4,8 @@
  * branch the input was evidently aiming at.
  */
 import type { z } from 'zod';
-import type { Finding, PathSegment } from '../lib/diagnostic.ts';
+import type { PathSegment } from '../lib/diagnostic.ts';
+import type { Finding } from './finding.ts';
 import { didYouMean } from './suggest.ts';
 import { allowedKeys } from './schema-walk.ts';
 

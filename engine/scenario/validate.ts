@@ -2,7 +2,8 @@
  * The scenario validator: syntax, schema and meaning, every problem located and reported at once.
  */
 import { Scenario, type ScenarioT } from './schema/index.ts';
-import { compareDiagnostics, formatPath, type TextDiagnostic, type Finding } from '../lib/diagnostic.ts';
+import { compareDiagnostics, formatPath, type TextDiagnostic } from '../lib/diagnostic.ts';
+import type { Finding } from './finding.ts';
 import { schemaFindings } from './issues.ts';
 import { MAX_DEPTH, measureValue, parseScenarioText, type SourceMap } from './text/index.ts';
 import { semanticFindings } from './semantic/index.ts';

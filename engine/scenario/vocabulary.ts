@@ -16,6 +16,8 @@ export type TeamRoleT = (typeof TEAM_ROLES)[number];
 /** Traffic Light Protocol 2.0 levels, from least to most restricted. */
 export const TLP_LEVELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
 export type TlpLevel = (typeof TLP_LEVELS)[number];
+/** Each level's place in TLP_LEVELS: a higher rank is more restricted. */
+export const TLP_RANK: Readonly<Record<TlpLevel, number>> = { CLEAR: 0, GREEN: 1, AMBER: 2, 'AMBER+STRICT': 3, RED: 4 };
 
 export const ZONES = ['internet', 'dmz', 'corporate', 'ot', 'datacenter', 'cloud', 'management', 'shared'] as const;
 export type ZoneT = (typeof ZONES)[number];

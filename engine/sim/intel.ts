@@ -6,7 +6,7 @@
  * the team observed itself (its own alerts) are always its own to share. Applying a report blocks its
  * indicators for the applying team, which protects it from red steps that use them.
  */
-import type { TlpLevel } from '../scenario/schema/index.ts';
+import { TLP_RANK, type TlpLevel } from '../scenario/schema/index.ts';
 import type { IntelReportT } from './commands.ts';
 import { type Ctx, team } from './ctx.ts';
 import type { ReportRt, TeamRt } from './state.ts';
@@ -15,8 +15,6 @@ import { meetExpectations } from './injects.ts';
 import { startAction } from './actions.ts';
 import type { CAction } from '../compile/types.ts';
 import { hasOwnKey, own, setOwn } from '../lib/own.ts';
-
-const RANK: Record<TlpLevel, number> = { CLEAR: 0, GREEN: 1, AMBER: 2, 'AMBER+STRICT': 3, RED: 4 };
 
 export function shareIntel(ctx: Ctx, from: string, report: IntelReportT, partners: string[]): Refusal | void {
   const s = ctx.state;
@@ -29,7 +27,7 @@ export function shareIntel(ctx: Ctx, from: string, report: IntelReportT, partner
   for (const v of report.indicators) {
     const src = own(t.ioc, v);
     if (src === undefined || src === 'own') continue;
-    if (RANK[src] >= RANK.AMBER) {
+    if (TLP_RANK[src] >= TLP_RANK.AMBER) {
       return refuse('FORBIDDEN', `indicator "${v}" was shared with you under TLP:${src}; it may not be passed on to other teams`);
     }
     if (src === 'GREEN' && report.tlp === 'CLEAR') {
@@ -49,7 +47,7 @@ export function shareIntel(ctx: Ctx, from: string, report: IntelReportT, partner
     pt.received.push(id);
     for (const v of r.indicators) {
       const cur = own(pt.ioc, v);
-      if (cur === undefined || (cur !== 'own' && RANK[r.tlp] < RANK[cur])) setOwn(pt.ioc, v, r.tlp);
+      if (cur === undefined || (cur !== 'own' && TLP_RANK[r.tlp] < TLP_RANK[cur])) setOwn(pt.ioc, v, r.tlp);
     }
   }
   ctx.emit('intel.shared', `blue:${from}`, { ...r, appliedBy: undefined }, [team(from), ...to.map(team)]);

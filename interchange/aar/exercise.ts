@@ -3,7 +3,7 @@
  * every event. `loadExercise` replays a log (pure, so the evaluator console can run it in the browser);
  * the helpers pick texts in one language and rank TLP levels.
  */
-import { type EngineEvent, type ExerciseState, hashValue, type LocalTextT, type RampartsLog, replay, type TlpLevel } from '../../engine/index.ts';
+import { type EngineEvent, type ExerciseState, hashValue, localText, type LocalTextT, type RampartsLog, replay, TLP_RANK, type TlpLevel } from '../../engine/index.ts';
 
 export interface ExerciseRecord {
   log: RampartsLog;
@@ -28,15 +28,10 @@ export function exerciseKey(log: RampartsLog): string {
   return hashValue({ scenario: log.header.scenarioHash, seed: log.header.seed, mode: log.header.mode, commands: log.records.map((r) => [r.t, r.command]) });
 }
 
-/** A participant-facing text in `lang`, else English, else its first language. */
-export function pickText(text: LocalTextT | undefined, lang = 'en'): string {
-  if (text === undefined) return '';
-  if (typeof text === 'string') return text;
-  return text[lang] ?? text.en ?? Object.values(text)[0] ?? '';
-}
+/** A participant-facing text in `lang` (English unless said): the engine's localText. */
+export const pickText = (text: LocalTextT | undefined, lang = 'en'): string => localText(text, lang);
 
-export const TLP_RANK: Record<TlpLevel, number> = { CLEAR: 0, GREEN: 1, AMBER: 2, 'AMBER+STRICT': 3, RED: 4 };
-export const TLP_ORDER: readonly TlpLevel[] = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'];
+export { TLP_RANK };
 
 export function maxTlp(a: TlpLevel, b: TlpLevel): TlpLevel {
   return TLP_RANK[a] >= TLP_RANK[b] ? a : b;

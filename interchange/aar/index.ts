@@ -8,7 +8,7 @@
  *   if (r.ok) aarHtml(r.results, { d3 });      // one self-contained HTML file
  */
 export { aarFromLog, aarJson, buildAarResults, type AarOptions } from './results.ts';
-export { loadExercise, exerciseKey, exerciseMarking, pickText, TLP_ORDER, TLP_RANK, type ExerciseRecord, type LoadResult } from './exercise.ts';
+export { loadExercise, exerciseKey, exerciseMarking, pickText, TLP_RANK, type ExerciseRecord, type LoadResult } from './exercise.ts';
 export { aarMarkdown } from './markdown.ts';
 export { aarHtml, cspHash, escapeHtml, type AarHtmlOptions } from './html.ts';
 export { aarDocument, AAR_SECTIONS, highlights, TLP_HANDLING, type Block, type ChartKind, type Run } from './document.ts';

@@ -15,7 +15,7 @@
  * Reports and indicators are labelled `exercise` and report names start with [EXERCISE] so that a
  * threat intelligence platform never mistakes them for real intelligence.
  */
-import { type ReportRt, technique as attackTechnique, type TlpLevel, hasOwnKey } from '../../engine/index.ts';
+import { hasOwnKey, type ReportRt, technique as attackTechnique, TLP_LEVELS, type TlpLevel } from '../../engine/index.ts';
 import { exerciseKey, maxTlp, pickText, TLP_RANK, type ExerciseRecord } from '../aar/exercise.ts';
 import { buildTimeline } from '../aar/timeline.ts';
 import { exerciseClock } from '../lib/timestamps.ts';
@@ -174,7 +174,7 @@ export function stixBundle(x: ExerciseRecord, options: StixOptions = {}): StixRe
     };
   });
 
-  const markings = (['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const).filter((l) => used.has(l)).map((l) => tlpMarkingDefinition(l) as unknown as StixObject);
+  const markings = TLP_LEVELS.filter((l) => used.has(l)).map((l) => tlpMarkingDefinition(l) as unknown as StixObject);
   const objects: StixObject[] = [...markings, ...identities, ...patterns, ...indicators, ...relationships, ...sightings, ...reportObjects];
   return { ok: true, bundle: { type: 'bundle', id: id('bundle', `${team ?? '*'}|${options.maxTlp ?? '*'}`), objects } };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localText, pickLocalText } from '../../client/i18n/local-text.ts';
+import { localText, pickLocalText } from '../../engine/constants.ts';
 import { formatExerciseTime, formatSpan, formatWallTime, isTimeZone, timeZones } from '../../client/i18n/time.ts';
 import { parseRoute } from '../../client/app/route.ts';
 

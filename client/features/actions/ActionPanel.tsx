@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { ActionView } from '../../../engine/types.ts';
-import { localText } from '../../i18n/local-text.ts';
+import { localText } from '../../../engine/constants.ts';
 import { useLang, useT } from '../../i18n/react.tsx';
 import { useCommand } from '../../net/react.tsx';
 import { useView } from '../../store/react.ts';

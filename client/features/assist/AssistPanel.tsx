@@ -1,7 +1,7 @@
 /** Assistance between partners: ask a partner for help, grant a partner's request, see who may act for whom. */
 import { useState } from 'react';
 import type { AssistView } from '../../../engine/types.ts';
-import { localText } from '../../i18n/local-text.ts';
+import { localText } from '../../../engine/constants.ts';
 import { useLang, useT } from '../../i18n/react.tsx';
 import { useCommand } from '../../net/react.tsx';
 import { useView } from '../../store/react.ts';

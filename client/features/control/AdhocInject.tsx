@@ -1,8 +1,7 @@
 /** An ad-hoc inject from the white cell: to all or some blue teams, on a channel, with TLP and expected actions. */
 import { useMemo, useState } from 'react';
 import type { ActionKindT, ChannelT, TlpLevel, WhiteView } from '../../../engine/types.ts';
-import { ACTION_KINDS, CHANNELS, DURATION_PATTERN, TLP_LEVELS } from '../../../engine/constants.ts';
-import { localText } from '../../i18n/local-text.ts';
+import { ACTION_KINDS, CHANNELS, DURATION_PATTERN, localText, TLP_LEVELS } from '../../../engine/constants.ts';
 import { useLang, useT } from '../../i18n/react.tsx';
 import { useCommand } from '../../net/react.tsx';
 import { useSession } from '../../store/react.ts';

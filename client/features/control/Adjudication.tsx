@@ -1,7 +1,7 @@
 /** The adjudication queue: situation reports and inject answers waiting for the white cell's grade. */
 import { useState } from 'react';
 import type { AdjudicationItem, WhiteView } from '../../../engine/types.ts';
-import { localText } from '../../i18n/local-text.ts';
+import { localText } from '../../../engine/constants.ts';
 import { useLang, useT } from '../../i18n/react.tsx';
 import { useCommand } from '../../net/react.tsx';
 import { useSession } from '../../store/react.ts';

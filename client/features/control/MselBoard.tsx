@@ -1,6 +1,6 @@
 /** The MSEL board: every inject (scheduled time or condition, channel) with its status per blue team. */
 import type { EvaluatorView, MselRow, WhiteView } from '../../../engine/types.ts';
-import { localText } from '../../i18n/local-text.ts';
+import { localText } from '../../../engine/constants.ts';
 import { LocalTextView, useLang, useT } from '../../i18n/react.tsx';
 import { useSession } from '../../store/react.ts';
 import { SimTime } from '../shell/Clock.tsx';

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import type { EvaluatorView, WhiteView } from '../../../engine/types.ts';
 import { useLang, useT } from '../../i18n/react.tsx';
-import { localText } from '../../i18n/local-text.ts';
+import { localText } from '../../../engine/constants.ts';
 import { useSession } from '../../store/react.ts';
 
 type TruthView = WhiteView | EvaluatorView;

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { InboxItem } from '../../../engine/types.ts';
-import { pickLocalText } from '../../i18n/local-text.ts';
+import { pickLocalText } from '../../../engine/constants.ts';
 import { LocalTextView, useLang, useT } from '../../i18n/react.tsx';
 import { useCommand } from '../../net/react.tsx';
 import { useView } from '../../store/react.ts';

@@ -4,8 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { IntelView, TlpLevel } from '../../../engine/types.ts';
-import { TLP_LEVELS } from '../../../engine/constants.ts';
-import { localText } from '../../i18n/local-text.ts';
+import { localText, TLP_LEVELS } from '../../../engine/constants.ts';
 import { useLang, useT } from '../../i18n/react.tsx';
 import { useCommand } from '../../net/react.tsx';
 import { useView } from '../../store/react.ts';

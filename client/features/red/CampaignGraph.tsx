@@ -1,7 +1,7 @@
 /** A red campaign drawn as a graph of steps (SVG): status by colour and label, preconditions as arrows. */
 import { useMemo } from 'react';
 import type { RedStepView } from '../../../engine/types.ts';
-import { localText } from '../../i18n/local-text.ts';
+import { localText } from '../../../engine/constants.ts';
 import { useDirection, useLang, useT } from '../../i18n/react.tsx';
 import { layoutCampaign, type GraphStep } from './graph.ts';
 

@@ -1,7 +1,7 @@
 /** A team's score: current breakdown by category and the timeline of each category. */
 import { useMemo } from 'react';
 import type { ScoreView, TeamRef } from '../../../engine/types.ts';
-import { localText } from '../../i18n/local-text.ts';
+import { localText } from '../../../engine/constants.ts';
 import { useLang, useT } from '../../i18n/react.tsx';
 import { CATEGORY_COLORS, ScoreChart, TEAM_PALETTE, type Series } from './ScoreChart.tsx';
 

@@ -5,7 +5,7 @@
  */
 import { useMemo, useRef } from 'react';
 import { scaleLinear } from 'd3';
-import { localText } from '../../i18n/local-text.ts';
+import { localText } from '../../../engine/constants.ts';
 import { useDirection, useLang, useT } from '../../i18n/react.tsx';
 import { formatExerciseTime } from '../../i18n/time.ts';
 import type { LaneMarks } from './lanes.ts';

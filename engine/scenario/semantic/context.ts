@@ -2,7 +2,8 @@
  * Shared state of the meaning checks: the scenario, id tables built once, and the finding sink.
  * Checks only run on a scenario that passed the schema, so every field has its declared type.
  */
-import type { Finding, PathSegment } from '../../lib/diagnostic.ts';
+import type { PathSegment } from '../../lib/diagnostic.ts';
+import type { Finding } from '../finding.ts';
 import { formatPath } from '../../lib/diagnostic.ts';
 import { didYouMean } from '../suggest.ts';
 import { durationMs } from '../../time/duration.ts';

@@ -1,5 +1,6 @@
 /** The meaning checks of a scenario that already matches the schema. */
-import type { Finding, PathSegment } from '../../lib/diagnostic.ts';
+import type { PathSegment } from '../../lib/diagnostic.ts';
+import type { Finding } from '../finding.ts';
 import { Ctx } from './context.ts';
 import { buildTables } from './ids.ts';
 import { checkNetwork, checkTeams } from './network.ts';

@@ -3,7 +3,7 @@
  * language when the scenario provides it, then the base language (`ar` for `ar-SA`), then English,
  * then whatever language the author wrote.
  */
-import type { LocalTextT } from '../../engine/types.ts';
+import type { LocalTextT } from './schema/index.ts';
 
 export interface PickedText {
   text: string;
