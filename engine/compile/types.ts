@@ -55,6 +55,8 @@ export interface CTeam {
   id: string;
   role: 'white' | 'red' | 'blue' | 'evaluator';
   name: LocalTextT;
+  /** A short label for charts (per language). */
+  shortName?: LocalTextT;
   nation?: string;
   organisation?: LocalTextT;
   language?: string;

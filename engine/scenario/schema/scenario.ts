@@ -22,10 +22,19 @@ export const Meta = z.strictObject({
   speed: z.int().min(1).max(1000).optional().meta({ description: 'Default real-time speed factor.' }),
 });
 
+/** A label for charts and narrow table columns, where a team's full name would be cut (up to 24 characters). */
+const ShortLabel = z
+  .union([
+    z.string().min(1).max(24),
+    z.record(LanguageCode, z.string().min(1).max(24)).refine((r) => Object.keys(r).length > 0, 'give the label in at least one language'),
+  ])
+  .meta({ description: 'Short team label for charts, per language like names (e.g. { en: SahCERT, ar: الساحلية }); at most 24 characters.' });
+
 export const Team = z.strictObject({
   id: Id,
   role: z.enum(TEAM_ROLES),
   name: LocalText,
+  shortName: ShortLabel.optional(),
   nation: z.string().regex(/^[A-Z]{2}$/, 'use an ISO 3166 alpha-2 code like KW').optional(),
   organisation: LocalText.optional(),
   language: LanguageCode.optional(),
