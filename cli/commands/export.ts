@@ -1,6 +1,6 @@
 /**
  * `ramparts export LOG --format navigator|stix|aar-md|aar-html|msel-csv|json|package [--team T]
- * [--tlp LEVEL] [--lang L] [-o FILE]`: after-action outputs from an exercise log or package.
+ * [--tlp LEVEL] [--lang L] [--tz ZONE] [-o FILE]`: after-action outputs from an exercise log or package.
  */
 import { writeFile } from 'node:fs/promises';
 import { parseCommandArgs, positionals, stringOpt } from '../args.ts';
@@ -9,12 +9,12 @@ import { readInputFile } from '../load-scenario.ts';
 import { d3Bundle } from '../d3-bundle.ts';
 import { formatDiagnostic, stateHash, TLP_LEVELS, type TlpLevel } from '../../engine/index.ts';
 import { nativeSha256Hex } from '../../native/hash.ts';
-import { aarHtml, aarJson, aarMarkdown, buildAarResults, buildPackage, exerciseMarking, exportPlayedMsel, loadExercise, logFromFile, navigatorJson, navigatorLayer, playedInjects, stixBundle, stixJson, TLP_RANK } from '../../interchange/index.ts';
+import { aarHtml, aarJson, aarMarkdown, buildAarResults, buildPackage, exerciseMarking, exportPlayedMsel, isTimeZone, loadExercise, logFromFile, navigatorJson, navigatorLayer, playedInjects, stixBundle, stixJson, TLP_RANK } from '../../interchange/index.ts';
 
 const FORMATS = ['navigator', 'stix', 'aar-md', 'aar-html', 'msel-csv', 'json', 'package'] as const;
 type Format = (typeof FORMATS)[number];
 
-const HELP = `Usage: ramparts export LOG --format FORMAT [--team T] [--tlp LEVEL] [--lang L] [-o FILE]
+const HELP = `Usage: ramparts export LOG --format FORMAT [--team T] [--tlp LEVEL] [--lang L] [--tz ZONE] [-o FILE]
 
 After-action outputs from an exercise log (written by 'ramparts run --log' or the server) or an
 exercise package. The log is replayed first; every output is deterministic (same log, same bytes).
@@ -42,7 +42,10 @@ Options:
   --tlp LEVEL    CLEAR, GREEN, AMBER, AMBER+STRICT or RED. aar-md, aar-html, navigator, package: the
                  document's marking, never below the highest marking of what it holds; stix: the
                  highest marking of the reports included
-  --lang L       language of scenario texts in reports (default en)
+  --lang L       language of reports: scenario texts, and the AAR's fixed texts where Ramparts has
+                 them (en, ar; others get English headings around their own texts). Default en
+  --tz ZONE      aar-md, aar-html: IANA time zone of the wall-clock dates (e.g. Asia/Riyadh);
+                 default the offset of the scenario's start date
   -o, --out FILE write to FILE instead of standard output
 
 Exit status: 0 exported, 1 unreadable, invalid, altered or non-replaying input (or a refused
@@ -62,7 +65,7 @@ export const command: CliCommand = {
   help: HELP,
   async run(args: string[], io: CliIO): Promise<number> {
     const p = parseCommandArgs(args, {
-      format: { type: 'string' }, team: { type: 'string' }, tlp: { type: 'string' }, lang: { type: 'string' }, out: { type: 'string', short: 'o' },
+      format: { type: 'string' }, team: { type: 'string' }, tlp: { type: 'string' }, lang: { type: 'string' }, tz: { type: 'string' }, out: { type: 'string', short: 'o' },
     });
     const [file] = positionals(p, ['LOG']) as [string];
     const format = stringOpt(p, 'format');
@@ -72,6 +75,9 @@ export const command: CliCommand = {
     if (team !== undefined && format !== 'navigator' && format !== 'stix') throw new UsageError('--team applies to --format navigator and stix only');
     const tlp = tlpOption(stringOpt(p, 'tlp'));
     const lang = stringOpt(p, 'lang') ?? 'en';
+    const tz = stringOpt(p, 'tz');
+    if (tz !== undefined && !isTimeZone(tz)) throw new UsageError(`--tz: "${tz}" is not a time zone this runtime knows (write an IANA name such as Asia/Riyadh or UTC)`);
+    if (tz !== undefined && format !== 'aar-md' && format !== 'aar-html') throw new UsageError('--tz applies to --format aar-md and aar-html only');
     const out = stringOpt(p, 'out');
 
     const read = await readInputFile(file, MAX_BYTES);
@@ -114,7 +120,7 @@ export const command: CliCommand = {
       }
     }
 
-    const result = produce(format as Format, x, { team, tlp, lang });
+    const result = produce(format as Format, x, { team, tlp, lang, tz });
     if (!result.ok) {
       io.err(`${file}: ${result.message}`);
       return 1;
@@ -137,16 +143,17 @@ export const command: CliCommand = {
 
 type Produced = { ok: true; text: string; fileName?: string; note?: string } | { ok: false; message: string };
 
-function produce(format: Format, x: Parameters<typeof buildAarResults>[0], o: { team: string | undefined; tlp: TlpLevel | undefined; lang: string }): Produced {
+function produce(format: Format, x: Parameters<typeof buildAarResults>[0], o: { team: string | undefined; tlp: TlpLevel | undefined; lang: string; tz: string | undefined }): Produced {
   const results = (): ReturnType<typeof buildAarResults> => buildAarResults(x, { lang: o.lang });
   const tlp = o.tlp === undefined ? {} : { tlp: o.tlp };
+  const zone = o.tz === undefined ? {} : { timeZone: o.tz };
   switch (format) {
     case 'json':
       return { ok: true, text: aarJson(results()) };
     case 'aar-md':
-      return { ok: true, text: aarMarkdown(results(), tlp) };
+      return { ok: true, text: aarMarkdown(results(), { ...tlp, ...zone }) };
     case 'aar-html':
-      return { ok: true, text: aarHtml(results(), { d3: d3Bundle(), ...tlp }) };
+      return { ok: true, text: aarHtml(results(), { d3: d3Bundle(), ...tlp, ...zone }) };
     case 'msel-csv':
       return { ok: true, text: exportPlayedMsel(playedInjects(x.log.header.scenario.injects, x.state), x.state, { startDate: x.log.header.scenario.meta.startDate, teams: x.log.header.scenario.teams.filter((t) => t.role === 'blue').map((t) => t.id) }) };
     case 'navigator': {

@@ -1,200 +1,88 @@
 /**
  * The after-action report and improvement plan (AAR/IP) as a document model that the Markdown and
- * HTML renderers share, following the HSEEP template: exercise overview, executive summary, objectives
- * and core capabilities, analysis of core capabilities (P/S/M/U per critical task, strengths, areas
- * for improvement), performance metrics, Appendix A improvement plan, Appendix B participants,
- * Appendix C method. Pure: results in, blocks out.
+ * HTML renderers share, following the HSEEP template. The document is a list of sections (see
+ * sections/), each a heading and a function that writes its blocks from the results: a new section
+ * (a pinned what-if finding, say) is one more entry in the list given to `aarDocument`. Fixed texts
+ * come from the results' language catalog (i18n/), values that run against the document's direction
+ * are isolated (bidi.ts), wall-clock dates are in the reader's time zone (dates.ts). Pure.
  */
-import { RATINGS, type TlpLevel, own } from '../../engine/index.ts';
-import { human, listing, num, pct, simTime } from './format.ts';
-import { RATING_NAMES } from './ratings.ts';
-import type { AarResults, Finding } from './types.ts';
+import type { TlpLevel } from '../../engine/index.ts';
+import { bidi, type Bidi } from './bidi.ts';
+import { readerDates, type ReaderDates } from './dates.ts';
+import { human, listing, simTime } from './format.ts';
+import { EN } from './i18n/en.ts';
+import { aarMessages, isRtl, type AarMessages } from './i18n/messages.ts';
+import { AAR_SECTION_LIST } from './sections/index.ts';
+import type { AarContext, AarSection, AarWriter, Block } from './model.ts';
+import { parseIsoDateTime } from '../lib/timestamps.ts';
+import type { AarResults } from './types.ts';
 
-/** Every top-level section heading, in order. */
-export const AAR_SECTIONS = [
-  'Exercise Overview',
-  'Executive Summary',
-  'Exercise Objectives and Core Capabilities',
-  'Analysis of Core Capabilities',
-  'Performance Metrics',
-  'Appendix A: Improvement Plan',
-  'Appendix B: Exercise Participants',
-  'Appendix C: Method',
-] as const;
+export type { AarContext, AarSection, AarWriter, Block, ChartKind, Run } from './model.ts';
+export { highlights } from './sections/summary.ts';
 
-export type ChartKind = 'scores' | 'swimlanes' | 'heatmap';
-export interface Run { text: string; bold?: boolean; italic?: boolean }
-export type Block =
-  | { kind: 'tlp'; level: TlpLevel; handling: string }
-  | { kind: 'heading'; level: 1 | 2 | 3; text: string; id: string }
-  | { kind: 'para'; runs: Run[] }
-  | { kind: 'list'; items: Run[][] }
-  | { kind: 'table'; head: string[]; rows: string[][]; caption?: string }
-  | { kind: 'chart'; chart: ChartKind; title: string; caption: string };
+/** Every top-level section heading of the default document, in English, in order. */
+export const AAR_SECTIONS: readonly string[] = AAR_SECTION_LIST.map((s) => s.heading(EN));
 
+/** TLP 2.0 handling texts in English (each catalog has its own). */
 export const TLP_HANDLING: Record<TlpLevel, string> = {
-  CLEAR: 'Recipients can spread this to the world; there is no limit on disclosure.',
-  GREEN: 'Recipients can spread this within their community, but not via publicly accessible channels.',
-  AMBER: 'Recipients can only spread this on a need-to-know basis within their organisation and its clients.',
-  'AMBER+STRICT': 'Recipients can only spread this on a need-to-know basis within their organisation.',
-  RED: 'For the eyes and ears of individual recipients only, no further disclosure.',
+  CLEAR: EN['tlp.CLEAR'], GREEN: EN['tlp.GREEN'], AMBER: EN['tlp.AMBER'], 'AMBER+STRICT': EN['tlp.AMBER+STRICT'], RED: EN['tlp.RED'],
 };
 
-/**
- * The findings an executive summary leads with: high priority first, then one per rule in turn (so a
- * dozen rating findings do not crowd out the rest), shown in the order observed.
- */
-export function highlights(fs: readonly Finding[], n: number): Finding[] {
-  const rank = (f: Finding): number => (f.priority === 'high' ? 0 : f.priority === 'medium' ? 1 : 2);
-  const queue = [...fs].sort((a, b) => rank(a) - rank(b));
-  const out: Finding[] = [];
-  const rules = new Set<string>();
-  for (let pass = 0; pass < 2 && out.length < n; pass++) {
-    for (const f of queue) {
-      if (out.length >= n || out.includes(f)) continue;
-      if (pass === 0 && rules.has(f.rule)) continue;
-      rules.add(f.rule);
-      out.push(f);
-    }
-  }
-  return out.sort((a, b) => fs.indexOf(a) - fs.indexOf(b));
+export interface AarDocumentOptions {
+  /** The marking; callers refuse one below `results.marking`. */
+  tlp?: TlpLevel;
+  /** IANA zone of the reader's wall-clock dates; default: the scenario start date's own offset. */
+  timeZone?: string;
+  /** The sections, in order; default the HSEEP AAR/IP's (AAR_SECTION_LIST). */
+  sections?: readonly AarSection[];
 }
 
-/** Each evaluator's rating with its note: `Lead evaluator: S (slow to share); evaluator: M`. */
-const ratingList = (rs: readonly { by: string; rating: string; note?: string }[]): string =>
-  rs.map((x) => `${x.by}: ${x.rating}${x.note ? ` (${x.note})` : ''}`).join('; ');
-
-const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-
-/** The AAR/IP blocks. `tlp` overrides the marking (callers refuse one below `results.marking`). */
-export function aarDocument(r: AarResults, options: { tlp?: TlpLevel } = {}): Block[] {
-  const tlp = options.tlp ?? r.marking;
-  const o = r.overview;
-  const name = (id: string): string => r.teams.find((t) => t.id === id)?.name ?? id;
-  const capName = (id: string | null): string => (id === null ? '—' : (r.capabilities.find((c) => c.id === id)?.name ?? id));
-  const b: Block[] = [];
-  const h = (level: 1 | 2 | 3, text: string): void => void b.push({ kind: 'heading', level, text, id: slug(text) });
-  const p = (...runs: (Run | string)[]): void => void b.push({ kind: 'para', runs: runs.map((x) => (typeof x === 'string' ? { text: x } : x)) });
-  const table = (head: string[], rows: (string | number)[][], caption?: string): void =>
-    void b.push({ kind: 'table', head, rows: rows.map((row) => row.map(String)), ...(caption ? { caption } : {}) });
-  const findings = (fs: readonly Finding[]): void => {
-    if (fs.length === 0) p({ text: 'None observed.', italic: true });
-    else b.push({ kind: 'list', items: fs.map((f) => [{ text: `${f.id}. ${f.title}.`, bold: true }, { text: ` ${f.text}` }]) });
+/** The report's context: catalog, isolates and formatters for the results' language. */
+export function aarContext(r: AarResults, timeZone?: string): AarContext {
+  const lang = r.language;
+  const m = aarMessages(lang);
+  const b = bidi(isRtl(lang));
+  const names = new Map(r.overview.teams.map((t) => [t.id, t.name]));
+  const labels = new Map(r.overview.teams.map((t) => [t.id, t.label]));
+  const caps = new Map(r.capabilities.map((c) => [c.id, c.name]));
+  return {
+    r, m, b, lang, dates: readerDates(r.overview.exercise.startDate, lang, timeZone),
+    dur: (ms) => human(ms, m),
+    when: (ms) => (ms === null || ms === undefined ? '—' : b.ltr(simTime(ms))),
+    team: (id) => b.auto(names.get(id) ?? id),
+    label: (id) => b.auto(labels.get(id) ?? id),
+    cap: (id) => (id === null ? '—' : b.auto(caps.get(id) ?? id)),
+    list: (items, max) => listing(items, max, m),
   };
+}
 
-  b.push({ kind: 'tlp', level: tlp, handling: TLP_HANDLING[tlp] });
-  h(1, `${o.scenario.title}: After-Action Report / Improvement Plan`);
-  p({ text: `Exercise ${o.scenario.id} ${o.scenario.version}, seed ${o.exercise.seed}, ${o.exercise.startIso.slice(0, 10)}. Generated by Ramparts from the exercise log; every figure can be reproduced by replaying it.`, italic: true });
-
-  h(2, AAR_SECTIONS[0]);
-  table(['Item', 'Details'], [
-    ['Exercise name', o.scenario.title],
-    ['Exercise dates', `${o.exercise.startIso} to ${o.exercise.endIso} (${human(o.exercise.endMs)} of ${human(o.exercise.plannedMs)} planned${o.exercise.endReason === 'white' ? ', ended by exercise control' : ''})`],
-    ['Scope', `${o.exercise.mode} exercise, ${o.blueTeams.length} blue teams, ${o.counts.commands} commands, ${o.counts.events} events`],
-    ['Core capabilities', o.capabilities.map((c) => c.name).join('; ') || '—'],
-    ['Objectives', o.objectives.map((x) => `${x.id}: ${x.text}`).join(' ') || '—'],
-    ['Threat or hazard', o.campaigns.map((c) => `${c.name}${c.actor ? ` (${c.actor})` : ''}`).join('; ')],
-    ['Scenario', o.scenario.description],
-    ['Participating organisations', o.teams.filter((t) => t.role === 'blue').map((t) => t.name).join('; ')],
-    ['Point of contact', o.scenario.authors.join(', ') || 'Exercise control'],
-  ]);
-
-  h(2, AAR_SECTIONS[1]);
-  const c = r.coalition;
-  p(`Red made ${c.attempts} attempts on the coalition's networks; ${c.detected} (${pct(c.attempts > 0 ? c.detected / c.attempts : null)}) were detected by the team attacked, after ${human(c.meanTimeToDetect)} on average. Red achieved ${c.redObjectives.achieved} of ${c.redObjectives.total} campaign objectives. Teams shared ${c.reportsShared} intelligence reports, applied ${c.reportsApplied} times; ${c.indicatorsBlockedEverywhere} of ${c.indicatorsSeen} campaign indicators seen were blocked everywhere they were later used${c.meanTimeToProtect !== null ? `, ${human(c.meanTimeToProtect)} after their first detection on average` : ''}.`);
-  p({ text: 'Major strengths', bold: true });
-  findings(highlights(r.strengths, 5));
-  p({ text: 'Primary areas for improvement', bold: true });
-  findings(highlights(r.improvements, 5));
-  b.push({ kind: 'chart', chart: 'scores', title: 'Score timelines', caption: 'Composite score of each team over the exercise (0 to 100).' });
-  b.push({ kind: 'chart', chart: 'swimlanes', title: 'Detection swimlanes', caption: 'Per team, each red step that reached it or that it watched: from its first attempt (▲) to the team\'s first alert (●) and to containment (■); red triangles were never detected by that team.' });
-  b.push({ kind: 'chart', chart: 'heatmap', title: 'ATT&CK coverage heat map', caption: 'Techniques red used (rows, in kill-chain order) by team: detection score 0 (red, never detected) to 100 (green, alerted at once); grey = not used against the team.' });
-
-  h(2, AAR_SECTIONS[2]);
-  table(['Objective', 'Core capability', 'Rating'], o.objectives.flatMap((x) => x.capabilities.map((cid) => [`${x.id}: ${x.text}`, capName(cid), r.capabilities.find((k) => k.id === cid)?.rating ?? 'not rated'])));
-  p(`Ratings: ${RATINGS.map((k) => `${k} = ${RATING_NAMES[k]}`).join('; ')}.`);
-
-  h(2, AAR_SECTIONS[3]);
-  for (const cap of r.capabilities) {
-    h(3, `${cap.name}${cap.rating ? ` (${cap.rating})` : ''}`);
-    if (cap.objectives.length > 0) p(`Objectives: ${cap.objectives.join(', ')}. Rating source: ${cap.ratingSource ?? 'not rated'}.`);
-    if (cap.ratings.length > 0) p(`Evaluator ratings of the capability: ${ratingList(cap.ratings)}.`);
-    table(['Critical task', 'Rating', 'Evaluator notes', 'Injects', 'Answered', 'Expected actions met / missed', 'Mean grade'], cap.tasks.map((t) => [
-      t.name, t.rating ?? '—', ratingList(t.ratings) || '—',
-      t.evidence.injects, `${t.evidence.answered}/${t.evidence.deliveries}`, `${t.evidence.expectationsMet} / ${t.evidence.expectationsMissed}`, num(t.evidence.meanGrade),
-    ]));
-    p({ text: 'Strengths', bold: true });
-    findings(r.strengths.filter((f) => f.capability === cap.id));
-    p({ text: 'Areas for improvement', bold: true });
-    findings(r.improvements.filter((f) => f.capability === cap.id));
+/** The AAR/IP blocks: the TLP marking, the title, each section, the marking again. */
+export function aarDocument(r: AarResults, options: AarDocumentOptions = {}): Block[] {
+  const tlp = options.tlp ?? r.marking;
+  const ctx = aarContext(r, options.timeZone);
+  const { m, b } = ctx;
+  const o = r.overview;
+  const blocks: Block[] = [];
+  const marking: Block = { kind: 'tlp', level: tlp, handling: m[`tlp.${tlp}`] };
+  blocks.push(marking);
+  blocks.push({ kind: 'heading', level: 1, text: m.reportTitle(b.auto(o.scenario.title)), id: 'title' });
+  blocks.push({ kind: 'para', runs: [{ text: m.subtitle(b.ltr(o.scenario.id), b.ltr(o.scenario.version), b.ltr(o.exercise.seed), ctx.dates.dateTime(parseIsoDateTime(o.exercise.startIso) ?? 0)), italic: true }] });
+  for (const section of options.sections ?? AAR_SECTION_LIST) {
+    blocks.push({ kind: 'heading', level: 2, text: section.heading(m), id: section.id });
+    let n = 0;
+    const w: AarWriter = {
+      h3: (text) => void blocks.push({ kind: 'heading', level: 3, text, id: `${section.id}-${++n}` }),
+      p: (...runs) => void blocks.push({ kind: 'para', runs: runs.map((x) => (typeof x === 'string' ? { text: x } : x)) }),
+      list: (items) => void blocks.push({ kind: 'list', items }),
+      table: (head, rows) => void blocks.push({ kind: 'table', head, rows: rows.map((row) => row.map(String)) }),
+      chart: (chart, title, caption) => void blocks.push({ kind: 'chart', chart, title, caption }),
+      findings: (fs) => {
+        if (fs.length === 0) w.p({ text: m.noneObserved, italic: true });
+        else w.list(fs.map((f) => [{ text: `${b.ltr(f.id)}. ${f.title}.`, bold: true }, { text: ` ${f.text}` }]));
+      },
+    };
+    section.write(ctx, w);
   }
-  const loose = [...r.strengths, ...r.improvements].filter((f) => f.capability === null);
-  if (loose.length > 0) {
-    h(3, 'Observations not tied to a scenario capability');
-    findings(loose);
-  }
-
-  h(2, AAR_SECTIONS[4]);
-  h(3, 'Scores per team');
-  table(['Team', 'Composite', 'Availability', 'Detection', 'Response', 'Reporting', 'Cooperation', 'Penalties'],
-    r.teams.map((t) => [t.name, num(t.score.composite), num(t.score.availability), num(t.score.detection), num(t.score.response), num(t.score.reporting), num(t.score.cooperation), num(t.score.penalties)]));
-  h(3, 'Detection and response per team');
-  table(['Team', 'Attempts', 'Detected', 'Mean / median time to detect', 'Compromises', 'Contained', 'Mean time to contain', 'Alerts (false)'],
-    r.teams.map((t) => [t.name, t.detection.attempts, `${t.detection.detected} (${pct(t.detection.rate)})`, `${human(t.detection.meanTimeToDetect)} / ${human(t.detection.medianTimeToDetect)}`,
-      t.response.episodes, t.response.contained, human(t.response.meanTimeToContain), `${t.detection.alerts} (${t.detection.falsePositives})`]));
-  h(3, 'Red steps: time to detect and to contain');
-  table(['Step', 'Technique', 'Tactic', 'Status', 'Team', 'First attempt', 'Detected after', 'Contained after'],
-    r.redSteps.flatMap((s) => (s.teams.length === 0 ? [[s.id, `${s.technique} ${s.techniqueName}`, s.tactic, s.status, '—', simTime(s.startedAt), '—', '—']] : s.teams.map((t) => [
-      s.id, `${s.technique} ${s.techniqueName}`, s.tactic, s.status, name(t.team), simTime(t.firstAttemptAt),
-      t.detectedAt === null ? 'not detected' : human(t.timeToDetect),
-      t.nodesToContain === 0 ? '—' : t.containedAt === null ? `${t.nodesContained}/${t.nodesToContain} contained` : human(t.timeToContain),
-    ]))));
-  h(3, 'Injects: acknowledgement and answer times');
-  table(['Team', 'Delivered', 'Acknowledged', 'Mean time to acknowledge', 'Answered', 'Mean time to answer', 'Expected actions met / missed', 'Mean grade'],
-    r.teams.map((t) => [t.name, t.injects.delivered, t.injects.acknowledged, human(t.injects.meanTimeToAck), t.injects.answered, human(t.injects.meanTimeToAnswer),
-      `${t.injects.expectationsMet} / ${t.injects.expectationsMissed}`, num(t.injects.meanGrade)]));
-  table(['Inject', 'Capability / task', ...r.teams.map((t) => `${t.id} ack / answer`)], r.injects.map((i) => [
-    `${i.id}: ${i.title}`, i.capability ? `${i.capability}${i.task ? ` / ${i.task}` : ''}` : '—',
-    ...r.teams.map((t) => {
-      const x = i.teams.find((y) => y.team === t.id);
-      return x ? `${human(x.timeToAck)} / ${human(x.timeToAnswer)}` : '';
-    }),
-  ]));
-  h(3, 'Availability of critical services');
-  table(['Team', 'Service', 'Criticality', 'Availability', 'Target', 'Downtime', 'Outages'],
-    r.services.map((s) => [name(s.team), s.name, s.criticality, pct(s.availability, 2), pct(s.target, 2), human(s.downtimeMs), s.outages]));
-  h(3, 'Intelligence shared and used');
-  table(['Report', 'From', 'To', 'Shared at', 'TLP', 'Technique', 'Indicators', 'Applied by (after)', 'Attempts blocked'],
-    r.intel.map((x) => [`${x.id}: ${x.title}`, name(x.from), x.to.join(', '), simTime(x.t), x.tlp, x.technique ?? '—', x.indicators,
-      x.appliedBy.map((a) => `${a.team} (${human(a.delay)})`).join(', ') || '—', x.blockedAttempts]));
-  h(3, 'Coalition time to protect');
-  p('From the first detection of a campaign indicator anywhere to its block by every team red later targeted with it.');
-  table(['Indicator', 'Kind', 'First seen', 'By', 'Blocked everywhere after', 'Per targeted team'],
-    r.timeToProtect.map((x) => [x.value, x.kind, simTime(x.firstSeen), x.firstSeenBy ?? '—',
-      Object.keys(x.teams).length === 0 ? 'not reused' : x.blockedEverywhereAfter === null ? 'never' : human(x.blockedEverywhereAfter),
-      Object.entries(x.teams).map(([t, d]) => `${t}: ${d === null ? 'never' : human(d)}`).join(', ') || '—']));
-  h(3, 'ATT&CK coverage');
-  p('Detection score per technique and team: 100 = alerted at once, halving every detection half-life, 0 = never detected; empty = not used against the team.');
-  table(['Tactic', 'Technique', ...r.teams.map((t) => t.id), 'Coalition'], r.techniques.map((x) => [
-    x.tactic, `${x.technique} ${x.name}`, ...r.teams.map((t) => (own(x.teams, t.id) ? num(own(x.teams, t.id)?.score, 0) : '')), num(x.coalition.score, 0),
-  ]));
-
-  h(2, AAR_SECTIONS[5]);
-  table(['ID', 'Core capability', 'Issue / area for improvement', 'Corrective action', 'Capability element', 'Primary responsible organisation', 'Priority', 'Start date', 'Completion date'],
-    r.improvementPlan.map((x) => [x.id, `${capName(x.capability)}${x.task ? ` / ${x.task}` : ''}`, `${x.finding}: ${x.issue}`, x.correctiveAction, x.element, x.ownerName, x.priority, x.startDate, x.dueDate]));
-
-  h(2, AAR_SECTIONS[6]);
-  table(['Team', 'Role', 'Nation', 'Organisation'], o.teams.map((t) => [t.name, t.role, t.nation ?? '—', t.organisation ?? '—']));
-
-  h(2, AAR_SECTIONS[7]);
-  p(`Figures come from replaying the exercise log (scenario sha256 ${o.scenario.hash}, seed ${o.exercise.seed}). Detection half-life ${human(r.scoring.detectionHalfLife)}, response target ${human(r.scoring.responseTarget)}.`);
-  b.push({ kind: 'list', items: [
-    [{ text: 'Time to detect', bold: true }, { text: ' of a red step: from its first attempt on the team\'s nodes to the team\'s first true alert about it.' }],
-    [{ text: 'Time to contain', bold: true }, { text: ': from the step\'s first success to the isolation or restore of the last node it left compromised.' }],
-    [{ text: 'Ratings', bold: true }, { text: ' are consolidated per item from each evaluator\'s latest rating (most frequent; ties go to the lower rating); a capability without its own ratings takes its tasks\'.' }],
-    [{ text: 'Strengths and areas for improvement', bold: true }, { text: ' follow fixed rules (rule name in the JSON results): evaluator ratings P/S vs M/U; detection of 75% or more with a median delay within the half-life vs under 50%; all compromises contained within the response target vs any left open or slower; at most 10% vs over 25% missed deadlines; critical services at or below their availability targets; intelligence applied by partners vs detections never shared or partner reports not applied; indicators blocked everywhere in time vs never.' }],
-    [{ text: 'Improvement plan', bold: true }, { text: ` due dates: 30, 60 and 90 days after the exercise for high, medium and low priority. Strengths observed: ${r.strengths.length}; areas for improvement: ${r.improvements.length}${r.improvements.length > 0 ? ` (${listing([...new Set(r.improvements.map((f) => f.rule))])})` : ''}.` }],
-  ] });
-  b.push({ kind: 'tlp', level: tlp, handling: TLP_HANDLING[tlp] });
-  return b;
+  blocks.push(marking);
+  return blocks;
 }

@@ -86,3 +86,24 @@ export function median(xs: readonly number[]): number | null {
 
 /** Rounds a figure for the report (2 decimals) without changing integers. */
 export const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+/** Longest full name used as a label as it is; longer ones need a short name. */
+const LABEL_MAX = 24;
+
+/**
+ * Each team's label where its full name does not fit (charts, narrow columns): the scenario's
+ * `shortName` in `lang`, else the acronym a name ends with in parentheses ("... (SahCERT)"), else the
+ * name when short, else the team id. Labels are unique: teams that would share one get their ids.
+ */
+export function teamLabels(state: ExerciseState, lang: string): Map<string, string> {
+  const first = new Map<string, string>();
+  for (const t of state.scenario.teams) {
+    const name = pickText(t.name, lang);
+    const short = t.shortName === undefined ? '' : pickText(t.shortName, lang);
+    const acronym = /\(([^()]{1,24})\)\s*$/.exec(name)?.[1] ?? '';
+    first.set(t.id, short || acronym || (name.length <= LABEL_MAX ? name : t.id));
+  }
+  const count = new Map<string, number>();
+  for (const l of first.values()) count.set(l, (count.get(l) ?? 0) + 1);
+  return new Map([...first].map(([id, l]) => [id, (count.get(l) ?? 0) > 1 ? id : l]));
+}

@@ -18,15 +18,22 @@
  * - time-to-protect (coalition): indicators blocked everywhere they were later used within the response
  *   target: strength; indicators some targeted team never blocked: area (high when half or more).
  */
-import type { ExerciseState } from '../../engine/index.ts';
-import { human, listing, pct, plural } from './format.ts';
+import { type ExerciseState, own } from '../../engine/index.ts';
+import { bidi, type Bidi } from './bidi.ts';
+import { human, listing, pct } from './format.ts';
 import { pickText } from './exercise.ts';
-import { RATING_NAMES } from './ratings.ts';
+import { aarMessages, isRtl, type AarMessages } from './i18n/messages.ts';
 import type { AarResults, Finding } from './types.ts';
-import { own } from '../../engine/index.ts';
 
 type Draft = Omit<Finding, 'id'>;
-type Parts = Pick<AarResults, 'teams' | 'capabilities' | 'services' | 'timeToProtect' | 'techniques' | 'injects' | 'scoring'> & { ranMs: number };
+type Parts = Pick<AarResults, 'teams' | 'capabilities' | 'services' | 'timeToProtect' | 'techniques' | 'injects' | 'scoring'> & { ranMs: number; lang: string };
+/** The texts of one report: its catalog, its isolates and its duration format. */
+interface Words { m: AarMessages; b: Bidi; dur(ms: number | null): string; list(items: readonly string[], max?: number): string }
+
+const words = (lang: string): Words => {
+  const m = aarMessages(lang);
+  return { m, b: bidi(isRtl(lang)), dur: (ms) => human(ms, m), list: (items, max = 6) => listing(items, max, m) };
+};
 
 /** Keywords that find the scenario's critical task for an area of performance (by task, then capability name). */
 const AREAS: Record<string, RegExp> = {
@@ -48,15 +55,16 @@ export function areaTask(state: ExerciseState, area: keyof typeof AREAS): { capa
   return { capability: null, task: null };
 }
 
-function ratingFindings(p: Parts): Draft[] {
+function ratingFindings(p: Parts, w: Words): Draft[] {
+  const { m, b } = w;
   const out: Draft[] = [];
-  const add = (capability: string, task: string | null, name: string, rating: string | null, n: number): void => {
+  const add = (capability: string, task: string | null, name: string, rating: 'P' | 'S' | 'M' | 'U' | null, n: number): void => {
     if (rating === null) return;
     const good = rating === 'P' || rating === 'S';
     out.push({
-      kind: good ? 'strength' : 'improvement',
-      title: `${name}: rated ${rating}`,
-      text: `Evaluators rated "${name}" ${rating} (${RATING_NAMES[rating as 'P']}) in ${plural(n, 'rating')}.`,
+      kind: good ? 'strength' : 'improvement', key: good ? 'rating.good' : 'rating.poor',
+      title: m['f.rated.title'](b.auto(name), b.ltr(rating)),
+      text: m['f.rated.text'](b.auto(name), b.ltr(rating), m[`rating.${rating}`], n),
       rule: 'rating', capability, task, team: null,
       ...(good ? {} : { priority: rating === 'U' ? 'high' as const : 'medium' as const }),
     });
@@ -68,7 +76,8 @@ function ratingFindings(p: Parts): Draft[] {
   return out;
 }
 
-function teamFindings(state: ExerciseState, p: Parts): Draft[] {
+function teamFindings(state: ExerciseState, p: Parts, w: Words): Draft[] {
+  const { m, b, dur, list } = w;
   const out: Draft[] = [];
   const { detectionHalfLife: half, responseTarget: target } = p.scoring;
   const detectArea = areaTask(state, 'detection');
@@ -77,61 +86,62 @@ function teamFindings(state: ExerciseState, p: Parts): Draft[] {
   const applyArea = areaTask(state, 'applying');
   const contArea = areaTask(state, 'continuity');
   for (const t of p.teams) {
+    const name = b.auto(t.name);
     const d = t.detection;
     if (d.attempts > 0 && d.rate !== null) {
       if (d.rate >= 0.75 && d.medianTimeToDetect !== null && d.medianTimeToDetect <= half) {
-        out.push({ kind: 'strength', title: `${t.name}: fast detection`, rule: 'detection', team: t.id, ...detectArea,
-          text: `${t.name} detected ${d.detected} of ${d.attempts} red attempts on its networks (${pct(d.rate)}), median time to detect ${human(d.medianTimeToDetect)} (half-life ${human(half)}).` });
+        out.push({ kind: 'strength', key: 'detection.good', title: m['f.detection.good.title'](name), rule: 'detection', team: t.id, ...detectArea,
+          text: m['f.detection.good.text'](name, d.detected, d.attempts, pct(d.rate), dur(d.medianTimeToDetect), dur(half)) });
       } else if (d.rate < 0.5) {
-        const missed = p.techniques.filter((x) => (own(x.teams, t.id)?.attempts ?? 0) > 0 && own(x.teams, t.id)?.detected === 0).map((x) => `${x.technique} ${x.name}`);
-        out.push({ kind: 'improvement', title: `${t.name}: low detection`, rule: 'detection', team: t.id, ...detectArea, priority: d.rate < 0.25 ? 'high' : 'medium',
-          text: `${t.name} detected only ${d.detected} of ${d.attempts} red attempts on its networks (${pct(d.rate)}).${missed.length > 0 ? ` Never detected: ${listing(missed)}.` : ''}` });
+        const missed = p.techniques.filter((x) => (own(x.teams, t.id)?.attempts ?? 0) > 0 && own(x.teams, t.id)?.detected === 0).map((x) => b.ltr(`${x.technique} ${x.name}`));
+        out.push({ kind: 'improvement', key: 'detection.low', title: m['f.detection.low.title'](name), rule: 'detection', team: t.id, ...detectArea, priority: d.rate < 0.25 ? 'high' : 'medium',
+          text: m['f.detection.low.text'](name, d.detected, d.attempts, pct(d.rate), list(missed)) });
       }
     }
     const r = t.response;
     if (r.episodes > 0) {
       if (r.open === 0 && r.meanTimeToContain !== null && r.meanTimeToContain <= target) {
-        out.push({ kind: 'strength', title: `${t.name}: fast containment`, rule: 'containment', team: t.id, ...containArea,
-          text: `${t.name} contained all ${plural(r.episodes, 'compromise')} in ${human(r.meanTimeToContain)} on average (target ${human(target)}).` });
+        out.push({ kind: 'strength', key: 'containment.good', title: m['f.containment.good.title'](name), rule: 'containment', team: t.id, ...containArea,
+          text: m['f.containment.good.text'](name, r.episodes, dur(r.meanTimeToContain), dur(target)) });
       } else if (r.open > 0 || (r.meanTimeToContain !== null && r.meanTimeToContain > target)) {
-        out.push({ kind: 'improvement', title: `${t.name}: slow or incomplete containment`, rule: 'containment', team: t.id, ...containArea, priority: r.open > 0 ? 'high' : 'medium',
-          text: `${t.name} contained ${r.contained} of ${plural(r.episodes, 'compromise')}${r.meanTimeToContain !== null ? ` in ${human(r.meanTimeToContain)} on average` : ''} (target ${human(target)}); ${r.open} still open at the end.` });
+        out.push({ kind: 'improvement', key: 'containment.slow', title: m['f.containment.slow.title'](name), rule: 'containment', team: t.id, ...containArea, priority: r.open > 0 ? 'high' : 'medium',
+          text: m['f.containment.slow.text'](name, r.contained, r.episodes, r.meanTimeToContain === null ? null : dur(r.meanTimeToContain), dur(target), r.open) });
       }
     }
     const i = t.injects;
     const total = i.expectationsMet + i.expectationsMissed;
     if (total >= 3 && i.expectationsMissed / total <= 0.1) {
-      out.push({ kind: 'strength', title: `${t.name}: expected actions on time`, rule: 'deadlines', team: t.id, capability: null, task: null,
-        text: `${t.name} met ${i.expectationsMet} of ${total} expected actions before their deadlines${i.meanTimeToAck !== null ? `; injects acknowledged in ${human(i.meanTimeToAck)} on average` : ''}.` });
+      out.push({ kind: 'strength', key: 'deadlines.good', title: m['f.deadlines.good.title'](name), rule: 'deadlines', team: t.id, capability: null, task: null,
+        text: m['f.deadlines.good.text'](name, i.expectationsMet, total, i.meanTimeToAck === null ? null : dur(i.meanTimeToAck)) });
     } else if (total > 0 && i.expectationsMissed / total > 0.25) {
       const worst = worstTask(p, t.id);
-      out.push({ kind: 'improvement', title: `${t.name}: missed inject deadlines`, rule: 'deadlines', team: t.id, capability: worst.capability, task: worst.task,
+      out.push({ kind: 'improvement', key: 'deadlines.missed', title: m['f.deadlines.missed.title'](name), rule: 'deadlines', team: t.id, capability: worst.capability, task: worst.task,
         priority: i.expectationsMissed / total > 0.75 ? 'high' : 'medium',
-        text: `${t.name} missed ${i.expectationsMissed} of ${total} expected actions (${pct(i.expectationsMissed / total)}); acknowledged ${i.acknowledged} and answered ${i.answered} of ${plural(i.delivered, 'inject')}.${worst.name ? ` Most misses: ${worst.name}.` : ''}` });
+        text: m['f.deadlines.missed.text'](name, i.expectationsMissed, total, pct(i.expectationsMissed / total), i.acknowledged, i.answered, i.delivered, worst.name === null ? null : b.auto(worst.name)) });
     }
     const s = t.services;
     // Availability over no time at all says nothing: services are judged only once the clock has run.
     if (s.critical > 0 && p.ranMs > 0) {
       const below = p.services.filter((x) => x.team === t.id && !x.metTarget);
       if (below.length === 0) {
-        out.push({ kind: 'strength', title: `${t.name}: critical services kept up`, rule: 'services', team: t.id, ...contArea,
-          text: `All ${plural(s.critical, 'critical service')} of ${t.name} met their availability targets.` });
+        out.push({ kind: 'strength', key: 'services.good', title: m['f.services.good.title'](name), rule: 'services', team: t.id, ...contArea,
+          text: m['f.services.good.text'](name, s.critical) });
       } else {
-        out.push({ kind: 'improvement', title: `${t.name}: critical services below target`, rule: 'services', team: t.id, ...contArea, priority: below.length >= 3 ? 'high' : 'medium',
-          text: `${below.length} of ${plural(s.critical, 'critical service')} of ${t.name} fell below their availability target: ${listing(below.map((x) => `${x.name} ${pct(x.availability, 1)} (target ${pct(x.target, 1)})`), 4)}.` });
+        out.push({ kind: 'improvement', key: 'services.below', title: m['f.services.below.title'](name), rule: 'services', team: t.id, ...contArea, priority: below.length >= 3 ? 'high' : 'medium',
+          text: m['f.services.below.text'](name, below.length, s.critical, list(below.map((x) => m['f.services.item'](b.auto(x.name), pct(x.availability, 1), pct(x.target, 1))), 4)) });
       }
     }
     const n = t.intel;
     if (n.appliedByPartners > 0) {
-      out.push({ kind: 'strength', title: `${t.name}: intelligence used by partners`, rule: 'sharing', team: t.id, ...shareArea,
-        text: `${t.name} shared ${plural(n.shared, 'report')}; partners applied them ${plural(n.appliedByPartners, 'time')}.` });
+      out.push({ kind: 'strength', key: 'sharing.used', title: m['f.sharing.used.title'](name), rule: 'sharing', team: t.id, ...shareArea,
+        text: m['f.sharing.used.text'](name, n.shared, n.appliedByPartners) });
     } else if (n.shared === 0 && d.detected > 0) {
-      out.push({ kind: 'improvement', title: `${t.name}: detections not shared`, rule: 'sharing', team: t.id, ...shareArea, priority: 'medium',
-        text: `${t.name} detected ${plural(d.detected, 'red attempt')} but shared no intelligence with partners.` });
+      out.push({ kind: 'improvement', key: 'sharing.none', title: m['f.sharing.none.title'](name), rule: 'sharing', team: t.id, ...shareArea, priority: 'medium',
+        text: m['f.sharing.none.text'](name, d.detected) });
     }
     if (n.received > 0 && n.applied < n.received) {
-      out.push({ kind: 'improvement', title: `${t.name}: partner intelligence not applied`, rule: 'sharing', team: t.id, ...applyArea, priority: 'medium',
-        text: `${t.name} received ${plural(n.received, 'report')} from partners and applied ${n.applied}.` });
+      out.push({ kind: 'improvement', key: 'sharing.notApplied', title: m['f.sharing.notApplied.title'](name), rule: 'sharing', team: t.id, ...applyArea, priority: 'medium',
+        text: m['f.sharing.notApplied.text'](name, n.received, n.applied) });
     }
   }
   return out;
@@ -155,7 +165,8 @@ function worstTask(p: Parts, team: string): { capability: string | null; task: s
   return { capability, task: task === '' ? null : task, name };
 }
 
-function coalitionFindings(state: ExerciseState, p: Parts): Draft[] {
+function coalitionFindings(state: ExerciseState, p: Parts, w: Words): Draft[] {
+  const { m, b, dur, list } = w;
   const targeted = p.timeToProtect.filter((x) => Object.keys(x.teams).length > 0);
   if (targeted.length === 0) return [];
   const target = p.scoring.responseTarget;
@@ -164,21 +175,30 @@ function coalitionFindings(state: ExerciseState, p: Parts): Draft[] {
   const never = targeted.filter((x) => x.blockedEverywhereAfter === null);
   const out: Draft[] = [];
   if (fast.length > 0) {
-    out.push({ kind: 'strength', title: 'Coalition: indicators blocked everywhere in time', rule: 'time-to-protect', team: null, ...area,
-      text: `${fast.length} of ${plural(targeted.length, 'indicator')} red reused against other teams were blocked by every targeted team within ${human(target)} of their first detection: ${listing(fast.map((x) => x.value), 4)}.` });
+    out.push({ kind: 'strength', key: 'protect.good', title: m['f.protect.good.title'], rule: 'time-to-protect', team: null, ...area,
+      text: m['f.protect.good.text'](fast.length, targeted.length, dur(target), list(fast.map((x) => b.ltr(x.value)), 4)) });
   }
   if (never.length > 0) {
-    out.push({ kind: 'improvement', title: 'Coalition: indicators never blocked where reused', rule: 'time-to-protect', team: null, ...area,
+    out.push({ kind: 'improvement', key: 'protect.never', title: m['f.protect.never.title'], rule: 'time-to-protect', team: null, ...area,
       priority: never.length * 2 >= targeted.length ? 'high' : 'medium',
-      text: `${never.length} of ${plural(targeted.length, 'indicator')} seen by one team and later used against others were never blocked by every targeted team: ${listing(never.map((x) => x.value), 4)}.` });
+      text: m['f.protect.never.text'](never.length, targeted.length, list(never.map((x) => b.ltr(x.value)), 4)) });
   }
   return out;
 }
 
-/** Every finding, strengths and areas for improvement numbered separately (S1.., A1..). */
+/**
+ * Every finding, strengths and areas for improvement numbered separately (S1.., A1..) in the order
+ * the report lists them under the capability analysis (scenario capability order, then those tied to
+ * none), so that a reader going through it meets S1, S2, S3... without gaps.
+ */
 export function findings(state: ExerciseState, p: Parts): { strengths: Finding[]; improvements: Finding[] } {
-  const all = [...ratingFindings(p), ...teamFindings(state, p), ...coalitionFindings(state, p)];
-  const strengths = all.filter((f) => f.kind === 'strength').map((f, i) => ({ id: `S${i + 1}`, ...f }));
-  const improvements = all.filter((f) => f.kind === 'improvement').map((f, i) => ({ id: `A${i + 1}`, ...f }));
+  const w = words(p.lang);
+  const all = [...ratingFindings(p, w), ...teamFindings(state, p, w), ...coalitionFindings(state, p, w)];
+  const capOrder = new Map(p.capabilities.map((c, i) => [c.id, i]));
+  const rank = (f: Draft): number => (f.capability === null ? capOrder.size : (capOrder.get(f.capability) ?? capOrder.size));
+  // Array.prototype.sort is stable: within a capability, findings keep the order the rules produced them.
+  const ordered = all.map((f, i) => ({ f, i })).sort((x, y) => rank(x.f) - rank(y.f) || x.i - y.i).map((x) => x.f);
+  const strengths = ordered.filter((f) => f.kind === 'strength').map((f, i) => ({ id: `S${i + 1}`, ...f }));
+  const improvements = ordered.filter((f) => f.kind === 'improvement').map((f, i) => ({ id: `A${i + 1}`, ...f }));
   return { strengths, improvements };
 }

@@ -28,6 +28,8 @@ nav.toc ol { margin: 0; padding-inline-start: 20px; columns: 2; }
 .table-wrap { overflow-x: auto; margin: 8px 0 12px; }
 table { border-collapse: collapse; font-size: 0.86rem; width: 100%; }
 th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: start; vertical-align: top; }
+/* Hashes and indicator values have no spaces: their cells wrap anywhere rather than widen a table past the page. */
+td.any { overflow-wrap: anywhere; } p, li { overflow-wrap: anywhere; }
 th { background: var(--panel); font-weight: 600; }
 tbody tr:nth-child(even) td { background: color-mix(in srgb, var(--panel) 60%, transparent); }
 figure.chart { margin: 16px 0; padding: 12px; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); }
@@ -44,16 +46,26 @@ svg .mark-attempt { fill: none; stroke: var(--attempt); stroke-width: 1.3; } svg
 svg .cell.none { fill: var(--none); } svg .cell-value { fill: #111; font-size: 10.5px; font-weight: 600; }
 svg .tactic-rule { stroke: var(--line); } svg .tech-label { font-size: 11px; }
 .muted { color: var(--muted); }
-.tlp-print { display: none; }
 @media print {
   @page { size: A4; margin: 14mm 12mm; }
   :root { --bg: #fff; --fg: #000; --muted: #444; --line: #bbb; --panel: #f2f2f2; --lane: #f6f6f6; --lane-odd: #ececec; --none: #e5e5e5; }
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   nav.toc { display: none; }
-  .tlp-print { display: block; position: fixed; top: 0; right: 0; }
   h2, h3 { break-after: avoid; }
   figure.chart, tr { break-inside: avoid; }
   .table-wrap { overflow: visible; }
+  table { font-size: 7.5pt; } th, td { padding: 2px 4px; }
   a { color: inherit; text-decoration: none; }
 }
 `;
+
+const TLP_COLOURS: Record<string, string> = { CLEAR: '#fff', GREEN: '#33ff00', AMBER: '#ffc000', 'AMBER+STRICT': '#ffc000', RED: '#ff2b2b' };
+
+/**
+ * The TLP label printed in the top margin of every page (a page-margin box, so it never covers the
+ * text, as a fixed element did), on the end side of the reading direction.
+ */
+export function printMarkingCss(level: string, rtl: boolean): string {
+  const colour = TLP_COLOURS[level] ?? '#fff';
+  return `@media print { @page { @${rtl ? 'top-left' : 'top-right'} { content: "TLP:${level}"; color: ${colour}; background: #000; font: 700 9pt system-ui, sans-serif; width: 34mm; height: 7mm; margin-top: 5mm; text-align: center; vertical-align: middle; } } }\n`;
+}

@@ -2,24 +2,34 @@
  * The AAR/IP as ONE self-contained HTML file: inline stylesheet, the results inline as JSON, d3 inlined
  * (its text is given by the caller: the CLI reads node_modules, the browser console imports it), and the
  * chart script. No network request of any kind; a Content-Security-Policy meta allows exactly these
- * inline scripts and this stylesheet (by SHA-256) and nothing else. Pure: strings in, string out.
+ * inline scripts and this stylesheet (by SHA-256) and nothing else. The page has the language and
+ * direction of the results; isolates become `<bdi>` (bidi.ts); the charts take their texts from a JSON
+ * block of the catalog's chart labels. Pure: strings in, string out.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import type { TlpLevel } from '../../engine/index.ts';
-import { aarDocument, type Block, type Run } from './document.ts';
-import { CHART_SCRIPT } from './html-charts.ts';
-import { REPORT_CSS } from './html-style.ts';
+import { bidi, isolatesToHtml, plainText } from './bidi.ts';
+import { aarDocument, type AarSection } from './document.ts';
+import { chartLabels, CHART_SCRIPT } from './html-charts.ts';
+import { aarMessages, isRtl } from './i18n/messages.ts';
+import type { Block, Run } from './model.ts';
+import { printMarkingCss, REPORT_CSS } from './html-style.ts';
 import type { AarResults } from './types.ts';
 
 export interface AarHtmlOptions {
   /** The d3 library as script text (a UMD build that defines the global `d3`). */
   d3: string;
   tlp?: TlpLevel;
+  /** IANA zone of the reader's wall-clock dates (see aarDocument). */
+  timeZone?: string;
+  sections?: readonly AarSection[];
 }
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESC[c] as string);
+/** Document text as HTML: escaped, its isolates as `<bdi>`. */
+const text = (s: string): string => isolatesToHtml(escapeHtml(s));
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 function base64(bytes: Uint8Array): string {
@@ -43,44 +53,56 @@ const scriptSafe = (js: string): string => js.replace(/<\/(script)/gi, '<\\/$1')
 const tlpClass = (l: TlpLevel): string => `tlp-${l.toLowerCase().replace('+', '-')}`;
 
 function runs(rs: readonly Run[]): string {
-  return rs.map((r) => (r.bold ? `<strong>${escapeHtml(r.text)}</strong>` : r.italic ? `<em>${escapeHtml(r.text)}</em>` : escapeHtml(r.text))).join('');
+  return rs.map((r) => (r.bold ? `<strong>${text(r.text)}</strong>` : r.italic ? `<em>${text(r.text)}</em>` : text(r.text))).join('');
 }
 
-function block(b: Block): string {
+/** A word too long for a column (a hash, an indicator): its cell may break it anywhere, others break between words. */
+const LONG_TOKEN = /[^\s]{25}/;
+
+/** The TLP label, always left to right (`TLP:AMBER+STRICT` keeps its colon and plus where they belong). */
+const tlpLabel = (l: TlpLevel): string => `<bdi dir="ltr">TLP:${escapeHtml(l)}</bdi>`;
+
+function block(b: Block, none: string): string {
   switch (b.kind) {
-    case 'tlp': return `<p class="tlp ${tlpClass(b.level)}" role="note">TLP:${escapeHtml(b.level)}<small>${escapeHtml(b.handling)}</small></p>`;
-    case 'heading': return `<h${b.level} id="${escapeHtml(b.id)}">${escapeHtml(b.text)}</h${b.level}>`;
+    case 'tlp': return `<p class="tlp ${tlpClass(b.level)}" role="note">${tlpLabel(b.level)}<small>${text(b.handling)}</small></p>`;
+    case 'heading': return `<h${b.level} id="${escapeHtml(b.id)}">${text(b.text)}</h${b.level}>`;
     case 'para': return `<p>${runs(b.runs)}</p>`;
     case 'list': return `<ul>${b.items.map((i) => `<li>${runs(i)}</li>`).join('')}</ul>`;
     case 'chart':
-      return `<figure class="chart" id="chart-${b.chart}"><figcaption><strong>${escapeHtml(b.title)}.</strong> ${escapeHtml(b.caption)}</figcaption>`
+      return `<figure class="chart" id="chart-${b.chart}"><figcaption><strong>${text(b.title)}.</strong> ${text(b.caption)}</figcaption>`
         + `<svg id="chart-${b.chart}-svg" xmlns="http://www.w3.org/2000/svg"></svg></figure>`;
     case 'table':
-      if (b.rows.length === 0) return '<p class="muted"><em>None.</em></p>';
-      return `<div class="table-wrap"><table><thead><tr>${b.head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>`
-        + b.rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('') + '</tbody></table></div>';
+      if (b.rows.length === 0) return `<p class="muted"><em>${text(none)}</em></p>`;
+      return `<div class="table-wrap"><table><thead><tr>${b.head.map((h) => `<th scope="col">${text(h)}</th>`).join('')}</tr></thead><tbody>`
+        + b.rows.map((r) => `<tr>${r.map((c) => (LONG_TOKEN.test(c) ? `<td class="any">${text(c)}</td>` : `<td>${text(c)}</td>`)).join('')}</tr>`).join('') + '</tbody></table></div>';
   }
 }
 
 /** The report as one HTML document. */
 export function aarHtml(results: AarResults, options: AarHtmlOptions): string {
   const tlp = options.tlp ?? results.marking;
-  const blocks = aarDocument(results, { tlp });
-  const title = blocks.find((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading' && b.level === 1)?.text ?? 'After-Action Report';
+  const lang = results.language;
+  const m = aarMessages(lang);
+  const rtl = isRtl(lang);
+  const blocks = aarDocument(results, { tlp, ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }), ...(options.sections ? { sections: options.sections } : {}) });
+  const title = plainText(blocks.find((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading' && b.level === 1)?.text ?? m.reportFallbackTitle);
   const toc = blocks.filter((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading' && b.level === 2)
-    .map((h) => `<li><a href="#${escapeHtml(h.id)}">${escapeHtml(h.text)}</a></li>`).join('');
+    .map((h) => `<li><a href="#${escapeHtml(h.id)}">${text(h.text)}</a></li>`).join('');
   const first = blocks.findIndex((b) => b.kind === 'heading' && b.level === 1);
-  const head = blocks.slice(0, first + 2).map(block).join('\n');
-  const body = blocks.slice(first + 2).map(block).join('\n');
-  const data = JSON.stringify(results).replace(/</g, '\\u003c');
+  const render = (b: Block): string => block(b, m.none);
+  const head = blocks.slice(0, first + 2).map(render).join('\n');
+  const body = blocks.slice(first + 2).map(render).join('\n');
+  const json = (x: unknown): string => JSON.stringify(x).replace(/</g, '\\u003c');
+  const data = json(results);
+  const labels = json(chartLabels(results, m, rtl, bidi(rtl)));
   const d3 = scriptSafe(options.d3);
   const charts = scriptSafe(CHART_SCRIPT);
+  const css = REPORT_CSS + printMarkingCss(tlp, rtl);
   const csp = [
-    "default-src 'none'", `script-src ${cspHash(d3)} ${cspHash(charts)}`, `style-src ${cspHash(REPORT_CSS)}`,
+    "default-src 'none'", `script-src ${cspHash(d3)} ${cspHash(charts)}`, `style-src ${cspHash(css)}`,
     "img-src data:", "font-src 'none'", "connect-src 'none'", "base-uri 'none'", "form-action 'none'",
   ].join('; ');
-  const lang = results.language;
-  const dir = lang === 'ar' || lang === 'fa' || lang === 'he' || lang === 'ur' ? 'rtl' : 'ltr';
+  const dir = rtl ? 'rtl' : 'ltr';
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(lang)}" dir="${dir}">
 <head>
@@ -91,18 +113,18 @@ export function aarHtml(results: AarResults, options: AarHtmlOptions): string {
 <meta name="generator" content="Ramparts">
 <meta name="tlp" content="TLP:${escapeHtml(tlp)}">
 <title>TLP:${escapeHtml(tlp)} ${escapeHtml(title)}</title>
-<style>${REPORT_CSS}</style>
+<style>${css}</style>
 </head>
 <body>
-<p class="tlp tlp-print ${tlpClass(tlp)}">TLP:${escapeHtml(tlp)}</p>
 <header class="report">
 ${head}
-<nav class="toc" aria-label="Contents"><ol>${toc}</ol></nav>
+<nav class="toc" aria-label="${escapeHtml(m.contents)}"><ol>${toc}</ol></nav>
 </header>
 <main>
 ${body}
 </main>
 <script type="application/json" id="aar-data">${data}</script>
+<script type="application/json" id="aar-labels">${labels}</script>
 <script>${d3}</script>
 <script>${charts}</script>
 </body>

@@ -11,7 +11,10 @@ export { aarFromLog, aarJson, buildAarResults, type AarOptions } from './results
 export { loadExercise, exerciseKey, exerciseMarking, pickText, TLP_RANK, type ExerciseRecord, type LoadResult } from './exercise.ts';
 export { aarMarkdown } from './markdown.ts';
 export { aarHtml, cspHash, escapeHtml, type AarHtmlOptions } from './html.ts';
-export { aarDocument, AAR_SECTIONS, highlights, TLP_HANDLING, type Block, type ChartKind, type Run } from './document.ts';
+export { aarDocument, AAR_SECTIONS, highlights, TLP_HANDLING, type AarContext, type AarDocumentOptions, type AarSection, type AarWriter, type Block, type ChartKind, type Run } from './document.ts';
+export { AAR_SECTION_LIST } from './sections/index.ts';
+export { aarMessages, AAR_LANGUAGES, isRtl, type AarMessages } from './i18n/messages.ts';
+export { isTimeZone } from './dates.ts';
 export { consolidate, RATING_NAMES } from './ratings.ts';
 export { areaTask } from './findings.ts';
 export { human, simTime } from './format.ts';

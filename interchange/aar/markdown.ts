@@ -1,6 +1,12 @@
-/** The AAR/IP document rendered as Markdown (GitHub-flavoured tables). Charts become a pointer to the HTML report. */
-import type { TlpLevel } from '../../engine/index.ts';
-import { aarDocument, type Block, type Run } from './document.ts';
+/**
+ * The AAR/IP document rendered as Markdown (GitHub-flavoured tables) in the results' language. Values
+ * that run against the text's direction carry Unicode isolates (bidi.ts), which Markdown keeps as
+ * they are. Charts become a pointer to the HTML report.
+ */
+import { bidi } from './bidi.ts';
+import { aarDocument, type AarDocumentOptions } from './document.ts';
+import { aarMessages, isRtl } from './i18n/messages.ts';
+import type { Block, Run } from './model.ts';
 import type { AarResults } from './types.ts';
 
 const escape = (s: string): string => s.replace(/([\\`*_[\]<>])/g, '\\$1');
@@ -16,20 +22,21 @@ function runs(rs: readonly Run[]): string {
   }).join('');
 }
 
-function block(b: Block): string {
-  switch (b.kind) {
-    case 'tlp': return `**TLP:${b.level}**: ${b.handling}\n`;
-    case 'heading': return `${'#'.repeat(b.level)} ${escape(b.text)}\n`;
-    case 'para': return `${runs(b.runs)}\n`;
-    case 'list': return `${b.items.map((i) => `- ${runs(i)}`).join('\n')}\n`;
-    case 'chart': return `_${escape(b.title)}: see the HTML report (\`ramparts export LOG --format aar-html\`)._\n`;
-    case 'table':
-      if (b.rows.length === 0) return '_None._\n';
-      return [`| ${b.head.map(cell).join(' | ')} |`, `| ${b.head.map(() => '---').join(' | ')} |`, ...b.rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n') + '\n';
-  }
-}
-
 /** The AAR/IP as Markdown text. */
-export function aarMarkdown(results: AarResults, options: { tlp?: TlpLevel } = {}): string {
+export function aarMarkdown(results: AarResults, options: AarDocumentOptions = {}): string {
+  const m = aarMessages(results.language);
+  const b = bidi(isRtl(results.language));
+  const block = (x: Block): string => {
+    switch (x.kind) {
+      case 'tlp': return `**${b.ltr(`TLP:${x.level}`)}**: ${escape(x.handling)}\n`;
+      case 'heading': return `${'#'.repeat(x.level)} ${escape(x.text)}\n`;
+      case 'para': return `${runs(x.runs)}\n`;
+      case 'list': return `${x.items.map((i) => `- ${runs(i)}`).join('\n')}\n`;
+      case 'chart': return `_${escape(m['chart.markdown'](x.title, b.ltr('ramparts export LOG --format aar-html')))}_\n`;
+      case 'table':
+        if (x.rows.length === 0) return `_${escape(m.none)}_\n`;
+        return [`| ${x.head.map(cell).join(' | ')} |`, `| ${x.head.map(() => '---').join(' | ')} |`, ...x.rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n') + '\n';
+    }
+  };
   return aarDocument(results, options).map(block).join('\n');
 }

@@ -5,33 +5,24 @@
  * start date plus the exercise's simulated end; the status starts open.
  */
 import { isoDate } from '../lib/timestamps.ts';
-import type { Finding, ImprovementItem } from './types.ts';
 import { own } from '../../engine/index.ts';
+import { aarMessages, type AarMessages } from './i18n/messages.ts';
+import type { Finding, ImprovementItem } from './types.ts';
 
 const DUE_DAYS = { high: 30, medium: 60, low: 90 } as const;
 const DAY = 86_400_000;
 
-/** Corrective action per rule (and, for ratings, per capability area). */
-function correctiveAction(f: Finding): string {
+/** Corrective action per rule (and, for sharing, per outcome). */
+function correctiveAction(f: Finding, m: AarMessages): string {
   switch (f.rule) {
-    case 'detection':
-      return 'Extend sensor coverage (EDR and network sensors) to the hosts and segments attacked, write or tune detection rules for the techniques not detected, and rehearse triage of the resulting alerts.';
-    case 'containment':
-      return 'Define isolation and restore playbooks with pre-authorised triggers, rehearse them on the critical nodes, and track every open compromise to closure.';
-    case 'deadlines':
-      return 'Staff a message desk that acknowledges every inject on receipt and tracks expected actions against their deadlines; rehearse it in a tabletop session.';
-    case 'services':
-      return 'Review the continuity plans of the services below target: offline backups with tested restore times, fallback arrangements, and isolation decisions that weigh service impact.';
-    case 'sharing':
-      return f.title.includes('not applied')
-        ? 'Set up a procedure to triage and apply partner indicators (blocking at mail, proxy, DNS and EDR) within one hour of receipt.'
-        : 'Share indicators from confirmed detections with coalition partners under the right TLP within one hour, using a pre-agreed report template.';
-    case 'time-to-protect':
-      return 'Agree a coalition-wide indicator exchange (automated where possible) so that an indicator detected anywhere is blocked by every member within the response target.';
-    case 'rating':
-      return `Review the evaluators' observations on this task, update the plans and procedures behind it, and train and re-exercise it.`;
-    default:
-      return 'Analyse the root cause and define a corrective action.';
+    case 'detection': return m['fix.detection'];
+    case 'containment': return m['fix.containment'];
+    case 'deadlines': return m['fix.deadlines'];
+    case 'services': return m['fix.services'];
+    case 'sharing': return f.key === 'sharing.notApplied' ? m['fix.apply'] : m['fix.share'];
+    case 'time-to-protect': return m['fix.protect'];
+    case 'rating': return m['fix.rating'];
+    default: return m['fix.other'];
   }
 }
 
@@ -41,7 +32,8 @@ const ELEMENT: Record<string, ImprovementItem['element']> = {
 };
 
 /** Improvement plan rows for the areas for improvement of an exercise that ended at `endEpochMs`. */
-export function improvementPlan(improvements: readonly Finding[], endEpochMs: number, teamNames: Record<string, string>): ImprovementItem[] {
+export function improvementPlan(improvements: readonly Finding[], endEpochMs: number, teamNames: ReadonlyMap<string, string>, lang = 'en'): ImprovementItem[] {
+  const m = aarMessages(lang);
   const start = isoDate(endEpochMs);
   return improvements.map((f, i): ImprovementItem => {
     const priority = f.priority ?? 'medium';
@@ -52,10 +44,10 @@ export function improvementPlan(improvements: readonly Finding[], endEpochMs: nu
       capability: f.capability,
       task: f.task,
       issue: f.text,
-      correctiveAction: correctiveAction(f),
+      correctiveAction: correctiveAction(f, m),
       element: own(ELEMENT, f.rule) ?? 'Planning',
       owner,
-      ownerName: f.team ? (own(teamNames, f.team) ?? f.team) : 'Coalition (all blue teams)',
+      ownerName: f.team ? (teamNames.get(f.team) ?? f.team) : m['owner.coalition'],
       priority,
       startDate: start,
       dueDate: isoDate(endEpochMs + DUE_DAYS[priority] * DAY),

@@ -4,7 +4,7 @@
  */
 import { metrics, own, type RampartsLog, stateHash, TACTICS } from '../../engine/index.ts';
 import { exerciseClock } from '../lib/timestamps.ts';
-import { exerciseMarking, loadExercise, mean, pickText, round2, teamColor, type ExerciseRecord } from './exercise.ts';
+import { exerciseMarking, loadExercise, mean, pickText, round2, teamColor, teamLabels, type ExerciseRecord } from './exercise.ts';
 import { buildTimeline } from './timeline.ts';
 import { redStepResults } from './red-steps.ts';
 import { techniqueCoverage } from './techniques.ts';
@@ -27,6 +27,7 @@ function overview(x: ExerciseRecord, endMs: number, endReason: string | null, la
   const sc = state.scenario;
   const clock = exerciseClock(sc.meta.startDate);
   const header = log.header.scenario;
+  const labels = teamLabels(state, lang);
   return {
     scenario: {
       id: sc.meta.id, title: pickText(sc.meta.title, lang), version: sc.meta.version, description: pickText(sc.meta.description, lang),
@@ -37,7 +38,7 @@ function overview(x: ExerciseRecord, endMs: number, endReason: string | null, la
       plannedMs: sc.meta.duration, ended: state.phase === 'ended', endReason, stateHash: stateHash(state),
     },
     teams: sc.teams.map((t) => ({
-      id: t.id, name: pickText(t.name, lang), role: t.role, ...(t.nation ? { nation: t.nation } : {}),
+      id: t.id, name: pickText(t.name, lang), label: labels.get(t.id) ?? t.id, role: t.role, ...(t.nation ? { nation: t.nation } : {}),
       ...(t.organisation ? { organisation: pickText(t.organisation, lang) } : {}), color: teamColor(state, t.id),
     })),
     blueTeams: sc.blue.map((b) => b.id),
@@ -75,9 +76,9 @@ export function buildAarResults(x: ExerciseRecord, options: AarOptions = {}): Aa
   const capabilities = capabilityAnalysis(state, injects, lang);
   const sc = state.scenario.scoring;
   const scoring = { detectionHalfLife: sc.detectionHalfLife, responseTarget: sc.responseTarget, weights: { ...sc.weights } };
-  const f = findings(state, { teams, capabilities, services, timeToProtect: ttp, techniques, injects, scoring, ranMs: endMs - (state.startedAt ?? endMs) });
+  const f = findings(state, { teams, capabilities, services, timeToProtect: ttp, techniques, injects, scoring, ranMs: endMs - (state.startedAt ?? endMs), lang });
   const clock = exerciseClock(state.scenario.meta.startDate);
-  const names = Object.fromEntries(teams.map((t) => [t.id, t.name]));
+  const names = new Map(teams.map((t) => [t.id, t.name]));
 
   const allAttempts = m.teams.reduce((n, t) => n + t.attempts, 0);
   const detected = m.teams.reduce((n, t) => n + t.detectedAttempts, 0);
@@ -114,7 +115,7 @@ export function buildAarResults(x: ExerciseRecord, options: AarOptions = {}): Aa
     capabilities,
     strengths: f.strengths,
     improvements: f.improvements,
-    improvementPlan: improvementPlan(f.improvements, clock.at(endMs), names),
+    improvementPlan: improvementPlan(f.improvements, clock.at(endMs), names, lang),
   };
 }
 

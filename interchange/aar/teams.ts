@@ -4,7 +4,7 @@
  * intelligence, critical services and actions.
  */
 import type { CNode, ExerciseState, TeamMetrics } from '../../engine/index.ts';
-import { mean, median, pickText, round2, teamColor } from './exercise.ts';
+import { mean, median, pickText, round2, teamColor, teamLabels } from './exercise.ts';
 import type { Timeline } from './timeline.ts';
 import type { InjectResult, IntelResult, ServiceResult, TeamResult } from './types.ts';
 import { own } from '../../engine/index.ts';
@@ -15,6 +15,7 @@ export function teamResults(
   state: ExerciseState, tl: Timeline, m: readonly TeamMetrics[], injects: readonly InjectResult[], intel: readonly IntelResult[],
   services: readonly ServiceResult[], lang: string,
 ): TeamResult[] {
+  const labels = teamLabels(state, lang);
   return state.scenario.blue.map((b): TeamResult => {
     const tm = m.find((x) => x.team === b.id) as TeamMetrics;
     const t = own(state.teams, b.id);
@@ -42,6 +43,7 @@ export function teamResults(
     return {
       id: b.id,
       name: team ? pickText(team.name, lang) : b.id,
+      label: labels.get(b.id) ?? b.id,
       color: teamColor(state, b.id),
       score: tm.score,
       timeline: tm.timeline,

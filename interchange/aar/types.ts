@@ -1,12 +1,22 @@
 /**
  * The after-action results: every figure the AAR/IP (Markdown and HTML), the Navigator layer and the
  * raw JSON export are made of. Plain JSON data; times are simulated milliseconds from T+0 unless a
- * field says `iso` (wall-clock, from the scenario's start date). Texts are already in one language.
+ * field says `iso` (wall-clock, from the scenario's start date). Texts are already in one language, the
+ * results' `language`, with Unicode isolates around values that run against its direction (bidi.ts).
  */
 import type { Rating, ScoreSample, TlpLevel } from '../../engine/index.ts';
 
 
-export interface TeamInfo { id: string; name: string; role: string; nation?: string; organisation?: string; color: string }
+export interface TeamInfo {
+  id: string;
+  name: string;
+  /** The team's label where its name does not fit (charts, narrow columns): unique among the teams. */
+  label: string;
+  role: string;
+  nation?: string;
+  organisation?: string;
+  color: string;
+}
 
 export interface AarOverview {
   scenario: { id: string; title: string; version: string; description: string; hash: string; tlp?: TlpLevel; authors: string[] };
@@ -37,6 +47,8 @@ export interface AarOverview {
 export interface TeamResult {
   id: string;
   name: string;
+  /** As TeamInfo.label. */
+  label: string;
   color: string;
   score: ScoreSample;
   timeline: ScoreSample[];
@@ -197,6 +209,8 @@ export interface Finding {
   text: string;
   /** The rule that produced it (see findings.ts), so readers can see why. */
   rule: string;
+  /** Which outcome of the rule (e.g. `sharing.notApplied`): the corrective action follows it. */
+  key: string;
   capability: string | null;
   task: string | null;
   team: string | null;

@@ -53,6 +53,17 @@ describe('ramparts export', () => {
     expect(readFileSync(outFile('p.json'), 'utf8')).toMatch(/^\{"format":"ramparts-package"/);
   });
 
+  it('writes the AAR/IP in the language and time zone asked for, and refuses an unknown zone', async () => {
+    const ar = await cli(logFile, '--format', 'aar-md', '--lang', 'ar', '--tz', 'Asia/Riyadh');
+    expect(ar.code, ar.err).toBe(0);
+    expect(ar.out).toContain('## الملخص التنفيذي');
+    expect(ar.out).toMatch(/19 نوفمبر 2026، 08:00 /);
+    expect(ar.out).toContain('Asia/Riyadh');
+    const bad = await cli(logFile, '--format', 'aar-md', '--tz', 'Mars/Olympus');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--tz: "Mars/Olympus" is not a time zone');
+  });
+
   it('exports the MSEL as played: the scenario injects and the ad-hoc inject, round-tripping through the MSEL import', async () => {
     const r = await cli(logFile, '--format', 'msel-csv');
     expect(r.code).toBe(0);
