@@ -69,17 +69,28 @@ function inProgressOn(s: ExerciseState, kind: string, node: string): boolean {
   return id !== undefined && own(s.actions, id)?.s === 'inProgress';
 }
 
+/** Whether the team's view shows segment `gi` (it owns it or relies on it as shared infrastructure). */
+function seesSegment(s: ExerciseState, teamId: string, gi: number): boolean {
+  const bi = s.scenario.blueIndex.get(teamId);
+  const bt = bi === undefined ? undefined : s.scenario.blue[bi];
+  return bt !== undefined && (bt.owns.includes(gi) || bt.sharedIn.includes(gi));
+}
+
+/**
+ * The refusal for a node or segment the team may not act on and cannot see: word for word the one
+ * for an id that does not exist, so that a team cannot learn other nations' hosts by trying ids.
+ */
+const unseen = (what: 'node' | 'segment', id: string): Refusal => refuse('NOT_FOUND', `no ${what} "${id}" that your team can act on`);
+
 function planNodeAction(s: ExerciseState, teamId: string, def: CAction, target: ActionTargetT): Plan | Refusal {
   if (target.node === undefined) return refuse('BAD_COMMAND', `a ${def.kind} action needs target.node`);
   const ni = s.scenario.nodeIndex.get(target.node);
-  if (ni === undefined) return refuse('NOT_FOUND', `no node "${target.node}"`);
+  if (ni === undefined) return unseen('node', target.node);
   const c = s.scenario.nodes[ni] as CNode;
   const n = s.nodes[ni] as NodeRt;
   if (!mayActFor(s, teamId, c.owner)) {
-    const shared = (s.scenario.segments[c.segment] as CSegment).sharedWith.includes(teamId);
-    return refuse('FORBIDDEN', shared
-      ? `node "${target.node}" is shared infrastructure owned by ${c.owner}: only its owner acts on it; request assistance`
-      : `node "${target.node}" belongs to another team: request assistance and wait for it to be granted`);
+    if (!seesSegment(s, teamId, c.segment)) return unseen('node', target.node);
+    return refuse('FORBIDDEN', `node "${target.node}" is shared infrastructure owned by ${c.owner}: only its owner acts on it; request assistance`);
   }
   let duration = def.duration;
   switch (def.kind) {
@@ -111,9 +122,12 @@ function plan(s: ExerciseState, teamId: string, def: CAction, target: ActionTarg
   if (def.kind === 'hunt') {
     if (target.segment === undefined) return refuse('BAD_COMMAND', 'a hunt action needs target.segment');
     const gi = s.scenario.segmentIndex.get(target.segment);
-    if (gi === undefined) return refuse('NOT_FOUND', `no segment "${target.segment}"`);
+    if (gi === undefined) return unseen('segment', target.segment);
     const owner = (s.scenario.segments[gi] as CSegment).owner;
-    if (!mayActFor(s, teamId, owner)) return refuse('FORBIDDEN', `segment "${target.segment}" belongs to another team: request assistance first`);
+    if (!mayActFor(s, teamId, owner)) {
+      if (!seesSegment(s, teamId, gi)) return unseen('segment', target.segment);
+      return refuse('FORBIDDEN', `segment "${target.segment}" is shared infrastructure owned by ${owner}: only its owner hunts there; request assistance`);
+    }
     return { duration: def.duration, owner };
   }
   if (def.kind === 'block-indicator') {

@@ -24,7 +24,7 @@ describe('runHeadless', () => {
       until: 2 * HOUR, keepEvents: false,
       inputs: [{ at: 10 * MIN, command: { type: 'action', action: 'isolate', target: { node: 'kw-web' }, actor: blue('sa') } }],
     });
-    expect(run.refused).toMatchObject([{ code: 'FORBIDDEN', input: { at: 10 * MIN } }]);
+    expect(run.refused).toMatchObject([{ code: 'NOT_FOUND', input: { at: 10 * MIN } }]);
     expect(run.state.clock).toBe(2 * HOUR);
     expect(run.state.phase).toBe('running');
     expect(run.events).toEqual([]);

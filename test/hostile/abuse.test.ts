@@ -142,7 +142,8 @@ describe('abuse matrix: refused, logged, counted, nothing changed', () => {
       run: commands(A, 'blue:kw', [{ type: 'action', action: 'isolate', target: { node: 'pay-switch' } }]),
     },
     {
-      actor: 'blue:om', attempt: "act on another team's node or segment (isolate kw's domain controller, hunt in kw-corp)", code: ERROR_CODES.FORBIDDEN,
+      // Refused as if they did not exist (NOT_FOUND, word for word): another nation's hosts cannot be enumerated.
+      actor: 'blue:om', attempt: "act on another team's node or segment (isolate kw's domain controller, hunt in kw-corp)", code: ERROR_CODES.NOT_FOUND,
       who: { seat: 'blue:om', role: 'blue', team: 'om', channel: 'command' },
       run: commands(A, 'blue:om', [{ type: 'action', action: 'isolate', target: { node: 'kw-dc' } }, { type: 'action', action: 'hunt', target: { segment: 'kw-corp' } }]),
     },

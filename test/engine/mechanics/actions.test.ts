@@ -4,11 +4,16 @@ import { project, stateHash, step } from '../../../engine/index.ts';
 import { advance, baseScenario, blue, HOUR, MIN, must, started } from '../fixtures.ts';
 
 describe('blue actions', () => {
-  it('acting on another nation\'s node without a granted assistance is forbidden, and changes nothing', () => {
+  it('acting on another nation\'s node without a granted assistance is refused as if it did not exist, and changes nothing', () => {
     const s = started();
     const before = stateHash(s);
     const r = step(s, { type: 'action', action: 'isolate', target: { node: 'kw-web' }, actor: blue('sa') });
-    expect(r).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    // Word for word the refusal for a node that does not exist: another nation's hosts cannot be enumerated.
+    const unknown = step(s, { type: 'action', action: 'isolate', target: { node: 'kw-web' + 'x' }, actor: blue('sa') });
+    expect(r).toMatchObject({ ok: false, code: 'NOT_FOUND', message: 'no node "kw-web" that your team can act on' });
+    expect(unknown).toMatchObject({ ok: false, code: 'NOT_FOUND', message: 'no node "kw-webx" that your team can act on' });
+    const hunt = step(s, { type: 'action', action: 'hunt', target: { segment: 'kw-corp' }, actor: blue('sa') });
+    expect(hunt).toMatchObject({ ok: false, code: 'NOT_FOUND', message: 'no segment "kw-corp" that your team can act on' });
     expect(stateHash(s)).toBe(before);
   });
 
@@ -31,7 +36,7 @@ describe('blue actions', () => {
     expect(s.actions[s.teams.sa!.actions[0]!]?.onBehalfOf).toBe('kw');
     advance(s, 4 * HOUR + MIN);
     expect(s.assists[req]?.s).toBe('ended');
-    expect(step(s, { type: 'action', action: 'reconnect', target: { node: 'kw-web' }, actor: blue('sa') })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(step(s, { type: 'action', action: 'reconnect', target: { node: 'kw-web' }, actor: blue('sa') })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });
 
   it('an action is in progress for its duration, then done; it can be cancelled before', () => {
