@@ -1,6 +1,7 @@
 /**
  * Sweep worker thread: compiles the scenario once, then runs each seed the main thread sends and
- * posts back its result. Loaded through worker-entry.mjs, which registers the TypeScript loader.
+ * posts back its result. Compiled, it is lib/sweep-worker.js; from the TypeScript sources (tests),
+ * worker-entry.mjs loads it through tsx (see pool.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { compileScenario, type ScenarioT } from '../../engine/index.ts';
