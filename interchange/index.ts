@@ -18,3 +18,4 @@ export { resolveTechnique, type TechniqueMatch } from './import/techniques.ts';
 export * from './aar/index.ts';
 export * from './export/index.ts';
 export * from './package/index.ts';
+export * from './products/index.ts';

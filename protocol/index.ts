@@ -5,6 +5,7 @@
 export * from './version.ts';
 export * from './errors.ts';
 export * from './rest.ts';
+export * from './exports.ts';
 export * from './socket.ts';
 export * from './delta.ts';
 export * from './patch.ts';

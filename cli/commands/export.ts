@@ -6,13 +6,12 @@ import { writeFile } from 'node:fs/promises';
 import { parseCommandArgs, positionals, stringOpt } from '../args.ts';
 import { type CliCommand, type CliIO, UsageError } from '../io.ts';
 import { readInputFile } from '../load-scenario.ts';
-import { d3Bundle } from '../d3-bundle.ts';
-import { formatDiagnostic, stateHash, TLP_LEVELS, type TlpLevel } from '../../engine/index.ts';
+import { d3Bundle } from '../../native/d3-bundle.ts';
+import { formatDiagnostic, own, stateHash, TLP_LEVELS, type TlpLevel } from '../../engine/index.ts';
 import { nativeSha256Hex } from '../../native/hash.ts';
-import { aarHtml, aarJson, aarMarkdown, buildAarResults, buildPackage, exerciseMarking, exportPlayedMsel, isTimeZone, loadExercise, logFromFile, navigatorJson, navigatorLayer, playedInjects, stixBundle, stixJson, TLP_RANK } from '../../interchange/index.ts';
+import { EXPORT_FORMATS, exportProduct, type ExportFormat, isTimeZone, loadExercise, logFromFile } from '../../interchange/index.ts';
 
-const FORMATS = ['navigator', 'stix', 'aar-md', 'aar-html', 'msel-csv', 'json', 'package'] as const;
-type Format = (typeof FORMATS)[number];
+const FORMATS = EXPORT_FORMATS;
 
 const HELP = `Usage: ramparts export LOG --format FORMAT [--team T] [--tlp LEVEL] [--lang L] [--tz ZONE] [-o FILE]
 
@@ -108,24 +107,20 @@ export const command: CliCommand = {
       io.err(`${file}: the package replays to state ${stateHash(x.state, nativeSha256Hex)}, not ${opened.package.final.stateHash} as exported: this Ramparts engine differs from the exporter's`);
       return 1;
     }
-    if (team !== undefined && !x.state.teams[team]) {
+    if (team !== undefined && !own(x.state.teams, team)) {
       throw new UsageError(`--team: no blue team "${team}" in this exercise (teams: ${Object.keys(x.state.teams).join(', ')})`);
     }
-    // The report holds report titles and inject texts of every marking: never mark it lower (packages check themselves).
-    if (tlp !== undefined && (format === 'aar-md' || format === 'aar-html')) {
-      const m = exerciseMarking(x.state);
-      if (TLP_RANK[tlp] < TLP_RANK[m.level]) {
-        io.err(`${file}: TLP:${tlp} is below what this exercise holds (TLP:${m.level}, in ${m.source}); mark the ${format} TLP:${m.level} or stricter`);
-        return 1;
-      }
-    }
-
-    const result = produce(format as Format, x, { team, tlp, lang, tz });
+    // The same function the server's downloads use: the same bytes for the same log.
+    const result = exportProduct(format as ExportFormat, x, {
+      lang, ...(format === 'aar-html' ? { d3: d3Bundle() } : {}),
+      ...(team === undefined ? {} : { team }), ...(tlp === undefined ? {} : { tlp }), ...(tz === undefined ? {} : { timeZone: tz }),
+    });
     if (!result.ok) {
       io.err(`${file}: ${result.message}`);
       return 1;
     }
-    const target = out ?? result.fileName;
+    // Only a package goes to a file of its own name without -o; the rest go to standard output.
+    const target = out ?? (format === 'package' ? result.fileName : undefined);
     if (target === undefined) {
       io.out(result.text);
       return 0;
@@ -140,33 +135,3 @@ export const command: CliCommand = {
     return 0;
   },
 };
-
-type Produced = { ok: true; text: string; fileName?: string; note?: string } | { ok: false; message: string };
-
-function produce(format: Format, x: Parameters<typeof buildAarResults>[0], o: { team: string | undefined; tlp: TlpLevel | undefined; lang: string; tz: string | undefined }): Produced {
-  const results = (): ReturnType<typeof buildAarResults> => buildAarResults(x, { lang: o.lang });
-  const tlp = o.tlp === undefined ? {} : { tlp: o.tlp };
-  const zone = o.tz === undefined ? {} : { timeZone: o.tz };
-  switch (format) {
-    case 'json':
-      return { ok: true, text: aarJson(results()) };
-    case 'aar-md':
-      return { ok: true, text: aarMarkdown(results(), { ...tlp, ...zone }) };
-    case 'aar-html':
-      return { ok: true, text: aarHtml(results(), { d3: d3Bundle(), ...tlp, ...zone }) };
-    case 'msel-csv':
-      return { ok: true, text: exportPlayedMsel(playedInjects(x.log.header.scenario.injects, x.state), x.state, { startDate: x.log.header.scenario.meta.startDate, teams: x.log.header.scenario.teams.filter((t) => t.role === 'blue').map((t) => t.id) }) };
-    case 'navigator': {
-      const r = navigatorLayer(results(), { ...(o.team === undefined ? {} : { team: o.team }), ...tlp });
-      return r.ok ? { ok: true, text: navigatorJson(r.layer) } : r;
-    }
-    case 'stix': {
-      const r = stixBundle(x, { lang: o.lang, ...(o.team === undefined ? {} : { team: o.team }), ...(o.tlp === undefined ? {} : { maxTlp: o.tlp }) });
-      return r.ok ? { ok: true, text: stixJson(r.bundle) } : r;
-    }
-    case 'package': {
-      const r = buildPackage(x, { lang: o.lang, ...tlp });
-      return r.ok ? { ok: true, text: r.text, fileName: r.fileName, note: `TLP:${r.package.tlp}, checksum ${r.package.checksum}` } : r;
-    }
-  }
-}

@@ -2,6 +2,7 @@
  * REST calls (docs/PROTOCOL.md, "REST API"). Every call answers a value: the body on success, or
  * `{ ok: false, code, message }`, including for network failures, so the UI never sees a throw.
  */
+import type { ExportDownload } from '../../protocol/exports.ts';
 import type {
   CreateExerciseRequest, CreateExerciseResponse, ErrorBody, ExerciseSummary, ScenarioSummary, SeatListResponse,
   ValidateScenarioResponse, RotateTokenResponse,
@@ -63,6 +64,31 @@ export async function exerciseLog(exerciseId: string, token: string): Promise<{ 
     return { ok: false, code: 'UNAVAILABLE', message: `the server cannot be reached (${(error as Error).message})` };
   }
   if (response.ok) return { ok: true, text: await response.text() };
+  try {
+    return (await response.json()) as ErrorBody;
+  } catch {
+    return { ok: false, code: 'INTERNAL', message: `the server answered ${response.status}` };
+  }
+}
+
+/**
+ * An after-action product of the exercise (controller and evaluator tokens), as the server wrote it:
+ * the bytes as they came (no re-encoding), and the file name the server gives it.
+ */
+export async function exerciseExport(
+  exerciseId: string, token: string, format: ExportDownload, params: { lang: string; tz: string },
+): Promise<{ ok: true; blob: Blob; fileName: string } | ErrorBody> {
+  const query = new URLSearchParams({ lang: params.lang, tz: params.tz });
+  let response: Response;
+  try {
+    response = await fetch(`/api/exercises/${encodeURIComponent(exerciseId)}/export/${format}?${query}`, { headers: { Authorization: `Bearer ${token}` }, credentials: 'same-origin' });
+  } catch (error) {
+    return { ok: false, code: 'UNAVAILABLE', message: `the server cannot be reached (${(error as Error).message})` };
+  }
+  if (response.ok) {
+    const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `${exerciseId}-${format}`;
+    return { ok: true, blob: await response.blob(), fileName: name };
+  }
   try {
     return (await response.json()) as ErrorBody;
   } catch {

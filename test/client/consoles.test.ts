@@ -3,13 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { layoutCampaign } from '../../client/features/red/graph.ts';
 import { addFrame, frameAt, FRAME_LIMIT, recordingSource, type Frame } from '../../client/features/timeline/source.ts';
 import { markTimes, swimlanes } from '../../client/features/timeline/lanes.ts';
-import { aarFromLogText } from '../../client/features/evaluator/aar.ts';
+import { aarFromLog, aarMarkdown, logFromFile } from '../../interchange/index.ts';
 import { compileScenario, type RampartsLog, runHeadless, type ScenarioT, serialiseLog } from '../../engine/index.ts';
 import { latestRating } from '../../client/features/evaluator/ratings.ts';
 import { blueLook, whiteLook } from '../../client/map/model.ts';
 import { panelActions, progress, targetsFor } from '../../client/features/actions/targets.ts';
 import { parseIndicators } from '../../client/features/intel/IntelPanel.tsx';
 import { advance, apply, HOUR, startExercise, views } from './engine-views.ts';
+
+
+/** The AAR/IP as Markdown from a log's text, as the server's aar-md export writes it. */
+function aarFromLogText(text: string, lang: string): { ok: true; markdown: string } | { ok: false; message: string } {
+  const opened = logFromFile(text);
+  if (!opened.ok) return opened;
+  const r = aarFromLog(opened.log, { lang });
+  return r.ok ? { ok: true, markdown: aarMarkdown(r.results) } : r;
+}
 
 describe('campaign graph layout', () => {
   it('puts each step one column after its latest precondition', () => {

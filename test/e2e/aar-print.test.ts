@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aarFromLog, aarHtml } from '../../interchange/index.ts';
-import { d3Bundle } from '../../cli/d3-bundle.ts';
+import { d3Bundle } from '../../native/d3-bundle.ts';
 import { repoRoot } from '../interchange/helpers.ts';
 import { flagship } from '../interchange/exports/shared.ts';
 import { HANG_MS } from '../timeouts.ts';

@@ -3,14 +3,20 @@
  * starts an exercise from the lobby; a blue team receives an inject and answers it, the controller
  * grades the answer; the blue team isolates a node and its map shows it; it shares intelligence
  * that a partner applies; the interface switches to Arabic, right to left; the evaluator scrubs
- * the timeline and the map changes. Screenshots of each console land in test-artifacts/.
+ * the timeline and the map changes; after the end, every export downloaded from the evaluator's
+ * console is byte for byte the command line's for the same log. Screenshots of each console land in
+ * test-artifacts/.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ensureClient, launchBrowser, openPage, screenshot, startE2EServer, type E2EServer } from './harness.ts';
 import { HANG_MS } from '../timeouts.ts';
 import { TEST_OPERATOR_TOKEN } from '../server/operator-token.ts';
+import { EXPORT_DOWNLOADS } from '../../protocol/index.ts';
+import { main } from '../../cli/main.ts';
 
 const WAIT = { timeout: HANG_MS };
 
@@ -235,7 +241,8 @@ describe('consoles end to end', () => {
     await row.locator('input[placeholder=Note]').fill('Sharing took too long');
     await row.locator('button:has-text("Save")').click();
     await row.locator('.rating.r-M[title="Sharing took too long"]').waitFor(WAIT);
-    const [download] = await Promise.all([evaluator.waitForEvent('download'), evaluator.click('[data-testid=aar]')]);
+    await evaluator.click('[data-testid=exports-menu]');
+    const [download] = await Promise.all([evaluator.waitForEvent('download'), evaluator.click('[data-testid=export-aar-md]')]);
     const path = await download.path();
     const report = readFileSync(path, 'utf8');
     expect(download.suggestedFilename()).toBe('aar-gulf-shield-2026.md');
@@ -267,6 +274,42 @@ describe('consoles end to end', () => {
     await scrubTo(evaluator, done);
     await expect.poll(() => summary.getAttribute('data-isolated'), WAIT).toBe('1');
     await screenshot(evaluator, 'evaluator-replay-server-log', true);
+  });
+
+  it('after the end, the evaluator downloads every export, each byte for byte what ramparts export writes from the same log', async () => {
+    const menu = evaluator.locator('[data-testid=exports]');
+    if ((await menu.getAttribute('open')) === null) await evaluator.click('[data-testid=exports-menu]');
+    const got = new Map<string, { name: string; bytes: Buffer; url: URL }>();
+    for (const format of EXPORT_DOWNLOADS) {
+      const [download, request] = await Promise.all([
+        evaluator.waitForEvent('download', WAIT),
+        evaluator.waitForRequest((r) => r.url().includes(`/export/${format}?`), WAIT),
+        evaluator.click(`[data-testid=export-${format}]`),
+      ]);
+      got.set(format, { name: download.suggestedFilename(), bytes: readFileSync(await download.path()), url: new URL(request.url()) });
+    }
+    await screenshot(evaluator, 'evaluator-exports');
+    const dir = mkdtempSync(join(tmpdir(), 'ramparts-e2e-exports-'));
+    try {
+      const log = got.get('log')!;
+      expect(log.name).toMatch(/\.log\.jsonl$/);
+      const logFile = join(dir, log.name);
+      writeFileSync(logFile, log.bytes);
+      for (const format of EXPORT_DOWNLOADS.filter((f) => f !== 'log')) {
+        const { name, bytes, url } = got.get(format)!;
+        const lang = url.searchParams.get('lang') ?? 'en';
+        const tz = url.searchParams.get('tz');
+        const out = join(dir, `cli-${format}`);
+        const io = { out: () => undefined, err: () => undefined, isTTY: false };
+        const args = ['export', logFile, '--format', format, '--lang', lang, ...(tz && format.startsWith('aar-') ? ['--tz', tz] : []), '-o', out];
+        expect(await main(args, io), format).toBe(0);
+        expect(bytes.equals(readFileSync(out)), `${format} (${name}) differs from ramparts ${args.join(' ')}`).toBe(true);
+      }
+      expect(got.get('aar-md')!.name).toBe('aar-gulf-shield-2026.md');
+      expect(got.get('package')!.name).toMatch(/^gulf-shield-2026-seed\d+\.TLP-[A-Z+-]+\.ramparts-package\.json$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a log file replays offline on the replay page', async () => {

@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseLog, replay, stateHash } from '../../engine/index.ts';
+import { exportProduct, loadExercise } from '../../interchange/index.ts';
+import { d3Bundle } from '../../native/d3-bundle.ts';
 import type { CreateExerciseResponse, ErrorBody, ExerciseSummary, ScenarioSummary, ValidateScenarioResponse } from '../../protocol/index.ts';
 import { FIXTURES, TEST_OPERATOR_TOKEN, api, startTestServer, type TestServer } from './helpers.ts';
 
@@ -147,6 +149,43 @@ describe('the exercise log', () => {
       const replayed = replay(parsed.log, { verify: true });
       if (!replayed.ok) throw new Error(replayed.message);
       expect(stateHash(replayed.state)).toBe(white.body.stateHash);
+    }
+  });
+});
+
+describe('exports', () => {
+  it('are the command line\'s products of the log, for the controller and evaluators only, refused in a sentence otherwise', async () => {
+    const { body: created } = await api<CreateExerciseResponse>(server.url, 'POST', '/api/exercises', { scenario: 'minimal', mode: 'tabletop' }, TEST_OPERATOR_TOKEN);
+    const tokenOf = (seat: string) => created.seats.find((s) => s.seat === seat)!.token;
+    const host = server.manager.host(created.exerciseId)!;
+    expect(await host.submit({ role: 'white' }, { type: 'start' })).toMatchObject({ ok: true });
+    expect(await host.submit({ role: 'white' }, { type: 'advance', to: 3_600_000 })).toMatchObject({ ok: true });
+    const path = (format: string, query = '') => `/api/exercises/${created.exerciseId}/export/${format}${query}`;
+    for (const seat of ['blue:kw', 'red']) {
+      const refused = await api<ErrorBody>(server.url, 'GET', path('aar-md'), undefined, tokenOf(seat));
+      expect(refused).toMatchObject({ status: 403, body: { code: 'FORBIDDEN', message: expect.stringContaining('only the controller and evaluators may export') } });
+    }
+    expect((await api(server.url, 'GET', path('aar-md'))).status).toBe(401);
+    expect((await api<ErrorBody>(server.url, 'GET', path('pdf'), undefined, tokenOf('evaluator'))).body.message).toContain('the exports are aar-html, aar-md');
+    expect((await api<ErrorBody>(server.url, 'GET', path('aar-md', '?tz=Mars/Olympus'), undefined, tokenOf('evaluator'))).status).toBe(400);
+    expect((await api<ErrorBody>(server.url, 'GET', path('stix', '?team=nobody'), undefined, tokenOf('evaluator'))).body.message).toContain('no blue team "nobody"');
+    const log = await api<string>(server.url, 'GET', path('log'), undefined, tokenOf('controller'));
+    const parsed = parseLog(log.body);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const x = loadExercise(parsed.log);
+    if (!x.ok) throw new Error(x.message);
+    for (const [format, query] of [['aar-md', '?lang=ar&tz=Asia/Riyadh'], ['aar-html', ''], ['stix', '?team=kw'], ['navigator', ''], ['msel-csv', ''], ['json', ''], ['package', '']] as const) {
+      const res = await fetch(`${server.url}${path(format, query)}`, { headers: { authorization: `Bearer ${tokenOf('evaluator')}` } });
+      expect(res.status, format).toBe(200);
+      const q = new URLSearchParams(query);
+      const expected = exportProduct(format, x.exercise, {
+        lang: q.get('lang') ?? 'en', ...(format === 'aar-html' ? { d3: d3Bundle() } : {}),
+        ...(q.get('tz') ? { timeZone: q.get('tz')! } : {}), ...(q.get('team') ? { team: q.get('team')! } : {}),
+      });
+      if (!expected.ok) throw new Error(expected.message);
+      expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.from(expected.text, 'utf8')), format).toBe(true);
+      expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${expected.fileName}"`);
+      expect(res.headers.get('content-type')).toBe(`${expected.mediaType}; charset=utf-8`);
     }
   });
 });

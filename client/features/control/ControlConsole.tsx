@@ -11,6 +11,7 @@ import { EventFeed } from '../feed/EventFeed.tsx';
 import { CampaignView } from '../red/RedConsole.tsx';
 import { TeamsScoreChart } from '../scores/ScorePanel.tsx';
 import { ConsoleHeader } from '../shell/ConsoleHeader.tsx';
+import { Exports } from '../exports/Exports.tsx';
 import { Tabs } from '../shell/Tabs.tsx';
 import { TruthMap } from '../truth/TruthMap.tsx';
 import { Adjudication } from './Adjudication.tsx';
@@ -38,6 +39,7 @@ export default function ControlConsole() {
     <div className="console control-console" data-console="control">
       <ConsoleHeader seatLabel={t('role.white')}>
         <ClockControls />
+        <Exports />
       </ConsoleHeader>
       <main className="console-main">
         <TruthMap />

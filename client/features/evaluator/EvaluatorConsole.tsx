@@ -1,12 +1,12 @@
 /**
  * The evaluator's console: the live read-only picture (ground truth, teams, MSEL, scores, feed),
  * the timeline replay of everything seen since joining (or of a log file), HSEEP ratings and the
- * after-action report export (the AAR/IP of the exercise's log, written in the browser by interchange).
+ * after-action exports (downloaded from the server, which writes them with the command line's code).
  */
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { EvaluatorView } from '../../../engine/types.ts';
-import { useLang, useT } from '../../i18n/react.tsx';
+import { useT } from '../../i18n/react.tsx';
 import { useSession, useSessionStore } from '../../store/react.ts';
 import { EventFeed } from '../feed/EventFeed.tsx';
 import { MselBoard } from '../control/MselBoard.tsx';
@@ -18,8 +18,7 @@ import { TruthMap } from '../truth/TruthMap.tsx';
 import { TimelineView } from '../timeline/TimelineView.tsx';
 import { createRecorder } from '../timeline/recorder.ts';
 import { recordingSource } from '../timeline/source.ts';
-import { download } from '../../lib/download.ts';
-import { exerciseLog } from '../../net/api.ts';
+import { Exports } from '../exports/Exports.tsx';
 import { Ratings } from './Ratings.tsx';
 import { Loading } from '../../app/Loading.tsx';
 
@@ -56,30 +55,17 @@ function Timeline({ frames }: { frames: ReturnType<typeof createRecorder>['frame
 
 export default function EvaluatorConsole() {
   const t = useT();
-  const lang = useLang();
   const store = useSessionStore();
   const [recorder] = useState(() => createRecorder(store));
   useEffect(() => () => recorder.stop(), [recorder]);
   const view = useSession((s) => s.view as EvaluatorView);
   const blue = view.blue;
   const [tab, setTab] = useState('live');
-  const exerciseId = useSession((s) => s.exerciseId);
-  const token = useSession((s) => s.token);
-  const [aarError, setAarError] = useState<string | null>(null);
-  const exportAar = async () => {
-    setAarError(null);
-    if (!exerciseId || !token) return;
-    const [reply, { aarFromLogText }] = await Promise.all([exerciseLog(exerciseId, token), import('./aar.ts')]);
-    const aar = reply.ok ? aarFromLogText(reply.text, lang) : { ok: false as const, message: `${reply.code}: ${reply.message}` };
-    if (aar.ok) download(`aar-${view.scenario.id}.md`, aar.markdown);
-    else setAarError(aar.message);
-  };
   return (
     <div className="console evaluator-console" data-console="evaluator">
       <ConsoleHeader seatLabel={t('role.evaluator')}>
-        <button type="button" onClick={() => void exportAar()} data-testid="aar">{t('evaluator.exportAar')}</button>
+        <Exports />
       </ConsoleHeader>
-      {aarError ? <p role="alert" className="error">{t('evaluator.aarFailed', { message: aarError })}</p> : null}
       <main className="console-main single">
         <Tabs
           label={t('evaluator.workspace')}

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aarHtml, cspHash } from '../../../interchange/index.ts';
-import { d3Bundle } from '../../../cli/d3-bundle.ts';
+import { d3Bundle } from '../../../native/d3-bundle.ts';
 import { repoRoot } from '../helpers.ts';
 import { flagship, type Flagship } from './shared.ts';
 import { HANG_MS } from '../../timeouts.ts';

@@ -1,7 +1,8 @@
 /**
  * The d3 the HTML report inlines: the UMD builds of just the d3 modules its charts use, concatenated in
  * dependency order (each extends the global `d3`), about 120 KB instead of the full 280 KB bundle. Read
- * from node_modules at export time; the report itself never loads anything.
+ * from node_modules at export time; the report itself never loads anything. It lives here, beside the
+ * command line and the server, so that both inline the same bytes and export the same report.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
