@@ -23,7 +23,7 @@ export type ExercisePhase = (typeof EXERCISE_PHASES)[number];
 
 export const COMMAND_CLASS = {
   start: 'START', pause: 'PAUSE', resume: 'RESUME', end: 'END',
-  advance: 'TICK', move: 'TICK', 'jump-to-next-inject': 'TICK',
+  advance: 'TICK', move: 'TICK', jump: 'TICK', 'jump-to-next-inject': 'TICK',
   speed: 'ADMIN', 'adhoc-inject': 'ADHOC', adjudicate: 'REVIEW', rate: 'REVIEW',
   action: 'ACT', 'cancel-action': 'ACT', 'ack-inject': 'ACT', 'answer-inject': 'ACT', sitrep: 'ACT', 'apply-intel': 'ACT',
   'red-launch': 'ACT', 'red-hold': 'ACT', 'red-abort': 'ACT',

@@ -175,6 +175,7 @@ export function cloneState(s: ExerciseState, prev?: ExerciseState): ExerciseStat
   const out: ExerciseState = {
     ...s,
     queue: s.queue.slice(),
+    skips: mapArray(s.skips, prev?.skips, (k) => ({ ...k })),
     rng,
     nodes: mapArray(s.nodes, prev?.nodes, copyNode),
     steps: mapArray(s.steps, prev?.steps, copyStep),

@@ -17,6 +17,7 @@ import { endAssistance } from './assist.ts';
 import { deliver, expectationDeadline } from './injects.ts';
 import { evaluateInject, onDependency } from './conditions.ts';
 import { own } from '../lib/own.ts';
+import { enterMove } from './moves.ts';
 
 /**
  * Advances to `to`. With `maxEvents`, stops early (returning false) once the command has produced that
@@ -53,6 +54,7 @@ function handle(ctx: Ctx, item: QItem): void {
     case 'deliver': deliver(ctx, item.inject, item.team, null); break;
     case 'cond': evaluateInject(ctx, ctx.state.scenario.injects[item.inject] as CInject, item.team); break;
     case 'expect': expectationDeadline(ctx, item.inject, item.team, item.i); break;
+    case 'move': enterMove(ctx, item.i); break;
   }
 }
 

@@ -45,7 +45,8 @@ export const AdhocInject = z.strictObject({
 });
 
 const body = {
-  // Clock and lifecycle (white cell; `advance` also comes from the real-time driver as system).
+  // Clock and lifecycle (white cell; `advance` also comes from the real-time driver as system). An
+  // advance is play; move, jump and jump-to-next-inject jump over time nobody plays (sim/play.ts).
   start: z.strictObject({ type: z.literal('start') }),
   pause: z.strictObject({ type: z.literal('pause') }),
   resume: z.strictObject({ type: z.literal('resume') }),
@@ -53,6 +54,7 @@ const body = {
   advance: z.strictObject({ type: z.literal('advance'), to: SimTime }),
   speed: z.strictObject({ type: z.literal('speed'), speed: z.int().min(1).max(1000) }),
   move: z.strictObject({ type: z.literal('move'), move: Id.optional() }),
+  jump: z.strictObject({ type: z.literal('jump'), to: SimTime }),
   jumpToNextInject: z.strictObject({ type: z.literal('jump-to-next-inject') }),
   adhocInject: z.strictObject({ type: z.literal('adhoc-inject'), inject: AdhocInject }),
   adjudicate: z.strictObject({
@@ -101,7 +103,7 @@ export type AdhocInjectT = z.infer<typeof AdhocInject>;
 /** Which roles may send each command type; the engine re-checks team ownership itself. */
 export const COMMAND_ROLES: Record<CommandType, ReadonlyArray<ActorT['role']>> = {
   start: ['white'], pause: ['white', 'system'], resume: ['white', 'system'], end: ['white'], advance: ['white', 'system'],
-  speed: ['white'], move: ['white'], 'jump-to-next-inject': ['white'], 'adhoc-inject': ['white'], adjudicate: ['white'],
+  speed: ['white'], move: ['white'], jump: ['white'], 'jump-to-next-inject': ['white'], 'adhoc-inject': ['white'], adjudicate: ['white'],
   action: ['blue'], 'cancel-action': ['blue'], 'ack-inject': ['blue'], 'answer-inject': ['blue'], sitrep: ['blue'],
   'share-intel': ['blue'], 'apply-intel': ['blue'], 'request-assistance': ['blue'], 'grant-assistance': ['blue'],
   'red-launch': ['red'], 'red-hold': ['red'], 'red-abort': ['red'], rate: ['evaluator', 'white'],

@@ -9,6 +9,7 @@ import { type Ctx, WHITE } from './ctx.ts';
 import { schedule } from './queue.ts';
 import type { ExerciseState, InjectRt, TeamRt } from './state.ts';
 import { own } from '../lib/own.ts';
+import { played } from './play.ts';
 
 /** Whether a condition holds for a recipient team now. */
 export function holds(s: ExerciseState, c: CCondition, teamId: string): boolean {
@@ -22,9 +23,9 @@ export function holds(s: ExerciseState, c: CCondition, teamId: string): boolean 
       const inj = own(s.injects, c.inject);
       const rt = inj && own(inj.teams, teamId);
       if (!rt || rt.deliveredAt === null) return false;
-      const deadline = rt.deliveredAt + c.within;
+      // Counted in play: jumped time gives no team a chance to answer (play.ts).
       const done = c.kind === 'notAnswered' ? rt.answeredAt : rt.ackAt;
-      return s.clock >= deadline && (done === null || done > deadline);
+      return played(s, rt.deliveredAt, s.clock) >= c.within && (done === null || played(s, rt.deliveredAt, done) > c.within);
     }
     case 'scoreBelow':
       return (own(s.teams, teamId) as TeamRt).score.current.composite < c.value;

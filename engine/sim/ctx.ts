@@ -6,6 +6,8 @@ import { Draws } from './rng.ts';
 export class Ctx {
   readonly events: EngineEvent[] = [];
   readonly draws: Draws;
+  /** While a jump is in progress: where it ends (deadlines set during it run from there, see play.ts). */
+  skipEnd: number | null = null;
   constructor(readonly state: ExerciseState) {
     this.draws = new Draws(state);
   }

@@ -14,6 +14,7 @@ export function injectTeam(s: ExerciseState, injectId: string, teamId: string): 
   const rt = own(s.injects, injectId);
   return rt && own(rt.teams, teamId);
 }
+import { deadlineAt } from './play.ts';
 
 /** The content a recipient reads. */
 export function injectContent(s: ExerciseState, rt: InjectRt) {
@@ -41,7 +42,7 @@ export function deliver(ctx: Ctx, injectId: string, teamId: string, withinMs: nu
     ? (rt.adhoc.expects ?? []).map((e, i) => ({ action: e.action, within: withinMs?.[i] ?? 0, description: e.description }))
     : (s.scenario.injects[rt.idx] as CInject).expects;
   tr.expects = defs.map((e, i) => {
-    const due = s.clock + e.within;
+    const due = deadlineAt(ctx, e.within);
     t.expects.push({ inject: injectId, i, action: e.action, due });
     schedule(s, due, { k: 'expect', inject: injectId, team: teamId, i });
     return { action: e.action, at: null, due, met: null, ...(e.description === undefined ? {} : { description: e.description }) };
@@ -54,7 +55,7 @@ export function deliver(ctx: Ctx, injectId: string, teamId: string, withinMs: nu
     for (const j of deps) {
       const inj = s.scenario.injects[j] as CInject;
       if (!inj.to.includes(teamId)) continue;
-      for (const tm of inj.timers) if (tm.inject === injectId) schedule(s, s.clock + tm.within, { k: 'cond', inject: j, team: teamId });
+      for (const tm of inj.timers) if (tm.inject === injectId) schedule(s, deadlineAt(ctx, tm.within), { k: 'cond', inject: j, team: teamId });
     }
   }
 }

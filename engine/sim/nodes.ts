@@ -10,14 +10,18 @@ import type { Audience } from './events.ts';
 import type { ExerciseState, NodeRt, ScoreRt } from './state.ts';
 import { onDependency } from './conditions.ts';
 import { own, setOwn } from '../lib/own.ts';
+import { played } from './play.ts';
 
-/** Brings a team's time integrals up to the current clock before a rate changes. */
-export function integrate(sc: ScoreRt, t: number): void {
-  const dt = t - sc.last;
+/**
+ * Brings a team's time integrals up to the current clock before a rate changes: downtime in simulated
+ * time, needless isolation in play (the team could not undo it in jumped time: play.ts).
+ */
+function integrate(s: ExerciseState, sc: ScoreRt): void {
+  const dt = s.clock - sc.last;
   if (dt > 0) {
     sc.downAcc += sc.downW * dt;
-    sc.needAcc += sc.needW * dt;
-    sc.last = t;
+    sc.needAcc += sc.needW * played(s, sc.last, s.clock);
+    sc.last = s.clock;
   }
 }
 
@@ -57,7 +61,7 @@ export function changeNode(ctx: Ctx, ni: number, event: string | null, cause: st
     if (!next) return false;
   }
   const sc = (own(s.teams, c.owner) as { score: ScoreRt }).score;
-  integrate(sc, s.clock);
+  integrate(s, sc);
   const before = { integrity: n.integrity, network: n.network, downW: n.downW, need: needless(c, n), vis: visible(c, n) };
   if (next) {
     n.integrity = next.integrity;
@@ -106,7 +110,7 @@ function episodes(s: ExerciseState, c: CNode, n: NodeRt, sc: ScoreRt, wasIntegri
   } else if (!bad && wasBad) {
     const since = own(sc.open, c.id);
     if (since !== undefined) {
-      const delay = s.clock - since;
+      const delay = played(s, since, s.clock);
       const target = s.scenario.scoring.responseTarget;
       sc.closedCredit += delay <= target ? 1 : target / delay;
       delete sc.open[c.id];

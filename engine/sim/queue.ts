@@ -47,3 +47,8 @@ export function pop(state: ExerciseState): QItem | undefined {
   q[i] = last;
   return top;
 }
+
+/** Restores the heap order after item times were changed in place (a sorted array is a heap). */
+export function rebuild(state: ExerciseState): void {
+  state.queue.sort((a, b) => (less(a, b) ? -1 : less(b, a) ? 1 : 0));
+}

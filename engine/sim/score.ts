@@ -6,17 +6,18 @@
  *   delay from the attempt to the team's first alert about it; undetected attempts count 0;
  * - response: mean over compromise episodes (a connected node becomes compromised) of 1 when contained
  *   (isolated or restored) within responseTarget, else target / time taken; an open episode counts once
- *   it is older than the target;
+ *   it is older than the target (times in play: jumped time is not the team's, see sim/play.ts);
  * - reporting: mean of the white cell's grades (sitreps, inject answers) and of expected actions
  *   (met 100, missed 0);
  * - cooperation: 20 per application of the team's reports by partners, 10 per partner report it applied,
  *   5 per report shared, capped at 100.
  * Categories without anything to judge yet count 100, except cooperation, which is earned.
- * Penalties (points): disruption x criticality-hours of needless isolation (a clean node isolated) and
+ * Penalties (points): disruption x criticality-hours (of play) of needless isolation (a clean node isolated) and
  * lateReport x missed deadlines. Composite = weighted mean (weights normalised) - penalties, floored at 0.
  */
 import type { ExerciseState, ScoreRt, ScoreSample, TeamRt } from './state.ts';
 import { own } from '../lib/own.ts';
+import { played } from './play.ts';
 
 const round = (x: number): number => Math.round(x * 100) / 100;
 const HOUR = 3_600_000;
@@ -29,7 +30,7 @@ export function computeScore(state: ExerciseState, teamId: string): ScoreSample 
   const now = state.clock;
   const dt = Math.max(0, now - sc.last);
   const downAcc = sc.downAcc + sc.downW * dt;
-  const needAcc = sc.needAcc + sc.needW * dt;
+  const needAcc = sc.needAcc + sc.needW * played(state, sc.last, Math.max(now, sc.last));
   const elapsed = now - (state.startedAt ?? now);
 
   let availability = 100;
@@ -47,7 +48,7 @@ export function computeScore(state: ExerciseState, teamId: string): ScoreSample 
   for (const node in sc.open) {
     const since = sc.open[node] as number;
     openCount++;
-    const age = now - since;
+    const age = played(state, since, now);
     if (age > target) {
       n++;
       credit += target / age;

@@ -32,6 +32,7 @@ export type QItem = { t: number; n: number } & (
   | { k: 'deliver'; inject: string; team: string }
   | { k: 'cond'; inject: number; team: string }
   | { k: 'expect'; inject: string; team: string; i: number }
+  | { k: 'move'; i: number }
 );
 
 export type AlertSource = SensorKindT | 'hunt' | 'forensics' | 'block';
@@ -245,6 +246,8 @@ export interface ExerciseState {
   clock: number;
   speed: number;
   move: string | null;
+  /** Intervals of simulated time the clock jumped over (not played: see play.ts), in order. */
+  skips: { from: number; to: number }[];
   startedAt: number | null;
   endedAt: number | null;
   /** Sequence number of the last event emitted. */

@@ -1,6 +1,6 @@
 /** Clock helpers for drivers: the real-time driver sleeps until the next scheduled item. */
 import type { ExerciseState } from './state.ts';
-import { nextInjectTime } from './lifecycle.ts';
+import { nextInjectTime } from './jump.ts';
 
 /** Simulated time of the next scheduled item (red step, alert, action result, inject, score sample, end), or null. */
 export function nextEventTime(state: ExerciseState): number | null {

@@ -27,6 +27,9 @@ export interface ClockView {
   move: { id: string; title: LocalTextT; questions: LocalTextT[] } | null;
 }
 
+/** A move of the scenario as the white cell picks it (jump to a move). */
+export interface MoveRef { id: string; title: LocalTextT; start: number }
+
 export interface TeamRef { id: string; name: LocalTextT; nation?: string; organisation?: LocalTextT; color?: string; language?: string; timeZone?: string }
 export interface ServiceView { id: string; name?: LocalTextT; port?: number; critical: boolean; availability: number; up: boolean }
 export interface LinkView { from: string; to: string; kind?: string; name?: LocalTextT }
@@ -163,6 +166,8 @@ export interface WhiteView {
   clock: ClockView;
   nextEventAt: number | null;
   scenario: { id: string; title: LocalTextT; version: string; description: LocalTextT };
+  /** Every move in the order they begin. */
+  moves: MoveRef[];
   teams: (TeamRef & { role: string })[];
   segments: (BlueSegmentView & { sharedWith: string[] })[];
   nodes: WhiteNodeView[];

@@ -2,6 +2,7 @@
 import type { CInject, CNode, CSegment, CStep, CTeam } from '../compile/types.ts';
 import { coalitionMetrics } from '../scoring/metrics.ts';
 import { nextEventTime } from '../sim/time.ts';
+import { movesInOrder } from '../sim/moves.ts';
 import type { ExerciseState, InjectRt } from '../sim/state.ts';
 import { actionView, assistView, clockView, intelView, linksAmong, nodeView, sitrepView, teamRef } from './common.ts';
 import { attemptsByStep, redCampaigns } from './red.ts';
@@ -44,6 +45,7 @@ export function whiteView(s: ExerciseState): WhiteView {
     clock: clockView(s),
     nextEventAt: nextEventTime(s),
     scenario: { id: sc.meta.id, title: sc.meta.title, version: sc.meta.version, description: sc.meta.description },
+    moves: movesInOrder(s).map((m) => ({ id: m.id, title: m.title, start: m.start })),
     teams: sc.teams.map((t) => ({ ...teamRef(t), role: t.role })),
     segments: sc.segments.map((g: CSegment) => ({
       id: g.id, ...(g.name === undefined ? {} : { name: g.name }), zone: g.zone, owner: g.owner, own: true, sharedWith: [...g.sharedWith],

@@ -20,7 +20,7 @@ import type { QuotaLimits } from '../config.ts';
 import { checkQuotas } from './quotas.ts';
 
 /** Commands that change the clock: time is brought up to the wall clock before them. */
-const CLOCK_COMMANDS = new Set(['pause', 'speed', 'end', 'jump-to-next-inject', 'move']);
+const CLOCK_COMMANDS = new Set(['pause', 'speed', 'end', 'jump', 'jump-to-next-inject', 'move']);
 
 export interface BatchContext<S> {
   engine: EnginePort<S>;

@@ -97,15 +97,17 @@ describe('injects', () => {
     expect(s.injects['adhoc-1']!.teams.sa!.expects[0]).toMatchObject({ due: 40 * MIN, met: false });
   });
 
-  it('jump-to-next-inject advances the clock to the next scheduled delivery', () => {
+  it('jump-to-next-inject jumps the clock to the next scheduled delivery', () => {
     const sc = baseScenario();
     sc.injects!.push({ id: 'later', title: 'Later', at: '3h', to: ['qa'], channel: 'email', from: { name: 'W' }, content: 'l' });
     const s = started(sc);
     must(s, { type: 'jump-to-next-inject', actor: WHITE });
-    // Condition injects scheduled on the way stop the jump: chase (20m), then breach-news (55m).
-    expect(s.clock).toBe(20 * MIN);
-    must(s, { type: 'jump-to-next-inject', actor: WHITE });
+    // A condition inject scheduled on the way stops the jump: breach-news (55m). The chase (not
+    // acknowledged within 20m) waits for play: jumped time is nobody's (moves.test.ts).
     expect(s.clock).toBe(55 * MIN);
+    expect(s.injects.chase!.teams.kw!.deliveredAt).toBeNull();
+    advance(s, 75 * MIN);
+    expect(s.injects.chase!.teams.kw!.deliveredAt).toBe(75 * MIN);
     must(s, { type: 'jump-to-next-inject', actor: WHITE });
     expect(s.clock).toBe(3 * HOUR);
     expect(step(s, { type: 'jump-to-next-inject', actor: WHITE })).toMatchObject({ ok: false, code: 'NOT_FOUND' });

@@ -1,4 +1,4 @@
-/** The exercise lifecycle, the clock, refusals that change nothing, tabletop moves. */
+/** The exercise lifecycle, the clock, refusals that change nothing (moves: moves.test.ts). */
 import { describe, expect, it } from 'vitest';
 import { COMMAND_CLASS, COMMAND_ROLES, compileScenario, createExercise, EXERCISE_PHASES, isEnded, nextEventTime, phaseAccepts, stateHash, step } from '../../../engine/index.ts';
 import { exerciseNext } from '../../../engine/machines/index.ts';
@@ -107,23 +107,5 @@ describe('exercise lifecycle', () => {
     // Everything due at T+0 happened at the start; the next item is the first score sample.
     expect(nextEventTime(s)).toBe(5 * MIN);
     expect(s.teams.kw!.inbox).toEqual(['welcome']);
-  });
-
-  it('tabletop moves advance the clock to the next move\'s start', () => {
-    const sc = baseScenario();
-    sc.moves = [
-      { id: 'm1', title: 'Move 1', start: '0' },
-      { id: 'm2', title: 'Move 2', start: '2h', questions: ['Who do you call?'] },
-    ];
-    const s = started(sc, 7, 'tabletop');
-    must(s, { type: 'move', actor: WHITE });
-    expect(s.move).toBe('m1');
-    const events = must(s, { type: 'move', actor: WHITE });
-    expect(s.clock).toBe(2 * HOUR);
-    expect(s.move).toBe('m2');
-    expect(events.some((e) => e.type === 'red.step.succeeded')).toBe(true);
-    expect(step(s, { type: 'move', actor: WHITE })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-    const headless = started(sc);
-    expect(step(headless, { type: 'move', actor: WHITE })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
   });
 });
