@@ -61,7 +61,10 @@ describe('controller controls', () => {
     expect(kv().sitreps[0]).toMatchObject({ grade: 80, comment: 'Clear.' });
     expect(kv().inbox.find((i) => i.inject === adhoc!.inject)).toMatchObject({ grade: 60 });
 
-    await ok(white, { type: 'end' }, om);
+    const ended = await ok(white, { type: 'end' }, om);
+    // kw's delta may come later than om's (a view that costs more than heavyCostMs to project, as
+    // on a loaded machine, is sent on the heavy interval): wait for it too.
+    await until(kw, () => kw.lastSeq >= ended, `revision ${ended}`);
     expect(kv().clock.phase).toBe('ended');
     expect(await white.command({ type: 'resume' })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
     // The ad-hoc inject, the answer and the grades were kw's alone.
