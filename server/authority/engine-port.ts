@@ -57,7 +57,8 @@ export interface EnginePort<S = unknown> {
    * batch, to save work only when the store fails. The price is that a batch the store refuses has
    * already changed the state: the host's durable state (durable-state.ts) rebuilds it from the
    * store (snapshot and log, as at start) before anything else steps on it. A step that throws (an
-   * engine bug) may leave the state half-changed.
+   * engine bug) may leave the state half-changed: the host ends the batch there, stores what came
+   * before, and rebuilds the state the same way.
    */
   step(state: S, command: Command): StepResult<S>;
   /** The view of one audience (white, evaluator, red, or one blue team). */

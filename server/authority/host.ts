@@ -23,12 +23,12 @@ import type { ExerciseRecord, ExerciseStore } from '../store/types.ts';
 import type { AudienceKey } from './audience.ts';
 import { stepBatch } from './batch.ts';
 import { Broadcaster } from './broadcaster.ts';
-import { checkCommand } from './command-check.ts';
+import { SeatCheck } from './command-check.ts';
 import { CommandQueue, type QueueItem, type QueuedCommand } from './command-queue.ts';
 import { DurableState } from './durable-state.ts';
-import { Ledger, seatOfActor } from './ledger.ts';
+import { Ledger } from './ledger.ts';
 import { DEFAULT_QUOTAS, type QuotaLimits } from '../config.ts';
-import { SeatRates } from './quotas.ts';
+import { countQuotaRefusal, SeatRates } from './quotas.ts';
 import type { EnginePort, LoadedScenario } from './engine-port.ts';
 import { NoticeBoard } from './notices.ts';
 import { RealtimeDriver } from './realtime-driver.ts';
@@ -74,7 +74,7 @@ export class ExerciseHost<S = unknown> {
   private readonly board: NoticeBoard;
   private readonly driver: RealtimeDriver | undefined;
   private readonly quotas: QuotaLimits;
-  private readonly rates: SeatRates;
+  private readonly seatCheck: SeatCheck;
   private closed = false;
 
   constructor(
@@ -89,7 +89,7 @@ export class ExerciseHost<S = unknown> {
   ) {
     const { engine, store, transport, metrics, logger, options, clock } = deps;
     this.quotas = options.quotas ?? DEFAULT_QUOTAS;
-    this.rates = new SeatRates(this.quotas, () => clock.now());
+    this.seatCheck = new SeatCheck(new SeatRates(this.quotas, () => clock.now()), metrics);
     this.queue = new CommandQueue(options.maxBatch, (batch) => this.runBatch(batch));
     this.board = new NoticeBoard(record.id, transport);
     const driver = record.mode === 'realtime' ? new RealtimeDriver({ tickMs: options.tickMs, now: () => clock.now(), onTick: () => this.enqueueTick() }) : undefined;
@@ -161,17 +161,8 @@ export class ExerciseHost<S = unknown> {
   submit(actor: ActorT, body: unknown, key?: string): Promise<CommandReply> {
     const received = this.deps.clock.now();
     if (this.closed) return Promise.resolve({ ok: false, code: ERROR_CODES.UNAVAILABLE, message: 'the exercise is being unloaded; retry after reconnecting' });
-    const seat = seatOfActor(actor);
-    const limited = seat === undefined ? undefined : this.rates.take(seat);
-    if (limited) {
-      this.countQuota(limited);
-      return Promise.resolve(limited);
-    }
-    const checked = checkCommand(actor, body);
-    if (!checked.ok) {
-      this.deps.metrics.commands.inc({ type: typeof (body as { type?: unknown })?.type === 'string' ? 'invalid' : 'malformed', outcome: checked.code });
-      return Promise.resolve(checked);
-    }
+    const checked = this.seatCheck.admit(actor, body);
+    if (!checked.ok) return Promise.resolve(checked);
     return this.queue.command(checked.command, received, key !== undefined ? { key } : {});
   }
 
@@ -282,13 +273,9 @@ export class ExerciseHost<S = unknown> {
     if (stepped.broken && stepped.rest.length > 0) this.queue.requeue(stepped.rest);
   }
 
-  private countQuota(reply: ErrorReply): void {
-    if (reply.detail) this.deps.metrics.quotaRefusals.inc({ quota: reply.detail.quota });
-  }
-
   private answer(item: QueuedCommand, reply: ErrorReply): void {
     this.deps.metrics.commands.inc({ type: item.command.type, outcome: reply.code });
-    this.countQuota(reply);
+    countQuotaRefusal(this.deps.metrics, reply);
     item.resolve(reply);
   }
 

@@ -13,6 +13,7 @@
 import type { Command } from '../../engine/index.ts';
 import { ERROR_CODES, QUOTAS, type ErrorReply, type Quota } from '../../protocol/index.ts';
 import type { QuotaLimits } from '../config.ts';
+import type { Metrics } from '../ops/metrics.ts';
 import { TokenBucket } from '../ops/token-bucket.ts';
 import { seatOfActor, usageOf, type Ledger } from './ledger.ts';
 
@@ -38,6 +39,11 @@ export function quotaRefusal(quota: Quota, limit: number, used: number): ErrorRe
     ok: false, code: quota === QUOTAS.COMMAND_RATE ? ERROR_CODES.RATE_LIMITED : ERROR_CODES.QUOTA_EXCEEDED,
     message: sentence(quota, limit), detail: { quota, limit, used },
   };
+}
+
+/** Counts a quota refusal in `ramparts_quota_refusals_total{quota}` (other refusals carry no quota). */
+export function countQuotaRefusal(metrics: Pick<Metrics, 'quotaRefusals'>, reply: ErrorReply): void {
+  if (reply.detail) metrics.quotaRefusals.inc({ quota: reply.detail.quota });
 }
 
 /**
