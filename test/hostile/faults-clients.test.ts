@@ -25,7 +25,7 @@ import { defaultConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/ops/logger.ts';
 import { MAX_BACKLOG_BYTES } from '../../server/realtime/backlog.ts';
 import { startServer as start } from '../../server/server.ts';
-import { FIXTURES, createExercise, joinSeat, until, type Seat, type TestServer } from '../server/helpers.ts';
+import { FIXTURES, TEST_OPERATOR_TOKEN, createExercise, joinSeat, until, type Seat, type TestServer } from '../server/helpers.ts';
 import { budgetMs, recordFigures, scale } from './budget.ts';
 import { sleep, tokenOf } from './faults-common.ts';
 
@@ -41,11 +41,19 @@ afterAll(async () => {
 interface LogLine { level: string; msg: string; [field: string]: unknown }
 const lines: LogLine[] = [];
 
+const UNLIMITED = Number.MAX_SAFE_INTEGER;
+
 async function startServer(): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'ramparts-faults-clients-'));
   const running = await start(defaultConfig({
-    port: 0, host: '127.0.0.1', dataDir, scenariosDir: FIXTURES, distDir: join(dataDir, 'no-dist'),
+    port: 0, host: '127.0.0.1', dataDir, scenariosDir: FIXTURES, distDir: join(dataDir, 'no-dist'), operatorToken: TEST_OPERATOR_TOKEN,
+    // Seats send large bursts: neither the per-socket rate nor the exercise's quotas are what this
+    // test is about (test/server/quotas.test.ts is), so none of them stops it.
     limits: { ...defaultConfig().limits, socketRate: 2000, socketBurst: 2000 },
+    quotas: {
+      commandsPerSecond: UNLIMITED, commandBurst: UNLIMITED, textBytesPerSeat: UNLIMITED, reportsPerTeam: UNLIMITED, requestsPerTeam: UNLIMITED,
+      sitrepsPerTeam: UNLIMITED, textBytesPerExercise: UNLIMITED, logBytesPerExercise: UNLIMITED,
+    },
   }), { logger: createLogger({ level: 'warn', write: (line) => void lines.push(JSON.parse(line) as LogLine) }) });
   return {
     ...running, dataDir,
