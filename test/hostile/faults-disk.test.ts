@@ -109,8 +109,10 @@ async function start(dataDir: string, lines: LogLine[], disk?: FaultyDisk): Prom
   const base = defaultConfig();
   return startServer(defaultConfig({
     port: 0, host: '127.0.0.1', dataDir, scenariosDir: FIXTURES, distDir: join(dataDir, 'no-dist'), operatorToken: TEST_OPERATOR_TOKEN,
-    // Seats send at speed: the per-socket rate limit is not what this test is about.
+    // Seats send at speed: neither the per-socket rate limit nor the per-seat command rate is what
+    // this test is about.
     limits: { ...base.limits, socketRate: 1000, socketBurst: 1000 },
+    quotas: { ...base.quotas, commandsPerSecond: 1000, commandBurst: 1000 },
     store: { snapshotEvery: 10 },
   }), { logger, store });
 }
