@@ -26,7 +26,7 @@ export function coalitionScenario(teams: number, nodesPerTeam: number): Scenario
     }
   }
   return {
-    ramparts: 1,
+    ramparts: 2,
     meta: {
       id: 'bench-coalition', title: `Benchmark coalition of ${teams} teams`, version: '1.0',
       description: 'Generated for the server benchmark.', startDate: '2026-01-10T08:00:00+03:00', duration: '24h', seed: 1,
@@ -59,7 +59,7 @@ export function coalitionScenario(teams: number, nodesPerTeam: number): Scenario
     }],
     injects: [{
       id: 'advisory', title: 'Regional advisory', at: '30m', to: 'all-blue', channel: 'email', from: { name: 'Regional ISAC' },
-      content: 'Phishing wave reported across the region; check your mail gateways.', expects: [{ action: 'acknowledge', within: '30m' }],
+      content: 'Phishing wave reported across the region; check your mail gateways.', evaluation: { expects: [{ action: 'acknowledge', within: '30m' }] },
     }],
     scoring: { weights: { availability: 30, detection: 20, response: 20, reporting: 15, cooperation: 15 } },
   };

@@ -9,7 +9,7 @@ export { type Diagnostic, type ImportResult, formatDiagnostic, hasErrors } from 
 export { importMsel, importMselCsv, importMselRows, mselContext, type MselContext, type MselImportOptions, type MselImportResult } from './import/msel-csv.ts';
 export { decodeText, type DecodedText } from './msel/encoding.ts';
 export { readWorkbook } from './msel/xlsx.ts';
-export { SYNONYMS, MSEL_FIELDS, type MselField } from './msel/synonyms.ts';
+export { SYNONYMS, MSEL_FIELDS, MSEL_AUDIENCE, type MselField } from './msel/synonyms.ts';
 export type { DateOrder } from './msel/time.ts';
 export { importCaldera, type CalderaOptions, type TextFile } from './import/caldera.ts';
 export { importAttackFlow, type AttackFlowOptions } from './import/attack-flow.ts';

@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Document, isMap, isSeq, visit } from 'yaml';
-import { Scenario, type ScenarioT } from '../engine/index.ts';
+import { FORMAT_VERSION, Scenario, type ScenarioT } from '../engine/index.ts';
 import type { GeneratedFile } from './generator.ts';
 import { buildCampaigns } from './stress/campaigns.ts';
 import { Coverage } from './stress/coverage.ts';
@@ -27,7 +27,7 @@ export function stressScenario(): ScenarioT {
   const { network } = buildNetwork(rng(GENERATOR_SEED, 'network'));
   const { campaigns, posture } = buildCampaigns(new Coverage(network));
   const scenario: ScenarioT = {
-    ramparts: 1,
+    ramparts: FORMAT_VERSION,
     meta: {
       id: 'stress-twelve-nations',
       title: { en: 'Stress: twelve nations, two campaigns, 48 hours', ar: 'اختبار التحمل: اثنتا عشرة دولة وحملتان و48 ساعة', fr: 'Charge : douze nations, deux campagnes, 48 heures' },

@@ -3,14 +3,14 @@
  * defaults filled in, the standard action catalog merged, references resolved to indexes, static target
  * candidates and condition dependencies precomputed). Pure; the result is never mutated afterwards.
  */
-import type { ActionKindT, ScenarioT, SensorT } from '../scenario/schema/index.ts';
+import type { ActionKindT, InjectEvaluationT, ScenarioT, SensorT } from '../scenario/schema/index.ts';
 import { ACTION_KINDS } from '../scenario/schema/index.ts';
 import { durationMs } from '../time/duration.ts';
 import { hashValue } from '../lib/hash.ts';
 import { STANDARD_ACTIONS, DEFAULT_LASTS } from './catalog.ts';
 import { CompileError, compileCondition, depsOf, timersOf } from './conditions.ts';
 import { staticCandidates } from './selectors.ts';
-import type { CAction, CBlueTeam, CInject, CNode, CSegment, CSensor, CStep, CompiledScenario, Mode } from './types.ts';
+import type { CAction, CBlueTeam, CEvaluation, CInject, CNode, CSegment, CSensor, CStep, CompiledScenario, Mode } from './types.ts';
 
 const ms = (d: string | undefined, dflt: number): number => (d === undefined ? dflt : durationMs(d));
 
@@ -21,6 +21,12 @@ function indexOf<T extends { id: string }>(items: readonly T[]): Map<string, num
     if (!out.has(x.id)) out.set(x.id, i);
   });
   return out;
+}
+
+/** An inject's evaluation with deadlines in ms (every field optional in the format). */
+function compileEvaluation(e: InjectEvaluationT | undefined): CEvaluation {
+  const { expects, ...criteria } = e ?? {};
+  return { ...criteria, expects: (expects ?? []).map((x) => ({ action: x.action, within: durationMs(x.within), description: x.description })) };
 }
 
 /**
@@ -172,8 +178,8 @@ export function compileScenario(s: ScenarioT): CompiledScenario {
       id: x.id, idx, title: x.title, at: at ?? (when ? null : 0), when, timers: when ? timersOf(when) : [],
       delay: ms(x.delay, 0), to, channel: x.channel, from: { ...x.from }, tlp: x.tlp, priority: x.priority,
       type: x.type ?? 'inject', content: x.content,
-      expects: (x.expects ?? []).map((e) => ({ action: e.action, within: durationMs(e.within), description: e.description })),
-      evaluates: x.evaluates, questions: [...(x.questions ?? [])], move: x.move,
+      questions: [...(x.questions ?? [])], asks: [...(x.asks ?? [])], move: x.move,
+      evaluation: compileEvaluation(x.evaluation),
     };
   });
 

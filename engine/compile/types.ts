@@ -135,6 +135,16 @@ export type CCondition =
 
 export interface CExpect { action: ActionKindT | 'acknowledge'; within: number; description?: LocalTextT }
 
+/** How evaluators judge an inject's response (white cell and evaluators only; no player view carries it). */
+export interface CEvaluation {
+  capability?: string;
+  task?: string;
+  /** Expected actions, with their grading deadlines after delivery. */
+  expects: CExpect[];
+  answer?: LocalTextT;
+  rubric?: LocalTextT;
+}
+
 export interface CInject {
   id: string;
   idx: number;
@@ -152,9 +162,10 @@ export interface CInject {
   priority?: 'routine' | 'priority' | 'immediate' | 'flash';
   type: 'inject' | 'contingency' | 'expected-action';
   content: LocalTextT;
-  expects: CExpect[];
-  evaluates?: { capability: string; task?: string };
   questions: LocalTextT[];
+  /** What the recipients are asked to do, as they read it. */
+  asks: LocalTextT[];
+  evaluation: CEvaluation;
   move?: string;
 }
 
@@ -216,7 +227,7 @@ export interface CompiledScenario {
   /** Condition dependency key -> inject indexes whose condition reads it (see conditions.ts). */
   injectDeps: ReadonlyMap<string, number[]>;
   moves: CMove[];
-  capabilities: { id: string; name: LocalTextT; tasks: { id: string; name: LocalTextT }[] }[];
+  capabilities: { id: string; name: LocalTextT; tasks: { id: string; name: LocalTextT; answer?: LocalTextT; rubric?: LocalTextT }[] }[];
   objectives: { id: string; text: LocalTextT; capabilities: string[] }[];
   scoring: CScoring;
 }

@@ -8,6 +8,7 @@ import type { PathSegment } from '../lib/diagnostic.ts';
 import type { Finding } from './finding.ts';
 import { didYouMean } from './suggest.ts';
 import { allowedKeys } from './schema-walk.ts';
+import { movedFieldHint } from './upgrade.ts';
 
 type Issue = z.core.$ZodIssue;
 
@@ -67,7 +68,8 @@ function convert(issue: Issue, root: z.ZodType, base: readonly PathSegment[], ou
     }
     case 'invalid_value': {
       if (path.length === 1 && path[0] === 'ramparts') {
-        push(`this version of Ramparts reads scenario format ${quoteList(issue.values)}; found ${describeValue(input)}`);
+        // Older formats are upgraded before the schema sees them (upgrade.ts): name them too.
+        push(`this version of Ramparts reads scenario formats 1 and ${quoteList(issue.values)} (it writes ${quoteList(issue.values)}); found ${describeValue(input)}`);
       } else if (issue.values.length === 1) {
         push(`expected ${quoteList(issue.values)}, found ${describeValue(input)}`);
       } else {
@@ -103,6 +105,11 @@ function convert(issue: Issue, root: z.ZodType, base: readonly PathSegment[], ou
       for (const key of issue.keys) {
         if (key === '<<') {
           push('YAML merge keys ("<<") are not supported: write the fields out', key);
+          continue;
+        }
+        const moved = movedFieldHint(path, key);
+        if (moved !== '') {
+          push(`unknown field "${key}"${moved}`, key);
           continue;
         }
         const hint = didYouMean(key, allowed);

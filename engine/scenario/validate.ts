@@ -7,6 +7,7 @@ import type { Finding } from './finding.ts';
 import { schemaFindings } from './issues.ts';
 import { MAX_DEPTH, measureValue, parseScenarioText, type SourceMap } from './text/index.ts';
 import { semanticFindings } from './semantic/index.ts';
+import { upgradeScenario } from './upgrade.ts';
 
 export type ValidationResult =
   | { ok: true; scenario: ScenarioT; warnings: TextDiagnostic[] }
@@ -42,14 +43,18 @@ export function validateScenarioObject(value: unknown, file = '<scenario>'): Val
   return check(value, file, () => noSource, []);
 }
 
-function check(value: unknown, file: string, sourceMap: () => SourceMap, warnings: TextDiagnostic[]): ValidationResult {
+function check(written: unknown, file: string, sourceMap: () => SourceMap, warnings: TextDiagnostic[]): ValidationResult {
+  // An older format is read as the current one; problems are reported where they are in the file.
+  const { value, sourcePath } = upgradeScenario(written);
   /** Locates findings in one batch (for JSON, one pass over the text). */
   const locate = (findings: readonly Finding[]): TextDiagnostic[] => {
     if (findings.length === 0) return [];
-    const positions = sourceMap().locateAll(findings.map((f) => (f.key === undefined ? { path: f.path } : { path: f.path, key: f.key })));
+    const at = findings.map((f) => ({ path: sourcePath(f.path), key: f.key }));
+    const positions = sourceMap().locateAll(at.map((f) => (f.key === undefined ? { path: f.path } : { path: f.path, key: f.key })));
     return findings.map((f, i) => {
       const { line, col } = positions[i] ?? { line: 0, col: 0 };
-      const path = f.key !== undefined ? [...f.path, f.key] : f.path;
+      const where = at[i] as (typeof at)[number];
+      const path = where.key !== undefined ? [...where.path, where.key] : where.path;
       return { file, line, col, path: formatPath(path), message: f.message, severity: f.severity };
     });
   };
@@ -58,7 +63,7 @@ function check(value: unknown, file: string, sourceMap: () => SourceMap, warning
     const findings = schemaFindings(schema.error.issues, Scenario);
     return { ok: false, errors: finish(locate(findings.slice(0, MAX_ERRORS + 1)), findings.length), warnings };
   }
-  const findings = semanticFindings(schema.data, (path) => sourceMap().lineOf(path));
+  const findings = semanticFindings(schema.data, (path) => sourceMap().lineOf(sourcePath(path)));
   const errors = findings.filter((f) => f.severity === 'error');
   const kept = [...errors.slice(0, MAX_ERRORS + 1), ...findings.filter((f) => f.severity === 'warning').slice(0, MAX_ERRORS)];
   const located = locate(kept);

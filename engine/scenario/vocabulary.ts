@@ -4,7 +4,11 @@
  * takes them through the engine's zod-free entry (engine/constants.ts), so this module imports nothing.
  */
 
-export const FORMAT_VERSION = 1;
+/**
+ * The scenario format's version. 2 separates what players are asked from how evaluators judge it
+ * (an inject's `evaluation`); files of format 1 are still read (scenario/upgrade.ts).
+ */
+export const FORMAT_VERSION = 2;
 
 /** How an exercise is driven: a wall clock (real time), moves (tabletop), or as fast as it computes. */
 export const MODES = ['realtime', 'tabletop', 'headless'] as const;

@@ -4,7 +4,8 @@
  * the engine folds them with `step`. Replay is the same fold over the recorded commands.
  */
 import { z } from 'zod';
-import { CHANNELS, ExpectedAction, Id, LocalText, RATINGS, SEVERITIES, Tlp } from '../scenario/schema/index.ts';
+import { CHANNELS, Id, InjectEvaluation, LocalText, RATINGS, SEVERITIES, Tlp } from '../scenario/schema/index.ts';
+import { upgradeInject } from '../scenario/upgrade.ts';
 import { MAX_SIM_TIME } from '../time/duration.ts';
 const SimTime = z.int().min(0).max(MAX_SIM_TIME).meta({ description: 'Simulated milliseconds from T+0.' });
 const FreeText = z.string().max(20_000);
@@ -34,15 +35,21 @@ export const IntelReport = z.strictObject({
   tlp: Tlp,
 });
 
-export const AdhocInject = z.strictObject({
+/**
+ * An inject the white cell writes during the exercise: what the recipients read (title, content,
+ * asks) and, apart, how the white cell will judge the response (`evaluation`, never shown to them).
+ * A command recorded before format 2 (`expects` beside the content) is read the same way.
+ */
+export const AdhocInject = z.preprocess(upgradeInject, z.strictObject({
   title: LocalText,
   to: z.union([z.literal('all-blue'), z.array(Id).min(1)]),
   channel: z.enum(CHANNELS),
   from: z.strictObject({ name: LocalText, role: LocalText.optional() }),
   tlp: Tlp.optional(),
   content: LocalText,
-  expects: z.array(ExpectedAction).optional(),
-});
+  asks: z.array(LocalText).optional(),
+  evaluation: InjectEvaluation.optional(),
+}));
 
 const body = {
   // Clock and lifecycle (white cell; `advance` also comes from the real-time driver as system). An

@@ -1,9 +1,9 @@
 /** Inject delivery, acknowledgement, answers, expected-action deadlines and ad-hoc injects. */
-import type { ActionKindT } from '../scenario/schema/index.ts';
+import type { ActionKindT, LocalTextT } from '../scenario/schema/index.ts';
 import type { CInject } from '../compile/types.ts';
 import { injectNext } from '../machines/index.ts';
 import type { AdhocInjectT } from './commands.ts';
-import { type Ctx, team } from './ctx.ts';
+import { type Ctx, team, WHITE } from './ctx.ts';
 import { schedule } from './queue.ts';
 import type { ExerciseState, InjectRt, InjectTeamRt, TeamRt } from './state.ts';
 import { type Refusal, refuse } from './refusal.ts';
@@ -16,14 +16,27 @@ export function injectTeam(s: ExerciseState, injectId: string, teamId: string): 
 }
 import { deadlineAt } from './play.ts';
 
-/** The content a recipient reads. */
+/** The content a recipient reads (never the inject's evaluation). */
 export function injectContent(s: ExerciseState, rt: InjectRt) {
   if (rt.adhoc) {
     const a = rt.adhoc;
-    return { title: a.title, channel: a.channel, from: a.from, tlp: a.tlp, priority: undefined, type: 'inject' as const, content: a.content, questions: [], move: undefined };
+    return {
+      title: a.title, channel: a.channel, from: a.from, tlp: a.tlp, priority: undefined, type: 'inject' as const, content: a.content, questions: [],
+      asks: a.asks ?? [], move: undefined,
+    };
   }
   const c = s.scenario.injects[rt.idx] as CInject;
-  return { title: c.title, channel: c.channel, from: c.from, tlp: c.tlp, priority: c.priority, type: c.type, content: c.content, questions: c.questions, move: c.move };
+  return { title: c.title, channel: c.channel, from: c.from, tlp: c.tlp, priority: c.priority, type: c.type, content: c.content, questions: c.questions, asks: c.asks, move: c.move };
+}
+
+/**
+ * The expected actions of an inject with their deadlines after delivery: the evaluators' criteria.
+ * The state records each one per team (met or missed, for the reporting score); events about them go
+ * to the white cell only, so a team never learns what was expected of it or by when.
+ */
+function expectedActions(s: ExerciseState, rt: InjectRt, withinMs: number[] | null): { action: ActionKindT | 'acknowledge'; within: number; description?: LocalTextT }[] {
+  if (!rt.adhoc) return (s.scenario.injects[rt.idx] as CInject).evaluation.expects;
+  return (rt.adhoc.evaluation?.expects ?? []).map((e, i) => ({ action: e.action, within: withinMs?.[i] ?? 0, ...(e.description === undefined ? {} : { description: e.description }) }));
 }
 
 /** Delivers an inject to one team now (a queue item or an ad-hoc inject). */
@@ -38,17 +51,14 @@ export function deliver(ctx: Ctx, injectId: string, teamId: string, withinMs: nu
   tr.deliveredAt = s.clock;
   const t = own(s.teams, teamId) as TeamRt;
   t.inbox.push(injectId);
-  const defs = rt.adhoc
-    ? (rt.adhoc.expects ?? []).map((e, i) => ({ action: e.action, within: withinMs?.[i] ?? 0, description: e.description }))
-    : (s.scenario.injects[rt.idx] as CInject).expects;
-  tr.expects = defs.map((e, i) => {
+  tr.expects = expectedActions(s, rt, withinMs).map((e, i) => {
     const due = deadlineAt(ctx, e.within);
     t.expects.push({ inject: injectId, i, action: e.action, due });
     schedule(s, due, { k: 'expect', inject: injectId, team: teamId, i });
     return { action: e.action, at: null, due, met: null, ...(e.description === undefined ? {} : { description: e.description }) };
   });
   const { type: _type, move: _move, ...content } = injectContent(s, rt);
-  ctx.emit('inject.delivered', 'white', { inject: injectId, team: teamId, ...content, expects: tr.expects.map((e) => ({ action: e.action, due: e.due, ...(e.description === undefined ? {} : { description: e.description }) })) }, [team(teamId)]);
+  ctx.emit('inject.delivered', 'white', { inject: injectId, team: teamId, ...content }, [team(teamId)]);
   // notAnswered / notAcknowledged clauses about this inject: check them at their deadlines.
   const deps = s.scenario.injectDeps.get(`inject:${injectId}`);
   if (deps) {
@@ -73,7 +83,7 @@ export function meetExpectations(ctx: Ctx, teamId: string, action: ActionKindT |
       x.at = s.clock;
     }
     t.score.met++;
-    ctx.emit('inject.expectation', 'engine', { inject: e.inject, team: teamId, action: e.action, met: true }, [team(teamId)]);
+    ctx.emit('inject.expectation', 'engine', { inject: e.inject, team: teamId, action: e.action, met: true }, WHITE);
     return false;
   });
 }
@@ -87,7 +97,7 @@ export function expectationDeadline(ctx: Ctx, injectId: string, teamId: string, 
   const t = own(s.teams, teamId) as TeamRt;
   t.expects = t.expects.filter((e) => !(e.inject === injectId && e.i === i));
   t.score.missed++;
-  ctx.emit('inject.expectation', 'engine', { inject: injectId, team: teamId, action: x.action, met: false }, [team(teamId)]);
+  ctx.emit('inject.expectation', 'engine', { inject: injectId, team: teamId, action: x.action, met: false }, WHITE);
 }
 
 function inboxEntry(s: ExerciseState, teamId: string, injectId: string): InjectTeamRt | Refusal {

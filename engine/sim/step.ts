@@ -45,20 +45,24 @@ const PHASE_HINT: Record<string, string> = {
   running: 'the exercise is already running',
 };
 
-/** The command's form and role (the one check, shared with the server and the command line), then what depends on this exercise. */
-function check(state: ExerciseState, command: Command): Refusal | null {
+/**
+ * The command's form and role (the one check, shared with the server and the command line), then what
+ * depends on this exercise. Accepted: the command as the check read it (a command written in an older
+ * form, such as an ad-hoc inject recorded before format 2, is applied as it means today).
+ */
+function check(state: ExerciseState, command: Command): (Refusal & { ok: false }) | { ok: true; command: Command } {
   const sent: unknown = command;
   const whole = isRecord(sent);
   const { actor, ...body } = whole ? (sent as Record<string, unknown>) : {};
   const checked = checkCommand(actor, whole ? body : sent);
-  if (!checked.ok) return refuse(checked.code, checked.message);
+  if (!checked.ok) return { ok: false, ...refuse(checked.code, checked.message) };
   if (command.actor.role === 'blue' && !hasOwnKey(state.teams, command.actor.team)) {
-    return refuse('FORBIDDEN', `"${command.actor.team}" is not a blue team of this exercise`);
+    return { ok: false, ...refuse('FORBIDDEN', `"${command.actor.team}" is not a blue team of this exercise`) };
   }
   if (!exerciseNext(state.phase, PHASE_EVENT[command.type])) {
-    return refuse('WRONG_PHASE', `${command.type} is not possible now: ${PHASE_HINT[state.phase] ?? state.phase}`);
+    return { ok: false, ...refuse('WRONG_PHASE', `${command.type} is not possible now: ${PHASE_HINT[state.phase] ?? state.phase}`) };
   }
-  return null;
+  return { ok: true, command: checked.command };
 }
 
 function actorLabel(c: Command): string {
@@ -77,7 +81,7 @@ function apply(ctx: Ctx, c: Command): Refusal | void {
     case 'move': return jumpToMove(ctx, c.move);
     case 'jump': return jump(ctx, c.to);
     case 'jump-to-next-inject': return jumpToNextInject(ctx);
-    case 'adhoc-inject': return adhocInject(ctx, c.inject, (c.inject.expects ?? []).map((e) => durationMs(e.within)));
+    case 'adhoc-inject': return adhocInject(ctx, c.inject, (c.inject.evaluation?.expects ?? []).map((e) => durationMs(e.within)));
     case 'adjudicate': return adjudicate(ctx, c.item, c.grade, c.comment);
     case 'rate': return rate(ctx, actorLabel(c), c.capability, c.task, c.rating, c.note);
     case 'action': return requestAction(ctx, teamId, c.action, c.target);
@@ -127,10 +131,10 @@ export function step(state: ExerciseState, command: Command): StepResult<Exercis
 }
 
 function stepUnguarded(state: ExerciseState, command: Command): StepResult<ExerciseState> {
-  const bad = check(state, command);
-  if (bad) return { ok: false, state, ...bad };
+  const checked = check(state, command);
+  if (!checked.ok) return { ok: false, state, code: checked.code, message: checked.message };
   const ctx = new Ctx(state);
-  const refused = apply(ctx, command);
+  const refused = apply(ctx, checked.command);
   if (refused) {
     // Handlers check everything before changing anything; a refusal after a change is a bug.
     if (ctx.events.length > 0) throw new Error(`engine bug: ${command.type} was refused after emitting events`);
@@ -150,8 +154,9 @@ export function advanceChunk(state: ExerciseState, command: Command & { type: 'a
 }
 
 function advanceChunkUnguarded(state: ExerciseState, command: Command & { type: 'advance' }, maxEvents: number): StepResult<ExerciseState> & { done: boolean } {
-  const bad = check(state, command) ?? (command.to < state.clock ? refuse('TIME_BACKWARDS', `the clock is at ${state.clock} ms`) : null);
-  if (bad) return { ok: false, state, ...bad, done: true };
+  const checked = check(state, command);
+  const bad = checked.ok ? (command.to < state.clock ? refuse('TIME_BACKWARDS', `the clock is at ${state.clock} ms`) : null) : checked;
+  if (bad) return { ok: false, state, code: bad.code, message: bad.message, done: true };
   const ctx = new Ctx(state);
   const done = advanceTo(ctx, command.to, maxEvents);
   ctx.draws.commit();

@@ -82,10 +82,9 @@ function inbox(s: ExerciseState, t: TeamRt): InboxItem[] {
     const tr = own(rt.teams, t.id) as NonNullable<(typeof rt.teams)[string]>;
     const c = injectContent(s, rt);
     const item: InboxItem = {
-      inject: id, title: c.title, channel: c.channel, from: { ...c.from }, content: c.content, questions: [...c.questions],
+      inject: id, title: c.title, channel: c.channel, from: { ...c.from }, content: c.content, questions: [...c.questions], asks: [...c.asks],
       deliveredAt: tr.deliveredAt as number, status: tr.s, ackAt: tr.ackAt, answeredAt: tr.answeredAt, answer: tr.answer, grade: tr.grade,
       comment: tr.comment,
-      expects: tr.expects.map((e) => ({ action: e.action, due: e.due, met: e.met, ...(e.description === undefined ? {} : { description: e.description }) })),
     };
     if (c.tlp !== undefined) item.tlp = c.tlp;
     if (c.priority !== undefined) item.priority = c.priority;

@@ -63,6 +63,8 @@ export interface InboxItem {
   priority?: string;
   content: LocalTextT;
   questions: LocalTextT[];
+  /** What the team is asked to do, as written for it (the evaluators' expected actions, deadlines and rubric are not here). */
+  asks: LocalTextT[];
   deliveredAt: number;
   status: InjectStatus;
   ackAt: number | null;
@@ -70,8 +72,11 @@ export interface InboxItem {
   answer: string | null;
   grade: number | null;
   comment: string | null;
-  expects: { action: ActionKindT | 'acknowledge'; due: number; met: boolean | null; description?: LocalTextT }[];
 }
+/** An expected action of an inject for one team, as the evaluators track it (white cell and evaluators only). */
+export interface ExpectationView { action: ActionKindT | 'acknowledge'; due: number; met: boolean | null; description?: LocalTextT }
+/** How evaluators judge an inject's response (white cell and evaluators only). */
+export interface CriteriaView { capability?: string; task?: string; answer?: LocalTextT; rubric?: LocalTextT }
 export interface ActionView {
   id: string;
   action: string;
@@ -146,11 +151,13 @@ export interface WhiteNodeView extends BlueNodeView {
 export interface WhiteAttemptView { step: string; node: string; team: string; t: number; ok: boolean; p: number; reason: string | null; detectedAt: number | null }
 export interface MselRow {
   inject: string; title: LocalTextT; at: number | null; conditional: boolean; channel: ChannelT; adhoc: boolean;
-  teams: Record<string, { status: InjectStatus; due: number | null; deliveredAt: number | null; ackAt: number | null; answeredAt: number | null; grade: number | null; expects: InboxItem['expects'] }>;
+  teams: Record<string, { status: InjectStatus; due: number | null; deliveredAt: number | null; ackAt: number | null; answeredAt: number | null; grade: number | null; expects: ExpectationView[] }>;
+  /** The evaluators' criteria for the response. */
+  criteria: CriteriaView;
 }
 export type AdjudicationItem =
   | { kind: 'sitrep'; id: string; team: string; t: number; text: string; severity: Severity }
-  | { kind: 'answer'; inject: string; team: string; t: number; text: string };
+  | { kind: 'answer'; inject: string; team: string; t: number; text: string; criteria: CriteriaView };
 export interface WhiteTeamView {
   team: TeamRef;
   alertCount: number;
@@ -186,7 +193,7 @@ export interface WhiteView {
 /** The evaluator sees everything the white cell sees, read-only, with the HSEEP capabilities to rate. */
 export interface EvaluatorView extends Omit<WhiteView, 'kind'> {
   kind: 'evaluator';
-  capabilities: { id: string; name: LocalTextT; tasks: { id: string; name: LocalTextT }[] }[];
+  capabilities: { id: string; name: LocalTextT; tasks: { id: string; name: LocalTextT; answer?: LocalTextT; rubric?: LocalTextT }[] }[];
   objectives: { id: string; text: LocalTextT; capabilities: string[] }[];
 }
 

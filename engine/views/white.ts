@@ -6,7 +6,7 @@ import { movesInOrder } from '../sim/moves.ts';
 import type { ExerciseState, InjectRt } from '../sim/state.ts';
 import { actionView, assistView, clockView, intelView, linksAmong, nodeView, sitrepView, teamRef } from './common.ts';
 import { attemptsByStep, redCampaigns } from './red.ts';
-import type { AdjudicationItem, EvaluatorView, MselRow, WhiteView } from './types.ts';
+import type { AdjudicationItem, CriteriaView, EvaluatorView, MselRow, WhiteView } from './types.ts';
 import { own, setOwn } from '../lib/own.ts';
 
 /** Recent alerts per team in the white view. */
@@ -80,13 +80,25 @@ function mselRow(s: ExerciseState, rt: InjectRt): MselRow {
   for (const [id, tr] of Object.entries(rt.teams)) {
     setOwn(teams, id, {
       status: tr.s, due: tr.due, deliveredAt: tr.deliveredAt, ackAt: tr.ackAt, answeredAt: tr.answeredAt, grade: tr.grade,
-      expects: tr.expects.map((e) => ({ action: e.action, due: e.due, met: e.met })),
+      expects: tr.expects.map((e) => ({ action: e.action, due: e.due, met: e.met, ...(e.description === undefined ? {} : { description: e.description }) })),
     });
   }
   return {
     inject: rt.id, title: c ? c.title : (rt.adhoc as NonNullable<InjectRt['adhoc']>).title, at: c ? c.at : (rt.adhoc?.t ?? null),
     conditional: c ? c.when !== null : false, channel: c ? c.channel : (rt.adhoc as NonNullable<InjectRt['adhoc']>).channel, adhoc: c === null, teams,
+    criteria: criteriaOf(s, rt),
   };
+}
+
+/** The evaluators' criteria for an inject's response (the scenario's, or the white cell's for an ad-hoc inject). */
+function criteriaOf(s: ExerciseState, rt: InjectRt): CriteriaView {
+  const e = rt.adhoc ? rt.adhoc.evaluation : (s.scenario.injects[rt.idx] as CInject).evaluation;
+  const out: CriteriaView = {};
+  if (e?.capability !== undefined) out.capability = e.capability;
+  if (e?.task !== undefined) out.task = e.task;
+  if (e?.answer !== undefined) out.answer = e.answer;
+  if (e?.rubric !== undefined) out.rubric = e.rubric;
+  return out;
 }
 
 /** Sitreps and inject answers waiting for the white cell's grade, oldest first. */
@@ -95,7 +107,7 @@ export function adjudicationQueue(s: ExerciseState): AdjudicationItem[] {
   for (const r of Object.values(s.sitreps)) if (r.grade === null) out.push({ kind: 'sitrep', id: r.id, team: r.team, t: r.t, text: r.text, severity: r.severity });
   for (const rt of Object.values(s.injects)) {
     for (const [team, tr] of Object.entries(rt.teams)) {
-      if (tr.s === 'answered') out.push({ kind: 'answer', inject: rt.id, team, t: tr.answeredAt as number, text: tr.answer ?? '' });
+      if (tr.s === 'answered') out.push({ kind: 'answer', inject: rt.id, team, t: tr.answeredAt as number, text: tr.answer ?? '', criteria: criteriaOf(s, rt) });
     }
   }
   return out.sort((a, b) => a.t - b.t);

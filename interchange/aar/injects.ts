@@ -38,7 +38,7 @@ export function injectResults(state: ExerciseState, lang: string): InjectResult[
       title: pickText(rt.adhoc ? rt.adhoc.title : c?.title, lang),
       channel: rt.adhoc ? rt.adhoc.channel : (c?.channel ?? ''),
       adhoc: rt.adhoc !== null,
-      ...(c?.evaluates ? { capability: c.evaluates.capability, ...(c.evaluates.task === undefined ? {} : { task: c.evaluates.task }) } : {}),
+      ...(c?.evaluation.capability !== undefined ? { capability: c.evaluation.capability, ...(c.evaluation.task === undefined ? {} : { task: c.evaluation.task }) } : {}),
       teams,
       first: Math.min(...teams.map((t) => t.deliveredAt as number)),
     });

@@ -1,7 +1,8 @@
 /**
  * Scenario injects -> MSEL CSV with HSEEP columns (Event Number, Designated Scenario Time, Event Type,
  * ..., Expected Participant Response, Exercise Objective / Capability, Critical Task), plus the columns
- * a round trip needs (When, Delay, Priority, sender role and organisation, discussion questions) and
+ * a round trip needs (When, Delay, Priority, sender role and organisation, discussion questions, what
+ * the players are asked, the expected answer and the measure of performance) and
  * one column per language for texts given per language ("Message (ar)"). Importing the result gives
  * back every inject unchanged.
  */
@@ -21,8 +22,11 @@ export const TEXT_VALUES: Partial<Record<MselField, (i: InjectT) => (LocalTextT 
   fromRole: (i) => [i.from.role],
   fromOrg: (i) => [i.from.organisation],
   content: (i) => [i.content],
-  expects: (i) => (i.expects ?? []).map((e) => e.description),
+  expects: (i) => (i.evaluation?.expects ?? []).map((e) => e.description),
   questions: (i) => i.questions ?? [],
+  asks: (i) => i.asks ?? [],
+  answer: (i) => [i.evaluation?.answer],
+  criteria: (i) => [i.evaluation?.rubric],
 };
 
 /** One field's cell (and its language cells) for an inject. */
@@ -39,16 +43,19 @@ export function cells(field: MselField, i: InjectT, languages: readonly string[]
     case 'to': return plain(i.to === 'all-blue' ? 'all-blue' : i.to.join('; '));
     case 'channel': return plain(i.channel);
     case 'content': return writeLocalText(i.content, languages);
-    case 'expects': return writeExpects(i.expects, languages);
-    case 'objective': return plain(i.evaluates?.capability);
-    case 'task': return plain(i.evaluates?.task);
+    case 'expects': return writeExpects(i.evaluation?.expects, languages);
+    case 'objective': return plain(i.evaluation?.capability);
+    case 'task': return plain(i.evaluation?.task);
     case 'tlp': return plain(i.tlp);
     case 'priority': return plain(i.priority);
     case 'move': return plain(i.move);
     case 'when': return plain(i.when ? writeCondition(i.when) : '');
     case 'delay': return plain(i.delay);
     case 'questions': return writeQuestions(i.questions, languages);
-    case 'details': case 'criteria': return plain('');
+    case 'asks': return writeQuestions(i.asks, languages);
+    case 'answer': return writeLocalText(i.evaluation?.answer, languages);
+    case 'criteria': return writeLocalText(i.evaluation?.rubric, languages);
+    case 'details': return plain('');
   }
 }
 

@@ -22,10 +22,10 @@ export function playedInjects(scenarioInjects: readonly InjectT[] | undefined, s
     .filter((rt) => rt.adhoc !== null)
     .sort((a, b) => (a.adhoc as { t: number }).t - (b.adhoc as { t: number }).t || (a.id < b.id ? -1 : 1))
     .map((rt): InjectT => {
-      const { t, title, to, channel, from, tlp, content, expects } = rt.adhoc as NonNullable<typeof rt.adhoc>;
+      const { t, title, to, channel, from, tlp, content, asks, evaluation } = rt.adhoc as NonNullable<typeof rt.adhoc>;
       return {
         id: rt.id, title, at: formatDuration(t), to, channel, from, type: 'contingency', content,
-        ...(tlp === undefined ? {} : { tlp }), ...(expects === undefined ? {} : { expects }),
+        ...(tlp === undefined ? {} : { tlp }), ...(asks === undefined ? {} : { asks }), ...(evaluation === undefined ? {} : { evaluation }),
       };
     });
   return [...(scenarioInjects ?? []), ...adhoc];

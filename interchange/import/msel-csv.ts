@@ -121,8 +121,6 @@ function reportColumns(map: HeaderMap, names: readonly string[], line: number, d
     if (names[i] === '' && filled(i) === 0) continue;
     diagnostics.push({ ...at(i), message: `column not imported: Ramparts has no field for "${names[i]}" (${filled(i)} filled cell(s)); see the MSEL synonym table in docs/INTERCHANGE.md` });
   }
-  const criteria = map.fields.get('criteria');
-  if (criteria !== undefined) diagnostics.push({ ...at(criteria), message: `column not imported: evaluator criteria have no place in the scenario format yet (${filled(criteria)} filled cell(s))` });
   const move = map.fields.get('move');
   if (skipMoves && move !== undefined) diagnostics.push({ ...at(move), message: `column not imported: the scenario has no moves (${filled(move)} filled cell(s)); add moves to the scenario to use it` });
 }

@@ -2,7 +2,7 @@
  * One MSEL row -> one inject, or the errors of its cells. Every field read from its column by the
  * header map; what a row leaves empty and the importer fills in is counted for the sheet's warnings.
  */
-import { Inject, type InjectT, type LocalTextT, parseDuration } from '../../engine/index.ts';
+import { Inject, type InjectEvaluationT, type InjectT, type LocalTextT, parseDuration } from '../../engine/index.ts';
 import type { Diagnostic } from '../lib/diagnostics.ts';
 import { type IdAllocator, isId, slugId } from '../lib/ids.ts';
 import type { HeaderMap, MselField } from '../msel/columns.ts';
@@ -105,6 +105,7 @@ export function readRow(row: SheetRow, n: number, rc: RowContext, diagnostics: D
   const from: InjectT['from'] = { name: fromName, ...(role !== undefined ? { role } : {}), ...(org !== undefined ? { organisation: org } : {}) };
 
   const extra: Partial<InjectT> = {};
+  const evaluation: InjectEvaluationT = {};
   if (cell('tlp').trim() !== '') {
     const t = readTlp(cell('tlp'));
     if (!t) error('tlp', `"${cell('tlp').trim()}" is not a TLP level; write CLEAR, GREEN, AMBER, AMBER+STRICT or RED`);
@@ -123,18 +124,27 @@ export function readRow(row: SheetRow, n: number, rc: RowContext, diagnostics: D
     if (!t) error('type', `"${cell('type').trim()}" is not an event type; write Inject, Contingency Inject or Expected Action`);
     else extra.type = t;
   }
+  // The evaluators' columns (MSEL_AUDIENCE) fill the inject's evaluation, which players never see.
   const expects = readExpects(cell('expects'), langs('expects'), rc.deadline);
   if (!expects.ok) error('expects', expects.message, expects.lang);
-  else if (expects.value) extra.expects = expects.value;
+  else if (expects.value) evaluation.expects = expects.value;
   const evaluates = readEvaluates(cell('objective'), cell('task'), ctx.capabilities, ctx.objectives);
   if (!evaluates.ok) error('task', evaluates.message);
   else {
-    if (evaluates.value) extra.evaluates = evaluates.value;
+    if (evaluates.value) Object.assign(evaluation, evaluates.value);
     if (evaluates.note) note('objective', evaluates.note);
   }
+  const answer = readLocalText(cell('answer'), langs('answer'));
+  if (answer !== undefined) evaluation.answer = answer;
+  const rubric = readLocalText(cell('criteria'), langs('criteria'));
+  if (rubric !== undefined) evaluation.rubric = rubric;
+  if (Object.keys(evaluation).length > 0) extra.evaluation = evaluation;
   const questions = readQuestions(cell('questions'), langs('questions'));
   if (!questions.ok) error('questions', questions.message, questions.lang);
   else if (questions.value) extra.questions = questions.value;
+  const asks = readQuestions(cell('asks'), langs('asks'));
+  if (!asks.ok) error('asks', asks.message, asks.lang);
+  else if (asks.value) extra.asks = asks.value;
   if (cell('move').trim() !== '' && !rc.skipMoves) {
     const m = readMove(cell('move'), ctx.moves);
     if (!m.ok) error('move', m.message);
@@ -147,8 +157,8 @@ export function readRow(row: SheetRow, n: number, rc: RowContext, diagnostics: D
   const inject: InjectT = {
     id, title, ...(time !== undefined ? { at: time } : {}), ...(when ? { when } : {}), ...(delay !== '' ? { delay } : {}),
     to, channel, from, ...(extra.tlp ? { tlp: extra.tlp } : {}), ...(extra.priority ? { priority: extra.priority } : {}),
-    ...(extra.type ? { type: extra.type } : {}), content, ...(extra.expects ? { expects: extra.expects } : {}),
-    ...(extra.evaluates ? { evaluates: extra.evaluates } : {}), ...(extra.questions ? { questions: extra.questions } : {}),
+    ...(extra.type ? { type: extra.type } : {}), content, ...(extra.questions ? { questions: extra.questions } : {}),
+    ...(extra.asks ? { asks: extra.asks } : {}), ...(extra.evaluation ? { evaluation: extra.evaluation } : {}),
     ...(extra.move ? { move: extra.move } : {}),
   };
   const parsed = Inject.safeParse(inject);
@@ -164,7 +174,7 @@ export function readRow(row: SheetRow, n: number, rc: RowContext, diagnostics: D
 
 const FIELD_OF_KEY: Record<string, MselField> = {
   id: 'id', title: 'title', at: 'at', when: 'when', delay: 'delay', to: 'to', channel: 'channel', from: 'from', tlp: 'tlp',
-  priority: 'priority', type: 'type', content: 'content', expects: 'expects', evaluates: 'objective', questions: 'questions', move: 'move',
+  priority: 'priority', type: 'type', content: 'content', evaluation: 'expects', questions: 'questions', asks: 'asks', move: 'move',
 };
 
 /** A title from the message when the sheet has none: its first line, without markdown marks, at most 80 characters. */

@@ -43,7 +43,7 @@ export function readRecipients(cell: string, teams: readonly TeamT[] | undefined
 }
 
 /** Capability (by id or name) and critical task (by id or name), or an objective that names a capability. */
-export function readEvaluates(objective: string, task: string, capabilities: readonly CapabilityT[] | undefined, objectives: readonly ObjectiveDefT[] | undefined): Cell<InjectT['evaluates'] | undefined> {
+export function readEvaluates(objective: string, task: string, capabilities: readonly CapabilityT[] | undefined, objectives: readonly ObjectiveDefT[] | undefined): Cell<{ capability: string; task?: string } | undefined> {
   if (objective.trim() === '') return task.trim() === '' ? { ok: true, value: undefined } : { ok: false, message: 'a critical task needs its capability in the Exercise Objective / Capability column' };
   if (!capabilities) {
     if (!isId(objective.trim()) || (task.trim() !== '' && !isId(task.trim()))) return { ok: true, value: undefined, note: `"${objective.trim()}" is not a capability id; evaluation dropped (import with --into SCENARIO to resolve capability names)` };
@@ -93,7 +93,7 @@ export function writeCondition(c: ConditionT): string {
 }
 
 const STRUCTURED = /^([a-z-]+)\s+within\s+(\S+?)(?::\s?(.*))?$/;
-type Expected = NonNullable<InjectT['expects']>[number];
+type Expected = NonNullable<NonNullable<InjectT['evaluation']>['expects']>[number];
 
 function structured(line: string): { action: ExpectedKind; within: string; text?: string } | undefined {
   const m = STRUCTURED.exec(line);

@@ -9,9 +9,25 @@
 
 export const MSEL_FIELDS = [
   'id', 'at', 'type', 'title', 'from', 'fromRole', 'fromOrg', 'to', 'channel', 'content', 'details', 'expects',
-  'objective', 'task', 'tlp', 'priority', 'move', 'when', 'delay', 'questions', 'criteria',
+  'objective', 'task', 'tlp', 'priority', 'move', 'when', 'delay', 'questions', 'asks', 'answer', 'criteria',
 ] as const;
 export type MselField = (typeof MSEL_FIELDS)[number];
+
+/**
+ * Who reads each field once imported: the recipients (`players`: the inject's title, sender, message,
+ * questions and what they are asked to do), the white cell and evaluators only (`evaluators`: the
+ * inject's `evaluation`, which no player view or event carries), or nobody as text (`delivery`: when,
+ * to whom and how the inject is sent). An MSEL is a controllers' document: its "Expected Player
+ * Action" column says what evaluators look for (with the deadline they grade against), so it is the
+ * evaluators'; only "Asked of Players" is read by the players as written. The one place that decides.
+ */
+export const MSEL_AUDIENCE: Readonly<Record<MselField, 'players' | 'evaluators' | 'delivery'>> = {
+  id: 'delivery', at: 'delivery', type: 'delivery', to: 'delivery', channel: 'delivery', tlp: 'delivery', priority: 'delivery',
+  move: 'delivery', when: 'delivery', delay: 'delivery',
+  title: 'players', from: 'players', fromRole: 'players', fromOrg: 'players', content: 'players', details: 'players',
+  questions: 'players', asks: 'players',
+  expects: 'evaluators', objective: 'evaluators', task: 'evaluators', answer: 'evaluators', criteria: 'evaluators',
+};
 
 export interface Synonyms {
   /** Normalised header texts, in order of preference. */
@@ -23,12 +39,7 @@ export interface Synonyms {
 /**
  * Header texts per field. Fields are matched in MSEL_FIELDS order and a column serves one field, so
  * "From Org" is the sender's name in the Crucible Standard template (which has no "From") and the
- * sender's organisation next to a "From".
- *
- * What players are expected to do ("Expected Player Action(s)", `expects`) and what evaluators look
- * for ("Measure of Performance", `criteria`) are different columns and stay apart here: `expects` fills
- * the inject's expected actions; `criteria` has no place in the scenario format yet, so its columns are
- * recognised and reported as not imported rather than mistaken for player actions.
+ * sender's organisation next to a "From". Where each field goes (players or evaluators): MSEL_AUDIENCE.
  */
 export const SYNONYMS: Record<MselField, Synonyms> = {
   id: {
@@ -62,7 +73,7 @@ export const SYNONYMS: Record<MselField, Synonyms> = {
   details: { headers: ['details'], sources: 'Details (Crucible Standard), appended to Description' },
   expects: {
     headers: ['expected participant response', 'expected player action', 'expected player actions', 'expected action', 'expected actions', 'expected response', 'expected player response', 'expected outcome', 'expected outcome response', 'player action', 'player actions', 'response'],
-    sources: 'Expected Participant Response (HSEEP), Expected Actions (Crucible Standard, MITRE), Expected Outcome (CISA), Expected Player Action(s) (planner sheets)',
+    sources: 'Expected Participant Response (HSEEP), Expected Actions (Crucible Standard, MITRE), Expected Outcome (CISA), Expected Player Action(s) (planner sheets): evaluation.expects',
   },
   objective: {
     headers: ['exercise objective capability', 'exercise objective', 'objective', 'objectives', 'exercise objectives', 'capability', 'core capability', 'capability objective', 'objective capability'],
@@ -75,14 +86,22 @@ export const SYNONYMS: Record<MselField, Synonyms> = {
   when: { headers: ['when', 'condition', 'condition when', 'trigger', 'trigger condition'], sources: 'When (Ramparts)' },
   delay: { headers: ['delay', 'condition delay'], sources: 'Delay (Ramparts)' },
   questions: { headers: ['discussion questions', 'questions', 'discussion question', 'key questions'], sources: 'Discussion Questions (CISA)' },
+  asks: {
+    headers: ['asked of players', 'asks', 'asked of participants', 'player tasking', 'tasking', 'requested action', 'requested actions'],
+    sources: 'Asked of Players (Ramparts): what the recipients read they are asked to do',
+  },
+  answer: {
+    headers: ['expected answer', 'model answer', 'answer key', 'school solution', 'expected player answer'],
+    sources: 'Expected Answer (Ramparts), Model Answer (planner sheets): evaluation.answer',
+  },
   criteria: {
-    headers: ['measure of performance', 'measures of performance', 'evaluation criteria', 'evaluator notes', 'evaluator criteria', 'performance measure', 'evaluation', 'observation notes'],
-    sources: 'Measure of Performance (MITRE), Evaluator Notes (planner sheets): recognised, not imported yet',
+    headers: ['measure of performance', 'measures of performance', 'evaluation criteria', 'evaluator notes', 'evaluator criteria', 'performance measure', 'evaluation', 'observation notes', 'rubric'],
+    sources: 'Measure of Performance (MITRE), Evaluator Notes (planner sheets): evaluation.rubric',
   },
 };
 
 /** Fields whose text may be given per language, in extra columns such as "Message (ar)". */
-export const LOCAL_TEXT_FIELDS: ReadonlySet<MselField> = new Set(['title', 'from', 'fromRole', 'fromOrg', 'content', 'expects', 'questions']);
+export const LOCAL_TEXT_FIELDS: ReadonlySet<MselField> = new Set(['title', 'from', 'fromRole', 'fromOrg', 'content', 'expects', 'questions', 'asks', 'answer', 'criteria']);
 
 /** Time headers that mean the wall clock where the exercise runs, not the time since T+0. */
 export const LOCAL_TIME_HEADERS: ReadonlySet<string> = new Set([
@@ -104,5 +123,5 @@ export const EXPORT_HEADERS: readonly (readonly [MselField, string])[] = [
   ['from', 'From'], ['fromRole', 'From Role'], ['fromOrg', 'From Organisation'], ['to', 'To'], ['channel', 'Delivery Method'],
   ['content', 'Message'], ['expects', 'Expected Participant Response'], ['objective', 'Exercise Objective / Capability'],
   ['task', 'Critical Task'], ['tlp', 'TLP'], ['priority', 'Priority'], ['move', 'Move'], ['when', 'When'], ['delay', 'Delay'],
-  ['questions', 'Discussion Questions'],
+  ['questions', 'Discussion Questions'], ['asks', 'Asked of Players'], ['answer', 'Expected Answer'], ['criteria', 'Measure of Performance'],
 ];

@@ -3,6 +3,8 @@
  * its moves and its HSEEP capabilities.
  */
 import type { CampaignT, CapabilityT, ConditionT, InjectT, MoveT } from './types.ts';
+
+type ExpectedKind = NonNullable<NonNullable<InjectT['evaluation']>['expects']>[number]['action'];
 import { formatDuration } from '../../engine/index.ts';
 import { IOC, schedule } from './campaigns.ts';
 import { NATIONS, type Nation } from './nations.ts';
@@ -50,8 +52,10 @@ function nationInjects(n: Nation, t: number, detectable: Set<string>): InjectT[]
     ...(tp.priority ? { priority: tp.priority } : {}),
     ...(tp.type ? { type: tp.type } : {}),
     content: { en: fill(tp.content[0], n, 'en', c2), ar: fill(tp.content[1], n, 'ar', c2) },
-    expects: tp.expects.map(([action, within]) => ({ action: action as NonNullable<InjectT['expects']>[number]['action'], within })),
-    evaluates: { capability: tp.evaluates[0], task: tp.evaluates[1] },
+    evaluation: {
+      capability: tp.evaluates[0], task: tp.evaluates[1],
+      expects: tp.expects.map(([action, within]) => ({ action: action as ExpectedKind, within })),
+    },
   }));
 }
 
@@ -73,15 +77,15 @@ function coalitionInjects(): InjectT[] {
   const out: InjectT[] = [
     { id: 'startex', title: { en: 'STARTEX', ar: 'بدء التمرين', fr: 'Début de l\'exercice' }, at: '0', to: 'all-blue', channel: 'briefing', from: excon, tlp: 'GREEN', priority: 'priority',
       content: { en: 'Twelve nations defend their networks and two shared segments for 48 hours. Acknowledge this brief.', ar: 'تدافع اثنتا عشرة دولة عن شبكاتها وعن مقطعين مشتركين لمدة 48 ساعة. يُرجى الإقرار باستلام هذه الإحاطة.' },
-      expects: [{ action: 'acknowledge', within: '15m' }], evaluates: { capability: 'op-coordination', task: 'opco-activate' }, move: 'm1' },
+      evaluation: { capability: 'op-coordination', task: 'opco-activate', expects: [{ action: 'acknowledge', within: '15m' }] }, move: 'm1' },
     { id: 'startex-ack', title: { en: 'Acknowledge STARTEX', ar: 'أقرّوا باستلام إحاطة البدء', fr: 'Accusez réception du début' }, when: { notAcknowledged: { inject: 'startex', within: '20m' } }, to: 'all-blue', channel: 'chat', from: excon,
-      type: 'contingency', content: { en: 'Your seat has not acknowledged the STARTEX brief.', ar: 'لم يُقرّ مقعدكم باستلام إحاطة بدء التمرين.' }, expects: [{ action: 'acknowledge', within: '10m' }] },
+      type: 'contingency', content: { en: 'Your seat has not acknowledged the STARTEX brief.', ar: 'لم يُقرّ مقعدكم باستلام إحاطة بدء التمرين.' }, evaluation: { expects: [{ action: 'acknowledge', within: '10m' }] } },
   ];
   for (let h = 2; h <= 46; h += 2) {
     out.push({ id: `sync-${String(h).padStart(2, '0')}`, title: { en: `Coalition sync, T+${h}h`, ar: `اجتماع تنسيق التحالف، بعد ${h} ساعة من البدء`, fr: `Point de coordination, T+${h}h` },
       at: d(h * H), to: 'all-blue', channel: 'briefing', from: c4, tlp: 'AMBER', priority: 'routine', move: moveAt(h * H),
       content: { en: 'Report in one minute: what you see, what you contained, what you shared and applied, what help you need.', ar: 'قدّموا في دقيقة واحدة: ما ترونه، وما احتويتموه، وما شاركتموه وطبقتموه، والمساعدة التي تحتاجونها.' },
-      expects: [{ action: 'sitrep', within: '1h' }], evaluates: { capability: 'op-coordination', task: 'opco-sitrep' },
+      evaluation: { capability: 'op-coordination', task: 'opco-sitrep', expects: [{ action: 'sitrep', within: '1h' }] },
       questions: [{ en: 'Which partner detected the campaign\'s indicators first, and have you blocked them?', ar: 'أي شريك رصد مؤشرات الحملة أولًا، وهل حظرتموها؟' }] });
   }
   out.push(
@@ -89,25 +93,25 @@ function coalitionInjects(): InjectT[] {
       when: { any: [{ stepSucceeded: 'cx-stop' }, { nodeState: { node: 'cx-switch01', state: 'wiped' } }] }, delay: '5m', to: 'all-blue', channel: 'phone',
       from: { name: { en: 'Switch duty manager', ar: 'المدير المناوب للمحوّل' } }, tlp: 'AMBER', priority: 'flash',
       content: { en: 'Card authorisations fail across the coalition. Tell us whether your national gateways are clean.', ar: 'تفشل عمليات تفويض البطاقات في أنحاء التحالف. أبلغونا ما إذا كانت بواباتكم الوطنية سليمة.' },
-      expects: [{ action: 'respond-inject', within: '1h' }, { action: 'grant-assistance', within: '2h' }], evaluates: { capability: 'infrastructure', task: 'infra-continuity' } },
+      evaluation: { capability: 'infrastructure', task: 'infra-continuity', expects: [{ action: 'respond-inject', within: '1h' }, { action: 'grant-assistance', within: '2h' }] } },
     { id: 'grid-interconnect-down', title: { en: 'Regional grid interconnect: SCADA master stopped', ar: 'الربط الكهربائي الإقليمي: توقف نظام سكادا الرئيسي', fr: 'Interconnexion : SCADA maître arrêté' },
       when: { stepSucceeded: 'gi-stop' }, delay: '5m', to: GRID_TEAMS, channel: 'radio', from: { name: { en: 'Interconnect control room', ar: 'غرفة التحكم في الربط الكهربائي' } }, tlp: 'AMBER', priority: 'flash',
       content: { en: 'The interconnect runs without telemetry. Members must agree on manual flow limits.', ar: 'يعمل الربط الكهربائي دون قياسات عن بُعد، وعلى الأعضاء الاتفاق على حدود يدوية لتدفق الطاقة.' },
-      expects: [{ action: 'sitrep', within: '30m' }], evaluates: { capability: 'infrastructure', task: 'infra-continuity' } },
+      evaluation: { capability: 'infrastructure', task: 'infra-continuity', expects: [{ action: 'sitrep', within: '30m' }] } },
     { id: 'exchange-intrusion', title: { en: 'Coalition exchange: intrusion detected', ar: 'منصة التبادل في التحالف: رصد اختراق', fr: 'Plateforme d\'échange : intrusion détectée' },
       when: { any: [{ stepDetected: 'cx-pivot' }, { stepDetected: 'cx-spread' }] }, to: 'all-blue', channel: 'ticket', from: { name: { en: 'Exchange SOC', ar: 'مركز العمليات في منصة التبادل' } }, tlp: 'AMBER+STRICT', priority: 'flash',
       content: { en: 'An attacker is moving inside the shared exchange. Its owner must contain; partners must check their links to it.', ar: 'يتحرك مهاجم داخل منصة التبادل المشتركة. على مالكها الاحتواء، وعلى الشركاء التحقق من وصلاتهم بها.' },
-      expects: [{ action: 'share-intel', within: '1h' }], evaluates: { capability: 'op-coordination', task: 'opco-assist' } },
+      evaluation: { capability: 'op-coordination', task: 'opco-assist', expects: [{ action: 'share-intel', within: '1h' }] } },
     { id: 'hacktivist-claim', title: { en: 'Hacktivists claim the attacks', ar: 'قراصنة ناشطون يتبنون الهجمات', fr: 'Des hacktivistes revendiquent les attaques' },
       when: { stepSucceeded: 'ht-deface' }, delay: '10m', to: 'all-blue', channel: 'social-media', from: { name: '@SwordOfTheSands' }, tlp: 'CLEAR', priority: 'immediate',
       content: { en: 'Defaced portals and a claim of responsibility circulate on social media.', ar: 'تنتشر على وسائل التواصل الاجتماعي صور البوابات المشوّهة وبيان تبنٍّ للهجمات.' },
-      expects: [{ action: 'respond-inject', within: '1h' }], evaluates: { capability: 'public-info', task: 'pio-rumour' } },
+      evaluation: { capability: 'public-info', task: 'pio-rumour', expects: [{ action: 'respond-inject', within: '1h' }] } },
     { id: 'ddos', title: { en: 'Public portals flooded', ar: 'إغراق البوابات العامة بالطلبات', fr: 'Portails publics saturés' },
       when: { stepDetected: 'ht-ddos' }, to: 'all-blue', channel: 'ticket', from: { name: { en: 'Network operations centre', ar: 'مركز عمليات الشبكة' } }, tlp: 'GREEN', priority: 'immediate',
       content: { en: 'HTTPS floods steered by **192.0.2.66**. Ask your upstream provider to filter.', ar: 'هجمات إغراق HTTPS يوجّهها العنوان **192.0.2.66**. اطلبوا من مزوّد الخدمة التصفية.' },
-      expects: [{ action: 'block-indicator', within: '30m' }], evaluates: { capability: 'cybersecurity', task: 'cyber-contain' } },
+      evaluation: { capability: 'cybersecurity', task: 'cyber-contain', expects: [{ action: 'block-indicator', within: '30m' }] } },
     { id: 'endex', title: { en: 'ENDEX', ar: 'انتهاء التمرين', fr: 'Fin de l\'exercice' }, at: '1d23h30m', to: 'all-blue', channel: 'briefing', from: excon, tlp: 'GREEN', move: 'm4',
-      content: { en: 'ENDEX. Stop all play.', ar: 'انتهى التمرين. أوقفوا جميع الأنشطة.' }, expects: [{ action: 'acknowledge', within: '10m' }] },
+      content: { en: 'ENDEX. Stop all play.', ar: 'انتهى التمرين. أوقفوا جميع الأنشطة.' }, evaluation: { expects: [{ action: 'acknowledge', within: '10m' }] } },
   );
   return out;
 }

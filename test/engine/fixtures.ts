@@ -12,7 +12,7 @@ export const blue = (team: string) => ({ role: 'blue', team }) as const;
 
 export function baseScenario(): ScenarioT {
   return Scenario.parse({
-    ramparts: 1,
+    ramparts: 2,
     meta: {
       id: 'test-coalition', title: 'Test coalition', version: '1.0', description: 'Engine test scenario',
       startDate: '2026-03-01T06:00:00+03:00', duration: '8h', seed: 7, modes: ['realtime', 'tabletop', 'headless'],
@@ -73,11 +73,15 @@ export function baseScenario(): ScenarioT {
     injects: [
       {
         id: 'welcome', title: 'Exercise start', at: '0', to: 'all-blue', channel: 'email', from: { name: 'White cell' },
-        content: { en: 'Welcome', ar: 'مرحبا' }, expects: [{ action: 'acknowledge', within: '30m' }],
+        content: { en: 'Welcome', ar: 'مرحبا' }, asks: [{ en: 'Acknowledge this message', ar: 'أقرّوا باستلام هذه الرسالة' }],
+        evaluation: {
+          expects: [{ action: 'acknowledge', within: '30m', description: 'SECRET-EXPECTED-ack within half an hour' }],
+          answer: { en: 'SECRET-ANSWER-KEY a named duty officer', ar: 'ضابط مناوبة مسمّى' }, rubric: 'SECRET-RUBRIC P if named within 30 minutes',
+        },
       },
       {
         id: 'breach-news', title: 'News: breach', when: { stepSucceeded: 'exploit-web' }, delay: '15m', to: ['kw'], channel: 'news',
-        from: { name: 'Gulf Daily' }, content: 'A breach is reported.', expects: [{ action: 'sitrep', within: '1h' }],
+        from: { name: 'Gulf Daily' }, content: 'A breach is reported.', evaluation: { expects: [{ action: 'sitrep', within: '1h' }] },
       },
       {
         id: 'chase', title: 'Ministry chases', when: { notAcknowledged: { inject: 'welcome', within: '20m' } }, to: 'all-blue',

@@ -17,7 +17,7 @@ import { setNodeFalsePositiveRate, stressScenario } from './stress-fixture.ts';
 const FORBIDDEN_KEYS = [
   'integrity', 'network', 'falsePositive', 'fp', 'truth', 'compromisedBy', 'credentialsStolen', 'creds', 'hits', 'attempts', 'attempt',
   'detectedAt', 'p', 'rng', 's0', 's1', 's2', 'alertTruth', 'exploits', 'requires', 'requiresAny', 'candidates', 'step', 'steps', 'campaign',
-  'when', 'objective', 'objectives', 'ioc',
+  'when', 'objective', 'objectives', 'ioc', 'expects', 'evaluation', 'rubric', 'criteria',
 ];
 const KEY_RE = new RegExp(`"(${FORBIDDEN_KEYS.join('|')})":`);
 
@@ -40,6 +40,9 @@ function secretsFor(state: ExerciseState, team: string, log: RampartsLog, known:
   const visibleSegments = new Set([...bt.owns, ...bt.sharedIn].map((g) => sc.segments[g]!.id));
   const actedOn = new Set(log.records.flatMap((r) => (r.command.type === 'action' && r.command.actor.role === 'blue' && r.command.actor.team === team ? [r.command.target.node ?? '', r.command.target.segment ?? ''] : [])));
   for (const st of sc.steps) add('red step', st.id, ...texts(st.name), ...texts(st.description));
+  // How evaluators judge the responses: expected actions' descriptions, expected answers, rubrics.
+  for (const i of sc.injects) add('evaluation criteria', ...texts(i.evaluation.expects.map((e) => e.description)), ...texts(i.evaluation.answer), ...texts(i.evaluation.rubric));
+  for (const c of sc.capabilities) for (const t of c.tasks) add('evaluation criteria', ...texts(t.answer), ...texts(t.rubric));
   for (const c of sc.campaigns) add('campaign', c.id, ...texts(c.name), ...(c.actor ? [c.actor] : []), ...c.objectives.flatMap((o) => [o.id, ...texts(o.name)]));
   for (const g of sc.segments) if (!visibleSegments.has(g.id) && !actedOn.has(g.id)) add('other team segment', g.id);
   for (const n of sc.nodes) {

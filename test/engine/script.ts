@@ -70,7 +70,7 @@ export function busyScript(): Scripted[] {
     { at: 70 * MIN, command: { type: 'share-intel', partners: ['sa'], report: { title: 'SECRET-REPORT-kw-sa', text: 'c2', indicators: [], tlp: 'AMBER' }, actor: blue('kw') } },
     { at: 72 * MIN, command: { type: 'apply-intel', report: 'kw-R1', actor: blue('sa') } },
     { at: 80 * MIN, command: { type: 'action', action: 'block-indicator', target: { indicator: 'typed-by-qa.example' }, actor: blue('qa') } },
-    { at: 90 * MIN, command: { type: 'adhoc-inject', inject: { title: 'SECRET-ADHOC-qa', to: ['qa'], channel: 'phone', from: { name: 'Minister' }, content: 'Call', expects: [{ action: 'sitrep', within: '30m' }] }, actor: WHITE } },
+    { at: 90 * MIN, command: { type: 'adhoc-inject', inject: { title: 'SECRET-ADHOC-qa', to: ['qa'], channel: 'phone', from: { name: 'Minister' }, content: 'Call', evaluation: { expects: [{ action: 'sitrep', within: '30m' }] } }, actor: WHITE } },
     { at: 2 * HOUR, command: { type: 'action', action: 'restore-backup', target: { node: 'kw-web' }, actor: blue('kw') } },
     { at: 3 * HOUR, command: { type: 'action', action: 'patch', target: { node: 'sa-web' }, actor: blue('sa') } },
     { at: 4 * HOUR, command: { type: 'adjudicate', item: { kind: 'answer', inject: 'welcome', team: 'sa' }, grade: 90, actor: WHITE } },

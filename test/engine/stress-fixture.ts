@@ -57,10 +57,10 @@ export function stressScenario(shape: StressShape = { teams: 12, nodesPerTeam: 1
     ...(i % 4 === 3
       ? { when: i % 8 === 3 ? { stepSucceeded: `s${i % shape.steps}` } : { notAcknowledged: { inject: `inj${i - 1}`, within: '30m' } } }
       : { at: `${(i * 7) % (shape.hours * 60)}m` }),
-    ...(i % 3 === 0 ? { expects: [{ action: 'acknowledge' as const, within: '1h' }] } : {}),
+    ...(i % 3 === 0 ? { evaluation: { expects: [{ action: 'acknowledge' as const, within: '1h' }] } } : {}),
   }));
   return Scenario.parse({
-    ramparts: 1,
+    ramparts: 2,
     meta: { id: 'stress-gen', title: 'Generated stress', version: '1.0', description: 'generated', startDate: '2026-01-01T00:00:00Z', duration: `${shape.hours}h`, seed: 1, modes: ['headless'] },
     teams: [{ id: 'white', role: 'white', name: 'White' }, { id: 'red', role: 'red', name: 'Red' }, ...teams],
     network: { segments, nodes },

@@ -37,7 +37,6 @@ function account(name: string, r: MselImportResult): { cells: number; imported: 
   const [header, ...data] = sheetRows(name);
   const map = matchHeaders(header!.cells.map((c) => c.trim()));
   const mapped = new Set([...map.fields.values(), ...[...map.languages.values()].flatMap((m) => [...m.values()])]);
-  mapped.delete(map.fields.get('criteria') ?? -1);
   const rows = new Set(r.ok ? (r.rows ?? []) : []);
   const namedColumn = (i: number, line: number) => r.diagnostics.some((d: Diagnostic) => d.column?.index === i + 1 && (d.row === header!.line || d.row === line));
   let cells = 0;
@@ -77,7 +76,7 @@ describe('realistic MSEL files: every cell imported or named', () => {
       title: 'Outage report', from: { name: 'Ministry of Interior' },
       content: { en: 'Payment systems at the central bank are slow.\nPlease confirm whether you see the same.', ar: 'أنظمة الدفع في البنك المركزي بطيئة.\nيرجى التأكيد.' },
     });
-    expect(injects[0]!.expects!.map((e) => [e.action, e.within])).toEqual([['acknowledge', '30m'], ['sitrep', '1h']]);
+    expect(injects[0]!.evaluation!.expects!.map((e) => [e.action, e.within])).toEqual([['acknowledge', '30m'], ['sitrep', '1h']]);
     expect(JSON.stringify(injects)).not.toContain('\\r');
     expect(messages).toContain('warning Controller Notes: column not imported: Ramparts has no field for "Controller Notes" (2 filled cell(s)); see the MSEL synonym table in docs/INTERCHANGE.md');
     expect(a.named).toBe(2);
@@ -93,7 +92,7 @@ describe('realistic MSEL files: every cell imported or named', () => {
 
   it('HSEEP template', () => {
     const { injects, a } = imported('hseep.csv');
-    expect(injects.map((i) => [i.id, i.at, i.type, i.channel, i.evaluates?.capability])).toEqual([
+    expect(injects.map((i) => [i.id, i.at, i.type, i.channel, i.evaluation?.capability])).toEqual([
       ['1', '45m', 'inject', 'email', 'coordination'], ['2', '1h30m', 'contingency', 'news', 'coordination'], ['3', '2h', 'expected-action', 'phone', 'cyber'],
     ]);
     expect(a.named).toBe(1);
@@ -117,7 +116,9 @@ describe('realistic MSEL files: every cell imported or named', () => {
     const { injects, messages } = imported('mitre-local-time.csv');
     expect(injects.map((i) => [i.id, i.at])).toEqual([['M-01', '2h'], ['M-02', '6h30m'], ['M-03', '23h30m']]);
     expect(messages).toContain('warning Local Time: 07:30 is before the exercise starts (2025-03-01T08:00:00+03:00); read as the next day, T+23h30m');
-    expect(messages).toContain('warning Measure of Performance: column not imported: evaluator criteria have no place in the scenario format yet (1 filled cell(s))');
+    // The measure of performance is the evaluators' rubric: it goes into the inject's evaluation.
+    expect(messages.filter((m) => m.includes('Measure of Performance'))).toEqual([]);
+    expect(injects.some((i) => i.evaluation?.rubric !== undefined)).toBe(true);
   });
 
   it('local times follow the scenario time zone, daylight saving included', () => {

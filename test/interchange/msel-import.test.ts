@@ -1,6 +1,7 @@
 /** MSEL CSV reading details: header matching, separators, times, languages, recipients, free-text expectations. */
 import { describe, expect, it } from 'vitest';
-import { importMselCsv, mselContext } from '../../interchange/index.ts';
+import { importMselCsv, MSEL_AUDIENCE, mselContext, type MselField } from '../../interchange/index.ts';
+import { EXPORT_HEADERS } from '../../interchange/msel/columns.ts';
 import type { InjectT } from '../../engine/index.ts';
 import { csv, loadBase } from './helpers.ts';
 
@@ -16,8 +17,25 @@ describe('headers', () => {
     const [i] = injects('  event NUMBER ,Scenario-Time,Channel,Recipients,Subject,Inject,Expected Response,TLP Level,Phase\nE1,t+02:15,Telephone,OM,Call,Hello,Acknowledge,tlp:amber,2\n');
     expect(i).toEqual({
       id: 'E1', title: 'Call', at: '2h15m', to: ['om'], channel: 'phone', from: { name: 'Exercise Control' }, tlp: 'AMBER', content: 'Hello',
-      expects: [{ action: 'acknowledge', within: '30m', description: 'Acknowledge' }], move: 'm2',
+      evaluation: { expects: [{ action: 'acknowledge', within: '30m', description: 'Acknowledge' }] }, move: 'm2',
     });
+  });
+
+  it('put what the players read outside the inject\'s evaluation, and what the evaluators judge with inside it, as MSEL_AUDIENCE says', () => {
+    const text: Partial<Record<MselField, string>> = {
+      title: 'PLAYERS-title', from: 'PLAYERS-from', fromRole: 'PLAYERS-role', fromOrg: 'PLAYERS-org', content: 'PLAYERS-message',
+      questions: 'PLAYERS-question', asks: 'PLAYERS-ask', expects: 'EVALUATORS-isolate the host within 1h', answer: 'EVALUATORS-answer',
+      criteria: 'EVALUATORS-rubric', objective: 'coordination', task: 'report',
+    };
+    const header = EXPORT_HEADERS.filter(([f]) => text[f] !== undefined);
+    const [i] = injects(csv(['Time', ...header.map(([, h]) => h)], [{ Time: '1h', ...Object.fromEntries(header.map(([f, h]) => [h, text[f]!])) }]));
+    const { evaluation, ...shown } = i!;
+    for (const [field, value] of Object.entries(text)) {
+      const inside = MSEL_AUDIENCE[field as MselField] === 'evaluators';
+      const needle = value.split(' ')[0]!;
+      expect(JSON.stringify(evaluation ?? {}).includes(needle), `${field} in evaluation`).toBe(inside);
+      expect(JSON.stringify(shown).includes(needle), `${field} beside it`).toBe(!inside);
+    }
   });
 
   it('"#" numbers events; repeated headers warn and the first is used; each unknown column is a warning naming it', () => {
@@ -70,10 +88,10 @@ describe('cells', () => {
       '#': '1', Time: '1h', Message: 'x',
       'Expected Player Action': '- Isolate the infected host and notify partners\n- Reset the domain admin passwords within 2 hours\n* Restore the file server from backup within 1 day\nThink about it',
     }]), { ...ctx, defaultDeadline: '45m' });
-    expect(i!.expects!.map((e) => [e.action, e.within])).toEqual([
+    expect(i!.evaluation!.expects!.map((e) => [e.action, e.within])).toEqual([
       ['isolate', '45m'], ['share-intel', '45m'], ['reset-credentials', '2h'], ['restore-backup', '1d'], ['respond-inject', '45m'],
     ]);
-    expect(i!.expects![0]!.description).toBe('Isolate the infected host and notify partners');
+    expect(i!.evaluation!.expects![0]!.description).toBe('Isolate the infected host and notify partners');
   });
 
   it('objectives resolve to capabilities; without a scenario, only ids are kept', () => {
@@ -83,10 +101,10 @@ describe('cells', () => {
       { '#': '3', Time: '1h', Message: 'x', 'Exercise Objective': 'Public messaging' },
     ]);
     const r = importMselCsv(text, ctx);
-    expect(r.ok && r.value.map((i) => i.evaluates)).toEqual([{ capability: 'coordination' }, { capability: 'cyber', task: 'contain' }, undefined]);
+    expect(r.ok && r.value.map((i) => i.evaluation)).toEqual([{ capability: 'coordination' }, { capability: 'cyber', task: 'contain' }, undefined]);
     expect(r.diagnostics).toContainEqual({ severity: 'warning', row: 4, column: { name: 'Exercise Objective', index: 4 }, message: expect.stringContaining('no capability or objective "Public messaging"') });
     const bare = importMselCsv(text);
-    expect(bare.ok && bare.value.map((i) => i.evaluates)).toEqual([undefined, undefined, undefined]);
+    expect(bare.ok && bare.value.map((i) => i.evaluation)).toEqual([undefined, undefined, undefined]);
   });
 
   it('TLP:WHITE is read as CLEAR; blank rows are skipped; empty ids are numbered; odd ids are slugged', () => {

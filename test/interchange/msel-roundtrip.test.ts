@@ -1,7 +1,7 @@
 /**
  * MSEL round trip: scenario -> CSV (HSEEP columns) -> scenario keeps every inject exactly: ids, times,
- * conditions, recipients, channel, sender, TLP, texts in every language, expected actions, evaluation,
- * questions, move. Checked on the base scenario's MSEL and on generated injects (seeded property test).
+ * conditions, recipients, channel, sender, TLP, texts in every language, questions, what the players
+ * are asked, the evaluation (expected actions, capability and task, expected answer, rubric), move. Checked on the base scenario's MSEL and on generated injects (seeded property test).
  */
 import fc from 'fast-check';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -16,7 +16,11 @@ import { loadBase, validationErrors } from './helpers.ts';
  */
 function lineFeeds(injects: InjectT[]): InjectT[] {
   const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v, (_, x: unknown) => (typeof x === 'string' ? x.replace(/\r\n?/g, '\n') : x))) as T;
-  return injects.map(({ questions, expects, ...rest }) => ({ ...plain(rest), ...(expects ? { expects } : {}), ...(questions ? { questions } : {}) }) as InjectT);
+  return injects.map(({ questions, asks, evaluation, ...rest }) => {
+    const { expects, ...criteria } = evaluation ?? {};
+    const judged = evaluation ? { evaluation: { ...plain(criteria), ...(expects ? { expects } : {}) } } : {};
+    return { ...plain(rest), ...judged, ...(questions ? { questions } : {}), ...(asks ? { asks } : {}) } as InjectT;
+  });
 }
 
 function roundTrip(injects: InjectT[], base?: unknown): InjectT[] {
@@ -90,16 +94,24 @@ const inject: fc.Arbitrary<InjectT> = fc.record({
   from: fc.record({ name: localText, role: maybe(localText), organisation: maybe(localText) }),
   tlp: maybe(fc.constantFrom(...TLP_LEVELS)), priority: maybe(fc.constantFrom('routine', 'priority', 'immediate', 'flash' as const)),
   type: maybe(fc.constantFrom('inject', 'contingency', 'expected-action' as const)), content: localText,
-  expects: maybe(fc.array(fc.record({ action: fc.constantFrom(...ACTION_KINDS, 'acknowledge' as const), within: duration, description: maybe(localText) }), { minLength: 1, maxLength: 3 })),
-  evaluates: maybe(fc.record({ capability: id, task: maybe(id) })),
+  evaluation: maybe(fc.record({
+    evaluates: maybe(fc.record({ capability: id, task: maybe(id) })),
+    expects: maybe(fc.array(fc.record({ action: fc.constantFrom(...ACTION_KINDS, 'acknowledge' as const), within: duration, description: maybe(localText) }), { minLength: 1, maxLength: 3 })),
+    answer: maybe(localText), rubric: maybe(localText),
+  }).map(({ evaluates, ...rest }) => ({ ...evaluates, ...rest }))),
   questions: maybe(fc.array(localText, { minLength: 1, maxLength: 3 })),
+  asks: maybe(fc.array(localText, { minLength: 1, maxLength: 3 })),
   move: maybe(id),
 }).map((i) => {
   // Drop absent optional keys (the importer never writes undefined), and give a time when there is no condition.
   const out = Object.fromEntries(Object.entries(i).filter(([, v]) => v !== undefined)) as InjectT;
   if (out.from) out.from = Object.fromEntries(Object.entries(out.from).filter(([, v]) => v !== undefined)) as InjectT['from'];
-  for (const e of out.expects ?? []) if (e.description === undefined) delete e.description;
-  if (out.evaluates?.task === undefined) delete out.evaluates?.task;
+  if (out.evaluation) {
+    const ev = Object.fromEntries(Object.entries(out.evaluation).filter(([, v]) => v !== undefined)) as NonNullable<InjectT['evaluation']>;
+    for (const e of ev.expects ?? []) if (e.description === undefined) delete e.description;
+    if (Object.keys(ev).length > 0) out.evaluation = ev;
+    else delete out.evaluation;
+  }
   if (out.at === undefined && out.when === undefined) out.at = '1h';
   return JSON.parse(JSON.stringify(out)) as InjectT; // plain prototypes, as a parsed scenario has
 

@@ -152,11 +152,11 @@ describe('MSELs on the Crucible Blueprint templates', () => {
     const [a, b] = r.value;
     expect(a).toMatchObject({ id: 'STD-1', at: '1h', move: 'm1', to: ['kw'], channel: 'email', from: { name: 'Help desk' }, title: 'Ransom note found' });
     expect(a!.content).toBe('A ransom note appears on a finance workstation.\n\nScreenshot attached.');
-    expect(a!.expects).toEqual([
+    expect(a!.evaluation?.expects).toEqual([
       { action: 'isolate', within: '1h', description: 'Isolate the workstation and report to the ministry within 1 hour' },
       { action: 'sitrep', within: '1h', description: 'Isolate the workstation and report to the ministry within 1 hour' },
     ]);
-    expect(b).toMatchObject({ id: 'STD-2', at: '4h30m', move: 'm2', to: ['kw', 'sa'], expects: [{ action: 'share-intel', within: '30m' }] });
+    expect(b).toMatchObject({ id: 'STD-2', at: '4h30m', move: 'm2', to: ['kw', 'sa'], evaluation: { expects: [{ action: 'share-intel', within: '30m' }] } });
     // Group, Assigned To, Status and the in-story Simulated Time mean nothing to Ramparts: each named in a warning.
     const unused = r.diagnostics.filter((d) => d.severity === 'warning' && d.message.startsWith('column not imported')).map((d) => d.column?.name);
     expect(unused).toEqual(['Group', 'Simulated Time', 'Assigned To', 'Status']);
@@ -167,7 +167,7 @@ describe('MSELs on the Crucible Blueprint templates', () => {
     const r = importMselCsv(csv(templates.get('MITRE')!, ROWS.MITRE!), { context: mselContext(base), dateOrder: 'mdy' });
     if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
     expect(r.value[0]).toMatchObject({ id: 'M-01', at: '2h30m', channel: 'phone', to: ['om'] });
-    expect(r.value[0]!.expects?.map((e) => [e.action, e.within])).toEqual([['respond-inject', '30m'], ['collect-forensics', '2h']]);
+    expect(r.value[0]!.evaluation?.expects?.map((e) => [e.action, e.within])).toEqual([['respond-inject', '30m'], ['collect-forensics', '2h']]);
     expect(r.value[1]).toMatchObject({ id: 'M-02', at: '6h', channel: 'intel-feed', to: 'all-blue' });
   });
 
@@ -175,12 +175,12 @@ describe('MSELs on the Crucible Blueprint templates', () => {
     const base = loadBase();
     const r = importMselCsv(csv(templates.get('HSEEP')!, ROWS.HSEEP!), { context: mselContext(base) });
     if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
-    expect(r.value.map((i) => [i.id, i.at, i.type, i.channel, i.to, i.evaluates])).toEqual([
-      ['1', '45m', 'inject', 'email', ['kw'], { capability: 'coordination' }],
-      ['2', '1h30m', 'contingency', 'news', 'all-blue', { capability: 'coordination' }],
-      ['3', '2h', 'expected-action', 'email', ['om'], { capability: 'cyber' }],
+    expect(r.value.map((i) => [i.id, i.at, i.type, i.channel, i.to, i.evaluation?.capability, i.evaluation?.task])).toEqual([
+      ['1', '45m', 'inject', 'email', ['kw'], 'coordination', undefined],
+      ['2', '1h30m', 'contingency', 'news', 'all-blue', 'coordination', undefined],
+      ['3', '2h', 'expected-action', 'email', ['om'], 'cyber', undefined],
     ]);
-    expect(r.value.map((i) => i.expects?.map((e) => e.action))).toEqual([['sitrep'], ['acknowledge'], ['block-indicator']]);
+    expect(r.value.map((i) => i.evaluation?.expects?.map((e) => e.action))).toEqual([['sitrep'], ['acknowledge'], ['block-indicator']]);
     // No title column: the first line of the message stands in.
     expect(r.value[0]!.title).toBe('Confirm the scope of the outage.');
   });

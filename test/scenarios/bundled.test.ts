@@ -48,10 +48,11 @@ describe.each(['gulf-shield.yaml', 'ransomware-tabletop.yaml', 'coalition-tablet
   it('evaluates a defined capability task with every inject that expects something', () => {
     const tasks = new Map((s.capabilities ?? []).map((c) => [c.id, new Set(c.tasks.map((t) => t.id))]));
     for (const i of s.injects ?? []) {
-      if (!i.expects?.length || i.evaluates === undefined) continue;
-      expect(tasks.get(i.evaluates.capability)?.has(i.evaluates.task ?? ''), i.id).toBe(true);
+      const ev = i.evaluation;
+      if (!ev?.expects?.length || ev.capability === undefined) continue;
+      expect(tasks.get(ev.capability)?.has(ev.task ?? ''), i.id).toBe(true);
     }
-    const evaluated = (s.injects ?? []).filter((i) => i.evaluates !== undefined).length;
+    const evaluated = (s.injects ?? []).filter((i) => i.evaluation?.capability !== undefined).length;
     expect(evaluated / (s.injects ?? []).length).toBeGreaterThan(0.9);
   });
 });

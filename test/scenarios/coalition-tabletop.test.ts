@@ -4,11 +4,9 @@
  * per-team injects and evaluation criteria in English and Arabic, and its decision points change
  * what happens: good decisions keep the consequence injects away that inaction brings.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileScenario, durationMs, runHeadless, TLP_LEVELS, type Command, type HeadlessInput } from '../../engine/index.ts';
-import { blueTeams, languagesOf, loadBundled, SCENARIOS_DIR } from './bundled-helpers.ts';
+import { blueTeams, languagesOf, loadBundled } from './bundled-helpers.ts';
 
 const FILE = 'coalition-tabletop.yaml';
 const { scenario: s } = loadBundled(FILE);
@@ -50,12 +48,12 @@ describe('coalition-tabletop.yaml', () => {
     const strictToAll = injects.filter((i) => i.tlp === 'AMBER+STRICT' && i.to === 'all-blue');
     expect(strictToOne.length).toBeGreaterThan(0);
     expect(strictToAll.length).toBeGreaterThan(0);
-    const expecting = (kind: string) => injects.filter((i) => i.expects?.some((e) => e.action === kind)).flatMap(recipients);
+    const expecting = (kind: string) => injects.filter((i) => i.evaluation?.expects?.some((e) => e.action === kind)).flatMap(recipients);
     expect(expecting('share-intel').length).toBeGreaterThan(0);
     const askers = new Set(expecting('request-assistance'));
     const granters = new Set(expecting('grant-assistance'));
     expect([...granters].some((g) => [...askers].some((a) => a !== g))).toBe(true);
-    const statement = injects.filter((i) => i.to === 'all-blue' && i.evaluates?.capability === 'public-info' && i.expects?.some((e) => e.action === 'respond-inject'));
+    const statement = injects.filter((i) => i.to === 'all-blue' && i.evaluation?.capability === 'public-info' && i.evaluation?.expects?.some((e) => e.action === 'respond-inject'));
     expect(statement.length).toBeGreaterThan(0);
   });
 
@@ -65,7 +63,7 @@ describe('coalition-tabletop.yaml', () => {
     for (const i of injects) {
       const m = byId.get(i.move ?? '');
       expect(m, i.id).toBeDefined();
-      expect(i.evaluates?.task, i.id).toBeDefined();
+      expect(i.evaluation?.task, i.id).toBeDefined();
       expect(i.questions?.length ?? 0, i.id).toBeGreaterThan(0);
       if (i.at === undefined || !m) continue;
       const k = moves.indexOf(m);
@@ -80,19 +78,18 @@ describe('coalition-tabletop.yaml', () => {
     for (const i of injects) {
       texts.push([i.id, i.title], [i.id, i.content], [i.id, i.from.name], ...(i.questions ?? []).map((q): [string, unknown] => [i.id, q]));
       if (i.from.organisation) texts.push([i.id, i.from.organisation]);
-      for (const e of i.expects ?? []) texts.push([`${i.id} expects ${e.action}`, e.description]);
+      for (const a of i.asks ?? []) texts.push([`${i.id} asks`, a]);
+      if (i.evaluation?.rubric !== undefined) texts.push([`${i.id} rubric`, i.evaluation.rubric]);
     }
     for (const c of s.capabilities ?? []) texts.push([c.id, c.name], ...c.tasks.map((t): [string, unknown] => [t.id, t.name]));
     for (const [where, text] of texts) expect(languagesOf(text), where).toEqual(['ar', 'en']);
   });
 
-  it('keeps what evaluators look for out of the data, in an evaluatorCriteria comment in both languages under each inject', () => {
-    const text = readFileSync(join(SCENARIOS_DIR, FILE), 'utf8');
-    const blocks = text.split(/^ {2}- id: /m).slice(1);
-    expect(blocks.length).toBeGreaterThanOrEqual(injects.length);
+  it('gives every inject a rubric in both languages and what each team is asked, apart from the expected actions', () => {
     for (const i of injects) {
-      const block = blocks.find((b) => b.startsWith(`${i.id}\n`)) ?? '';
-      expect(block, i.id).toMatch(/^ {4}# evaluatorCriteria:\n {4}# {3}en: >-\n(?: {4}# {5}\S.*\n)+ {4}# {3}ar: >-\n(?: {4}# {5}\S.*\n)+/m);
+      expect(languagesOf(i.evaluation?.rubric), i.id).toEqual(['ar', 'en']);
+      expect(i.asks?.length ?? 0, i.id).toBeGreaterThan(0);
+      for (const e of i.evaluation?.expects ?? []) expect(e.description, i.id).toBeUndefined();
     }
   });
 });

@@ -39,7 +39,7 @@ export function AdhocInject() {
         title: title.trim(), content: content.trim(), channel, to: all ? 'all-blue' : to,
         from: { name: from.trim(), ...(role.trim() ? { role: role.trim() } : {}) },
         ...(tlp ? { tlp } : {}),
-        ...(expect ? { expects: [{ action: expect, within }] } : {}),
+        ...(expect ? { evaluation: { expects: [{ action: expect, within }] } } : {}),
       },
     });
     if (ok) {

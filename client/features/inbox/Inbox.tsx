@@ -1,7 +1,8 @@
 /**
  * A blue team's inbox: the injects delivered to it (newest first), each opened in a reading pane
- * with its content in the seat's language, the expected actions with their deadlines, and the
- * acknowledge and answer controls.
+ * with its content in the seat's language, what the team is asked to do, and the acknowledge and
+ * answer controls. How evaluators judge the response (expected actions, deadlines, rubric) is not in
+ * the team's view at all.
  */
 import { useState } from 'react';
 import type { InboxItem } from '../../../engine/types.ts';
@@ -47,16 +48,10 @@ function InjectDetail({ item }: { item: InboxItem }) {
           <ol>{item.questions.map((q, i) => <li key={i}><LocalTextView text={q} /></li>)}</ol>
         </section>
       ) : null}
-      {item.expects.length > 0 ? (
+      {item.asks.length > 0 ? (
         <section>
-          <h4>{t('inbox.expected')}</h4>
-          <ul className="expects">
-            {item.expects.map((x, i) => (
-              <li key={i} className={x.met === true ? 'met' : x.met === false ? 'missed' : ''}>
-                {t(`actionKind.${x.action}`)} · {t('inbox.due')} <SimTime t={x.due} /> · {x.met === null ? t('inbox.open') : x.met ? t('inbox.met') : t('inbox.missed')}
-              </li>
-            ))}
-          </ul>
+          <h4>{t('inbox.asked')}</h4>
+          <ul className="asks">{item.asks.map((a, i) => <li key={i}><LocalTextView text={a} /></li>)}</ul>
         </section>
       ) : null}
       <footer className="inject-actions">

@@ -1,4 +1,9 @@
-/** The MSEL: injects delivered at a time or on a condition, with expected actions and what they evaluate. */
+/**
+ * The MSEL: injects delivered at a time or on a condition. What the recipients read (title, content,
+ * questions, asks) is apart from how the white cell and evaluators judge the response (`evaluation`:
+ * expected actions with their grading deadlines, the expected answer, the rubric, the capability and
+ * critical task): players never see `evaluation`, in any view or event.
+ */
 import { z } from 'zod';
 import { Duration, Id, LocalText, Tlp } from './common.ts';
 import { ACTION_KINDS, CHANNELS, NODE_STATES } from '../vocabulary.ts';
@@ -35,9 +40,22 @@ export const Condition: z.ZodType<ConditionT> = z.lazy(() =>
 
 export const ExpectedAction = z.strictObject({
   action: z.union([z.enum(ACTION_KINDS), z.literal('acknowledge')]),
-  within: Duration.meta({ description: 'Deadline after delivery.' }),
-  description: LocalText.optional(),
+  within: Duration.meta({ description: 'Grading deadline after delivery: met when the team takes this kind of action in time.' }),
+  description: LocalText.optional().meta({ description: 'What evaluators look for (evaluators only).' }),
 });
+
+/** How evaluators judge a response: an item of an inject, or a critical task. Never shown to players. */
+export const Criteria = {
+  answer: LocalText.optional().meta({ description: 'The expected answer or performance (white cell and evaluators only).' }),
+  rubric: LocalText.optional().meta({ description: 'How to grade the response (white cell and evaluators only).' }),
+};
+
+export const InjectEvaluation = z.strictObject({
+  capability: Id.optional().meta({ description: 'HSEEP capability the response evaluates.' }),
+  task: Id.optional().meta({ description: 'Critical task of that capability.' }),
+  expects: z.array(ExpectedAction).optional().meta({ description: 'Expected actions, met or missed by their deadlines (reporting score).' }),
+  ...Criteria,
+}).meta({ description: 'How the white cell and evaluators judge the response to this inject; never shown to players.' });
 
 export const Inject = z.strictObject({
   id: Id,
@@ -52,10 +70,11 @@ export const Inject = z.strictObject({
   priority: z.enum(['routine', 'priority', 'immediate', 'flash']).optional(),
   type: z.enum(['inject', 'contingency', 'expected-action']).optional().meta({ description: 'HSEEP event type (default inject).' }),
   content: LocalText.meta({ description: 'Markdown the recipients read.' }),
-  expects: z.array(ExpectedAction).optional(),
-  evaluates: z.strictObject({ capability: Id, task: Id.optional() }).optional(),
-  questions: z.array(LocalText).optional().meta({ description: 'Discussion questions (tabletop).' }),
+  questions: z.array(LocalText).optional().meta({ description: 'Discussion questions (tabletop); the recipients read them.' }),
+  asks: z.array(LocalText).optional().meta({ description: 'What the recipients are asked to do, as they read it (no grading deadline).' }),
+  evaluation: InjectEvaluation.optional(),
   move: Id.optional().meta({ description: 'Tabletop move this inject belongs to.' }),
 });
 
 export type InjectT = z.infer<typeof Inject>;
+export type InjectEvaluationT = z.infer<typeof InjectEvaluation>;

@@ -4,7 +4,7 @@ import { Duration, Id, LanguageCode, LocalText, Tlp } from './common.ts';
 import { Network } from './network.ts';
 import { Campaign } from './red.ts';
 import { ActionDef, Posture } from './blue.ts';
-import { Inject } from './injects.ts';
+import { Criteria, Inject } from './injects.ts';
 import { FORMAT_VERSION, MODES, SCORE_CATEGORIES, TEAM_ROLES } from '../vocabulary.ts';
 
 export const Meta = z.strictObject({
@@ -54,7 +54,7 @@ export const Move = z.strictObject({
 export const Capability = z.strictObject({
   id: Id,
   name: LocalText.meta({ description: 'HSEEP core capability, e.g. Operational Coordination.' }),
-  tasks: z.array(z.strictObject({ id: Id, name: LocalText })).min(1),
+  tasks: z.array(z.strictObject({ id: Id, name: LocalText, ...Criteria }).meta({ description: 'A critical task, with how evaluators rate it.' })).min(1),
 });
 
 export const ObjectiveDef = z.strictObject({

@@ -89,22 +89,24 @@ export function checkInjects(ctx: Ctx): void {
     }
     if (inject.at !== undefined && !inject.when) {
       const at = durationMs(inject.at);
-      inject.expects?.forEach((e, k) => {
+      inject.evaluation?.expects?.forEach((e, k) => {
         if (at <= ctx.endMs && at + durationMs(e.within) > ctx.endMs) {
-          ctx.warn([...base, 'expects', k, 'within'], `the deadline (${inject.at} + ${e.within}) falls after the end of the exercise (${ctx.s.meta.duration})`);
+          ctx.warn([...base, 'evaluation', 'expects', k, 'within'], `the deadline (${inject.at} + ${e.within}) falls after the end of the exercise (${ctx.s.meta.duration})`);
         }
       });
     }
-    if (inject.evaluates) {
-      const cap = ctx.ref([...base, 'evaluates', 'capability'], inject.evaluates.capability, tables.capabilities, 'capability');
-      const task = inject.evaluates.task;
-      if (cap && task !== undefined && !cap.tasks.has(task)) {
-        ctx.error([...base, 'evaluates', 'task'], `capability "${inject.evaluates.capability}" has no task "${task}" (tasks: ${[...cap.tasks].join(', ')})`);
+    const ev = inject.evaluation;
+    if (ev?.capability !== undefined) {
+      const cap = ctx.ref([...base, 'evaluation', 'capability'], ev.capability, tables.capabilities, 'capability');
+      if (cap && ev.task !== undefined && !cap.tasks.has(ev.task)) {
+        ctx.error([...base, 'evaluation', 'task'], `capability "${ev.capability}" has no task "${ev.task}" (tasks: ${[...cap.tasks].join(', ')})`);
       }
+    } else if (ev?.task !== undefined) {
+      ctx.error([...base, 'evaluation', 'task'], 'a critical task belongs to a capability: give evaluation.capability too');
     }
-    inject.expects?.forEach((e, k) => {
+    ev?.expects?.forEach((e, k) => {
       if (catalog && e.action !== 'acknowledge' && !catalog.has(e.action)) {
-        ctx.warn([...base, 'expects', k, 'action'], `no action of kind ${e.action} in the scenario's action catalog, so teams cannot take it`);
+        ctx.warn([...base, 'evaluation', 'expects', k, 'action'], `no action of kind ${e.action} in the scenario's action catalog, so teams cannot take it`);
       }
     });
   });

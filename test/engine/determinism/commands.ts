@@ -78,7 +78,7 @@ export function commandStream(c: CompiledScenario, indicators: readonly string[]
     fc.tuple(team, seq, fc.integer({ min: 0, max: 100 })).map(([t, n, grade]): CommandBody => ({ type: 'adjudicate', item: { kind: 'sitrep', id: `${t}-S${n}` }, grade })),
     fc.tuple(inject, team, fc.integer({ min: 0, max: 100 })).map(([i, t, grade]): CommandBody => ({ type: 'adjudicate', item: { kind: 'answer', inject: i, team: t }, grade })),
     fc.uniqueArray(team, { minLength: 1, maxLength: 2 }).map((to): CommandBody => ({
-      type: 'adhoc-inject', inject: { title: 'Call', to, channel: 'phone', from: { name: 'Minister' }, content: 'Report now', expects: [{ action: 'sitrep', within: '30m' }] },
+      type: 'adhoc-inject', inject: { title: 'Call', to, channel: 'phone', from: { name: 'Minister' }, content: 'Report now', evaluation: { expects: [{ action: 'sitrep', within: '30m' }] } },
     })),
     fc.integer({ min: 0, max: d }).map((to): CommandBody => ({ type: 'advance', to })),
   );

@@ -79,7 +79,7 @@ describe('injects', () => {
     advance(s, MIN);
     must(s, { type: 'answer-inject', inject: 'welcome', text: 'Ready', actor: blue('kw') });
     expect(step(s, { type: 'answer-inject', inject: 'welcome', text: 'Again', actor: blue('kw') })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
-    expect(project(s, { role: 'white' }).adjudication).toEqual([{ kind: 'answer', inject: 'welcome', team: 'kw', t: MIN, text: 'Ready' }]);
+    expect(project(s, { role: 'white' }).adjudication).toMatchObject([{ kind: 'answer', inject: 'welcome', team: 'kw', t: MIN, text: 'Ready' }]);
     must(s, { type: 'adjudicate', item: { kind: 'answer', inject: 'welcome', team: 'kw' }, grade: 80, actor: WHITE });
     expect(s.injects.welcome!.teams.kw).toMatchObject({ s: 'evaluated', grade: 80, ackAt: MIN });
     expect(project(s, { role: 'white' }).adjudication).toEqual([]);
@@ -90,7 +90,7 @@ describe('injects', () => {
     advance(s, 30 * MIN);
     const events = must(s, {
       type: 'adhoc-inject', actor: WHITE,
-      inject: { title: 'Minister calls', to: ['sa'], channel: 'phone', from: { name: 'Minister' }, content: 'Status?', expects: [{ action: 'sitrep', within: '10m' }] },
+      inject: { title: 'Minister calls', to: ['sa'], channel: 'phone', from: { name: 'Minister' }, content: 'Status?', evaluation: { expects: [{ action: 'sitrep', within: '10m' }] } },
     });
     expect(deliveries(events, 'adhoc-1')).toEqual([['sa', 30 * MIN]]);
     advance(s, 41 * MIN);

@@ -79,7 +79,7 @@ describe('deadlines are counted in play, not in jumped time', () => {
     const x = s.injects.welcome!.teams.kw!;
     expect(x.expects[0]).toMatchObject({ met: null, due: 2 * HOUR + 20 * MIN });
     expect(s.teams.kw!.score.missed).toBe(0);
-    expect(project(s, { role: 'blue', team: 'kw' }).inbox[0]!.expects[0]!.due).toBe(2 * HOUR + 20 * MIN);
+    expect(project(s, { role: 'white' }).msel.find((r) => r.inject === 'welcome')!.teams.kw!.expects[0]!.due).toBe(2 * HOUR + 20 * MIN);
     must(s, { type: 'ack-inject', inject: 'welcome', actor: blue('kw') });
     expect(x.expects[0]!.met).toBe(true);
     advance(s, 2 * HOUR + 21 * MIN);
@@ -89,7 +89,7 @@ describe('deadlines are counted in play, not in jumped time', () => {
 
   it('a deadline set during a jump runs from the jump\'s end', () => {
     const sc = withMoves();
-    sc.injects!.push({ id: 'mid', title: 'Mid', at: '1h', to: ['qa'], channel: 'email', from: { name: 'W' }, content: 'm', expects: [{ action: 'sitrep', within: '30m' }] });
+    sc.injects!.push({ id: 'mid', title: 'Mid', at: '1h', to: ['qa'], channel: 'email', from: { name: 'W' }, content: 'm', evaluation: { expects: [{ action: 'sitrep', within: '30m' }] } });
     const s = started(sc, 7, 'tabletop');
     must(s, { type: 'move', actor: WHITE });
     expect(s.injects.mid!.teams.qa).toMatchObject({ deliveredAt: HOUR, expects: [{ due: 2 * HOUR + 30 * MIN, met: null }] });

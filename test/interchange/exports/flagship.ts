@@ -75,7 +75,7 @@ export function flagshipRun(opts: { until?: number } = {}): FlagshipRun {
     if (t === 5 * 60 * MIN) {
       apply({
         type: 'adhoc-inject', actor: WHITE,
-        inject: { title: 'Minister asks for a call', to: 'all-blue', channel: 'phone', from: { name: 'Minister of Interior', role: 'Minister' }, tlp: 'AMBER', content: 'Call me with a status update.', expects: [{ action: 'sitrep', within: '30m' }] },
+        inject: { title: 'Minister asks for a call', to: 'all-blue', channel: 'phone', from: { name: 'Minister of Interior', role: 'Minister' }, tlp: 'AMBER', content: 'Call me with a status update.', evaluation: { expects: [{ action: 'sitrep', within: '30m' }] } },
       });
     }
     if (t === 6 * 60 * MIN) shareRestricted();
