@@ -12,6 +12,8 @@ import type { ExerciseManager } from './authority/manager.ts';
 import type { ServerConfig } from './config.ts';
 import type { Clock } from './ops/clock.ts';
 import { apiRouter } from './http/api.ts';
+import { exerciseLogText } from './http/exercise-log.ts';
+import { taxiiRouter } from './taxii/router.ts';
 import { hostProblem } from './ops/host-check.ts';
 import { isAllowedOrigin } from './ops/origin.ts';
 import { sendError, type RefusalLocals } from './http/reply.ts';
@@ -117,6 +119,8 @@ export function createApp(deps: AppDeps): Express {
     sendError(res, ERROR_CODES.BAD_ORIGIN, 'cross-origin requests are not accepted');
   };
   app.use('/api', rateLimit, sameOrigin, apiRouter({ ...deps, jsonBodyBytes: config.limits.jsonBodyBytes }));
+  // The read-only TAXII 2.1 feed of each exercise (server/taxii): GET only, so no origin check to pass.
+  app.use('/taxii2', rateLimit, taxiiRouter({ manager: deps.manager, logText: (id) => exerciseLogText(deps, id) }));
   app.use(clientRouter(config.distDir));
   app.use((_req, res) => void res.status(404).type('text/plain').send('Not found'));
 

@@ -25,7 +25,17 @@ import { TLP2_MARKING_IDS, tlpMarkingDefinition } from './tlp2.ts';
 
 export type StixObject = { type: string; id: string } & Record<string, unknown>;
 export interface StixBundle { type: 'bundle'; id: string; objects: StixObject[] }
-export interface StixOptions { team?: string; maxTlp?: TlpLevel; lang?: string }
+export interface StixOptions {
+  team?: string;
+  maxTlp?: TlpLevel;
+  lang?: string;
+  /**
+   * What the ids are derived from. Default: the run (scenario, seed and every command), so that two
+   * runs never share ids. A live feed gives something that stays the same as commands are added (the
+   * exercise's id), so that an object keeps its id from one poll to the next.
+   */
+  idKey?: string;
+}
 export type StixResult = { ok: true; bundle: StixBundle } | { ok: false; message: string };
 
 const LABELS = ['exercise', 'ramparts'];
@@ -41,7 +51,7 @@ export function stixBundle(x: ExerciseRecord, options: StixOptions = {}): StixRe
   if (team !== undefined && !hasOwnKey(state.teams, team)) {
     return { ok: false, message: `no blue team "${team}" in this exercise (teams: ${Object.keys(state.teams).join(', ')})` };
   }
-  const key = exerciseKey(x.log);
+  const key = options.idKey ?? exerciseKey(x.log);
   const id = (type: string, k: string): string => stixId(type, key, k);
   const clock = exerciseClock(state.scenario.meta.startDate);
   const t0 = clock.iso(0);
@@ -60,15 +70,17 @@ export function stixBundle(x: ExerciseRecord, options: StixOptions = {}): StixRe
   if (team !== undefined) teamsSeen.add(team);
   const identity = (t: string): string => id('identity', t);
 
-  // Indicators: one per value, first report decides creator and time, most restrictive TLP marks it.
+  // Indicators: one per value, first report decides creator and time, most restrictive TLP marks it;
+  // the last report that carries it is when it last changed (its marking and description follow the reports).
   const kinds = new Map<string, ValueKind>();
   state.scenario.indicators.forEach((c, i) => kinds.set(state.indicators[i] as string, c.kind));
-  const ind = new Map<string, { first: ReportRt; tlp: TlpLevel; reports: string[]; techniques: Set<string> }>();
+  const ind = new Map<string, { first: ReportRt; last: ReportRt; tlp: TlpLevel; reports: string[]; techniques: Set<string> }>();
   for (const r of reports) {
     for (const v of r.indicators) {
       const cur = ind.get(v);
-      if (!cur) ind.set(v, { first: r, tlp: r.tlp, reports: [r.id], techniques: new Set(r.technique ? [r.technique] : []) });
+      if (!cur) ind.set(v, { first: r, last: r, tlp: r.tlp, reports: [r.id], techniques: new Set(r.technique ? [r.technique] : []) });
       else {
+        cur.last = r;
         cur.tlp = maxTlp(cur.tlp, r.tlp);
         cur.reports.push(r.id);
         if (r.technique) cur.techniques.add(r.technique);
@@ -123,10 +135,11 @@ export function stixBundle(x: ExerciseRecord, options: StixOptions = {}): StixRe
   for (const [value, d] of [...ind.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
     const kind = kinds.get(value) ?? inferKind(value);
     const at = clock.iso(d.first.t);
+    const changed = clock.iso(d.last.t);
     used.add(d.tlp);
     const name = `${KIND_LABEL[kind]} ${value}`;
     indicators.push({
-      type: 'indicator', spec_version: '2.1', id: id('indicator', value), created: at, modified: at,
+      type: 'indicator', spec_version: '2.1', id: id('indicator', value), created: at, modified: changed,
       created_by_ref: identity(d.first.from),
       name: name.length > 250 ? `${name.slice(0, 247)}...` : name,
       description: `Shared in ${d.reports.join(', ')} during the exercise ${exercise}.`,
@@ -136,7 +149,7 @@ export function stixBundle(x: ExerciseRecord, options: StixOptions = {}): StixRe
     });
     for (const tid of [...d.techniques].sort()) {
       relationships.push({
-        type: 'relationship', spec_version: '2.1', id: id('relationship', `${value}|indicates|${tid}`), created: at, modified: at,
+        type: 'relationship', spec_version: '2.1', id: id('relationship', `${value}|indicates|${tid}`), created: at, modified: changed,
         created_by_ref: identity(d.first.from), relationship_type: 'indicates',
         source_ref: id('indicator', value), target_ref: id('attack-pattern', tid), object_marking_refs: mark(d.tlp),
       });

@@ -15,6 +15,7 @@ import type { ScenarioCatalog } from '../scenarios/catalog.ts';
 import type { ExerciseRecord, ExerciseStore, SeatRecord } from '../store/types.ts';
 import type { RampartsServer } from '../realtime/types.ts';
 import { seatRoom } from '../realtime/rooms.ts';
+import { exerciseLogText } from './exercise-log.ts';
 import { exportRoutes } from './exports.ts';
 import { bearerToken, route, sendError, sendResult, type RefusalLocals } from './reply.ts';
 
@@ -128,18 +129,11 @@ export function apiRouter(deps: ApiDeps): Router {
     res.json(body);
   }));
 
-  /** The exercise's log as text, as `ramparts run --log` writes one, or undefined with the refusal sent. */
+  /** The exercise's log as text, or undefined with the refusal sent. */
   async function logText(id: string, res: Response): Promise<string | undefined> {
-    const record = await recordOf(id, res);
-    if (!record) return undefined;
-    const host = deps.manager.host(id);
-    // Another process owns it: its scenario is loaded here for the log's header.
-    const loaded = host ? { ok: true as const, scenario: host.scenario } : deps.engine.load(record.scenario.text, record.scenario.id);
-    if (!loaded.ok) return void sendError(res, ERROR_CODES.NOT_FOUND, 'no such exercise');
-    // Read between batches, so that the log ends at a revision the summary can report too.
-    await host?.settled(() => undefined);
-    const entries = (await deps.store.readLog(id)) as CommandEntry[];
-    return deps.engine.exportLog(record, loaded.scenario, entries);
+    const text = await exerciseLogText(deps, id);
+    if (text === undefined) sendError(res, ERROR_CODES.NOT_FOUND, 'no such exercise');
+    return text;
   }
 
   router.get('/exercises/:id/log', route(async (req, res) => {

@@ -12,7 +12,7 @@ const FLOORS: ReadonlyArray<readonly [string, number]> = [
   ['server/store/', 2], ['server/config.ts', 2],
   ['server/authority/', 3],
   ['server/realtime/', 4], ['server/scenarios/', 4],
-  ['server/http/', 5], ['server/cluster/', 5],
+  ['server/http/', 5], ['server/taxii/', 5], ['server/cluster/', 5],
   ['server/app.ts', 6],
   ['server/server.ts', 7],
 ];
