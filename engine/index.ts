@@ -60,3 +60,6 @@ export {
   exerciseMachine, nodeMachine, redStepMachine, injectMachine, actionMachine, INTEGRITY, SEVERITY,
   type ExercisePhase, type Integrity, type RedStepStatus, type InjectStatus, type ActionStatus,
 } from './machines/index.ts';
+
+export * from './branch/index.ts';
+export { branchStreams } from './sim/rng.ts';

@@ -14,6 +14,8 @@ import { MODES } from '../scenario/vocabulary.ts';
 import type { EngineEvent } from '../sim/events.ts';
 import type { Mode } from '../compile/types.ts';
 import { hashValue } from '../lib/hash.ts';
+import type { BranchHeader } from '../branch/types.ts';
+import { branchHeaderIssues } from '../branch/header.ts';
 
 export const LOG_FORMAT = 'ramparts-log';
 export const LOG_VERSION = 1;
@@ -25,6 +27,8 @@ export interface LogHeader {
   scenarioHash: string;
   seed: number;
   mode: Mode;
+  /** A what-if branch's parent, fork moment, edits and random re-seedings (engine/branch); absent in a played log. */
+  branch?: BranchHeader;
 }
 export interface LogRecord { t: number; command: Command; events?: EngineEvent[] }
 export interface RampartsLog { header: LogHeader; records: LogRecord[] }
@@ -197,6 +201,9 @@ export function parseLog(text: string, options: ParseLogOptions = {}): ParseLogR
     if (invalid) continue;
     lastT = r.t as number;
     records.push({ t: r.t as number, command: cmd as unknown as Command, ...(withEvents && Array.isArray(r.events) ? { events: r.events as EngineEvent[] } : {}) });
+  }
+  if (header?.branch !== undefined && errors.length === 0) {
+    for (const m of branchHeaderIssues(header.branch, records.length)) errors.push(logError(1, m));
   }
   if (errors.length > 0 || !header) return { ok: false, errors: errors.length > 0 ? errors : [logError(1, 'missing header')] };
   return { ok: true, log: { header, records } };

@@ -16,6 +16,7 @@ import type { ExerciseState } from '../sim/state.ts';
 import { advanceChunk, step } from '../sim/step.ts';
 import type { LogRecord, RampartsLog } from './log.ts';
 import { cloneState } from './clone.ts';
+import { branchStreams } from '../sim/rng.ts';
 
 export interface ReplayOptions {
   /** Events between snapshots (default 1000: a seek replays at most that many; Infinity for none). */
@@ -89,6 +90,13 @@ export function createReplayer(log: RampartsLog, options: ReplayOptions = {}): R
   const keep = options.keepEvents ?? true;
   const compiled = options.compiled ?? compileScenario(log.header.scenario);
   const state = createExercise(compiled, { seed: log.header.seed, mode: log.header.mode });
+  // A what-if branch re-seeds the random streams at its fork (and inherits its parent's re-seedings):
+  // before record index k, the streams become branchStreams(seed) (engine/branch).
+  const reseeds = new Map((log.header.branch?.reseeds ?? []).map((x) => [x.record, x.seed]));
+  const reseed = (s: ExerciseState, next: number): void => {
+    const seed = reseeds.get(next);
+    if (seed !== undefined) s.rng = branchStreams(seed);
+  };
   const marks: Mark[] = [{ state: cloneState(state), next: 0, partial: false }];
   const events: EngineEvent[] = [];
   let since = 0;
@@ -96,6 +104,7 @@ export function createReplayer(log: RampartsLog, options: ReplayOptions = {}): R
   for (let i = 0; i < records.length; i++) {
     const r = records[i] as LogRecord;
     if (r.t !== state.clock) return { ok: false, record: i, message: `record ${i + 1} was applied at T+${r.t} ms but replay is at T+${state.clock} ms` };
+    reseed(state, i);
     const produced: EngineEvent[] = [];
     if (isAdvance(r.command) && every !== Infinity) {
       for (;;) {
@@ -122,6 +131,7 @@ export function createReplayer(log: RampartsLog, options: ReplayOptions = {}): R
       since = 0;
     }
   }
+  reseed(state, records.length);
   const last = state;
   const endTime = state.clock;
 
@@ -143,12 +153,14 @@ export function createReplayer(log: RampartsLog, options: ReplayOptions = {}): R
     for (; i < records.length; i++) {
       const r = records[i] as LogRecord;
       if (r.t > t) break;
+      reseed(s, i);
       if (isAdvance(r.command) && r.command.to > t) {
         step(s, { ...r.command, to: t });
         return s;
       }
       step(s, r.command);
     }
+    if (i === records.length) reseed(s, i);
     if (s.phase === 'running' && s.clock < t) step(s, { type: 'advance', to: t, actor: { role: 'system' } });
     return s;
   };

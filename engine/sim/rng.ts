@@ -59,3 +59,13 @@ export class Draws {
     }
   }
 }
+
+/**
+ * Fresh stream states for a what-if run re-seeded at its fork (engine/branch): derived from the run's
+ * seed under a name of their own, so that no run seed ever replays another stream's played draws.
+ */
+export function branchStreams(seed: number): Record<StreamName, AleaState> {
+  const out = {} as Record<StreamName, AleaState>;
+  for (const name of STREAMS) out[name] = seedrandom.alea(`ramparts:branch:${seed}:${name}`, { state: true }).state();
+  return out;
+}
