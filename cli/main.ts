@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   run: () => import('./commands/run.ts'),
   replay: () => import('./commands/replay.ts'),
   sweep: () => import('./commands/sweep.ts'),
+  whatif: () => import('./commands/whatif.ts'),
   worker: () => import('./commands/worker.ts'),
   export: () => import('./commands/export.ts'),
 };
@@ -26,6 +27,7 @@ Commands:
   export LOG           after-action outputs (navigator, stix, aar-md, aar-html, msel-csv, json, package)
   import FILE          build scenario parts from MSEL CSV, CALDERA or Attack Flow files
   sweep SCENARIO       Monte Carlo runs over seeds, with distributions of outcomes
+  whatif LOG           branch an exercise at a moment, change what was done, compare
   worker               process distributed sweep runs from Redis (sweep --redis)
   serve                the exercise server and web client
 

@@ -1,6 +1,6 @@
 /** The human summary of a run's outcome, shared by `ramparts run` and `ramparts replay`. */
 import type { CompiledScenario } from '../engine/index.ts';
-import type { RunOutcome } from './outcome.ts';
+import type { RunOutcome } from '../engine/index.ts';
 import { at, count, fixed, span, table } from './table.ts';
 
 const text = (t: unknown): string => (typeof t === 'string' ? t : t && typeof t === 'object' ? String(Object.values(t)[0] ?? '') : '');

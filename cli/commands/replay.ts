@@ -3,14 +3,13 @@
  * exercise from its log (or an exercise package) at any moment and prints the same summary as
  * `ramparts run` (same JSON shape), with the state hash the live exercise had then.
  */
-import { createReplayer, formatDiagnostic, formatDuration, formatSimTime, logError, stateHash } from '../../engine/index.ts';
+import { ContainmentTracker, createReplayer, formatDiagnostic, formatDuration, formatSimTime, logError, outcomeOf, type RunOutcome, stateHash } from '../../engine/index.ts';
 import { nativeSha256Hex } from '../../native/hash.ts';
 import { logFromFile } from '../../interchange/index.ts';
 import { durationOpt, flag, parseCommandArgs, positionals } from '../args.ts';
 import { recordLines } from '../inputs.ts';
 import type { CliCommand, CliIO } from '../io.ts';
 import { readInputFile } from '../load-scenario.ts';
-import { ContainmentTracker, outcomeOf, type RunOutcome } from '../outcome.ts';
 import { summaryLines } from '../summary.ts';
 
 const HELP = `Usage: ramparts replay LOG|PACKAGE [--at DUR] [--json] [--verify]
@@ -82,7 +81,7 @@ export const command: CliCommand = {
     const state = at === undefined ? replayer.final() : replayer.seek(at);
     const tracker = new ContainmentTracker(replayer.compiled);
     tracker.add(replayer.events.filter((e) => e.seq <= state.seq));
-    const outcome = outcomeOf(state, tracker);
+    const outcome = outcomeOf(state, tracker, nativeSha256Hex);
     const report: ReplayReport = { ...outcome, at: at ?? null, endTimeMs: replayer.endTime };
     if (flag(p, 'json')) {
       io.out(JSON.stringify(report, null, 2));

@@ -4,12 +4,12 @@
  * through the --inputs command file.
  */
 import { writeFile } from 'node:fs/promises';
-import { formatDuration, formatSimTime, logHeader, serialiseLog } from '../../engine/index.ts';
+import { ContainmentTracker, formatDuration, formatSimTime, logHeader, outcomeOf, type RunOutcome, serialiseLog } from '../../engine/index.ts';
+import { nativeSha256Hex } from '../../native/hash.ts';
 import { durationOpt, flag, intOpt, parseCommandArgs, positionals, stringOpt } from '../args.ts';
 import { runScripted, type ScriptedRun } from '../headless.ts';
 import type { CliCommand, CliIO } from '../io.ts';
 import { loadInputs, loadScenario } from '../load-scenario.ts';
-import { ContainmentTracker, outcomeOf, type RunOutcome } from '../outcome.ts';
 import { summaryLines } from '../summary.ts';
 
 const HELP = `Usage: ramparts run SCENARIO [--seed S] [--until DUR] [--inputs FILE] [--log FILE] [--json]
@@ -86,7 +86,7 @@ export const command: CliCommand = {
         return 1;
       }
     }
-    const outcome = outcomeOf(run.state, tracker);
+    const outcome = outcomeOf(run.state, tracker, nativeSha256Hex);
     const report: RunReport = {
       ...outcome, stop: run.stop,
       inputs: a.inputs === undefined ? null : { applied: run.applied, refused: run.refused, notReached: run.notReached },

@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { durationOpt, flag, intOpt, parseCommandArgs, positionals, seedList, stringOpt } from '../args.ts';
 import { type CliCommand, type CliIO, UsageError } from '../io.ts';
 import { loadInputs, loadScenario } from '../load-scenario.ts';
-import { aggregate } from '../sweep/aggregate.ts';
+import { aggregate } from '../../engine/index.ts';
 import { sweepLines } from '../sweep/format.ts';
 import { runPool } from '../sweep/pool.ts';
 import { Progress } from '../sweep/progress.ts';

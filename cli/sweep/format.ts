@@ -1,8 +1,6 @@
 /** The sweep report as tables for a terminal. */
-import { formatDuration } from '../../engine/index.ts';
+import { formatDuration, type Percentiles, type SweepReport } from '../../engine/index.ts';
 import { at, count, fixed, span, table } from '../table.ts';
-import type { SweepReport } from './aggregate.ts';
-import type { Percentiles } from './stats.ts';
 
 /** `1-200` for consecutive seeds, else the first few and a count. */
 export function describeSeeds(seeds: readonly number[]): string {

@@ -13,6 +13,8 @@ import type { CompiledScenario } from '../compile/types.ts';
 import type { Command } from '../sim/commands.ts';
 import { hashValue } from '../lib/hash.ts';
 import type { LogRecord, RampartsLog } from '../replay/log.ts';
+import { restore } from '../replay/snapshot.ts';
+import type { ExerciseState } from '../sim/state.ts';
 import { createReplayer, type ReplayFailure, type Replayer } from '../replay/replayer.ts';
 
 /** A played record after T: its number in the log (1-based, line N + 1 of the file), when it was applied, the command. */
@@ -66,11 +68,29 @@ export function logHash(log: RampartsLog, sha256?: (text: string) => string): st
   return hashValue({ header: log.header, records: log.records.map((r) => [r.t, r.command]) }, sha256);
 }
 
-/** An opened log to branch from: the replayer with its seek index, and the log's hash. */
+/** What a branch needs of its parent's replay: the scenario, the end of the log, and the state at T. */
+export type ForkReplayer = Pick<Replayer, 'compiled' | 'endTime' | 'seek'>;
+
+/** A log to branch from: its replay (or just the state at T) and its hash. */
 export interface ForkSource {
   log: RampartsLog;
-  replayer: Replayer;
+  replayer: ForkReplayer;
   hash: string;
+}
+
+/** An opened log: the replayer with its seek index and every played event. */
+export interface OpenedFork extends ForkSource { replayer: Replayer }
+
+/**
+ * A fork source that knows only the state at T (a dynamic-part snapshot JSON, snapshot.ts): what a
+ * sweep worker receives, so that each run starts at T instead of folding the log from T+0.
+ */
+export function forkAtState(log: RampartsLog, hash: string, compiled: CompiledScenario, endTime: number, at: number, stateJson: string): ForkSource {
+  const seek = (t: number): ExerciseState => {
+    if (t !== at) throw new Error(`this fork source holds the state at T+${at} ms only, not T+${t} ms`);
+    return restore({ scenario: compiled, seq: 0, clock: at, json: stateJson });
+  };
+  return { log, hash, replayer: { compiled, endTime, seek } };
 }
 
 export interface OpenForkOptions {
@@ -84,7 +104,7 @@ export interface OpenForkOptions {
 }
 
 /** Opens a log for branching: one fold with snapshots (the seek index), as the evaluator's timeline opens it. */
-export function openFork(log: RampartsLog, options: OpenForkOptions = {}): { ok: true; source: ForkSource } | ReplayFailure {
+export function openFork(log: RampartsLog, options: OpenForkOptions = {}): { ok: true; source: OpenedFork } | ReplayFailure {
   const made = createReplayer(log, {
     keepEvents: options.keepEvents ?? true,
     ...(options.compiled ? { compiled: options.compiled } : {}),

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { type CompiledScenario, compileScenario, formatDiagnostic, validateScenarioText } from '../../engine/index.ts';
 import { parseInputs } from '../../cli/inputs.ts';
 import { runScripted } from '../../cli/headless.ts';
-import { ContainmentTracker, outcomeOf } from '../../cli/outcome.ts';
+import { ContainmentTracker, outcomeOf } from '../../engine/index.ts';
 import type { RunReport } from '../../cli/commands/run.ts';
 import { GULF, jsonl, ramparts, rampartsJson, scratch } from './ramparts.ts';
 

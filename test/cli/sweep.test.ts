@@ -7,10 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { compileScenario, validateScenarioText } from '../../engine/index.ts';
 import type { RunReport } from '../../cli/commands/run.ts';
 import type { CliIO } from '../../cli/io.ts';
-import { aggregate, type SweepReport } from '../../cli/sweep/aggregate.ts';
 import { Progress } from '../../cli/sweep/progress.ts';
 import { sweepRun } from '../../cli/sweep/run-one.ts';
-import { percentiles, quantile, round4, wilson95 } from '../../cli/sweep/stats.ts';
+import { aggregate, percentiles, quantile, round4, wilson95, type SweepReport } from '../../engine/index.ts';
 import { GULF, ramparts, rampartsJson } from './ramparts.ts';
 
 const gulf = () => {

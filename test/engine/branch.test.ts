@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   canonicalJson, createReplayer, firstDivergence, openFork, parseLog, readEdits, runBranch, serialiseLog, stateHash,
-  type BranchSpec, type Command, type ForkSource, type RampartsLog,
+  type BranchSpec, type Command, type OpenedFork, type RampartsLog,
 } from '../../engine/index.ts';
 import { baseScenario, blue, HOUR, MIN } from './fixtures.ts';
 import { busyScript } from './script.ts';
@@ -34,13 +34,13 @@ function realtimeLog(until = 8 * HOUR): RampartsLog {
   return log;
 }
 
-function open(log: RampartsLog): ForkSource {
+function open(log: RampartsLog): OpenedFork {
   const r = openFork(log, { snapshotEvery: 50 });
   if (!r.ok) throw new Error(r.message);
   return r.source;
 }
 
-function branch(source: ForkSource, spec: BranchSpec) {
+function branch(source: OpenedFork, spec: BranchSpec) {
   const r = runBranch(source, spec);
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   return r.run;

@@ -3,8 +3,8 @@
  * detection and containment times per team, score percentiles per team. Runs are sorted by seed
  * first: the report is the same whatever order the workers finished in.
  */
-import type { CompiledScenario } from '../../engine/index.ts';
-import type { SweepRunResult, SweepTeamResult } from './run-one.ts';
+import type { CompiledScenario } from '../compile/types.ts';
+import type { SweepRunResult, SweepTeamResult } from './result.ts';
 import { percentiles, round2, round4, roundInt, wilson95, type Percentiles } from './stats.ts';
 
 export interface ObjectiveDistribution {
@@ -29,6 +29,9 @@ export interface TeamDistribution {
   meanTimeToDetectMs: Percentiles | null;
   firstCompromiseMs: Percentiles | null;
   meanTimeToContainMs: Percentiles | null;
+  /** Nodes not clean at the end, and criticality-weighted service-minutes down, over every run. */
+  compromisedNodes: Percentiles | null;
+  serviceDownMinutes: Percentiles | null;
   /** Score percentiles (0-100; penalties in points). */
   score: Record<keyof SweepTeamResult['score'], Percentiles | null>;
 }
@@ -50,7 +53,7 @@ export interface SweepReport {
   results: SweepRunResult[];
 }
 
-const SCORE_KEYS = ['composite', 'availability', 'detection', 'response', 'reporting', 'cooperation', 'penalties'] as const;
+export const SCORE_KEYS = ['composite', 'availability', 'detection', 'response', 'reporting', 'cooperation', 'penalties'] as const;
 
 const present = <T>(xs: readonly (T | null)[]): T[] => xs.filter((x): x is T => x !== null);
 
@@ -80,6 +83,8 @@ export function aggregate(compiled: CompiledScenario, unsorted: readonly SweepRu
       meanTimeToDetectMs: times((t) => t.meanTimeToDetectMs),
       firstCompromiseMs: times((t) => t.firstCompromiseMs),
       meanTimeToContainMs: times((t) => t.meanTimeToContainMs),
+      compromisedNodes: percentiles(per.map((t) => t.compromisedNodes), round2),
+      serviceDownMinutes: percentiles(per.map((t) => t.serviceDownMinutes), round2),
       score,
     };
   });

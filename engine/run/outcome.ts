@@ -1,17 +1,20 @@
 /**
  * What a run came to, in numbers: red objectives achieved, and per blue team its score, first
  * detection, time to detect and time to contain. Shared by `run`, `replay` (same shape, so the two
- * can be compared) and the `sweep` workers.
+ * can be compared), the `sweep` workers and what-if branches (in the browser too: pure).
  *
  * Containment is read from the event stream: a compromise episode opens when a connected node's
  * integrity turns bad and closes when the node is isolated or restored (the same rule the engine's
  * response score uses); the state keeps only the credit of closed episodes, not their length.
  */
-import {
-  computeScore, metrics, own, SEVERITY, stateHash,
-  type CompiledScenario, type EngineEvent, type ExerciseState, type Integrity, type ScoreSample,
-} from '../engine/index.ts';
-import { nativeSha256Hex } from '../native/hash.ts';
+import type { CompiledScenario } from '../compile/types.ts';
+import { own } from '../lib/own.ts';
+import { SEVERITY, type Integrity } from '../machines/index.ts';
+import { stateHash } from '../replay/snapshot.ts';
+import { metrics } from '../scoring/metrics.ts';
+import type { EngineEvent } from '../sim/events.ts';
+import { computeScore } from '../sim/score.ts';
+import type { ExerciseState, ScoreSample } from '../sim/state.ts';
 
 export interface TeamOutcome {
   team: string;
@@ -31,6 +34,10 @@ export interface TeamOutcome {
   contained: number;
   /** Mean episode length over contained episodes, or null when none was contained. */
   meanTimeToContainMs: number | null;
+  /** Nodes of the team whose integrity is not clean now (compromised, persistent, encrypted, ...). */
+  compromisedNodes: number;
+  /** Service downtime from T+0 to now in minutes, each service weighted by its node's criticality (what availability scores). */
+  serviceDownMinutes: number;
 }
 
 export interface ObjectiveOutcome { id: string; campaign: string; achievedAtMs: number | null }
@@ -53,13 +60,25 @@ export interface RunOutcome {
 
 const bad = (integrity: string, network: string): boolean => (SEVERITY[integrity as Integrity] ?? 0) > 0 && network === 'connected';
 
+interface TeamEpisodes { compromises: number; contained: number; total: number; first: number | null }
+
+/** What a tracker has followed so far, as plain data (a what-if branch carries it from the fork into its runs). */
+export interface TrackerState { open: [string, number][]; teams: [string, TeamEpisodes][] }
+
 /** Follows compromise episodes through the events of a run, in order. */
 export class ContainmentTracker {
   private readonly open = new Map<string, number>();
-  private readonly perTeam = new Map<string, { compromises: number; contained: number; total: number; first: number | null }>();
+  private readonly perTeam = new Map<string, TeamEpisodes>();
 
-  constructor(private readonly compiled: CompiledScenario) {
+  constructor(private readonly compiled: CompiledScenario, from?: TrackerState) {
     for (const b of compiled.blue) this.perTeam.set(b.id, { compromises: 0, contained: 0, total: 0, first: null });
+    for (const [node, t] of from?.open ?? []) this.open.set(node, t);
+    for (const [team, x] of from?.teams ?? []) if (this.perTeam.has(team)) this.perTeam.set(team, { ...x });
+  }
+
+  /** A copy of what was followed so far. */
+  save(): TrackerState {
+    return { open: [...this.open], teams: [...this.perTeam].map(([team, x]) => [team, { ...x }]) };
   }
 
   /** Feeds events in emission order (every event may be passed; only node.state is read). */
@@ -90,8 +109,11 @@ export class ContainmentTracker {
   }
 }
 
-/** The outcome of the state `state` reached, given every event emitted up to it. */
-export function outcomeOf(state: ExerciseState, tracker: ContainmentTracker): RunOutcome {
+/**
+ * The outcome of the state `state` reached, given every event emitted up to it. `sha256`: the host's
+ * faster SHA-256 for the state hash (node:crypto on Node; the engine's pure one by default).
+ */
+export function outcomeOf(state: ExerciseState, tracker: ContainmentTracker, sha256?: (text: string) => string): RunOutcome {
   const c = state.scenario;
   const m = metrics(state);
   const firstDetection = new Map<string, number>();
@@ -102,19 +124,27 @@ export function outcomeOf(state: ExerciseState, tracker: ContainmentTracker): Ru
   }
   const scores: Record<string, ScoreSample> = {};
   const teams: TeamOutcome[] = [];
+  const compromised = new Map<string, number>();
+  state.nodes.forEach((n, i) => {
+    const owner = c.nodes[i]?.owner;
+    if (owner !== undefined && n.integrity !== 'clean') compromised.set(owner, (compromised.get(owner) ?? 0) + 1);
+  });
   for (const b of c.blue) {
     const tm = m.teams.find((t) => t.team === b.id);
+    const sc = own(state.teams, b.id)?.score;
+    const down = sc ? sc.downAcc + sc.downW * Math.max(0, state.clock - sc.last) : 0;
     const score = computeScore(state, b.id);
     scores[b.id] = score;
     teams.push({
       team: b.id, score, attempts: tm?.attempts ?? 0, successfulAttempts: tm?.successfulAttempts ?? 0, detectedAttempts: tm?.detectedAttempts ?? 0,
       firstDetectionMs: firstDetection.get(b.id) ?? null, meanTimeToDetectMs: tm?.meanTimeToDetect ?? null, ...tracker.team(b.id),
+      compromisedNodes: compromised.get(b.id) ?? 0, serviceDownMinutes: Math.round(down / 600) / 100,
     });
   }
   const objectives: ObjectiveOutcome[] = c.campaigns.flatMap((camp) =>
     camp.objectives.map((o) => ({ id: o.id, campaign: camp.id, achievedAtMs: own(state.objectives, o.id) ?? null })));
   return {
-    scenario: c.meta.id, scenarioHash: state.scenarioHash, seed: state.seed, stateHash: stateHash(state, nativeSha256Hex), phase: state.phase,
+    scenario: c.meta.id, scenarioHash: state.scenarioHash, seed: state.seed, stateHash: stateHash(state, sha256), phase: state.phase,
     simTimeMs: state.clock, events: state.seq, objectives, red: { stepsSucceeded: m.red.stepsSucceeded, stepsFailed: m.red.stepsFailed, stepsAborted: m.red.stepsAborted },
     scores, teams,
   };
