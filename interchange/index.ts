@@ -19,3 +19,4 @@ export * from './aar/index.ts';
 export * from './export/index.ts';
 export * from './package/index.ts';
 export * from './products/index.ts';
+export * from './whatif/index.ts';

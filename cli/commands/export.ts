@@ -7,13 +7,13 @@ import { parseCommandArgs, positionals, stringOpt } from '../args.ts';
 import { type CliCommand, type CliIO, UsageError } from '../io.ts';
 import { readInputFile } from '../load-scenario.ts';
 import { d3Bundle } from '../../native/d3-bundle.ts';
-import { formatDiagnostic, own, stateHash, TLP_LEVELS, type TlpLevel } from '../../engine/index.ts';
+import { formatDiagnostic, own, type RampartsLog, stateHash, TLP_LEVELS, type TlpLevel } from '../../engine/index.ts';
 import { nativeSha256Hex } from '../../native/hash.ts';
-import { EXPORT_FORMATS, exportProduct, type ExportFormat, isTimeZone, loadExercise, logFromFile } from '../../interchange/index.ts';
+import { EXPORT_FORMATS, exportProduct, type ExportFormat, findingProblem, isTimeZone, loadExercise, logFromFile, type WhatIfFinding } from '../../interchange/index.ts';
 
 const FORMATS = EXPORT_FORMATS;
 
-const HELP = `Usage: ramparts export LOG --format FORMAT [--team T] [--tlp LEVEL] [--lang L] [--tz ZONE] [-o FILE]
+const HELP = `Usage: ramparts export LOG --format FORMAT [--team T] [--tlp LEVEL] [--lang L] [--tz ZONE] [--findings FILE] [-o FILE]
 
 After-action outputs from an exercise log (written by 'ramparts run --log' or the server) or an
 exercise package. The log is replayed first; every output is deterministic (same log, same bytes).
@@ -45,6 +45,8 @@ Options:
                  them (en, ar; others get English headings around their own texts). Default en
   --tz ZONE      aar-md, aar-html: IANA time zone of the wall-clock dates (e.g. Asia/Riyadh);
                  default the offset of the scenario's start date
+  --findings F   what-if findings pinned with 'ramparts whatif --pin F': in the AAR's analysis, the
+                 JSON results and the package (with their branch files); a package's own are kept
   -o, --out FILE write to FILE instead of standard output
 
 Exit status: 0 exported, 1 unreadable, invalid, altered or non-replaying input (or a refused
@@ -59,12 +61,42 @@ function tlpOption(value: string | undefined): TlpLevel | undefined {
   return v as TlpLevel;
 }
 
+/** What-if findings pinned with `ramparts whatif --pin FILE`, each checked to be a branch of this log. */
+async function loadFindings(file: string | undefined, log: RampartsLog, io: CliIO): Promise<WhatIfFinding[] | undefined> {
+  if (file === undefined) return [];
+  const read = await readInputFile(file, MAX_BYTES);
+  if (!read.ok) {
+    io.err(`${file}: ${read.message}`);
+    return undefined;
+  }
+  let list: unknown;
+  try {
+    list = JSON.parse(new TextDecoder('utf-8').decode(read.bytes));
+  } catch (error) {
+    io.err(`${file}:1: not JSON: ${(error as Error).message}`);
+    return undefined;
+  }
+  if (!Array.isArray(list)) {
+    io.err(`${file}: a findings file is a JSON list of what-if findings (ramparts whatif --pin FILE)`);
+    return undefined;
+  }
+  for (const f of list as WhatIfFinding[]) {
+    const problem = typeof f === 'object' && f !== null && typeof f.branch?.log === 'string' ? findingProblem(f, log, nativeSha256Hex) : 'an entry is not a what-if finding with its branch file';
+    if (problem) {
+      io.err(`${file}: ${problem}`);
+      return undefined;
+    }
+  }
+  return list as WhatIfFinding[];
+}
+
 export const command: CliCommand = {
   summary: 'after-action outputs (navigator, stix, aar-md, aar-html, msel-csv, json, package)',
   help: HELP,
   async run(args: string[], io: CliIO): Promise<number> {
     const p = parseCommandArgs(args, {
       format: { type: 'string' }, team: { type: 'string' }, tlp: { type: 'string' }, lang: { type: 'string' }, tz: { type: 'string' }, out: { type: 'string', short: 'o' },
+      findings: { type: 'string' },
     });
     const [file] = positionals(p, ['LOG']) as [string];
     const format = stringOpt(p, 'format');
@@ -102,7 +134,10 @@ export const command: CliCommand = {
       io.err(`${file}: ${loaded.message}`);
       return 1;
     }
-    const x = loaded.exercise;
+    const findings = await loadFindings(stringOpt(p, 'findings'), opened.log, io);
+    if (!findings) return 1;
+    const pinned = [...(opened.kind === 'package' ? opened.package.whatIf ?? [] : []), ...findings];
+    const x = pinned.length > 0 ? { ...loaded.exercise, whatIf: pinned } : loaded.exercise;
     if (opened.kind === 'package' && stateHash(x.state, nativeSha256Hex) !== opened.package.final.stateHash) {
       io.err(`${file}: the package replays to state ${stateHash(x.state, nativeSha256Hex)}, not ${opened.package.final.stateHash} as exported: this Ramparts engine differs from the exporter's`);
       return 1;

@@ -18,6 +18,7 @@ import { runPool } from '../sweep/pool.ts';
 import { Progress } from '../sweep/progress.ts';
 import { plural } from '../table.ts';
 import { loadEdits, locateIssues } from '../whatif/edit-files.ts';
+import { pinTo } from '../whatif/pin.ts';
 import { onceLines, sweepLines } from '../whatif/format.ts';
 
 const HELP = `Usage: ramparts whatif LOG|PACKAGE --at DUR [--drop SEQ...] [--edits FILE] [--policy FILE]
@@ -58,6 +59,9 @@ Options:
   -o, --output F   write the branch (played streams) as a log: its header names the parent log (hash),
                    T and the edits; 'ramparts replay F' replays it, and it can be branched again
   --json           print one JSON object: branch, comparison, sweep (report and comparison)
+  --pin FILE       pin a finding about red objective --objective ID (with --note TEXT, the evaluator's
+                   words) into FILE, a JSON list of findings with their branch files, created if
+                   absent; 'ramparts export LOG --findings FILE' puts them in the AAR and the package
 
 Progress of a sweep goes to stderr. Bad edits are located errors and nothing runs.
 Exit status: 0 done, 1 invalid log, package or edits, or a failed run, 2 usage error.`;
@@ -72,7 +76,12 @@ export const command: CliCommand = {
     const p = parseCommandArgs(args, {
       at: { type: 'string' }, drop: { type: 'string', multiple: true }, edits: { type: 'string' }, policy: { type: 'string' },
       runs: { type: 'string' }, workers: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, output: { type: 'string', short: 'o' },
+      pin: { type: 'string' }, objective: { type: 'string' }, note: { type: 'string' },
     });
+    const pin = stringOpt(p, 'pin');
+    const objective = stringOpt(p, 'objective');
+    if ((pin === undefined) !== (objective === undefined)) throw new UsageError('--pin FILE and --objective ID go together');
+    if (stringOpt(p, 'note') !== undefined && pin === undefined) throw new UsageError('--note goes with --pin');
     const [file] = positionals(p, ['LOG|PACKAGE']) as [string];
     const at = durationOpt(p, 'at');
     if (at === undefined) throw new UsageError('give the fork moment: --at DUR');
@@ -140,6 +149,13 @@ export const command: CliCommand = {
       sweep = { report, comparison: compareSweep(played, report), workers, seconds: (Date.now() - started) / 1000 };
     }
 
+    if (pin !== undefined && objective !== undefined) {
+      const pinned = await pinTo(pin, {
+        objective, branchLog: run.log, stateHash: result.stateHash, once: comparison,
+        ...(sweep ? { sweep: { comparison: sweep.comparison, seed } } : {}), ...(stringOpt(p, 'note') !== undefined ? { note: stringOpt(p, 'note') as string } : {}),
+      }, io);
+      if (!pinned) return 1;
+    }
     const header = run.log.header.branch;
     if (flag(p, 'json')) {
       io.out(JSON.stringify({

@@ -3,12 +3,15 @@
  * every event. `loadExercise` replays a log (pure, so the evaluator console can run it in the browser);
  * the helpers pick texts in one language and rank TLP levels.
  */
+import type { WhatIfFinding } from '../whatif/finding.ts';
 import { type EngineEvent, type ExerciseState, hashValue, localText, type LocalTextT, type RampartsLog, replay, TLP_RANK, type TlpLevel } from '../../engine/index.ts';
 
 export interface ExerciseRecord {
   log: RampartsLog;
   state: ExerciseState;
   events: readonly EngineEvent[];
+  /** What-if findings pinned by evaluators (interchange/whatif), for the report and the package. */
+  whatIf?: readonly WhatIfFinding[];
 }
 
 export type LoadResult = { ok: true; exercise: ExerciseRecord } | { ok: false; message: string };

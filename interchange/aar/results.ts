@@ -15,6 +15,7 @@ import { teamResults } from './teams.ts';
 import { capabilityAnalysis } from './ratings.ts';
 import { findings } from './findings.ts';
 import { improvementPlan } from './plan.ts';
+import { reported } from '../whatif/finding.ts';
 import type { AarOverview, AarResults } from './types.ts';
 
 export interface AarOptions {
@@ -116,6 +117,7 @@ export function buildAarResults(x: ExerciseRecord, options: AarOptions = {}): Aa
     strengths: f.strengths,
     improvements: f.improvements,
     improvementPlan: improvementPlan(f.improvements, clock.at(endMs), names, lang),
+    ...(x.whatIf && x.whatIf.length > 0 ? { whatIf: x.whatIf.map(reported) } : {}),
   };
 }
 

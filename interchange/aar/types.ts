@@ -4,6 +4,7 @@
  * field says `iso` (wall-clock, from the scenario's start date). Texts are already in one language, the
  * results' `language`, with Unicode isolates around values that run against its direction (bidi.ts).
  */
+import type { WhatIfReported } from '../whatif/finding.ts';
 import type { Rating, ScoreSample, TlpLevel } from '../../engine/index.ts';
 
 
@@ -282,4 +283,6 @@ export interface AarResults {
   strengths: Finding[];
   improvements: Finding[];
   improvementPlan: ImprovementItem[];
+  /** What-if findings evaluators pinned (interchange/whatif), without their branch files' text; absent when none was. */
+  whatIf?: WhatIfReported[];
 }

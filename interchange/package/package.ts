@@ -5,7 +5,9 @@
  *
  * The file is one JSON object (keys in a fixed order, the TLP and checksum first so `head` shows them):
  *   { format: 'ramparts-package', version: 1, tlp, checksum, title, scenario: {id, title, version, hash},
- *     seed, mode, createdAtSim, createdIso, final: {stateHash, simTimeMs, events}, ratings, report, log }
+ *     seed, mode, createdAtSim, createdIso, final: {stateHash, simTimeMs, events}, ratings, report, whatIf?, log }
+ * `whatIf` (present only when evaluators pinned what-if findings) holds each finding with its branch
+ * file; opening the package checks that each is a branch of the package's log and replays to its hash.
  * `log` is the complete ramparts log text (JSON Lines). `checksum` is the SHA-256 (hex) of the canonical
  * JSON of every other member: any change to any value, however small, breaks it.
  *
@@ -18,6 +20,7 @@ import { exerciseMarking, pickText, TLP_RANK, type ExerciseRecord } from '../aar
 import { buildAarResults } from '../aar/results.ts';
 import type { AarResults } from '../aar/types.ts';
 import { exerciseClock } from '../lib/timestamps.ts';
+import { findingProblem, type WhatIfFinding } from '../whatif/finding.ts';
 
 export const PACKAGE_FORMAT = 'ramparts-package';
 export const PACKAGE_VERSION = 1;
@@ -39,6 +42,8 @@ export interface ExercisePackage {
   final: { stateHash: string; simTimeMs: number; events: number };
   ratings: RatingRt[];
   report: AarResults;
+  /** What-if findings pinned by evaluators, each with its branch file (absent when none was pinned). */
+  whatIf?: WhatIfFinding[];
   log: string;
 }
 
@@ -85,6 +90,7 @@ export function buildPackage(x: ExerciseRecord, options: { tlp?: TlpLevel; lang?
     final: { stateHash: stateHash(state), simTimeMs: end, events: state.seq },
     ratings: state.ratings.map((r) => ({ ...r })),
     report: options.report ?? buildAarResults(x, options.lang === undefined ? {} : { lang: options.lang }),
+    ...(x.whatIf && x.whatIf.length > 0 ? { whatIf: [...x.whatIf] } : {}),
     log: serialiseLog(x.log),
   };
   const checksum = packageChecksum(body);
@@ -138,6 +144,13 @@ export function openPackage(text: string): OpenResult {
   const pkg = v as unknown as ExercisePackage;
   if (parsed.log.header.seed !== pkg.seed || parsed.log.header.scenarioHash !== pkg.scenario?.hash) {
     return { ok: false, message: 'package fields disagree with its log (seed or scenario hash): it was not made by ramparts export' };
+  }
+  if (v.whatIf !== undefined) {
+    if (!Array.isArray(v.whatIf)) return { ok: false, message: 'package whatIf must be a list of findings' };
+    for (const f of v.whatIf as WhatIfFinding[]) {
+      const problem = typeof f === 'object' && f !== null && typeof f.branch?.log === 'string' ? findingProblem(f, parsed.log) : `a what-if finding without its branch file`;
+      if (problem) return { ok: false, message: `package ${problem}` };
+    }
   }
   return { ok: true, package: pkg, log: parsed.log };
 }

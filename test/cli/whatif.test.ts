@@ -57,6 +57,42 @@ describe('ramparts whatif', () => {
     expect(two.sweep).toEqual(one.sweep);
   }, 300_000);
 
+  it('pins a finding that the AAR (English and Arabic) and the package carry, with its branch file', async () => {
+    const edits = s.file('pin-edits.yaml', ISOLATE);
+    const findings = s.file('findings.json');
+    // Long enough for red to reach its objectives as played (T+12:30 to T+13:30).
+    const log = s.file('gulf-14h.jsonl');
+    expect((await ramparts('run', GULF, '--until', '14h', '--log', log)).code).toBe(0);
+    const w = await ramparts('whatif', log, '--at', '40m', '--edits', edits, '--runs', '4', '--workers', '1', '--pin', findings, '--objective', 'obj-rps-down', '--note', 'Isolate the DMZ early');
+    expect(w.code, w.err).toBe(0);
+    const list = JSON.parse(readFileSync(findings, 'utf8')) as { id: string; runs: number; branch: { fileName: string; stateHash: string } }[];
+    expect(list).toMatchObject([{ id: 'W1', runs: 4, branch: { fileName: 'whatif-W1.jsonl' } }]);
+    const md = await ramparts('export', log, '--format', 'aar-md', '--findings', findings);
+    expect(md.code, md.err).toBe(0);
+    expect(md.out).toMatch(/What if: branches of the exercise/);
+    expect(md.out).toMatch(/\*\*W1\.\*\* isolate-host xs-dmz-web01 \(xs\) at T\+00:45 (prevents obj-rps-down in \d+% of 4 runs, 95% interval \d+%–\d+%)\. _Evaluator note:_ Isolate the DMZ early/);
+    expect(md.out).toContain(list[0]!.branch.stateHash);
+    const ar = await ramparts('export', log, '--format', 'aar-md', '--lang', 'ar', '--findings', findings);
+    expect(ar.out).toMatch(/ماذا لو: تفرعات من التمرين/);
+    const pkg = s.file('exercise.package.json');
+    expect((await ramparts('export', log, '--format', 'package', '--findings', findings, '-o', pkg)).code).toBe(0);
+    const opened = JSON.parse(readFileSync(pkg, 'utf8')) as { whatIf: { branch: { log: string } }[] };
+    expect(opened.whatIf).toHaveLength(1);
+    const fromPkg = await ramparts('export', pkg, '--format', 'aar-md');
+    expect(fromPkg.out).toContain(list[0]!.branch.stateHash);
+    // The checksum covers the findings: a changed branch file is refused.
+    const tampered = s.file('tampered.package.json', readFileSync(pkg, 'utf8').replace('whatif-W1.jsonl', 'whatif-W9.jsonl'));
+    const refused = await ramparts('export', tampered, '--format', 'aar-md');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/checksum mismatch/);
+    // A finding that is not a branch of this log is refused.
+    const other = s.file('other.jsonl');
+    expect((await ramparts('run', GULF, '--until', '2h', '--seed', '5', '--log', other)).code).toBe(0);
+    const wrong = await ramparts('export', other, '--format', 'aar-md', '--findings', findings);
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toMatch(/not a branch of this exercise's log/);
+  }, 300_000);
+
   it('bad edits are located errors and nothing runs (no branch file is written)', async () => {
     const out = s.file('never.jsonl');
     const bad = s.file('bad.yaml', `${ISOLATE}- at: 10m

@@ -176,6 +176,22 @@ export const AR: AarMessages = {
   'fix.protect': 'الاتفاق على تبادل للمؤشرات على مستوى التحالف (آلي حيثما أمكن) بحيث يحظر كل عضو أي مؤشر يُرصد في أي مكان ضمن هدف الاستجابة.',
   'fix.rating': 'مراجعة ملاحظات المقيّمين على هذه المهمة، وتحديث الخطط والإجراءات التي تقوم عليها، والتدريب عليها وإعادة تمرينها.',
   'fix.other': 'تحليل السبب الجذري وتحديد إجراء تصحيحي.',
+  'whatif.heading': 'ماذا لو: تفرعات من التمرين',
+  'whatif.intro': 'فرّع المقيّمون التمرين كما جرى عند لحظة معيّنة، وغيّروا ما فُعل بعدها، وأعادوا تشغيل الفرع من هناك: مرة واحدة بالسحوبات العشوائية كما جرت، أو مرات عديدة بسحوبات عشوائية جديدة بعد تلك اللحظة (وما قبلها كما جرى). يُعاد تشغيل كل ملف فرع بدقة (ramparts replay) ويسمّي التمرين الذي تفرّع منه.',
+  'whatif.prevents': (change, objective, share, runs, lo, hi) => `${change} يمنع ${objective} في ${share} من ${runs} تشغيلًا، بفاصل ثقة 95% بين ${lo} و${hi}.`,
+  'whatif.reaches': (change, objective, share, runs, lo, hi) => `${change}: يبلغ الفريق الأحمر ${objective} في ${share} من ${runs} تشغيلًا، بفاصل ثقة 95% بين ${lo} و${hi}.`,
+  'whatif.once.prevents': (change, objective) => `${change} يمنع ${objective} (تشغيل واحد بالسحوبات العشوائية كما جرت).`,
+  'whatif.once.reaches': (change, objective) => `${change}: ما زال الفريق الأحمر يبلغ ${objective} (تشغيل واحد بالسحوبات العشوائية كما جرت).`,
+  'whatif.once.newly': (change, objective) => `${change}: يبلغ الفريق الأحمر ${objective}، ولم يبلغه كما جرى (تشغيل واحد بالسحوبات العشوائية كما جرت).`,
+  'whatif.once.never': (change, objective) => `${change}: لا يبلغ الفريق الأحمر ${objective}، كما جرى (تشغيل واحد بالسحوبات العشوائية كما جرت).`,
+  'whatif.edit.add': (command, when) => `${command} عند ${when}`,
+  'whatif.edit.drop': (record) => `دون السجل المنفَّذ ${record}`,
+  'whatif.edit.move': (record, when) => `السجل المنفَّذ ${record} عند ${when}`,
+  'whatif.edit.policy': (team, rules) => `${team} باتباع سياسة من ${rules} قاعدة`,
+  'whatif.none': 'التمرين دون تغيير',
+  'whatif.finding': 'النتيجة', 'whatif.fork': 'لحظة التفرع', 'whatif.objective': 'الهدف', 'whatif.played': 'كما جرى',
+  'whatif.runs': 'تشغيلات الفرع', 'whatif.file': 'ملف الفرع', 'whatif.hash': 'بصمة حالة الفرع', 'whatif.notReached': 'لم يتحقق',
+  'whatif.note': 'ملاحظة المقيّم:',
 };
 
 /** ATT&CK tactic names in Arabic, by shortname (ATT&CK itself is published in English only). */

@@ -1,6 +1,7 @@
 /** The AAR/IP's analysis of core capabilities: ratings per critical task with their evidence, strengths and areas for improvement. */
 import { num } from '../format.ts';
 import type { AarContext, AarSection } from '../model.ts';
+import { writeWhatIf } from './whatif.ts';
 
 /** Each evaluator's rating with its note: `Lead evaluator: S (slow to share); evaluator: M`. */
 const ratingList = ({ m, b }: AarContext, rs: readonly { by: string; rating: string; note?: string }[]): string =>
@@ -31,5 +32,6 @@ export const analysisSection: AarSection = {
       w.h3(m['analysis.loose']);
       w.findings(loose);
     }
+    writeWhatIf(ctx, w, r.whatIf ?? []);
   },
 };
