@@ -10,6 +10,7 @@ import { hashValue } from '../lib/hash.ts';
 import { STANDARD_ACTIONS, DEFAULT_LASTS } from './catalog.ts';
 import { CompileError, compileCondition, depsOf, timersOf } from './conditions.ts';
 import { staticCandidates } from './selectors.ts';
+import { compileMoves } from './moves.ts';
 import type { CAction, CBlueTeam, CEvaluation, CInject, CNode, CSegment, CSensor, CStep, CompiledScenario, Mode } from './types.ts';
 
 const ms = (d: string | undefined, dflt: number): number => (d === undefined ? dflt : durationMs(d));
@@ -162,9 +163,7 @@ export function compileScenario(s: ScenarioT): CompiledScenario {
     actionByKind[kind] = id;
   }
 
-  const moves = (s.moves ?? []).map((m) => ({
-    id: m.id, title: m.title, start: durationMs(m.start), module: m.module, description: m.description, questions: [...(m.questions ?? [])],
-  }));
+  const moves = compileMoves(s.moves ?? [], needBlue);
   const moveStart = new Map(moves.map((m) => [m.id, m.start]));
   const injectDeps = new Map<string, number[]>();
   const injects: CInject[] = (s.injects ?? []).map((x, idx) => {

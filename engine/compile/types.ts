@@ -169,7 +169,21 @@ export interface CInject {
   move?: string;
 }
 
-export interface CMove { id: string; title: LocalTextT; start: number; module?: string; description?: LocalTextT; questions: LocalTextT[] }
+/** How evaluators judge the answers to a discussion question (white cell and evaluators only). */
+export type CQuestionEvaluation = Omit<CEvaluation, 'expects'>;
+/** A discussion question of a move; `to` null means every blue team. */
+export interface CQuestion { id: string; text: LocalTextT; to: string[] | null; evaluation: CQuestionEvaluation }
+export interface CMove {
+  id: string;
+  title: LocalTextT;
+  start: number;
+  module?: string;
+  /** The situation every team reads. */
+  description?: LocalTextT;
+  /** Situation texts for some teams only. */
+  situations: { to: string[]; text: LocalTextT }[];
+  questions: CQuestion[];
+}
 
 export interface CScoring {
   weights: { availability: number; detection: number; response: number; reporting: number; cooperation: number };

@@ -9,8 +9,9 @@
  * - ACT (what acts on a network, answers the white cell's clock, or drives red): running only. A
  *   pause stops the simulated world; an action, an inject answer or a situation report sent during
  *   it would take no simulated time and meet deadlines in time that does not pass.
- * - TALK (sharing intelligence, asking for and granting assistance): running or paused. A pause
- *   stops the world, not the people: partners coordinating during it is what a pause is often for.
+ * - TALK (sharing intelligence, asking for and granting assistance, answering a move's discussion
+ *   questions): running or paused. A pause stops the world, not the people: partners coordinating
+ *   and a room discussing during it is what a pause is often for (a question has no deadline).
  *   None of these touches a network or the clock; what they carry is used by actions (applying a
  *   report, acting on a partner's granted nodes), which wait for the resume. They carry the paused
  *   instant as their time, as if sent just before the pause.
@@ -27,7 +28,7 @@ export const COMMAND_CLASS = {
   speed: 'ADMIN', 'adhoc-inject': 'ADHOC', adjudicate: 'REVIEW', rate: 'REVIEW',
   action: 'ACT', 'cancel-action': 'ACT', 'ack-inject': 'ACT', 'answer-inject': 'ACT', sitrep: 'ACT', 'apply-intel': 'ACT',
   'red-launch': 'ACT', 'red-hold': 'ACT', 'red-abort': 'ACT',
-  'share-intel': 'TALK', 'request-assistance': 'TALK', 'grant-assistance': 'TALK',
+  'share-intel': 'TALK', 'request-assistance': 'TALK', 'grant-assistance': 'TALK', 'answer-question': 'TALK',
 } as const;
 export type CommandTypeName = keyof typeof COMMAND_CLASS;
 export type CommandClass = (typeof COMMAND_CLASS)[CommandTypeName];

@@ -187,6 +187,7 @@ export function cloneState(s: ExerciseState, prev?: ExerciseState): ExerciseStat
     assists: mapRecord(s.assists, prev?.assists, copyAssist),
     sitreps: mapRecord(s.sitreps, prev?.sitreps, copySitrep),
     ratings: arr(s.ratings, prev?.ratings),
+    answers: mapArray(s.answers, prev?.answers, (a) => ({ ...a })),
     alertTruth: truth,
     coalition: { firstSeen: flat(s.coalition.firstSeen, prev?.coalition.firstSeen), targeted },
     objectives: flat(s.objectives, prev?.objectives),

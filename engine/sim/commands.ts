@@ -69,6 +69,7 @@ const body = {
     item: z.discriminatedUnion('kind', [
       z.strictObject({ kind: z.literal('sitrep'), id: Id }),
       z.strictObject({ kind: z.literal('answer'), inject: Id, team: Id }),
+      z.strictObject({ kind: z.literal('question'), move: Id, question: Id, team: Id }),
     ]),
     grade: z.number().min(0).max(100),
     comment: FreeText.optional(),
@@ -78,6 +79,7 @@ const body = {
   cancelAction: z.strictObject({ type: z.literal('cancel-action'), id: Id }),
   ackInject: z.strictObject({ type: z.literal('ack-inject'), inject: Id }),
   answerInject: z.strictObject({ type: z.literal('answer-inject'), inject: Id, text: FreeText.min(1) }),
+  answerQuestion: z.strictObject({ type: z.literal('answer-question'), move: Id, question: Id, text: FreeText.min(1) }),
   sitrep: z.strictObject({ type: z.literal('sitrep'), text: FreeText.min(1), severity: z.enum(SEVERITIES) }),
   shareIntel: z.strictObject({ type: z.literal('share-intel'), report: IntelReport, partners: z.array(Id).min(1).max(100) }),
   applyIntel: z.strictObject({ type: z.literal('apply-intel'), report: Id }),
@@ -111,7 +113,7 @@ export type AdhocInjectT = z.infer<typeof AdhocInject>;
 export const COMMAND_ROLES: Record<CommandType, ReadonlyArray<ActorT['role']>> = {
   start: ['white'], pause: ['white', 'system'], resume: ['white', 'system'], end: ['white'], advance: ['white', 'system'],
   speed: ['white'], move: ['white'], jump: ['white'], 'jump-to-next-inject': ['white'], 'adhoc-inject': ['white'], adjudicate: ['white'],
-  action: ['blue'], 'cancel-action': ['blue'], 'ack-inject': ['blue'], 'answer-inject': ['blue'], sitrep: ['blue'],
+  action: ['blue'], 'cancel-action': ['blue'], 'ack-inject': ['blue'], 'answer-inject': ['blue'], 'answer-question': ['blue'], sitrep: ['blue'],
   'share-intel': ['blue'], 'apply-intel': ['blue'], 'request-assistance': ['blue'], 'grant-assistance': ['blue'],
   'red-launch': ['red'], 'red-hold': ['red'], 'red-abort': ['red'], rate: ['evaluator', 'white'],
 };

@@ -55,7 +55,7 @@ export function createExercise(scenario: CompiledScenario, options: ExerciseOpti
     scenario, v: 1, scenarioHash: scenario.hash, seed, mode: options.mode ?? 'headless', phase: 'planned', clock: 0,
     speed: scenario.meta.speed, move: null, skips: [], startedAt: null, endedAt: null, seq: 0, n: 0, queue: [], rng: seedStreams(seed), indicators,
     nodes, steps: scenario.steps.map(() => ({ due: null, endedAt: null, hits: [], reason: null, run: 0, s: 'pending', startedAt: null, targets: [] })),
-    attempts: [], teams, injects, adhocCount: 0, actions: {}, reports: {}, assists: {}, sitreps: {}, ratings: [], alertTruth: Object.fromEntries(scenario.blue.map((b) => [b.id, []])),
+    attempts: [], teams, injects, adhocCount: 0, actions: {}, reports: {}, assists: {}, sitreps: {}, ratings: [], answers: [], alertTruth: Object.fromEntries(scenario.blue.map((b) => [b.id, []])),
     coalition: { firstSeen: {}, targeted: {} }, objectives: {},
   };
   for (const t of Object.values(teams)) t.score.current = computeScore(state, t.id);

@@ -1,8 +1,8 @@
-/** Situation reports, white-cell adjudication of sitreps and inject answers, and evaluator ratings. */
+/** Situation reports, white-cell adjudication of sitreps and inject answers, and evaluator ratings (answers to a move's questions: discussion.ts). */
 import { injectNext } from '../machines/index.ts';
 import { type Ctx, team, WHITE } from './ctx.ts';
 import type { Rating, Severity } from '../scenario/vocabulary.ts';
-import type { TeamRt } from './state.ts';
+import type { ScoreRt, TeamRt } from './state.ts';
 import { type Refusal, refuse } from './refusal.ts';
 import { meetExpectations } from './injects.ts';
 import { own, setOwn } from '../lib/own.ts';
@@ -19,15 +19,19 @@ export function fileSitrep(ctx: Ctx, teamId: string, text: string, severity: Sev
 
 type Item = { kind: 'sitrep'; id: string } | { kind: 'answer'; inject: string; team: string };
 
+/** A grade given (or changed) counts once in the team's reporting score. */
+export function countGrade(sc: ScoreRt, previous: number | null, grade: number): void {
+  if (previous === null) sc.graded++;
+  else sc.gradeSum -= previous;
+  sc.gradeSum += grade;
+}
+
 export function adjudicate(ctx: Ctx, item: Item, grade: number, comment: string | undefined): Refusal | void {
   const s = ctx.state;
   if (item.kind === 'sitrep') {
     const r = own(s.sitreps, item.id);
     if (!r) return refuse('NOT_FOUND', `no sitrep "${item.id}"`);
-    const sc = (own(s.teams, r.team) as TeamRt).score;
-    if (r.grade === null) sc.graded++;
-    else sc.gradeSum -= r.grade;
-    sc.gradeSum += grade;
+    countGrade((own(s.teams, r.team) as TeamRt).score, r.grade, grade);
     r.grade = grade;
     r.comment = comment ?? null;
     ctx.emit('adjudicated', 'white', { item, team: r.team, grade, comment: r.comment }, [team(r.team)]);
@@ -38,10 +42,7 @@ export function adjudicate(ctx: Ctx, item: Item, grade: number, comment: string 
   if (!tr) return refuse('NOT_FOUND', `team "${item.team}" has no inject "${item.inject}"`);
   const next = injectNext(tr.s, 'EVALUATE');
   if (!next) return refuse('WRONG_PHASE', `inject "${item.inject}" of team "${item.team}" is ${tr.s}: there is no answer to grade yet`);
-  const sc = (own(s.teams, item.team) as TeamRt).score;
-  if (tr.grade === null) sc.graded++;
-  else sc.gradeSum -= tr.grade;
-  sc.gradeSum += grade;
+  countGrade((own(s.teams, item.team) as TeamRt).score, tr.grade, grade);
   tr.s = next;
   tr.grade = grade;
   tr.comment = comment ?? null;

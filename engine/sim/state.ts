@@ -232,6 +232,9 @@ export interface AssistRt {
   until: number | null;
 }
 
+/** A team's answer to a discussion question of a move, and its grade. */
+export interface AnswerRt { move: string; question: string; team: string; t: number; text: string; grade: number | null; comment: string | null }
+
 export interface SitrepRt { id: string; team: string; t: number; text: string; severity: Severity; grade: number | null; comment: string | null }
 export interface RatingRt { t: number; by: string; capability: string; task?: string; rating: Rating; note?: string }
 
@@ -269,6 +272,8 @@ export interface ExerciseState {
   assists: Record<string, AssistRt>;
   sitreps: Record<string, SitrepRt>;
   ratings: RatingRt[];
+  /** Answers to the moves' discussion questions, in the order given. */
+  answers: AnswerRt[];
   /** White-only truth of every alert: per team, index-aligned with that team's `alerts`. */
   alertTruth: Record<string, AlertTruth[]>;
   /** Indicator value -> first true detection anywhere; value -> team -> first targeted after that. */

@@ -34,6 +34,7 @@ import { ackInject, adhocInject, answerInject } from './injects.ts';
 import { applyIntel, shareIntel } from './intel.ts';
 import { grantAssistance, requestAssistance } from './assist.ts';
 import { adjudicate, fileSitrep, rate } from './reporting.ts';
+import { answerQuestion, gradeAnswer } from './discussion.ts';
 
 /** Every command type has a class (a type missing from the table fails to compile here). */
 const PHASE_EVENT: Record<Command['type'], string> = COMMAND_CLASS;
@@ -82,12 +83,13 @@ function apply(ctx: Ctx, c: Command): Refusal | void {
     case 'jump': return jump(ctx, c.to);
     case 'jump-to-next-inject': return jumpToNextInject(ctx);
     case 'adhoc-inject': return adhocInject(ctx, c.inject, (c.inject.evaluation?.expects ?? []).map((e) => durationMs(e.within)));
-    case 'adjudicate': return adjudicate(ctx, c.item, c.grade, c.comment);
+    case 'adjudicate': return c.item.kind === 'question' ? gradeAnswer(ctx, c.item, c.grade, c.comment) : adjudicate(ctx, c.item, c.grade, c.comment);
     case 'rate': return rate(ctx, actorLabel(c), c.capability, c.task, c.rating, c.note);
     case 'action': return requestAction(ctx, teamId, c.action, c.target);
     case 'cancel-action': return cancelAction(ctx, teamId, c.id);
     case 'ack-inject': return ackInject(ctx, teamId, c.inject);
     case 'answer-inject': return answerInject(ctx, teamId, c.inject, c.text);
+    case 'answer-question': return answerQuestion(ctx, teamId, c.move, c.question, c.text);
     case 'sitrep': return fileSitrep(ctx, teamId, c.text, c.severity);
     case 'share-intel': return shareIntel(ctx, teamId, c.report, c.partners);
     case 'apply-intel': return applyIntel(ctx, teamId, c.report);

@@ -7,6 +7,7 @@ import type { CAction, CSegment } from '../compile/types.ts';
 import { injectContent } from '../sim/injects.ts';
 import type { ExerciseState, TeamRt } from '../sim/state.ts';
 import { actionView, assistView, clockView, intelView, linksAmong, nodeView, sitrepView, teamRef } from './common.ts';
+import { blueManual } from './manual.ts';
 import { ALERT_VIEW_LIMIT, type BlueView, type InboxItem } from './types.ts';
 import { own } from '../lib/own.ts';
 
@@ -73,6 +74,7 @@ export function blueView(s: ExerciseState, teamId: string): BlueView {
     sitreps: t.sitreps.map((id) => sitrepView(s.sitreps[id] as NonNullable<(typeof s.sitreps)[string]>)),
     blocked: Object.entries(t.blocked).map(([value, since]) => ({ value, since })),
     score: { current: { ...t.score.current }, timeline: t.score.timeline.map((x) => ({ ...x })) },
+    manual: blueManual(s, t),
   };
 }
 

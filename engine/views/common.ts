@@ -3,13 +3,14 @@ import type { CNode, CTeam } from '../compile/types.ts';
 import { serviceUp } from '../sim/nodes.ts';
 import type { ActionRt, AssistRt, ExerciseState, NodeRt, ReportRt, SitrepRt } from '../sim/state.ts';
 import { hasOwnKey } from '../lib/own.ts';
-import type { ActionView, AssistView, BlueNodeView, ClockView, IntelView, LinkView, SitrepView, TeamRef } from './types.ts';
+import type { LocalTextT } from '../scenario/schema/index.ts';
+import type { ActionView, AssistView, BlueNodeView, ClockView, CriteriaView, IntelView, LinkView, SitrepView, TeamRef } from './types.ts';
 
 export function clockView(s: ExerciseState): ClockView {
   const m = s.move === null ? undefined : s.scenario.moves.find((x) => x.id === s.move);
   return {
     t: s.clock, phase: s.phase, mode: s.mode, speed: s.speed, duration: s.scenario.meta.duration, startDate: s.scenario.meta.startDate,
-    startedAt: s.startedAt, endedAt: s.endedAt, move: m ? { id: m.id, title: m.title, questions: [...m.questions] } : null,
+    startedAt: s.startedAt, endedAt: s.endedAt, move: m ? { id: m.id, title: m.title, start: m.start } : null,
   };
 }
 
@@ -66,3 +67,13 @@ export function intelView(r: ReportRt, appliedBy: Record<string, number>): Intel
 export const assistView = (r: AssistRt): AssistView => ({ id: r.id, from: r.from, to: r.to, text: r.text, t: r.t, status: r.s, grantedAt: r.grantedAt, until: r.until });
 export const sitrepView = (r: SitrepRt): SitrepView => ({ id: r.id, team: r.team, t: r.t, text: r.text, severity: r.severity, grade: r.grade, comment: r.comment });
 export const cloneSample = <T extends object>(x: T): T => ({ ...x });
+
+/** The evaluators' criteria of an evaluation (an inject's, a question's), as views carry them. */
+export function criteriaView(e: { capability?: string; task?: string; answer?: LocalTextT; rubric?: LocalTextT } | undefined): CriteriaView {
+  const out: CriteriaView = {};
+  if (e?.capability !== undefined) out.capability = e.capability;
+  if (e?.task !== undefined) out.task = e.task;
+  if (e?.answer !== undefined) out.answer = e.answer;
+  if (e?.rubric !== undefined) out.rubric = e.rubric;
+  return out;
+}

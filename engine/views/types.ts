@@ -24,11 +24,35 @@ export interface ClockView {
   startDate: string;
   startedAt: number | null;
   endedAt: number | null;
-  move: { id: string; title: LocalTextT; questions: LocalTextT[] } | null;
+  /** The current move (its situation and questions are in each seat's manual). */
+  move: MoveRef | null;
 }
 
 /** A move of the scenario as the white cell picks it (jump to a move). */
 export interface MoveRef { id: string; title: LocalTextT; start: number }
+
+/** An answer to a discussion question, with the white cell's grade. */
+export interface AnswerView { team: string; t: number; text: string; grade: number | null; comment: string | null }
+/** The situation manual as a team reads it: a move that has begun, with what is addressed to the team. */
+export interface ManualMove extends MoveRef {
+  module?: string;
+  /** The situation every team reads (Markdown). */
+  description?: LocalTextT;
+  /** Situation texts addressed to this team. */
+  situations: LocalTextT[];
+  questions: { id: string; text: LocalTextT; answer: AnswerView | null }[];
+  /** The move's injects in this team's inbox. */
+  injects: string[];
+}
+/** The whole manual, for the white cell and evaluators: every move, every text with its recipients, every team's answers. */
+export interface WhiteManualMove extends MoveRef {
+  module?: string;
+  description?: LocalTextT;
+  begun: boolean;
+  situations: { to: string[]; text: LocalTextT }[];
+  questions: { id: string; text: LocalTextT; to: string[] | null; criteria: CriteriaView; answers: AnswerView[] }[];
+  injects: string[];
+}
 
 export interface TeamRef { id: string; name: LocalTextT; nation?: string; organisation?: LocalTextT; color?: string; language?: string; timeZone?: string }
 export interface ServiceView { id: string; name?: LocalTextT; port?: number; critical: boolean; availability: number; up: boolean }
@@ -119,6 +143,8 @@ export interface BlueView {
   sitreps: SitrepView[];
   blocked: { value: string; since: number }[];
   score: ScoreView;
+  /** The moves that have begun, as this team reads them. */
+  manual: ManualMove[];
 }
 
 export interface RedAttemptView { node: string; t: number; ok: boolean; unreachable: boolean }
@@ -157,7 +183,8 @@ export interface MselRow {
 }
 export type AdjudicationItem =
   | { kind: 'sitrep'; id: string; team: string; t: number; text: string; severity: Severity }
-  | { kind: 'answer'; inject: string; team: string; t: number; text: string; criteria: CriteriaView };
+  | { kind: 'answer'; inject: string; team: string; t: number; text: string; criteria: CriteriaView }
+  | { kind: 'question'; move: string; question: string; team: string; t: number; text: string; criteria: CriteriaView };
 export interface WhiteTeamView {
   team: TeamRef;
   alertCount: number;
@@ -173,8 +200,8 @@ export interface WhiteView {
   clock: ClockView;
   nextEventAt: number | null;
   scenario: { id: string; title: LocalTextT; version: string; description: LocalTextT };
-  /** Every move in the order they begin. */
-  moves: MoveRef[];
+  /** Every move in the order they begin: the whole situation manual and the teams' answers. */
+  moves: WhiteManualMove[];
   teams: (TeamRef & { role: string })[];
   segments: (BlueSegmentView & { sharedWith: string[] })[];
   nodes: WhiteNodeView[];

@@ -2,9 +2,9 @@
 import type { CInject, CNode, CSegment, CStep, CTeam } from '../compile/types.ts';
 import { coalitionMetrics } from '../scoring/metrics.ts';
 import { nextEventTime } from '../sim/time.ts';
-import { movesInOrder } from '../sim/moves.ts';
+import { ungradedAnswers, whiteManual } from './manual.ts';
 import type { ExerciseState, InjectRt } from '../sim/state.ts';
-import { actionView, assistView, clockView, intelView, linksAmong, nodeView, sitrepView, teamRef } from './common.ts';
+import { actionView, assistView, clockView, criteriaView, intelView, linksAmong, nodeView, sitrepView, teamRef } from './common.ts';
 import { attemptsByStep, redCampaigns } from './red.ts';
 import type { AdjudicationItem, CriteriaView, EvaluatorView, MselRow, WhiteView } from './types.ts';
 import { own, setOwn } from '../lib/own.ts';
@@ -45,7 +45,7 @@ export function whiteView(s: ExerciseState): WhiteView {
     clock: clockView(s),
     nextEventAt: nextEventTime(s),
     scenario: { id: sc.meta.id, title: sc.meta.title, version: sc.meta.version, description: sc.meta.description },
-    moves: movesInOrder(s).map((m) => ({ id: m.id, title: m.title, start: m.start })),
+    moves: whiteManual(s),
     teams: sc.teams.map((t) => ({ ...teamRef(t), role: t.role })),
     segments: sc.segments.map((g: CSegment) => ({
       id: g.id, ...(g.name === undefined ? {} : { name: g.name }), zone: g.zone, owner: g.owner, own: true, sharedWith: [...g.sharedWith],
@@ -92,13 +92,7 @@ function mselRow(s: ExerciseState, rt: InjectRt): MselRow {
 
 /** The evaluators' criteria for an inject's response (the scenario's, or the white cell's for an ad-hoc inject). */
 function criteriaOf(s: ExerciseState, rt: InjectRt): CriteriaView {
-  const e = rt.adhoc ? rt.adhoc.evaluation : (s.scenario.injects[rt.idx] as CInject).evaluation;
-  const out: CriteriaView = {};
-  if (e?.capability !== undefined) out.capability = e.capability;
-  if (e?.task !== undefined) out.task = e.task;
-  if (e?.answer !== undefined) out.answer = e.answer;
-  if (e?.rubric !== undefined) out.rubric = e.rubric;
-  return out;
+  return criteriaView(rt.adhoc ? rt.adhoc.evaluation : (s.scenario.injects[rt.idx] as CInject).evaluation);
 }
 
 /** Sitreps and inject answers waiting for the white cell's grade, oldest first. */
@@ -110,6 +104,7 @@ export function adjudicationQueue(s: ExerciseState): AdjudicationItem[] {
       if (tr.s === 'answered') out.push({ kind: 'answer', inject: rt.id, team, t: tr.answeredAt as number, text: tr.answer ?? '', criteria: criteriaOf(s, rt) });
     }
   }
+  out.push(...ungradedAnswers(s));
   return out.sort((a, b) => a.t - b.t);
 }
 

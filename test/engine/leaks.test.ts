@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { eventsFor, INTEGRITY, project, type EngineEvent, type ExerciseState, type RampartsLog } from '../../engine/index.ts';
 import { Scenario, type ScenarioT } from '../../engine/scenario/schema/index.ts';
 import { durationMs } from '../../engine/time/duration.ts';
-import { baseScenario, HOUR } from './fixtures.ts';
+import { baseScenario, blue, HOUR, MIN, WHITE } from './fixtures.ts';
 import { busyScript, runScript, type Scripted } from './script.ts';
 import { setNodeFalsePositiveRate, stressScenario } from './stress-fixture.ts';
 
@@ -59,6 +59,12 @@ function secretsFor(state: ExerciseState, team: string, log: RampartsLog, known:
     for (const [other, tr] of Object.entries(rt.teams)) if (other !== team && tr.answer) add('answer', tr.answer);
   }
   for (const [other, t] of Object.entries(state.teams)) if (other !== team) for (const a of t.alerts) add('alert id', a.id);
+  for (const m of sc.moves) {
+    for (const x of m.situations) if (!x.to.includes(team)) add('situation for other teams', ...texts(x.text));
+    for (const q of m.questions) if (q.to !== null && !q.to.includes(team)) add('question for other teams', ...texts(q.text));
+    for (const q of m.questions) add('evaluator criteria of a question', ...texts(q.evaluation.answer), ...texts(q.evaluation.rubric));
+  }
+  for (const a of state.answers) if (a.team !== team) add('answer to a question', a.text, ...(a.comment ? [a.comment] : []));
   for (const v of state.indicators) if (!known.has(v)) add('unobserved indicator', v);
   // Ids are unique per kind only: a red step may share its id with a segment the team sees.
   for (const g of visibleSegments) out.tokens.delete(g);
@@ -135,6 +141,24 @@ describe('blue projections leak nothing', () => {
       expect(r.events).toBeGreaterThan(100);
       expect(r.whiteHits).toBeGreaterThan(10);
     }
+  });
+
+  it('the situation manual: texts and questions for other teams, and other teams\' answers', () => {
+    const sc = baseScenario();
+    sc.moves = [
+      { id: 'm1', title: 'Move 1', start: '0', description: 'Everyone reads this.', situations: [{ to: ['kw'], text: 'SECRET-SITUATION-kw' }],
+        questions: [{ text: 'Who do you call?', evaluation: { answer: 'SECRET-EXPECTED-ANSWER', rubric: { en: 'SECRET-RUBRIC-en', ar: 'SECRET-RUBRIC-ar' } } }, { id: 'sa-only', to: ['sa'], text: 'SECRET-QUESTION-sa' }] },
+      { id: 'm2', title: 'Move 2', start: '2h', questions: [{ text: 'Second', to: ['kw', 'qa'] }] },
+    ];
+    const script: Scripted[] = [
+      { at: 5 * MIN, command: { type: 'answer-question', move: 'm1', question: 'q1', text: 'SECRET-ANSWER-Q-kw', actor: blue('kw') } },
+      { at: 6 * MIN, command: { type: 'answer-question', move: 'm1', question: 'sa-only', text: 'SECRET-ANSWER-Q-sa', actor: blue('sa') } },
+      { at: 7 * MIN, command: { type: 'adjudicate', item: { kind: 'question', move: 'm1', question: 'q1', team: 'kw' }, grade: 80, comment: 'SECRET-QGRADE-kw', actor: WHITE } },
+      { at: 3 * HOUR, command: { type: 'answer-question', move: 'm2', question: 'q1', text: 'SECRET-ANSWER-Q2-qa', actor: blue('qa') } },
+    ];
+    const r = walk(sc, 1, script, 4 * HOUR);
+    expect(r.leaks).toEqual([]);
+    expect(r.whiteHits).toBeGreaterThan(2);
   });
 
   it('a generated coalition with shared segments and false positives', () => {

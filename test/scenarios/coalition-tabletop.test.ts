@@ -33,6 +33,16 @@ describe('coalition-tabletop.yaml', () => {
     }
   });
 
+  it('opens with each nation\'s own starting position for it alone, and asks each in the hot wash about its own decisions', () => {
+    const blue = blueTeams(s).map((t) => t.id).sort();
+    const first = compileScenario(s).moves[0]!;
+    expect(first.situations.flatMap((x) => x.to).sort()).toEqual(blue);
+    const wash = compileScenario(s).moves.at(-1)!;
+    const ownQuestions = wash.questions.filter((q) => q.to !== null);
+    expect(ownQuestions.flatMap((q) => q.to ?? []).sort()).toEqual(blue);
+    expect(ownQuestions.every((q) => q.to?.length === 1)).toBe(true);
+  });
+
   it('gives every team injects of its own, not only broadcasts, in every move before the hot wash', () => {
     for (const m of moves.filter((x) => x.module !== 'hot-wash')) {
       for (const t of blueTeams(s)) {
@@ -74,7 +84,12 @@ describe('coalition-tabletop.yaml', () => {
 
   it('gives every text participants read in English and Arabic, including what they are asked to do', () => {
     const texts: [string, unknown][] = [];
-    for (const m of moves) texts.push([m.id, m.title], [m.id, m.description], ...(m.questions ?? []).map((q): [string, unknown] => [m.id, q]));
+    // A question is its text, or { id?, text, to? } when it is put to some teams only.
+    const questionText = (q: unknown): unknown => (typeof q === 'object' && q !== null && 'text' in q ? q.text : q);
+    for (const m of moves) {
+      texts.push([m.id, m.title], [m.id, m.description], ...(m.questions ?? []).map((q): [string, unknown] => [m.id, questionText(q)]));
+      for (const x of m.situations ?? []) texts.push([`${m.id} situation for ${x.to.join(', ')}`, x.text]);
+    }
     for (const i of injects) {
       texts.push([i.id, i.title], [i.id, i.content], [i.id, i.from.name], ...(i.questions ?? []).map((q): [string, unknown] => [i.id, q]));
       if (i.from.organisation) texts.push([i.id, i.from.organisation]);

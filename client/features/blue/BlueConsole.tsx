@@ -1,5 +1,6 @@
 /**
- * The blue team's console: its network map, and tabs for the inbox, alerts, response actions,
+ * The blue team's console: its network map, and tabs for the situation manual (tabletop moves), the
+ * inbox, alerts, response actions,
  * intelligence exchange, assistance, situation reports and its score over time.
  */
 import { useState } from 'react';
@@ -15,6 +16,7 @@ import { ScorePanel } from '../scores/ScorePanel.tsx';
 import { ConsoleHeader } from '../shell/ConsoleHeader.tsx';
 import { Tabs } from '../shell/Tabs.tsx';
 import { SitrepPanel } from '../sitrep/SitrepPanel.tsx';
+import { ManualPanel, openQuestions } from '../manual/ManualPanel.tsx';
 import { BlueMap } from './BlueMap.tsx';
 import { useSelection } from './useSelection.ts';
 
@@ -29,7 +31,9 @@ export default function BlueConsole() {
     return v.intel.received.filter((r) => r.appliedBy[v.team.id] === undefined).length;
   });
   const score = useSession((s) => (s.view as BlueView).score);
-  const [tab, setTab] = useState('inbox');
+  const manualOpen = useSession((s) => openQuestions(s.view as BlueView));
+  const hasManual = useSession((s) => (s.view as BlueView).manual.length > 0);
+  const [tab, setTab] = useState(() => (hasManual ? 'manual' : 'inbox'));
   const { selected, select, clear } = useSelection();
   const [indicator, setIndicator] = useState<string | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -59,6 +63,7 @@ export default function BlueConsole() {
             active={tab}
             onChange={setTab}
             tabs={[
+              ...(hasManual ? [{ id: 'manual', label: t('tab.manual'), badge: manualOpen, render: () => <ManualPanel /> }] : []),
               { id: 'inbox', label: t('tab.inbox'), badge: inboxUnread, render: () => <Inbox /> },
               { id: 'alerts', label: t('tab.alerts'), badge: alertCount, render: () => <Alerts onBlock={onBlock} onReport={onReport} onSelectNode={onSelectNode} /> },
               { id: 'actions', label: t('tab.actions'), badge: selected.size, render: () => <ActionPanel selected={selected} onClearSelection={clear} indicator={indicator} /> },

@@ -1,4 +1,4 @@
-/** The adjudication queue: situation reports and inject answers waiting for the white cell's grade. */
+/** The adjudication queue: situation reports, inject answers and answers to discussion questions waiting for the white cell's grade. */
 import { useState } from 'react';
 import type { AdjudicationItem, WhiteView } from '../../../engine/types.ts';
 import { localText } from '../../../engine/constants.ts';
@@ -9,7 +9,37 @@ import { SimTime } from '../shell/Clock.tsx';
 import { Empty } from '../shell/Bits.tsx';
 
 export function itemKey(item: AdjudicationItem): string {
-  return item.kind === 'sitrep' ? `sitrep:${item.id}` : `answer:${item.inject}:${item.team}`;
+  switch (item.kind) {
+    case 'sitrep': return `sitrep:${item.id}`;
+    case 'answer': return `answer:${item.inject}:${item.team}`;
+    case 'question': return `question:${item.move}:${item.question}:${item.team}`;
+  }
+}
+
+/** What the adjudicate command names for an item of the queue. */
+function itemTarget(item: AdjudicationItem) {
+  switch (item.kind) {
+    case 'sitrep': return { kind: 'sitrep' as const, id: item.id };
+    case 'answer': return { kind: 'answer' as const, inject: item.inject, team: item.team };
+    case 'question': return { kind: 'question' as const, move: item.move, question: item.question, team: item.team };
+  }
+}
+
+/** The item's kind and what it answers, in the seat's language. */
+function ItemLabel({ item }: { item: AdjudicationItem }) {
+  const t = useT();
+  const lang = useLang();
+  const msel = useSession((s) => (s.view as WhiteView).msel);
+  const moves = useSession((s) => (s.view as WhiteView).moves);
+  switch (item.kind) {
+    case 'sitrep': return <>{t('adjudicate.sitrep')} <span className={`sev sev-${item.severity}`}>{t(`severity.${item.severity}`)}</span></>;
+    case 'answer': return <>{t('adjudicate.answer')} {localText(msel.find((m) => m.inject === item.inject)?.title, lang) || item.inject}</>;
+    case 'question': {
+      const move = moves.find((m) => m.id === item.move);
+      const q = move?.questions.find((x) => x.id === item.question);
+      return <>{t('adjudicate.question')} {localText(move?.title, lang)}: <q dir="auto">{localText(q?.text, lang) || item.question}</q></>;
+    }
+  }
 }
 
 function GradeForm({ item }: { item: AdjudicationItem }) {
@@ -19,8 +49,7 @@ function GradeForm({ item }: { item: AdjudicationItem }) {
   const [comment, setComment] = useState('');
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    const target = item.kind === 'sitrep' ? { kind: 'sitrep' as const, id: item.id } : { kind: 'answer' as const, inject: item.inject, team: item.team };
-    void cmd.run({ type: 'adjudicate', item: target, grade, ...(comment.trim() ? { comment: comment.trim() } : {}) });
+    void cmd.run({ type: 'adjudicate', item: itemTarget(item), grade, ...(comment.trim() ? { comment: comment.trim() } : {}) });
   };
   return (
     <form onSubmit={submit} className="form grade-form">
@@ -40,7 +69,6 @@ export function Adjudication() {
   const lang = useLang();
   const items = useSession((s) => (s.view as WhiteView).adjudication);
   const teams = useSession((s) => (s.view as WhiteView).teams);
-  const msel = useSession((s) => (s.view as WhiteView).msel);
   if (items.length === 0) return <Empty>{t('adjudicate.empty')}</Empty>;
   const teamName = (id: string) => localText(teams.find((tm) => tm.id === id)?.name, lang) || id;
   return (
@@ -49,7 +77,7 @@ export function Adjudication() {
         <li key={itemKey(item)} data-item={itemKey(item)}>
           <p>
             <strong>{teamName(item.team)}</strong> · <SimTime t={item.t} /> ·{' '}
-            {item.kind === 'sitrep' ? <>{t('adjudicate.sitrep')} <span className={`sev sev-${item.severity}`}>{t(`severity.${item.severity}`)}</span></> : <>{t('adjudicate.answer')} {localText(msel.find((m) => m.inject === item.inject)?.title, lang) || item.inject}</>}
+            <ItemLabel item={item} />
           </p>
           <blockquote dir="auto" className="prewrap">{item.text}</blockquote>
           <GradeForm item={item} />

@@ -1,6 +1,6 @@
 /**
  * The controller's (white cell's) console: clock controls, the ground-truth map, and tabs for the
- * MSEL board, team status, adjudication queue, ad-hoc injects, scores, the red campaign and seats;
+ * situation manual with every team's answers (when the scenario has moves), the MSEL board, team status, adjudication queue, ad-hoc injects, scores, the red campaign and seats;
  * the live event feed below.
  */
 import { useState } from 'react';
@@ -20,6 +20,7 @@ import { ClockControls } from './ClockControls.tsx';
 import { MselBoard } from './MselBoard.tsx';
 import { SeatsPanel } from './SeatsPanel.tsx';
 import { TeamStatus } from './TeamStatus.tsx';
+import { ManualBoard } from '../manual/AnswersBoard.tsx';
 
 function Scores() {
   const blue = useSession((s) => (s.view as WhiteView).blue);
@@ -34,7 +35,8 @@ function Red() {
 export default function ControlConsole() {
   const t = useT();
   const queue = useSession((s) => (s.view as WhiteView).adjudication.length);
-  const [tab, setTab] = useState('msel');
+  const hasMoves = useSession((s) => (s.view as WhiteView).moves.length > 0);
+  const [tab, setTab] = useState(() => (hasMoves ? 'answers' : 'msel'));
   return (
     <div className="console control-console" data-console="control">
       <ConsoleHeader seatLabel={t('role.white')}>
@@ -49,6 +51,7 @@ export default function ControlConsole() {
             active={tab}
             onChange={setTab}
             tabs={[
+              ...(hasMoves ? [{ id: 'answers', label: t('tab.answers'), render: () => <ManualBoard /> }] : []),
               { id: 'msel', label: t('tab.msel'), render: () => <MselBoard /> },
               { id: 'teams', label: t('tab.teams'), render: () => <TeamStatus /> },
               { id: 'adjudicate', label: t('tab.adjudicate'), badge: queue, render: () => <Adjudication /> },

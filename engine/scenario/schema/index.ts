@@ -8,4 +8,5 @@ export * from './network.ts';
 export * from './red.ts';
 export * from './blue.ts';
 export * from './injects.ts';
+export * from './moves.ts';
 export * from './scenario.ts';

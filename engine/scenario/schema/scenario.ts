@@ -5,6 +5,7 @@ import { Network } from './network.ts';
 import { Campaign } from './red.ts';
 import { ActionDef, Posture } from './blue.ts';
 import { Criteria, Inject } from './injects.ts';
+import { Move } from './moves.ts';
 import { FORMAT_VERSION, MODES, SCORE_CATEGORIES, TEAM_ROLES } from '../vocabulary.ts';
 
 export const Meta = z.strictObject({
@@ -40,15 +41,6 @@ export const Team = z.strictObject({
   language: LanguageCode.optional(),
   timeZone: z.string().min(1).max(64).optional().meta({ description: 'IANA time zone, e.g. Asia/Riyadh.' }),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
-});
-
-export const Move = z.strictObject({
-  id: Id,
-  title: LocalText,
-  start: Duration.meta({ description: 'Simulated time at which the move begins.' }),
-  module: z.enum(['intelligence-sharing', 'response', 'continuity-recovery', 'hot-wash', 'other']).optional(),
-  description: LocalText.optional(),
-  questions: z.array(LocalText).optional(),
 });
 
 export const Capability = z.strictObject({
@@ -103,5 +95,4 @@ export const Scenario = z.strictObject({
 export type ScenarioT = z.infer<typeof Scenario>;
 export type TeamT = z.infer<typeof Team>;
 export type MetaT = z.infer<typeof Meta>;
-export type MoveT = z.infer<typeof Move>;
 export type ScoringT = z.infer<typeof Scoring>;

@@ -6,6 +6,7 @@ import { buildTables } from './ids.ts';
 import { checkNetwork, checkTeams } from './network.ts';
 import { checkCampaigns } from './red.ts';
 import { checkActions, checkEvaluation, checkInjects, checkMoves, checkPosture } from './white.ts';
+import { checkManual } from './manual.ts';
 import type { ScenarioT } from './types.ts';
 
 /**
@@ -23,6 +24,7 @@ export function semanticFindings(s: ScenarioT, lineOf: (path: readonly PathSegme
   checkActions(ctx);
   checkInjects(ctx);
   checkMoves(ctx);
+  checkManual(ctx);
   checkEvaluation(ctx);
   return ctx.findings;
 }

@@ -68,7 +68,6 @@ function checkCondition(ctx: Ctx, c: ConditionT, path: readonly PathSegment[], i
 export function checkInjects(ctx: Ctx): void {
   const { s, tables } = ctx;
   const catalog = s.actions ? new Set(s.actions.map((a) => a.kind)) : undefined;
-  const tabletop = s.meta.modes.includes('tabletop');
   s.injects?.forEach((inject, i) => {
     const base: PathSegment[] = ['injects', i];
     const recipients = new Set<string>(inject.to === 'all-blue' ? ctx.blueTeams() : []);
@@ -84,7 +83,6 @@ export function checkInjects(ctx: Ctx): void {
     }
     if (inject.move !== undefined) {
       const move = ctx.ref([...base, 'move'], inject.move, tables.moves, 'move');
-      if (!tabletop) ctx.warn([...base, 'move'], 'moves only apply in tabletop mode, which meta.modes does not list');
       if (move && inject.at !== undefined) checkMoveWindow(ctx, [...base, 'at'], inject.at, move.value.id);
     }
     if (inject.at !== undefined && !inject.when) {
@@ -96,20 +94,25 @@ export function checkInjects(ctx: Ctx): void {
       });
     }
     const ev = inject.evaluation;
-    if (ev?.capability !== undefined) {
-      const cap = ctx.ref([...base, 'evaluation', 'capability'], ev.capability, tables.capabilities, 'capability');
-      if (cap && ev.task !== undefined && !cap.tasks.has(ev.task)) {
-        ctx.error([...base, 'evaluation', 'task'], `capability "${ev.capability}" has no task "${ev.task}" (tasks: ${[...cap.tasks].join(', ')})`);
-      }
-    } else if (ev?.task !== undefined) {
-      ctx.error([...base, 'evaluation', 'task'], 'a critical task belongs to a capability: give evaluation.capability too');
-    }
+    checkEvaluates(ctx, [...base, 'evaluation'], ev);
     ev?.expects?.forEach((e, k) => {
       if (catalog && e.action !== 'acknowledge' && !catalog.has(e.action)) {
         ctx.warn([...base, 'evaluation', 'expects', k, 'action'], `no action of kind ${e.action} in the scenario's action catalog, so teams cannot take it`);
       }
     });
   });
+}
+
+/** An evaluation's capability and critical task (an inject's, a discussion question's) name ones the scenario has. */
+export function checkEvaluates(ctx: Ctx, path: readonly PathSegment[], ev: { capability?: string; task?: string } | undefined): void {
+  if (ev?.capability !== undefined) {
+    const cap = ctx.ref([...path, 'capability'], ev.capability, ctx.tables.capabilities, 'capability');
+    if (cap && ev.task !== undefined && !cap.tasks.has(ev.task)) {
+      ctx.error([...path, 'task'], `capability "${ev.capability}" has no task "${ev.task}" (tasks: ${[...cap.tasks].join(', ')})`);
+    }
+  } else if (ev?.task !== undefined) {
+    ctx.error([...path, 'task'], 'a critical task belongs to a capability: give evaluation.capability too');
+  }
 }
 
 /** An inject of a move is delivered while that move runs: from its start to the next move's start. */
@@ -132,9 +135,6 @@ export function checkMoves(ctx: Ctx): void {
     if (ms < previous) ctx.warn(['moves', i, 'start'], 'moves are listed out of time order: list them by start time');
     previous = Math.max(previous, ms);
   });
-  if (ctx.s.moves?.length && !ctx.s.meta.modes.includes('tabletop')) {
-    ctx.warn(['moves'], 'moves only apply in tabletop mode, which meta.modes does not list');
-  }
 }
 
 export function checkEvaluation(ctx: Ctx): void {
