@@ -208,15 +208,19 @@ function checkReferences(c: Command, s: CompiledScenario, bad: Report): void {
     }
     case 'ack-inject':
     case 'answer-inject':
-      return inject(['cmd', 'inject'], c.inject);
+      inject(['cmd', 'inject'], c.inject);
+      return;
     case 'share-intel':
-      return c.partners.forEach((p, i) => team(['cmd', 'partners', i], p));
+      for (const [i, p] of c.partners.entries()) team(['cmd', 'partners', i], p);
+      return;
     case 'request-assistance':
-      return team(['cmd', 'to'], c.to);
+      team(['cmd', 'to'], c.to);
+      return;
     case 'red-launch':
     case 'red-hold':
     case 'red-abort':
-      return step(c.step);
+      step(c.step);
+      return;
     case 'adjudicate':
       if (c.item.kind === 'answer') {
         inject(['cmd', 'item', 'inject'], c.item.inject);

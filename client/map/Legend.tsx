@@ -18,6 +18,7 @@ function ShapeIcon({ shape, color }: { shape: Shape; color: string }) {
 export function Legend({ statuses }: { statuses: readonly NodeStatus[] }) {
   const t = useT();
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a labelled group of swatches, not form fields
     <div className="legend" aria-label={t('map.legend')} role="group">
       <ul>
         {statuses.map((s) => (

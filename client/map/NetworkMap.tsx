@@ -45,6 +45,7 @@ export function NetworkMap({ model, looks, selected, onSelect, label }: NetworkM
 
   const key = structureKey(model);
   // Laid out again only when the structure changes: `key` stands for it, deliberately not `model` itself.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   const layout = useMemo(() => layoutNetwork(model, { rtl, teamOrder: model.teams.map((t) => t.id) }), [key, rtl]);
   const byId = useMemo(() => new Map(model.nodes.map((n) => [n.id, n])), [model.nodes]);
   const teamNames = useMemo(() => new Map(model.teams.map((tm) => [tm.id, tm])), [model.teams]);
@@ -90,7 +91,8 @@ export function NetworkMap({ model, looks, selected, onSelect, label }: NetworkM
     if (frame.current === 0) frame.current = requestAnimationFrame(draw);
   }, [draw]);
 
-  // Redraw whenever anything drawn changes.
+  // Redraw whenever anything drawn changes (the draw reads them through a ref, so they are named here).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the listed values are what the canvas shows
   useEffect(requestDraw, [layout, looks, selected, focused, lang, requestDraw]);
 
   const applyTransform = useCallback((next: Transform) => {

@@ -176,7 +176,7 @@ export function actionAudience(a: ActionRt): Audience[] {
 export function completeAction(ctx: Ctx, id: string): void {
   const s = ctx.state;
   const a = own(s.actions, id);
-  if (!a || a.s !== 'inProgress') return;
+  if (a?.s !== 'inProgress') return;
   const def = s.scenario.actions.get(a.def) as CAction;
   const u = ctx.draws.next('actions');
   a.endedAt = s.clock;

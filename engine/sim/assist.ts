@@ -45,7 +45,7 @@ export function grantAssistance(ctx: Ctx, helper: string, requestId: string): Re
 export function endAssistance(ctx: Ctx, id: string, until: number): void {
   const s = ctx.state;
   const r = own(s.assists, id);
-  if (!r || r.s !== 'granted' || r.until !== until) return;
+  if (r?.s !== 'granted' || r.until !== until) return;
   r.s = 'ended';
   const h = own(s.teams, r.to) as TeamRt;
   const granted = own(h.grants, r.from);

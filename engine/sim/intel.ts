@@ -6,7 +6,7 @@
  * the team observed itself (its own alerts) are always its own to share. Applying a report blocks its
  * indicators for the applying team, which protects it from red steps that use them.
  */
-import { TLP_RANK, type TlpLevel } from '../scenario/schema/index.ts';
+import { TLP_RANK, } from '../scenario/schema/index.ts';
 import type { IntelReportT } from './commands.ts';
 import { type Ctx, team } from './ctx.ts';
 import type { ReportRt, TeamRt } from './state.ts';

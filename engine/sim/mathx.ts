@@ -5,7 +5,8 @@
  * are exactly rounded everywhere, so these functions give the same bits on every engine.
  */
 
-const LN2 = 0.6931471805599453;
+// The Number value nearest ln 2, exact by the specification (unlike Math.log).
+const LN2 = Math.LN2;
 
 /** Natural logarithm of x > 0. */
 export function ln(x: number): number {

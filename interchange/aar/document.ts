@@ -7,11 +7,11 @@
  * are isolated (bidi.ts), wall-clock dates are in the reader's time zone (dates.ts). Pure.
  */
 import type { TlpLevel } from '../../engine/index.ts';
-import { bidi, type Bidi } from './bidi.ts';
-import { readerDates, type ReaderDates } from './dates.ts';
+import { bidi, } from './bidi.ts';
+import { readerDates, } from './dates.ts';
 import { human, listing, simTime } from './format.ts';
 import { EN } from './i18n/en.ts';
-import { aarMessages, isRtl, type AarMessages } from './i18n/messages.ts';
+import { aarMessages, isRtl, } from './i18n/messages.ts';
 import { AAR_SECTION_LIST } from './sections/index.ts';
 import type { AarContext, AarSection, AarWriter, Block } from './model.ts';
 import { parseIsoDateTime } from '../lib/timestamps.ts';

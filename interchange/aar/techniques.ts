@@ -45,7 +45,7 @@ export function techniqueCoverage(state: ExerciseState, tl: Timeline, tacticOrde
       const delay = Math.max(0, at - a.t);
       x.detected++;
       x.delay += delay;
-      x.credit += Math.pow(0.5, delay / half);
+      x.credit += 0.5 ** (delay / half);
     }
   }
   const rank = (tactic: string): number => {

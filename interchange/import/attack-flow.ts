@@ -5,7 +5,7 @@
  * indicators of the steps that touch them, and assets become target tags.
  */
 import { type CampaignT, type IndicatorT, jsonSyntaxError, type StepT, type TargetSelectorT, isRecord } from '../../engine/index.ts';
-import { type Diagnostic, type ImportResult } from '../lib/diagnostics.ts';
+import type { Diagnostic, ImportResult } from '../lib/diagnostics.ts';
 import { IdAllocator, slugId } from '../lib/ids.ts';
 import { fullName, resolveTechnique, stepTactic, tacticShortname } from './techniques.ts';
 import { stepDefaults } from './step-defaults.ts';

@@ -6,7 +6,7 @@ import { Inject, type InjectEvaluationT, type InjectT, type LocalTextT, parseDur
 import type { Diagnostic } from '../lib/diagnostics.ts';
 import { type IdAllocator, isId, slugId } from '../lib/ids.ts';
 import type { HeaderMap, MselField } from '../msel/columns.ts';
-import { type Resolved } from '../msel/times.ts';
+import type { Resolved } from '../msel/times.ts';
 import { CHANNEL_LIST, readChannel, readEventType, readPriority, readTlp } from '../msel/vocab.ts';
 import { readLocalText } from '../msel/text.ts';
 import { readCondition, readEvaluates, readExpects, readMove, readQuestions, readRecipients } from '../msel/cells.ts';

@@ -44,6 +44,7 @@ export function checkText(input: string | Uint8Array): Checked {
   if (text.length > MAX_CSV_CHARS) return fail(0, `the file is over ${MAX_CSV_CHARS / 1024 / 1024} MiB; split the MSEL`);
   text = text.replace(/\r\n?/g, '\n');
   if (text.trim() === '') return fail(0, 'the file is empty: an MSEL CSV starts with a header row (Event Number, Designated Scenario Time, ..., Message)');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   const binary = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.exec(text);
   if (binary) return fail(binary.index, 'control character: this looks like a binary file, not CSV; save the sheet as CSV UTF-8 (or import the .xlsx workbook itself)');
   const bad = text.indexOf('\uFFFD');

@@ -28,7 +28,7 @@ const DAY_OFFSET = /^D\s*\+\s*(\d{1,3})(?:[\s,]+(\d{1,2}):([0-5]\d)(?::([0-5]\d)
 const EXERCISE_DAY = /^(?:Day|D)\s*(\d{1,3})(?:\s*[,\-–@]?\s*(.+))?$/i;
 const TIME_OF_DAY = /^(\d{1,2})(?::?([0-5]\d))(?::([0-5]\d))?\s*([AP]\.?M\.?)?$/i;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
-const NUMERIC = /^(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?:[,\sT]+(.+))?$/i;
+const NUMERIC = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:[,\sT]+(.+))?$/i;
 
 /** Minutes east of UTC in "+03:00", "-0430", "Z"; undefined when absent. */
 export function offsetMinutes(text: string | undefined): number | undefined {

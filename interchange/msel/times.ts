@@ -85,9 +85,9 @@ export function resolveTime(cell: TimeCell, text: string, ref: TimeReference): R
 export function readTimeColumn(texts: readonly string[], options: { local: boolean; dateOrder?: DateOrder }): TimeCell[] {
   const cells = texts.map((t) => (t.trim() === '' ? ({ ok: false, message: '' } as TimeCell) : parseTimeCell(t, options)));
   if (options.dateOrder) return cells;
-  const hint = texts.find((t, i) => t.trim() !== '' && cells[i]!.ok && /^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}/.test(t.trim()));
+  const hint = texts.find((t, i) => t.trim() !== '' && cells[i]!.ok && /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/.test(t.trim()));
   if (!hint) return cells;
-  const [a] = hint.trim().split(/[/.\-]/).map(Number);
+  const [a] = hint.trim().split(/[/.-]/).map(Number);
   const order = (a ?? 0) > 12 ? 'dmy' : 'mdy';
   return cells.map((c) => (!c.ok && c.ambiguous ? { ...c, message: `${c.message} (the column's "${hint.trim()}" can only be ${order === 'dmy' ? 'day/month' : 'month/day'})` } : c));
 }

@@ -28,7 +28,7 @@ export const CHANNEL_LIST = CHANNELS.join(', ');
 
 /** TLP 2.0 level from "TLP:AMBER", "amber+strict", "TLP:WHITE" (TLP 1.0, now CLEAR). */
 export function readTlp(cell: string): { tlp: TlpLevel; renamed: boolean } | undefined {
-  const m = /^(?:tlp\s*[:\-]?\s*)?(clear|white|green|amber\s*\+\s*strict|amber\s+strict|amber|red)$/i.exec(cell.trim());
+  const m = /^(?:tlp\s*[:-]?\s*)?(clear|white|green|amber\s*\+\s*strict|amber\s+strict|amber|red)$/i.exec(cell.trim());
   if (!m) return undefined;
   const word = m[1]!.toUpperCase().replace(/\s*\+\s*|\s+/, '+');
   return word === 'WHITE' ? { tlp: 'CLEAR', renamed: true } : { tlp: word as TlpLevel, renamed: false };

@@ -60,7 +60,7 @@ export function stepBatch<S>(ctx: BatchContext<S>, state: S, revision: number, b
 
   /** Steps one command on the batch's working state; returns the refusal, if any. */
   const apply = (command: Command, reason?: string, key?: string): ErrorReply | undefined => {
-    let result;
+    let result: ReturnType<typeof engine.step>;
     const t = engine.clock(out.state).now;
     try {
       result = engine.step(out.state, command);

@@ -80,11 +80,11 @@ export class CommandQueue {
 
   /** Resolves when every item queued so far has been through its batch. */
   async idle(): Promise<void> {
-    while (this.draining) await this.draining;
+    while (this.draining !== undefined) await this.draining;
   }
 
   private drain(): void {
-    if (this.draining) return;
+    if (this.draining !== undefined) return;
     this.draining = (async () => {
       try {
         while (this.items.length > 0) {

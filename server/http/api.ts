@@ -52,7 +52,6 @@ function firstIssue(error: { issues: ReadonlyArray<{ path: PropertyKey[]; messag
 
 export function apiRouter(deps: ApiDeps): Router {
   const router = Router();
-  const smallJson = express.json({ limit: deps.jsonBodyBytes, strict: true });
   const scenarioJson = express.json({ limit: MAX_SCENARIO_BYTES + 64 * 1024, strict: true });
 
   /** The seat of the bearer token in the exercise of the path, or an error reply already sent. */

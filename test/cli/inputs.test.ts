@@ -115,7 +115,7 @@ describe('inputs during a run', () => {
     const report = JSON.parse(r.out) as RunReport;
     expect(report.inputs?.applied).toBe(1);
     expect(report.inputs?.refused.map((x) => [x.line, x.type])).toEqual([[2, 'ack-inject'], [3, 'grant-assistance']]);
-    expect(r.err).toMatch(new RegExp(`refused\\.jsonl:2: refused at T\\+00:20:00: ack-inject: [A-Z_]+: `));
+    expect(r.err).toMatch(/refused\.jsonl:2: refused at T\+00:20:00: ack-inject: [A-Z_]+: /);
     expect(r.err).toMatch(/refused\.jsonl:3: refused at T\+00:30:00: grant-assistance: NOT_FOUND: /);
     expect((await ramparts('run', GULF, '--seed', '5', '--inputs', inputs, '--strict')).code).toBe(1);
   });

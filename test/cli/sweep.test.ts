@@ -109,6 +109,7 @@ describe('sweep aggregation', () => {
     };
     const tty = capture(true);
     expect(tty[0]).toMatch(/^sweep \[#?-+\] 1\/50 runs/);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the terminal's escape sequences are what is checked
     expect(tty.at(-1)).toMatch(/^\x1b\[1A\r\x1b\[2Ksweep \[#{30}\] 50\/50 runs \d+\.\d s$/);
     const plain = capture(false);
     expect(plain.at(-1)).toMatch(/^sweep: 50\/50 runs \d+\.\d s$/);

@@ -9,7 +9,7 @@ import { latestRating } from '../../client/features/evaluator/ratings.ts';
 import { blueLook, whiteLook } from '../../client/map/model.ts';
 import { panelActions, progress, targetsFor } from '../../client/features/actions/targets.ts';
 import { parseIndicators } from '../../client/features/intel/IntelPanel.tsx';
-import { advance, apply, HOUR, startExercise, views } from './engine-views.ts';
+import { advance, HOUR, startExercise, views } from './engine-views.ts';
 
 
 /** The AAR/IP as Markdown from a log's text, as the server's aar-md export writes it. */

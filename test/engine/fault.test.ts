@@ -9,7 +9,7 @@ import { advance, blue, HOUR, started, SYSTEM } from './fixtures.ts';
 
 /** Breaks a team's record so that the next score sample throws (a stand-in for any engine bug). */
 function breakScores(s: ExerciseState): void {
-  (s.teams['kw'] as unknown as { score: unknown }).score = null;
+  (s.teams.kw as unknown as { score: unknown }).score = null;
 }
 
 describe('engine faults', () => {

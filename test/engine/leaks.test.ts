@@ -22,7 +22,7 @@ const FORBIDDEN_KEYS = [
 const KEY_RE = new RegExp(`"(${FORBIDDEN_KEYS.join('|')})":`);
 
 const texts = (x: unknown): string[] => (typeof x === 'string' ? [x] : x && typeof x === 'object' ? Object.values(x).flatMap(texts) : []);
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 interface Secrets { tokens: Set<string>; label: Map<string, string>; re?: RegExp }
 
@@ -90,7 +90,7 @@ function check(json: string, secrets: Secrets, where: string): string[] {
   for (const v of INTEGRITY) if (json.includes(`"${v}"`)) found.push(`${where}: truth state "${v}" as a value`);
   if (secrets.tokens.size === 0) return found;
   // One alternation per team instead of one search per token: the flagship scenario has thousands.
-  secrets.re ??= new RegExp(`(?<![A-Za-z0-9._-])(${[...secrets.tokens].map((t) => escape(JSON.stringify(t).slice(1, -1))).join('|')})(?![A-Za-z0-9._-])`, 'g');
+  secrets.re ??= new RegExp(`(?<![A-Za-z0-9._-])(${[...secrets.tokens].map((t) => escapeRe(JSON.stringify(t).slice(1, -1))).join('|')})(?![A-Za-z0-9._-])`, 'g');
   for (const m of json.matchAll(secrets.re)) {
     const tok = [...secrets.tokens].find((t) => JSON.stringify(t).slice(1, -1) === m[1]) ?? (m[1] as string);
     found.push(`${where}: ${secrets.label.get(tok) ?? 'secret'} "${tok}"`);

@@ -101,7 +101,6 @@ describe('abuse matrix: refused, logged, counted, nothing changed', () => {
   };
 
   const A = () => a;
-  const B = () => b;
   const aId = () => a.exerciseId;
   const bId = () => b.exerciseId;
   const aTok = (name: string) => () => token(a, name);

@@ -95,7 +95,7 @@ const REFERENCES: Partial<Record<CommandType, (c: Record<string, unknown>) => un
 };
 const namesNothing = (c: { type: CommandType }): boolean => {
   const refs = REFERENCES[c.type]?.(c as unknown as Record<string, unknown>);
-  return refs !== undefined && refs.every((x) => typeof x === 'string' && !KNOWN_IDS.has(x));
+  return refs?.every((x) => typeof x === 'string' && !KNOWN_IDS.has(x)) === true;
 };
 
 /** The messages a seat of `role` may be sent to try: all refused by construction. */
@@ -217,7 +217,11 @@ for (const seed of [SEED, ...REGRESSION_SEEDS]) {
           });
         })));
       }
-      recordFigures('fuzz', `handshakes (seed ${seed})`, { inputs: all.length, crashes: 0, stateChanged: 0, ...outcomes, seed });
+      const after = await observed();
+      const stateChanged = JSON.stringify(after) === JSON.stringify(before) ? 0 : 1;
+      recordFigures('fuzz', `handshakes (seed ${seed})`, { inputs: all.length, crashes: 0, stateChanged, ...outcomes, seed });
+      expect(problems.join('\n')).toBe('');
+      expect(after).toEqual(before);
     }, budgetMs(600_000));
 
     it(`answers ${HTTP_REQUESTS} schema-derived bad HTTP bodies with coded errors, located diagnostics, and creates nothing`, async () => {

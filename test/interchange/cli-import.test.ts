@@ -102,7 +102,7 @@ describe('ramparts import', () => {
     const after = readFileSync(out, 'utf8').split('\n');
     // Line 1 is the schema line (relative to the output); then the base file line for line, with the new injects after the last one.
     const added = after.length - before.length;
-    const lastInject = before.findIndex((l, i) => i > before.findIndex((x) => x === 'injects:') && /^\S/.test(l));
+    const lastInject = before.findIndex((l, i) => i > before.indexOf('injects:') && /^\S/.test(l));
     const end = lastInject < 0 ? before.length : lastInject;
     expect(after.slice(1, end - (before[end - 1] === '' ? 1 : 0))).toEqual(before.slice(1, end - (before[end - 1] === '' ? 1 : 0)));
     expect(added).toBeGreaterThan(10);

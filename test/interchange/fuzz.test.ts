@@ -67,7 +67,7 @@ const bundle = fc.integer({ min: 1, max: 12 }).chain((n) => {
   const object = fc.record({
     type: fc.constantFrom(...TYPES), technique_id: fc.option(fc.constantFrom(...TECHNIQUES), { nil: undefined }), tactic_id: fc.option(fc.constantFrom('TA0009', 'collection', 'nope'), { nil: undefined }),
     name: fc.option(fc.constantFrom(...NAMES), { nil: undefined }), operator: fc.constantFrom('AND', 'OR', 'xor', 1), effect_refs: refs, on_true_refs: refs, on_false_refs: refs,
-    asset_refs: refs, source_ref: ref, target_ref: ref, object_ref: ref, value: fc.constantFrom('10.0.0.1', ''), hashes: fc.oneof(fc.constant({ 'SHA-256': 'a'.repeat(64) }), fc.constant('MD5: ' + 'b'.repeat(32)), fc.constant(7)),
+    asset_refs: refs, source_ref: ref, target_ref: ref, object_ref: ref, value: fc.constantFrom('10.0.0.1', ''), hashes: fc.oneof(fc.constant({ 'SHA-256': 'a'.repeat(64) }), fc.constant(`MD5: ${'b'.repeat(32)}`), fc.constant(7)),
   });
   return fc.tuple(...ids.map(() => object)).map((objects) => ({ type: 'bundle', id: 'bundle--1', objects: objects.map((o, k) => ({ ...o, id: ids[k] })) }));
 });

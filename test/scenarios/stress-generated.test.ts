@@ -25,7 +25,7 @@ describe('generated stress scenario', () => {
     vi.spyOn(Math, 'random').mockImplementation(() => {
       throw new Error('the stress generator must not use Math.random');
     });
-    expect(stressScenarioYaml() === stressScenarioYaml()).toBe(true);
+    expect(stressScenarioYaml()).toBe(stressScenarioYaml());
   });
 
   it('starts with the editor schema line', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type DeltaMessage, type SyncResult } from '../../protocol/index.ts';
+import type { DeltaMessage, SyncResult } from '../../protocol/index.ts';
 import { applyViewPatch } from '../protocol/jsondiffpatch.ts';
 import { AudienceChannel } from '../../server/authority/channel.ts';
 import type { EngineEvent } from '../../engine/index.ts';

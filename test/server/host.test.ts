@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BlueView } from '../../engine/index.ts';
-import { type DeltaMessage, type Notice, type SyncResult } from '../../protocol/index.ts';
+import type { DeltaMessage, Notice, SyncResult } from '../../protocol/index.ts';
 import { applyViewPatch } from '../protocol/jsondiffpatch.ts';
 import type { AudienceKey } from '../../server/authority/audience.ts';
 import { engineAdapter } from '../../server/authority/engine-adapter.ts';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { project, type BlueView, type ExerciseState } from '../../engine/index.ts';
-import { type CreateExerciseResponse, type DeltaMessage, type SyncResult } from '../../protocol/index.ts';
+import type { CreateExerciseResponse, DeltaMessage, SyncResult } from '../../protocol/index.ts';
 import { applyViewPatch } from '../protocol/jsondiffpatch.ts';
 import { defaultConfig } from '../../server/config.ts';
 import { applySync, createExercise, joinSeat, startTestServer, until, type Seat, type TestServer } from './helpers.ts';

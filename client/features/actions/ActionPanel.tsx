@@ -62,6 +62,7 @@ export function ActionPanel({ selected, onClearSelection, indicator }: ActionPan
   const entry = actions.find((a) => a.id === actionId) ?? actions[0];
 
   // Only when a new indicator is handed over (not when the catalog is re-read): deliberately not on `actions`.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   useEffect(() => {
     if (indicator) {
       setInd(indicator);

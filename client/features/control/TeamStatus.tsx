@@ -22,7 +22,7 @@ export function nodeCounts(view: Pick<TruthView, 'nodes'>): Map<string, { nodes:
 
 /** A team in a narrow table: its nation code (or id), the full name on hover and for screen readers. */
 export function TeamAbbr({ id, nation, name }: { id: string; nation?: string | undefined; name: string }) {
-  return <><abbr title={name || id} aria-hidden="true">{nation ?? id}</abbr><span className="sr-only">{name || id}</span></>;
+  return <><span title={name || id} aria-hidden="true">{nation ?? id}</span><span className="sr-only">{name || id}</span></>;
 }
 
 export function TeamStatusOf({ blue, nodes }: { blue: TruthView['blue']; nodes: TruthView['nodes'] }) {

@@ -52,8 +52,11 @@ export function CampaignGraph({ steps, selected, onSelect }: { steps: RedStepVie
         {steps.map((s) => {
           const p = pos(s.id);
           return (
+            // biome-ignore lint/a11y/noStaticElementInteractions: a selectable step is given the button role and Enter/Space below
             <g key={s.id} transform={`translate(${p.x},${p.y})`} className={`step st-${s.status}${selected === s.id ? ' selected' : ''}`} data-step={s.id} data-status={s.status}
-              onClick={onSelect ? () => onSelect(s.id) : undefined}>
+              role={onSelect ? 'button' : undefined} tabIndex={onSelect ? 0 : undefined}
+              onClick={onSelect ? () => onSelect(s.id) : undefined}
+              onKeyDown={onSelect ? (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onSelect(s.id); } } : undefined}>
               <title>{`${localText(s.name, lang) || s.id} · ${s.technique} · ${t(`redStatus.${s.status}`)}`}</title>
               <rect width={BOX_W} height={BOX_H} rx={5} fill="#16212e" stroke={STEP_COLORS[s.status] ?? '#888'} strokeWidth={selected === s.id ? 3 : 2} />
               <rect width={6} height={BOX_H} x={rtl ? BOX_W - 6 : 0} rx={2} fill={STEP_COLORS[s.status] ?? '#888'} />

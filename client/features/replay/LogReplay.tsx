@@ -60,6 +60,7 @@ export function ServerLogReplay({ exerciseId, token }: { exerciseId: string; tok
   const t = useT();
   const [result, setResult] = useState<LogSourceResult | null>(null);
   const [reload, setReload] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `reload` is the retry button's trigger: a new value fetches again
   useEffect(() => {
     let live = true;
     setResult(null);

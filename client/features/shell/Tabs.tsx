@@ -60,6 +60,7 @@ export function Tabs({ tabs, active, onChange, label }: { tabs: TabDef[]; active
         })}
       </div>
       {current ? (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the ARIA tabs pattern makes a panel without focusable content reachable by Tab
         <div role="tabpanel" id={`${base}-panel-${current.id}`} aria-labelledby={`${base}-tab-${current.id}`} className="tabpanel" tabIndex={0}>
           {current.render()}
         </div>

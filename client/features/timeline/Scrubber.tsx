@@ -51,6 +51,7 @@ export function Scrubber({ start, end, value, onChange, marks }: { start: number
   const prev = [...marks].reverse().find((m) => m < value);
   const next = marks.find((m) => m > value);
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a toolbar of controls, not a form section; a fieldset would bring a form's border and legend
     <div className="scrubber" role="group" aria-label={t('timeline.scrubber')}>
       <button type="button" onClick={() => setPlaying((p) => !p)} aria-pressed={playing}>{playing ? t('timeline.pause') : t('timeline.play')}</button>
       <label className="inline">

@@ -37,6 +37,7 @@ export function Swimlanes({ lanes, teams, start, end, cursor, onSeek }: {
   };
   return (
     <figure className="swimlanes" ref={box}>
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: a click on the lanes is a shortcut; the scrubber beside them seeks by keyboard */}
       <svg ref={svg} viewBox={`0 0 ${W} ${height}`} role="img" aria-label={t('timeline.swimlanes')} onClick={seek}>
         {x.ticks(8).map((v) => (
           <g key={v}>

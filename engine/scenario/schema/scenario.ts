@@ -6,7 +6,7 @@ import { Campaign } from './red.ts';
 import { ActionDef, Posture } from './blue.ts';
 import { Criteria, Inject } from './injects.ts';
 import { Move } from './moves.ts';
-import { FORMAT_VERSION, MODES, SCORE_CATEGORIES, TEAM_ROLES } from '../vocabulary.ts';
+import { FORMAT_VERSION, MODES, TEAM_ROLES } from '../vocabulary.ts';
 
 export const Meta = z.strictObject({
   id: Id,

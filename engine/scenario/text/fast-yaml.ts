@@ -14,6 +14,7 @@ import { MAX_DEPTH } from './depth.ts';
 import { GIVE_UP, Inline, giveUp, isPlainKey } from './yaml-scalars.ts';
 
 // Tabs, control characters, non-characters, byte-order marks, lone surrogates: leave them to yaml.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const UNSUPPORTED = /[\t\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufeff\ufffe\uffff]/;
 const SURROGATE = /[\ud800-\udfff]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

@@ -8,7 +8,7 @@ export const metricsSection: AarSection = {
   id: 'performance-metrics',
   heading: (m) => m['section.metrics'],
   write(ctx, w) {
-    const { r, m, b, dur, when, team, lang } = ctx;
+    const { r, m, b, dur, when, lang } = ctx;
     const short = ctx.label;
     const name = (t: { name: string }): string => b.auto(t.name);
     const label = (t: { label: string }): string => b.auto(t.label);

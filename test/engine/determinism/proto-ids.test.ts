@@ -106,11 +106,11 @@ describe('prototype names in id fields', () => {
       { at: 2 * HOUR, command: { type: 'share-intel', partners: ['qa'], report: { title: 't', text: 'x', indicators: ['constructor'], tlp: 'AMBER' }, actor: { role: 'blue', team: 'sa' } } },
     ]);
     expect(r.replayed).toBe(r.live);
-    const kwRt = r.state.teams['kw']!;
+    const kwRt = r.state.teams.kw!;
     expect(Object.hasOwn(kwRt.blocked, '__proto__')).toBe(true);
     expect(Object.getPrototypeOf(kwRt.blocked)).toBe(Object.prototype);
     // sa learnt "constructor" under AMBER: it may not pass it on.
-    expect(r.state.teams['sa']!.sent).toEqual([]);
+    expect(r.state.teams.sa!.sent).toEqual([]);
   });
 });
 

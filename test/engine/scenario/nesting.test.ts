@@ -43,7 +43,7 @@ describe('nesting pre-scan', () => {
     for (const style of ['block', 'flow'] as const) {
       expect(findExcessiveNesting(stringify({ a: deep(150) }, { collectionStyle: style }))).toBeGreaterThanOrEqual(0);
     }
-    expect(findExcessiveNesting('a:\n' + Array.from({ length: 120 }, (_, i) => `${' '.repeat(i + 1)}b:`).join('\n'))).toBeGreaterThanOrEqual(0);
+    expect(findExcessiveNesting(`a:\n${Array.from({ length: 120 }, (_, i) => `${' '.repeat(i + 1)}b:`).join('\n')}`)).toBeGreaterThanOrEqual(0);
     expect(findExcessiveNesting(`--- ${'['.repeat(300)}`)).toBeGreaterThanOrEqual(0);
     expect(findExcessiveNesting(`k: !!seq &a ${'['.repeat(300)}`)).toBeGreaterThanOrEqual(0);
   });

@@ -71,7 +71,7 @@ describe('pathological inputs', () => {
   });
 
   it('a 12 MB file under the limit is parsed and answered with located errors', () => {
-    const line = 'filler: "' + 'x'.repeat(100) + '"\n';
+    const line = `filler: "${'x'.repeat(100)}"\n`;
     const text = `ramparts: 1\n${Array.from({ length: 12 * 1024 * 1024 / line.length }, (_, i) => line.replace('filler', `f${i}`)).join('')}`;
     const json = JSON.stringify({ ramparts: 1, filler: text });
     expect(json.length).toBeGreaterThan(12 * 1024 * 1024);
@@ -94,13 +94,13 @@ describe('pathological inputs', () => {
     for (let round = 0; round < 3; round++) {
       expect(only(`key: ${'['.repeat(100_000)}${']'.repeat(100_000)}`, 'deep.yaml')).toMatch(/^deep\.yaml:1:\d+: \(root\): nested too deeply/);
       expect(only(`key: ${'{a: '.repeat(50_000)}1${'}'.repeat(50_000)}`, 'deep.yaml')).toMatch(/^deep\.yaml:1:\d+: \(root\): nested too deeply/);
-      expect(only('- '.repeat(50_000) + 'x\n', 'dash.yaml')).toMatch(/^dash\.yaml:1:\d+: \(root\): nested too deeply/);
+      expect(only(`${'- '.repeat(50_000)}x\n`, 'dash.yaml')).toMatch(/^dash\.yaml:1:\d+: \(root\): nested too deeply/);
       expect(only('['.repeat(100_000) + ']'.repeat(100_000), 'deep.json')).toMatch(/^deep\.json:1:\d+: (\[0\])+: nested more than 64 levels deep/);
     }
   });
 
   it('nesting just inside the scan limit but past the depth limit is refused after parsing', () => {
-    expect(only('a:\n' + Array.from({ length: 80 }, (_, i) => `${'  '.repeat(i + 1)}b${i}:`).join('\n') + ' 1\n'))
+    expect(only(`a:\n${Array.from({ length: 80 }, (_, i) => `${'  '.repeat(i + 1)}b${i}:`).join('\n')} 1\n`))
       .toMatch(/nested (more than 64 levels deep|too deeply)/);
   });
 

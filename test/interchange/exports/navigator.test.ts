@@ -68,7 +68,7 @@ function expectedScores(team: string | null): Map<string, number> {
     const at = firstAlert.get(`${i}|${team ?? '*'}`);
     const acc = sums.get(id) ?? { n: 0, credit: 0 };
     acc.n++;
-    if (at !== undefined) acc.credit += Math.pow(0.5, (at - a.t) / half);
+    if (at !== undefined) acc.credit += 0.5 ** ((at - a.t) / half);
     sums.set(id, acc);
   });
   return new Map([...sums].map(([id, x]) => [id, Math.round((100 * x.credit) / x.n * 100) / 100]));
