@@ -9,7 +9,7 @@ import {
   type ExerciseSummary, type SeatListResponse, type ValidateScenarioResponse,
 } from '../../protocol/index.ts';
 import type { OperatorCredential } from '../auth/operator.ts';
-import type { CommandEntry, EnginePort } from '../authority/engine-port.ts';
+import type { EnginePort } from '../authority/engine-port.ts';
 import type { ExerciseManager } from '../authority/manager.ts';
 import type { ScenarioCatalog } from '../scenarios/catalog.ts';
 import type { ExerciseRecord, ExerciseStore, SeatRecord } from '../store/types.ts';

@@ -39,7 +39,7 @@ async function taxii(path: string, token?: string, init: { accept?: string; meth
   return { status: res.status, headers: res.headers, text, body: text === '' ? undefined : JSON.parse(text) as Record<string, any> };
 }
 
-const share = (team: string, partners: string[], title: string, indicators: string[], tlp: string) => ({
+const share = (_team: string, partners: string[], title: string, indicators: string[], tlp: string) => ({
   type: 'share-intel', partners, report: { title, text: `${title}.`, indicators, technique: 'T1566.001', tlp },
 });
 

@@ -3,7 +3,7 @@
  * the report's language with its numbers, then one table naming every branch file and the state hash
  * its replay ends on (the package carries the files).
  */
-import { type BranchEdit, type Command } from '../../../engine/index.ts';
+import type { BranchEdit, Command } from '../../../engine/index.ts';
 import { pct } from '../format.ts';
 import type { AarContext, AarWriter } from '../model.ts';
 import type { WhatIfReported } from '../../whatif/finding.ts';
