@@ -102,8 +102,11 @@ export interface ExerciseSummary {
   createdAt: string;
   /** The seat the bearer token belongs to. */
   seat: SeatInfo;
-  /** The exercise revision (commands applied so far). */
-  seq: number;
+  /**
+   * The exercise revision (commands applied so far, the length of the log): controller and
+   * evaluators only (it counts every seat's commands).
+   */
+  revision?: number;
   /** SHA-256 of the exercise state (controller and evaluator only): equal to a replay of the log. */
   stateHash?: string;
 }

@@ -9,7 +9,8 @@
  * apply to) and `toSeq` (the revision they bring it to); an audience whose view did not change at a
  * revision receives nothing for it. A client keeps `lastSeq` = the `toSeq` of the last message it
  * applied, ignores messages with `toSeq <= lastSeq`, applies one with `fromSeq === lastSeq`, and
- * on any other `fromSeq` (a gap) calls `sync({ lastSeq })`.
+ * on any other `fromSeq` (a gap) calls `sync({ lastSeq })`. Events are numbered 1, 2, 3, ... among
+ * the events the audience may see (not by their place in the exercise's log).
  */
 import { z } from 'zod';
 import type { EngineEvent, LocalTextT } from '../engine/types.ts';
@@ -74,7 +75,7 @@ export type SyncResult<V = unknown> =
 
 export interface CommandOk {
   ok: true;
-  /** The exercise revision this command produced. */
+  /** The exercise revision this command produced (the first answer's, for a repeated key). */
   seq: number;
 }
 export interface ErrorReply {
@@ -102,8 +103,6 @@ export interface Welcome<V = unknown> {
 export interface Notice {
   code: NoticeCode;
   message: string;
-  /** Exercise revision at which the notice was raised (or cleared). */
-  seq: number;
   /** Present on the message that withdraws a notice of this code: remove it. */
   cleared?: true;
 }

@@ -100,7 +100,7 @@ export async function startServer(config: ServerConfig = defaultConfig(), option
 
   let closing: Promise<void> | undefined;
   const close = () => (closing ??= (async () => {
-    io.emit('notice', { code: NOTICE_CODES.SHUTTING_DOWN, message: 'The server is shutting down; the page reconnects by itself.', seq: 0 });
+    io.emit('notice', { code: NOTICE_CODES.SHUTTING_DOWN, message: 'The server is shutting down; the page reconnects by itself.' });
     await manager.close();
     io.disconnectSockets(true);
     await new Promise<void>((resolve) => io.close(() => resolve()));

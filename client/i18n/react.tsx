@@ -5,6 +5,7 @@ import { usePrefs } from '../store/react.ts';
 import { directionOf } from './catalog.ts';
 import { pickLocalText } from '../../engine/constants.ts';
 import { t, type Params } from './t.ts';
+import { visibleControls } from './visible.ts';
 
 export type Translate = (key: string, params?: Params) => string;
 
@@ -18,7 +19,8 @@ export function useT(): Translate {
 }
 
 /**
- * A scenario text in the seat's language. When it falls back to another language the element says
+ * A scenario text in the seat's language, with direction overrides and invisible characters shown
+ * (visible.ts: a name cannot pose as another). When it falls back to another language the element says
  * so (`lang`) and takes its own direction (`dir="auto"`), so English inside Arabic reads correctly.
  */
 export function LocalTextView({ text, className }: { text: LocalTextT | undefined | null; className?: string }) {
@@ -27,7 +29,7 @@ export function LocalTextView({ text, className }: { text: LocalTextT | undefine
   const foreign = picked.lang !== undefined && picked.lang !== lang;
   return (
     <span className={className} lang={foreign ? picked.lang : undefined} dir={foreign || picked.lang === undefined ? 'auto' : undefined}>
-      {picked.text}
+      {visibleControls(picked.text)}
     </span>
   );
 }

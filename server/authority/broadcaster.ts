@@ -9,6 +9,11 @@
  *   scenario projecting and diffing them costs tens of ms) is published at most every
  *   `heavyIntervalMs`, its events kept meanwhile, so that a burst of commands from many teams does
  *   not pay for one controller projection per batch. Light audiences are sent at every batch.
+ *
+ * Every audience numbers its events 1, 2, 3, ... among the events it may see (counted in the host's
+ * ledger, a fold of the log, so the same after a restart), so that event numbers do not count what a
+ * seat does not see (issue 13). Deltas still carry exercise revisions in `fromSeq`/`toSeq` (see
+ * docs/PROTOCOL.md, "What each seat may infer").
  */
 import type { EngineEvent } from '../../engine/index.ts';
 import type { SeatEvent, SyncResult } from '../../protocol/index.ts';
@@ -49,6 +54,8 @@ export interface BroadcasterDeps<S> {
   revision: () => number;
   /** Runs `fn` now if no batch is in flight, else right after the batch is durable and broadcast. */
   whenSettled: (fn: () => void) => void;
+  /** How many events the audience has been shown up to the durable revision (the ledger's count). */
+  eventCount: (key: AudienceKey) => number;
 }
 
 export class Broadcaster<S> {
@@ -123,7 +130,10 @@ export class Broadcaster<S> {
     a.timer = undefined;
     const started = this.deps.now();
     const view = this.deps.engine.project(this.deps.state(), seatOfAudience(key));
-    const delta = a.channel.publish(view, a.pending, this.deps.revision());
+    // The pending events are this audience's latest: numbered up to its count of events so far.
+    const last = this.deps.eventCount(key);
+    const events = a.pending.map((e, i) => ({ ...e, seq: last - a.pending.length + 1 + i }));
+    const delta = a.channel.publish(view, events, this.deps.revision());
     const took = this.deps.now() - started;
     a.cost = a.cost === 0 ? took : a.cost * 0.8 + took * 0.2;
     a.lastPublished = started;

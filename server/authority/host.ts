@@ -116,6 +116,7 @@ export class ExerciseHost<S = unknown> {
       options: { keepDeltas: options.keepDeltas, heavyCostMs: options.heavyCostMs, heavyIntervalMs: options.heavyIntervalMs },
       state: () => this.durable.state, revision: () => this.durable.revision,
       whenSettled: (fn) => this.queue.whenSettled(fn),
+      eventCount: (key) => this.durable.ledger.eventCount(key),
     }, audiences);
     this.reconcileDriver();
   }
@@ -194,12 +195,12 @@ export class ExerciseHost<S = unknown> {
 
   /** Raises a notice for every seat (in force, and in every welcome, until `clearNotice`). */
   raiseNotice(code: NoticeCode, message: string): void {
-    this.board.raise(code, message, this.durable.revision);
+    this.board.raise(code, message);
   }
 
   /** Withdraws a notice in force: seats remove it (a `notice` with `cleared: true`). */
   clearNotice(code: NoticeCode): void {
-    this.board.clear(code, this.durable.revision);
+    this.board.clear(code);
   }
 
   /** Resolves when every command queued so far has been applied (or refused). */

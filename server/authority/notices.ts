@@ -20,9 +20,9 @@ export class NoticeBoard {
     return this.inForce.some((n) => n.code === code);
   }
 
-  /** Raises (or raises again, replacing) the notice of `code`, at revision `seq`. */
-  raise(code: NoticeCode, message: string, seq: number): void {
-    const notice: Notice = { code, message, seq };
+  /** Raises (or raises again, replacing) the notice of `code`. */
+  raise(code: NoticeCode, message: string): void {
+    const notice: Notice = { code, message };
     const at = this.inForce.findIndex((n) => n.code === code);
     if (at >= 0) this.inForce.splice(at, 1);
     this.inForce.push(notice);
@@ -30,10 +30,10 @@ export class NoticeBoard {
   }
 
   /** Withdraws the notice of `code` if it is in force: seats remove it. */
-  clear(code: NoticeCode, seq: number): void {
+  clear(code: NoticeCode): void {
     const at = this.inForce.findIndex((n) => n.code === code);
     if (at < 0) return;
     this.inForce.splice(at, 1);
-    this.transport.notice(this.exerciseId, { code, message: '', seq, cleared: true });
+    this.transport.notice(this.exerciseId, { code, message: '', cleared: true });
   }
 }

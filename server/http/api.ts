@@ -117,13 +117,11 @@ export function apiRouter(deps: ApiDeps): Router {
       ...(seat.role === 'white' || seat.role === 'evaluator' ? { seed: record.seed } : {}), createdAt: record.createdAt,
       seat: { seat: seat.seat, role: seat.role, ...(seat.team ? { team: seat.team } : {}) },
       // Read between batches: the revision and hash of durable state only. On a process that does
-      // not own the exercise, the stored revision (no state here to hash).
-      ...(host
-        ? await host.settled(() => ({
-          seq: host.seq,
-          ...(seat.role === 'white' || seat.role === 'evaluator' ? { stateHash: host.stateHash() } : {}),
-        }))
-        : { seq: await deps.store.lastSeq(id) }),
+      // not own the exercise, the stored revision (no state here to hash). Both count every seat's
+      // commands: the controller's and evaluators' only.
+      ...(seat.role !== 'white' && seat.role !== 'evaluator' ? {}
+        : host ? await host.settled(() => ({ revision: host.seq, stateHash: host.stateHash() }))
+          : { revision: await deps.store.lastSeq(id) }),
     };
     res.json(body);
   }));

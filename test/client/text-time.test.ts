@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { localText, pickLocalText } from '../../engine/constants.ts';
 import { formatExerciseTime, formatSpan, formatWallTime, isTimeZone, timeZones } from '../../client/i18n/time.ts';
 import { parseRoute } from '../../client/app/route.ts';
+import { hasHiddenControls, visibleControls } from '../../client/i18n/visible.ts';
 
 describe('scenario texts (LocalText)', () => {
   const text = { en: 'Start', ar: 'بدء' };
@@ -60,5 +61,16 @@ describe('routes', () => {
     expect(parseRoute(`#/join/short/${token}`).page).toBe('not-found');
     expect(parseRoute('#/join/exercise_01/tooshort').page).toBe('not-found');
     expect(parseRoute(`#/join/exercise_01/${token}/extra`).page).toBe('not-found');
+  });
+});
+
+describe('hidden characters', () => {
+  it('are shown as marks in indicators and names: a right-to-left override cannot make an exe read as a pdf', () => {
+    expect(visibleControls('invoice\u202Efdp.exe')).toBe('invoice⟦U+202E⟧fdp.exe');
+    expect(visibleControls('a\u200Bb\u2066c\u2069\uFEFF')).toBe('a⟦U+200B⟧b⟦U+2066⟧c⟦U+2069⟧⟦U+FEFF⟧');
+    // Arabic text itself, and its ordinary punctuation, are left alone.
+    expect(visibleControls('مركز العمليات، الكويت')).toBe('مركز العمليات، الكويت');
+    expect(hasHiddenControls('invoice\u202Efdp.exe')).toBe(true);
+    expect(hasHiddenControls('invoice.pdf')).toBe(false);
   });
 });

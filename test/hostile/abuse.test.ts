@@ -330,6 +330,7 @@ describe('abuse matrix: refused, logged, counted, nothing changed', () => {
   beforeAll(async () => {
     server = await startAbuseServer({
       limits: { ...defaultConfig().limits, socketRate: 1e6, socketBurst: 1e6, httpRate: 1e6, httpBurst: 1e6 },
+      quotas: { ...defaultConfig().quotas, commandsPerSecond: 1e6, commandBurst: 1e6 },
     }, { refusalLog: { linesPerWindow: Number.POSITIVE_INFINITY } });
     a = await createExercise(server.url, 'minimal', 'tabletop');
     b = await createExercise(server.url, 'minimal', 'tabletop');

@@ -17,7 +17,7 @@ import { ERROR_CODES, type CommandReply, type CreateExerciseResponse, type Exerc
 import pgClient from 'pg';
 import { PostgresStore } from '../../server/store/postgres/postgres-store.ts';
 import { spawnServe, type ChildServer } from '../server/child-server.ts';
-import { FIXTURES, api, createExercise, joinSeat, seatJoiner, seatToken, until, type Seat } from '../server/helpers.ts';
+import { FIXTURES, api, caughtUp, createExercise, joinSeat, seatJoiner, seatToken, type Seat } from '../server/helpers.ts';
 import { budgetMs, recordFigures, scale } from './budget.ts';
 import { startPrivatePostgres, startPrivateRedis, type PrivatePostgres, type PrivateRedis } from './private-services.ts';
 
@@ -114,12 +114,15 @@ async function verify(url: string, ex: CreateExerciseResponse, log: Sent[], watc
   const parsed = parseLog(logText.body);
   if (!parsed.ok) throw new Error(`log does not parse: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
   const { records } = parsed.log;
-  expect(records.length).toBe(summary.body.seq);
+  expect(records.length).toBe(summary.body.revision);
 
+  // Acknowledgements carry the seat's own sequence numbers, not log positions: each acknowledged
+  // command is looked up in the log by what it is (every sitrep's text is unique).
   const acked = log.filter((s) => s.reply !== 'no answer' && s.reply.ok);
+  const byText = new Map(records.map((r) => [(r.command as { text?: string }).text, r.command as unknown as Record<string, unknown>]));
   let lost = 0;
   for (const s of acked) {
-    const stored = records[(s.reply as { seq: number }).seq - 1]?.command as Record<string, unknown> | undefined;
+    const stored = byText.get(s.body.text as string);
     // The client key travels beside the command and is not part of it.
     if (!stored || !Object.entries(s.body).every(([key, value]) => key === 'key' || JSON.stringify(stored[key]) === JSON.stringify(value))) lost++;
   }
@@ -137,8 +140,8 @@ async function verify(url: string, ex: CreateExerciseResponse, log: Sent[], watc
   const replayed = replay(parsed.log, { verify: true });
   if (!replayed.ok) throw new Error(`replay failed at record ${replayed.record}: ${replayed.message}`);
   expect(stateHash(replayed.state), 'the live state equals the replay of the log').toBe(summary.body.stateHash);
-  for (const seat of watching) await until(seat, () => seat.lastSeq >= summary.body.seq, `seat ${seat.welcome.seat.seat} catching up to ${summary.body.seq}`);
-  return { acked: acked.length, lost, refusedButStored, duplicates, seq: summary.body.seq, records };
+  for (const seat of watching) await caughtUp(seat, `seat ${seat.welcome.seat.seat} catching up`);
+  return { acked: acked.length, lost, refusedButStored, duplicates, seq: summary.body.revision!, records };
 }
 
 function tally(log: Sent[]) {
@@ -236,8 +239,10 @@ describe('backends restarted under the server', () => {
     expect(checked.lost).toBe(0);
     expect(checked.duplicates, 'commands stored twice after a retry under the same key').toBe(0);
     // The real-time clock runs again by itself after the last restart: advances follow the first acknowledgement.
-    const firstAfter = log.slice(lastMark).find((s) => s.reply !== 'no answer' && s.reply.ok)!.reply as { seq: number };
-    expect(checked.records.slice(firstAfter.seq).some((r) => r.command.type === 'advance'), 'an advance after the last restart').toBe(true);
+    const firstAfter = log.slice(lastMark).find((s) => s.reply !== 'no answer' && s.reply.ok)!;
+    const position = checked.records.findIndex((r) => (r.command as { text?: string }).text === firstAfter.body.text);
+    expect(position).toBeGreaterThanOrEqual(0);
+    expect(checked.records.slice(position + 1).some((r) => r.command.type === 'advance'), 'an advance after the last restart').toBe(true);
     expect(kw.socket.connected && om.socket.connected).toBe(true);
     expect(server.process.exitCode).toBeNull();
 

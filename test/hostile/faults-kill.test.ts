@@ -17,6 +17,7 @@ import type { WhiteView } from '../../engine/index.ts';
 import type { CommandReply, SeatEvent } from '../../protocol/index.ts';
 import { startChildServer, type ChildServer } from '../server/child-server.ts';
 import { FIXTURES, createExercise, joinSeat, seatForm, type Seat } from '../server/helpers.ts';
+import { audienceAllows } from '../../engine/index.ts';
 import { budgetMs, recordFigures, scale } from './budget.ts';
 import { checkLog, sleep, tokenOf, type Acked } from './faults-common.ts';
 
@@ -47,7 +48,7 @@ describe(`SIGKILL at random moments under load (seed ${SEED})`, () => {
     running = await serve();
     const ex = await createExercise(running.url, 'minimal', 'realtime', 21);
     const acked: Acked[] = [];
-    const received: SeatEvent[] = [];
+    const received: Array<{ name: string; event: SeatEvent }> = [];
     let sent = 0;
     let inFlightAtKill = 0;
     let hashChecks = 0;
@@ -100,7 +101,7 @@ describe(`SIGKILL at random moments under load (seed ${SEED})`, () => {
       for (const { seat } of sockets) seat.close();
       await Promise.all(loops);
       await Promise.all(pending);
-      for (const { seat } of sockets) received.push(...seat.deltas.flatMap((d) => d.events));
+      for (const { name, seat } of sockets) received.push(...seat.deltas.flatMap((d) => d.events).map((event) => ({ name, event })));
 
       const snapshots = join(dataDir, 'exercises', ex.exerciseId, 'snapshots');
       tmpLeft = Math.max(tmpLeft, (await readdir(snapshots)).filter((n) => n.endsWith('.tmp')).length);
@@ -113,9 +114,15 @@ describe(`SIGKILL at random moments under load (seed ${SEED})`, () => {
       if (torn) expect((await readFile(logFile, 'utf8')).endsWith('\n'), `round ${round}: the torn entry was cut off`).toBe(true);
       const { records } = await checkLog(running.url, ex, acked, new Set(), `after kill ${round + 1}`);
       hashChecks++;
-      const logged = new Map(records.flatMap((r) => r.events ?? []).map((e) => [e.seq, e]));
-      // Seats get events without their audience (protocol SeatEvent); the rest is the logged event.
-      for (const event of received) expect(seatForm(logged.get(event.seq)), `round ${round}: event ${event.seq}`).toEqual(event);
+      // Each audience numbers the events it may see 1, 2, 3, ...: a seat's event n is the n-th logged
+      // event of its audience. Seats get events without their audience (protocol SeatEvent), renumbered.
+      const all = records.flatMap((r) => r.events ?? []);
+      const nth = (name: string, n: number) => {
+        const seat = name === 'controller' ? { role: 'white' } : { role: 'blue', team: name.slice(5) };
+        const e = all.filter((x) => audienceAllows(x.audience, seat))[n - 1];
+        return e === undefined ? undefined : { ...seatForm(e), seq: n };
+      };
+      for (const { name, event } of received) expect(nth(name, event.seq), `round ${round}: ${name}'s event ${event.seq}`).toEqual(event);
       received.length = 0;
     }
 

@@ -54,7 +54,11 @@ async function observed(): Promise<{ seq: number; hash: string; httpHash: string
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ limits: { ...defaultConfig().limits, socketRate: 1e6, socketBurst: 1e6, httpRate: 1e6, httpBurst: 1e6 } });
+  server = await startTestServer({
+    limits: { ...defaultConfig().limits, socketRate: 1e6, socketBurst: 1e6, httpRate: 1e6, httpBurst: 1e6 },
+    // Every message must reach the check it is about, not the seat's command rate.
+    quotas: { ...defaultConfig().quotas, commandsPerSecond: 1e6, commandBurst: 1e6 },
+  });
   ex = await createExercise(server.url, 'minimal', 'tabletop');
   const host = server.manager.host(ex.exerciseId)!;
   expect(await host.submit({ role: 'white' }, { type: 'start' })).toMatchObject({ ok: true });

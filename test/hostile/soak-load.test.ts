@@ -19,7 +19,7 @@ import { parseLog, replay, stateHash } from '../../engine/index.ts';
 import type { CommandReply, CreateExerciseResponse, ExerciseSummary } from '../../protocol/index.ts';
 import { spawnServe, type ChildServer } from '../server/child-server.ts';
 import { TEST_OPERATOR_TOKEN } from '../server/operator-token.ts';
-import { FIXTURES, api, joinSeat, until, type Seat } from '../server/helpers.ts';
+import { FIXTURES, api, caughtUp, joinSeat, until, type Seat } from '../server/helpers.ts';
 import { FULL, budgetMs, recordFigures, scale } from './budget.ts';
 import { HANG_MS } from '../timeouts.ts';
 
@@ -97,17 +97,19 @@ async function check(url: string, ex: CreateExerciseResponse, controller: Seat, 
   const parsed = parseLog(text.body);
   if (!parsed.ok) throw new Error(`log of ${ex.exerciseId} does not parse: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
   const { records } = parsed.log;
-  expect(records.length).toBe(summary.body.seq);
+  expect(records.length).toBe(summary.body.revision);
   let lost = 0;
   const mine = log.filter((s) => s.exercise === ex.exerciseId && s.reply !== 'no answer' && s.reply.ok);
+  // Acknowledgements carry the seat's own numbers: each acknowledged sitrep is found by its (unique) text.
+  const byText = new Map(records.map((r) => [(r.command as { text?: string }).text, r.command as unknown as Record<string, unknown>]));
   for (const s of mine) {
-    const stored = records[(s.reply as { seq: number }).seq - 1]?.command as Record<string, unknown> | undefined;
+    const stored = byText.get(s.body.text as string);
     if (!stored || !Object.entries(s.body).every(([key, value]) => JSON.stringify(stored[key]) === JSON.stringify(value))) lost++;
   }
   const replayed = replay(parsed.log, { verify: true });
   if (!replayed.ok) throw new Error(`replay of ${ex.exerciseId} failed at record ${replayed.record}: ${replayed.message}`);
   expect(stateHash(replayed.state), `exercise ${ex.exerciseId}: live state = replay of its log`).toBe(summary.body.stateHash);
-  for (const seat of watching) await until(seat, () => seat.lastSeq >= summary.body.seq, `${ex.exerciseId} ${seat.welcome.seat.seat} at ${summary.body.seq}`);
+  for (const seat of watching) await caughtUp(seat, `${ex.exerciseId} ${seat.welcome.seat.seat} catching up`);
   return { acked: mine.length, lost, records: records.length, events: records.reduce((n, r) => n + (r.events?.length ?? 0), 0) };
 }
 

@@ -132,12 +132,14 @@ describe('the exercise log', () => {
     const { body: created } = await api<CreateExerciseResponse>(server.url, 'POST', '/api/exercises', { scenario: 'minimal', mode: 'tabletop' }, TEST_OPERATOR_TOKEN);
     const tokenOf = (seat: string) => created.seats.find((s) => s.seat === seat)!.token;
     const host = server.manager.host(created.exerciseId)!;
-    expect(await host.submit({ role: 'white' }, { type: 'start' })).toMatchObject({ ok: true, seq: 1 });
-    expect(await host.submit({ role: 'white' }, { type: 'advance', to: 7_200_000 })).toMatchObject({ ok: true, seq: 2 });
-    expect(await host.submit({ role: 'blue', team: 'kw' }, { type: 'sitrep', text: 'quiet', severity: 'low' })).toMatchObject({ ok: true, seq: 3 });
+    expect(await host.submit({ role: 'white' }, { type: 'start' })).toMatchObject({ ok: true });
+    expect(await host.submit({ role: 'white' }, { type: 'advance', to: 7_200_000 })).toMatchObject({ ok: true });
+    expect(await host.submit({ role: 'blue', team: 'kw' }, { type: 'sitrep', text: 'quiet', severity: 'low' })).toMatchObject({ ok: true });
+    // The revision counts every seat's commands: the controller's and evaluators' to know, not blue's.
     const blue = await api<ExerciseSummary>(server.url, 'GET', `/api/exercises/${created.exerciseId}`, undefined, tokenOf('blue:kw'));
-    expect(blue.body.seq).toBe(3);
+    expect(blue.body.revision).toBeUndefined();
     expect(blue.body.stateHash).toBeUndefined();
+    expect((await api<ExerciseSummary>(server.url, 'GET', `/api/exercises/${created.exerciseId}`, undefined, tokenOf('controller'))).body.revision).toBe(3);
     expect((await api(server.url, 'GET', `/api/exercises/${created.exerciseId}/log`, undefined, tokenOf('blue:kw'))).status).toBe(403);
     expect((await api(server.url, 'GET', `/api/exercises/${created.exerciseId}/log`, undefined, tokenOf('red'))).status).toBe(403);
     const white = await api<ExerciseSummary>(server.url, 'GET', `/api/exercises/${created.exerciseId}`, undefined, tokenOf('controller'));

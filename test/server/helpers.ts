@@ -189,3 +189,36 @@ export function until(seat: Seat, predicate: () => boolean, what: string, limit 
     seat.socket.on('delta', onDelta);
   });
 }
+
+/**
+ * Waits until a seat holds its audience's current view by the deltas it received (each sequence
+ * number is its audience's own, so a test cannot compare it with the exercise revision): asks the
+ * server with `sync` without applying the answer, until the answer is `current`.
+ */
+export async function caughtUp(seat: Seat, what: string, limit = 20_000): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    const reply = await seat.socket.emitWithAck('sync', { lastSeq: seat.lastSeq });
+    if (reply.ok && reply.kind === 'current') return;
+    if (Date.now() - started > limit) throw new Error(`timed out waiting for ${what} (seat at ${seat.lastSeq}, server answered ${reply.ok ? reply.kind : reply.code})`);
+    await new Promise((done) => setTimeout(done, 20));
+  }
+}
+
+/** JSON with every object's keys sorted: the same text for equal values whatever their key order. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
+}
+
+/** Where each command is in a log's records (its canonical JSON -> positions from 1), to find acknowledged commands. */
+export function commandPositions(records: ReadonlyArray<{ command: unknown }>): Map<string, number[]> {
+  const at = new Map<string, number[]>();
+  records.forEach((r, i) => {
+    const key = canonicalJson(r.command);
+    const list = at.get(key);
+    if (list) list.push(i + 1);
+    else at.set(key, [i + 1]);
+  });
+  return at;
+}

@@ -75,10 +75,10 @@ describe('two server processes on PostgreSQL and Redis', () => {
     await until(omOnB, () => omOnB.lastSeq >= lastBeforeKill, 'the last delta before the kill (om)');
 
     // B does not own the exercise, yet its REST API answers from the shared store.
-    const summaryOnB = await api<{ seq: number; exerciseId: string; stateHash?: string }>(b.url, 'GET', `/api/exercises/${ex.exerciseId}`, undefined, token('controller'));
+    const summaryOnB = await api<{ revision: number; exerciseId: string; stateHash?: string }>(b.url, 'GET', `/api/exercises/${ex.exerciseId}`, undefined, token('controller'));
     expect(summaryOnB.status).toBe(200);
     expect(summaryOnB.body).toMatchObject({ exerciseId: ex.exerciseId });
-    expect(summaryOnB.body.seq).toBeGreaterThanOrEqual(lastBeforeKill);
+    expect(summaryOnB.body.revision).toBeGreaterThanOrEqual(lastBeforeKill);
     const logOnB = await api<string>(b.url, 'GET', `/api/exercises/${ex.exerciseId}/log`, undefined, token('controller'));
     expect(logOnB.status).toBe(200);
     expect(String(logOnB.body)).toContain(secret);

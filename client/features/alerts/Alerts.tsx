@@ -4,6 +4,7 @@ import { useT } from '../../i18n/react.tsx';
 import { useView } from '../../store/react.ts';
 import { SimTime } from '../shell/Clock.tsx';
 import { Empty } from '../shell/Bits.tsx';
+import { visibleControls } from '../../i18n/visible.ts';
 
 /** Long indicators (hashes) as their head and tail: the full value is in the title and is what gets blocked. */
 export function shortIndicator(value: string): string {
@@ -46,7 +47,7 @@ export function Alerts({ onBlock, onReport, onSelectNode }: AlertsProps) {
                 <ul className="indicators">
                   {a.indicators.map((ind) => (
                     <li key={ind}>
-                      <code dir="ltr" title={ind}>{shortIndicator(ind)}</code>
+                      <code dir="ltr" title={visibleControls(ind)}>{shortIndicator(visibleControls(ind))}</code>
                       {blocked.has(ind) ? <span className="muted"> {t('alerts.blocked')}</span> : onBlock ? <button type="button" className="small" onClick={() => onBlock(ind)}>{t('alerts.block')}</button> : null}
                     </li>
                   ))}

@@ -10,6 +10,7 @@ import { useCommand } from '../../net/react.tsx';
 import { useView } from '../../store/react.ts';
 import { SimTime } from '../shell/Clock.tsx';
 import { Empty, TlpChip } from '../shell/Bits.tsx';
+import { visibleControls } from '../../i18n/visible.ts';
 
 export interface Draft { indicators: string[]; technique?: string; title?: string }
 
@@ -28,14 +29,14 @@ function Report({ report, received }: { report: IntelView; received: boolean }) 
   return (
     <li className="report" data-report={report.id}>
       <header>
-        <strong dir="auto">{report.title}</strong> <TlpChip tlp={report.tlp} />
+        <strong dir="auto">{visibleControls(report.title)}</strong> <TlpChip tlp={report.tlp} />
         {report.technique ? <code>{report.technique}</code> : null}
       </header>
       <p className="muted">
         {received ? t('intel.fromTeam', { team: name(report.from) }) : t('intel.toTeams', { teams: report.to.map(name).join(', ') })} · <SimTime t={report.t} />
       </p>
       {report.text ? <p dir="auto" className="prewrap">{report.text}</p> : null}
-      <ul className="indicators">{report.indicators.map((i) => <li key={i}><code dir="ltr">{i}</code></li>)}</ul>
+      <ul className="indicators">{report.indicators.map((i) => <li key={i}><code dir="ltr">{visibleControls(i)}</code></li>)}</ul>
       {received ? (
         appliedAt !== undefined ? <p className="ok">{t('intel.appliedAt')} <SimTime t={appliedAt} /></p> : (
           <button type="button" className="primary" disabled={apply.pending} onClick={() => void apply.run({ type: 'apply-intel', report: report.id })} data-testid="apply-intel">
