@@ -89,7 +89,8 @@ beforeAll(async () => {
     ];
   }
   expect(await white.command({ type: 'start' })).toMatchObject({ ok: true });
-  expect(await white.command({ type: 'speed', speed: 1000 })).toMatchObject({ ok: true });
+  // Slow enough that the controller's advances, not the wall clock of a busy machine, decide when it ends.
+  expect(await white.command({ type: 'speed', speed: 60 })).toMatchObject({ ok: true });
   for (const hours of [1, 3, 6, 9, 12, 16, 20]) {
     const clock = (white.view as WhiteView).clock.t;
     if (clock < hours * 3_600_000) await white.command({ type: 'advance', to: hours * 3_600_000 });
@@ -139,6 +140,7 @@ const ofKind = (kinds: readonly Leak['kind'][]) => BLUE.flatMap((team) => leaksO
 
 describe('what every blue seat of a live gulf-shield exercise receives', () => {
   it('is a real run: frames, alerts, injects and red activity, and probes answered', () => {
+    expect(secretsOf('xs').criteria.length, 'criteria to look for').toBeGreaterThan(20);
     const white = seats.controller!.view as WhiteView;
     expect(white.clock.phase).toBe('ended');
     expect(white.attempts.filter((a) => a.ok).length).toBeGreaterThan(0);
@@ -167,7 +169,7 @@ describe('what every blue seat of a live gulf-shield exercise receives', () => {
   it.fails('(known leak, engine: s13-engine) holds no score component computed from ground truth before its release', () => {
     expect(ofKind(['score'])).toEqual([]);
   });
-  it.fails('(known leak, engine: s13-engine) holds none of the evaluators\' criteria', () => {
+  it('holds none of the evaluators\' criteria (an inject\'s evaluation: expected actions, answers, rubrics)', () => {
     expect(ofKind(['criteria'])).toEqual([]);
   });
 });
