@@ -101,12 +101,15 @@ export interface OpenForkOptions {
   keepEvents?: boolean;
   /** Snapshot spacing of the seek index (default the replayer's). */
   snapshotEvery?: number;
+  /** Check each record's recorded events (as the timeline does when it opens a log). */
+  verify?: boolean;
 }
 
 /** Opens a log for branching: one fold with snapshots (the seek index), as the evaluator's timeline opens it. */
 export function openFork(log: RampartsLog, options: OpenForkOptions = {}): { ok: true; source: OpenedFork } | ReplayFailure {
   const made = createReplayer(log, {
     keepEvents: options.keepEvents ?? true,
+    ...(options.verify ? { verify: true } : {}),
     ...(options.compiled ? { compiled: options.compiled } : {}),
     ...(options.snapshotEvery !== undefined ? { snapshotEvery: options.snapshotEvery } : {}),
   });

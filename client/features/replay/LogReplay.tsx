@@ -1,7 +1,8 @@
 /**
  * Replays a log in the browser with the engine: a file picked by the user (JSON Lines from
  * `ramparts run --log`, the server's log export or an exercise package), or this exercise's log
- * fetched from the server (controller and evaluator seats).
+ * fetched from the server (controller and evaluator seats). Under the timeline, "what if from here"
+ * (client/features/whatif): only those who hold the log, the white cell and evaluators, see it.
  */
 import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/react.tsx';
@@ -9,6 +10,7 @@ import { exerciseLog } from '../../net/api.ts';
 import { StartDateContext } from '../shell/Clock.tsx';
 import { TimelineView } from '../timeline/TimelineView.tsx';
 import { logSource, type LogSourceResult } from './engine-source.ts';
+import { WhatIfPanel } from '../whatif/WhatIfPanel.tsx';
 
 /** Lets the "replaying" status paint before the fold blocks the thread. */
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -26,7 +28,7 @@ function Result({ result }: { result: LogSourceResult }) {
   return (
     <StartDateContext.Provider value={result.startDate}>
       <p className="muted" data-testid="replay-loaded">{t('replay.loaded', { title: result.title, seed: result.seed })}</p>
-      <TimelineView source={result.source} />
+      <TimelineView source={result.source} below={(cursor, node) => <WhatIfPanel fork={result.fork} cursor={cursor} node={node} />} />
     </StartDateContext.Provider>
   );
 }

@@ -3,7 +3,7 @@
  * chosen moment, the swimlanes of red steps, detections and responses per team, the team table
  * and the events up to that moment.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useT } from '../../i18n/react.tsx';
 import { EventList } from '../feed/EventFeed.tsx';
 import { TeamStatusOf } from '../control/TeamStatus.tsx';
@@ -24,10 +24,15 @@ function useViewAt(source: TimelineSource, t: number): TruthView | null {
   return view;
 }
 
-export function TimelineView({ source }: { source: TimelineSource }) {
+/**
+ * `below`: what the page adds under the scrubber for the chosen moment and the node last picked on
+ * the map (the replay page's what-if panel).
+ */
+export function TimelineView({ source, below }: { source: TimelineSource; below?: (cursor: number, node: string | null) => ReactNode }) {
   const t = useT();
   const [cursor, setCursor] = useState(source.end);
   const [follow, setFollow] = useState(true);
+  const [picked, setPicked] = useState<string | null>(null);
   // Following the live end until the user scrubs away from it.
   useEffect(() => { if (follow) setCursor(source.end); }, [follow, source.end]);
   const view = useViewAt(source, cursor);
@@ -42,11 +47,15 @@ export function TimelineView({ source }: { source: TimelineSource }) {
   return (
     <div className="timeline">
       <Scrubber start={source.start} end={source.end} value={cursor} onChange={seek} marks={marks} />
+      {below ? below(cursor, picked) : null}
       <section className="panel">
         <Swimlanes lanes={lanes} teams={source.final.teams} start={source.start} end={source.end} cursor={cursor} onSeek={seek} />
       </section>
       <div className="timeline-grid">
-        {view ? <TruthMapOf nodes={view.nodes} segments={view.segments} teams={view.teams} title={t('timeline.mapAt')} /> : null}
+        {view ? (
+          <TruthMapOf nodes={view.nodes} segments={view.segments} teams={view.teams} title={t('timeline.mapAt')}
+            {...(below ? { selected: new Set(picked ? [picked] : []), onSelect: (id: string) => setPicked(id) } : {})} />
+        ) : null}
         <section className="panel">
           <h2>{t('timeline.teamsAt')}</h2>
           {view ? <TeamStatusOf blue={view.blue} nodes={view.nodes} /> : null}
