@@ -19,7 +19,7 @@ import { parseLog, replay, stateHash } from '../../engine/index.ts';
 import type { CommandReply, CreateExerciseResponse, ExerciseSummary } from '../../protocol/index.ts';
 import { spawnServe, type ChildServer } from '../server/child-server.ts';
 import { TEST_OPERATOR_TOKEN } from '../server/operator-token.ts';
-import { FIXTURES, api, caughtUp, joinSeat, until, type Seat } from '../server/helpers.ts';
+import { FIXTURES, api, caughtUp, joinSeat, type Seat } from '../server/helpers.ts';
 import { FULL, budgetMs, recordFigures, scale } from './budget.ts';
 import { HANG_MS } from '../timeouts.ts';
 
