@@ -5,7 +5,7 @@
  * a dozen national teams fill an exercise log. Drawn from a fixed-seed generator, so the log (and its
  * event count) is the same on every machine.
  */
-import { createExercise, type ActorT, type Command, type CommandBody, type CompiledScenario } from '../engine/index.ts';
+import { compileScenario, createExercise, type ActorT, type Command, type CommandBody, type CompiledScenario, type ScenarioT } from '../engine/index.ts';
 import type { ScriptedInput } from '../cli/inputs.ts';
 
 /** mulberry32: a tiny deterministic generator (benchmarks only; the engine has its own seeded streams). */
@@ -63,4 +63,15 @@ export function busyScript(compiled: CompiledScenario, seed: number, everyMs: nu
     }
   }
   return out.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * The benchmarks' long log: stress.yaml stretched to 14 days with the busy script (every team acts
+ * about every 20 simulated minutes), recorded headless with seed 1: about 107,000 events.
+ */
+export function longStressLog(stress: ScenarioT): { scenario: ScenarioT; compiled: CompiledScenario; inputs: ScriptedInput[] } {
+  const scenario = structuredClone(stress);
+  scenario.meta.duration = '14d';
+  const compiled = compileScenario(scenario);
+  return { scenario, compiled, inputs: busyScript(compiled, 1, 20 * 60_000) };
 }

@@ -18,6 +18,7 @@ const BENCHES: (() => Promise<BenchModule>)[] = [
   () => import('./server.ts'),
   () => import('./scale.ts'),
   () => import('./fork.ts'),
+  () => import('./whatif.ts'),
 ];
 
 function met(r: BenchResult): boolean | undefined {
