@@ -9,3 +9,4 @@ export * from './exports.ts';
 export * from './socket.ts';
 export * from './delta.ts';
 export * from './patch.ts';
+export * from './auth.ts';

@@ -6,7 +6,10 @@
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { ERROR_CODES } from '../protocol/index.ts';
+import type { Accounts } from './auth/accounts.ts';
+import { authenticate } from './auth/guard.ts';
 import type { OperatorCredential } from './auth/operator.ts';
+import { authRouter } from './http/auth-routes.ts';
 import type { EnginePort } from './authority/engine-port.ts';
 import type { ExerciseManager } from './authority/manager.ts';
 import type { ServerConfig } from './config.ts';
@@ -36,6 +39,8 @@ export interface AppDeps {
   store: ExerciseStore;
   /** Who may create exercises and upload scenarios (server/auth/operator.ts). */
   operator: OperatorCredential;
+  /** Operator accounts and sessions (server/auth/accounts.ts). */
+  accounts: Accounts;
   metrics: Metrics;
   logger: Logger;
   /** Counts and logs every refused request (summaries for floods). */
@@ -118,7 +123,11 @@ export function createApp(deps: AppDeps): Express {
     if (req.method === 'GET' || req.method === 'HEAD' || isAllowedOrigin(req.get('origin'), req.get('host'), config.allowedOrigins)) return next();
     sendError(res, ERROR_CODES.BAD_ORIGIN, 'cross-origin requests are not accepted');
   };
-  app.use('/api', rateLimit, sameOrigin, apiRouter({ ...deps, jsonBodyBytes: config.limits.jsonBodyBytes }));
+  // Who each API request comes from (server/auth/guard.ts): routes under /api read it with
+  // currentOperator(req) and guard themselves with requireRole(...).
+  app.use('/api', rateLimit, sameOrigin, authenticate(deps));
+  app.use('/api/auth', authRouter({ accounts: deps.accounts, auth: config.auth }));
+  app.use('/api', apiRouter({ ...deps, jsonBodyBytes: config.limits.jsonBodyBytes }));
   // The read-only TAXII 2.1 feed of each exercise (server/taxii): GET only, so no origin check to pass.
   app.use('/taxii2', rateLimit, taxiiRouter({ manager: deps.manager, logText: (id) => exerciseLogText(deps, id) }));
   app.use(clientRouter(config.distDir));

@@ -1,6 +1,9 @@
 /** Server settings, with the defaults `ramparts serve` uses. */
 import { resolve } from 'node:path';
+import type { AuthConfig } from './auth/auth-config.ts';
 import type { LogLevel } from './ops/logger.ts';
+
+export type { AuthConfig, OidcConfig, RateLimit } from './auth/auth-config.ts';
 
 /** Quotas of an exercise, per seat, team and exercise (enforced by server/authority/quotas.ts). */
 export interface QuotaLimits {
@@ -51,6 +54,7 @@ export interface ServerConfig {
    * Absent: from RAMPARTS_OPERATOR_TOKEN, else the data directory's `operator-token` (made at first start).
    */
   operatorToken?: string;
+  auth: AuthConfig;
   realtime: {
     /** Longest wall-clock interval between real-time advances. */
     tickMs: number;
@@ -99,6 +103,11 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     store: { snapshotEvery: 500 },
     deltas: { keep: 256, heavyCostMs: 4, heavyIntervalMs: 100 },
     quotas: DEFAULT_QUOTAS,
+    auth: {
+      sessionHours: 12, secureCookies: false,
+      // 5 guesses at once on one account name, then one a minute; 20 from one address, then one every 6 s.
+      loginRate: { perAccount: { perSecond: 1 / 60, burst: 5 }, perAddress: { perSecond: 1 / 6, burst: 20 } },
+    },
     limits: { socketRate: 20, socketBurst: 60, socketsPerSeat: 256, httpRate: 20, httpBurst: 60, jsonBodyBytes: 16 * 1024, maxBatch: 256 },
     ...overrides,
   };

@@ -6,6 +6,7 @@ import { createServer, type RequestListener, type Server as HttpServer } from 'n
 import type { AddressInfo } from 'node:net';
 import { NOTICE_CODES } from '../protocol/index.ts';
 import { createApp } from './app.ts';
+import { Accounts } from './auth/accounts.ts';
 import { OperatorCredential, resolveOperatorToken, type OperatorTokenSource } from './auth/operator.ts';
 import { engineAdapter } from './authority/engine-adapter.ts';
 import type { EnginePort } from './authority/engine-port.ts';
@@ -19,6 +20,7 @@ import { SocketTransport } from './realtime/rooms.ts';
 import { bindRealtime, createSocketServer } from './realtime/socket-server.ts';
 import type { RampartsServer } from './realtime/types.ts';
 import { ScenarioCatalog } from './scenarios/catalog.ts';
+import { FileAccountStore } from './store/accounts/file-accounts.ts';
 import { FileStore } from './store/file-store.ts';
 import type { ExerciseStore } from './store/types.ts';
 import type { ClusterOptions } from './cluster/cluster.ts';
@@ -36,6 +38,13 @@ export interface RunningServer {
    * prints it once: it is never logged).
    */
   operator: { source: OperatorTokenSource; token?: string };
+  /** Operator accounts and sessions (server/auth/accounts.ts). */
+  accounts: Accounts;
+  /**
+   * When no operator account exists: the one-time link that creates the first administrator
+   * (`<url>/setup#<token>`; printed by the command line, never logged). It works once.
+   */
+  setupUrl?: string;
   /** Stops accepting, finishes queued commands, closes sockets and the store. */
   close(): Promise<void>;
 }
@@ -59,6 +68,7 @@ export async function startServer(config: ServerConfig = defaultConfig(), option
   const operatorToken = await resolveOperatorToken({ configured: config.operatorToken, dataDir: config.dataDir });
   const operator = new OperatorCredential(operatorToken.token);
   const store = options.store ?? (await FileStore.open(config.dataDir, { logger }));
+  const accounts = new Accounts(store.accounts?.() ?? (await FileAccountStore.open(config.dataDir)), config.auth, logger, metrics);
   const catalog = await ScenarioCatalog.load(config.scenariosDir, engine, logger);
   // Socket.IO wraps the server's request listener (it answers its own path and passes the rest
   // on), so the listener must exist before it attaches; the app, which needs `io`, comes after.
@@ -84,7 +94,7 @@ export async function startServer(config: ServerConfig = defaultConfig(), option
     manager, metrics, logger, refusals, rate: config.limits.socketRate, burst: config.limits.socketBurst,
     socketsPerSeat: config.limits.socketsPerSeat, ...(cluster ? { remote: cluster } : {}),
   });
-  app = createApp({ config, manager, catalog, engine, io, store, operator, metrics, logger, refusals, clock: systemClock, startedAt: systemClock.now() });
+  app = createApp({ config, manager, catalog, engine, io, store, operator, accounts, metrics, logger, refusals, clock: systemClock, startedAt: systemClock.now() });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -96,6 +106,7 @@ export async function startServer(config: ServerConfig = defaultConfig(), option
   const { port } = http.address() as AddressInfo;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${shownHost}:${port}`;
+  const setupToken = await accounts.prepareSetup();
   logger.info('listening', { url, dataDir: config.dataDir, exercises: manager.size, scenarios: catalog.list().length, operatorToken: operatorToken.source });
 
   let closing: Promise<void> | undefined;
@@ -112,7 +123,8 @@ export async function startServer(config: ServerConfig = defaultConfig(), option
     logger.info('stopped');
   })());
   return {
-    url, port, manager, io, http, store, close,
+    url, port, manager, io, http, store, close, accounts,
+    ...(setupToken ? { setupUrl: `${url}/setup#${setupToken}` } : {}),
     operator: { source: operatorToken.source, ...(operatorToken.source === 'generated' ? { token: operatorToken.token } : {}) },
   };
 }

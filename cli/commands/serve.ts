@@ -29,8 +29,10 @@ Options:
                     against DNS rebinding), so a server reached as https://exercise.example/ needs
                     --allowed-host exercise.example
 
-Creating exercises and uploading scenarios need the operator token (the lobby asks for it; over
-the API it is "Authorization: Bearer <token>"). It is taken from RAMPARTS_OPERATOR_TOKEN (16 to 128
+Operators sign in with accounts (administrator, planner, controller, evaluator). When no account
+exists, the start prints a one-time link that creates the first administrator; more accounts come
+from "ramparts users add". Scripts may use the operator token instead of an account (over the API,
+"Authorization: Bearer <token>"; it acts as an administrator). It is taken from RAMPARTS_OPERATOR_TOKEN (16 to 128
 letters, digits, "_" or "-"; every process of a scale-out needs the same one), else from the file
 operator-token in --data. When neither exists the first start makes one, stores it there (readable
 by your user only) and prints it once. On a single machine: start, copy the printed token into the
@@ -137,6 +139,10 @@ export const command: CliCommand = {
     if (server.operator.token) {
       io.out(`Operator token (printed this once; kept in ${resolve(parsed.data, 'operator-token')}): ${server.operator.token}`);
       io.out('The lobby asks for it when you create an exercise.');
+    }
+    // Printed here, never logged: whoever opens it first becomes the administrator.
+    if (server.setupUrl) {
+      io.out(`No operator account yet. Create the first administrator at (this link works once):\n  ${server.setupUrl}`);
     }
     io.out(`Ramparts listening on ${server.url}/`);
     await new Promise<void>((done) => {

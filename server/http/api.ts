@@ -1,14 +1,15 @@
 /**
- * The REST API under `/api` (documented in docs/PROTOCOL.md). Lobby endpoints are open; endpoints
+ * The REST API under `/api` (documented in docs/PROTOCOL.md). Lobby endpoints are open; creating
+ * an exercise and checking a scenario need an operator with a role (server/auth/guard.ts); endpoints
  * about one exercise need a seat token of *that* exercise as a bearer token, and the seat
  * management ones the controller's.
  */
-import express, { Router, type Request, type RequestHandler, type Response } from 'express';
+import express, { Router, type Request, type Response } from 'express';
 import {
   CreateExerciseRequest, ERROR_CODES, ExerciseId, MAX_SCENARIO_BYTES, PROTOCOL_VERSION, ValidateScenarioRequest,
   type ExerciseSummary, type SeatListResponse, type ValidateScenarioResponse,
 } from '../../protocol/index.ts';
-import type { OperatorCredential } from '../auth/operator.ts';
+import { requireRole } from '../auth/guard.ts';
 import type { EnginePort } from '../authority/engine-port.ts';
 import type { ExerciseManager } from '../authority/manager.ts';
 import type { ScenarioCatalog } from '../scenarios/catalog.ts';
@@ -25,15 +26,8 @@ export interface ApiDeps {
   engine: EnginePort;
   io: RampartsServer;
   store: ExerciseStore;
-  /** Who may create exercises and upload scenarios. */
-  operator: OperatorCredential;
   jsonBodyBytes: number;
 }
-
-/** The refusal of an operator-only request without the operator's credential. */
-export const OPERATOR_REQUIRED = 'only an operator may do this: send the operator token as "Authorization: Bearer <token>" '
-  + '(ramparts serve prints it at its first start and keeps it in the file operator-token of its data directory, '
-  + 'or takes it from RAMPARTS_OPERATOR_TOKEN)';
 
 /** A scenario upload over the limit in UTF-8 bytes (the schema counts characters): TOO_LARGE, as documented. */
 function oversizedScenario(body: unknown): boolean {
@@ -68,17 +62,11 @@ export function apiRouter(deps: ApiDeps): Router {
     return seat;
   }
 
-  /** Operator-only routes: checked before their body is even read. */
-  const operatorOnly: RequestHandler = (req, res, next) => {
-    if (deps.operator.allows(bearerToken(req))) return next();
-    sendError(res, ERROR_CODES.UNAUTHENTICATED, OPERATOR_REQUIRED);
-  };
-
   router.get('/version', (_req, res) => void res.json({ ok: true, protocol: PROTOCOL_VERSION }));
 
   router.get('/scenarios', (_req, res) => void res.json({ ok: true, scenarios: deps.catalog.list() }));
 
-  router.post('/scenarios/validate', operatorOnly, scenarioJson, (req, res) => {
+  router.post('/scenarios/validate', requireRole('planner', 'controller'), scenarioJson, (req, res) => {
     if (oversizedScenario(req.body)) return sendError(res, ERROR_CODES.TOO_LARGE, OVERSIZED);
     const parsed = ValidateScenarioRequest.safeParse(req.body);
     if (!parsed.success) return sendError(res, ERROR_CODES.BAD_REQUEST, firstIssue(parsed.error));
@@ -87,7 +75,7 @@ export function apiRouter(deps: ApiDeps): Router {
     res.json(body);
   });
 
-  router.post('/exercises', operatorOnly, scenarioJson, route(async (req, res) => {
+  router.post('/exercises', requireRole('controller'), scenarioJson, route(async (req, res) => {
     if (oversizedScenario(req.body)) return sendError(res, ERROR_CODES.TOO_LARGE, OVERSIZED);
     const parsed = CreateExerciseRequest.safeParse(req.body);
     if (!parsed.success) return sendError(res, ERROR_CODES.BAD_REQUEST, firstIssue(parsed.error));

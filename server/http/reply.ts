@@ -39,9 +39,5 @@ export function route(handler: (req: Request, res: Response, next: NextFunction)
   return (req, res, next) => handler(req, res, next);
 }
 
-/** The bearer token of a request, if it has a well-formed `Authorization: Bearer ...` header. */
-export function bearerToken(req: Request): string | undefined {
-  const header = req.get('authorization');
-  const match = header ? /^Bearer ([A-Za-z0-9_-]{1,128})$/.exec(header) : null;
-  return match?.[1];
-}
+/** The bearer token of a request (server/auth/guard.ts, where who sent a request is decided). */
+export { bearerToken } from '../auth/guard.ts';

@@ -17,6 +17,8 @@ export interface Metrics {
   quotaRefusals: Counter<'quota'>;
   refusalsUnlogged: Counter<'code'>;
   httpRequests: Counter<'route' | 'status'>;
+  /** Operator sign-ins by outcome (ok, refused, rate-limited, disabled; server/auth/accounts.ts). */
+  logins: Counter<'outcome'>;
 }
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
@@ -50,5 +52,6 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
       name: 'ramparts_refusals_unlogged_total', help: 'Refusals written only as part of a summary line (a flood), by error code.', labelNames: ['code'], registers,
     }),
     httpRequests: new Counter({ name: 'ramparts_http_requests_total', help: 'HTTP requests by route and status.', labelNames: ['route', 'status'], registers }),
+    logins: new Counter({ name: 'ramparts_logins_total', help: 'Operator sign-in attempts by outcome (ok, refused, rate-limited, disabled).', labelNames: ['outcome'], registers }),
   };
 }

@@ -14,6 +14,8 @@ import { ExerciseId } from '../../protocol/index.ts';
 import type { ExerciseRecord, ExerciseStore, LogEntry, SeatRecord, SnapshotRecord } from './types.ts';
 import { mkdirDurable, syncDir, writeFileDurable } from './durable-file.ts';
 import { LogFiles, type LogFileOptions } from './file-log.ts';
+import { FileAccountStore } from './accounts/file-accounts.ts';
+import type { AccountStore } from '../auth/account-store.ts';
 
 const SNAPSHOTS_KEPT = 3;
 
@@ -43,7 +45,7 @@ export class FileStore implements ExerciseStore {
   private readonly seatCache = new Map<string, SeatRecord[]>();
   private closed = false;
 
-  private constructor(private readonly root: string, options: FileStoreOptions) {
+  private constructor(private readonly root: string, private readonly accountStore: FileAccountStore, options: FileStoreOptions) {
     this.logs = new LogFiles((id) => join(this.dir(id), 'log.jsonl'), options);
   }
 
@@ -52,7 +54,7 @@ export class FileStore implements ExerciseStore {
     const root = join(dataDir, 'exercises');
     await mkdir(root, { recursive: true });
     await removeLeftoverTemporaries(root);
-    return new FileStore(root, options);
+    return new FileStore(root, await FileAccountStore.open(dataDir), options);
   }
 
   private dir(id: string): string {
@@ -153,6 +155,11 @@ export class FileStore implements ExerciseStore {
       return JSON.parse(await readFile(join(dir, name), 'utf8')) as SnapshotRecord;
     }
     return undefined;
+  }
+
+  /** Accounts under `<dataDir>/accounts/` (accounts/file-accounts.ts). */
+  accounts(): AccountStore {
+    return this.accountStore;
   }
 
   async close(): Promise<void> {

@@ -6,6 +6,7 @@
  */
 import type { LocalTextT } from '../../engine/index.ts';
 import type { ExerciseMode, SeatRole } from '../../protocol/index.ts';
+import type { AccountStore } from '../auth/account-store.ts';
 
 /** What an exercise was created from; immutable after creation. */
 export interface ExerciseRecord {
@@ -73,6 +74,11 @@ export interface ExerciseStore {
   putSnapshot(exerciseId: string, snapshot: SnapshotRecord): Promise<void>;
   /** The newest snapshot with `seq <= atOrBefore` (default: any), if one exists. */
   latestSnapshot(exerciseId: string, atOrBefore?: number): Promise<SnapshotRecord | undefined>;
+  /**
+   * The operator accounts and sessions kept beside the exercises (accounts/types.ts). Optional for
+   * wrappers in tests: a server whose store has none keeps accounts in files under its data directory.
+   */
+  accounts?(): AccountStore;
   /** Flushes and releases files or connections; the store is unusable afterwards. */
   close(): Promise<void>;
 }

@@ -54,6 +54,24 @@ export const MIGRATIONS: readonly Migration[] = [
         expires_at timestamptz NOT NULL
       );`,
   },
+  {
+    version: 3,
+    name: 'operator accounts and sessions',
+    sql: `
+      CREATE TABLE users (
+        id text PRIMARY KEY,
+        username text NOT NULL UNIQUE,
+        subject text UNIQUE,
+        created_at text NOT NULL,
+        record json NOT NULL
+      );
+      CREATE TABLE sessions (
+        id_hash text PRIMARY KEY,
+        user_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        expires_at bigint NOT NULL,
+        record json NOT NULL
+      );`,
+  },
 ];
 
 /** Applies every migration not yet applied to the current schema; returns the versions applied. */

@@ -7,6 +7,8 @@
 import pg from 'pg';
 import type { ExerciseRecord, ExerciseStore, LogEntry, SeatRecord, SnapshotRecord } from '../types.ts';
 import { migrate } from './migrations.ts';
+import type { AccountStore } from '../../auth/account-store.ts';
+import { PostgresAccountStore } from './postgres-accounts.ts';
 
 const SNAPSHOTS_KEPT = 3;
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -177,6 +179,11 @@ export class PostgresStore implements ExerciseStore {
       [exerciseId, atOrBefore]);
     const row = rows[0];
     return row ? { seq: Number(row.seq), stateHash: row.state_hash, data: row.data } : undefined;
+  }
+
+  /** Accounts in the tables `users` and `sessions` (postgres-accounts.ts). */
+  accounts(): AccountStore {
+    return new PostgresAccountStore(this.pool, (work) => this.transaction(work));
   }
 
   async close(): Promise<void> {
