@@ -44,10 +44,10 @@ export function MapPanel({ model, looks, statuses, selected, onSelect, title, de
     <section className="panel map-panel" aria-label={title}>
       <header className="panel-head">
         <h2>{title}</h2>
-        <p className="map-summary" data-testid="map-summary" data-isolated={summary.isolated}>
+        <p className="map-summary" data-testid="map-summary" data-isolated={summary.isolated} data-nodes={model.nodes.length}>
           {t('map.summary', { nodes: model.nodes.length, isolated: summary.isolated, alerting: summary.alerting })}
         </p>
-        <button type="button" aria-expanded={showList} onClick={() => setShowList((v) => !v)}>
+        <button type="button" aria-expanded={showList} data-testid="map-list-toggle" onClick={() => setShowList((v) => !v)}>
           {showList ? t('map.hideList') : t('map.showList')}
         </button>
       </header>

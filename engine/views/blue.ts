@@ -22,18 +22,28 @@ export function blueView(s: ExerciseState, teamId: string): BlueView {
   const visible = new Set<string>();
   const segments: BlueView['segments'] = [];
   const nodes: BlueView['nodes'] = [];
-  for (const gi of [...bt.owns, ...bt.sharedIn]) {
+  const add = (gi: number, grantedUntil: number | null) => {
     const g = sc.segments[gi] as CSegment;
     const owned = g.owner === teamId;
     visible.add(g.id);
     const seg: BlueView['segments'][number] = { id: g.id, zone: g.zone, owner: g.owner, own: owned, huntingUntil: owned ? (own(t.hunting, g.id) ?? null) : null };
     if (g.name !== undefined) seg.name = g.name;
     if (g.cidr !== undefined) seg.cidr = g.cidr;
+    if (grantedUntil !== null) seg.grantedUntil = grantedUntil;
     segments.push(seg);
     for (const ni of g.nodes) {
       const id = (sc.nodes[ni] as { id: string }).id;
       visible.add(id);
       nodes.push(nodeView(s, ni, owned, own(t.nodeAlerts, id) ?? 0));
+    }
+  };
+  const mine = [...bt.owns, ...bt.sharedIn];
+  for (const gi of mine) add(gi, grantOn(s, t, gi));
+  // A partner that granted this team assistance: its segments while the grant runs (nothing after).
+  if (Object.keys(t.grants).length > 0) {
+    for (let gi = 0; gi < sc.segments.length; gi++) {
+      const until = mine.includes(gi) ? null : grantOn(s, t, gi);
+      if (until !== null) add(gi, until);
     }
   }
   const catalog = [...sc.actions.values()].map((a: CAction) => {
@@ -76,6 +86,14 @@ export function blueView(s: ExerciseState, teamId: string): BlueView {
     score: { current: { ...t.score.current }, timeline: t.score.timeline.map((x) => ({ ...x })) },
     manual: blueManual(s, t),
   };
+}
+
+/** Until when the team may act in segment `gi` under a running grant by its owner, or null. */
+function grantOn(s: ExerciseState, t: TeamRt, gi: number): number | null {
+  const owner = (s.scenario.segments[gi] as CSegment).owner;
+  if (owner === t.id) return null;
+  const until = own(t.grants, owner);
+  return until !== undefined && until > s.clock ? until : null;
 }
 
 function inbox(s: ExerciseState, t: TeamRt): InboxItem[] {

@@ -59,7 +59,11 @@ export interface ServiceView { id: string; name?: LocalTextT; port?: number; cri
 export interface LinkView { from: string; to: string; kind?: string; name?: LocalTextT }
 export interface ScoreView { current: ScoreSample; timeline: ScoreSample[] }
 
-export interface BlueSegmentView { id: string; name?: LocalTextT; zone: ZoneT; owner: string; own: boolean; cidr?: string; huntingUntil: number | null }
+export interface BlueSegmentView {
+  id: string; name?: LocalTextT; zone: ZoneT; owner: string; own: boolean; cidr?: string; huntingUntil: number | null;
+  /** Another team's segment this team may act in under a granted assistance: until when. */
+  grantedUntil?: number;
+}
 export interface BlueNodeView {
   id: string;
   name?: LocalTextT;

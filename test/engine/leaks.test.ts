@@ -37,7 +37,10 @@ function secretsFor(state: ExerciseState, team: string, log: RampartsLog, known:
     }
   };
   const bt = sc.blue[sc.blueIndex.get(team) as number]!;
+  // Partners that granted this team assistance show it their segments while the grant runs (actions.test.ts checks the window).
+  const granters = new Set(Object.values(state.assists).filter((r) => r.to === team && r.grantedAt !== null).map((r) => r.from));
   const visibleSegments = new Set([...bt.owns, ...bt.sharedIn].map((g) => sc.segments[g]!.id));
+  for (const g of sc.segments) if (granters.has(g.owner)) visibleSegments.add(g.id);
   const actedOn = new Set(log.records.flatMap((r) => (r.command.type === 'action' && r.command.actor.role === 'blue' && r.command.actor.team === team ? [r.command.target.node ?? '', r.command.target.segment ?? ''] : [])));
   for (const st of sc.steps) add('red step', st.id, ...texts(st.name), ...texts(st.description));
   // How evaluators judge the responses: expected actions' descriptions, expected answers, rubrics.
@@ -68,7 +71,7 @@ function secretsFor(state: ExerciseState, team: string, log: RampartsLog, known:
   for (const v of state.indicators) if (!known.has(v)) add('unobserved indicator', v);
   // Ids are unique per kind only: a red step may share its id with a segment the team sees.
   for (const g of visibleSegments) out.tokens.delete(g);
-  for (const g of [...bt.owns, ...bt.sharedIn]) for (const ni of sc.segments[g]!.nodes) out.tokens.delete(sc.nodes[ni]!.id);
+  for (const g of sc.segments) if (visibleSegments.has(g.id)) for (const ni of g.nodes) out.tokens.delete(sc.nodes[ni]!.id);
   return out;
 }
 

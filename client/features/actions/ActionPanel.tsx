@@ -95,6 +95,11 @@ export function ActionPanel({ selected, onClearSelection, indicator }: ActionPan
           </select>
         </label>
         {entry?.description ? <p className="muted" dir="auto">{localText(entry.description, lang)}</p> : null}
+        {view.assistance.mayActFor.map((m) => (
+          <p key={m.team} className="ok" data-testid="may-act-for" data-team={m.team}>
+            {t('actions.mayActFor', { team: localText(view.partners.find((p) => p.id === m.team)?.name, lang) || m.team })} <SimTime t={m.until} />
+          </p>
+        ))}
         {kind === 'node' ? (
           <div className="target">
             <span>{t('actions.nodes')}</span>
@@ -109,7 +114,7 @@ export function ActionPanel({ selected, onClearSelection, indicator }: ActionPan
             {t('actions.segment')}
             <select value={segment} onChange={(e) => setSegment(e.target.value)}>
               <option value="">—</option>
-              {view.segments.filter((s) => s.own).map((s) => <option key={s.id} value={s.id}>{localText(s.name, lang) || s.id}</option>)}
+              {view.segments.filter((s) => s.own || s.grantedUntil !== undefined).map((s) => <option key={s.id} value={s.id}>{localText(s.name, lang) || s.id}</option>)}
             </select>
           </label>
         ) : null}

@@ -20,7 +20,7 @@ function Request({ request, incoming, name }: { request: AssistView; incoming: b
       </p>
       <p dir="auto" className="prewrap">{request.text}</p>
       {incoming && request.status === 'requested' ? (
-        <button type="button" className="primary" disabled={grant.pending} onClick={() => void grant.run({ type: 'grant-assistance', request: request.id })}>{t('assist.grant')}</button>
+        <button type="button" className="primary" data-testid="assist-grant" disabled={grant.pending} onClick={() => void grant.run({ type: 'grant-assistance', request: request.id })}>{t('assist.grant')}</button>
       ) : null}
       {grant.error ? <p role="alert" className="error">{grant.error}</p> : null}
     </li>
@@ -46,13 +46,13 @@ export function AssistPanel() {
         <h3>{t('assist.ask')}</h3>
         <label>
           {t('assist.partner')}
-          <select value={to} onChange={(e) => setTo(e.target.value)}>
+          <select value={to} onChange={(e) => setTo(e.target.value)} data-testid="assist-to">
             <option value="">—</option>
             {view.partners.map((p) => <option key={p.id} value={p.id}>{name(p.id)}</option>)}
           </select>
         </label>
-        <label>{t('assist.what')}<textarea value={text} onChange={(e) => setText(e.target.value)} rows={3} dir="auto" /></label>
-        <button type="submit" disabled={!to || !text.trim() || ask.pending}>{t('assist.send')}</button>
+        <label>{t('assist.what')}<textarea value={text} onChange={(e) => setText(e.target.value)} rows={3} dir="auto" data-testid="assist-text" /></label>
+        <button type="submit" disabled={!to || !text.trim() || ask.pending} data-testid="assist-send">{t('assist.send')}</button>
         {ask.error ? <p role="alert" className="error">{ask.error}</p> : null}
       </form>
       {view.assistance.mayActFor.length > 0 ? (

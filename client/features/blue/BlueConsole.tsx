@@ -3,7 +3,7 @@
  * inbox, alerts, response actions,
  * intelligence exchange, assistance, situation reports and its score over time.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Alert, BlueView } from '../../../engine/types.ts';
 import { LocalTextView, useT } from '../../i18n/react.tsx';
 import { useSession } from '../../store/react.ts';
@@ -34,7 +34,10 @@ export default function BlueConsole() {
   const manualOpen = useSession((s) => openQuestions(s.view as BlueView));
   const hasManual = useSession((s) => (s.view as BlueView).manual.length > 0);
   const [tab, setTab] = useState(() => (hasManual ? 'manual' : 'inbox'));
-  const { selected, select, clear } = useSelection();
+  const { selected: picked, select, clear } = useSelection();
+  // A partner's node leaves the view when its grant runs out: it leaves the selection too.
+  const nodes = useSession((s) => (s.view as BlueView).nodes);
+  const selected = useMemo<ReadonlySet<string>>(() => new Set([...picked].filter((id) => nodes.some((n) => n.id === id))), [picked, nodes]);
   const [indicator, setIndicator] = useState<string | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
 

@@ -28,7 +28,17 @@ describe('blue actions', () => {
     must(s, { type: 'request-assistance', to: 'sa', text: 'Help us contain the web server', actor: blue('kw') });
     const req = s.teams.kw!.helpOut[0]!;
     expect(step(s, { type: 'grant-assistance', request: req, actor: blue('qa') })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    const kwNodes = (v: { nodes: { id: string }[] }) => v.nodes.map((n) => n.id).filter((id) => id.startsWith('kw-'));
+    expect(kwNodes(project(s, { role: 'blue', team: 'sa' }))).toEqual([]);
     must(s, { type: 'grant-assistance', request: req, actor: blue('sa') });
+    // The helper's view carries the partner's segments and nodes while the grant runs, without their inventory.
+    const during = project(s, { role: 'blue', team: 'sa' });
+    expect(kwNodes(during)).toContain('kw-web');
+    expect(during.nodes.find((n) => n.id === 'kw-web')).toMatchObject({ own: false });
+    expect(during.nodes.find((n) => n.id === 'kw-web')?.vulnerabilities).toBeUndefined();
+    expect(during.segments.filter((g) => g.owner === 'kw').every((g) => g.grantedUntil === 4 * HOUR)).toBe(true);
+    // Only the granting partner's: a third nation stays out of the helper's view.
+    expect(during.nodes.some((n) => n.id.startsWith('qa-'))).toBe(false);
     const events = must(s, { type: 'action', action: 'isolate', target: { node: 'kw-web' }, actor: blue('sa') });
     expect(events[0]?.audience).toEqual(['team:sa', 'team:kw']);
     advance(s, 10 * MIN);
@@ -36,6 +46,7 @@ describe('blue actions', () => {
     expect(s.actions[s.teams.sa!.actions[0]!]?.onBehalfOf).toBe('kw');
     advance(s, 4 * HOUR + MIN);
     expect(s.assists[req]?.s).toBe('ended');
+    expect(kwNodes(project(s, { role: 'blue', team: 'sa' }))).toEqual([]);
     expect(step(s, { type: 'action', action: 'reconnect', target: { node: 'kw-web' }, actor: blue('sa') })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });
 
