@@ -7,6 +7,7 @@ import { JoinConsole } from './JoinConsole.tsx';
 import { Loading } from './Loading.tsx';
 
 const ReplayPage = lazy(() => import('../features/replay/ReplayPage.tsx'));
+const StudioPage = lazy(() => import('../features/studio/StudioPage.tsx'));
 
 function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
@@ -28,6 +29,8 @@ export function App() {
       return <JoinConsole key={`${route.exerciseId}/${route.token}`} exerciseId={route.exerciseId} token={route.token} />;
     case 'replay':
       return <Suspense fallback={<Loading />}><ReplayPage /></Suspense>;
+    case 'studio':
+      return <Suspense fallback={<Loading />}><StudioPage /></Suspense>;
     case 'not-found':
       return (
         <main className="page narrow">

@@ -1,8 +1,9 @@
-/** Hash routes: `#/` lobby, `#/join/<exerciseId>/<token>` a seat's console, `#/replay` offline log replay. */
+/** Hash routes: `#/` lobby, `#/join/<exerciseId>/<token>` a seat's console, `#/replay` offline log replay, `#/studio` the scenario studio. */
 export type Route =
   | { page: 'lobby' }
   | { page: 'join'; exerciseId: string; token: string }
   | { page: 'replay' }
+  | { page: 'studio' }
   | { page: 'not-found'; hash: string };
 
 const ID = /^[A-Za-z0-9_-]{8,64}$/;
@@ -12,6 +13,7 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '');
   if (path === '' || path === '/') return { page: 'lobby' };
   if (path === '/replay') return { page: 'replay' };
+  if (path === '/studio') return { page: 'studio' };
   const parts = path.split('/');
   if (parts.length === 4 && parts[0] === '' && parts[1] === 'join') {
     const [, , exerciseId = '', token = ''] = parts;

@@ -55,6 +55,7 @@ describe('routes', () => {
     expect(parseRoute('')).toEqual({ page: 'lobby' });
     expect(parseRoute('#/')).toEqual({ page: 'lobby' });
     expect(parseRoute('#/replay')).toEqual({ page: 'replay' });
+    expect(parseRoute('#/studio')).toEqual({ page: 'studio' });
     expect(parseRoute(`#/join/exercise_01/${token}`)).toEqual({ page: 'join', exerciseId: 'exercise_01', token });
   });
   it('refuses malformed join links', () => {

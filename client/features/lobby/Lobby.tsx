@@ -41,7 +41,8 @@ export function Lobby() {
           </div>
         </div>
         <nav aria-label={t('lobby.nav')}>
-          <a href="#/replay">{t('lobby.replayLink')}</a>
+          <a href="#/replay">{t('lobby.replayLink')}</a>{' '}
+          <a href="#/studio" data-testid="studio-link">{t('lobby.studioLink')}</a>
         </nav>
         <PrefsPicker />
       </header>
