@@ -14,6 +14,8 @@ const BENCHES: (() => Promise<BenchModule>)[] = [
   () => import('./cli.ts'),
   () => import('./validate.ts'),
   () => import('./engine.ts'),
+  () => import('./replay.ts'),
+  () => import('./sweep.ts'),
   () => import('./client.ts'),
   () => import('./server.ts'),
   () => import('./scale.ts'),

@@ -54,7 +54,7 @@ export {
   parseLog, serialiseLog, logHeader, logLine, logError, LOG_FORMAT, LOG_VERSION,
   type LogHeader, type LogRecord, type RampartsLog, type LogError, type ParseLogResult, type ParseLogOptions,
 } from './replay/log.ts';
-export { createReplayer, replay, type Replayer, type ReplayOptions, type ReplayerResult, type ReplayResult, type ReplayFailure } from './replay/replayer.ts';
+export { createReplayer, openSeekIndex, replay, type Replayer, type SeekIndex, type ReplayOptions, type ReplayerResult, type ReplayResult, type ReplayFailure } from './replay/replayer.ts';
 
 export {
   exerciseMachine, nodeMachine, redStepMachine, injectMachine, actionMachine, INTEGRITY, SEVERITY,

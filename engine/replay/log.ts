@@ -31,7 +31,16 @@ export interface LogHeader {
   branch?: BranchHeader;
 }
 export interface LogRecord { t: number; command: Command; events?: EngineEvent[] }
-export interface RampartsLog { header: LogHeader; records: LogRecord[] }
+export interface RampartsLog {
+  header: LogHeader;
+  records: LogRecord[];
+  /**
+   * Each record's recorded events as their JSON text, by record index (parseLog with `events: 'text'`):
+   * what a verifying replay compares with, without decoding them. Never written back (serialiseLog
+   * writes `records`).
+   */
+  eventsText?: (string | undefined)[];
+}
 /** A problem of a log: one of the engine's located messages, always an error, always on a line. */
 export type LogError = Diagnostic & { line: number };
 /** The log error on `line` (1-based). */
@@ -42,8 +51,9 @@ export interface ParseLogOptions {
    * Read each record's recorded `events` (default true). Replay regenerates them, so only a verifying
    * replay needs them; without, a record's `events` member is checked to be one bracketed array that
    * ends the line but is not decoded, which spares most of the parse (events are ~3/4 of a log's bytes).
+   * `'text'`: the same, keeping each record's events text in `eventsText` for a verifying replay.
    */
-  events?: boolean;
+  events?: boolean | 'text';
 }
 
 /** The header for a run of `scenario` (the source scenario object, as validated). */
@@ -95,7 +105,7 @@ function arrayEnd(line: string, from: number): number {
  * member is at the top level, not inside the command), and the events must be one array closing
  * the line. Anything else is parsed in full (and its errors reported as usual).
  */
-function recordWithoutEvents(line: string): Record<string, unknown> | undefined {
+function recordWithoutEvents(line: string): { head: Record<string, unknown>; events: string } | undefined {
   const at = line.indexOf(EVENTS_MEMBER);
   if (at < 0) return undefined;
   let head: unknown;
@@ -107,7 +117,7 @@ function recordWithoutEvents(line: string): Record<string, unknown> | undefined 
   if (typeof head !== 'object' || head === null || Array.isArray(head)) return undefined;
   const end = arrayEnd(line, at + EVENTS_MEMBER.length);
   if (end < 0 || line.slice(end).trim() !== '}') return undefined;
-  return head as Record<string, unknown>;
+  return { head: head as Record<string, unknown>, events: line.slice(at + EVENTS_MEMBER.length, end) };
 }
 
 const keyCount = (o: object): number => {
@@ -132,6 +142,7 @@ function isSystemAdvance(cmd: Record<string, unknown>): boolean {
 /** Parses and checks a log; every problem comes with its line number. */
 export function parseLog(text: string, options: ParseLogOptions = {}): ParseLogResult {
   const withEvents = options.events ?? true;
+  const eventsText: (string | undefined)[] | undefined = withEvents === 'text' ? [] : undefined;
   const errors: LogError[] = [];
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
@@ -169,7 +180,8 @@ export function parseLog(text: string, options: ParseLogOptions = {}): ParseLogR
   let lastT = 0;
   for (let i = 1; i < lines.length && errors.length < MAX_ERRORS; i++) {
     if ((lines[i] as string).trim() === '') continue;
-    const r = (withEvents ? undefined : recordWithoutEvents(lines[i] as string)) ?? (json(i) as Record<string, unknown> | undefined);
+    const unread = withEvents === true ? undefined : recordWithoutEvents(lines[i] as string);
+    const r = unread?.head ?? (json(i) as Record<string, unknown> | undefined);
     if (r === undefined) continue;
     if (typeof r !== 'object' || r === null) {
       errors.push(logError(i + 1, 'a record is an object {t, command, events?}'));
@@ -200,11 +212,12 @@ export function parseLog(text: string, options: ParseLogOptions = {}): ParseLogR
     if (r.events !== undefined && !Array.isArray(r.events)) errors.push(logError(i + 1, 'record.events must be an array'));
     if (invalid) continue;
     lastT = r.t as number;
-    records.push({ t: r.t as number, command: cmd as unknown as Command, ...(withEvents && Array.isArray(r.events) ? { events: r.events as EngineEvent[] } : {}) });
+    records.push({ t: r.t as number, command: cmd as unknown as Command, ...(withEvents !== false && Array.isArray(r.events) ? { events: r.events as EngineEvent[] } : {}) });
+    if (eventsText) eventsText[records.length - 1] = unread?.events;
   }
   if (header?.branch !== undefined && errors.length === 0) {
     for (const m of branchHeaderIssues(header.branch, records.length)) errors.push(logError(1, m));
   }
   if (errors.length > 0 || !header) return { ok: false, errors: errors.length > 0 ? errors : [logError(1, 'missing header')] };
-  return { ok: true, log: { header, records } };
+  return { ok: true, log: { header, records, ...(eventsText ? { eventsText } : {}) } };
 }

@@ -4,16 +4,31 @@
  * fetched from the server (controller and evaluator seats). Under the timeline, "what if from here"
  * (client/features/whatif): only those who hold the log, the white cell and evaluators, see it.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n/react.tsx';
 import { exerciseLog } from '../../net/api.ts';
 import { StartDateContext } from '../shell/Clock.tsx';
 import { TimelineView } from '../timeline/TimelineView.tsx';
-import { logSource, type LogSourceResult } from './engine-source.ts';
+import { openLog, type LogSourceResult } from './engine-source.ts';
 import { WhatIfPanel } from '../whatif/WhatIfPanel.tsx';
 
 /** Lets the "replaying" status paint before the fold blocks the thread. */
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Opens a log's text and folds its seek index in slices, publishing the timeline after each (it is
+ * usable from the first slice and grows to the end of the log); stops when `live()` turns false.
+ */
+async function foldLog(text: string, publish: (r: LogSourceResult) => void, live: () => boolean): Promise<void> {
+  const made = openLog(text);
+  if (!made.ok) return publish(made);
+  for (let first = true; live(); first = false) {
+    const r = made.log.next(first ? 30 : 150);
+    publish(r);
+    if (!r.ok || made.log.done) return;
+    await nextTask();
+  }
+}
 
 function Result({ result }: { result: LogSourceResult }) {
   const t = useT();
@@ -27,8 +42,10 @@ function Result({ result }: { result: LogSourceResult }) {
   }
   return (
     <StartDateContext.Provider value={result.startDate}>
-      <p className="muted" data-testid="replay-loaded">{t('replay.loaded', { title: result.title, seed: result.seed })}</p>
-      <TimelineView source={result.source} below={(cursor, node) => <WhatIfPanel fork={result.fork} cursor={cursor} node={node} />} />
+      {/* "replay-loaded" once the whole log is folded (verified, open for what-if); the timeline is usable before */}
+      <p className="muted" data-testid={result.fork ? 'replay-loaded' : 'replay-opening'}>{t('replay.loaded', { title: result.title, seed: result.seed })}</p>
+      {result.fork ? null : <p role="status" className="muted" data-testid="replay-indexing">{t('replay.indexing', { done: result.applied, total: result.total })}</p>}
+      <TimelineView source={result.source} below={(cursor, node) => (result.fork ? <WhatIfPanel fork={result.fork} cursor={cursor} node={node} /> : null)} />
     </StartDateContext.Provider>
   );
 }
@@ -37,14 +54,19 @@ export default function LogReplay() {
   const t = useT();
   const [result, setResult] = useState<LogSourceResult | null>(null);
   const [busy, setBusy] = useState(false);
+  const picked = useRef(0);
   const onFile = async (file: File | undefined) => {
     if (!file) return;
+    const n = ++picked.current;
     setBusy(true);
     const text = await file.text();
     await nextTask();
-    setResult(logSource(text));
-    setBusy(false);
+    await foldLog(text, (r) => {
+      setResult(r);
+      setBusy(false);
+    }, () => picked.current === n);
   };
+  useEffect(() => () => { picked.current = -1; }, []);
   return (
     <div className="log-replay">
       <label className="file-pick">
@@ -70,7 +92,8 @@ export function ServerLogReplay({ exerciseId, token }: { exerciseId: string; tok
       const reply = await exerciseLog(exerciseId, token);
       await nextTask();
       if (!live) return;
-      setResult(reply.ok ? logSource(reply.text) : { ok: false, errors: [`${reply.code}: ${reply.message}`] });
+      if (reply.ok) await foldLog(reply.text, setResult, () => live);
+      else setResult({ ok: false, errors: [`${reply.code}: ${reply.message}`] });
     })();
     return () => { live = false; };
   }, [exerciseId, token, reload]);
