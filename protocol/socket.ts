@@ -4,13 +4,16 @@
  * everything a client sends: the server parses every inbound payload and answers a bad one with a
  * coded error, never with an exception.
  *
- * Sequence numbers: an exercise's revision is the number of commands applied to it (1, 2, ...), the
- * same after a restart. Each audience's messages carry `fromSeq` (the revision of the view they
- * apply to) and `toSeq` (the revision they bring it to); an audience whose view did not change at a
- * revision receives nothing for it. A client keeps `lastSeq` = the `toSeq` of the last message it
- * applied, ignores messages with `toSeq <= lastSeq`, applies one with `fromSeq === lastSeq`, and
- * on any other `fromSeq` (a gap) calls `sync({ lastSeq })`. Events are numbered 1, 2, 3, ... among
- * the events the audience may see (not by their place in the exercise's log).
+ * Sequence numbers are each audience's own (docs/PROTOCOL.md, "What each seat receives and what it
+ * may infer"), so that no seat can count activity it does not see. A view number: the white cell's
+ * and evaluators' is the exercise revision (the number of commands applied, 1, 2, ...); a blue
+ * team's or the red cell's steps by one at each command that concerns it (its own, one that brings
+ * it an event, a clock command), and each of its deltas steps it by exactly one. Both are the same
+ * after a restart. Each delta carries `fromSeq` (the number of the view it applies to) and `toSeq`
+ * (the number it brings it to). A client keeps `lastSeq` = the `toSeq` of the last message it
+ * applied, ignores messages with `toSeq <= lastSeq`, applies one with `fromSeq === lastSeq`, and on
+ * any other `fromSeq` (a gap) calls `sync({ lastSeq })`. Events are numbered 1, 2, 3, ... among the
+ * events the audience may see (not by their place in the exercise's log).
  */
 import { z } from 'zod';
 import type { EngineEvent, LocalTextT } from '../engine/types.ts';
@@ -28,7 +31,7 @@ export const HandshakeAuth = z.strictObject({
   token: SeatToken,
   /** The protocol version the client speaks (PROTOCOL_VERSION); refused when different. */
   protocol: z.int().min(1).optional(),
-  /** Revision of the view the client still holds, to catch up with deltas instead of a full view. */
+  /** Number of the view the client still holds (its `lastSeq`), to catch up with deltas instead of a full view. */
   lastSeq: z.int().min(0).optional(),
 });
 export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
@@ -61,7 +64,7 @@ export interface DeltaMessage {
   events: SeatEvent[];
 }
 
-/** The whole view of an audience at revision `seq`. */
+/** The whole view of an audience, numbered `seq`. */
 export interface FullView<V = unknown> {
   seq: number;
   view: V;
@@ -75,7 +78,11 @@ export type SyncResult<V = unknown> =
 
 export interface CommandOk {
   ok: true;
-  /** The exercise revision this command produced (the first answer's, for a repeated key). */
+  /**
+   * The sender's view number at which the command took effect (the first answer's, for a repeated
+   * key): its seat has seen it once its `lastSeq` reaches this. Never the exercise revision, except
+   * for the white cell and evaluators, whose view number it is.
+   */
   seq: number;
 }
 export interface ErrorReply {

@@ -41,10 +41,11 @@ export interface SteppedBatch<S> {
   revision: number;
   /** One per accepted command and advance, to be appended to the log. */
   entries: CommandEntry[];
-  accepted: Array<{ item: QueuedCommand; seq: number }>;
+  /** `seq`: the revision the command produced; `n`: its seat's view number then (what its acknowledgement carries). */
+  accepted: Array<{ item: QueuedCommand; seq: number; n: number }>;
   refused: Array<{ item: QueuedCommand; reply: ErrorReply }>;
-  /** Commands whose client key was already answered: the revision of the first answer. */
-  repeated: Array<{ item: QueuedCommand; seq: number }>;
+  /** Commands whose client key was already answered: the first answer's view number. */
+  repeated: Array<{ item: QueuedCommand; n: number }>;
   /**
    * The engine threw on a command (a bug): the state may hold half of it, so the batch stops there;
    * the host stores the entries before it, rebuilds the state from the store and queues `rest` again.
@@ -98,7 +99,7 @@ export function stepBatch<S>(ctx: BatchContext<S>, state: S, revision: number, b
     if (item.key !== undefined && seat !== undefined) {
       const first = ctx.ledger.answerOf(seat, item.key);
       if (first && first.digest === commandDigest(item.command)) {
-        out.repeated.push({ item, seq: first.seq });
+        out.repeated.push({ item, n: first.n });
         continue;
       }
       if (first) {
@@ -118,7 +119,7 @@ export function stepBatch<S>(ctx: BatchContext<S>, state: S, revision: number, b
     }
     const refused = apply(item.command, item.reason, item.key);
     if (refused) out.refused.push({ item, reply: refused });
-    else out.accepted.push({ item, seq: out.revision });
+    else out.accepted.push({ item, seq: out.revision, n: ctx.ledger.ackNumber(item.command.actor) });
   }
   return out;
 }

@@ -2,25 +2,30 @@
  * The outgoing side of an exercise host: one channel per audience, each projected once per change
  * and sent as one delta to the audience's room.
  *
- * Two economies, both invisible to the protocol (deltas still chain by `fromSeq`/`toSeq`):
+ * Two economies, both invisible to the protocol (deltas chain by `fromSeq`/`toSeq`):
  * - an audience with no socket is not projected; its channel goes stale and is rebuilt when a seat
  *   joins it;
  * - a heavy audience (the controller's and evaluators' views cover the whole exercise: on a large
  *   scenario projecting and diffing them costs tens of ms) is published at most every
  *   `heavyIntervalMs`, its events kept meanwhile, so that a burst of commands from many teams does
- *   not pay for one controller projection per batch. Light audiences are sent at every batch.
+ *   not pay for one controller projection per batch. Only those two can be heavy: a blue team's
+ *   and the red cell's deltas are sent at every batch, before the batch's acknowledgements, so that
+ *   a seat's acknowledgement never carries a number its deltas have not reached.
  *
- * Every audience numbers its events 1, 2, 3, ... among the events it may see (counted in the host's
- * ledger, a fold of the log, so the same after a restart), so that event numbers do not count what a
- * seat does not see (issue 13). Deltas still carry exercise revisions in `fromSeq`/`toSeq` (see
- * docs/PROTOCOL.md, "What each seat may infer").
+ * Every audience numbers its events 1, 2, 3, ... among the events it may see, and its views by its
+ * own steps (numbering.ts, counted in the host's ledger, a fold of the log, so the same after a
+ * restart): a blue or red audience gets one delta per step, numbered one more than the last, with
+ * the events of that step's entry and, on the last step sent together, the view's change; the white
+ * cell and evaluators, who see everything, get one delta to the exercise revision (docs/PROTOCOL.md,
+ * "What each seat receives and what it may infer").
  */
 import type { EngineEvent } from '../../engine/index.ts';
-import type { SeatEvent, SyncResult } from '../../protocol/index.ts';
+import type { DeltaMessage, SeatEvent, SyncResult } from '../../protocol/index.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import { type AudienceKey, eventsFor, seatOfAudience } from './audience.ts';
 import { AudienceChannel } from './channel.ts';
 import type { EnginePort } from './engine-port.ts';
+import { concernOf, isStepFor, type Numbering, type NumberedEntry } from './numbering.ts';
 import type { ExerciseTransport } from './transport.ts';
 
 export interface BroadcasterOptions {
@@ -33,8 +38,8 @@ export interface BroadcasterOptions {
 
 interface AudienceState {
   channel: AudienceChannel;
-  /** Events of durable revisions not sent yet (heavy audiences between publications). */
-  pending: SeatEvent[];
+  /** The audience's steps not sent yet, each with its events (heavy audiences between publications). */
+  pending: SeatEvent[][];
   dirty: boolean;
   /** Smoothed cost of a projection and diff, ms. */
   cost: number;
@@ -54,9 +59,17 @@ export interface BroadcasterDeps<S> {
   revision: () => number;
   /** Runs `fn` now if no batch is in flight, else right after the batch is durable and broadcast. */
   whenSettled: (fn: () => void) => void;
-  /** How many events the audience has been shown up to the durable revision (the ledger's count). */
-  eventCount: (key: AudienceKey) => number;
+  /** Each audience's numbering of events and views up to the durable revision (the ledger's). */
+  numbering: () => Numbering;
 }
+
+/** An audience's view number: the revision for those who see every entry, else its own steps. */
+function viewNumber<S>(deps: BroadcasterDeps<S>, key: AudienceKey): number {
+  return seesAll(key) ? deps.revision() : deps.numbering().viewNumber(key);
+}
+
+/** The white cell and evaluators see every entry: their view number is the revision, one delta per publication. */
+const seesAll = (key: AudienceKey): boolean => key === 'white' || key === 'evaluator';
 
 export class Broadcaster<S> {
   private readonly audiences = new Map<AudienceKey, AudienceState>();
@@ -66,15 +79,16 @@ export class Broadcaster<S> {
     for (const key of keys) {
       // Stale until someone joins: an exercise nobody watches costs no projections.
       this.audiences.set(key, {
-        channel: new AudienceChannel(undefined, deps.revision(), deps.options.keepDeltas),
+        channel: new AudienceChannel(undefined, 0, deps.options.keepDeltas),
         pending: [], dirty: false, cost: 0, lastPublished: Number.NEGATIVE_INFINITY, timer: undefined,
       });
     }
   }
 
-  /** After a durable batch: every watched audience gets its delta now, or (heavy) soon. */
-  publish(events: readonly EngineEvent[]): void {
+  /** After a durable batch (its log entries): every watched audience gets its deltas now, or (heavy) soon. */
+  publish(entries: ReadonlyArray<NumberedEntry & { events: readonly EngineEvent[] }>): void {
     const now = this.deps.now();
+    const concerns = entries.map(concernOf);
     for (const [key, a] of this.audiences) {
       if (this.deps.transport.listeners(this.deps.exerciseId, key) === 0) {
         this.forget(a);
@@ -82,9 +96,11 @@ export class Broadcaster<S> {
       }
       // A stale channel with listeners is being joined; `sync` rebuilds it.
       if (a.channel.stale) continue;
-      for (const e of eventsFor(key, events)) a.pending.push(e);
+      entries.forEach((entry, i) => {
+        if (isStepFor(concerns[i]!, key)) a.pending.push(eventsFor(key, entry.events));
+      });
       a.dirty = true;
-      const wait = a.cost > this.deps.options.heavyCostMs ? a.lastPublished + this.deps.options.heavyIntervalMs - now : 0;
+      const wait = seesAll(key) && a.cost > this.deps.options.heavyCostMs ? a.lastPublished + this.deps.options.heavyIntervalMs - now : 0;
       if (wait <= 0) this.flush(key, a);
       else this.schedule(key, a, wait);
     }
@@ -95,7 +111,10 @@ export class Broadcaster<S> {
     const a = this.audiences.get(key);
     if (!a) return false;
     this.deps.whenSettled(() => {
-      if (a.channel.stale) a.channel.reset(this.deps.engine.project(this.deps.state(), seatOfAudience(key)), this.deps.revision());
+      if (a.channel.stale) {
+        const numbering = this.deps.numbering();
+        a.channel.reset(this.deps.engine.project(this.deps.state(), seatOfAudience(key)), viewNumber(this.deps, key), seesAll(key) || numbering.atStep(key));
+      }
       deliver(a.channel.catchUp(lastSeq));
     });
     return true;
@@ -129,19 +148,36 @@ export class Broadcaster<S> {
     if (a.timer !== undefined) clearTimeout(a.timer);
     a.timer = undefined;
     const started = this.deps.now();
+    const numbering = this.deps.numbering();
+    const steps = a.pending;
+    a.pending = [];
+    a.dirty = false;
+    // Entries since the last step changed nothing the audience may see numbered: its next step brings the change.
+    if (steps.length === 0) return;
     const view = this.deps.engine.project(this.deps.state(), seatOfAudience(key));
     // The pending events are this audience's latest: numbered up to its count of events so far.
-    const last = this.deps.eventCount(key);
-    const events = a.pending.map((e, i) => ({ ...e, seq: last - a.pending.length + 1 + i }));
-    const delta = a.channel.publish(view, events, this.deps.revision());
+    let next = numbering.eventCount(key) - steps.reduce((n, events) => n + events.length, 0) + 1;
+    const numbered = steps.map((events) => events.map((e) => ({ ...e, seq: next++ })));
+    const deltas: DeltaMessage[] = [];
+    if (seesAll(key)) {
+      const delta = a.channel.publish(view, numbered.flat(), this.deps.revision());
+      if (delta) deltas.push(delta);
+    } else if (a.channel.lastSeq + steps.length !== numbering.viewNumber(key)) {
+      // Never expected (the channel and the ledger disagree): start again from the ledger's number;
+      // the seats see a gap at the next delta and sync, which sends them the whole view.
+      a.channel.reset(view, numbering.viewNumber(key), false);
+      return;
+    } else {
+      for (const events of numbered.slice(0, -1)) deltas.push(a.channel.step(events));
+      deltas.push(a.channel.publish(view, numbered.at(-1)!, a.channel.lastSeq + 1, true)!);
+    }
     const took = this.deps.now() - started;
     a.cost = a.cost === 0 ? took : a.cost * 0.8 + took * 0.2;
     a.lastPublished = started;
-    a.pending = [];
-    a.dirty = false;
-    if (!delta) return;
-    this.deps.metrics.deltasSent.inc();
-    this.deps.metrics.deltaBytes.observe(Buffer.byteLength(JSON.stringify(delta)));
-    this.deps.transport.delta(this.deps.exerciseId, key, delta);
+    for (const delta of deltas) {
+      this.deps.metrics.deltasSent.inc();
+      this.deps.metrics.deltaBytes.observe(Buffer.byteLength(JSON.stringify(delta)));
+      this.deps.transport.delta(this.deps.exerciseId, key, delta);
+    }
   }
 }

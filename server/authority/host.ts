@@ -116,7 +116,7 @@ export class ExerciseHost<S = unknown> {
       options: { keepDeltas: options.keepDeltas, heavyCostMs: options.heavyCostMs, heavyIntervalMs: options.heavyIntervalMs },
       state: () => this.durable.state, revision: () => this.durable.revision,
       whenSettled: (fn) => this.queue.whenSettled(fn),
-      eventCount: (key) => this.durable.ledger.eventCount(key),
+      numbering: () => this.durable.ledger.numbering,
     }, audiences);
     this.reconcileDriver();
   }
@@ -128,6 +128,16 @@ export class ExerciseHost<S = unknown> {
   /** The exercise revision: how many commands have been applied and made durable. */
   get seq(): number {
     return this.durable.revision;
+  }
+
+  /**
+   * The view number of an audience (numbering.ts): the exercise revision for the white cell and
+   * evaluators, the audience's own steps for the others; a seat of it is current when its
+   * `lastSeq` is this (durable state only between batches).
+   */
+  viewNumber(audience: AudienceKey): number {
+    if (audience === 'white' || audience === 'evaluator') return this.durable.revision;
+    return this.durable.ledger.numbering.viewNumber(audience);
   }
 
   /** The live state; during a batch being written it may hold changes not yet durable. */
@@ -246,20 +256,20 @@ export class ExerciseHost<S = unknown> {
       }
       // Stored again after a suspension: withdraw the notice, at the revision that ended it.
       this.clearNotice(NOTICE_CODES.STORE_SUSPENDED);
-      this.broadcaster.publish(stepped.entries.flatMap((e) => e.events));
+      this.broadcaster.publish(stepped.entries);
       this.queue.settle();
-      for (const { item, seq } of stepped.accepted) {
+      for (const { item, n } of stepped.accepted) {
         metrics.commands.inc({ type: item.command.type, outcome: 'ok' });
         metrics.commandLatency.observe({ type: item.command.type }, (clock.now() - item.received) / 1000);
-        item.resolve({ ok: true, seq });
+        item.resolve({ ok: true, seq: n });
       }
       // Running again after a recovery pause: the notice about it is past.
       if (engine.clock(this.durable.state).phase === 'running') this.clearNotice(NOTICE_CODES.RECOVERED_PAUSED);
     }
     // Repeats of keyed commands answered before (or earlier in this batch): the first answer again.
-    for (const { item, seq } of stepped.repeated) {
+    for (const { item, n } of stepped.repeated) {
       metrics.commands.inc({ type: item.command.type, outcome: 'repeated' });
-      item.resolve({ ok: true, seq });
+      item.resolve({ ok: true, seq: n });
     }
     if (stepped.broken) {
       // The engine threw: what is stored is the exercise; the state is reloaded from it.

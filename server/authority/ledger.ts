@@ -1,9 +1,9 @@
 /**
  * The host's own bookkeeping of an exercise, folded over its log like the state: what each seat has
- * used of its quotas (free text, reports, requests, sitreps), the size of the log, and the client
- * keys of recent commands (exactly once: a repeated key is answered with its first answer), and how
- * many events each audience has been shown (so that each audience numbers its events 1, 2, 3, ...
- * and a seat cannot count activity it does not see).
+ * used of its quotas (free text, reports, requests, sitreps), the size of the log, the client keys
+ * of recent commands (exactly once: a repeated key is answered with its first answer), and each
+ * audience's own numbering of its events and views (numbering.ts: a seat cannot count activity it
+ * does not see).
  *
  * Because it is a fold of the stored log, it survives restarts, takeovers and a refused append
  * exactly as the state does: it is saved inside each snapshot (durable-state.ts) and rebuilt with
@@ -11,6 +11,7 @@
  */
 import type { ActorT, Command } from '../../engine/index.ts';
 import type { CommandEntry } from './engine-port.ts';
+import { Numbering, type NumberingData } from './numbering.ts';
 
 /** How many keys of each seat are remembered: a client retries only the commands it has in flight. */
 export const KEYS_PER_SEAT = 1024;
@@ -23,33 +24,34 @@ export interface SeatUsage {
   sitreps: number;
 }
 
-/** The first answer to a keyed command: the revision it produced, and what the command was. */
+/** The first answer to a keyed command: the revision it produced, its seat's view number then, and what the command was. */
 export interface KeyedAnswer {
   seq: number;
+  /** The view number of the seat's audience after the command (what its acknowledgement carries). */
+  n: number;
   /** The command's canonical text, to tell a retry from a different command under a reused key. */
   digest: string;
 }
 
-/** Events by who may see them (engine audiences): for every audience's own numbering. */
-export interface EventCounts {
-  /** Every event (the white cell's and evaluators' numbering). */
-  total: number;
-  /** Events for everyone (`all`). */
-  all: number;
-  /** Events for the red cell that are not for everyone. */
-  red: number;
-  /** Per blue team, events for it that are not for everyone. */
-  teams: Array<[team: string, count: number]>;
-}
-
 /** The ledger as stored inside a snapshot. */
 export interface LedgerData {
-  v: 1;
+  v: 2;
   logBytes: number;
   textBytes: number;
   seats: Array<[seat: string, usage: SeatUsage]>;
   keys: Array<[seat: string, key: string, answer: KeyedAnswer]>;
-  events?: EventCounts;
+  numbering: NumberingData;
+}
+
+/** The audience of the seat a command comes from (as server/authority/audience.ts names them), or undefined for the system. */
+export function audienceOfActor(actor: ActorT): string | undefined {
+  switch (actor.role) {
+    case 'blue': return `team:${actor.team}`;
+    case 'white': return 'white';
+    case 'red': return 'red';
+    case 'evaluator': return 'evaluator';
+    case 'system': return undefined;
+  }
 }
 
 /** The seat a command comes from (`blue:<team>`, `controller`, `red`, `evaluator`), or undefined for the system. */
@@ -101,8 +103,8 @@ export class Ledger {
   /** Free text of every seat together. */
   textBytes = 0;
   private readonly seats = new Map<string, SeatUsage>();
-  private events = { total: 0, all: 0, red: 0 };
-  private readonly teamEvents = new Map<string, number>();
+  /** Each audience's numbering of its events and views. */
+  numbering = new Numbering();
   /** Seat -> key -> first answer, oldest first (Map keeps insertion order). */
   private readonly keys = new Map<string, Map<string, KeyedAnswer>>();
 
@@ -113,22 +115,8 @@ export class Ledger {
     ledger.textBytes = data.textBytes;
     for (const [seat, usage] of data.seats) ledger.seats.set(seat, { ...usage });
     for (const [seat, key, answer] of data.keys) ledger.remember(seat, key, answer);
-    if (data.events) {
-      ledger.events = { total: data.events.total, all: data.events.all, red: data.events.red };
-      for (const [team, n] of data.events.teams) ledger.teamEvents.set(team, n);
-    }
+    ledger.numbering = Numbering.from(data.numbering);
     return ledger;
-  }
-
-  /**
-   * How many events the audience has been shown so far (`white`, `evaluator`, `red`, `team:<id>`,
-   * as server/authority/audience.ts names them): its last event's number in its own numbering.
-   */
-  eventCount(audience: string): number {
-    if (audience === 'white' || audience === 'evaluator') return this.events.total;
-    if (audience === 'red') return this.events.all + this.events.red;
-    if (audience.startsWith('team:')) return this.events.all + (this.teamEvents.get(audience.slice(5)) ?? 0);
-    return 0;
   }
 
   /** What one seat has used (zero for a seat that has sent nothing). */
@@ -144,18 +132,7 @@ export class Ledger {
   /** Folds one stored entry (`bytes`: the length of its JSON). */
   record(entry: CommandEntry, bytes: number): void {
     this.logBytes += bytes;
-    for (const event of entry.events) {
-      this.events.total++;
-      const audience = event.audience as readonly string[];
-      if (audience.includes('all')) {
-        this.events.all++;
-        continue;
-      }
-      for (const a of audience) {
-        if (a === 'red') this.events.red++;
-        else if (a.startsWith('team:')) this.teamEvents.set(a.slice(5), (this.teamEvents.get(a.slice(5)) ?? 0) + 1);
-      }
-    }
+    this.numbering.record(entry);
     const seat = seatOfActor(entry.command.actor);
     if (seat === undefined) return;
     const add = usageOf(entry.command);
@@ -165,16 +142,19 @@ export class Ledger {
       requests: usage.requests + add.requests, sitreps: usage.sitreps + add.sitreps,
     });
     this.textBytes += add.textBytes;
-    if (typeof entry.key === 'string') this.remember(seat, entry.key, { seq: entry.seq, digest: commandDigest(entry.command) });
+    if (typeof entry.key === 'string') this.remember(seat, entry.key, { seq: entry.seq, n: this.ackNumber(entry.command.actor), digest: commandDigest(entry.command) });
+  }
+
+  /** What an acknowledgement to `actor` carries now: its audience's view number (its own sequence). */
+  ackNumber(actor: ActorT): number {
+    const audience = audienceOfActor(actor);
+    return audience === undefined ? this.numbering.viewNumber('white') : this.numbering.viewNumber(audience);
   }
 
   toData(): LedgerData {
     const keys: LedgerData['keys'] = [];
     for (const [seat, byKey] of this.keys) for (const [key, answer] of byKey) keys.push([seat, key, answer]);
-    return {
-      v: 1, logBytes: this.logBytes, textBytes: this.textBytes, seats: [...this.seats], keys,
-      events: { ...this.events, teams: [...this.teamEvents] },
-    };
+    return { v: 2, logBytes: this.logBytes, textBytes: this.textBytes, seats: [...this.seats], keys, numbering: this.numbering.toData() };
   }
 
   private remember(seat: string, key: string, answer: KeyedAnswer): void {

@@ -17,7 +17,7 @@ export interface HostSnapshotData {
 
 function isHostSnapshot(data: unknown): data is HostSnapshotData {
   const d = data as Partial<HostSnapshotData> | null;
-  return typeof d === 'object' && d !== null && d.engine !== undefined && d.ledger?.v === 1;
+  return typeof d === 'object' && d !== null && d.engine !== undefined && d.ledger?.v === 2;
 }
 
 export interface Recovered<S> {
@@ -38,9 +38,9 @@ export async function recoverState<S>(
   let ledger: Ledger | undefined;
   let from = 0;
   const snapshot = await store.latestSnapshot(record.id, lastSeq);
-  // A snapshot from before the ledger was kept in it cannot give the ledger: the whole log is replayed.
+  // A snapshot from before the ledger (or its numbering) was kept in it cannot give the ledger: the whole log is replayed.
   const data = snapshot?.data;
-  if (snapshot && !isHostSnapshot(data)) logger.warn('snapshot without the host ledger; replaying the whole log', { exerciseId: record.id, seq: snapshot.seq });
+  if (snapshot && !isHostSnapshot(data)) logger.warn('snapshot without the host ledger of this version; replaying the whole log', { exerciseId: record.id, seq: snapshot.seq });
   else if (snapshot && isHostSnapshot(data)) {
     try {
       const restored = engine.restore(scenario, data.engine);

@@ -80,3 +80,28 @@ describe('audience channel without listeners', () => {
     expect(channel.publish({ t: 6 }, [], 6)).toEqual({ fromSeq: 5, toSeq: 6, patch: { t: [0, 6] }, events: [] });
   });
 });
+
+describe('audience channel numbered by steps', () => {
+  it('a step brings events and keeps the view; the last step of a publication brings the change', () => {
+    const channel = new AudienceChannel({ t: 0 }, 0, 10);
+    expect(channel.step([event(1)])).toEqual({ fromSeq: 0, toSeq: 1, events: [event(1)] });
+    // A step always counts, even when nothing changed (the number is the ledger's, not the view's).
+    expect(channel.publish({ t: 0 }, [], 2, true)).toEqual({ fromSeq: 1, toSeq: 2, events: [] });
+    expect(channel.publish({ t: 3 }, [event(2)], 3, true)).toEqual({ fromSeq: 2, toSeq: 3, patch: { t: [0, 3] }, events: [event(2)] });
+    const held = { seq: 0, view: { t: 0 } as unknown };
+    expect(apply(held, channel.catchUp(0))).toEqual({ seq: 3, view: { t: 3 } });
+  });
+
+  it('rebuilt after unnumbered changes, gives a seat holding its number the whole view, then deltas again', () => {
+    const channel = new AudienceChannel(undefined, 0, 10);
+    channel.reset({ t: 9 }, 4, false);
+    // A seat holding number 4 from before may hold another view: it is not current.
+    expect(channel.catchUp(4)).toEqual({ ok: true, kind: 'full', full: { seq: 4, view: { t: 9 } } });
+    channel.step([]);
+    // Nor may it catch up by the deltas from 4: they apply to the rebuilt view, not to the one it holds.
+    expect(channel.catchUp(4).kind).toBe('full');
+    expect(channel.catchUp(5)).toEqual({ ok: true, kind: 'current', seq: 5 });
+    channel.publish({ t: 10 }, [], 6, true);
+    expect(channel.catchUp(5)).toMatchObject({ ok: true, kind: 'deltas' });
+  });
+});

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BlueView, WhiteView } from '../../engine/index.ts';
 import type { CreateExerciseResponse } from '../../protocol/index.ts';
-import { createExercise, joinSeat, startTestServer, until, type Seat, type TestServer } from './helpers.ts';
+import { createExercise, joinSeat, seesNow, startTestServer, until, type Seat, type TestServer } from './helpers.ts';
 
 let server: TestServer;
 const seats: Seat[] = [];
@@ -17,12 +17,11 @@ async function join(ex: CreateExerciseResponse, seat: string): Promise<Seat> {
   return s;
 }
 
-/** Sends a command, expects it accepted, and waits until `seat` has seen its revision. */
-async function ok(from: Seat, body: unknown, seat: Seat = from): Promise<number> {
+/** Sends a command, expects it accepted, and waits until `seat` has seen it. */
+async function ok(from: Seat, body: unknown, seat: Seat = from): Promise<void> {
   const reply = await from.command(body);
   if (!reply.ok) throw new Error(`${JSON.stringify(body)}: ${reply.code} ${reply.message}`);
-  await until(seat, () => seat.lastSeq >= reply.seq, `revision ${reply.seq}`);
-  return reply.seq;
+  await seesNow(server, seat, JSON.stringify(body));
 }
 
 beforeAll(async () => {
@@ -61,10 +60,8 @@ describe('controller controls', () => {
     expect(kv().sitreps[0]).toMatchObject({ grade: 80, comment: 'Clear.' });
     expect(kv().inbox.find((i) => i.inject === adhoc!.inject)).toMatchObject({ grade: 60 });
 
-    const ended = await ok(white, { type: 'end' }, om);
-    // kw's delta may come later than om's (a view that costs more than heavyCostMs to project, as
-    // on a loaded machine, is sent on the heavy interval): wait for it too.
-    await until(kw, () => kw.lastSeq >= ended, `revision ${ended}`);
+    await ok(white, { type: 'end' }, om);
+    await seesNow(server, kw, 'the end');
     expect(kv().clock.phase).toBe('ended');
     expect(await white.command({ type: 'resume' })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
     // The ad-hoc inject, the answer and the grades were kw's alone.

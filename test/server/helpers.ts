@@ -110,6 +110,13 @@ export function seatForm(event: EngineEvent | undefined): SeatEvent | undefined 
   return rest;
 }
 
+/** The audience a seat of an exercise belongs to (`controller` -> `white`, `blue:<team>` -> `team:<team>`). */
+export function audienceOfSeat(seat: string): 'white' | 'red' | 'evaluator' | `team:${string}` {
+  if (seat === 'controller') return 'white';
+  if (seat.startsWith('blue:')) return `team:${seat.slice(5)}`;
+  return seat as 'red' | 'evaluator';
+}
+
 export const seatToken = (ex: CreateExerciseResponse, seat: string): string => ex.seats.find((s) => s.seat === seat)?.token as string;
 
 /** Joins seats of `ex` on whichever server `url` names, keeping each in `opened` for the test to close. */
@@ -188,6 +195,18 @@ export function until(seat: Seat, predicate: () => boolean, what: string, limit 
     }
     seat.socket.on('delta', onDelta);
   });
+}
+
+/**
+ * Waits until a seat of an in-process server has received every change of its view made so far:
+ * its `lastSeq` reaches its audience's view number (numbers are each audience's own, so a test
+ * cannot compare them with the exercise revision or another seat's acknowledgement).
+ */
+export async function seesNow(server: Pick<TestServer, 'manager'>, seat: Seat, what: string): Promise<void> {
+  const host = server.manager.host(seat.welcome.exerciseId);
+  if (!host) throw new Error(`exercise ${seat.welcome.exerciseId} is not loaded`);
+  const target = await host.settled(() => host.viewNumber(audienceOfSeat(seat.welcome.seat.seat)));
+  await until(seat, () => seat.lastSeq >= target, `${what} (view ${target})`);
 }
 
 /**

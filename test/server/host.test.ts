@@ -192,9 +192,13 @@ describe('exercise host', () => {
     ]);
     await new Promise((resolve) => setTimeout(resolve, 20));
     store.release();
+    // Each acknowledgement carries its seat's own view number (the start, then its own commands):
+    // om's sitrep is its second step, whatever kw sent before it.
     expect(await replies).toEqual([
-      { ok: true, seq: 2 }, { ok: true, seq: 3 }, expect.objectContaining({ ok: false, code: 'FORBIDDEN' }), { ok: true, seq: 4 },
+      { ok: true, seq: 2 }, { ok: true, seq: 2 }, expect.objectContaining({ ok: false, code: 'FORBIDDEN' }), { ok: true, seq: 3 },
     ]);
+    expect(host.seq).toBe(4);
+    expect([host.viewNumber('team:kw'), host.viewNumber('team:om'), host.viewNumber('white')]).toEqual([3, 2, 4]);
   });
 
   it('sends a heavy view at most every interval, with every event, ending at the last revision', async () => {

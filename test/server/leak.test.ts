@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { type BlueView, type ExerciseState, project, type ScenarioT, type WhiteView } from '../../engine/index.ts';
-import { createExercise, joinSeat, startTestServer, until, type Seat, type TestServer } from './helpers.ts';
+import { audienceOfSeat, createExercise, joinSeat, startTestServer, until, type Seat, type TestServer } from './helpers.ts';
 
 const SCENARIOS = resolve(import.meta.dirname, '../../scenarios');
 const BLUE = ['xs', 'xr', 'xn'] as const;
@@ -82,8 +82,9 @@ beforeAll(async () => {
   }
   expect(await white.command({ type: 'end' })).toMatchObject({ ok: true });
   // Every seat has caught up with the end of the exercise.
-  const final = server.manager.host(created.exerciseId)!.seq;
-  for (const seat of Object.values(seats)) await until(seat, () => seat.lastSeq === final, 'the final delta');
+  const host = server.manager.host(created.exerciseId)!;
+  await host.idle();
+  for (const [name, seat] of Object.entries(seats)) await until(seat, () => seat.lastSeq === host.viewNumber(audienceOfSeat(name)), `${name}'s final delta`);
 });
 
 afterAll(async () => {
