@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { BlueView, WhiteView } from '../../engine/index.ts';
 import { checkBlueSeat, type Leak, type Received, type Secrets } from './fairness-checker.ts';
+import { HANG_MS } from '../timeouts.ts';
 import { api, audienceOfSeat, createExercise, joinSeat, startTestServer, until, type Seat, type TestServer } from './helpers.ts';
 
 const SCENARIOS = resolve(import.meta.dirname, '../../scenarios');
@@ -129,7 +130,7 @@ beforeAll(async () => {
   const host = server.manager.host(created.exerciseId)!;
   await host.idle();
   for (const [name, seat] of Object.entries(seats)) await until(seat, () => seat.lastSeq === host.viewNumber(audienceOfSeat(name)), `${name}'s final delta`);
-}, 180_000);
+}, HANG_MS);
 
 afterAll(async () => {
   for (const seat of Object.values(seats)) seat.close();
