@@ -39,9 +39,17 @@ const quantile = (xs: number[], q: number) => {
 /** The operator token the bench's server accepts (creating exercises needs it). */
 const OPERATOR_TOKEN = 'bench-operator-token-0123456789';
 
+/**
+ * The operator's load-test quota settings (`ramparts serve --quota`): 3,000 sitreps a second from 20
+ * blue seats is far above the per-seat rate (10/s) and sitrep count (500) an exercise allows by design
+ * (issue #13), and the benchmark measures the server, not the quotas.
+ */
+const LOAD_TEST_QUOTAS = ['commandsPerSecond=100000', 'commandBurst=100000', 'sitrepsPerTeam=10000000', 'textBytesPerSeat=1000000000', 'textBytesPerExercise=1000000000']
+  .flatMap((q) => ['--quota', q]);
+
 async function startServer(dataDir: string, scenariosDir: string) {
   const root = new URL('../', import.meta.url).pathname;
-  const child = spawn(process.execPath, [join(root, 'bin/ramparts.mjs'), 'serve', '--port', '0', '--host', '127.0.0.1', '--data', dataDir, '--scenarios', scenariosDir, '--log-level', 'warn'], {
+  const child = spawn(process.execPath, [join(root, 'bin/ramparts.mjs'), 'serve', '--port', '0', '--host', '127.0.0.1', '--data', dataDir, '--scenarios', scenariosDir, '--log-level', 'warn', ...LOAD_TEST_QUOTAS], {
     cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, RAMPARTS_OPERATOR_TOKEN: OPERATOR_TOKEN },
   });
   const url = await new Promise<string>((resolve, reject) => {

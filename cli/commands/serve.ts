@@ -8,6 +8,7 @@ import { packagePath } from '../package-root.ts';
 import type { LogLevel } from '../../server/ops/logger.ts';
 
 const HELP = `Usage: ramparts serve [--port P] [--host H] [--data DIR] [--scenarios DIR] [--log-level LEVEL] [--snapshot-every N]
+                      [--quota NAME=N]...
 
 Serves the web client and the exercise API (REST + Socket.IO) on one port, with the embedded
 file store. Stored exercises are recovered at start; real-time ones come back paused.
@@ -28,6 +29,12 @@ Options:
                     localhost always work; any other name in the Host header is refused (a guard
                     against DNS rebinding), so a server reached as https://exercise.example/ needs
                     --allowed-host exercise.example
+  --quota NAME=N    set one of the per-seat, per-team and per-exercise quotas of every exercise on
+                    this server (repeatable): commandsPerSecond (10), commandBurst (40),
+                    textBytesPerSeat, reportsPerTeam (500), requestsPerTeam (200), sitrepsPerTeam
+                    (500), textBytesPerExercise, logBytesPerExercise. Whoever starts the server sets
+                    them (no seat can); raise them for a load test, which must measure the server,
+                    not the quotas (npm run bench -- server does)
 
 Operators sign in with accounts (administrator, planner, controller, evaluator). When no account
 exists, the start prints a one-time link that creates the first administrator; more accounts come
@@ -52,10 +59,12 @@ interface ServeArgs {
   redis?: string;
   leaseMs?: number;
   allowedHosts: string[];
+  /** --quota NAME=N, checked against the quota names once the server's settings are loaded. */
+  quotas: [string, number][];
 }
 
 function parseArgs(args: string[]): ServeArgs {
-  const out: ServeArgs = { port: 8080, host: '0.0.0.0', data: 'data', scenarios: packagePath('scenarios'), logLevel: 'info', snapshotEvery: 500, allowedHosts: [] };
+  const out: ServeArgs = { port: 8080, host: '0.0.0.0', data: 'data', scenarios: packagePath('scenarios'), logLevel: 'info', snapshotEvery: 500, allowedHosts: [], quotas: [] };
   for (let i = 0; i < args.length; i++) {
     const flag = args[i];
     const value = args[i + 1];
@@ -93,6 +102,13 @@ function parseArgs(args: string[]): ServeArgs {
         out.allowedHosts.push(name);
         break;
       }
+      case '--quota': {
+        const m = /^([A-Za-z]+)=(\d{1,15})$/.exec(need());
+        const n = m ? Number(m[2]) : 0;
+        if (!m || n < 1) throw new UsageError(`--quota takes NAME=N with N a positive integer, such as commandsPerSecond=1000, not "${value}"`);
+        out.quotas.push([m[1] as string, n]);
+        break;
+      }
       case '--postgres-schema': out.postgresSchema = need(); break;
       case '--redis': out.redis = need(); break;
       case '--lease-ms': {
@@ -113,7 +129,12 @@ export const command: CliCommand = {
   async run(args, io) {
     const parsed = parseArgs(args);
     const { startServer } = await import('../../server/server.ts');
-    const { defaultConfig } = await import('../../server/config.ts');
+    const { defaultConfig, DEFAULT_QUOTAS } = await import('../../server/config.ts');
+    const quotas = { ...DEFAULT_QUOTAS };
+    for (const [name, n] of parsed.quotas) {
+      if (!Object.hasOwn(DEFAULT_QUOTAS, name)) throw new UsageError(`--quota: no quota is named "${name}"; the quotas are ${Object.keys(DEFAULT_QUOTAS).join(', ')}`);
+      quotas[name as keyof typeof quotas] = n;
+    }
     if (parsed.postgresSchema !== undefined && parsed.postgres === undefined) throw new UsageError('--postgres-schema needs --postgres');
     if (parsed.redis !== undefined && parsed.postgres === undefined) throw new UsageError('--redis needs --postgres (the processes share the store)');
     if (parsed.redis !== undefined && !process.env.RAMPARTS_OPERATOR_TOKEN) {
@@ -129,6 +150,7 @@ export const command: CliCommand = {
       distDir: packagePath('dist'),
       allowedHosts: parsed.allowedHosts,
       store: { snapshotEvery: parsed.snapshotEvery },
+      quotas,
     }), {
       ...(store ? { store } : {}),
       ...(store && parsed.redis !== undefined ? {
