@@ -15,6 +15,7 @@ import { parseLog, replay, stateHash, type WhiteView } from '../../engine/index.
 import type { CreateExerciseResponse, ExerciseSummary, SeatEvent } from '../../protocol/index.ts';
 import { startChildServer, type ChildServer } from './child-server.ts';
 import { audienceAllows } from '../../engine/index.ts';
+import { HANG_MS } from '../timeouts.ts';
 import { FIXTURES, api, canonicalJson, commandPositions, createExercise, joinSeat, seatForm, type Seat } from './helpers.ts';
 
 const SEED = 'ramparts-recovery-1';
@@ -68,7 +69,7 @@ describe(`SIGKILL recovery (seed ${SEED})`, () => {
         if (resumed.ok) acked.push({ seq: resumed.seq, body: { type: 'resume' }, seat: 'controller', round });
       }
 
-      // Every seat sends commands until the kill; the kill comes at a seeded random moment.
+      // Every seat sends commands until the kill.
       let killed = false;
       const gone = new Promise<void>((done) => running!.process.once('exit', () => done()));
       const loops = SEATS.map(async (seat) => {
@@ -82,7 +83,12 @@ describe(`SIGKILL recovery (seed ${SEED})`, () => {
           await sleep(60); // under the per-socket rate limit
         }
       });
-      await sleep(100 + Math.floor(rng() * 900));
+      // The kill comes after a seeded number of acknowledged commands this round, not after a wall-clock
+      // delay: on a busy machine a delay let too few commands through for the test to mean anything.
+      const due = 6 + Math.floor(rng() * 12);
+      const roundStart = acked.length;
+      const hang = Date.now() + HANG_MS;
+      while (acked.length - roundStart < due && Date.now() < hang) await sleep(10);
       killed = true;
       await running.kill();
       await Promise.all(loops);
