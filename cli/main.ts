@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   whatif: () => import('./commands/whatif.ts'),
   worker: () => import('./commands/worker.ts'),
   export: () => import('./commands/export.ts'),
+  users: () => import('./commands/users.ts'),
 };
 
 const USAGE = `ramparts: joint cyber defense exercise engine
@@ -30,6 +31,7 @@ Commands:
   whatif LOG           branch an exercise at a moment, change what was done, compare
   worker               process distributed sweep runs from Redis (sweep --redis)
   serve                the exercise server and web client
+  users ACTION         operator accounts: add, list, disable, enable, reset
 
 Run 'ramparts COMMAND --help' for a command's options.`;
 

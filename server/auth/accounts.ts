@@ -41,6 +41,16 @@ export function hasRole(operator: Pick<Operator, 'roles'>, role: OperatorRole): 
 
 const REFUSED = 'the user name or the password is wrong';
 
+/** A new user record (not stored): a random id, epoch 0, enabled; the password hashed if given. */
+export async function newUserRecord(username: string, roles: OperatorRole[], password?: string, subject?: string, wallNow = Date.now()): Promise<UserRecord> {
+  const now = new Date(wallNow).toISOString();
+  return {
+    id: randomUUID(), username, roles: [...new Set(roles)], disabled: false, epoch: 0, createdAt: now, updatedAt: now,
+    ...(password !== undefined ? { passwordHash: await hashPassword(password) } : {}),
+    ...(subject !== undefined ? { subject } : {}),
+  };
+}
+
 export class Accounts {
   private readonly perAccount: KeyedBuckets;
   private readonly perAddress: KeyedBuckets;
@@ -93,13 +103,8 @@ export class Accounts {
   }
 
   /** A new user record (not stored). */
-  async newUser(username: string, roles: OperatorRole[], password?: string, subject?: string): Promise<UserRecord> {
-    const now = new Date(this.wallNow()).toISOString();
-    return {
-      id: randomUUID(), username, roles: [...new Set(roles)], disabled: false, epoch: 0, createdAt: now, updatedAt: now,
-      ...(password !== undefined ? { passwordHash: await hashPassword(password) } : {}),
-      ...(subject !== undefined ? { subject } : {}),
-    };
+  newUser(username: string, roles: OperatorRole[], password?: string, subject?: string): Promise<UserRecord> {
+    return newUserRecord(username, roles, password, subject, this.wallNow());
   }
 
   /** Signs in with a password, within the rate limits. */
