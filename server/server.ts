@@ -42,7 +42,7 @@ export interface RunningServer {
   accounts: Accounts;
   /**
    * When no operator account exists: the one-time link that creates the first administrator
-   * (`<url>/setup#<token>`; printed by the command line, never logged). It works once.
+   * (`<url>/#/setup/<token>`: in the fragment, which browsers never send; printed by the command line, never logged). It works once.
    */
   setupUrl?: string;
   /** Stops accepting, finishes queued commands, closes sockets and the store. */
@@ -124,7 +124,7 @@ export async function startServer(config: ServerConfig = defaultConfig(), option
   })());
   return {
     url, port, manager, io, http, store, close, accounts,
-    ...(setupToken ? { setupUrl: `${url}/setup#${setupToken}` } : {}),
+    ...(setupToken ? { setupUrl: `${url}/#/setup/${setupToken}` } : {}),
     operator: { source: operatorToken.source, ...(operatorToken.source === 'generated' ? { token: operatorToken.token } : {}) },
   };
 }

@@ -1,6 +1,8 @@
 /** Hash routing between the lobby, a seat's console and the offline replay. */
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useT } from '../i18n/react.tsx';
+import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { SetupPage } from '../features/auth/SetupPage.tsx';
 import { Lobby } from '../features/lobby/Lobby.tsx';
 import { parseRoute, type Route } from './route.ts';
 import { JoinConsole } from './JoinConsole.tsx';
@@ -25,6 +27,10 @@ export function App() {
   switch (route.page) {
     case 'lobby':
       return <Lobby />;
+    case 'login':
+      return <LoginPage />;
+    case 'setup':
+      return <SetupPage token={route.token} />;
     case 'join':
       return <JoinConsole key={`${route.exerciseId}/${route.token}`} exerciseId={route.exerciseId} token={route.token} />;
     case 'replay':

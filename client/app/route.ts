@@ -1,6 +1,12 @@
-/** Hash routes: `#/` lobby, `#/join/<exerciseId>/<token>` a seat's console, `#/replay` offline log replay, `#/studio` the scenario studio. */
+/**
+ * Hash routes: `#/` lobby, `#/join/<exerciseId>/<token>` a seat's console, `#/replay` offline log
+ * replay, `#/login` an operator's sign-in, `#/setup/<token>` the first administrator (the link
+ * `ramparts serve` prints), `#/studio` the scenario studio.
+ */
 export type Route =
   | { page: 'lobby' }
+  | { page: 'login' }
+  | { page: 'setup'; token: string }
   | { page: 'join'; exerciseId: string; token: string }
   | { page: 'replay' }
   | { page: 'studio' }
@@ -14,10 +20,12 @@ export function parseRoute(hash: string): Route {
   if (path === '' || path === '/') return { page: 'lobby' };
   if (path === '/replay') return { page: 'replay' };
   if (path === '/studio') return { page: 'studio' };
+  if (path === '/login') return { page: 'login' };
   const parts = path.split('/');
   if (parts.length === 4 && parts[0] === '' && parts[1] === 'join') {
     const [, , exerciseId = '', token = ''] = parts;
     if (ID.test(exerciseId) && TOKEN.test(token)) return { page: 'join', exerciseId, token };
   }
+  if (parts.length === 3 && parts[0] === '' && parts[1] === 'setup' && TOKEN.test(parts[2] ?? '')) return { page: 'setup', token: parts[2] ?? '' };
   return { page: 'not-found', hash };
 }

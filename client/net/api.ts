@@ -7,6 +7,7 @@ import type {
   CreateExerciseRequest, CreateExerciseResponse, ErrorBody, ExerciseSummary, ScenarioSummary, SeatListResponse,
   ValidateScenarioResponse, RotateTokenResponse,
 } from '../../protocol/index.ts';
+import { csrfHeaders } from './operator.ts';
 
 export type ApiResult<T> = T | ErrorBody;
 
@@ -14,6 +15,8 @@ async function call<T>(path: string, init: RequestInit = {}, token?: string): Pr
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
+  // A change made with the operator's session cookie carries the session's CSRF token (net/operator.ts).
+  else if (init.method !== undefined && init.method !== 'GET') Object.assign(headers, csrfHeaders());
   let response: Response;
   try {
     response = await fetch(path, { ...init, headers, credentials: 'same-origin' });
@@ -31,12 +34,15 @@ export function listScenarios(): Promise<ApiResult<{ ok: true; scenarios: Scenar
   return call('/api/scenarios');
 }
 
-/** Creating an exercise is an operator's: `operatorToken` is the server's operator token. */
-export function createExercise(request: CreateExerciseRequest, operatorToken: string): Promise<ApiResult<CreateExerciseResponse>> {
+/**
+ * Creating an exercise is a controller's: with the signed-in operator's session, or with the
+ * server's operator token when given.
+ */
+export function createExercise(request: CreateExerciseRequest, operatorToken?: string): Promise<ApiResult<CreateExerciseResponse>> {
   return call('/api/exercises', { method: 'POST', body: JSON.stringify(request) }, operatorToken);
 }
 
-export function validateScenario(text: string, operatorToken: string, name?: string): Promise<ApiResult<ValidateScenarioResponse>> {
+export function validateScenario(text: string, operatorToken?: string, name?: string): Promise<ApiResult<ValidateScenarioResponse>> {
   return call('/api/scenarios/validate', { method: 'POST', body: JSON.stringify(name ? { text, name } : { text }) }, operatorToken);
 }
 

@@ -1,11 +1,13 @@
 /**
  * Creating an exercise: mode and seed for the chosen bundled scenario, or an uploaded scenario file,
- * with the operator token the server asks for (kept for this tab only, in sessionStorage).
+ * as the signed-in operator, or (no one signed in) with the server's operator token (kept for this
+ * tab only, in sessionStorage).
  */
 import { useState } from 'react';
 import type { CreateExerciseResponse, ExerciseMode, ScenarioDiagnostic, ScenarioSummary } from '../../../protocol/index.ts';
 import { LocalTextView, useT } from '../../i18n/react.tsx';
 import { createExercise } from '../../net/api.ts';
+import { useOperator } from '../auth/useOperator.ts';
 
 const OPERATOR_KEY = 'ramparts.operator';
 
@@ -22,6 +24,7 @@ export function CreateForm({ scenario, onCreated }: { scenario: ScenarioSummary 
   const [mode, setMode] = useState<ExerciseMode>('realtime');
   const [seed, setSeed] = useState('');
   const [operator, setOperator] = useState(() => tabStorage()?.getItem(OPERATOR_KEY) ?? '');
+  const signedIn = useOperator((s) => s.operator !== null);
   const [upload, setUpload] = useState<{ name: string; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -45,18 +48,19 @@ export function CreateForm({ scenario, onCreated }: { scenario: ScenarioSummary 
     }
     const source = upload ? { text: upload.text, name: upload.name } : scenario?.id;
     if (!source) return;
-    if (operator.trim() === '') {
+    if (!signedIn && operator.trim() === '') {
       setError(t('create.operatorMissing'));
       return;
     }
     setBusy(true);
-    const reply = await createExercise({ scenario: source, mode: modes.includes(mode) ? mode : (modes[0] ?? 'realtime'), ...(seedNumber !== undefined ? { seed: seedNumber } : {}) }, operator.trim());
+    const reply = await createExercise({ scenario: source, mode: modes.includes(mode) ? mode : (modes[0] ?? 'realtime'), ...(seedNumber !== undefined ? { seed: seedNumber } : {}) }, signedIn ? undefined : operator.trim());
     setBusy(false);
     if (reply.ok) {
-      tabStorage()?.setItem(OPERATOR_KEY, operator.trim());
+      if (!signedIn) tabStorage()?.setItem(OPERATOR_KEY, operator.trim());
       onCreated(reply);
     } else {
-      setError(reply.code === 'UNAUTHENTICATED' ? t('create.operatorRefused') : `${reply.code}: ${reply.message}`);
+      setError(reply.code === 'UNAUTHENTICATED' ? t(signedIn ? 'create.sessionEnded' : 'create.operatorRefused')
+        : reply.code === 'FORBIDDEN' ? t('create.roleMissing') : `${reply.code}: ${reply.message}`);
       setDiagnostics(reply.diagnostics ?? []);
     }
   };
@@ -81,10 +85,12 @@ export function CreateForm({ scenario, onCreated }: { scenario: ScenarioSummary 
           {t('create.seed')}
           <input inputMode="numeric" value={seed} onChange={(e) => setSeed(e.target.value)} placeholder={t('create.seedRandom')} />
         </label>
-        <label>
-          {t('create.operator')}
-          <input type="password" autoComplete="off" spellCheck={false} value={operator} onChange={(e) => setOperator(e.target.value)} data-testid="operator-token" dir="ltr" />
-        </label>
+        {signedIn ? null : (
+          <label>
+            {t('create.operator')} <a href="#/login">{t('create.orSignIn')}</a>
+            <input type="password" autoComplete="off" spellCheck={false} value={operator} onChange={(e) => setOperator(e.target.value)} data-testid="operator-token" dir="ltr" />
+          </label>
+        )}
         <label>
           {t('create.upload')}
           <input type="file" accept=".yaml,.yml,.json" onChange={(e) => void onFile(e.target.files?.[0])} />

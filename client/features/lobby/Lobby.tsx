@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { CreateExerciseResponse, ScenarioSummary } from '../../../protocol/index.ts';
 import { LocalTextView, useT } from '../../i18n/react.tsx';
 import { listScenarios } from '../../net/api.ts';
+import { OperatorBar } from '../auth/OperatorBar.tsx';
 import { PrefsPicker } from '../shell/Prefs.tsx';
 import { CreateForm } from './CreateForm.tsx';
 import { SeatLinks } from './SeatLinks.tsx';
@@ -44,6 +45,7 @@ export function Lobby() {
           <a href="#/replay">{t('lobby.replayLink')}</a>{' '}
           <a href="#/studio" data-testid="studio-link">{t('lobby.studioLink')}</a>
         </nav>
+        <OperatorBar />
         <PrefsPicker />
       </header>
       <main>
