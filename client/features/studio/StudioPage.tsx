@@ -13,9 +13,14 @@ import { useStudioT } from './i18n/texts.ts';
 import { findItem, type ItemKind, itemAt, type StudioModel } from './model.ts';
 import { GraphPane, MapPane, TimelinePane } from './Panes.tsx';
 import { OpenBar } from './OpenBar.tsx';
+import { BalancePanel } from './BalancePanel.tsx';
+import type { BalanceSummary } from './balance.ts';
+import { MselTable } from './MselTable.tsx';
+import { SavePanel } from './SavePanel.tsx';
+import { useLang } from '../../i18n/react.tsx';
 import './studio.css';
 
-const EMPTY: StudioModel = { teams: [], segments: [], nodes: [], campaigns: [], injects: [], durationMs: null, items: [], ids: new Map() };
+const EMPTY: StudioModel = { teams: [], segments: [], nodes: [], campaigns: [], injects: [], msel: [], meta: { id: null, version: null }, durationMs: null, items: [], ids: new Map() };
 
 export interface Draft { name: string; text: string; serial: number }
 
@@ -58,6 +63,11 @@ export default function StudioPage() {
     if (m && checkedText === text.current) setModel(m);
   }), []);
   useEffect(() => () => checker.dispose(), [checker]);
+  const lang = useLang();
+  useEffect(() => {
+    checker.lang = lang;
+  }, [checker, lang]);
+  const latestSummary = useRef<BalanceSummary | null>(null);
 
   const check = useCallback((value: string) => checker.check(value), [checker]);
   const cursor = useMemo(() => itemAt(model.items, cursorOffset), [model, cursorOffset]);
@@ -106,6 +116,16 @@ export default function StudioPage() {
                 <GraphPane {...panes} />
                 <TimelinePane {...panes} durationMs={model.durationMs} />
               </div>
+            ) },
+            { id: 'table', label: t('studio.tab.table'), render: () => (
+              <MselTable rows={model.msel} selected={cursor?.kind === 'inject' ? cursor.id : null} text={() => text.current}
+                onEdited={(next) => editor.current?.replace(next)} onPick={(id) => pick('inject', id)} />
+            ) },
+            { id: 'balance', label: t('studio.tab.balance'), render: () => (
+              <BalancePanel scenario={() => checker.scenario(text.current)} meta={model.meta} onSummary={(s) => { latestSummary.current = s; }} />
+            ) },
+            { id: 'save', label: t('studio.tab.save'), render: () => (
+              <SavePanel scenarioId={model.meta.id} errors={checked ? checked.errors.length : null} text={() => text.current} summary={() => latestSummary.current} />
             ) },
           ]} />
         </section>

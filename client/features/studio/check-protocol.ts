@@ -6,7 +6,8 @@
 import type { ScenarioT, TextDiagnostic } from '../../../engine/types.ts';
 import type { StudioModel } from './model.ts';
 
-export type ToChecker = { id: number; text: string; want: 'check' | 'scenario' };
+/** `lang`: the language of the texts the model carries (the MSEL table's). */
+export type ToChecker = { id: number; text: string; want: 'check' | 'scenario'; lang: string };
 
 export type FromChecker =
   | { id: number; kind: 'diagnostics'; errors: TextDiagnostic[]; warnings: TextDiagnostic[]; validateMs: number }

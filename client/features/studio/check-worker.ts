@@ -12,7 +12,7 @@ const FILE = 'draft.yaml';
 const post = (m: FromChecker): void => (self as unknown as Worker).postMessage(m);
 
 self.onmessage = (e: MessageEvent<ToChecker>) => {
-  const { id, text, want } = e.data;
+  const { id, text, want, lang } = e.data;
   const started = performance.now();
   const result = validateScenarioText(text, FILE);
   const errors = result.ok ? [] : result.errors;
@@ -22,5 +22,5 @@ self.onmessage = (e: MessageEvent<ToChecker>) => {
   }
   post({ id, kind: 'diagnostics', errors, warnings: result.warnings, validateMs: performance.now() - started });
   const parsed = parseScenarioText(text, FILE);
-  post({ id, kind: 'model', model: parsed.ok ? studioModel(text, parsed.value) : null });
+  post({ id, kind: 'model', model: parsed.ok ? studioModel(text, parsed.value, lang) : null });
 };

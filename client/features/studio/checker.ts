@@ -17,6 +17,8 @@ export class DraftChecker {
   private nextId = 1;
   private inFlight: { id: number; text: string; resolve: ((r: CheckResult) => void)[] } | null = null;
   private waiting: Waiting[] = [];
+  /** The language of the model's texts. */
+  lang = 'en';
   private readonly scenarioWaits = new Map<number, (r: { scenario: ScenarioT | null; errors: TextDiagnostic[] }) => void>();
 
   /** `onModel`: the panes' model of each checked text (null: the text does not parse). */
@@ -38,7 +40,7 @@ export class DraftChecker {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.scenarioWaits.set(id, resolve);
-      this.worker.postMessage({ id, text, want: 'scenario' } satisfies ToChecker);
+      this.worker.postMessage({ id, text, want: 'scenario', lang: this.lang } satisfies ToChecker);
     });
   }
 
@@ -53,7 +55,7 @@ export class DraftChecker {
     this.waiting = [];
     const id = this.nextId++;
     this.inFlight = { id, text: last.text, resolve: resolvers };
-    this.worker.postMessage({ id, text: last.text, want: 'check' } satisfies ToChecker);
+    this.worker.postMessage({ id, text: last.text, want: 'check', lang: this.lang } satisfies ToChecker);
   }
 
   private receive(msg: FromChecker): void {

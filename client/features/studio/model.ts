@@ -7,6 +7,7 @@
  */
 import type { LocalTextT, NodeKindT, ZoneT } from '../../../engine/types.ts';
 import { parseDuration } from '../../../engine/constants.ts';
+import { type MselRow, mselRows } from './msel-edit.ts';
 import { itemSpans, spanKey } from './spans.ts';
 
 export type ItemKind = 'team' | 'segment' | 'node' | 'campaign' | 'step' | 'inject';
@@ -32,6 +33,10 @@ export interface StudioModel {
   nodes: { id: string; name?: LocalTextT; segment: string; kind: NodeKindT; criticality: number; ip?: string }[];
   campaigns: StudioCampaign[];
   injects: StudioInject[];
+  /** The MSEL table's rows (texts in the studio's language). */
+  msel: MselRow[];
+  /** meta.id and meta.version as written. */
+  meta: { id: string | null; version: string | null };
   /** meta.duration, when written and readable. */
   durationMs: number | null;
   /** Every item, in text order. */
@@ -64,7 +69,7 @@ const ms = (v: unknown): number | null => {
 };
 
 /** Reads the panes' model from the parsed value and the text it came from. */
-export function studioModel(source: string, value: unknown): StudioModel {
+export function studioModel(source: string, value: unknown, lang = 'en'): StudioModel {
   const spans = new Map(itemSpans(source).map((sp) => [spanKey(sp.path), sp]));
   let lineStarts: number[] | null = null;
   const lineOf = (offset: number): number => {
@@ -83,7 +88,7 @@ export function studioModel(source: string, value: unknown): StudioModel {
   };
   const root = obj(value);
   const items: StudioItem[] = [];
-  const model: StudioModel = { teams: [], segments: [], nodes: [], campaigns: [], injects: [], durationMs: ms(obj(root?.meta)?.duration), items, ids: new Map() };
+  const model: StudioModel = { teams: [], segments: [], nodes: [], campaigns: [], injects: [], msel: mselRows(value, lang), meta: { id: str(obj(root?.meta)?.id) ?? null, version: str(obj(root?.meta)?.version) ?? null }, durationMs: ms(obj(root?.meta)?.duration), items, ids: new Map() };
   const declare = (kind: string, id: string): void => {
     const ids = model.ids.get(kind) ?? [];
     ids.push(id);
