@@ -9,7 +9,9 @@ import { ERROR_CODES } from '../protocol/index.ts';
 import type { Accounts } from './auth/accounts.ts';
 import { authenticate } from './auth/guard.ts';
 import type { OperatorCredential } from './auth/operator.ts';
+import { OidcLogin } from './auth/oidc.ts';
 import { authRouter } from './http/auth-routes.ts';
+import { oidcRouter } from './http/oidc-routes.ts';
 import type { EnginePort } from './authority/engine-port.ts';
 import type { ExerciseManager } from './authority/manager.ts';
 import type { ServerConfig } from './config.ts';
@@ -126,7 +128,9 @@ export function createApp(deps: AppDeps): Express {
   // Who each API request comes from (server/auth/guard.ts): routes under /api read it with
   // currentOperator(req) and guard themselves with requireRole(...).
   app.use('/api', rateLimit, sameOrigin, authenticate(deps));
-  app.use('/api/auth', authRouter({ accounts: deps.accounts, auth: config.auth }));
+  const sso = config.auth.oidc;
+  if (sso) app.use('/api/auth/oidc', oidcRouter({ oidc: new OidcLogin(sso, deps.accounts, logger), auth: config.auth, publicUrl: sso.publicUrl }));
+  app.use('/api/auth', authRouter({ accounts: deps.accounts, auth: config.auth, ...(sso ? { sso: { label: sso.label } } : {}) }));
   app.use('/api', apiRouter({ ...deps, jsonBodyBytes: config.limits.jsonBodyBytes }));
   // The read-only TAXII 2.1 feed of each exercise (server/taxii): GET only, so no origin check to pass.
   app.use('/taxii2', rateLimit, taxiiRouter({ manager: deps.manager, logText: (id) => exerciseLogText(deps, id) }));
