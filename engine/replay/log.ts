@@ -9,7 +9,6 @@ import { Scenario, type ScenarioT } from '../scenario/schema/index.ts';
 import type { Command } from '../sim/commands.ts';
 import { checkCommand } from '../sim/check.ts';
 import { formatPath, type Diagnostic } from '../lib/diagnostic.ts';
-import { MAX_SIM_TIME } from '../time/duration.ts';
 import { MODES } from '../scenario/vocabulary.ts';
 import type { EngineEvent } from '../sim/events.ts';
 import type { Mode } from '../compile/types.ts';
@@ -120,25 +119,6 @@ function recordWithoutEvents(line: string): { head: Record<string, unknown>; eve
   return { head: head as Record<string, unknown>, events: line.slice(at + EVENTS_MEMBER.length, end) };
 }
 
-const keyCount = (o: object): number => {
-  let n = 0;
-  for (const _ in o) n++;
-  return n;
-};
-
-/**
- * The system's clock advance, checked by hand exactly as the schema would accept it: over half of a
- * real-time log's records, so the schema check of the rest is what a parse pays. Anything else (or
- * anything slightly off) goes through the schema and its messages.
- */
-function isSystemAdvance(cmd: Record<string, unknown>): boolean {
-  if (cmd.type !== 'advance' || keyCount(cmd) !== 3) return false;
-  const to = cmd.to;
-  const actor = cmd.actor as Record<string, unknown> | null | undefined;
-  return typeof to === 'number' && Number.isSafeInteger(to) && to >= 0 && to <= MAX_SIM_TIME
-    && typeof actor === 'object' && actor !== null && !Array.isArray(actor) && actor.role === 'system' && keyCount(actor) === 1;
-}
-
 /** Parses and checks a log; every problem comes with its line number. */
 export function parseLog(text: string, options: ParseLogOptions = {}): ParseLogResult {
   const withEvents = options.events ?? true;
@@ -197,8 +177,9 @@ export function parseLog(text: string, options: ParseLogOptions = {}): ParseLogR
       continue;
     }
     let invalid = false;
-    if (!isSystemAdvance(cmd)) {
-      // The engine's command check, for the form only: whether the role may send it is replay's to find.
+    {
+      // The engine's command check (the system's advances, over half of a log, checked by hand there),
+      // for the form only: whether the role may send it is replay's to find.
       const { actor, ...body } = cmd;
       const checked = checkCommand(actor, body);
       const issues = checked.ok ? [] : checked.issues.filter((x) => !(x.path[0] === 'actor' && x.path[1] === 'role'));
