@@ -4,6 +4,7 @@ import { App } from './app/App.tsx';
 import { directionOf } from './i18n/catalog.ts';
 import { prefsStore } from './store/prefs.ts';
 import './theme.css';
+import './facilitator.css';
 
 function applyLanguage(lang: string): void {
   document.documentElement.lang = lang;

@@ -94,6 +94,8 @@ const body = {
     type: z.literal('rate'),
     capability: Id,
     task: Id.optional(),
+    /** The blue team rated; none: the exercise as a whole. */
+    team: Id.optional(),
     rating: z.enum(RATINGS),
     note: FreeText.optional(),
   }),

@@ -39,13 +39,14 @@ export function answerQuestion(ctx: Ctx, teamId: string, moveId: string, questio
 
 type Item = { kind: 'question'; move: string; question: string; team: string };
 
-/** The white cell grades (or re-grades) a team's answer to a question. */
-export function gradeAnswer(ctx: Ctx, item: Item, grade: number, comment: string | undefined): Refusal | void {
+/** The white cell grades (or re-grades) a team's answer to a question; the event names who and the grade replaced. */
+export function gradeAnswer(ctx: Ctx, by: string, item: Item, grade: number, comment: string | undefined): Refusal | void {
   const s = ctx.state;
   const a = answerOf(s, item.move, item.question, item.team);
   if (!a) return refuse('NOT_FOUND', `team "${item.team}" has not answered question "${item.question}" of move "${item.move}"`);
-  countGrade((own(s.teams, item.team) as TeamRt).score, a.grade, grade);
+  const previous = a.grade;
+  countGrade((own(s.teams, item.team) as TeamRt).score, previous, grade);
   a.grade = grade;
   a.comment = comment ?? null;
-  ctx.emit('question.evaluated', 'white', { move: item.move, question: item.question, team: item.team, grade, comment: a.comment }, [team(item.team)]);
+  ctx.emit('question.evaluated', 'white', { move: item.move, question: item.question, team: item.team, grade, comment: a.comment, by, previous }, [team(item.team)]);
 }

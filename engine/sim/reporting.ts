@@ -2,10 +2,10 @@
 import { injectNext } from '../machines/index.ts';
 import { type Ctx, team, WHITE } from './ctx.ts';
 import type { Rating, Severity } from '../scenario/vocabulary.ts';
-import type { ScoreRt, TeamRt } from './state.ts';
+import type { RatingRt, ScoreRt, TeamRt } from './state.ts';
 import { type Refusal, refuse } from './refusal.ts';
 import { meetExpectations } from './injects.ts';
-import { own, setOwn } from '../lib/own.ts';
+import { hasOwnKey, own, setOwn } from '../lib/own.ts';
 
 export function fileSitrep(ctx: Ctx, teamId: string, text: string, severity: Severity): void {
   const s = ctx.state;
@@ -26,15 +26,20 @@ export function countGrade(sc: ScoreRt, previous: number | null, grade: number):
   sc.gradeSum += grade;
 }
 
-export function adjudicate(ctx: Ctx, item: Item, grade: number, comment: string | undefined): Refusal | void {
+/**
+ * The white cell grades (or re-grades) a sitrep or an inject answer. The event records who graded and
+ * the grade it replaced (`previous`, null the first time): the log holds the history of every grade.
+ */
+export function adjudicate(ctx: Ctx, by: string, item: Item, grade: number, comment: string | undefined): Refusal | void {
   const s = ctx.state;
   if (item.kind === 'sitrep') {
     const r = own(s.sitreps, item.id);
     if (!r) return refuse('NOT_FOUND', `no sitrep "${item.id}"`);
-    countGrade((own(s.teams, r.team) as TeamRt).score, r.grade, grade);
+    const previous = r.grade;
+    countGrade((own(s.teams, r.team) as TeamRt).score, previous, grade);
     r.grade = grade;
     r.comment = comment ?? null;
-    ctx.emit('adjudicated', 'white', { item, team: r.team, grade, comment: r.comment }, [team(r.team)]);
+    ctx.emit('adjudicated', 'white', { item, team: r.team, grade, comment: r.comment, by, previous }, [team(r.team)]);
     return;
   }
   const inj = own(s.injects, item.inject);
@@ -42,19 +47,42 @@ export function adjudicate(ctx: Ctx, item: Item, grade: number, comment: string 
   if (!tr) return refuse('NOT_FOUND', `team "${item.team}" has no inject "${item.inject}"`);
   const next = injectNext(tr.s, 'EVALUATE');
   if (!next) return refuse('WRONG_PHASE', `inject "${item.inject}" of team "${item.team}" is ${tr.s}: there is no answer to grade yet`);
-  countGrade((own(s.teams, item.team) as TeamRt).score, tr.grade, grade);
+  const previous = tr.grade;
+  countGrade((own(s.teams, item.team) as TeamRt).score, previous, grade);
   tr.s = next;
   tr.grade = grade;
   tr.comment = comment ?? null;
-  ctx.emit('inject.evaluated', 'white', { inject: item.inject, team: item.team, grade, comment: tr.comment }, [team(item.team)]);
+  ctx.emit('inject.evaluated', 'white', { inject: item.inject, team: item.team, grade, comment: tr.comment, by, previous }, [team(item.team)]);
 }
 
-export function rate(ctx: Ctx, by: string, capability: string, task: string | undefined, rating: Rating, note: string | undefined): Refusal | void {
+/** What a rating is of: a capability or one of its critical tasks, for one blue team or (no team) the exercise. */
+export interface RatedItem { capability: string; task: string | undefined; team: string | undefined }
+
+/** The latest rating of an item (same capability, task and team), if any. */
+export function latestRatingOf(ratings: readonly RatingRt[], item: RatedItem): RatingRt | undefined {
+  for (let i = ratings.length - 1; i >= 0; i--) {
+    const r = ratings[i] as RatingRt;
+    if (r.capability === item.capability && r.task === item.task && r.team === item.team) return r;
+  }
+  return undefined;
+}
+
+/**
+ * An evaluator (or the white cell) rates an item P/S/M/U. Every rating is kept in order (the state's
+ * `ratings` is the history); the event names the rating it replaced (`previous`, null the first time).
+ */
+export function rate(ctx: Ctx, by: string, item: RatedItem, rating: Rating, note: string | undefined): Refusal | void {
   const s = ctx.state;
+  const { capability, task, team: teamId } = item;
   const cap = s.scenario.capabilities.find((c) => c.id === capability);
   if (!cap) return refuse('NOT_FOUND', `no capability "${capability}" in the scenario`);
   if (task !== undefined && !cap.tasks.some((t) => t.id === task)) return refuse('NOT_FOUND', `capability "${capability}" has no task "${task}"`);
-  const r = { t: s.clock, by, capability, rating, ...(task === undefined ? {} : { task }), ...(note === undefined ? {} : { note }) };
+  if (teamId !== undefined && !hasOwnKey(s.teams, teamId)) return refuse('NOT_FOUND', `no blue team "${teamId}" in the exercise`);
+  const previous = latestRatingOf(s.ratings, item)?.rating ?? null;
+  const r: RatingRt = {
+    t: s.clock, by, capability, rating,
+    ...(task === undefined ? {} : { task }), ...(teamId === undefined ? {} : { team: teamId }), ...(note === undefined ? {} : { note }),
+  };
   s.ratings.push(r);
-  ctx.emit('rating', by, r, WHITE);
+  ctx.emit('rating', by, { ...r, previous }, WHITE);
 }

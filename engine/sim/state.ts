@@ -236,7 +236,8 @@ export interface AssistRt {
 export interface AnswerRt { move: string; question: string; team: string; t: number; text: string; grade: number | null; comment: string | null }
 
 export interface SitrepRt { id: string; team: string; t: number; text: string; severity: Severity; grade: number | null; comment: string | null }
-export interface RatingRt { t: number; by: string; capability: string; task?: string; rating: Rating; note?: string }
+/** An evaluator's HSEEP rating of a capability or critical task, for one blue team or (no team) the exercise as a whole. */
+export interface RatingRt { t: number; by: string; capability: string; task?: string; team?: string; rating: Rating; note?: string }
 
 export interface ExerciseState {
   /** Shared immutable compiled scenario (not part of the hash; see `scenarioHash`). */

@@ -83,8 +83,8 @@ function apply(ctx: Ctx, c: Command): Refusal | void {
     case 'jump': return jump(ctx, c.to);
     case 'jump-to-next-inject': return jumpToNextInject(ctx);
     case 'adhoc-inject': return adhocInject(ctx, c.inject, (c.inject.evaluation?.expects ?? []).map((e) => durationMs(e.within)));
-    case 'adjudicate': return c.item.kind === 'question' ? gradeAnswer(ctx, c.item, c.grade, c.comment) : adjudicate(ctx, c.item, c.grade, c.comment);
-    case 'rate': return rate(ctx, actorLabel(c), c.capability, c.task, c.rating, c.note);
+    case 'adjudicate': return c.item.kind === 'question' ? gradeAnswer(ctx, actorLabel(c), c.item, c.grade, c.comment) : adjudicate(ctx, actorLabel(c), c.item, c.grade, c.comment);
+    case 'rate': return rate(ctx, actorLabel(c), { capability: c.capability, task: c.task, team: c.team }, c.rating, c.note);
     case 'action': return requestAction(ctx, teamId, c.action, c.target);
     case 'cancel-action': return cancelAction(ctx, teamId, c.id);
     case 'ack-inject': return ackInject(ctx, teamId, c.inject);

@@ -9,7 +9,7 @@ import { movesInOrder } from '../sim/moves.ts';
 import type { AnswerRt, ExerciseState, TeamRt } from '../sim/state.ts';
 import { own } from '../lib/own.ts';
 import { criteriaView } from './common.ts';
-import type { AdjudicationItem, AnswerView, ManualMove, WhiteManualMove } from './types.ts';
+import type { AdjudicationItem, AnswerView, GradedItem, ManualMove, WhiteManualMove } from './types.ts';
 
 const answerView = (a: AnswerRt): AnswerView => ({ team: a.team, t: a.t, text: a.text, grade: a.grade, comment: a.comment });
 
@@ -48,10 +48,18 @@ export function whiteManual(s: ExerciseState): WhiteManualMove[] {
   }));
 }
 
+function questionItem(s: ExerciseState, a: AnswerRt): AdjudicationItem & { kind: 'question' } {
+  const q = s.scenario.moves.find((m) => m.id === a.move)?.questions.find((x) => x.id === a.question);
+  return { kind: 'question', move: a.move, question: a.question, team: a.team, t: a.t, text: a.text, criteria: criteriaView(q?.evaluation) };
+}
+
 /** Answers waiting for the white cell's grade. */
 export function ungradedAnswers(s: ExerciseState): AdjudicationItem[] {
-  return s.answers.filter((a) => a.grade === null && own(s.teams, a.team) !== undefined).map((a) => {
-    const q = s.scenario.moves.find((m) => m.id === a.move)?.questions.find((x) => x.id === a.question);
-    return { kind: 'question', move: a.move, question: a.question, team: a.team, t: a.t, text: a.text, criteria: criteriaView(q?.evaluation) };
-  });
+  return s.answers.filter((a) => a.grade === null && own(s.teams, a.team) !== undefined).map((a) => questionItem(s, a));
+}
+
+/** Answers the white cell graded, with their grade. */
+export function gradedAnswers(s: ExerciseState): GradedItem[] {
+  return s.answers.filter((a) => a.grade !== null && own(s.teams, a.team) !== undefined)
+    .map((a) => ({ ...questionItem(s, a), grade: a.grade as number, comment: a.comment }));
 }

@@ -189,6 +189,8 @@ export type AdjudicationItem =
   | { kind: 'sitrep'; id: string; team: string; t: number; text: string; severity: Severity }
   | { kind: 'answer'; inject: string; team: string; t: number; text: string; criteria: CriteriaView }
   | { kind: 'question'; move: string; question: string; team: string; t: number; text: string; criteria: CriteriaView };
+/** An item the white cell graded, with its current grade (the log's adjudication events hold each change). */
+export type GradedItem = AdjudicationItem & { grade: number; comment: string | null };
 export interface WhiteTeamView {
   team: TeamRef;
   alertCount: number;
@@ -214,12 +216,14 @@ export interface WhiteView {
   attempts: WhiteAttemptView[];
   msel: MselRow[];
   adjudication: AdjudicationItem[];
+  /** Items graded, re-gradable. */
+  graded: GradedItem[];
   blue: WhiteTeamView[];
   intel: IntelView[];
   assistance: AssistView[];
   sitreps: SitrepView[];
   coalition: CoalitionMetric[];
-  ratings: { t: number; by: string; capability: string; task?: string; rating: Rating; note?: string }[];
+  ratings: { t: number; by: string; capability: string; task?: string; team?: string; rating: Rating; note?: string }[];
 }
 /** The evaluator sees everything the white cell sees, read-only, with the HSEEP capabilities to rate. */
 export interface EvaluatorView extends Omit<WhiteView, 'kind'> {

@@ -2,11 +2,11 @@
 import type { CInject, CNode, CSegment, CStep, CTeam } from '../compile/types.ts';
 import { coalitionMetrics } from '../scoring/metrics.ts';
 import { nextEventTime } from '../sim/time.ts';
-import { ungradedAnswers, whiteManual } from './manual.ts';
+import { gradedAnswers, ungradedAnswers, whiteManual } from './manual.ts';
 import type { ExerciseState, InjectRt } from '../sim/state.ts';
 import { actionView, assistView, clockView, criteriaView, intelView, linksAmong, nodeView, sitrepView, teamRef } from './common.ts';
 import { attemptsByStep, redCampaigns } from './red.ts';
-import type { AdjudicationItem, CriteriaView, EvaluatorView, MselRow, WhiteView } from './types.ts';
+import type { AdjudicationItem, CriteriaView, EvaluatorView, GradedItem, MselRow, WhiteView } from './types.ts';
 import { own, setOwn } from '../lib/own.ts';
 
 /** Recent alerts per team in the white view. */
@@ -59,6 +59,7 @@ export function whiteView(s: ExerciseState): WhiteView {
     })),
     msel: Object.values(s.injects).map((rt) => mselRow(s, rt)),
     adjudication: adjudicationQueue(s),
+    graded: gradedItems(s),
     blue,
     intel: Object.values(s.reports).map((r) => intelView(r, { ...r.appliedBy })),
     assistance: Object.values(s.assists).map(assistView),
@@ -105,6 +106,23 @@ export function adjudicationQueue(s: ExerciseState): AdjudicationItem[] {
     }
   }
   out.push(...ungradedAnswers(s));
+  return out.sort((a, b) => a.t - b.t);
+}
+
+/** What the white cell graded, with the grade it stands at (re-gradable; the log holds each change), oldest first. */
+export function gradedItems(s: ExerciseState): GradedItem[] {
+  const out: GradedItem[] = [];
+  for (const r of Object.values(s.sitreps)) {
+    if (r.grade !== null) out.push({ kind: 'sitrep', id: r.id, team: r.team, t: r.t, text: r.text, severity: r.severity, grade: r.grade, comment: r.comment });
+  }
+  for (const rt of Object.values(s.injects)) {
+    for (const [team, tr] of Object.entries(rt.teams)) {
+      if (tr.s === 'evaluated' && tr.grade !== null) {
+        out.push({ kind: 'answer', inject: rt.id, team, t: tr.answeredAt ?? tr.deliveredAt ?? 0, text: tr.answer ?? '', criteria: criteriaOf(s, rt), grade: tr.grade, comment: tr.comment });
+      }
+    }
+  }
+  out.push(...gradedAnswers(s));
   return out.sort((a, b) => a.t - b.t);
 }
 

@@ -45,13 +45,28 @@ function evidence(injects: readonly InjectResult[], capability: string, task: st
   };
 }
 
-/** One analysis per scenario capability, in scenario order. */
+/** Each rated team's consolidated rating of a task, one vote per team (per-team ratings: team-ratings.ts). */
+function teamLevel(state: ExerciseState, capability: string, task: string): { by: string; rating: Rating }[] {
+  const out: { by: string; rating: Rating }[] = [];
+  for (const b of state.scenario.blue) {
+    const r = consolidate(state.ratings.filter((x) => x.team === b.id && x.capability === capability && x.task === task));
+    if (r !== null) out.push({ by: b.id, rating: r });
+  }
+  return out;
+}
+
+/**
+ * One analysis per scenario capability, in scenario order. Ratings given for the exercise as a whole
+ * count first; a task rated per team only takes the consolidation of the teams' ratings.
+ */
 export function capabilityAnalysis(state: ExerciseState, injects: readonly InjectResult[], lang: string): CapabilityAnalysis[] {
+  const exerciseWide = state.ratings.filter((r) => r.team === undefined);
   return state.scenario.capabilities.map((cap): CapabilityAnalysis => {
-    const own = state.ratings.filter((r) => r.capability === cap.id && r.task === undefined);
+    const own = exerciseWide.filter((r) => r.capability === cap.id && r.task === undefined);
     const tasks = cap.tasks.map((task): TaskAnalysis => {
-      const rs = state.ratings.filter((r) => r.capability === cap.id && r.task === task.id);
-      return { id: task.id, name: pickText(task.name, lang), rating: consolidate(rs), ratings: rs.map(plain), evidence: evidence(injects, cap.id, task.id) };
+      const rs = exerciseWide.filter((r) => r.capability === cap.id && r.task === task.id);
+      const rating = consolidate(rs) ?? consolidate(teamLevel(state, cap.id, task.id));
+      return { id: task.id, name: pickText(task.name, lang), rating, ratings: rs.map(plain), evidence: evidence(injects, cap.id, task.id) };
     });
     const fromTasks = consolidate(tasks.filter((t) => t.rating !== null).map((t) => ({ by: t.id, rating: t.rating as Rating })));
     const rating = consolidate(own) ?? fromTasks;

@@ -14,6 +14,7 @@ import { intelResults, timeToProtect } from './intel.ts';
 import { teamResults } from './teams.ts';
 import { capabilityAnalysis } from './ratings.ts';
 import { findings } from './findings.ts';
+import { discussionResults, teamRatings } from './team-ratings.ts';
 import { improvementPlan } from './plan.ts';
 import { reported } from '../whatif/finding.ts';
 import type { AarOverview, AarResults } from './types.ts';
@@ -114,6 +115,8 @@ export function buildAarResults(x: ExerciseRecord, options: AarOptions = {}): Aa
     timeToProtect: ttp,
     techniques,
     capabilities,
+    teamRatings: teamRatings(state, lang),
+    discussion: discussionResults(state, lang),
     strengths: f.strengths,
     improvements: f.improvements,
     improvementPlan: improvementPlan(f.improvements, clock.at(endMs), names, lang),

@@ -202,6 +202,23 @@ export interface CapabilityAnalysis {
   tasks: TaskAnalysis[];
 }
 
+/** A blue team's ratings: one row per capability or critical task rated, with every rating given in order. */
+export interface TeamRatingResult {
+  team: string;
+  rows: {
+    capability: string; task?: string; name: string;
+    /** The consolidated rating (ratings.ts) of this team on this item. */
+    rating: Rating | null;
+    history: { t: number; by: string; rating: Rating; previous: string | null; note?: string }[];
+  }[];
+}
+
+/** A discussion question of a move with the teams' answers and the white cell's grades. */
+export interface DiscussionResult {
+  move: string; moveTitle: string; question: string; text: string;
+  answers: { team: string; t: number; text: string; grade: number | null; comment?: string }[];
+}
+
 export interface Finding {
   id: string;
   kind: 'strength' | 'improvement';
@@ -280,6 +297,10 @@ export interface AarResults {
   timeToProtect: IndicatorProtection[];
   techniques: TechniqueCoverage[];
   capabilities: CapabilityAnalysis[];
+  /** Per-team ratings (teams rated at least once). */
+  teamRatings: TeamRatingResult[];
+  /** The teams' answers to the moves' discussion questions. */
+  discussion: DiscussionResult[];
   strengths: Finding[];
   improvements: Finding[];
   improvementPlan: ImprovementItem[];

@@ -1,6 +1,7 @@
 /** The adjudication queue: situation reports, inject answers and answers to discussion questions waiting for the white cell's grade. */
 import { useState } from 'react';
-import type { AdjudicationItem, WhiteView } from '../../../engine/types.ts';
+import type { AdjudicationItem, GradedItem, WhiteView } from '../../../engine/types.ts';
+import { Criteria } from '../evaluator/Criteria.tsx';
 import { localText } from '../../../engine/constants.ts';
 import { useLang, useT } from '../../i18n/react.tsx';
 import { useCommand } from '../../net/react.tsx';
@@ -42,10 +43,10 @@ function ItemLabel({ item }: { item: AdjudicationItem }) {
   }
 }
 
-function GradeForm({ item }: { item: AdjudicationItem }) {
+function GradeForm({ item, initial }: { item: AdjudicationItem; initial?: number }) {
   const t = useT();
   const cmd = useCommand();
-  const [grade, setGrade] = useState(70);
+  const [grade, setGrade] = useState(initial ?? 70);
   const [comment, setComment] = useState('');
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
@@ -58,9 +59,29 @@ function GradeForm({ item }: { item: AdjudicationItem }) {
         <input type="range" min={0} max={100} step={5} value={grade} onChange={(e) => setGrade(Number(e.target.value))} />
       </label>
       <label>{t('adjudicate.comment')}<input value={comment} onChange={(e) => setComment(e.target.value)} dir="auto" /></label>
-      <button type="submit" className="primary" disabled={cmd.pending} data-testid="grade">{t('adjudicate.submit')}</button>
+      <button type="submit" className="primary" disabled={cmd.pending} data-testid="grade">{t(initial === undefined ? 'adjudicate.submit' : 'adjudicate.regrade')}</button>
       {cmd.error ? <p role="alert" className="error">{cmd.error}</p> : null}
     </form>
+  );
+}
+
+/** One item to grade: who, when, what it answers, the text, the evaluators' criteria beside it, and the grade form. */
+function ItemCard({ item, teamName }: { item: AdjudicationItem | GradedItem; teamName: (id: string) => string }) {
+  const t = useT();
+  const graded = 'grade' in item ? item : null;
+  return (
+    <li {...(graded ? { 'data-graded': itemKey(item), className: 'graded' } : { 'data-item': itemKey(item) })}>
+      <p>
+        <strong>{teamName(item.team)}</strong> · <SimTime t={item.t} /> ·{' '}
+        <ItemLabel item={item} />
+      </p>
+      <div className="adjudicate-pair">
+        <blockquote dir="auto" className="prewrap">{item.text}</blockquote>
+        {item.kind !== 'sitrep' ? <Criteria criteria={item.criteria} /> : null}
+      </div>
+      {graded ? <p className="mono">{t('adjudicate.current', { grade: graded.grade })}{graded.comment ? ` · ${graded.comment}` : ''}</p> : null}
+      <GradeForm item={item} {...(graded ? { initial: graded.grade } : {})} />
+    </li>
   );
 }
 
@@ -68,21 +89,20 @@ export function Adjudication() {
   const t = useT();
   const lang = useLang();
   const items = useSession((s) => (s.view as WhiteView).adjudication);
+  const graded = useSession((s) => (s.view as WhiteView).graded);
   const teams = useSession((s) => (s.view as WhiteView).teams);
-  if (items.length === 0) return <Empty>{t('adjudicate.empty')}</Empty>;
   const teamName = (id: string) => localText(teams.find((tm) => tm.id === id)?.name, lang) || id;
   return (
-    <ul className="adjudication">
-      {items.map((item) => (
-        <li key={itemKey(item)} data-item={itemKey(item)}>
-          <p>
-            <strong>{teamName(item.team)}</strong> · <SimTime t={item.t} /> ·{' '}
-            <ItemLabel item={item} />
-          </p>
-          <blockquote dir="auto" className="prewrap">{item.text}</blockquote>
-          <GradeForm item={item} />
-        </li>
-      ))}
-    </ul>
+    <>
+      {items.length === 0 ? <Empty>{t('adjudicate.empty')}</Empty> : (
+        <ul className="adjudication">{items.map((item) => <ItemCard key={itemKey(item)} item={item} teamName={teamName} />)}</ul>
+      )}
+      {graded.length > 0 ? (
+        <details className="adjudication-graded">
+          <summary>{t('adjudicate.graded')} ({graded.length})</summary>
+          <ul className="adjudication">{graded.map((item) => <ItemCard key={itemKey(item)} item={item} teamName={teamName} />)}</ul>
+        </details>
+      ) : null}
+    </>
   );
 }

@@ -74,6 +74,11 @@ export const AR: AarMessages = {
   'analysis.strengths': 'نقاط القوة', 'analysis.improvements': 'مجالات التحسين',
   'analysis.loose': 'ملاحظات غير مرتبطة بقدرة من قدرات السيناريو',
 
+  'section.teams': 'التقييم حسب الفريق',
+  'teams.noRatings': 'لم يُقيَّم أي فريق.', 'teams.item': 'القدرة أو المهمة الحرجة', 'teams.history': 'التقديرات المعطاة (مَن، متى، من ← إلى)',
+  'teams.discussion': 'إجابات الفرق عن أسئلة النقاش', 'teams.noAnswers': 'لم يُجَب عن أي سؤال من أسئلة النقاش.',
+  'teams.answer': 'الإجابة', 'teams.grade': 'الدرجة', 'teams.when': 'الوقت',
+
   'metrics.scores': 'الدرجات لكل فريق', 'metrics.detection': 'الرصد والاستجابة لكل فريق',
   'metrics.steps': 'الخطوات الحمراء: زمن الرصد وزمن الاحتواء', 'metrics.injects': 'المدخلات: زمن الإقرار وزمن الرد',
   'metrics.services': 'توافر الخدمات الحرجة', 'metrics.intel': 'الاستخبارات المتبادلة والمستخدمة',

@@ -72,6 +72,11 @@ export const EN = {
   'analysis.strengths': 'Strengths', 'analysis.improvements': 'Areas for improvement',
   'analysis.loose': 'Observations not tied to a scenario capability',
 
+  'section.teams': 'Evaluation by Team',
+  'teams.noRatings': 'No team was rated.', 'teams.item': 'Capability or critical task', 'teams.history': 'Ratings given (who, when, from → to)',
+  'teams.discussion': 'The teams’ answers to the discussion questions', 'teams.noAnswers': 'No discussion question was answered.',
+  'teams.answer': 'Answer', 'teams.grade': 'Grade', 'teams.when': 'When',
+
   'metrics.scores': 'Scores per team', 'metrics.detection': 'Detection and response per team',
   'metrics.steps': 'Red steps: time to detect and to contain', 'metrics.injects': 'Injects: acknowledgement and answer times',
   'metrics.services': 'Availability of critical services', 'metrics.intel': 'Intelligence shared and used',

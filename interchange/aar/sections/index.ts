@@ -8,7 +8,8 @@ import { analysisSection } from './analysis.ts';
 import { methodSection, participantsSection, planSection } from './appendices.ts';
 import { metricsSection } from './metrics.ts';
 import { objectivesSection, overviewSection, summarySection } from './summary.ts';
+import { teamsSection } from './teams.ts';
 
 export const AAR_SECTION_LIST: readonly AarSection[] = [
-  overviewSection, summarySection, objectivesSection, analysisSection, metricsSection, planSection, participantsSection, methodSection,
+  overviewSection, summarySection, objectivesSection, analysisSection, teamsSection, metricsSection, planSection, participantsSection, methodSection,
 ];
