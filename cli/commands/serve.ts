@@ -5,7 +5,10 @@
 import { resolve } from 'node:path';
 import { type CliCommand, UsageError } from '../io.ts';
 import { packagePath } from '../package-root.ts';
+import type { OidcConfig } from '../../server/auth/auth-config.ts';
+import type { ServerConfig } from '../../server/config.ts';
 import type { LogLevel } from '../../server/ops/logger.ts';
+import { AUTH_HELP, emptyAuthArgs, oidcConfigOf, parseAuthFlag, type AuthArgs } from './serve-auth.ts';
 
 const HELP = `Usage: ramparts serve [--port P] [--host H] [--data DIR] [--scenarios DIR] [--log-level LEVEL] [--snapshot-every N]
                       [--quota NAME=N]...
@@ -45,6 +48,8 @@ operator-token in --data. When neither exists the first start makes one, stores 
 by your user only) and prints it once. On a single machine: start, copy the printed token into the
 lobby (or read it later with: cat DATA/operator-token).
 
+${AUTH_HELP}
+
 Prints "Ramparts listening on URL" when ready; logs are JSON lines on stdout.`;
 
 interface ServeArgs {
@@ -61,10 +66,11 @@ interface ServeArgs {
   allowedHosts: string[];
   /** --quota NAME=N, checked against the quota names once the server's settings are loaded. */
   quotas: [string, number][];
+  auth: AuthArgs;
 }
 
 function parseArgs(args: string[]): ServeArgs {
-  const out: ServeArgs = { port: 8080, host: '0.0.0.0', data: 'data', scenarios: packagePath('scenarios'), logLevel: 'info', snapshotEvery: 500, allowedHosts: [], quotas: [] };
+  const out: ServeArgs = { port: 8080, host: '0.0.0.0', data: 'data', scenarios: packagePath('scenarios'), logLevel: 'info', snapshotEvery: 500, allowedHosts: [], quotas: [], auth: emptyAuthArgs() };
   for (let i = 0; i < args.length; i++) {
     const flag = args[i];
     const value = args[i + 1];
@@ -117,10 +123,16 @@ function parseArgs(args: string[]): ServeArgs {
         out.leaseMs = ms;
         break;
       }
-      default: throw new UsageError(`unknown option "${flag}"`);
+      default:
+        if (flag === undefined || !parseAuthFlag(flag, need, out.auth)) throw new UsageError(`unknown option "${flag}"`);
     }
   }
   return out;
+}
+
+/** The configuration with the sign-in options given. */
+function withAuth(config: ServerConfig, oidc: OidcConfig | undefined, secureCookies: boolean): ServerConfig {
+  return { ...config, auth: { ...config.auth, secureCookies, ...(oidc ? { oidc } : {}) } };
 }
 
 export const command: CliCommand = {
@@ -140,18 +152,19 @@ export const command: CliCommand = {
     if (parsed.redis !== undefined && !process.env.RAMPARTS_OPERATOR_TOKEN) {
       throw new UsageError('--redis needs RAMPARTS_OPERATOR_TOKEN: every process of a scale-out must accept the same operator token');
     }
+    const oidc = oidcConfigOf(parsed.auth);
     const store = parsed.postgres === undefined ? undefined
       : await (await import('../../server/store/postgres/postgres-store.ts')).PostgresStore.open(parsed.postgres, {
         ...(parsed.postgresSchema === undefined ? {} : { schema: parsed.postgresSchema }),
       });
-    const server = await startServer(defaultConfig({
+    const server = await startServer(withAuth(defaultConfig({
       port: parsed.port, host: parsed.host, dataDir: resolve(parsed.data), scenariosDir: resolve(parsed.scenarios), logLevel: parsed.logLevel,
       // The web client built into the package (npm run build), wherever the command is run from.
       distDir: packagePath('dist'),
       allowedHosts: parsed.allowedHosts,
       store: { snapshotEvery: parsed.snapshotEvery },
       quotas,
-    }), {
+    }), oidc, parsed.auth.secureCookies), {
       ...(store ? { store } : {}),
       ...(store && parsed.redis !== undefined ? {
         cluster: { redisUrl: parsed.redis, store, streamName: `ramparts:${parsed.postgresSchema ?? 'public'}`, ...(parsed.leaseMs ? { leaseMs: parsed.leaseMs } : {}) },
@@ -160,7 +173,7 @@ export const command: CliCommand = {
     // Printed here, never logged: the token is a credential (logs redact tokens).
     if (server.operator.token) {
       io.out(`Operator token (printed this once; kept in ${resolve(parsed.data, 'operator-token')}): ${server.operator.token}`);
-      io.out('The lobby asks for it when you create an exercise.');
+      io.out('Scripts send it as "Authorization: Bearer <token>"; people sign in with accounts.');
     }
     // Printed here, never logged: whoever opens it first becomes the administrator.
     if (server.setupUrl) {
