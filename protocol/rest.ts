@@ -54,8 +54,8 @@ export interface TeamSummary {
 }
 
 /**
- * GET /api/scenarios: the bundled scenarios (no red plan, no network, no seed: only what a lobby
- * shows). The scenario's default seed stays out: an exercise created without a seed gets a secret one.
+ * A scenario as the white cell's lobby shows it (no red plan, no network, no seed). The scenario's
+ * default seed stays out: an exercise created without a seed gets a secret one.
  */
 export interface ScenarioSummary {
   id: string;
@@ -65,6 +65,18 @@ export interface ScenarioSummary {
   duration: string;
   languages?: string[];
   teams: TeamSummary[];
+}
+
+/**
+ * GET /api/scenarios: the bundled scenarios. With the operator token, their summaries; without it,
+ * no description: a scenario's description tells its story (who attacks what, and when), which is
+ * scenario content, for the white cell and evaluators only. Titles and teams are what every seat of
+ * an exercise is shown anyway.
+ */
+export type ScenarioListing = Omit<ScenarioSummary, 'description'> & { description?: LocalTextT };
+export interface ScenarioListResponse {
+  ok: true;
+  scenarios: ScenarioListing[];
 }
 
 /** A seat of an exercise. `seat` is `controller`, `red`, `evaluator` or `blue:<team>`. */

@@ -4,7 +4,7 @@
  */
 import type { ExportDownload } from '../../protocol/exports.ts';
 import type {
-  CreateExerciseRequest, CreateExerciseResponse, ErrorBody, ExerciseSummary, ScenarioSummary, SeatListResponse,
+  CreateExerciseRequest, CreateExerciseResponse, ErrorBody, ExerciseSummary, ScenarioListResponse, SeatListResponse,
   ValidateScenarioResponse, RotateTokenResponse,
 } from '../../protocol/index.ts';
 import { csrfHeaders } from './operator.ts';
@@ -30,8 +30,9 @@ async function call<T>(path: string, init: RequestInit = {}, token?: string): Pr
   }
 }
 
-export function listScenarios(): Promise<ApiResult<{ ok: true; scenarios: ScenarioSummary[] }>> {
-  return call('/api/scenarios');
+/** The bundled scenarios; their descriptions only with the operator token (scenario content is the white cell's). */
+export function listScenarios(operatorToken?: string): Promise<ApiResult<ScenarioListResponse>> {
+  return call('/api/scenarios', {}, operatorToken);
 }
 
 /**

@@ -1,5 +1,6 @@
 /**
- * The REST API under `/api` (documented in docs/PROTOCOL.md). Lobby endpoints are open; creating
+ * The REST API under `/api` (documented in docs/PROTOCOL.md). The lobby's list is open, without the
+ * scenarios' descriptions (scenario content: an operator's); creating
  * an exercise and checking a scenario need an operator with a role (server/auth/guard.ts); endpoints
  * about one exercise need a seat token of *that* exercise as a bearer token, and the seat
  * management ones the controller's.
@@ -7,9 +8,9 @@
 import express, { Router, type Request, type Response } from 'express';
 import {
   CreateExerciseRequest, ERROR_CODES, ExerciseId, MAX_SCENARIO_BYTES, PROTOCOL_VERSION, ValidateScenarioRequest,
-  type ExerciseSummary, type SeatListResponse, type ValidateScenarioResponse,
+  type ExerciseSummary, type ScenarioListResponse, type SeatListResponse, type ValidateScenarioResponse,
 } from '../../protocol/index.ts';
-import { requireRole } from '../auth/guard.ts';
+import { currentOperator, requireRole } from '../auth/guard.ts';
 import type { EnginePort } from '../authority/engine-port.ts';
 import type { ExerciseManager } from '../authority/manager.ts';
 import type { ScenarioCatalog } from '../scenarios/catalog.ts';
@@ -64,7 +65,12 @@ export function apiRouter(deps: ApiDeps): Router {
 
   router.get('/version', (_req, res) => void res.json({ ok: true, protocol: PROTOCOL_VERSION }));
 
-  router.get('/scenarios', (_req, res) => void res.json({ ok: true, scenarios: deps.catalog.list() }));
+  // Scenario content is the white cell's and evaluators': descriptions go to an operator only
+  // (any role: administrators, planners, controllers, evaluators), never to a seat or a passer-by.
+  router.get('/scenarios', (req, res) => {
+    const body: ScenarioListResponse = { ok: true, scenarios: currentOperator(req) ? deps.catalog.list() : deps.catalog.listing() };
+    res.json(body);
+  });
 
   router.post('/scenarios/validate', requireRole('planner', 'controller'), scenarioJson, (req, res) => {
     if (oversizedScenario(req.body)) return sendError(res, ERROR_CODES.TOO_LARGE, OVERSIZED);

@@ -5,7 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ScenarioSummary } from '../../protocol/index.ts';
+import type { ScenarioListing, ScenarioSummary } from '../../protocol/index.ts';
 import type { EnginePort, LoadedScenario } from '../authority/engine-port.ts';
 import type { Logger } from '../ops/logger.ts';
 
@@ -44,8 +44,17 @@ export class ScenarioCatalog {
     return new ScenarioCatalog(byId);
   }
 
+  /** The summaries, for the white cell's lobby (an operator). */
   list(): ScenarioSummary[] {
     return [...this.byId.values()].map((b) => b.scenario.summary);
+  }
+
+  /**
+   * What anyone else may read of them: no description (it tells the scenario's story, often the red
+   * campaign's). Teams and titles are shown to every seat of an exercise anyway.
+   */
+  listing(): ScenarioListing[] {
+    return this.list().map(({ description: _story, ...listing }) => listing);
   }
 
   get(id: string): BundledScenario | undefined {

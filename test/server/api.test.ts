@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseLog, replay, stateHash } from '../../engine/index.ts';
 import { exportProduct, loadExercise } from '../../interchange/index.ts';
 import { d3Bundle } from '../../native/d3-bundle.ts';
-import type { CreateExerciseResponse, ErrorBody, ExerciseSummary, ScenarioSummary, ValidateScenarioResponse } from '../../protocol/index.ts';
-import { FIXTURES, TEST_OPERATOR_TOKEN, api, startTestServer, type TestServer } from './helpers.ts';
+import type { CreateExerciseResponse, ErrorBody, ExerciseSummary, ScenarioListing, ScenarioSummary, ValidateScenarioResponse } from '../../protocol/index.ts';
+import { FIXTURES, TEST_OPERATOR_TOKEN, api, createExercise, startTestServer, type TestServer } from './helpers.ts';
 
 let server: TestServer;
 let minimal: string;
@@ -28,6 +28,20 @@ describe('lobby', () => {
     expect(entry.teams.map((t) => `${t.id}:${t.role}`)).toEqual(['white:white', 'kw:blue', 'om:blue', 'red:red']);
     const text = JSON.stringify(body);
     for (const secret of ['zerologon', 'Exploit Netlogon', 'kw-dc', 'phish-domain', 'campaigns', 'network']) expect(text).not.toContain(secret);
+  });
+
+  it('gives the scenarios\' descriptions (their story) to an operator only, never to a seat or a passer-by', async () => {
+    const ex = await createExercise(server.url, 'minimal', 'tabletop');
+    const listed = async (token?: string) => (await api<{ scenarios: ScenarioListing[] }>(server.url, 'GET', '/api/scenarios', undefined, token)).body.scenarios.find((s) => s.id === 'minimal')!;
+    const operator = await listed(TEST_OPERATOR_TOKEN);
+    expect(typeof operator.description).toBe('string');
+    const story = String(operator.description);
+    expect(story.length).toBeGreaterThan(10);
+    for (const token of [undefined, ex.seats.find((s) => s.seat === 'blue:kw')!.token, ex.seats.find((s) => s.seat === 'red')!.token]) {
+      const entry = await listed(token);
+      expect(entry).not.toHaveProperty('description');
+      expect(entry).toMatchObject({ id: 'minimal', title: operator.title, teams: operator.teams });
+    }
   });
 
   it('validates a scenario text with located diagnostics', async () => {

@@ -2,8 +2,9 @@
  * The fairness checker of issue 13: given everything one blue seat received (raw socket frames and
  * REST bodies) and the secrets of the exercise, it lists every leak: facts the seat was not given
  * (ground truth, the red plan, the seed, other teams' nodes and private texts, the evaluators'
- * criteria) and facts it could infer (scores computed from ground truth, a numbering that counts what
- * it does not see, refusals that tell another nation's node from a made-up id).
+ * criteria, the scenario's description) and facts it could infer (scores computed from ground
+ * truth, a numbering that counts what it does not see, refusals that tell another nation's node
+ * from a made-up id).
  *
  * It reads text, not parsed views, so it sees what went over the wire whatever the shape: a
  * projection, a patch, an event or an acknowledgement. fairness.test.ts runs it on every blue seat
@@ -23,6 +24,8 @@ export interface Secrets {
   othersPrivate: string[];
   /** The evaluators' criteria: texts of the injects' evaluation (not what the players are asked). */
   criteria: string[];
+  /** The scenario's content served to the white cell and evaluators only: its description, every language. */
+  scenario: string[];
 }
 
 /** What one blue seat received. */
@@ -36,7 +39,7 @@ export interface Received {
 }
 
 export interface Leak {
-  kind: 'ground-truth' | 'red-plan' | 'seed' | 'foreign-node' | 'private-text' | 'criteria' | 'score' | 'numbering' | 'refusal';
+  kind: 'ground-truth' | 'red-plan' | 'seed' | 'foreign-node' | 'private-text' | 'criteria' | 'scenario' | 'score' | 'numbering' | 'refusal';
   detail: string;
 }
 
@@ -83,6 +86,7 @@ export function checkBlueSeat(secrets: Secrets, received: Received): Leak[] {
   for (const id of secrets.foreignNodes) if (wire.includes(`"${inJson(id)}"`)) leaks.push({ kind: 'foreign-node', detail: `another team's node "${id}"` });
   found('private-text', secrets.othersPrivate, 'another team\'s text');
   found('criteria', secrets.criteria, 'evaluators\' criterion');
+  found('scenario', secrets.scenario, 'the scenario\'s description');
 
   // The seed: under any key that names it, or as a summary field.
   if (new RegExp(`"seed":\\s*${secrets.seed}\\b`).test(wire) || /"seed":\s*\d/.test(wire)) leaks.push({ kind: 'seed', detail: 'a "seed" field' });

@@ -13,7 +13,7 @@ import { parse } from 'yaml';
 import type { BlueView, WhiteView } from '../../engine/index.ts';
 import { checkBlueSeat, type Leak, type Received, type Secrets } from './fairness-checker.ts';
 import { HANG_MS } from '../timeouts.ts';
-import { api, audienceOfSeat, createExercise, joinSeat, startTestServer, until, type Seat, type TestServer } from './helpers.ts';
+import { TEST_OPERATOR_TOKEN, api, audienceOfSeat, createExercise, joinSeat, startTestServer, until, type Seat, type TestServer } from './helpers.ts';
 
 const SCENARIOS = resolve(import.meta.dirname, '../../scenarios');
 const BLUE = ['xs', 'xr', 'xn'] as const;
@@ -33,6 +33,7 @@ function strings(value: unknown, out: string[] = []): string[] {
 }
 
 interface ScenarioFile {
+  meta: { description: string | Record<string, string> };
   campaigns: Array<Record<string, unknown>>;
   injects: Array<Record<string, unknown>>;
   network: { segments: Array<{ id: string; owner: string; sharedWith?: string[] }>; nodes: Array<{ id: string; segment: string }> };
@@ -43,6 +44,8 @@ let scenario: ScenarioFile;
 const seats: Record<string, Seat> = {};
 const rest: Record<string, unknown[]> = {};
 const probes: Record<string, NonNullable<Received['probes']>> = {};
+/** The lobby's list as an operator gets it (with descriptions): for the checker's own test. */
+let operatorList: unknown;
 
 /** What the evaluators judge with (format 2: an inject's `evaluation`; format 1: `expects`, `evaluates`). */
 function criteriaOf(file: ScenarioFile): string[] {
@@ -71,6 +74,8 @@ function secretsOf(team: string): Secrets {
     foreignNodes: scenario.network.nodes.filter((n) => !visible.has(n.segment)).map((n) => n.id),
     othersPrivate: BLUE.filter((o) => o !== team).flatMap((o) => [`SITREP-MARK-${o}-`, `ANSWER-MARK-${o}-`, ...(o === sender ? [] : [`INTEL-MARK-${o}-to-`])]),
     criteria: criteriaOf(scenario),
+    // The scenario's story, for the white cell and evaluators (served with the operator's lobby list only).
+    scenario: texts(scenario.meta.description),
   };
 }
 
@@ -83,10 +88,12 @@ beforeAll(async () => {
   const white = seats.controller!;
   const blue = (team: string) => seats[`blue:${team}`]!;
   const view = (team: string) => blue(team).view as BlueView;
+  operatorList = (await api(server.url, 'GET', '/api/scenarios', undefined, TEST_OPERATOR_TOKEN)).body;
   for (const team of BLUE) {
     rest[team] = [
       (await api(server.url, 'GET', `/api/exercises/${created.exerciseId}`, undefined, token(`blue:${team}`))).body,
       (await api(server.url, 'GET', '/api/scenarios')).body,
+      (await api(server.url, 'GET', '/api/scenarios', undefined, token(`blue:${team}`))).body,
     ];
   }
   expect(await white.command({ type: 'start' })).toMatchObject({ ok: true });
@@ -153,8 +160,8 @@ describe('what every blue seat of a live gulf-shield exercise receives', () => {
     }
   });
 
-  it('holds no ground truth, red plan, seed, other nation\'s node or text; refuses foreign and unknown nodes alike', () => {
-    expect(ofKind(['ground-truth', 'red-plan', 'seed', 'foreign-node', 'private-text', 'refusal'])).toEqual([]);
+  it('holds no ground truth, red plan, seed, scenario description, other nation\'s node or text; refuses foreign and unknown nodes alike', () => {
+    expect(ofKind(['ground-truth', 'red-plan', 'seed', 'scenario', 'foreign-node', 'private-text', 'refusal'])).toEqual([]);
   });
 
   it('numbers events, deltas and acknowledgements in the seat\'s own sequence, and REST answers carry no revision', () => {
@@ -175,12 +182,12 @@ describe('what every blue seat of a live gulf-shield exercise receives', () => {
 
 describe('the fairness checker', () => {
   it('fed the white cell\'s frames as a blue seat\'s, reports the leaks', () => {
-    const leaks = checkBlueSeat(secretsOf('xs'), { frames: seats.controller!.frames, rest: [{ ok: true, seed: SEED, revision: 12 }], probes: {
+    const leaks = checkBlueSeat(secretsOf('xs'), { frames: seats.controller!.frames, rest: [{ ok: true, seed: SEED, revision: 12 }, operatorList], probes: {
       foreign: { id: 'a', reply: { ok: false, code: 'FORBIDDEN', message: 'node "a" belongs to another team' } },
       unknown: { id: 'b', reply: { ok: false, code: 'NOT_FOUND', message: 'no node "b"' } },
     } });
     const kinds = new Set(leaks.map((l) => l.kind));
-    for (const kind of ['ground-truth', 'red-plan', 'foreign-node', 'private-text', 'seed', 'score', 'numbering', 'refusal'] as const) {
+    for (const kind of ['ground-truth', 'red-plan', 'foreign-node', 'private-text', 'scenario', 'seed', 'score', 'numbering', 'refusal'] as const) {
       expect(kinds.has(kind), `the checker missed ${kind} in the white view`).toBe(true);
     }
   });

@@ -4,7 +4,7 @@
  * tab only, in sessionStorage).
  */
 import { useState } from 'react';
-import type { CreateExerciseResponse, ExerciseMode, ScenarioDiagnostic, ScenarioSummary } from '../../../protocol/index.ts';
+import type { CreateExerciseResponse, ExerciseMode, ScenarioDiagnostic, ScenarioListing } from '../../../protocol/index.ts';
 import { LocalTextView, useT } from '../../i18n/react.tsx';
 import { createExercise } from '../../net/api.ts';
 import { useOperator } from '../auth/useOperator.ts';
@@ -19,7 +19,12 @@ function tabStorage(): Storage | null {
   }
 }
 
-export function CreateForm({ scenario, onCreated }: { scenario: ScenarioSummary | null; onCreated: (r: CreateExerciseResponse) => void }) {
+/** The operator token this tab was given, if any (the lobby lists scenario descriptions with it). */
+export function storedOperatorToken(): string | undefined {
+  return tabStorage()?.getItem(OPERATOR_KEY) ?? undefined;
+}
+
+export function CreateForm({ scenario, onCreated }: { scenario: ScenarioListing | null; onCreated: (r: CreateExerciseResponse) => void }) {
   const t = useT();
   const [mode, setMode] = useState<ExerciseMode>('realtime');
   const [seed, setSeed] = useState('');

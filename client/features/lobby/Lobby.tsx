@@ -4,24 +4,25 @@
  * only hashes of the tokens).
  */
 import { useEffect, useState } from 'react';
-import type { CreateExerciseResponse, ScenarioSummary } from '../../../protocol/index.ts';
+import type { CreateExerciseResponse, ScenarioListing } from '../../../protocol/index.ts';
 import { LocalTextView, useT } from '../../i18n/react.tsx';
 import { listScenarios } from '../../net/api.ts';
 import { OperatorBar } from '../auth/OperatorBar.tsx';
 import { PrefsPicker } from '../shell/Prefs.tsx';
-import { CreateForm } from './CreateForm.tsx';
+import { CreateForm, storedOperatorToken } from './CreateForm.tsx';
 import { SeatLinks } from './SeatLinks.tsx';
 
 export function Lobby() {
   const t = useT();
-  const [scenarios, setScenarios] = useState<ScenarioSummary[] | null>(null);
+  const [scenarios, setScenarios] = useState<ScenarioListing[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const [created, setCreated] = useState<CreateExerciseResponse | null>(null);
 
   useEffect(() => {
     let live = true;
-    void listScenarios().then((reply) => {
+    // Descriptions tell the scenario's story: the server gives them with the operator token only.
+    void listScenarios(storedOperatorToken()).then((reply) => {
       if (!live) return;
       if (reply.ok) {
         setScenarios(reply.scenarios);
@@ -64,7 +65,7 @@ export function Lobby() {
                     <label className={`scenario-card${chosen === s.id ? ' chosen' : ''}`} data-scenario={s.id}>
                       <input type="radio" name="scenario" value={s.id} checked={chosen === s.id} onChange={() => setChosen(s.id)} />
                       <span className="scenario-title"><LocalTextView text={s.title} /></span>
-                      <span className="scenario-desc"><LocalTextView text={s.description} /></span>
+                      {s.description ? <span className="scenario-desc"><LocalTextView text={s.description} /></span> : null}
                       <span className="scenario-meta muted">
                         {t('lobby.meta', { duration: s.duration, teams: s.teams.filter((tm) => tm.role === 'blue').length, modes: s.modes.join(', ') })}
                       </span>
