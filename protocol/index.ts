@@ -10,3 +10,5 @@ export * from './socket.ts';
 export * from './delta.ts';
 export * from './patch.ts';
 export * from './auth.ts';
+export * from './library.ts';
+export * from './plan.ts';

@@ -17,6 +17,8 @@ import type { ExerciseManager } from './authority/manager.ts';
 import type { ServerConfig } from './config.ts';
 import type { Clock } from './ops/clock.ts';
 import { apiRouter } from './http/api.ts';
+import type { LibraryAuth } from './http/library-auth.ts';
+import { libraryRouter } from './http/library-api.ts';
 import { exerciseLogText } from './http/exercise-log.ts';
 import { taxiiRouter } from './taxii/router.ts';
 import { hostProblem } from './ops/host-check.ts';
@@ -30,6 +32,8 @@ import type { RefusalLog } from './ops/refusals.ts';
 import { KeyedBuckets } from './ops/token-bucket.ts';
 import type { RampartsServer } from './realtime/types.ts';
 import type { ScenarioCatalog } from './scenarios/catalog.ts';
+import type { ScenarioLibrary } from './scenarios/library.ts';
+import type { LibraryStore } from './store/library-types.ts';
 import type { ExerciseStore } from './store/types.ts';
 
 export interface AppDeps {
@@ -43,6 +47,8 @@ export interface AppDeps {
   operator: OperatorCredential;
   /** Operator accounts and sessions (server/auth/accounts.ts). */
   accounts: Accounts;
+  /** The operators' library (/api/library): who is asking, the scenario library, its store. */
+  library: { auth: LibraryAuth; scenarios: ScenarioLibrary; store: LibraryStore };
   metrics: Metrics;
   logger: Logger;
   /** Counts and logs every refused request (summaries for floods). */
@@ -131,6 +137,9 @@ export function createApp(deps: AppDeps): Express {
   const sso = config.auth.oidc;
   if (sso) app.use('/api/auth/oidc', oidcRouter({ oidc: new OidcLogin(sso, deps.accounts, logger), auth: config.auth, publicUrl: sso.publicUrl }));
   app.use('/api/auth', authRouter({ accounts: deps.accounts, auth: config.auth, ...(sso ? { sso: { label: sso.label } } : {}) }));
+  app.use('/api/library', libraryRouter({
+    auth: deps.library.auth, library: deps.library.scenarios, store: deps.library.store, manager: deps.manager, clock: deps.clock,
+  }));
   app.use('/api', apiRouter({ ...deps, jsonBodyBytes: config.limits.jsonBodyBytes }));
   // The read-only TAXII 2.1 feed of each exercise (server/taxii): GET only, so no origin check to pass.
   app.use('/taxii2', rateLimit, taxiiRouter({ manager: deps.manager, logText: (id) => exerciseLogText(deps, id) }));

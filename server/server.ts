@@ -21,6 +21,10 @@ import { bindRealtime, createSocketServer } from './realtime/socket-server.ts';
 import type { RampartsServer } from './realtime/types.ts';
 import { ScenarioCatalog } from './scenarios/catalog.ts';
 import { FileAccountStore } from './store/accounts/file-accounts.ts';
+import { ScenarioLibrary } from './scenarios/library.ts';
+import { guardAuth } from './http/library-auth.ts';
+import { FileLibrary } from './store/file-library.ts';
+import type { LibraryStore } from './store/library-types.ts';
 import { FileStore } from './store/file-store.ts';
 import type { ExerciseStore } from './store/types.ts';
 import type { ClusterOptions } from './cluster/cluster.ts';
@@ -33,6 +37,8 @@ export interface RunningServer {
   io: RampartsServer;
   http: HttpServer;
   store: ExerciseStore;
+  /** The operators' library's store (scenario versions, exercise marks, audit trail, improvement plan). */
+  library: LibraryStore;
   /**
    * Where the operator token came from; `token` only when this start made it (the command line
    * prints it once: it is never logged).
@@ -53,6 +59,11 @@ export interface StartOptions {
   logger?: Logger;
   /** Another store backend (default: the file store in `config.dataDir`). */
   store?: ExerciseStore;
+  /**
+   * The library's store, in the same backend as `store` (PostgresLibrary beside a PostgresStore);
+   * default: the file library in `config.dataDir`.
+   */
+  library?: LibraryStore;
   engine?: EnginePort;
   /** Scale-out (server/cluster/): Redis adapter, exercise ownership leases, forwarding to owners. */
   cluster?: ClusterOptions;
@@ -70,6 +81,9 @@ export async function startServer(config: ServerConfig = defaultConfig(), option
   const store = options.store ?? (await FileStore.open(config.dataDir, { logger }));
   const accounts = new Accounts(store.accounts?.() ?? (await FileAccountStore.open(config.dataDir)), config.auth, logger, metrics);
   const catalog = await ScenarioCatalog.load(config.scenariosDir, engine, logger);
+  const library = options.library ?? (await FileLibrary.open(config.dataDir));
+  const scenarios = new ScenarioLibrary({ store: library, engine, catalog, clock: systemClock, logger });
+  await scenarios.seedBundled();
   // Socket.IO wraps the server's request listener (it answers its own path and passes the rest
   // on), so the listener must exist before it attaches; the app, which needs `io`, comes after.
   let app: RequestListener = (_req, res) => void res.writeHead(503).end();
@@ -94,7 +108,8 @@ export async function startServer(config: ServerConfig = defaultConfig(), option
     manager, metrics, logger, refusals, rate: config.limits.socketRate, burst: config.limits.socketBurst,
     socketsPerSeat: config.limits.socketsPerSeat, ...(cluster ? { remote: cluster } : {}),
   });
-  app = createApp({ config, manager, catalog, engine, io, store, operator, accounts, metrics, logger, refusals, clock: systemClock, startedAt: systemClock.now() });
+  app = createApp({ config, manager, catalog, engine, io, store, operator, accounts, metrics, logger, refusals, clock: systemClock,
+    library: { auth: guardAuth, scenarios, store: library }, startedAt: systemClock.now() });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -123,7 +138,7 @@ export async function startServer(config: ServerConfig = defaultConfig(), option
     logger.info('stopped');
   })());
   return {
-    url, port, manager, io, http, store, close, accounts,
+    url, port, manager, io, http, store, library, close, accounts,
     ...(setupToken ? { setupUrl: `${url}/#/setup/${setupToken}` } : {}),
     operator: { source: operatorToken.source, ...(operatorToken.source === 'generated' ? { token: operatorToken.token } : {}) },
   };

@@ -157,6 +157,8 @@ export const command: CliCommand = {
       : await (await import('../../server/store/postgres/postgres-store.ts')).PostgresStore.open(parsed.postgres, {
         ...(parsed.postgresSchema === undefined ? {} : { schema: parsed.postgresSchema }),
       });
+    const library = store === undefined ? undefined
+      : new (await import('../../server/store/postgres/postgres-library.ts')).PostgresLibrary(store);
     const server = await startServer(withAuth(defaultConfig({
       port: parsed.port, host: parsed.host, dataDir: resolve(parsed.data), scenariosDir: resolve(parsed.scenarios), logLevel: parsed.logLevel,
       // The web client built into the package (npm run build), wherever the command is run from.
@@ -166,6 +168,7 @@ export const command: CliCommand = {
       quotas,
     }), oidc, parsed.auth.secureCookies), {
       ...(store ? { store } : {}),
+      ...(library ? { library } : {}),
       ...(store && parsed.redis !== undefined ? {
         cluster: { redisUrl: parsed.redis, store, streamName: `ramparts:${parsed.postgresSchema ?? 'public'}`, ...(parsed.leaseMs ? { leaseMs: parsed.leaseMs } : {}) },
       } : {}),

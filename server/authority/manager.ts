@@ -97,7 +97,7 @@ export class ExerciseManager<S = unknown> {
 
   /** Creates an exercise from a bundled or uploaded scenario; the seat links are returned only here. */
   async create(request: CreateExerciseRequest): Promise<CreateExerciseResponse | ErrorBody> {
-    const { engine, store, catalog, logger } = this.deps;
+    const { engine, catalog } = this.deps;
     let scenario: LoadedScenario;
     let text: string;
     let source: ExerciseRecord['scenario']['source'];
@@ -118,6 +118,17 @@ export class ExerciseManager<S = unknown> {
       text = request.scenario.text;
       source = 'upload';
     }
+    return this.createLoaded({ scenario, text, source, mode: request.mode, seed: request.seed });
+  }
+
+  /**
+   * Creates an exercise from a scenario the caller has loaded (the library's versions): the same
+   * creation as `create`, with the record naming where the text came from.
+   */
+  async createLoaded(from: { scenario: LoadedScenario; text: string; source: ExerciseRecord['scenario']['source']; version?: number; mode: CreateExerciseRequest['mode']; seed?: number | undefined }): Promise<CreateExerciseResponse | ErrorBody> {
+    const { engine, store, logger } = this.deps;
+    const { scenario, text, source } = from;
+    const request = { mode: from.mode, seed: from.seed };
     const { summary } = scenario;
     if (!summary.modes.includes(request.mode)) {
       return { ok: false, code: ERROR_CODES.BAD_MODE, message: `scenario "${summary.id}" allows modes ${summary.modes.join(', ')}, not ${request.mode}` };
@@ -128,7 +139,7 @@ export class ExerciseManager<S = unknown> {
     const seed = request.seed ?? newSeed();
     const record: ExerciseRecord = {
       id, createdAt: this.deps.clock.timestamp(), seed, mode: request.mode,
-      scenario: { id: summary.id, title: summary.title, text, source },
+      scenario: { id: summary.id, title: summary.title, text, source, ...(from.version === undefined ? {} : { version: from.version }) },
     };
     const { links, records } = issueSeats(id, seatsOf(summary));
     // A fresh id: the claim succeeds; made before the record exists so no other process adopts it.
@@ -159,6 +170,12 @@ export class ExerciseManager<S = unknown> {
     await this.deps.store.setSeatToken(exerciseId, seat, hashToken(token));
     const { tokenHash: _drop, ...info } = record;
     return { ...info, token, link: joinLink(exerciseId, token) };
+  }
+
+  /** Stops hosting an exercise and removes it from the store (the library's delete); whether there was one. */
+  async remove(exerciseId: string): Promise<boolean> {
+    await this.release(exerciseId);
+    return this.deps.store.deleteExercise(exerciseId);
   }
 
   /** Stops hosting an exercise here (scale-out: its lease moved to another process); the store keeps it. */

@@ -190,6 +190,17 @@ export class LogFiles {
     }
   }
 
+  /** Waits for one exercise's appends in flight and closes its log file (before the exercise is deleted). */
+  async forget(exerciseId: string): Promise<void> {
+    await (this.appendChain.get(exerciseId) ?? Promise.resolve()).catch(() => undefined);
+    const opened = this.logs.get(exerciseId);
+    this.logs.delete(exerciseId);
+    this.appendChain.delete(exerciseId);
+    this.cutAt.delete(exerciseId);
+    const log = await opened?.catch(() => undefined);
+    await log?.handle.close();
+  }
+
   /** Waits for appends in flight and closes every open log file. */
   async close(): Promise<void> {
     await Promise.allSettled([...this.appendChain.values()]);

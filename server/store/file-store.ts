@@ -162,6 +162,19 @@ export class FileStore implements ExerciseStore {
     return this.accountStore;
   }
 
+  async deleteExercise(id: string): Promise<boolean> {
+    this.assertOpen();
+    if (!(await this.getExercise(id))) return false;
+    await this.logs.forget(id);
+    this.seatCache.delete(id);
+    // exercise.json first: a crash half-way leaves a directory that listings already ignore.
+    await rm(join(this.dir(id), 'exercise.json'));
+    await syncDir(this.dir(id));
+    await rm(this.dir(id), { recursive: true, force: true });
+    await syncDir(this.root);
+    return true;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

@@ -18,7 +18,9 @@ export interface ExerciseRecord {
     title: LocalTextT;
     /** The scenario text exactly as validated, so that a replay years later needs nothing else. */
     text: string;
-    source: 'bundled' | 'upload';
+    /** `library`: a version of the scenario library (`version` says which). */
+    source: 'bundled' | 'upload' | 'library';
+    version?: number;
   };
   seed: number;
   mode: ExerciseMode;
@@ -79,6 +81,11 @@ export interface ExerciseStore {
    * wrappers in tests: a server whose store has none keeps accounts in files under its data directory.
    */
   accounts?(): AccountStore;
+  /**
+   * Removes an exercise with its seats, log and snapshots (the library's delete, which records it in
+   * its audit trail first). Answers whether there was one. Whoever hosts it must have stopped.
+   */
+  deleteExercise(id: string): Promise<boolean>;
   /** Flushes and releases files or connections; the store is unusable afterwards. */
   close(): Promise<void>;
 }

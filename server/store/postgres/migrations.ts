@@ -72,6 +72,32 @@ export const MIGRATIONS: readonly Migration[] = [
         record json NOT NULL
       );`,
   },
+  {
+    version: 4,
+    name: 'the operators\' library: scenario versions, exercise marks, audit trail, improvement plan',
+    sql: `
+      CREATE TABLE library_versions (
+        scenario_id text NOT NULL,
+        version integer NOT NULL,
+        info json NOT NULL,
+        text text NOT NULL,
+        PRIMARY KEY (scenario_id, version)
+      );
+      CREATE TABLE library_marks (
+        exercise_id text PRIMARY KEY,
+        mark json NOT NULL
+      );
+      -- Append-only: rows are inserted, never updated or deleted.
+      CREATE TABLE library_audit (
+        id bigserial PRIMARY KEY,
+        entry json NOT NULL
+      );
+      CREATE TABLE library_plan (
+        id text PRIMARY KEY,
+        position bigserial,
+        item json NOT NULL
+      );`,
+  },
 ];
 
 /** Applies every migration not yet applied to the current schema; returns the versions applied. */

@@ -186,6 +186,15 @@ export class PostgresStore implements ExerciseStore {
     return new PostgresAccountStore(this.pool, (work) => this.transaction(work));
   }
 
+  async deleteExercise(id: string): Promise<boolean> {
+    this.assertOpen();
+    await this.settled(id);
+    // Seats, log entries and snapshots go with it (ON DELETE CASCADE).
+    const { rowCount } = await this.pool.query('DELETE FROM exercises WHERE id = $1', [id]);
+    await this.pool.query('DELETE FROM leases WHERE exercise_id = $1', [id]);
+    return (rowCount ?? 0) > 0;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
