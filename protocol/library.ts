@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { LocalTextT } from '../engine/types.ts';
-import { EXERCISE_MODES, MAX_SCENARIO_BYTES, type ScenarioDiagnostic, type SeatLink } from './rest.ts';
+import { EXERCISE_MODES, MAX_SCENARIO_BYTES, type ScenarioDiagnostic, type SeatInfo, type SeatLink } from './rest.ts';
 
 /** Scenario ids as the scenario's `meta.id` gives them (the bundled catalog's rule). */
 export const LibraryScenarioId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, 'scenario ids are 1 to 80 letters, digits, ".", "_" or "-"');
@@ -27,7 +27,7 @@ export interface ScenarioVersionInfo {
   version: number;
   title: LocalTextT;
   source: VersionSource;
-  /** Who saved it (an account name, `operator` for the operator token, `bundled` for files). */
+  /** Who saved it (an account name, `operator-token` for the operator token, `bundled` for files). */
   author: string;
   /** Wall-clock ISO time it was saved. */
   savedAt: string;
@@ -75,8 +75,11 @@ export const CreateFromVersionRequest = z.strictObject({
 });
 export type CreateFromVersionRequest = z.infer<typeof CreateFromVersionRequest>;
 
-/** The library's state of an exercise: the engine's phase, or archived by a controller. */
-export const EXERCISE_STATUSES = ['planned', 'running', 'paused', 'ended', 'archived'] as const;
+/**
+ * The library's state of an exercise: archived by a controller, else the engine's phase, or
+ * `elsewhere` when another process of a scale-out hosts it (its phase is not known here).
+ */
+export const EXERCISE_STATUSES = ['planned', 'running', 'paused', 'ended', 'archived', 'elsewhere'] as const;
 export type ExerciseStatus = (typeof EXERCISE_STATUSES)[number];
 
 /** GET /api/library/exercises: an exercise at a glance. */
@@ -86,15 +89,18 @@ export interface LibraryExercise {
   scenario: { id: string; title: LocalTextT; version?: number };
   mode: string;
   status: ExerciseStatus;
-  /** The engine's phase under an archive mark (or `unknown` when no process here hosts it). */
+  /** The engine's phase (also under an archive mark), or `elsewhere`. */
   phase: string;
   /** Simulated ms from T+0, when hosted here. */
   clockMs?: number;
-  seats: { seat: string; role: string; team?: string; connected: number }[];
+  seats: (SeatInfo & { connected: number })[];
   /** Composite score per blue team, when hosted here. */
   scores: { team: string; composite: number }[];
 }
 export interface LibraryExercisesResponse { ok: true; exercises: LibraryExercise[] }
+
+/** POST /api/library/exercises/:id/archive (controller). */
+export const ArchiveRequest = z.strictObject({ archived: z.boolean() });
 
 /** POST /api/library/exercises/:id/seats/:seat/link: a new link (the old one stops working). */
 export interface LibraryLinkResponse { ok: true; seat: SeatLink }

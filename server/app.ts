@@ -139,6 +139,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/auth', authRouter({ accounts: deps.accounts, auth: config.auth, ...(sso ? { sso: { label: sso.label } } : {}) }));
   app.use('/api/library', libraryRouter({
     auth: deps.library.auth, library: deps.library.scenarios, store: deps.library.store, manager: deps.manager, clock: deps.clock,
+    engine: deps.engine, exercises: deps.store, io: deps.io,
   }));
   app.use('/api', apiRouter({ ...deps, jsonBodyBytes: config.limits.jsonBodyBytes }));
   // The read-only TAXII 2.1 feed of each exercise (server/taxii): GET only, so no origin check to pass.

@@ -22,7 +22,7 @@ import type { RampartsServer } from './realtime/types.ts';
 import { ScenarioCatalog } from './scenarios/catalog.ts';
 import { FileAccountStore } from './store/accounts/file-accounts.ts';
 import { ScenarioLibrary } from './scenarios/library.ts';
-import { guardAuth } from './http/library-auth.ts';
+import { guardAuth, type LibraryAuth } from './http/library-auth.ts';
 import { FileLibrary } from './store/file-library.ts';
 import type { LibraryStore } from './store/library-types.ts';
 import { FileStore } from './store/file-store.ts';
@@ -64,6 +64,8 @@ export interface StartOptions {
    * default: the file library in `config.dataDir`.
    */
   library?: LibraryStore;
+  /** Who is asking the library (default: the server's guard, accounts or the operator token); tests may give roles to tokens. */
+  libraryAuth?: LibraryAuth;
   engine?: EnginePort;
   /** Scale-out (server/cluster/): Redis adapter, exercise ownership leases, forwarding to owners. */
   cluster?: ClusterOptions;
@@ -109,7 +111,7 @@ export async function startServer(config: ServerConfig = defaultConfig(), option
     socketsPerSeat: config.limits.socketsPerSeat, ...(cluster ? { remote: cluster } : {}),
   });
   app = createApp({ config, manager, catalog, engine, io, store, operator, accounts, metrics, logger, refusals, clock: systemClock,
-    library: { auth: guardAuth, scenarios, store: library }, startedAt: systemClock.now() });
+    library: { auth: options.libraryAuth ?? guardAuth, scenarios, store: library }, startedAt: systemClock.now() });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

@@ -10,6 +10,7 @@ import { Loading } from './Loading.tsx';
 
 const ReplayPage = lazy(() => import('../features/replay/ReplayPage.tsx'));
 const StudioPage = lazy(() => import('../features/studio/StudioPage.tsx'));
+const LibraryPage = lazy(() => import('../features/library/LibraryPage.tsx'));
 
 function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
@@ -37,6 +38,8 @@ export function App() {
       return <Suspense fallback={<Loading />}><ReplayPage /></Suspense>;
     case 'studio':
       return <Suspense fallback={<Loading />}><StudioPage /></Suspense>;
+    case 'library':
+      return <Suspense fallback={<Loading />}><LibraryPage /></Suspense>;
     case 'not-found':
       return (
         <main className="page narrow">

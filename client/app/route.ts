@@ -1,7 +1,7 @@
 /**
  * Hash routes: `#/` lobby, `#/join/<exerciseId>/<token>` a seat's console, `#/replay` offline log
  * replay, `#/login` an operator's sign-in, `#/setup/<token>` the first administrator (the link
- * `ramparts serve` prints), `#/studio` the scenario studio.
+ * `ramparts serve` prints), `#/studio` the scenario studio, `#/library` the operators' library.
  */
 export type Route =
   | { page: 'lobby' }
@@ -10,6 +10,7 @@ export type Route =
   | { page: 'join'; exerciseId: string; token: string }
   | { page: 'replay' }
   | { page: 'studio' }
+  | { page: 'library' }
   | { page: 'not-found'; hash: string };
 
 const ID = /^[A-Za-z0-9_-]{8,64}$/;
@@ -21,6 +22,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/replay') return { page: 'replay' };
   if (path === '/studio') return { page: 'studio' };
   if (path === '/login') return { page: 'login' };
+  if (path === '/library') return { page: 'library' };
   const parts = path.split('/');
   if (parts.length === 4 && parts[0] === '' && parts[1] === 'join') {
     const [, , exerciseId = '', token = ''] = parts;

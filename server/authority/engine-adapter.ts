@@ -73,6 +73,7 @@ export const engineAdapter: EnginePort<ExerciseState> = {
   },
   nextEventTime: (state) => nextEventTime(state) ?? undefined,
   clock: (state) => ({ now: state.clock, phase: state.phase, speed: state.speed }),
+  scores: (state) => Object.values(state.teams).map((t) => ({ team: t.id, composite: t.score.current.composite })),
   exportLog: (record, scenario, entries) => serialiseLog(toEngineLog(record, scenario, entries)),
 };
 

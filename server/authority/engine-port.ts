@@ -69,6 +69,8 @@ export interface EnginePort<S = unknown> {
   /** Simulated time of the next scheduled engine item, if any. */
   nextEventTime(state: S): number | undefined;
   clock(state: S): ClockInfo;
+  /** Each blue team's composite score now (the operators' library shows them at a glance). */
+  scores(state: S): { team: string; composite: number }[];
   /** The exercise's log in the engine's own log format (JSON Lines text, replayable by the engine). */
   exportLog(record: ExerciseRecord, scenario: LoadedScenario, entries: readonly CommandEntry[]): string;
 }

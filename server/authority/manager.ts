@@ -172,6 +172,13 @@ export class ExerciseManager<S = unknown> {
     return { ...info, token, link: joinLink(exerciseId, token) };
   }
 
+  /** Revokes a seat's link: its token is replaced by one nobody holds. Whether the seat exists. */
+  async revokeToken(exerciseId: string, seat: string): Promise<boolean> {
+    if (!(await this.deps.store.getSeats(exerciseId)).some((s) => s.seat === seat)) return false;
+    await this.deps.store.setSeatToken(exerciseId, seat, hashToken(newToken()));
+    return true;
+  }
+
   /** Stops hosting an exercise and removes it from the store (the library's delete); whether there was one. */
   async remove(exerciseId: string): Promise<boolean> {
     await this.release(exerciseId);

@@ -73,19 +73,23 @@ export function libraryScenarioRoutes(router: Router, deps: LibraryScenarioDeps)
     res.set('Cache-Control', 'no-store').json(body);
   }));
 
-  router.post('/scenarios/:id/versions', requireRole('planner'), scenarioJson, route(async (req, res) => {
-    const id = scenarioIdOf(req, res);
-    if (id === undefined) return;
+  /** A save under the path's scenario, or (no `:id`: an upload) under the text's own meta.id. */
+  const save = route(async (req, res) => {
+    const id = req.params.id === undefined ? undefined : scenarioIdOf(req, res);
+    if (req.params.id !== undefined && id === undefined) return;
     const parsed = SaveVersionRequest.safeParse(req.body);
     if (!parsed.success) return sendError(res, ERROR_CODES.BAD_REQUEST, firstIssue(parsed.error));
     if (Buffer.byteLength(parsed.data.text, 'utf8') > MAX_SCENARIO_BYTES) return sendError(res, ERROR_CODES.TOO_LARGE, `a scenario may be at most ${MAX_SCENARIO_BYTES} bytes of UTF-8 text`);
     const who = principalOf(res).name;
     const saved = await deps.library.save({ scenarioId: id, text: parsed.data.text, message: parsed.data.message, author: who, basedOn: parsed.data.basedOn });
     if (!saved.ok) return sendResult(res, saved);
-    await deps.store.audit({ at: saved.version.savedAt, actor: who, action: 'scenario.saved', subject: `${id}@${saved.version.version}`, ...(parsed.data.message ? { detail: parsed.data.message } : {}) });
+    const { scenarioId, version, savedAt } = saved.version;
+    await deps.store.audit({ at: savedAt, actor: who, action: 'scenario.saved', subject: `${scenarioId}@${version}`, ...(parsed.data.message ? { detail: parsed.data.message } : {}) });
     const body: SaveVersionResponse = { ok: true, version: saved.version };
     res.status(201).json(body);
-  }));
+  });
+  router.post('/scenarios', requireRole('planner'), scenarioJson, save);
+  router.post('/scenarios/:id/versions', requireRole('planner'), scenarioJson, save);
 
   router.post('/scenarios/:id/versions/:version/exercises', requireRole('controller'), express.json({ limit: 4096 }), route(async (req, res) => {
     const id = scenarioIdOf(req, res);

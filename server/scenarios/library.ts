@@ -25,7 +25,8 @@ export interface ScenarioLibraryDeps {
 
 /** What a save asks for. */
 export interface SaveInput {
-  scenarioId: string;
+  /** The scenario the version is for; absent: the text's own `meta.id` (an upload). */
+  scenarioId?: string | undefined;
   text: string;
   message: string;
   author: string;
@@ -89,13 +90,13 @@ export class ScenarioLibrary {
 
   /** Saves a new version if the validator accepts the text and its `meta.id` is this scenario. */
   async save(input: SaveInput): Promise<{ ok: true; version: ScenarioVersionInfo } | ErrorBody> {
-    const loaded = this.deps.engine.load(input.text, `${input.scenarioId}.yaml`);
+    const loaded = this.deps.engine.load(input.text, `${input.scenarioId ?? 'upload'}.yaml`);
     if (!loaded.ok) {
       const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
       return { ok: false, code: ERROR_CODES.INVALID_SCENARIO, message: `the scenario has ${errors} error(s); nothing was saved (see diagnostics)`, diagnostics: loaded.diagnostics };
     }
     const id = loaded.scenario.summary.id;
-    if (id !== input.scenarioId) {
+    if (input.scenarioId !== undefined && id !== input.scenarioId) {
       return { ok: false, code: ERROR_CODES.BAD_REQUEST, message: `the text is scenario "${id}" (its meta.id), not "${input.scenarioId}": save it under "${id}" or change its meta.id` };
     }
     const info = this.describe(id, input.text, loaded.scenario, loaded.warnings, 'saved', input.author, input.message);

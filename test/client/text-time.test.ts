@@ -56,6 +56,8 @@ describe('routes', () => {
     expect(parseRoute('#/')).toEqual({ page: 'lobby' });
     expect(parseRoute('#/replay')).toEqual({ page: 'replay' });
     expect(parseRoute('#/studio')).toEqual({ page: 'studio' });
+    expect(parseRoute('#/library')).toEqual({ page: 'library' });
+    expect(parseRoute('#/library/')).toEqual({ page: 'library' });
     expect(parseRoute(`#/join/exercise_01/${token}`)).toEqual({ page: 'join', exerciseId: 'exercise_01', token });
   });
   it('refuses malformed join links', () => {

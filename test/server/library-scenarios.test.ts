@@ -48,12 +48,12 @@ describe('the scenario library', () => {
   it('saves a valid text as the next version, with who, when and the message, and serves its text', async () => {
     const res = await api<SaveVersionResponse>(server.url, 'POST', '/api/library/scenarios/minimal/versions', { text: edited(), message: 'retitled', basedOn: 1 }, op);
     expect(res.status).toBe(201);
-    expect(res.body.version).toMatchObject({ scenarioId: 'minimal', version: 2, source: 'saved', author: 'operator', message: 'retitled', title: 'Minimal exercise, second draft' });
+    expect(res.body.version).toMatchObject({ scenarioId: 'minimal', version: 2, source: 'saved', author: 'operator-token', message: 'retitled', title: 'Minimal exercise, second draft' });
     expect(Date.parse(res.body.version.savedAt)).not.toBeNaN();
     const got = await api<ScenarioVersionResponse>(server.url, 'GET', '/api/library/scenarios/minimal/versions/2', undefined, op);
     expect(got.body.text).toBe(edited());
     const versions = await api<ScenarioVersionsResponse>(server.url, 'GET', '/api/library/scenarios/minimal/versions', undefined, op);
-    expect(versions.body.versions.map((v) => [v.version, v.author])).toEqual([[2, 'operator'], [1, 'bundled']]);
+    expect(versions.body.versions.map((v) => [v.version, v.author])).toEqual([[2, 'operator-token'], [1, 'bundled']]);
   });
 
   it('refuses an edit started from an older version, and a text of another scenario', async () => {

@@ -44,7 +44,8 @@ export function Lobby() {
         </div>
         <nav aria-label={t('lobby.nav')}>
           <a href="#/replay">{t('lobby.replayLink')}</a>{' '}
-          <a href="#/studio" data-testid="studio-link">{t('lobby.studioLink')}</a>
+          <a href="#/studio" data-testid="studio-link">{t('lobby.studioLink')}</a>{' '}
+          <a href="#/library" data-testid="library-link">{t('lobby.libraryLink')}</a>
         </nav>
         <OperatorBar />
         <PrefsPicker />
