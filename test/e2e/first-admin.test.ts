@@ -1,8 +1,8 @@
 /**
  * The first run of an operator (issue 17), in real Chromium against a real `ramparts serve`: the
  * server prints a one-time link, the first administrator is created from it, creates an exercise
- * without any token, signs out, is refused with a wrong password and signs in again; the link does
- * not work a second time.
+ * without any token, signs out, is refused with a wrong password and signs in again (in Arabic);
+ * the link does not work a second time.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -65,9 +65,16 @@ describe('the first administrator, from the link ramparts serve prints', () => {
     await page.click('[data-testid=login-submit]');
     await page.waitForSelector('[role=alert]', WAIT);
     expect(await page.textContent('[role=alert]')).toBe('The user name or the password is wrong.');
+    // The same page in Arabic, right to left.
+    await page.selectOption('[data-testid=lang]', 'ar');
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl', undefined, WAIT);
+    expect(await page.textContent('h1')).toBe('دخول المشغّلين');
+    expect(await page.textContent('[data-testid=login-submit]')).toBe('تسجيل الدخول');
     await page.fill('[data-testid=login-password]', PASSWORD);
     await page.click('[data-testid=login-submit]');
     await page.waitForSelector('[data-testid=operator-bar]', WAIT);
+    expect(await page.textContent('[data-testid=operator-bar]')).toMatch(/مسجَّل الدخول باسم admin \(مسؤول\)/);
+    await screenshot(page, 'first-admin-signed-in-ar');
     const cookies = await page.context().cookies();
     expect(cookies.find((c) => c.name === 'ramparts_session')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
 
