@@ -217,6 +217,7 @@ export function compileScenario(s: ScenarioT): CompiledScenario {
       detectionHalfLife: ms(sc.detectionHalfLife, 30 * 60_000),
       responseTarget: ms(sc.responseTarget, 60 * 60_000),
       sampleEvery: Math.max(1_000, ms(sc.sampleEvery, 5 * 60_000)),
+      blueScores: sc.blueScores ?? 'withheld',
     },
   };
 }

@@ -191,6 +191,8 @@ export interface CScoring {
   detectionHalfLife: number;
   responseTarget: number;
   sampleEvery: number;
+  /** What a blue team sees of its score before a release (see engine/sim/disclosure.ts). */
+  blueScores: 'withheld' | 'known';
 }
 
 /** Per blue team: what it owns and sees, precomputed. */

@@ -16,7 +16,7 @@
  *   report, acting on a partner's granted nodes), which wait for the resume. They carry the paused
  *   instant as their time, as if sent just before the pause.
  * - ADMIN (speed): any phase before the end. ADHOC (ad-hoc injects): running or paused.
- * - REVIEW (adjudication, ratings): once started, including after the end.
+ * - REVIEW (adjudication, ratings, releasing the scores to the teams): once started, including after the end.
  */
 
 export const EXERCISE_PHASES = ['planned', 'running', 'paused', 'ended'] as const;
@@ -25,7 +25,7 @@ export type ExercisePhase = (typeof EXERCISE_PHASES)[number];
 export const COMMAND_CLASS = {
   start: 'START', pause: 'PAUSE', resume: 'RESUME', end: 'END',
   advance: 'TICK', move: 'TICK', jump: 'TICK', 'jump-to-next-inject': 'TICK',
-  speed: 'ADMIN', 'adhoc-inject': 'ADHOC', adjudicate: 'REVIEW', rate: 'REVIEW',
+  speed: 'ADMIN', 'adhoc-inject': 'ADHOC', adjudicate: 'REVIEW', rate: 'REVIEW', 'release-scores': 'REVIEW',
   action: 'ACT', 'cancel-action': 'ACT', 'ack-inject': 'ACT', 'answer-inject': 'ACT', sitrep: 'ACT', 'apply-intel': 'ACT',
   'red-launch': 'ACT', 'red-hold': 'ACT', 'red-abort': 'ACT',
   'share-intel': 'TALK', 'request-assistance': 'TALK', 'grant-assistance': 'TALK', 'answer-question': 'TALK',

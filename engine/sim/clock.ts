@@ -7,6 +7,7 @@
 import type { CInject } from '../compile/types.ts';
 import { exerciseNext } from '../machines/index.ts';
 import { computeScore } from './score.ts';
+import { blueSample, releasedAt } from './disclosure.ts';
 import { ALL, type Ctx, team } from './ctx.ts';
 import { pop, schedule } from './queue.ts';
 import type { QItem, TeamRt } from './state.ts';
@@ -75,7 +76,8 @@ export function sampleScores(ctx: Ctx, reschedule: boolean): void {
     const last = t.score.timeline[t.score.timeline.length - 1];
     if (last && last.t === sample.t) t.score.timeline[t.score.timeline.length - 1] = sample;
     else t.score.timeline.push(sample);
-    ctx.emit('score', 'engine', { team: id, ...sample }, [team(id)]);
+    // The team's event carries what it may see of its score (sim/disclosure.ts); the white cell reads the full sample in its view.
+    ctx.emit('score', 'engine', { team: id, ...blueSample(sample, s.scenario.scoring, releasedAt(s)) }, [team(id)]);
   }
   for (const id of Object.keys(s.teams)) onDependency(ctx, 'score', id);
   if (reschedule) schedule(s, s.clock + s.scenario.scoring.sampleEvery, { k: 'sample' });

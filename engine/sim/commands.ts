@@ -74,6 +74,8 @@ const body = {
     grade: z.number().min(0).max(100),
     comment: FreeText.optional(),
   }),
+  // The white cell releases the teams' scores up to now (sim/disclosure.ts).
+  releaseScores: z.strictObject({ type: z.literal('release-scores') }),
   // Blue team.
   action: z.strictObject({ type: z.literal('action'), action: Id, target: ActionTarget }),
   cancelAction: z.strictObject({ type: z.literal('cancel-action'), id: Id }),
@@ -115,6 +117,7 @@ export type AdhocInjectT = z.infer<typeof AdhocInject>;
 export const COMMAND_ROLES: Record<CommandType, ReadonlyArray<ActorT['role']>> = {
   start: ['white'], pause: ['white', 'system'], resume: ['white', 'system'], end: ['white'], advance: ['white', 'system'],
   speed: ['white'], move: ['white'], jump: ['white'], 'jump-to-next-inject': ['white'], 'adhoc-inject': ['white'], adjudicate: ['white'],
+  'release-scores': ['white'],
   action: ['blue'], 'cancel-action': ['blue'], 'ack-inject': ['blue'], 'answer-inject': ['blue'], 'answer-question': ['blue'], sitrep: ['blue'],
   'share-intel': ['blue'], 'apply-intel': ['blue'], 'request-assistance': ['blue'], 'grant-assistance': ['blue'],
   'red-launch': ['red'], 'red-hold': ['red'], 'red-abort': ['red'], rate: ['evaluator', 'white'],

@@ -1,4 +1,4 @@
-/** White-cell clock and lifecycle commands: start, pause, resume, end, advance (play), speed. Jumps are in jump.ts. */
+/** White-cell clock and lifecycle commands: start, pause, resume, end, advance (play), speed, release of the scores. Jumps are in jump.ts. */
 import { exerciseNext } from '../machines/index.ts';
 import { ALL, type Ctx } from './ctx.ts';
 import { schedule } from './queue.ts';
@@ -68,6 +68,15 @@ export function end(ctx: Ctx): void {
 export function advance(ctx: Ctx, to: number): Refusal | void {
   if (to < ctx.state.clock) return refuse('TIME_BACKWARDS', `the clock is at ${ctx.state.clock} ms; advance to a later time`);
   advanceTo(ctx, to);
+}
+
+/**
+ * The white cell releases the scores: blue teams see every sample taken up to now in full
+ * (sim/disclosure.ts). Samples taken later are withheld again until the next release.
+ */
+export function releaseScores(ctx: Ctx): void {
+  ctx.state.scoresReleasedAt = ctx.state.clock;
+  ctx.emit('scores.released', 'white', { t: ctx.state.clock }, ALL);
 }
 
 export function setSpeed(ctx: Ctx, speed: number): void {

@@ -280,6 +280,12 @@ export interface ExerciseState {
   /** Indicator value -> first true detection anywhere; value -> team -> first targeted after that. */
   coalition: { firstSeen: Record<string, number>; targeted: Record<string, Record<string, number>> };
   objectives: Record<string, number>;
+  /**
+   * When the white cell last released the scores (release-scores): blue teams see the samples taken up
+   * to then in full (engine/sim/disclosure.ts). Absent until the first release, so that a state that
+   * never released hashes as it did before the field existed.
+   */
+  scoresReleasedAt?: number;
 }
 
 export type { LocalTextT };

@@ -84,6 +84,7 @@ function apply(ctx: Ctx, c: Command): Refusal | void {
     case 'jump-to-next-inject': return jumpToNextInject(ctx);
     case 'adhoc-inject': return adhocInject(ctx, c.inject, (c.inject.evaluation?.expects ?? []).map((e) => durationMs(e.within)));
     case 'adjudicate': return c.item.kind === 'question' ? gradeAnswer(ctx, actorLabel(c), c.item, c.grade, c.comment) : adjudicate(ctx, actorLabel(c), c.item, c.grade, c.comment);
+    case 'release-scores': return life.releaseScores(ctx);
     case 'rate': return rate(ctx, actorLabel(c), { capability: c.capability, task: c.task, team: c.team }, c.rating, c.note);
     case 'action': return requestAction(ctx, teamId, c.action, c.target);
     case 'cancel-action': return cancelAction(ctx, teamId, c.id);

@@ -8,7 +8,8 @@ import { injectContent } from '../sim/injects.ts';
 import type { ExerciseState, TeamRt } from '../sim/state.ts';
 import { actionView, assistView, clockView, intelView, linksAmong, nodeView, sitrepView, teamRef } from './common.ts';
 import { blueManual } from './manual.ts';
-import { ALERT_VIEW_LIMIT, type BlueView, type InboxItem } from './types.ts';
+import { ALERT_VIEW_LIMIT, type BlueScoreView, type BlueView, type InboxItem } from './types.ts';
+import { blueSample, releasedAt } from '../sim/disclosure.ts';
 import { own } from '../lib/own.ts';
 
 /** The view of blue team `teamId`; throws on an unknown team (a server bug: seats are checked at join). */
@@ -83,7 +84,7 @@ export function blueView(s: ExerciseState, teamId: string): BlueView {
     },
     sitreps: t.sitreps.map((id) => sitrepView(s.sitreps[id] as NonNullable<(typeof s.sitreps)[string]>)),
     blocked: Object.entries(t.blocked).map(([value, since]) => ({ value, since })),
-    score: { current: { ...t.score.current }, timeline: t.score.timeline.map((x) => ({ ...x })) },
+    score: blueScore(s, t),
     manual: blueManual(s, t),
   };
 }
@@ -94,6 +95,18 @@ function grantOn(s: ExerciseState, t: TeamRt, gi: number): number | null {
   if (owner === t.id) return null;
   const until = own(t.grants, owner);
   return until !== undefined && until > s.clock ? until : null;
+}
+
+/** The team's score as it may see it: components computed from ground truth withheld until released (sim/disclosure.ts). */
+function blueScore(s: ExerciseState, t: TeamRt): BlueScoreView {
+  const scoring = s.scenario.scoring;
+  const released = releasedAt(s);
+  return {
+    policy: scoring.blueScores,
+    releasedAt: released,
+    current: blueSample(t.score.current, scoring, released),
+    timeline: t.score.timeline.map((x) => blueSample(x, scoring, released)),
+  };
 }
 
 function inbox(s: ExerciseState, t: TeamRt): InboxItem[] {

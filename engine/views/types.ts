@@ -8,8 +8,9 @@ import type { Mode } from '../compile/types.ts';
 import type { ActionTargetT } from '../sim/commands.ts';
 import type { Alert, ScoreSample, Severity } from '../sim/state.ts';
 import type { CoalitionMetric } from '../scoring/metrics.ts';
+import type { BlueScoreSample } from '../sim/disclosure.ts';
 
-export type { Alert, CoalitionMetric, ScoreSample };
+export type { Alert, BlueScoreSample, CoalitionMetric, ScoreSample };
 
 /** A seat: who is looking. */
 export type Seat = { role: 'white' } | { role: 'red' } | { role: 'evaluator' } | { role: 'blue'; team: string };
@@ -58,6 +59,19 @@ export interface TeamRef { id: string; name: LocalTextT; nation?: string; organi
 export interface ServiceView { id: string; name?: LocalTextT; port?: number; critical: boolean; availability: number; up: boolean }
 export interface LinkView { from: string; to: string; kind?: string; name?: LocalTextT }
 export interface ScoreView { current: ScoreSample; timeline: ScoreSample[] }
+/**
+ * A blue team's own score: what it may see (engine/sim/disclosure.ts). Components computed from ground
+ * truth or the evaluators' criteria are null in samples taken after `releasedAt` (every sample until
+ * the white cell's first release).
+ */
+export interface BlueScoreView {
+  /** The scenario's scoring.blueScores: `known` gives a composite of the known components meanwhile. */
+  policy: 'withheld' | 'known';
+  /** Up to when the white cell has released the scores, or null. */
+  releasedAt: number | null;
+  current: BlueScoreSample;
+  timeline: BlueScoreSample[];
+}
 
 export interface BlueSegmentView {
   id: string; name?: LocalTextT; zone: ZoneT; owner: string; own: boolean; cidr?: string; huntingUntil: number | null;
@@ -146,7 +160,7 @@ export interface BlueView {
   assistance: { requested: AssistView[]; received: AssistView[]; mayActFor: { team: string; until: number }[] };
   sitreps: SitrepView[];
   blocked: { value: string; since: number }[];
-  score: ScoreView;
+  score: BlueScoreView;
   /** The moves that have begun, as this team reads them. */
   manual: ManualMove[];
 }

@@ -1,6 +1,6 @@
 /**
  * The controller's clock: start, pause, resume, end with confirmation; the speed factor (real time);
- * moving the clock on (TimeControls); the current move.
+ * moving the clock on (TimeControls); releasing the scores to the teams; the current move.
  */
 import { useState } from 'react';
 import type { WhiteView } from '../../../engine/types.ts';
@@ -42,6 +42,11 @@ export function ClockControls() {
             <button type="button" onClick={() => setConfirmEnd(false)}>{t('control.cancel')}</button>
           </span>
         ) : <button type="button" className="danger" onClick={() => setConfirmEnd(true)} data-testid="end">{t('control.end')}</button>
+      ) : null}
+      {phase !== 'planned' ? (
+        <button type="button" disabled={cmd.pending} title={t('control.releaseScoresHint')} onClick={() => void cmd.run({ type: 'release-scores' })} data-testid="release-scores">
+          {t('control.releaseScores')}
+        </button>
       ) : null}
       {clock.move ? <span className="chip" data-testid="current-move">{t('control.move')}: <LocalTextView text={clock.move.title} /></span> : null}
       {cmd.error ? <p role="alert" className="error">{cmd.error}</p> : null}

@@ -63,6 +63,10 @@ export const ObjectiveDef = z.strictObject({
 const Weight = z.number().min(0).max(1000);
 const Penalty = z.number().min(0).max(100);
 
+/** What a blue team sees of its score before the white cell releases it (docs/ENGINE.md, "Scores that reveal nothing"). */
+export const BLUE_SCORES = ['withheld', 'known'] as const;
+export type BlueScoresT = (typeof BLUE_SCORES)[number];
+
 export const Scoring = z.strictObject({
   weights: z.strictObject({
     availability: Weight, detection: Weight, response: Weight, reporting: Weight, cooperation: Weight,
@@ -74,6 +78,11 @@ export const Scoring = z.strictObject({
   detectionHalfLife: Duration.optional().meta({ description: 'Detection credit halves for every this much delay (default 30m).' }),
   responseTarget: Duration.optional().meta({ description: 'Containment within this earns full response credit (default 1h).' }),
   sampleEvery: Duration.optional().meta({ description: 'Score timeline sampling interval (default 5m).' }),
+  blueScores: z.enum(BLUE_SCORES).optional().meta({
+    description: 'What a blue team sees of its score before the white cell releases it (release-scores). withheld (default): the components it knows '
+      + '(availability, cooperation); detection, response, reporting, penalties and the composite are withheld. known: the same, with a composite '
+      + 'of the known components. Either way nothing computed from ground truth or the evaluators\' criteria reaches it before the release.',
+  }),
 });
 
 export const Scenario = z.strictObject({

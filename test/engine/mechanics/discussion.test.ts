@@ -82,6 +82,10 @@ describe('the situation manual', () => {
     must(s, { type: 'adjudicate', item: { kind: 'question', move: 'm1', question: 'q1', team: 'kw' }, grade: 60, actor: WHITE });
     expect(s.teams.kw!.score).toMatchObject({ graded: 1, gradeSum: 60 });
     advance(s, 15 * MIN);
+    expect(s.teams.kw!.score.current.reporting).toBe(60);
+    // A blue team reads it once the white cell releases the scores (sim/disclosure.ts).
+    expect(project(s, { role: 'blue', team: 'kw' }).score.current.reporting).toBeNull();
+    must(s, { type: 'release-scores', actor: WHITE });
     expect(project(s, { role: 'blue', team: 'kw' }).score.current.reporting).toBe(60);
     expect(project(s, { role: 'white' }).adjudication.filter((x) => x.kind === 'question').map((x) => x.team)).toEqual(['sa']);
     expect(step(s, { type: 'adjudicate', item: { kind: 'question', move: 'm1', question: 'q3', team: 'kw' }, grade: 50, actor: WHITE })).toMatchObject({ ok: false, code: 'NOT_FOUND' });

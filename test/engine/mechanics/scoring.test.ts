@@ -82,6 +82,6 @@ describe('scoring', () => {
     expect(s.teams.kw!.score.timeline[1]!.t).toBe(5 * MIN);
     const scoreEvents = events.filter((e) => e.type === 'score');
     for (const e of scoreEvents) expect(e.audience).toEqual([`team:${(e.data as { team: string }).team}`]);
-    expect(project(s, { role: 'blue', team: 'kw' }).score.current).toEqual(computeScore(s, 'kw'));
+    expect(project(s, { role: 'white' }).blue.find((b) => b.team.id === 'kw')!.score.current).toEqual(computeScore(s, 'kw'));
   });
 });
