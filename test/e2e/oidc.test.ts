@@ -108,6 +108,23 @@ describe('single sign-on through a real OpenID provider', () => {
     await screenshot(page, 'oidc-planner');
   });
 
+  it('sends PKCE, binds the state to the browser, and refuses a callback the browser did not start', async () => {
+    const start = await fetch(`${ramparts.url}/api/auth/oidc/login`, { redirect: 'manual' });
+    expect(start.status).toBe(303);
+    const to = new URL(start.headers.get('location')!);
+    expect(to.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(to.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(to.searchParams.get('redirect_uri')).toBe(`${ramparts.url}/api/auth/oidc/callback`);
+    const state = to.searchParams.get('state')!;
+    expect(start.headers.getSetCookie()).toEqual([`ramparts_oidc_state=${state}; Path=/api/auth/oidc; HttpOnly; SameSite=Lax; Max-Age=600`]);
+    // The provider's answer for that state, arriving in another browser (no state cookie), or with a forged one.
+    for (const cookie of [undefined, 'ramparts_oidc_state=forged']) {
+      const back = await fetch(`${ramparts.url}/api/auth/oidc/callback?code=a-code&state=${state}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+      expect([back.status, back.headers.get('location')]).toEqual([303, '/?sso-failed=1#/login']);
+      expect(back.headers.getSetCookie().some((c) => c.startsWith('ramparts_session=') && !c.startsWith('ramparts_session=;'))).toBe(false);
+    }
+  });
+
   it('refuses a user whose groups map to no role, back on the login page with a sentence', async () => {
     const page = await throughProvider('mallory');
     await page.waitForSelector('[role=alert]', WAIT);
