@@ -158,6 +158,15 @@ describe('what every blue seat of a live gulf-shield exercise receives', () => {
       expect(probes[team]!.foreign.reply).toMatchObject({ ok: false });
       expect(secretsOf(team).criteria.length + secretsOf(team).redPlan.length).toBeGreaterThan(100);
     }
+    // The figures RELIABILITY.md quotes ("Fairness"): what the checker read, and what it looked for.
+    const read = BLUE.map((team) => seats[`blue:${team}`]!.frames);
+    const looked = secretsOf('xs');
+    console.log(`fairness: ${JSON.stringify({
+      blueSeats: BLUE.length, frames: read.reduce((n, f) => n + f.length, 0), bytes: read.flat().reduce((n, f) => n + Buffer.byteLength(f), 0),
+      restAnswers: BLUE.reduce((n, team) => n + rest[team]!.length, 0), probes: BLUE.length * 2,
+      secretsPerSeat: { redPlan: looked.redPlan.length, criteria: looked.criteria.length, foreignNodes: looked.foreignNodes.length, othersPrivate: looked.othersPrivate.length, scenario: looked.scenario.length },
+      whiteFramesForSelfTest: seats.controller!.frames.length,
+    })}`);
   });
 
   it('holds no ground truth, red plan, seed, scenario description, other nation\'s node or text; refuses foreign and unknown nodes alike', () => {
