@@ -11,6 +11,7 @@ import { defaultConfig } from '../../server/config.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { hashToken, newToken } from '../../server/auth/tokens.ts';
 import { CookieClient } from './auth-client.ts';
 import { FIXTURES, TEST_OPERATOR_TOKEN, api, createExercise } from './helpers.ts';
 
@@ -87,6 +88,24 @@ describe('sessions', () => {
     expect(server.manager.size).toBe(before);
     // Reads need no token.
     expect((await browser.call<SessionResponse>('GET', '/api/auth/session', undefined, { csrf: false })).body.operator?.username).toBe('admin');
+  });
+});
+
+describe('session lifetime', () => {
+  it('takes a session until it expires and refuses it afterwards', async () => {
+    const admin = (await server.accounts.store.findByUsername('admin'))!;
+    const cookieOf = async (expiresAt: number) => {
+      const token = newToken();
+      await server.accounts.store.createSession({ idHash: hashToken(token), userId: admin.id, epoch: admin.epoch, csrf: 'x'.repeat(32), via: 'password', createdAt: new Date().toISOString(), expiresAt });
+      return `ramparts_session=${token}`;
+    };
+    const asked = async (cookie: string) => {
+      const browser = new CookieClient(server.url);
+      browser.cookie = cookie;
+      return (await browser.call<SessionResponse>('GET', '/api/auth/session')).body.operator?.username;
+    };
+    expect(await asked(await cookieOf(Date.now() + 60_000))).toBe('admin');
+    expect(await asked(await cookieOf(Date.now() - 1))).toBeUndefined();
   });
 });
 
