@@ -22,6 +22,7 @@ const BENCHES: [string, () => Promise<BenchModule>][] = [
   ['scale', () => import('./scale.ts')],
   ['fork', () => import('./fork.ts')],
   ['whatif', () => import('./whatif.ts')],
+  ['studio', () => import('./studio.ts')],
 ];
 
 function met(r: BenchResult): boolean | undefined {

@@ -1,16 +1,17 @@
 /**
- * The scenario studio in real Chromium: a planner (here the operator token, an administrator, who
- * passes the planner role) writes a small scenario from an empty file with the help of completion,
+ * The scenario studio in real Chromium: a planner signs in (#/login) and writes a small scenario from
+ * an empty file with the help of completion,
  * fixes a located error, sees the map and the campaign graph update, runs a 50-seed balance in web
- * workers, edits an inject in the MSEL table (the YAML keeps its comment), and saves a new version.
+ * workers, edits an inject in the MSEL table (the YAML keeps its comment), and saves a new version
+ * with the session (its CSRF token), the validator as the gate.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ensureClient, launchBrowser, openPage, screenshot, startE2EServer, type E2EServer } from './harness.ts';
 import { HANG_MS } from '../timeouts.ts';
-import { TEST_OPERATOR_TOKEN } from '../server/operator-token.ts';
 
 const WAIT = { timeout: HANG_MS };
+const PLANNER = { username: 'pat', password: 'planner password 1' };
 
 /** What the author types after completion gave "meta:" (one step's target is wrong on purpose). */
 const REST = `id: studio-demo
@@ -97,6 +98,8 @@ describe('the scenario studio', () => {
   beforeAll(async () => {
     await ensureClient();
     env = await startE2EServer();
+    const accounts = env.server.accounts;
+    expect(await accounts.store.createUser(await accounts.newUser(PLANNER.username, ['planner'], PLANNER.password))).toBe('created');
     browser = await launchBrowser();
   }, HANG_MS);
 
@@ -106,7 +109,10 @@ describe('the scenario studio', () => {
   });
 
   it('writes a scenario with completion, fixes a located error, balances 50 seeds, edits the MSEL in the table and saves', async () => {
-    const page = await openPage(browser, `${env.url}/#/`, errors);
+    const page = await openPage(browser, `${env.url}/#/login`, errors);
+    await page.fill('[data-testid=login-username]', PLANNER.username);
+    await page.fill('[data-testid=login-password]', PLANNER.password);
+    await page.click('[data-testid=login-submit]');
     await page.click('[data-testid=studio-link]');
     await page.click('[data-testid=studio-new]');
     await page.click('[data-testid=studio-editor] .cm-content');
@@ -166,7 +172,8 @@ describe('the scenario studio', () => {
 
     // Save as a new version, the validator as the gate.
     await page.click('[role=tab] >> text=Save');
-    await page.fill('[data-testid=studio-token]', TEST_OPERATOR_TOKEN);
+    await page.locator('[data-testid=studio-save] p', { hasText: 'Signed in as pat (planner)' }).waitFor(WAIT);
+    expect(await page.locator('[data-testid=studio-token]').count()).toBe(0);
     await page.click('[data-testid=studio-save-button]');
     await page.waitForSelector('[data-testid=studio-save-outcome][data-ok=true]', WAIT);
     await screenshot(page, 'studio-saved');

@@ -31,6 +31,7 @@ export function BalancePanel({ scenario, meta, onSummary }: BalancePanelProps) {
 
   const go = async (count: number) => {
     setProblem(null);
+    setSummary(null);
     const checked = await scenario();
     if (!checked.scenario) return setProblem(t('studio.balance.invalid', { errors: checked.errors.length }));
     const seeds = Array.from({ length: count }, (_, i) => i + 1);

@@ -126,7 +126,7 @@ export function Editor({ initial, check, ids, onChange, onCursor, onChecked, lab
       extensions: [
         lineNumbers(), highlightActiveLineGutter(), history(), drawSelection(), indentOnInput(), bracketMatching(), closeBrackets(),
         highlightActiveLine(), syntaxHighlighting(defaultHighlightStyle, { fallback: true }), yaml(),
-        autocompletion({ override: [complete], activateOnTyping: true, icons: false }), hover, lint, lintGutter(),
+        autocompletion({ override: [complete], activateOnTyping: true, icons: false, interactionDelay: 0 }), hover, lint, lintGutter(),
         keymap.of([...completionKeymap, ...lintKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
         EditorView.contentAttributes.of({ 'aria-label': label }), THEME,
         EditorView.updateListener.of((u) => {

@@ -53,6 +53,7 @@ export default function StudioPage() {
   const [cursorOffset, setCursorOffset] = useState(0);
   const [checked, setChecked] = useState<CheckResult | null>(null);
   const [latency, setLatency] = useState<number | null>(null);
+  const checks = useRef(0);
   const [tab, setTab] = useState('live');
   const text = useRef(draft.text);
   const editor = useRef<EditorHandle>(null);
@@ -101,11 +102,11 @@ export default function StudioPage() {
           <p className="muted">
             {draft.name}
             {cursor ? <span data-testid="studio-cursor" data-kind={cursor.kind} data-id={cursor.id}> · {t(`studio.kind.${cursor.kind}`)} {cursor.id}</span> : null}
-            {latency !== null ? <span className="studio-latency" data-testid="studio-latency" data-ms={Math.round(latency)}> · {t('studio.latency', { ms: Math.round(latency) })}</span> : null}
+            {latency !== null ? <span className="studio-latency" data-testid="studio-latency" data-ms={latency.toFixed(1)} data-checks={checks.current}> · {t('studio.latency', { ms: Math.round(latency) })}</span> : null}
           </p>
           <Editor key={draft.serial} handle={editor} initial={draft.text} check={check} ids={() => modelRef.current.ids} label={t('studio.text')}
             onChange={(v) => { text.current = v; }} onCursor={setCursorOffset}
-            onChecked={(r, ms) => { setChecked(r); setLatency(ms); }} />
+            onChecked={(r, ms) => { checks.current++; setChecked(r); setLatency(ms); }} />
           <Diagnostics result={checked} onGo={goTo} t={t} />
         </section>
         <section className="studio-panes">
