@@ -175,8 +175,16 @@ describe('the scenario studio', () => {
     await page.locator('[data-testid=studio-save] p', { hasText: 'Signed in as pat (planner)' }).waitFor(WAIT);
     expect(await page.locator('[data-testid=studio-token]').count()).toBe(0);
     await page.click('[data-testid=studio-save-button]');
-    await page.waitForSelector('[data-testid=studio-save-outcome][data-ok=true]', WAIT);
+    // s17-library's library stores it: version 1 of studio-demo.
+    await page.waitForSelector('[data-testid=studio-save-outcome][data-ok=true][data-version="1"]', WAIT);
     await screenshot(page, 'studio-saved');
+
+    // The next balance is compared with the saved version's figures.
+    await page.click('[role=tab] >> text=Dry run and balance');
+    await page.fill('[data-testid=studio-runs]', '10');
+    await page.click('[data-testid=studio-balance-run]');
+    await page.waitForSelector('[data-testid=studio-balance-result][data-runs="10"]', WAIT);
+    expect(await page.textContent('[data-testid=studio-balance-result]')).toContain('Compared with saved version 1 (50 runs).');
     expect(errors).toEqual([]);
   }, HANG_MS);
 });
