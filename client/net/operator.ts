@@ -5,7 +5,8 @@
  * A vanilla zustand store, so that React components and plain code read the same state.
  */
 import { createStore } from 'zustand/vanilla';
-import { CSRF_HEADER, type ErrorBody, type OperatorInfo, type SessionResponse } from '../../protocol/index.ts';
+import type { ErrorBody } from '../../protocol/index.ts';
+import { CSRF_HEADER, type OperatorInfo, type SessionResponse } from '../../protocol/operators.ts';
 
 export interface OperatorState {
   /** False until the first GET /api/auth/session answered. */
