@@ -7,16 +7,20 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { LibraryExercise } from '../../../protocol/index.ts';
-import { LocalTextView, useT } from '../../i18n/react.tsx';
+import { useStore } from 'zustand';
+import { LocalTextView, useLang, useT } from '../../i18n/react.tsx';
+import { prefsStore } from '../../store/prefs.ts';
 import { formatExerciseTime } from '../../i18n/time.ts';
 import { libraryApi } from '../../net/library-api.ts';
 import { seatUrl } from '../lobby/SeatLinks.tsx';
 import { ExerciseDownloads } from './ExerciseDownloads.tsx';
-import { refusalSentence } from './operator.ts';
+import { formatWhen, refusalSentence } from './operator.ts';
 import { SeatRow } from './SeatRow.tsx';
 
 function Row({ exercise: x, operator, onChanged, onError }: { exercise: LibraryExercise; operator: string; onChanged: () => void; onError: (m: string) => void }) {
   const t = useT();
+  const lang = useLang();
+  const timeZone = useStore(prefsStore, (p) => p.timeZone);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const joined = x.seats.filter((s) => s.connected > 0).length;
@@ -51,7 +55,7 @@ function Row({ exercise: x, operator, onChanged, onError }: { exercise: LibraryE
             <ul className="inline-list">{x.scores.map((s) => <li key={s.team}><span className="mono">{s.team}</span> {Math.round(s.composite)}</li>)}</ul>
           )}
         </td>
-        <td className="muted">{new Date(x.createdAt).toLocaleString()}</td>
+        <td className="muted">{formatWhen(x.createdAt, lang, timeZone)}</td>
       </tr>
       <tr className="row-actions-line">
         <td colSpan={7} className="row-actions">

@@ -5,13 +5,17 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { PLAN_STATUSES, type PlanItem, type PlanStatus, type PlanUpdateRequest } from '../../../protocol/plan.ts';
-import { useT } from '../../i18n/react.tsx';
+import { useStore } from 'zustand';
+import { useLang, useT } from '../../i18n/react.tsx';
+import { prefsStore } from '../../store/prefs.ts';
 import { downloadBlob } from '../../lib/download.ts';
 import { libraryApi, libraryFile } from '../../net/library-api.ts';
-import { refusalSentence } from './operator.ts';
+import { formatWhen, refusalSentence } from './operator.ts';
 
 function PlanRow({ item, operator, onSaved, onError }: { item: PlanItem; operator: string; onSaved: (i: PlanItem) => void; onError: (m: string) => void }) {
   const t = useT();
+  const lang = useLang();
+  const timeZone = useStore(prefsStore, (p) => p.timeZone);
   const [draft, setDraft] = useState({ owner: item.owner, dueDate: item.dueDate, status: item.status, capability: item.capability ?? '', note: item.note });
   const [busy, setBusy] = useState(false);
   const changed = draft.owner !== item.owner || draft.dueDate !== item.dueDate || draft.status !== item.status || draft.capability !== (item.capability ?? '') || draft.note !== item.note;
@@ -42,7 +46,7 @@ function PlanRow({ item, operator, onSaved, onError }: { item: PlanItem; operato
       <td><input value={draft.note} onChange={(e) => setDraft({ ...draft, note: e.target.value })} aria-label={t('library.plan.note')} /></td>
       <td className="row-actions">
         <button type="button" disabled={!changed || busy} onClick={() => void save()} data-testid="plan-save">{t('library.plan.save')}</button>
-        <div className="muted">{t('library.plan.updated', { who: item.updatedBy, when: new Date(item.updatedAt).toLocaleDateString() })}</div>
+        <div className="muted">{t('library.plan.updated', { who: item.updatedBy, when: formatWhen(item.updatedAt, lang, timeZone, true) })}</div>
       </td>
     </tr>
   );

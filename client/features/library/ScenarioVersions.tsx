@@ -5,10 +5,12 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { CreateExerciseResponse, ExerciseMode, LibraryScenario, ScenarioDiagnostic, ScenarioVersionInfo } from '../../../protocol/index.ts';
-import { LocalTextView, useT } from '../../i18n/react.tsx';
+import { useStore } from 'zustand';
+import { LocalTextView, useLang, useT } from '../../i18n/react.tsx';
+import { prefsStore } from '../../store/prefs.ts';
 import { libraryApi } from '../../net/library-api.ts';
 import { SeatLinks } from '../lobby/SeatLinks.tsx';
-import { refusalSentence } from './operator.ts';
+import { formatWhen, refusalSentence } from './operator.ts';
 
 function Diagnostics({ list }: { list: ScenarioDiagnostic[] }) {
   if (list.length === 0) return null;
@@ -21,6 +23,8 @@ function Diagnostics({ list }: { list: ScenarioDiagnostic[] }) {
 
 function VersionRow({ v, operator, onCreated, onError }: { v: ScenarioVersionInfo; operator: string; onCreated: (c: CreateExerciseResponse) => void; onError: (m: string) => void }) {
   const t = useT();
+  const lang = useLang();
+  const timeZone = useStore(prefsStore, (p) => p.timeZone);
   const modes = v.modes.filter((m): m is ExerciseMode => m === 'realtime' || m === 'tabletop');
   const [mode, setMode] = useState<ExerciseMode>(modes[0] ?? 'realtime');
   const [busy, setBusy] = useState(false);
@@ -35,7 +39,7 @@ function VersionRow({ v, operator, onCreated, onError }: { v: ScenarioVersionInf
     <tr data-version={v.version}>
       <th scope="row">{t('library.versionN', { version: v.version })}</th>
       <td>{v.source === 'bundled' ? t('library.bundled') : v.author}</td>
-      <td className="muted">{new Date(v.savedAt).toLocaleString()}</td>
+      <td className="muted">{formatWhen(v.savedAt, lang, timeZone)}</td>
       <td>{v.message}</td>
       <td>{v.validation.warnings.length === 0 ? t('library.valid') : t('library.validWarnings', { count: v.validation.warnings.length })}</td>
       <td className="row-actions">

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import type { ErrorBody } from '../../../protocol/index.ts';
 import type { Translate } from '../../i18n/react.tsx';
 import { hasKey } from '../../i18n/t.ts';
+import { dateLocale } from '../../i18n/time.ts';
 
 export const OPERATOR_KEY = 'ramparts.operator';
 
@@ -34,4 +35,15 @@ export function useOperatorToken(): [string, (token: string) => void] {
 export function refusalSentence(t: Translate, reply: Pick<ErrorBody, 'code' | 'message'>): string {
   const key = `library.refusal.${reply.code}`;
   return hasKey(key) ? `${t(key)} (${reply.code})` : `${reply.message} (${reply.code})`;
+}
+
+/** A wall-clock ISO time (a save, a creation, an update) in the operator's language and time zone. */
+export function formatWhen(iso: string, lang: string, timeZone: string, dateOnly = false): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  try {
+    return dateOnly ? date.toLocaleDateString(dateLocale(lang), { timeZone }) : date.toLocaleString(dateLocale(lang), { timeZone });
+  } catch {
+    return iso; // a time zone the browser does not know
+  }
 }
