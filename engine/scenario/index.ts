@@ -9,3 +9,5 @@ export {
   type ParseResult, type ParsedScenario, type ScenarioFormat, type Position, type SourceMap,
 } from './text/index.ts';
 export { semanticFindings } from './semantic/index.ts';
+/** Format 1 read as the format 2 scenario it means (older files, logs and packages; the JSON Schema test). */
+export { upgradeScenario } from './upgrade.ts';

@@ -10,7 +10,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { upgradeScenario } from '../../engine/scenario/upgrade.ts';
+import { upgradeScenario } from '../../engine/index.ts';
 import { generate, SCHEMA_PATH } from '../../scripts/generate-schema.ts';
 import { staleFiles } from '../../scripts/generate.ts';
 

@@ -4,10 +4,10 @@
  * grade replaced; graded items stay in the white view to be re-graded; criteria never reach a team.
  */
 import { describe, expect, it } from 'vitest';
-import { project, stateHash, step, type ScenarioT } from '../../../engine/index.ts';
-import { discussionResults, teamRatings } from '../../../interchange/aar/team-ratings.ts';
-import { capabilityAnalysis } from '../../../interchange/aar/ratings.ts';
-import { baseScenario, blue, must, started, WHITE } from '../fixtures.ts';
+import { project, stateHash, step, type ScenarioT } from '../../engine/index.ts';
+import { discussionResults, teamRatings } from '../../interchange/aar/team-ratings.ts';
+import { capabilityAnalysis } from '../../interchange/aar/ratings.ts';
+import { baseScenario, blue, must, started, WHITE } from '../engine/fixtures.ts';
 
 const EVALUATOR = { role: 'evaluator' as const, name: 'Lead' };
 const RUBRIC = 'SECRET-RUBRIC full marks when the duty officer is named';
