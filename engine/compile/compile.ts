@@ -111,7 +111,7 @@ export function compileScenario(s: ScenarioT): CompiledScenario {
     const path = `campaigns[${s.campaigns.indexOf(c)}].steps[${c.steps.indexOf(st)}]`;
     const t = st.timing ?? {};
     return {
-      id: st.id, idx, campaign: c.id, manual: c.mode === 'manual', name: st.name, description: st.description,
+      id: st.id, idx, campaign: c.id, manual: c.mode === 'manual' || st.manual === true, name: st.name, description: st.description,
       technique: st.technique, tactic: st.tactic,
       candidates: staticCandidates(st.target, nodes, segments, nodeIndex, segmentIndex, `${path}.target`),
       sameAs: st.target.sameAs === undefined ? null : stepRef(st.target.sameAs, `${path}.target.sameAs`),

@@ -1,7 +1,7 @@
 /**
  * The red campaign: step scheduling from timing and preconditions, target selection, outcomes
- * (reachability, success odds shaped by blue posture), effects on node truth, detection draws, retries,
- * and the red cell's manual launch / hold / abort.
+ * (reachability, success odds shaped by blue posture), effects on node truth, detection draws, retries.
+ * The red cell's launch / hold / abort of manual steps are in red-cell.ts.
  */
 import type { CNode, CStep } from '../compile/types.ts';
 import { redStepNext, SEVERITY, type RedStepStatus } from '../machines/index.ts';
@@ -11,13 +11,12 @@ import type { NodeRt, StepRt, TeamRt } from './state.ts';
 import { changeNode } from './nodes.ts';
 import { deliverAlert, drawDetections } from './detection.ts';
 import { onDependency } from './conditions.ts';
-import { type Refusal, refuse } from './refusal.ts';
 import { hasOwnKey, own, ownOrSet, setOwn } from '../lib/own.ts';
 
 const FINAL_BAD = new Set<RedStepStatus>(['failed', 'aborted']);
 
 /** 'ok' when every precondition has succeeded, 'never' when that can no longer happen, else 'wait'. */
-function preconditions(ctx: Ctx, c: CStep): 'ok' | 'wait' | 'never' {
+export function preconditions(ctx: Ctx, c: CStep): 'ok' | 'wait' | 'never' {
   const steps = ctx.state.steps;
   const all = c.sameAs === null ? c.requires : [...c.requires, c.sameAs];
   let verdict: 'ok' | 'wait' = 'ok';
@@ -39,7 +38,7 @@ function preconditions(ctx: Ctx, c: CStep): 'ok' | 'wait' | 'never' {
   return verdict;
 }
 
-function setStatus(st: StepRt, event: string): boolean {
+export function setStatus(st: StepRt, event: string): boolean {
   const next = redStepNext(st.s, event);
   if (!next) return false;
   st.s = next;
@@ -63,7 +62,7 @@ export function considerStep(ctx: Ctx, si: number): void {
   schedule(s, st.due, { k: 'step', step: si });
 }
 
-function abortStep(ctx: Ctx, si: number, reason: string, actor: string): void {
+export function abortStep(ctx: Ctx, si: number, reason: string, actor: string): void {
   const st = ctx.state.steps[si] as StepRt;
   if (!setStatus(st, 'ABORT')) return;
   st.reason = reason;
@@ -108,7 +107,7 @@ function selectTargets(ctx: Ctx, c: CStep): number[] {
   return copy.slice(0, c.pick).sort((a, b) => a - b);
 }
 
-function run(ctx: Ctx, si: number, event: 'RUN' | 'LAUNCH', actor: string): void {
+export function run(ctx: Ctx, si: number, event: 'RUN' | 'LAUNCH', actor: string): void {
   const s = ctx.state;
   const st = s.steps[si] as StepRt;
   const c = s.scenario.steps[si] as CStep;
@@ -260,31 +259,3 @@ export function finishStep(ctx: Ctx, si: number, runNo: number): void {
 }
 
 /** Red cell: launch a ready or held step now. */
-export function redLaunch(ctx: Ctx, stepId: string): Refusal | void {
-  const si = ctx.state.scenario.stepIndex.get(stepId);
-  if (si === undefined) return refuse('NOT_FOUND', `no red step "${stepId}"`);
-  const st = ctx.state.steps[si] as StepRt;
-  if (!redStepNext(st.s, 'LAUNCH')) return refuse('WRONG_PHASE', `step "${stepId}" is ${st.s}; only a ready or held step can be launched`);
-  if (preconditions(ctx, ctx.state.scenario.steps[si] as CStep) !== 'ok') return refuse('WRONG_PHASE', `step "${stepId}" waits for its preconditions`);
-  run(ctx, si, 'LAUNCH', 'red');
-}
-
-/** Red cell: hold a pending or ready step until launched or aborted. */
-export function redHold(ctx: Ctx, stepId: string): Refusal | void {
-  const si = ctx.state.scenario.stepIndex.get(stepId);
-  if (si === undefined) return refuse('NOT_FOUND', `no red step "${stepId}"`);
-  const st = ctx.state.steps[si] as StepRt;
-  if (!redStepNext(st.s, 'HOLD')) return refuse('WRONG_PHASE', `step "${stepId}" is ${st.s}; only a pending or ready step can be held`);
-  setStatus(st, 'HOLD');
-  st.due = null;
-  ctx.emit('red.step.held', 'red', { step: stepId }, RED);
-}
-
-/** Red cell: abort a step that has not run (its dependents that need it are aborted too). */
-export function redAbort(ctx: Ctx, stepId: string): Refusal | void {
-  const si = ctx.state.scenario.stepIndex.get(stepId);
-  if (si === undefined) return refuse('NOT_FOUND', `no red step "${stepId}"`);
-  const st = ctx.state.steps[si] as StepRt;
-  if (!redStepNext(st.s, 'ABORT')) return refuse('WRONG_PHASE', `step "${stepId}" is ${st.s}; only a pending, ready or held step can be aborted`);
-  abortStep(ctx, si, 'aborted by the red cell', 'red');
-}

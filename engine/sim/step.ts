@@ -28,7 +28,7 @@ import { type Refusal, refuse } from './refusal.ts';
 import * as life from './lifecycle.ts';
 import { advanceTo } from './clock.ts';
 import { jump, jumpToMove, jumpToNextInject } from './jump.ts';
-import { redAbort, redHold, redLaunch } from './red.ts';
+import { redAbort, redHold, redLaunch } from './red-cell.ts';
 import { cancelAction, requestAction } from './actions.ts';
 import { ackInject, adhocInject, answerInject } from './injects.ts';
 import { applyIntel, shareIntel } from './intel.ts';

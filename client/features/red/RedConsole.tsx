@@ -1,6 +1,7 @@
 /**
  * The red cell's console: each campaign as a graph of steps with their status, the step table
- * (timing, targets, hits) and, for manual campaigns, the launch, hold and abort controls.
+ * (timing, targets, hits) and, for the steps the scenario marks manual (a manual campaign's, or a step's own
+ * `manual`) and those only, the launch, hold and abort controls: the engine refuses them on scripted steps.
  */
 import { useState } from 'react';
 import type { RedStepView, RedView } from '../../../engine/types.ts';
@@ -55,7 +56,7 @@ export function CampaignView({ campaign, controls }: { campaign: RedView['campai
             <tr>
               <th scope="col">{t('red.step')}</th><th scope="col">{t('red.technique')}</th><th scope="col">{t('red.status')}</th>
               <th scope="col">{t('red.due')}</th><th scope="col">{t('red.targets')}</th><th scope="col">{t('red.hits')}</th>
-              {controls && campaign.mode === 'manual' ? <th scope="col">{t('red.controls')}</th> : null}
+              {controls && campaign.steps.some((s) => s.manual) ? <th scope="col">{t('red.controls')}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -67,7 +68,7 @@ export function CampaignView({ campaign, controls }: { campaign: RedView['campai
                 <td>{s.due !== null ? <SimTime t={s.due} /> : '—'}</td>
                 <td><bdi>{s.targets.join(', ')}</bdi></td>
                 <td><bdi>{s.hits.join(', ')}</bdi></td>
-                {controls && campaign.mode === 'manual' ? <td><ManualControls step={s} /></td> : null}
+                {controls && campaign.steps.some((x) => x.manual) ? <td>{s.manual ? <ManualControls step={s} /> : <span className="muted">{t('red.mode.scripted')}</span>}</td> : null}
               </tr>
             ))}
           </tbody>

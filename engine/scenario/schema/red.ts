@@ -58,6 +58,10 @@ export const Step = z.strictObject({
   indicators: z.array(Id).optional().meta({ description: 'Campaign indicators this step uses and leaves behind.' }),
   retry: z.strictObject({ times: z.int().min(1).max(10), after: Duration }).optional(),
   objective: Id.optional().meta({ description: 'The campaign objective this step achieves when it succeeds.' }),
+  manual: z.boolean().optional().meta({
+    description: 'The step waits for the red cell to launch it, and the red cell may hold or abort it (every step of a manual campaign does). '
+      + 'The red cell may act on manual steps only.',
+  }),
 });
 
 export const Objective = z.strictObject({
@@ -71,7 +75,7 @@ export const Campaign = z.strictObject({
   name: LocalText,
   actor: z.string().min(1).max(120).optional().meta({ description: 'The threat actor emulated (e.g. a Shamoon-style wiper group).' }),
   description: LocalText.optional(),
-  mode: z.enum(['scripted', 'manual']).optional().meta({ description: 'scripted (default) runs on its own; manual waits for the red cell to launch each step.' }),
+  mode: z.enum(['scripted', 'manual']).optional().meta({ description: 'scripted (default) runs on its own (steps marked manual aside); manual waits for the red cell to launch each step.' }),
   objectives: z.array(Objective).optional(),
   indicators: z.array(Indicator).optional(),
   steps: z.array(Step).min(1),

@@ -1,6 +1,6 @@
 /** Red campaign mechanics: exploits and patches, reachability, preconditions, retries, manual control. */
 import { describe, expect, it } from 'vitest';
-import { step } from '../../../engine/index.ts';
+import { project, stateHash, step } from '../../../engine/index.ts';
 import { advance, baseScenario, blue, HOUR, MIN, must, RED, started } from '../fixtures.ts';
 
 const nodeOf = (s: ReturnType<typeof started>, id: string) => s.nodes[s.scenario.nodeIndex.get(id) as number]!;
@@ -119,5 +119,42 @@ describe('manual campaigns', () => {
   it('only the red cell drives red steps', () => {
     const s = manual();
     expect(step(s, { type: 'red-hold', step: 'exploit-web', actor: blue('kw') })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+});
+
+describe('the red cell acts only on steps the scenario marks manual', () => {
+  it('refuses launch, hold and abort of a scripted step with a sentence, and changes nothing', () => {
+    const s = started();
+    advance(s, 10 * MIN);
+    const before = stateHash(s);
+    for (const type of ['red-launch', 'red-hold', 'red-abort'] as const) {
+      const r = step(s, { type, step: 'exploit-web', actor: RED });
+      expect(r).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      expect(r.ok ? '' : r.message).toBe('step "exploit-web" is scripted: the red cell may launch, hold or abort only the steps the scenario marks manual');
+    }
+    expect(stateHash(s)).toBe(before);
+    advance(s, HOUR);
+    expect(stepOf(s, 'exploit-web').s).toBe('succeeded');
+  });
+
+  it('a step marked manual in a scripted campaign waits for the red cell, which may hold, launch or abort it; its neighbours stay scripted', () => {
+    const sc = baseScenario();
+    sc.campaigns[0]!.steps.find((x) => x.id === 'exploit-sa')!.manual = true;
+    const s = started(sc);
+    must(s, { type: 'red-hold', step: 'exploit-sa', actor: RED });
+    advance(s, 4 * HOUR);
+    expect(stepOf(s, 'exploit-web').s).toBe('succeeded');
+    expect(stepOf(s, 'exploit-sa').s).toBe('held');
+    expect(nodeOf(s, 'sa-web').integrity).toBe('clean');
+    expect(step(s, { type: 'red-hold', step: 'persist-web', actor: RED })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    must(s, { type: 'red-launch', step: 'exploit-sa', actor: RED });
+    advance(s, 4 * HOUR + 15 * MIN);
+    expect(stepOf(s, 'exploit-sa').s).toBe('succeeded');
+    const view = project(s, { role: 'red' }).campaigns[0]!.steps;
+    expect(view.filter((x) => x.manual).map((x) => x.id)).toEqual(['exploit-sa']);
+  });
+
+  it('an unknown step is still NOT_FOUND', () => {
+    expect(step(started(), { type: 'red-abort', step: 'nope', actor: RED })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });
 });
