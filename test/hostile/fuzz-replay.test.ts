@@ -30,7 +30,8 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson, createReplayer, stateHash } from '../../engine/index.ts';
 import { type ExercisePackage, logFromFile } from '../../interchange/index.ts';
 import { budgetMs, recordFigures, scale } from './budget.ts';
-import { countLines, FINAL_HASH, judge, type MutatedLog, mutatedLog, mutatedPackage, type Outcome, PACKAGE_CANON } from './fuzz-replay-cases.ts';
+import { countLines, FINAL_HASH, judge, type MutatedLog, type Outcome, PACKAGE_CANON } from './fuzz-replay-cases.ts';
+import { mutatedLog, mutatedPackage } from './fuzz-replay-damage.ts';
 import { ROOT } from './fuzz-scenarios.ts';
 
 const SEED = 'hostile-replay-1';
