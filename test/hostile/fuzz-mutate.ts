@@ -1,9 +1,11 @@
 /**
  * Seeded mutators shared by the hostile fuzz tests (fuzz-*.test.ts): byte-level, line-level and
  * structure-level damage to real input files (scenarios, imports, logs). Every mutator takes a
- * seeded random stream (seedrandom), so an input is reproduced from its seed and index alone.
+ * seeded random stream (seedrandom), so an input is reproduced from its seed and index alone. The
+ * hostile strings, values, bytes and YAML tokens they splice in are in fuzz-mutate-strings.ts.
  */
 import seedrandom from 'seedrandom';
+import { DURATION_EDGES, NASTY_STRINGS, NASTY_VALUES, SPECIAL_BYTES, YAML_TOKENS } from './fuzz-mutate-strings.ts';
 
 export type Rng = () => number;
 
@@ -11,26 +13,6 @@ export const rngFor = (seed: string): Rng => seedrandom(seed);
 export const int = (r: Rng, n: number): number => Math.floor(r() * n);
 export const pick = <T>(r: Rng, xs: readonly T[]): T => xs[int(r, xs.length)] as T;
 export const chance = (r: Rng, p: number): boolean => r() < p;
-
-/** Strings that have broken parsers before: control characters, bidi overrides, lone surrogates, YAML syntax. */
-export const NASTY_STRINGS: readonly string[] = [
-  '', ' ', '\u0000', '\u0007\u001b[31m', '\t', '\r', '\r\n', '\uFEFF', '\u202Eevil\u202C', '\u200B\u200D', '\uD800', '\uDFFF',
-  'a\u0301\u0301\u0301', '😀🏴‍☠️', 'نص عربي', '中文', '~', 'null', 'true', 'NaN', '.inf', '-.nan', '0x1F', '0o17', '1e400',
-  '12:30:00', '2025-13-45T99:99:99Z', 'T9999.999', 'TA0000', '../../etc/passwd', '%00', '${x}', '{{x}}', '&a', '*a', '!!binary',
-  '<<', '- ', ': ', '? ', '#', '|', '>', '"', "'", '\\', '[', ']', '{', '}', ',', 'x'.repeat(5000), '__proto__', 'constructor', 'toString',
-];
-
-/** Values of every JSON type, including the ones a schema least expects. */
-export const NASTY_VALUES: readonly unknown[] = [
-  null, true, false, 0, -0, -1, 1, 0.5, -1.5, 1e21, -1e21, 1e308, -1e308, 2 ** 53 + 1, Number.MAX_SAFE_INTEGER, 4294967296, 3.999999999999999,
-  '', 'x', '1', '45m', '-5m', '99999999999999999d', [], [null], [[]], {}, { '': '' }, JSON.parse('{"__proto__":{"polluted":1}}') as unknown, ...NASTY_STRINGS.slice(0, 20),
-];
-
-const SPECIAL_BYTES: readonly (readonly number[])[] = [
-  [0], [0xff], [0xfe, 0xff], [0xef, 0xbb, 0xbf], [0xc3], [0xe2, 0x80], [0xf0, 0x9f, 0x98], [0xed, 0xa0, 0x80], [0x0d], [0x0a], [0x09],
-  [0x22], [0x27], [0x3a, 0x20], [0x2d, 0x20], [0x7b], [0x7d], [0x5b], [0x5d], [0x26, 0x61], [0x2a, 0x61], [0x21, 0x21], [0x23], [0x7c], [0x3e],
-  [0x2c], [0x3b], [0x5c],
-];
 
 /** 1 to 4 byte-level edits: flips, inserts, deletions, duplications, truncation and splices of special bytes. */
 export function mutateBytes(r: Rng, input: Uint8Array): Uint8Array {
@@ -90,11 +72,6 @@ function concat(...parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
-const YAML_TOKENS: readonly string[] = [
-  '!!str ', '!!int ', '!!binary ', '!!set ', '!!omap ', '!!map ', '!!seq ', '!custom ', '!<tag:x> ', '&anchor ', '*anchor', '*nowhere', '<<: *anchor',
-  '? ', '- ', ': ', '{', '}', '[', ']', '|', '>-', '"', "'", '#', '---', '...', '%YAML 1.1', '%TAG ! tag:x:', '\t', '  ', '@', '`', '~', '.inf', '-.inf',
-  '.nan', '0x7fffffffffffffff', '123456789012345678901234567890', '1e999', '-0', '0o777', '1_000', '2025-02-30', 'yes', 'no', 'on', 'off',
-];
 
 /** 1 to 3 line-level edits: delete, duplicate, swap, re-indent, and YAML tokens (tags, anchors, aliases) spliced in. */
 export function mutateLines(r: Rng, text: string): string {
@@ -202,7 +179,7 @@ export function mutateValue(r: Rng, value: unknown): unknown {
     };
     // Durations are the numbers written as text: often too long, or at the edge (simulated time ends a year after T+0).
     if (typeof current === 'string' && DURATION_LIKE.test(current) && chance(r, 0.4)) {
-      set(pick(r, ['99999999999999d', '9007199254740993ms', '3651d', '365d1ms', '365d', '364d23h59m59s999ms', '0', '0ms', '1ms', '8760h', '525601m', '1d25h', '01h']));
+      set(pick(r, DURATION_EDGES));
       continue;
     }
     switch (int(r, 10)) {

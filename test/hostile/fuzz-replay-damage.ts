@@ -6,7 +6,8 @@
  * reproduced from its seed and index alone.
  */
 import { packageChecksum } from '../../interchange/index.ts';
-import { chance, int, mutateBytes, mutateValue, NASTY_STRINGS, NASTY_VALUES, pick, rngFor, type Rng } from './fuzz-mutate.ts';
+import { chance, int, mutateBytes, mutateValue, pick, rngFor, type Rng } from './fuzz-mutate.ts';
+import { NASTY_STRINGS, NASTY_VALUES } from './fuzz-mutate-strings.ts';
 import { ORIGINAL_LINES, ORIGINAL_TEXT, PACKAGE, type MutatedLog } from './fuzz-replay-cases.ts';
 
 export const GARBAGE: readonly string[] = ['', 'x', '{', '}', '[]', 'null', '42', '"record"', '{"t":0}', '{"t":-1,"command":{}}', '\u0000\u0001\u0002', '\uFEFF{}', '<html>', 'PK\u0003\u0004',
