@@ -16,6 +16,6 @@ export { AAR_SECTION_LIST } from './sections/index.ts';
 export { aarMessages, AAR_LANGUAGES, isRtl, type AarMessages } from './i18n/messages.ts';
 export { isTimeZone } from './dates.ts';
 export { consolidate, RATING_NAMES } from './ratings.ts';
-export { areaTask } from './findings.ts';
+export { areaTask } from './findings-context.ts';
 export { human, simTime } from './format.ts';
 export type * from './types.ts';
