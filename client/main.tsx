@@ -5,6 +5,7 @@ import { directionOf } from './i18n/catalog.ts';
 import { prefsStore } from './store/prefs.ts';
 import './theme.css';
 import './facilitator.css';
+import './consoles.css';
 
 function applyLanguage(lang: string): void {
   document.documentElement.lang = lang;

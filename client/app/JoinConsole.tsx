@@ -3,6 +3,7 @@
  * seat's role once the server's welcome says who we are. Consoles are separate chunks: a blue seat
  * never downloads the evaluator's replay code.
  */
+import { RefusalMessage } from '../net/RefusalMessage.tsx';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useT } from '../i18n/react.tsx';
 import { connect, type Connection } from '../net/connection.ts';
@@ -11,6 +12,9 @@ import { SessionContext } from '../store/react.ts';
 import { createSessionStore, type SessionStore } from '../store/session.ts';
 import { useStore } from 'zustand';
 import { Loading } from './Loading.tsx';
+import { CATALOGS } from '../i18n/catalog.ts';
+import { prefsStore } from '../store/prefs.ts';
+import { firstOpening, seatPrefs } from '../store/seat-prefs.ts';
 import { StartDateContext } from '../features/shell/Clock.tsx';
 
 const ControlConsole = lazy(() => import('../features/control/ControlConsole.tsx'));
@@ -29,7 +33,7 @@ function Refused({ store }: { store: SessionStore }) {
   return (
     <main className="page narrow">
       <h1>{t('join.refused')}</h1>
-      <p role="alert">{error ? `${error.code}: ${error.message}` : ''}</p>
+      <div role="alert">{error ? <RefusalMessage reply={error} /> : ''}</div>
       <p>{t(`join.hint.${error?.code === 'PROTOCOL_VERSION' ? 'reload' : 'link'}`)}</p>
       <p><a href="#/">{t('app.toLobby')}</a></p>
     </main>
@@ -47,6 +51,15 @@ export function JoinConsole({ exerciseId, token }: { exerciseId: string; token: 
   const role = useStore(session.store, (s) => s.seat?.role);
   const status = useStore(session.store, (s) => s.status);
   const hasView = useStore(session.store, (s) => s.view !== null);
+
+  // The seat opens in its team's language and time zone (the browser's when the team has none).
+  useEffect(() => {
+    if (!hasView) return;
+    const { view, seat } = session.store.getState();
+    if (!seat || !firstOpening(exerciseId, seat.seat)) return;
+    const team = view?.kind === 'blue' ? view.team : undefined;
+    prefsStore.setState(seatPrefs(team, { languages: navigator.languages, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }, Object.keys(CATALOGS)));
+  }, [hasView, session, exerciseId]);
 
   if (status === 'refused' && !hasView) return <Refused store={session.store} />;
   if (!connection || !role || !hasView) return <Loading />;

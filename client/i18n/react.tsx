@@ -1,4 +1,5 @@
 /** React side of i18n: the seat's language from the prefs store, `useT()`, and <LocalTextView>. */
+import { Isolated } from './Isolated.tsx';
 import { useCallback } from 'react';
 import type { LocalTextT } from '../../engine/types.ts';
 import { usePrefs } from '../store/react.ts';
@@ -29,7 +30,7 @@ export function LocalTextView({ text, className }: { text: LocalTextT | undefine
   const foreign = picked.lang !== undefined && picked.lang !== lang;
   return (
     <span className={className} lang={foreign ? picked.lang : undefined} dir={foreign || picked.lang === undefined ? 'auto' : undefined}>
-      {visibleControls(picked.text)}
+      <Isolated text={visibleControls(picked.text)} />
     </span>
   );
 }

@@ -34,9 +34,14 @@ export function MapPanel({ model, looks, statuses, selected, onSelect, title, de
   const t = useT();
   const [showList, setShowList] = useState(false);
   const [inspected, setInspected] = useState<string | null>(null);
+  const [centre, setCentre] = useState<{ id: string; n: number } | null>(null);
   const pick = (id: string, additive: boolean) => {
     setInspected(id);
     onSelect?.(id, additive);
+  };
+  const pickInList = (id: string) => {
+    pick(id, true);
+    setCentre((c) => ({ id, n: (c?.n ?? 0) + 1 }));
   };
   const canPick = Boolean(onSelect || details);
   const summary = useMemo(() => summarise(looks), [looks]);
@@ -51,7 +56,7 @@ export function MapPanel({ model, looks, statuses, selected, onSelect, title, de
           {showList ? t('map.hideList') : t('map.showList')}
         </button>
       </header>
-      <NetworkMap model={model} looks={looks} selected={selected} onSelect={canPick ? pick : undefined} label={title} />
+      <NetworkMap model={model} looks={looks} selected={selected} onSelect={canPick ? pick : undefined} label={title} centre={centre} />
       <Legend statuses={statuses} />
       {details && inspected && model.nodes.some((n) => n.id === inspected) ? (
         <div className="node-details" aria-live="polite">
@@ -59,7 +64,7 @@ export function MapPanel({ model, looks, statuses, selected, onSelect, title, de
           <button type="button" className="small" onClick={() => setInspected(null)}>{t('map.closeDetails')}</button>
         </div>
       ) : null}
-      {showList ? <NodeList model={model} looks={looks} selected={selected} onToggle={canPick ? (id) => pick(id, true) : undefined} /> : null}
+      {showList ? <NodeList model={model} looks={looks} selected={selected} onToggle={canPick ? pickInList : undefined} /> : null}
     </section>
   );
 }

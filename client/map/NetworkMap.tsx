@@ -21,6 +21,8 @@ export interface NetworkMapProps {
   selected: ReadonlySet<string>;
   onSelect?: (id: string, additive: boolean) => void;
   label: string;
+  /** A node to centre and highlight (picked in the node list); `n` changes on every pick. */
+  centre?: { id: string; n: number } | null;
 }
 
 function fit(layout: MapLayout, width: number, height: number): Transform {
@@ -29,7 +31,7 @@ function fit(layout: MapLayout, width: number, height: number): Transform {
   return { x: (width - layout.width * k) / 2, y: (height - layout.height * k) / 2, k };
 }
 
-export function NetworkMap({ model, looks, selected, onSelect, label }: NetworkMapProps) {
+export function NetworkMap({ model, looks, selected, onSelect, label, centre }: NetworkMapProps) {
   const t = useT();
   const lang = useLang();
   const rtl = useDirection() === 'rtl';
@@ -40,6 +42,8 @@ export function NetworkMap({ model, looks, selected, onSelect, label }: NetworkM
   const size = useRef({ width: 0, height: 0 });
   const frame = useRef(0);
   const fitted = useRef<string>('');
+  /** Whether the user zoomed or panned: until then the map re-fits whenever its box changes size (a phone turned, a window resized). */
+  const userMoved = useRef(false);
   const [focused, setFocused] = useState<string | null>(null);
   const [hover, setHover] = useState<{ id: string; segment: boolean; x: number; y: number } | null>(null);
 
@@ -111,7 +115,7 @@ export function NetworkMap({ model, looks, selected, onSelect, label }: NetworkM
       size.current = { width: rect.width, height: rect.height };
       canvas.width = Math.max(1, Math.round(rect.width * dpr));
       canvas.height = Math.max(1, Math.round(rect.height * dpr));
-      if (fitted.current !== key && rect.width > 0) {
+      if ((fitted.current !== key || !userMoved.current) && rect.width > 0) {
         fitted.current = key;
         applyTransform(fit(latest.current.layout, rect.width, rect.height));
       }
@@ -126,7 +130,8 @@ export function NetworkMap({ model, looks, selected, onSelect, label }: NetworkM
     if (!canvas) return;
     const behavior = zoom<HTMLCanvasElement, unknown>()
       .scaleExtent([0.05, 8])
-      .on('zoom', (event: { transform: Transform }) => {
+      .on('zoom', (event: { transform: Transform; sourceEvent: unknown }) => {
+        if (event.sourceEvent) userMoved.current = true;
         transform.current = { x: event.transform.x, y: event.transform.y, k: event.transform.k };
         requestDraw();
       });
@@ -138,6 +143,16 @@ export function NetworkMap({ model, looks, selected, onSelect, label }: NetworkM
       frame.current = 0;
     };
   }, [requestDraw]);
+
+  // A node picked in the list: focused (drawn highlighted) and brought to the middle of the map.
+  useEffect(() => {
+    if (!centre) return;
+    const i = layout.index.get(centre.id);
+    const canvas = canvasRef.current;
+    if (i === undefined || !canvas || !zoomRef.current) return;
+    setFocused(centre.id);
+    select(canvas).call(zoomRef.current.translateTo, layout.x[i] as number, layout.y[i] as number);
+  }, [centre, layout]);
 
   const toWorld = (clientX: number, clientY: number) => {
     const rect = (canvasRef.current as HTMLCanvasElement).getBoundingClientRect();

@@ -1,7 +1,7 @@
 /**
  * The accessible alternative to the canvas: the nodes as a table, filtered by text and segment,
- * with a checkbox per node for selection. Shows at most LIST_LIMIT rows (2,000 rows of live state
- * would cost more to re-render than the whole canvas); the filter narrows the rest.
+ * with a checkbox per node for selection. Shows LIST_LIMIT rows at a time (2,000 rows of live state
+ * would cost more to re-render than the whole canvas), with the count and a button for the next ones.
  */
 import { useMemo, useState } from 'react';
 import { useLang, useT } from '../i18n/react.tsx';
@@ -23,6 +23,7 @@ export function NodeList({ model, looks, selected, onToggle }: NodeListProps) {
   const [query, setQuery] = useState('');
   const [segment, setSegment] = useState('');
   const [onlyFlagged, setOnlyFlagged] = useState(false);
+  const [limit, setLimit] = useState(LIST_LIMIT);
   const q = query.trim().toLowerCase();
   const rows = useMemo(() => model.nodes.filter((n) => {
     if (segment && n.segment !== segment) return false;
@@ -31,7 +32,7 @@ export function NodeList({ model, looks, selected, onToggle }: NodeListProps) {
     if (!q) return true;
     return n.id.toLowerCase().includes(q) || localText(n.name, lang).toLowerCase().includes(q) || (n.ip ?? '').includes(q);
   }), [model.nodes, looks, segment, onlyFlagged, q, lang]);
-  const shown = rows.slice(0, LIST_LIMIT);
+  const shown = rows.slice(0, limit);
 
   return (
     <div className="node-list">
@@ -73,7 +74,7 @@ export function NodeList({ model, looks, selected, onToggle }: NodeListProps) {
                   {onToggle ? (
                     <td><input type="checkbox" checked={selected.has(n.id)} onChange={() => onToggle(n.id)} aria-label={t('nodes.selectNode', { name })} /></td>
                   ) : null}
-                  <th scope="row"><bdi>{name}</bdi>{n.ip ? <span className="muted mono"> {n.ip}</span> : null}</th>
+                  <th scope="row"><bdi>{name}</bdi>{n.ip ? <> <bdi dir="ltr" className="muted mono nowrap">{n.ip}</bdi></> : null}</th>
                   <td>{t(`kind.${n.kind}`)}</td>
                   <td><bdi>{n.segment}</bdi></td>
                   <td className="status-cell">
@@ -87,7 +88,12 @@ export function NodeList({ model, looks, selected, onToggle }: NodeListProps) {
           </tbody>
         </table>
       </div>
-      {rows.length > shown.length ? <p className="muted">{t('nodes.more', { shown: shown.length, count: rows.length })}</p> : null}
+      {rows.length > shown.length ? (
+        <p className="muted" data-testid="node-list-more">
+          {t('nodes.more', { shown: shown.length, count: rows.length })}{' '}
+          <button type="button" className="small" onClick={() => setLimit((l) => l + LIST_LIMIT)}>{t('nodes.showMore', { count: Math.min(LIST_LIMIT, rows.length - shown.length) })}</button>
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -3,6 +3,7 @@
  * (a few dozen fills for 2,000 nodes instead of 2,000), labels appear only when zoomed in enough to
  * read them, and nothing outside the visible rectangle is traced.
  */
+import { segmentBadges } from './badges.ts';
 import { CELL, SEGMENT_HEADER, type MapLayout } from './layout.ts';
 import type { NodeLook, NodeStatus } from './model.ts';
 import { ISOLATED_RING, KIND_SHAPE, SELECTED_RING, STATUS_COLOR, nodeRadius, tracePath, type Shape } from './style.ts';
@@ -194,6 +195,30 @@ export function drawMap(ctx: CanvasRenderingContext2D, input: DrawInput): void {
     }
   }
   ctx.restore();
+
+  // Zoomed out below one badge per node: a badge per segment with its count, at screen size, so that
+  // a 2,000-node map fitted in its box still shows where the alerts are.
+  if (badges.length > 0 && tf.k < 0.6) {
+    ctx.save();
+    ctx.font = '700 11px system-ui, sans-serif';
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    for (const b of segmentBadges(layout, badges, input.rtl)) {
+      const sx = tf.x + b.x * tf.k;
+      const sy = tf.y + b.y * tf.k;
+      const text = String(b.count);
+      const w = Math.max(16, ctx.measureText(text).width + 8);
+      ctx.fillStyle = '#ffe08a';
+      ctx.strokeStyle = BG;
+      ctx.beginPath();
+      ctx.roundRect(sx - w / 2, sy - 8, w, 16, 8);
+      ctx.fill();
+      ctx.stroke();
+      ctx.fillStyle = BG;
+      ctx.fillText(text, sx, sy + 0.5);
+    }
+    ctx.restore();
+  }
 
   // Zoomed out, team names are drawn at screen size so the overview stays readable.
   if (tf.k * 14 < 9) {

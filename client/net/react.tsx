@@ -1,10 +1,9 @@
 /** React access to the seat's connection: send commands and show the server's answer. */
-import { createContext, useCallback, useContext, useState } from 'react';
+import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
 import type { CommandReply } from '../../protocol/index.ts';
 import type { CommandBody } from '../../engine/types.ts';
-import { useT } from '../i18n/react.tsx';
 import type { Connection } from './connection.ts';
-import { refusalText } from './refusal.ts';
+import { RefusalMessage } from './RefusalMessage.tsx';
 
 export const ConnectionContext = createContext<Connection | null>(null);
 
@@ -18,15 +17,14 @@ export interface CommandState {
   /** Sends the command; true when the server accepted it. */
   run(body: CommandBody): Promise<boolean>;
   pending: boolean;
-  /** The last refusal as `CODE: message` (a quota's as a sentence in the seat's language), cleared by the next success. */
-  error: string | null;
+  /** The last refusal as a sentence in the seat's language (its code in a disclosure), cleared by the next success. */
+  error: ReactNode;
   lastReply: CommandReply | null;
 }
 
 /** One command button's state: pending while in flight, the refusal message when refused. */
 export function useCommand(): CommandState {
   const connection = useConnection();
-  const t = useT();
   const [pending, setPending] = useState(false);
   const [lastReply, setLastReply] = useState<CommandReply | null>(null);
   const run = useCallback(async (body: CommandBody) => {
@@ -36,6 +34,6 @@ export function useCommand(): CommandState {
     setLastReply(reply);
     return reply.ok;
   }, [connection]);
-  const error = lastReply && !lastReply.ok ? refusalText(t, lastReply) : null;
+  const error = lastReply && !lastReply.ok ? <RefusalMessage reply={lastReply} /> : null;
   return { run, pending, error, lastReply };
 }

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { QUOTAS } from '../../protocol/errors.ts';
-import { refusalText } from '../../client/net/refusal.ts';
+import { ERROR_CODES, QUOTAS } from '../../protocol/errors.ts';
+import { refusalParts, refusalText } from '../../client/net/refusal.ts';
 import { CATALOGS, directionOf, languages } from '../../client/i18n/catalog.ts';
 import { t } from '../../client/i18n/t.ts';
 import { ACTION_KINDS, CHANNELS, NODE_KINDS, SENSOR_KINDS, ZONES } from '../../engine/constants.ts';
@@ -105,6 +105,23 @@ describe('refusals', () => {
     const ar = refusalText((key, params) => t('ar', key, params), { ...reply, detail: { quota: QUOTAS.SITREPS, limit: 500, used: 500 } });
     expect(ar).toMatch(/^قدّم فريقك تقارير الموقف المسموح بها لهذا التمرين \(500\)/);
     expect(ar.endsWith('(QUOTA_EXCEEDED)')).toBe(true);
-    expect(refusalText((key) => key, { code: 'NOT_FOUND', message: 'no such node' })).toBe('NOT_FOUND: no such node');
+  });
+
+  it('say every other refusal as a sentence of its code in the seat\'s language; the code and the server\'s words are the detail', () => {
+    const en = (key: string) => t('en', key);
+    const ar = (key: string) => t('ar', key);
+    const phase = { code: 'WRONG_PHASE', message: 'action is not possible now: the exercise is paused' };
+    expect(refusalParts(en, phase)).toEqual({
+      sentence: 'This cannot be done now: the exercise has not started, is paused or has ended, or this was already handled.',
+      detail: 'WRONG_PHASE: action is not possible now: the exercise is paused',
+    });
+    expect(refusalParts(ar, phase).sentence).toMatch(/^لا يمكن القيام بهذا الآن/);
+    expect(refusalParts(ar, phase).sentence).not.toMatch(/[A-Z_]{4,}/);
+    expect(refusalText(en, { code: 'CONFLICT', message: 'node "x" is already isolated' })).toBe('This is already done or already in progress. Nothing was changed. (CONFLICT)');
+    // A code the client does not know yet still reads as a sentence.
+    expect(refusalParts(en, { code: 'NEW_CODE', message: 'm' }).sentence).toBe('The server refused this. Nothing was changed.');
+    for (const code of Object.values(ERROR_CODES)) {
+      for (const lang of ['en', 'ar']) expect(t(lang, `refusal.code.${code}`), `${lang} refusal.code.${code}`).not.toBe(`refusal.code.${code}`);
+    }
   });
 });

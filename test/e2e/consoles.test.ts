@@ -89,6 +89,10 @@ describe('consoles end to end', () => {
   it('a blue team receives the inject, acknowledges and answers it; the controller grades the answer', async () => {
     xs = await openPage(browser, links.get('blue:xs') as string, errors);
     await xs.waitForSelector('[data-console=blue]', WAIT);
+    // Sahiliya's team speaks Arabic: its seat opens in Arabic, right to left, whatever the browser speaks.
+    await xs.waitForFunction(() => document.documentElement.lang === 'ar' && document.documentElement.dir === 'rtl', null, WAIT);
+    await xs.selectOption('[data-testid=lang]', 'en');
+    await xs.waitForFunction(() => document.documentElement.lang === 'en', null, WAIT);
     await xs.waitForSelector('.inbox-item[data-inject=i01-startex]', WAIT);
     await xs.click('.inbox-item[data-inject=i01-startex]');
     await xs.click('[data-testid=ack]');

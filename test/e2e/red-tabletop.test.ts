@@ -91,6 +91,33 @@ describe('tabletop exercise with a manual red campaign', () => {
     await screenshot(red, 'red-cell-console', true);
   });
 
+  it('the red console: a disabled Launch looks disabled, a graph step shows its details, its successes are green, Abort asks first', async () => {
+    // phish succeeded: its Launch is disabled and carries no primary fill, unlike an enabled one.
+    const look = (sel: string) => red.$eval(sel, (b) => getComputedStyle(b).backgroundColor);
+    expect(await red.isDisabled('tr[data-step=phish] [data-testid=red-launch]')).toBe(true);
+    expect(await look('tr[data-step=phish] [data-testid=red-launch]')).not.toBe(await look('tr[data-step=zerologon] [data-testid=red-launch]'));
+    await red.click('.campaign-graph [data-step=phish]');
+    await red.waitForSelector('[data-testid=step-details][data-step=phish]', WAIT);
+    expect(await red.textContent('[data-testid=step-details]')).toContain('T1566');
+    // Succeeded is green on red's own console (the defenders' consoles keep it red).
+    expect(await red.getAttribute('.campaign-graph [data-step=phish] rect', 'stroke')).toBe('#4cc38a');
+    await red.click('tr[data-step=zerologon] [data-testid=red-abort]');
+    await red.waitForSelector('tr[data-step=zerologon] [data-testid=red-abort-confirm]', WAIT);
+    expect(await step('zerologon').getAttribute('data-status')).toBe('held');
+    await red.click('tr[data-step=zerologon] [data-testid=red-abort-cancel]');
+    expect(await step('zerologon').getAttribute('data-status')).toBe('held');
+    await red.click('tr[data-step=zerologon] [data-testid=red-abort]');
+    await red.click('tr[data-step=zerologon] [data-testid=red-abort-confirm]');
+    await expect.poll(() => step('zerologon').getAttribute('data-status'), WAIT).toBe('aborted');
+  });
+
+  it('after the end, the red cell\'s controls are disabled and say why', async () => {
+    await control.click('[data-testid=end]');
+    await control.click('[data-testid=end-confirm]');
+    await red.waitForSelector('[data-testid=why-not][data-reason="possible.ended"]', WAIT);
+    expect(await red.$$eval('.row-actions button', (bs) => bs.length > 0 && bs.every((b) => (b as HTMLButtonElement).disabled))).toBe(true);
+  });
+
   it('raised no error in any page', () => {
     expect(errors).toEqual([]);
   });

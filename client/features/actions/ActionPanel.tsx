@@ -3,6 +3,7 @@
  * a segment, or an indicator), send one command per node, and follow each action's progress to
  * its result.
  */
+import { useWhyNot, WhyNot } from '../../net/possible.tsx';
 import { useEffect, useState } from 'react';
 import type { ActionView } from '../../../engine/types.ts';
 import { localText } from '../../../engine/constants.ts';
@@ -26,6 +27,7 @@ function ActionRow({ action, now }: { action: ActionView; now: number }) {
   const lang = useLang();
   const view = useView('blue');
   const cancel = useCommand();
+  const cancelWhy = useWhyNot('cancel-action', cancel.pending);
   const entry = view?.catalog.find((c) => c.id === action.action);
   const p = progress(action, now);
   const live = action.status === 'requested' || action.status === 'inProgress';
@@ -41,9 +43,9 @@ function ActionRow({ action, now }: { action: ActionView; now: number }) {
       <div className="action-line muted">
         <SimTime t={action.requestedAt} /> → <SimTime t={action.endedAt ?? action.due} />
         {action.result ? <span dir="auto"> · {action.result}</span> : null}
-        {live ? <button type="button" className="small" disabled={cancel.pending} onClick={() => void cancel.run({ type: 'cancel-action', id: action.id })}>{t('actions.cancel')}</button> : null}
+        {live ? <button type="button" className="small" disabled={cancelWhy !== null} onClick={() => void cancel.run({ type: 'cancel-action', id: action.id })}>{t('actions.cancel')}</button> : null}
       </div>
-      {cancel.error ? <p role="alert" className="error">{cancel.error}</p> : null}
+      {cancel.error ? <div role="alert" className="error">{cancel.error}</div> : null}
     </li>
   );
 }
@@ -53,6 +55,7 @@ export function ActionPanel({ selected, onClearSelection, indicator }: ActionPan
   const lang = useLang();
   const view = useView('blue');
   const send = useCommand();
+  const sendWhy = useWhyNot('action', send.pending);
   const now = useClockTime(view?.clock ?? null);
   const actions = panelActions(view?.catalog ?? []);
   const [actionId, setActionId] = useState('');
@@ -127,10 +130,11 @@ export function ActionPanel({ selected, onClearSelection, indicator }: ActionPan
             </datalist>
           </label>
         ) : null}
-        <button type="submit" className="primary" disabled={send.pending || targets.length === 0} data-testid="action-submit">
+        <button type="submit" className="primary" disabled={sendWhy !== null || targets.length === 0} data-testid="action-submit">
           {t('actions.send', { count: targets.length })}
         </button>
-        {send.error ? <p role="alert" className="error">{send.error}</p> : sent !== null ? <p role="status" className="muted">{t('actions.sent', { count: sent })}</p> : null}
+        <WhyNot reason={sendWhy} />
+        {send.error ? <div role="alert" className="error">{send.error}</div> : sent !== null ? <p role="status" className="muted">{t('actions.sent', { count: sent })}</p> : null}
       </form>
       <h3>{t('actions.list')}</h3>
       {ordered.length === 0 ? <Empty>{t('actions.none')}</Empty> : (

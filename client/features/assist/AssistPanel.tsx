@@ -1,4 +1,5 @@
 /** Assistance between partners: ask a partner for help, grant a partner's request, see who may act for whom. */
+import { useWhyNot, WhyNot } from '../../net/possible.tsx';
 import { useState } from 'react';
 import type { AssistView } from '../../../engine/types.ts';
 import { localText } from '../../../engine/constants.ts';
@@ -11,6 +12,7 @@ import { Empty, StatusChip } from '../shell/Bits.tsx';
 function Request({ request, incoming, name }: { request: AssistView; incoming: boolean; name: (id: string) => string }) {
   const t = useT();
   const grant = useCommand();
+  const grantWhy = useWhyNot('grant-assistance', grant.pending);
   return (
     <li className="assist" data-request={request.id} data-status={request.status}>
       <p>
@@ -20,9 +22,9 @@ function Request({ request, incoming, name }: { request: AssistView; incoming: b
       </p>
       <p dir="auto" className="prewrap">{request.text}</p>
       {incoming && request.status === 'requested' ? (
-        <button type="button" className="primary" data-testid="assist-grant" disabled={grant.pending} onClick={() => void grant.run({ type: 'grant-assistance', request: request.id })}>{t('assist.grant')}</button>
+        <button type="button" className="primary" data-testid="assist-grant" disabled={grantWhy !== null} onClick={() => void grant.run({ type: 'grant-assistance', request: request.id })}>{t('assist.grant')}</button>
       ) : null}
-      {grant.error ? <p role="alert" className="error">{grant.error}</p> : null}
+      {grant.error ? <div role="alert" className="error">{grant.error}</div> : null}
     </li>
   );
 }
@@ -32,6 +34,7 @@ export function AssistPanel() {
   const lang = useLang();
   const view = useView('blue');
   const ask = useCommand();
+  const askWhy = useWhyNot('request-assistance', ask.pending);
   const [to, setTo] = useState('');
   const [text, setText] = useState('');
   if (!view) return null;
@@ -52,8 +55,8 @@ export function AssistPanel() {
           </select>
         </label>
         <label>{t('assist.what')}<textarea value={text} onChange={(e) => setText(e.target.value)} rows={3} dir="auto" data-testid="assist-text" /></label>
-        <button type="submit" disabled={!to || !text.trim() || ask.pending} data-testid="assist-send">{t('assist.send')}</button>
-        {ask.error ? <p role="alert" className="error">{ask.error}</p> : null}
+        <button type="submit" disabled={!to || !text.trim() || askWhy !== null} data-testid="assist-send">{t('assist.send')}</button> <WhyNot reason={askWhy} />
+        {ask.error ? <div role="alert" className="error">{ask.error}</div> : null}
       </form>
       {view.assistance.mayActFor.length > 0 ? (
         <p className="ok">{view.assistance.mayActFor.map((m) => <span key={m.team} className="chip">{t('assist.mayActFor', { team: name(m.team) })} <SimTime t={m.until} /></span>)}</p>

@@ -1,4 +1,5 @@
 /** An ad-hoc inject from the white cell: to all or some blue teams, on a channel, with TLP and expected actions. */
+import { useWhyNot, WhyNot } from '../../net/possible.tsx';
 import { useMemo, useState } from 'react';
 import type { ActionKindT, ChannelT, TlpLevel, WhiteView } from '../../../engine/types.ts';
 import { ACTION_KINDS, CHANNELS, DURATION_PATTERN, localText, TLP_LEVELS } from '../../../engine/constants.ts';
@@ -16,6 +17,7 @@ export function AdhocInject() {
   const allTeams = useSession((s) => (s.view as WhiteView).teams);
   const teams = useMemo(() => allTeams.filter((tm) => tm.role === 'blue'), [allTeams]);
   const cmd = useCommand();
+  const why = useWhyNot('adhoc-inject', cmd.pending);
   const [title, setTitle] = useState('');
   const [content, setContent] = useState('');
   const [all, setAll] = useState(true);
@@ -83,8 +85,8 @@ export function AdhocInject() {
         </label>
         {expect ? <label>{t('adhoc.within')}<input value={within} onChange={(e) => setWithin(e.target.value)} dir="ltr" className="mono" aria-invalid={!withinOk} size={6} /></label> : null}
       </div>
-      <button type="submit" className="primary" disabled={!valid || cmd.pending} data-testid="adhoc-send">{t('adhoc.send')}</button>
-      {cmd.error ? <p role="alert" className="error">{cmd.error}</p> : sent ? <p role="status" className="ok">{t('adhoc.sent')}</p> : null}
+      <button type="submit" className="primary" disabled={!valid || why !== null} data-testid="adhoc-send">{t('adhoc.send')}</button> <WhyNot reason={why} />
+      {cmd.error ? <div role="alert" className="error">{cmd.error}</div> : sent ? <p role="status" className="ok">{t('adhoc.sent')}</p> : null}
     </form>
   );
 }

@@ -60,7 +60,7 @@ function GradeForm({ item, initial }: { item: AdjudicationItem; initial?: number
       </label>
       <label>{t('adjudicate.comment')}<input value={comment} onChange={(e) => setComment(e.target.value)} dir="auto" /></label>
       <button type="submit" className="primary" disabled={cmd.pending} data-testid="grade">{t(initial === undefined ? 'adjudicate.submit' : 'adjudicate.regrade')}</button>
-      {cmd.error ? <p role="alert" className="error">{cmd.error}</p> : null}
+      {cmd.error ? <div role="alert" className="error">{cmd.error}</div> : null}
     </form>
   );
 }

@@ -49,7 +49,7 @@ export function ClockControls() {
         </button>
       ) : null}
       {clock.move ? <span className="chip" data-testid="current-move">{t('control.move')}: <LocalTextView text={clock.move.title} /></span> : null}
-      {cmd.error ? <p role="alert" className="error">{cmd.error}</p> : null}
+      {cmd.error ? <div role="alert" className="error">{cmd.error}</div> : null}
     </div>
   );
 }

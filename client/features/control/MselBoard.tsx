@@ -6,6 +6,7 @@ import { useSession } from '../../store/react.ts';
 import { SimTime } from '../shell/Clock.tsx';
 import { Empty } from '../shell/Bits.tsx';
 import { TeamAbbr } from './TeamStatus.tsx';
+import { teamLabels } from '../lobby/labels.ts';
 
 function Cell({ row, team }: { row: MselRow; team: string }) {
   const t = useT();
@@ -26,10 +27,11 @@ export function MselBoardOf({ msel, teams }: { msel: MselRow[]; teams: (WhiteVie
   const t = useT();
   const lang = useLang();
   const blue = teams.filter((tm) => tm.role === 'blue');
+  const labels = teamLabels(blue, lang);
   if (msel.length === 0) return <Empty>{t('msel.empty')}</Empty>;
   const rows = [...msel].sort((a, b) => (a.at ?? Infinity) - (b.at ?? Infinity));
   return (
-    <div className="table-scroll">
+    <div className="table-scroll msel-scroll">
       <table className="msel">
         <thead>
           <tr>
@@ -38,7 +40,7 @@ export function MselBoardOf({ msel, teams }: { msel: MselRow[]; teams: (WhiteVie
             <th scope="col">{t('msel.channel')}</th>
             {blue.map((tm) => {
               const full = localText(tm.name, lang) || tm.id;
-              return <th key={tm.id} scope="col"><TeamAbbr id={tm.id} nation={tm.nation} name={full} /></th>;
+              return <th key={tm.id} scope="col"><TeamAbbr id={tm.id} nation={labels.get(tm.id)} name={full} /></th>;
             })}
           </tr>
         </thead>

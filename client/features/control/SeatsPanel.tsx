@@ -1,4 +1,6 @@
 /** The exercise's seats, how many people are connected to each, and new links (revoking the old). */
+import type { ReactNode } from 'react';
+import { RefusalMessage } from '../../net/RefusalMessage.tsx';
 import { useCallback, useEffect, useState } from 'react';
 import type { SeatLink, SeatListResponse } from '../../../protocol/index.ts';
 import { LocalTextView, useT } from '../../i18n/react.tsx';
@@ -11,13 +13,13 @@ export function SeatsPanel() {
   const exerciseId = useSession((s) => s.exerciseId);
   const token = useSession((s) => s.token);
   const [seats, setSeats] = useState<SeatListResponse['seats'] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ReactNode>(null);
   const [fresh, setFresh] = useState<SeatLink | null>(null);
   const refresh = useCallback(async () => {
     if (!exerciseId || !token) return;
     const reply = await listSeats(exerciseId, token);
     if (reply.ok) setSeats(reply.seats);
-    else setError(`${reply.code}: ${reply.message}`);
+    else setError(<RefusalMessage reply={reply} />);
   }, [exerciseId, token]);
   useEffect(() => { void refresh(); }, [refresh]);
   const rotate = async (seat: string) => {
@@ -26,12 +28,12 @@ export function SeatsPanel() {
     if (reply.ok) {
       setFresh(reply.seat);
       void refresh();
-    } else setError(`${reply.code}: ${reply.message}`);
+    } else setError(<RefusalMessage reply={reply} />);
   };
   return (
     <div className="seats">
       <button type="button" onClick={() => void refresh()}>{t('seats.refresh')}</button>
-      {error ? <p role="alert" className="error">{error}</p> : null}
+      {error ? <div role="alert" className="error">{error}</div> : null}
       {fresh ? (
         <p className="warning">
           {t('seats.newLink', { seat: fresh.seat })} <input readOnly className="mono link-field" value={seatUrl(fresh.link)} dir="ltr" onFocus={(e) => e.target.select()} aria-label={t('seats.linkFor', { seat: fresh.seat })} />

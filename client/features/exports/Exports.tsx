@@ -3,6 +3,8 @@
  * after-action product downloaded from the server, which writes it from the exercise's log with the
  * command line's code (the same bytes as `ramparts export`), in the seat's language and time zone.
  */
+import type { ReactNode } from 'react';
+import { RefusalMessage } from '../../net/RefusalMessage.tsx';
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import { EXPORT_DOWNLOADS, type ExportDownload } from '../../../protocol/exports.ts';
@@ -22,7 +24,7 @@ export function Exports() {
   const exerciseId = useSession((s) => s.exerciseId);
   const token = useSession((s) => s.token);
   const [busy, setBusy] = useState<ExportDownload | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ReactNode>(null);
   if (!exerciseId || !token) return null;
   const get = async (format: ExportDownload) => {
     setBusy(format);
@@ -30,7 +32,7 @@ export function Exports() {
     const reply = await exerciseExport(exerciseId, token, format, { lang, tz: timeZone });
     setBusy(null);
     if (reply.ok) downloadBlob(reply.fileName, reply.blob);
-    else setError(t('export.failed', { message: `${reply.code}: ${reply.message}` }));
+    else setError(<>{t('export.failedShort')} <RefusalMessage reply={reply} /></>);
   };
   return (
     <details className="exports" data-testid="exports">
@@ -44,7 +46,7 @@ export function Exports() {
           </li>
         ))}
       </ul>
-      {error ? <p role="alert" className="error">{error}</p> : null}
+      {error ? <div role="alert" className="error">{error}</div> : null}
     </details>
   );
 }

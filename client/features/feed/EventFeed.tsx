@@ -2,14 +2,15 @@
 import { useMemo, useState } from 'react';
 import type { SeatEvent } from '../../../protocol/index.ts';
 import { hasKey } from '../../i18n/t.ts';
-import { useT } from '../../i18n/react.tsx';
+import { useLang, useT } from '../../i18n/react.tsx';
 import { useSession } from '../../store/react.ts';
 import { SimTime } from '../shell/Clock.tsx';
-import { describeEvent, eventFamily } from './describe.ts';
+import { actorName, describeEvent, eventFamily, type FeedNames, feedNames, NO_NAMES } from './describe.ts';
 
 const SHOWN = 200;
 
-export function EventList({ events, title }: { events: readonly SeatEvent[]; title: string }) {
+/** The events, newest first; `names` say teams, injects, nodes and steps by name (ids without). */
+export function EventList({ events, title, names = NO_NAMES }: { events: readonly SeatEvent[]; title: string; names?: FeedNames }) {
   const t = useT();
   const [family, setFamily] = useState('');
   // Score samples arrive for every team every few minutes and would drown the rest.
@@ -45,8 +46,8 @@ export function EventList({ events, title }: { events: readonly SeatEvent[]; tit
           <li key={e.seq} className={`ev ev-${eventFamily(e.type)}`} data-type={e.type}>
             <SimTime t={e.t} />
             <span className="ev-type">{hasKey(`event.${e.type}`) ? t(`event.${e.type}`) : e.type}</span>
-            <span className="ev-actor muted"><bdi>{e.actor}</bdi></span>
-            <span className="ev-data" dir="auto">{describeEvent(e)}</span>
+            <span className="ev-actor muted"><bdi>{actorName(e.actor, names)}</bdi></span>
+            <span className="ev-data" dir="auto">{describeEvent(e, names)}</span>
           </li>
         ))}
       </ol>
@@ -57,6 +58,9 @@ export function EventList({ events, title }: { events: readonly SeatEvent[]; tit
 
 export function EventFeed() {
   const t = useT();
+  const lang = useLang();
   const feed = useSession((s) => s.feed);
-  return <EventList events={feed} title={t('feed.title')} />;
+  const view = useSession((s) => s.view);
+  const names = useMemo(() => feedNames(view, lang), [view, lang]);
+  return <EventList events={feed} title={t('feed.title')} names={names} />;
 }

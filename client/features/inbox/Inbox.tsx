@@ -4,6 +4,7 @@
  * answer controls. How evaluators judge the response (expected actions, deadlines, rubric) is not in
  * the team's view at all.
  */
+import { useWhyNot, WhyNot } from '../../net/possible.tsx';
 import { useState } from 'react';
 import type { InboxItem } from '../../../engine/types.ts';
 import { pickLocalText } from '../../../engine/constants.ts';
@@ -22,6 +23,8 @@ function InjectDetail({ item }: { item: InboxItem }) {
   const lang = useLang();
   const ack = useCommand();
   const answer = useCommand();
+  const ackWhy = useWhyNot('ack-inject', ack.pending);
+  const answerWhy = useWhyNot('answer-inject', answer.pending);
   const [text, setText] = useState('');
   const content = pickLocalText(item.content, lang);
   const submit = async (e: React.FormEvent) => {
@@ -56,11 +59,11 @@ function InjectDetail({ item }: { item: InboxItem }) {
       ) : null}
       <footer className="inject-actions">
         {item.status === 'delivered' ? (
-          <button type="button" className="primary" disabled={ack.pending} onClick={() => void ack.run({ type: 'ack-inject', inject: item.inject })} data-testid="ack">
+          <button type="button" className="primary" disabled={ackWhy !== null} onClick={() => void ack.run({ type: 'ack-inject', inject: item.inject })} data-testid="ack">
             {t('inbox.acknowledge')}
           </button>
         ) : null}
-        {ack.error ? <p role="alert" className="error">{ack.error}</p> : null}
+        {ack.error ? <div role="alert" className="error">{ack.error}</div> : null}
         {item.answer !== null ? (
           <section className="answer">
             <h4>{t('inbox.yourAnswer')} · <SimTime t={item.answeredAt ?? 0} /></h4>
@@ -73,8 +76,8 @@ function InjectDetail({ item }: { item: InboxItem }) {
               {t('inbox.answer')}
               <textarea value={text} onChange={(e) => setText(e.target.value)} rows={4} dir="auto" data-testid="answer-text" />
             </label>
-            <button type="submit" disabled={answer.pending || !text.trim()} data-testid="answer-submit">{t('inbox.send')}</button>
-            {answer.error ? <p role="alert" className="error">{answer.error}</p> : null}
+            <button type="submit" disabled={answerWhy !== null || !text.trim()} data-testid="answer-submit">{t('inbox.send')}</button> <WhyNot reason={answerWhy} />
+            {answer.error ? <div role="alert" className="error">{answer.error}</div> : null}
           </form>
         )}
       </footer>

@@ -2,6 +2,7 @@
  * The intelligence exchange: write a report (indicators, technique, TLP 2.0 marking), choose the
  * partners to share it with, read the reports partners shared and apply their indicators.
  */
+import { useWhyNot, WhyNot } from '../../net/possible.tsx';
 import { useEffect, useState } from 'react';
 import type { IntelView, TlpLevel } from '../../../engine/types.ts';
 import { localText, TLP_LEVELS } from '../../../engine/constants.ts';
@@ -24,6 +25,7 @@ function Report({ report, received }: { report: IntelView; received: boolean }) 
   const lang = useLang();
   const view = useView('blue');
   const apply = useCommand();
+  const applyWhy = useWhyNot('apply-intel', apply.pending);
   const name = (id: string) => localText([view?.team, ...(view?.partners ?? [])].find((p) => p?.id === id)?.name, lang) || id;
   const appliedAt = view ? report.appliedBy[view.team.id] : undefined;
   return (
@@ -39,7 +41,7 @@ function Report({ report, received }: { report: IntelView; received: boolean }) 
       <ul className="indicators">{report.indicators.map((i) => <li key={i}><code dir="ltr">{visibleControls(i)}</code></li>)}</ul>
       {received ? (
         appliedAt !== undefined ? <p className="ok">{t('intel.appliedAt')} <SimTime t={appliedAt} /></p> : (
-          <button type="button" className="primary" disabled={apply.pending} onClick={() => void apply.run({ type: 'apply-intel', report: report.id })} data-testid="apply-intel">
+          <button type="button" className="primary" disabled={applyWhy !== null} onClick={() => void apply.run({ type: 'apply-intel', report: report.id })} data-testid="apply-intel">
             {t('intel.apply', { count: report.indicators.length })}
           </button>
         )
@@ -50,7 +52,7 @@ function Report({ report, received }: { report: IntelView; received: boolean }) 
           ))}
         </p>
       )}
-      {apply.error ? <p role="alert" className="error">{apply.error}</p> : null}
+      {apply.error ? <div role="alert" className="error">{apply.error}</div> : null}
     </li>
   );
 }
@@ -60,6 +62,7 @@ export function IntelPanel({ draft }: { draft: Draft | null }) {
   const lang = useLang();
   const view = useView('blue');
   const share = useCommand();
+  const shareWhy = useWhyNot('share-intel', share.pending);
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
   const [indicators, setIndicators] = useState('');
@@ -128,8 +131,8 @@ export function IntelPanel({ draft }: { draft: Draft | null }) {
             </label>
           ))}
         </fieldset>
-        <button type="submit" className="primary" disabled={!canShare} data-testid="intel-share">{t('intel.share')}</button>
-        {share.error ? <p role="alert" className="error">{share.error}</p> : done ? <p role="status" className="ok">{t('intel.shared')}</p> : null}
+        <button type="submit" className="primary" disabled={!canShare || shareWhy !== null} data-testid="intel-share">{t('intel.share')}</button> <WhyNot reason={shareWhy} />
+        {share.error ? <div role="alert" className="error">{share.error}</div> : done ? <p role="status" className="ok">{t('intel.shared')}</p> : null}
       </form>
       <section aria-labelledby="intel-received">
         <h3 id="intel-received">{t('intel.received')}</h3>

@@ -3,6 +3,8 @@
  * as the signed-in operator, or (no one signed in) with the server's operator token (kept for this
  * tab only, in sessionStorage).
  */
+import type { ReactNode } from 'react';
+import { RefusalMessage } from '../../net/RefusalMessage.tsx';
 import { useState } from 'react';
 import type { CreateExerciseResponse, ExerciseMode, ScenarioDiagnostic, ScenarioListing } from '../../../protocol/index.ts';
 import { LocalTextView, useT } from '../../i18n/react.tsx';
@@ -32,9 +34,12 @@ export function CreateForm({ scenario, onCreated }: { scenario: ScenarioListing 
   const signedIn = useOperator((s) => s.operator !== null);
   const [upload, setUpload] = useState<{ name: string; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ReactNode>(null);
   const [diagnostics, setDiagnostics] = useState<ScenarioDiagnostic[]>([]);
   const modes: ExerciseMode[] = (upload ? (['realtime', 'tabletop'] as ExerciseMode[]) : scenario?.modes.filter((m): m is ExerciseMode => m === 'realtime' || m === 'tabletop')) ?? [];
+
+  // A scenario that allows one mode only (a tabletop) is created in that mode: no disabled mode shows selected.
+  const chosenMode: ExerciseMode = modes.includes(mode) ? mode : (modes[0] ?? mode);
 
   const onFile = async (file: File | undefined) => {
     setError(null);
@@ -65,7 +70,7 @@ export function CreateForm({ scenario, onCreated }: { scenario: ScenarioListing 
       onCreated(reply);
     } else {
       setError(reply.code === 'UNAUTHENTICATED' ? t(signedIn ? 'create.sessionEnded' : 'create.operatorRefused')
-        : reply.code === 'FORBIDDEN' ? t('create.roleMissing') : `${reply.code}: ${reply.message}`);
+        : reply.code === 'FORBIDDEN' ? t('create.roleMissing') : <RefusalMessage reply={reply} />);
       setDiagnostics(reply.diagnostics ?? []);
     }
   };
@@ -81,7 +86,7 @@ export function CreateForm({ scenario, onCreated }: { scenario: ScenarioListing 
           <legend>{t('create.mode')}</legend>
           {(['realtime', 'tabletop'] as const).map((m) => (
             <label key={m} className="inline">
-              <input type="radio" name="mode" value={m} checked={mode === m} disabled={!modes.includes(m)} onChange={() => setMode(m)} />
+              <input type="radio" name="mode" value={m} checked={chosenMode === m} disabled={!modes.includes(m)} onChange={() => setMode(m)} />
               {t(`mode.${m}`)}
             </label>
           ))}
@@ -103,7 +108,7 @@ export function CreateForm({ scenario, onCreated }: { scenario: ScenarioListing 
         <button type="submit" className="primary" disabled={busy || (!upload && !scenario)} data-testid="create">
           {busy ? t('create.creating') : t('create.submit')}
         </button>
-        {error ? <p role="alert" className="error">{error}</p> : null}
+        {error ? <div role="alert" className="error">{error}</div> : null}
         {diagnostics.length > 0 ? (
           <ul className="diagnostics">
             {diagnostics.map((d, i) => (

@@ -3,6 +3,8 @@
  * uploaded scenario, mode, seed), then the seat links to hand out (shown once: the server keeps
  * only hashes of the tokens).
  */
+import type { ReactNode } from 'react';
+import { RefusalMessage } from '../../net/RefusalMessage.tsx';
 import { useEffect, useState } from 'react';
 import type { CreateExerciseResponse, ScenarioListing } from '../../../protocol/index.ts';
 import { LocalTextView, useT } from '../../i18n/react.tsx';
@@ -11,11 +13,12 @@ import { OperatorBar } from '../auth/OperatorBar.tsx';
 import { PrefsPicker } from '../shell/Prefs.tsx';
 import { CreateForm, storedOperatorToken } from './CreateForm.tsx';
 import { SeatLinks } from './SeatLinks.tsx';
+import { durationText, modesText } from './labels.ts';
 
 export function Lobby() {
   const t = useT();
   const [scenarios, setScenarios] = useState<ScenarioListing[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ReactNode>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const [created, setCreated] = useState<CreateExerciseResponse | null>(null);
 
@@ -27,7 +30,7 @@ export function Lobby() {
       if (reply.ok) {
         setScenarios(reply.scenarios);
         setChosen((c) => c ?? reply.scenarios[0]?.id ?? null);
-      } else setError(`${reply.code}: ${reply.message}`);
+      } else setError(<RefusalMessage reply={reply} />);
     });
     return () => { live = false; };
   }, []);
@@ -57,7 +60,7 @@ export function Lobby() {
           <div className="lobby-grid">
             <section className="panel" aria-labelledby="scenarios-title">
               <h2 id="scenarios-title">{t('lobby.scenarios')}</h2>
-              {error ? <p role="alert" className="error">{error}</p> : null}
+              {error ? <div role="alert" className="error">{error}</div> : null}
               {scenarios === null && !error ? <p role="status">{t('app.loading')}</p> : null}
               {scenarios && scenarios.length === 0 ? <p>{t('lobby.noScenarios')}</p> : null}
               <ul className="scenario-list" role="radiogroup" aria-label={t('lobby.scenarios')}>
@@ -68,7 +71,7 @@ export function Lobby() {
                       <span className="scenario-title"><LocalTextView text={s.title} /></span>
                       {s.description ? <span className="scenario-desc"><LocalTextView text={s.description} /></span> : null}
                       <span className="scenario-meta muted">
-                        {t('lobby.meta', { duration: s.duration, teams: s.teams.filter((tm) => tm.role === 'blue').length, modes: s.modes.join(', ') })}
+                        {t('lobby.meta', { duration: durationText(t, s.duration), teams: s.teams.filter((tm) => tm.role === 'blue').length, modes: modesText(t, s.modes) })}
                       </span>
                       <span className="team-chips">
                         {s.teams.filter((tm) => tm.role === 'blue').map((tm) => (

@@ -3,6 +3,7 @@
  * situation every team reads, what is addressed to this team, the move's injects in its inbox, and the
  * discussion questions put to it, answered here (one answer each, graded by the white cell).
  */
+import { useWhyNot, WhyNot } from '../../net/possible.tsx';
 import { useState } from 'react';
 import type { BlueView, ManualMove } from '../../../engine/types.ts';
 import { pickLocalText } from '../../../engine/constants.ts';
@@ -22,6 +23,7 @@ export function LocalMarkdown({ text }: { text: LocalTextT }) {
 function QuestionItem({ move, q, readOnly }: { move: string; q: ManualMove['questions'][number]; readOnly: boolean }) {
   const t = useT();
   const cmd = useCommand();
+  const why = useWhyNot('answer-question', cmd.pending);
   const [text, setText] = useState('');
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -42,8 +44,8 @@ function QuestionItem({ move, q, readOnly }: { move: string; q: ManualMove['ques
             {t('manual.answer')}
             <textarea value={text} onChange={(e) => setText(e.target.value)} rows={3} dir="auto" data-testid="question-text" />
           </label>
-          <button type="submit" disabled={cmd.pending || !text.trim()} data-testid="question-submit">{t('inbox.send')}</button>
-          {cmd.error ? <p role="alert" className="error">{cmd.error}</p> : null}
+          <button type="submit" disabled={why !== null || !text.trim()} data-testid="question-submit">{t('inbox.send')}</button> <WhyNot reason={why} />
+          {cmd.error ? <div role="alert" className="error">{cmd.error}</div> : null}
         </form>
       )}
     </li>

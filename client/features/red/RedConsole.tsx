@@ -4,35 +4,25 @@
  * `manual`) and those only, the launch, hold and abort controls: the engine refuses them on scripted steps.
  */
 import { useState } from 'react';
-import type { RedStepView, RedView } from '../../../engine/types.ts';
-import { LocalTextView, useT } from '../../i18n/react.tsx';
-import { useCommand } from '../../net/react.tsx';
+import type { RedView } from '../../../engine/types.ts';
+import { LocalTextView, useLang, useT } from '../../i18n/react.tsx';
+import { localText } from '../../../engine/constants.ts';
 import { useSession } from '../../store/react.ts';
 import { SimTime } from '../shell/Clock.tsx';
 import { ConsoleHeader } from '../shell/ConsoleHeader.tsx';
 import { StatusChip } from '../shell/Bits.tsx';
 import { EventFeed } from '../feed/EventFeed.tsx';
 import { CampaignGraph } from './CampaignGraph.tsx';
+import { ManualControls } from './ManualControls.tsx';
+import { StepDetails } from './StepDetails.tsx';
 
-function ManualControls({ step }: { step: RedStepView }) {
-  const t = useT();
-  const cmd = useCommand();
-  const canLaunch = step.status === 'ready' || step.status === 'held';
-  const canHold = step.status === 'ready' || step.status === 'pending';
-  const canAbort = step.status === 'ready' || step.status === 'held' || step.status === 'running' || step.status === 'pending';
-  return (
-    <span className="row-actions">
-      <button type="button" className="small primary" disabled={!canLaunch || cmd.pending} onClick={() => void cmd.run({ type: 'red-launch', step: step.id })}>{t('red.launch')}</button>
-      <button type="button" className="small" disabled={!canHold || cmd.pending} onClick={() => void cmd.run({ type: 'red-hold', step: step.id })}>{t('red.hold')}</button>
-      <button type="button" className="small danger" disabled={!canAbort || cmd.pending} onClick={() => void cmd.run({ type: 'red-abort', step: step.id })}>{t('red.abort')}</button>
-      {cmd.error ? <span role="alert" className="error">{cmd.error}</span> : null}
-    </span>
-  );
-}
-
-export function CampaignView({ campaign, controls }: { campaign: RedView['campaigns'][number]; controls: boolean }) {
+/** A campaign: its graph (colours from the red cell's side on its own console), objectives, steps, and the picked step's details. */
+export function CampaignView({ campaign, controls, perspective = 'defence' }: { campaign: RedView['campaigns'][number]; controls: boolean; perspective?: 'red' | 'defence' }) {
   const t = useT();
   const [selected, setSelected] = useState<string | null>(null);
+  const picked = campaign.steps.find((s) => s.id === selected);
+  const lang = useLang();
+  const stepName = (id: string) => localText(campaign.steps.find((s) => s.id === id)?.name, lang) || id;
   return (
     <section className="panel campaign" aria-labelledby={`c-${campaign.id}`}>
       <header className="panel-head">
@@ -40,7 +30,8 @@ export function CampaignView({ campaign, controls }: { campaign: RedView['campai
         {campaign.actor ? <span className="muted">{campaign.actor}</span> : null}
         <span className="chip">{t(`red.mode.${campaign.mode}`)}</span>
       </header>
-      <CampaignGraph steps={campaign.steps} selected={selected} onSelect={setSelected} />
+      <CampaignGraph steps={campaign.steps} selected={selected} onSelect={setSelected} perspective={perspective} />
+      {picked ? <StepDetails step={picked} names={stepName} onClose={() => setSelected(null)} /> : null}
       {campaign.objectives.length > 0 ? (
         <ul className="objectives">
           {campaign.objectives.map((o) => (
@@ -83,10 +74,10 @@ export default function RedConsole() {
   const campaigns = useSession((s) => (s.view as RedView).campaigns);
   const footholds = useSession((s) => (s.view as RedView).footholds);
   return (
-    <div className="console red-console" data-console="red">
+    <div className="console red-console perspective-red" data-console="red">
       <ConsoleHeader seatLabel={t('role.red')} />
       <main className="console-main single">
-        {campaigns.map((c) => <CampaignView key={c.id} campaign={c} controls />)}
+        {campaigns.map((c) => <CampaignView key={c.id} campaign={c} controls perspective="red" />)}
         <section className="panel">
           <h2>{t('red.footholds')}</h2>
           <p><bdi>{footholds.join(', ') || '—'}</bdi></p>

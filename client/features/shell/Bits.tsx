@@ -2,6 +2,8 @@
 import type { ReactNode } from 'react';
 import type { TlpLevel } from '../../../engine/types.ts';
 import { useT } from '../../i18n/react.tsx';
+import { Isolated } from '../../i18n/Isolated.tsx';
+import { parseMarkdown, type Span } from '../../lib/markdown.ts';
 
 export function TlpChip({ tlp }: { tlp: TlpLevel | undefined }) {
   if (!tlp) return null;
@@ -17,35 +19,33 @@ export function Empty({ children }: { children: ReactNode }) {
   return <p className="empty muted">{children}</p>;
 }
 
-function inline(text: string, key: string): ReactNode[] {
-  // **bold** and `code`; everything else is text (React escapes it: no HTML from a scenario runs).
-  const parts = text.split(/(\*\*[^*]+\*\*|`[^`]+`)/g);
-  return parts.map((part, i) => {
-    if (part.startsWith('**') && part.endsWith('**') && part.length > 4) return <strong key={`${key}-${i}`}>{part.slice(2, -2)}</strong>;
-    if (part.startsWith('`') && part.endsWith('`') && part.length > 2) return <code key={`${key}-${i}`}>{part.slice(1, -1)}</code>;
-    return part;
+function Spans({ spans }: { spans: Span[] }): ReactNode {
+  return spans.map((s, i) => {
+    switch (s.k) {
+      case 'text': return <Isolated key={i} text={s.text} />;
+      case 'code': return <code key={i}>{s.text}</code>;
+      case 'strong': return <strong key={i}><Spans spans={s.children} /></strong>;
+      case 'em': return <em key={i}><Spans spans={s.children} /></em>;
+      case 'link': return s.href ? <a key={i} href={s.href} target="_blank" rel="noopener noreferrer"><Spans spans={s.children} /></a> : <Spans key={i} spans={s.children} />;
+    }
   });
 }
 
 /**
- * The Markdown of inject content, read as paragraphs, headings, bullet lists, bold and code. Not a
- * full Markdown renderer: scenario texts are short messages, and this never produces raw HTML.
+ * The Markdown of scenario texts (client/lib/markdown.ts): paragraphs, headings, lists, quotes, bold,
+ * italics, code and links. Never raw HTML: the tree becomes React elements, which escape text.
  */
 export function MarkdownText({ text, lang }: { text: string; lang?: string | undefined }) {
-  const blocks = text.replace(/\r\n/g, '\n').split(/\n{2,}/);
   return (
     <div className="md" lang={lang} dir="auto">
-      {blocks.map((block, b) => {
-        const lines = block.split('\n');
-        if (lines.every((l) => /^\s*[-*]\s+/.test(l))) {
-          return <ul key={b}>{lines.map((l, i) => <li key={i}>{inline(l.replace(/^\s*[-*]\s+/, ''), `${b}-${i}`)}</li>)}</ul>;
+      {parseMarkdown(text).map((b, i) => {
+        switch (b.k) {
+          case 'ul': return <ul key={i}>{b.items.map((item, j) => <li key={j}><Spans spans={item} /></li>)}</ul>;
+          case 'ol': return <ol key={i}>{b.items.map((item, j) => <li key={j}><Spans spans={item} /></li>)}</ol>;
+          case 'quote': return <blockquote key={i}><Spans spans={b.spans} /></blockquote>;
+          case 'h': return <h4 key={i}><Spans spans={b.spans} /></h4>;
+          case 'p': return <p key={i}>{b.lines.map((line, j) => (j === 0 ? <Spans key={j} spans={line} /> : [<br key={`br${j}`} />, <Spans key={j} spans={line} />]))}</p>;
         }
-        if (lines.every((l) => l.startsWith('>'))) {
-          return <blockquote key={b}>{inline(lines.map((l) => l.replace(/^>\s?/, '')).join(' '), `${b}`)}</blockquote>;
-        }
-        const heading = /^(#{1,3})\s+(.*)$/.exec(block);
-        if (heading && lines.length === 1) return <h4 key={b}>{inline(heading[2] ?? '', `${b}`)}</h4>;
-        return <p key={b}>{lines.flatMap((l, i) => (i === 0 ? inline(l, `${b}-${i}`) : [<br key={`br-${b}-${i}`} />, ...inline(l, `${b}-${i}`)]))}</p>;
       })}
     </div>
   );

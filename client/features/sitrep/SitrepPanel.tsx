@@ -1,4 +1,5 @@
 /** Situation reports: file one (severity and text) and see the white cell's grades of earlier ones. */
+import { useWhyNot, WhyNot } from '../../net/possible.tsx';
 import { useState } from 'react';
 import { SEVERITIES } from '../../../engine/constants.ts';
 import type { Severity } from '../../../engine/types.ts';
@@ -12,6 +13,7 @@ export function SitrepPanel() {
   const t = useT();
   const view = useView('blue');
   const file = useCommand();
+  const why = useWhyNot('sitrep', file.pending);
   const [severity, setSeverity] = useState<Severity>('medium');
   const [text, setText] = useState('');
   if (!view) return null;
@@ -30,8 +32,8 @@ export function SitrepPanel() {
           </select>
         </label>
         <label>{t('sitrep.text')}<textarea value={text} onChange={(e) => setText(e.target.value)} rows={5} dir="auto" /></label>
-        <button type="submit" className="primary" disabled={!text.trim() || file.pending}>{t('sitrep.file')}</button>
-        {file.error ? <p role="alert" className="error">{file.error}</p> : null}
+        <button type="submit" className="primary" disabled={!text.trim() || why !== null}>{t('sitrep.file')}</button> <WhyNot reason={why} />
+        {file.error ? <div role="alert" className="error">{file.error}</div> : null}
       </form>
       <h3>{t('sitrep.filed')}</h3>
       {view.sitreps.length === 0 ? <Empty>{t('sitrep.none')}</Empty> : (
