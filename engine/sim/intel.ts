@@ -3,7 +3,8 @@
  * governs passing its indicators on: a team may re-share an indicator it learnt only from a report
  * marked AMBER, AMBER+STRICT or RED with no other team (those levels keep information inside the
  * recipient organisation or the named recipients), and one learnt under GREEN not as CLEAR. Indicators
- * the team observed itself (its own alerts) are always its own to share. Applying a report blocks its
+ * the team observed itself (its own alerts) are always its own to share. The check (tlp.ts) compares
+ * canonical forms and reads the report's free text. Applying a report blocks its
  * indicators for the applying team, which protects it from red steps that use them.
  */
 import { TLP_RANK, } from '../scenario/schema/index.ts';
@@ -15,6 +16,7 @@ import { meetExpectations } from './injects.ts';
 import { startAction } from './actions.ts';
 import type { CAction } from '../compile/types.ts';
 import { hasOwnKey, own, setOwn } from '../lib/own.ts';
+import { reshareRefusal } from './tlp.ts';
 
 export function shareIntel(ctx: Ctx, from: string, report: IntelReportT, partners: string[]): Refusal | void {
   const s = ctx.state;
@@ -24,16 +26,8 @@ export function shareIntel(ctx: Ctx, from: string, report: IntelReportT, partner
     if (!hasOwnKey(s.teams, p)) return refuse('NOT_FOUND', `"${p}" is not a blue team of this exercise`);
   }
   const t = own(s.teams, from) as TeamRt;
-  for (const v of report.indicators) {
-    const src = own(t.ioc, v);
-    if (src === undefined || src === 'own') continue;
-    if (TLP_RANK[src] >= TLP_RANK.AMBER) {
-      return refuse('FORBIDDEN', `indicator "${v}" was shared with you under TLP:${src}; it may not be passed on to other teams`);
-    }
-    if (src === 'GREEN' && report.tlp === 'CLEAR') {
-      return refuse('FORBIDDEN', `indicator "${v}" was shared with you under TLP:GREEN; share it as GREEN or stricter, not CLEAR`);
-    }
-  }
+  const refused = reshareRefusal(t, report);
+  if (refused) return refused;
   const id = `${from}-R${++t.counters.report}`;
   const r: ReportRt = {
     id, from, to, t: s.clock, title: report.title, text: report.text, indicators: [...report.indicators], tlp: report.tlp, appliedBy: {},
