@@ -43,11 +43,15 @@ export type ValidateScenarioRequest = z.infer<typeof ValidateScenarioRequest>;
  */
 export type ScenarioDiagnostic = Pick<TextDiagnostic, 'severity' | 'path' | 'message'> & Partial<Pick<TextDiagnostic, 'line' | 'col'>>;
 
-export type SeatRole = TeamRoleT;
+/**
+ * A seat's role: a scenario team's, or `presentation`, the projector's read-only link for the room
+ * (issued with the others to the white cell; it sees only what every team may see and sends nothing).
+ */
+export type SeatRole = TeamRoleT | 'presentation';
 
 export interface TeamSummary {
   id: string;
-  role: SeatRole;
+  role: TeamRoleT;
   name: LocalTextT;
   nation?: string;
   color?: string;
@@ -84,6 +88,8 @@ export interface SeatInfo {
   seat: string;
   role: SeatRole;
   team?: string;
+  /** In a welcome: the white cell's read-only view of this blue team (the handshake's `viewAs`). */
+  viewAs?: string;
   name?: LocalTextT;
 }
 

@@ -33,6 +33,11 @@ export const HandshakeAuth = z.strictObject({
   protocol: z.int().min(1).optional(),
   /** Number of the view the client still holds (its `lastSeq`), to catch up with deltas instead of a full view. */
   lastSeq: z.int().min(0).optional(),
+  /**
+   * The white cell only: watch this blue team's console read-only, exactly as the team sees it (the
+   * socket gets the team's view and events; its commands are refused).
+   */
+  viewAs: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).optional(),
 });
 export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
 

@@ -33,7 +33,7 @@ export function App() {
     case 'setup':
       return <SetupPage token={route.token} />;
     case 'join':
-      return <JoinConsole key={`${route.exerciseId}/${route.token}`} exerciseId={route.exerciseId} token={route.token} />;
+      return <JoinConsole key={`${route.exerciseId}/${route.token}/${route.viewAs ?? ''}`} exerciseId={route.exerciseId} token={route.token} {...(route.viewAs ? { viewAs: route.viewAs } : {})} />;
     case 'replay':
       return <Suspense fallback={<Loading />}><ReplayPage /></Suspense>;
     case 'studio':

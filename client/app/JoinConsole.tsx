@@ -21,6 +21,8 @@ const ControlConsole = lazy(() => import('../features/control/ControlConsole.tsx
 const BlueConsole = lazy(() => import('../features/blue/BlueConsole.tsx'));
 const RedConsole = lazy(() => import('../features/red/RedConsole.tsx'));
 const EvaluatorConsole = lazy(() => import('../features/evaluator/EvaluatorConsole.tsx'));
+const PresentationPage = lazy(() => import('../features/presentation/PresentationPage.tsx'));
+const ViewAsTeam = lazy(() => import('../features/control/ViewAs.tsx'));
 
 function StartDate({ store, children }: { store: SessionStore; children: React.ReactNode }) {
   const start = useStore(store, (s) => s.view?.clock.startDate ?? '');
@@ -40,15 +42,15 @@ function Refused({ store }: { store: SessionStore }) {
   );
 }
 
-export function JoinConsole({ exerciseId, token }: { exerciseId: string; token: string }) {
+export function JoinConsole({ exerciseId, token, viewAs }: { exerciseId: string; token: string; viewAs?: string }) {
   const [session] = useState(() => ({ store: createSessionStore() }));
   const [connection, setConnection] = useState<Connection | null>(null);
   useEffect(() => {
-    const c = connect(session.store, exerciseId, token);
+    const c = connect(session.store, exerciseId, token, window.location.origin, viewAs);
     setConnection(c);
     return () => c.close();
-  }, [session, exerciseId, token]);
-  const role = useStore(session.store, (s) => s.seat?.role);
+  }, [session, exerciseId, token, viewAs]);
+  const role = useStore(session.store, (s) => (s.seat?.viewAs ? 'view-as' : s.seat?.role));
   const status = useStore(session.store, (s) => s.status);
   const hasView = useStore(session.store, (s) => s.view !== null);
 
@@ -68,7 +70,8 @@ export function JoinConsole({ exerciseId, token }: { exerciseId: string; token: 
       <ConnectionContext.Provider value={connection}>
         <StartDate store={session.store}>
           <Suspense fallback={<Loading />}>
-            {role === 'white' ? <ControlConsole /> : role === 'blue' ? <BlueConsole /> : role === 'red' ? <RedConsole /> : <EvaluatorConsole />}
+            {role === 'white' ? <ControlConsole /> : role === 'blue' ? <BlueConsole /> : role === 'red' ? <RedConsole />
+              : role === 'presentation' ? <PresentationPage /> : role === 'view-as' ? <ViewAsTeam /> : <EvaluatorConsole />}
           </Suspense>
         </StartDate>
       </ConnectionContext.Provider>

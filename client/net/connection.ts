@@ -36,14 +36,15 @@ export function newCommandKey(): string {
 
 const NO_ANSWER: CommandReply = { ok: false, code: 'UNAVAILABLE', message: 'no answer from the server; check the connection and try again' };
 
-export function connect(store: SessionStore, exerciseId: string, token: string, origin = window.location.origin): Connection {
+/** Opens a seat's socket; `viewAs` (white cell only) watches that blue team's console read-only. */
+export function connect(store: SessionStore, exerciseId: string, token: string, origin = window.location.origin, viewAs?: string): Connection {
   store.setState({ status: 'connecting', exerciseId, token, error: null });
   const socket: ClientSocket = io(origin, {
     path: SOCKET_PATH,
     // A function: Socket.IO calls it on every (re)connection, so the handshake carries the latest seq.
     auth: (cb) => {
       const { seq, view } = store.getState();
-      cb({ exerciseId, token, protocol: PROTOCOL_VERSION, ...(view !== null ? { lastSeq: seq } : {}) });
+      cb({ exerciseId, token, protocol: PROTOCOL_VERSION, ...(view !== null ? { lastSeq: seq } : {}), ...(viewAs ? { viewAs } : {}) });
     },
   });
 

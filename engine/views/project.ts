@@ -3,7 +3,8 @@ import { audienceAllows, type EngineEvent } from '../sim/events.ts';
 import type { ExerciseState } from '../sim/state.ts';
 import { blueView } from './blue.ts';
 import { redView } from './red.ts';
-import type { BlueView, EvaluatorView, RedView, Seat, View, WhiteView } from './types.ts';
+import { presentationView } from './presentation.ts';
+import type { BlueView, EvaluatorView, PresentationView, RedView, Seat, View, WhiteView } from './types.ts';
 import { evaluatorView, whiteView } from './white.ts';
 
 /**
@@ -14,12 +15,14 @@ export function project(state: ExerciseState, seat: { role: 'blue'; team: string
 export function project(state: ExerciseState, seat: { role: 'white' }): WhiteView;
 export function project(state: ExerciseState, seat: { role: 'red' }): RedView;
 export function project(state: ExerciseState, seat: { role: 'evaluator' }): EvaluatorView;
+export function project(state: ExerciseState, seat: { role: 'presentation' }): PresentationView;
 export function project(state: ExerciseState, seat: Seat): View;
 export function project(state: ExerciseState, seat: Seat): View {
   switch (seat.role) {
     case 'white': return whiteView(state);
     case 'evaluator': return evaluatorView(state);
     case 'red': return redView(state);
+    case 'presentation': return presentationView(state);
     case 'blue': return blueView(state, seat.team);
   }
 }

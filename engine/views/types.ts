@@ -13,7 +13,7 @@ import type { BlueScoreSample } from '../sim/disclosure.ts';
 export type { Alert, BlueScoreSample, CoalitionMetric, ScoreSample };
 
 /** A seat: who is looking. */
-export type Seat = { role: 'white' } | { role: 'red' } | { role: 'evaluator' } | { role: 'blue'; team: string };
+export type Seat = { role: 'white' } | { role: 'red' } | { role: 'evaluator' } | { role: 'presentation' } | { role: 'blue'; team: string };
 
 export interface ClockView {
   t: number;
@@ -246,7 +246,21 @@ export interface EvaluatorView extends Omit<WhiteView, 'kind'> {
   objectives: { id: string; text: LocalTextT; capabilities: string[] }[];
 }
 
-export type View = WhiteView | BlueView | RedView | EvaluatorView;
+/**
+ * The projector's view for the whole room (presentation.ts): the clock, the current move's title and
+ * the description every team reads, its questions for every team with the teams that answered (not
+ * the answers), the moves. Nothing addressed to some teams only, no answer text, grade or criterion.
+ */
+export interface PresentationView {
+  kind: 'presentation';
+  clock: ClockView;
+  scenario: { title: LocalTextT };
+  teams: { id: string; name: LocalTextT; color?: string }[];
+  moves: (MoveRef & { begun: boolean })[];
+  move: (MoveRef & { description?: LocalTextT; questions: { id: string; text: LocalTextT; answered: string[] }[] }) | null;
+}
+
+export type View = WhiteView | BlueView | RedView | EvaluatorView | PresentationView;
 
 /** Blue views carry at most this many (most recent) alerts. */
 export const ALERT_VIEW_LIMIT = 500;

@@ -5,8 +5,8 @@
 import { type Audience as EventAudience, audienceAllows, type EngineEvent } from '../../engine/index.ts';
 import type { SeatEvent, SeatRole } from '../../protocol/index.ts';
 
-/** `white` (controller), `evaluator`, `red`, or `team:<id>` for one blue team. */
-export type AudienceKey = 'white' | 'evaluator' | 'red' | `team:${string}`;
+/** `white` (controller), `evaluator`, `red`, `presentation` (the room's projector), or `team:<id>` for one blue team. */
+export type AudienceKey = 'white' | 'evaluator' | 'red' | 'presentation' | `team:${string}`;
 
 /** The seat identity an audience's projection is made for. */
 export interface AudienceSeat {

@@ -29,14 +29,22 @@ export interface SeatSocketDeps {
 
 const EVENTS = new Set(['command', 'sync']);
 
-export function actorOf(data: SocketData): ActorT {
+/** The actor a socket's commands are sent as; null for a read-only socket (the presentation, a view as a team). */
+export function actorOf(data: SocketData): ActorT | null {
+  if (data.viewAs !== undefined) return null;
   switch (data.role) {
     case 'blue': return { role: 'blue', team: data.team ?? '' };
     case 'white': return { role: 'white' };
     case 'red': return { role: 'red' };
     case 'evaluator': return { role: 'evaluator' };
+    case 'presentation': return null;
   }
 }
+
+/** Why a read-only socket's command is refused, as a sentence. */
+const READ_ONLY = (data: SocketData): string => (data.viewAs !== undefined
+  ? `this is a read-only view of team ${data.viewAs}'s console; act from your own console`
+  : 'the presentation view is read-only; the controller runs the exercise from its console');
 
 /** Who a socket is, for the refusal log. */
 export function whoOf(data: SocketData): Pick<Refusal, 'exerciseId' | 'seat' | 'role' | 'team'> {
@@ -101,9 +109,11 @@ export function handleSeatSocket(socket: RampartsSocket, deps: SeatSocketDeps): 
     const split = splitKey(payload);
     if (!split.ok) return ack(split);
     const { body, key } = split;
+    const actor = actorOf(socket.data);
+    if (actor === null) return ack({ ok: false, code: ERROR_CODES.FORBIDDEN, message: READ_ONLY(socket.data) });
     const host = deps.manager.host(socket.data.exerciseId);
     if (!host && !deps.remote) return ack({ ok: false, code: ERROR_CODES.NOT_FOUND, message: 'the exercise is no longer hosted here' });
-    (host ? host.submit(actorOf(socket.data), body, key) : deps.remote!.command(socket.data.exerciseId, actorOf(socket.data), body, key)).then(ack, (error: unknown) => {
+    (host ? host.submit(actor, body, key) : deps.remote!.command(socket.data.exerciseId, actor, body, key)).then(ack, (error: unknown) => {
       deps.logger.error('command handling failed', { exerciseId: socket.data.exerciseId, error });
       ack({ ok: false, code: ERROR_CODES.INTERNAL, message: 'the server failed on this command; it was not applied' });
     });

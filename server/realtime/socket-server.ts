@@ -49,6 +49,18 @@ function connectError(code: ErrorCode, message: string): Error {
   return Object.assign(new Error(message), { data: { code } });
 }
 
+/**
+ * Why a seat may not watch `team` read-only (undefined: it may): only the white cell may, and only a
+ * blue team of the exercise (on a process that does not host the exercise, the owner's sync refuses an
+ * unknown audience).
+ */
+function viewAsProblem(deps: RealtimeDeps, exerciseId: string, role: string, team: string): string | undefined {
+  if (role !== 'white') return 'only the controller may open a team\'s console read-only';
+  const host = deps.manager.host(exerciseId);
+  if (host && !host.scenario.summary.teams.some((t) => t.role === 'blue' && t.id === team)) return `no blue team "${team}" in this exercise`;
+  return undefined;
+}
+
 /** What the socket layer needs: the same as each seat's handler. */
 export type RealtimeDeps = SeatSocketDeps;
 
@@ -115,6 +127,10 @@ export function bindRealtime(io: RampartsServer, deps: RealtimeDeps): void {
       if (!seat) {
         return next(refuseHandshake(socket, ERROR_CODES.UNAUTHENTICATED, 'unknown exercise or seat token; ask the controller for a new link', auth.exerciseId));
       }
+      if (auth.viewAs !== undefined) {
+        const problem = viewAsProblem(deps, auth.exerciseId, seat.role, auth.viewAs);
+        if (problem) return next(refuseHandshake(socket, ERROR_CODES.FORBIDDEN, problem, auth.exerciseId));
+      }
       const key = `${auth.exerciseId}|${seat.seat}`;
       const held = open.get(key) ?? 0;
       if (held >= deps.socketsPerSeat) {
@@ -143,7 +159,8 @@ export function bindRealtime(io: RampartsServer, deps: RealtimeDeps): void {
       });
       const info = { role: seat.role, ...(seat.team ? { team: seat.team } : {}) };
       Object.assign(socket.data, {
-        exerciseId: auth.exerciseId, seat: seat.seat, ...info, audience: audienceOf(info),
+        exerciseId: auth.exerciseId, seat: seat.seat, ...info,
+        ...(auth.viewAs === undefined ? { audience: audienceOf(info) } : { audience: audienceOf({ role: 'blue', team: auth.viewAs }), viewAs: auth.viewAs }),
         ...(auth.lastSeq !== undefined ? { lastSeq: auth.lastSeq } : {}),
       });
       next();
@@ -186,7 +203,7 @@ export function bindRealtime(io: RampartsServer, deps: RealtimeDeps): void {
         exerciseId: data.exerciseId,
         scenario: { id: summary.id, title: summary.title },
         mode: host.record.mode,
-        seat: { seat: data.seat, role: data.role, ...(data.team ? { team: data.team } : {}) },
+        seat: { seat: data.seat, role: data.role, ...(data.team ? { team: data.team } : {}), ...(data.viewAs ? { viewAs: data.viewAs } : {}) },
         sync,
         notices: [...host.notices],
       });

@@ -12,6 +12,8 @@ export interface SocketData {
   role: SeatRole;
   team?: string;
   audience: AudienceKey;
+  /** The blue team a white-cell socket watches read-only (its audience is then that team's). */
+  viewAs?: string;
   lastSeq?: number;
 }
 

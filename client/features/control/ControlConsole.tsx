@@ -19,6 +19,7 @@ import { AdhocInject } from './AdhocInject.tsx';
 import { ClockControls } from './ClockControls.tsx';
 import { MselBoard } from './MselBoard.tsx';
 import { SeatsPanel } from './SeatsPanel.tsx';
+import { ViewAsPicker } from './ViewAs.tsx';
 import { TeamStatus } from './TeamStatus.tsx';
 import { ManualBoard } from '../manual/AnswersBoard.tsx';
 
@@ -58,7 +59,7 @@ export default function ControlConsole() {
               { id: 'adhoc', label: t('tab.adhoc'), render: () => <AdhocInject /> },
               { id: 'scores', label: t('tab.scores'), render: () => <Scores /> },
               { id: 'red', label: t('tab.red'), render: () => <Red /> },
-              { id: 'seats', label: t('tab.seats'), render: () => <SeatsPanel /> },
+              { id: 'seats', label: t('tab.seats'), render: () => <><ViewAsPicker /><SeatsPanel /></> },
             ]}
           />
         </section>

@@ -29,6 +29,8 @@ export function feedNames(view: View | null, lang: string): FeedNames {
     for (const i of view.inbox) inject.set(i.inject, localText(i.title, lang) || i.inject);
   } else if (view.kind === 'red') {
     for (const c of view.campaigns) for (const s of c.steps) step.set(s.id, localText(s.name, lang) || s.id);
+  } else if (view.kind === 'presentation') {
+    for (const t of view.teams) teamName(t);
   } else {
     for (const t of view.teams) teamName(t);
     for (const r of view.msel) inject.set(r.inject, localText(r.title, lang) || r.inject);
