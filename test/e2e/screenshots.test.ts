@@ -36,6 +36,24 @@ function outside(): string[] {
   return out.slice(0, 5);
 }
 
+/**
+ * The MSEL board's nation column headers (a header holds the team's full name for screen readers)
+ * that a person cannot see: out of the viewport, or clipped or covered where they stand (the point at
+ * their centre belongs to something else).
+ */
+function hiddenTeamHeaders(): { shown: number; hidden: string[] } {
+  const headers = [...document.querySelectorAll('table.msel thead th')].filter((th) => th.querySelector('.sr-only'));
+  const hidden: string[] = [];
+  for (const th of headers) {
+    const r = th.getBoundingClientRect();
+    const name = th.textContent ?? '';
+    const inside = r.width > 0 && r.height > 0 && r.left >= 0 && r.top >= 0 && r.right <= document.documentElement.clientWidth && r.bottom <= window.innerHeight;
+    const at = inside ? document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2) : null;
+    if (!at || !th.contains(at)) hidden.push(`${name} [${Math.round(r.left)}, ${Math.round(r.right)}]`);
+  }
+  return { shown: headers.length - hidden.length, hidden };
+}
+
 describe('screenshots of every console, English and Arabic', () => {
   let env: E2EServer;
   let browser: Browser;
@@ -90,6 +108,10 @@ describe('screenshots of every console, English and Arabic', () => {
           expect(overflow, `${name} ${lang} ${size.width}: the page scrolls sideways`).toBeLessThanOrEqual(0);
           expect(await page.evaluate(outside), `${name} ${lang} ${size.width}`).toEqual([]);
           if (await page.$('[data-testid=exports][open] > summary')) await page.click('[data-testid=exports] > summary');
+          if (name === 'controller' && size.width === 1440) {
+            // Issue 14: gulf-shield's five nations (XS, XR, XN, XM, XZ) all in sight on the MSEL board, none in a scroll box.
+            expect(await page.evaluate(hiddenTeamHeaders), `MSEL board ${lang} ${size.width}`).toEqual({ shown: 5, hidden: [] });
+          }
         }
         await page.setViewportSize(SIZES[0]);
       }

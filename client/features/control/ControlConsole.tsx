@@ -44,7 +44,7 @@ export default function ControlConsole() {
         <ClockControls />
         <Exports />
       </ConsoleHeader>
-      <main className="console-main">
+      <main className={`console-main${tab === 'msel' ? ' workspace-wide' : ''}`}>
         <TruthMap />
         <section className="panel side" aria-label={t('control.workspace')}>
           <Tabs

@@ -1,4 +1,8 @@
-/** The MSEL board: every inject (scheduled time or condition, channel) with its status per blue team. */
+/**
+ * The MSEL board: every inject (scheduled time or condition, channel) with its status per blue team.
+ * One column per nation, as narrow as its status: the time and channel sit under the inject's title,
+ * a due time under its status, so five nations fit the controller's workspace at 1440 px.
+ */
 import type { EvaluatorView, MselRow, WhiteView } from '../../../engine/types.ts';
 import { localText } from '../../../engine/constants.ts';
 import { LocalTextView, useLang, useT } from '../../i18n/react.tsx';
@@ -17,8 +21,8 @@ function Cell({ row, team }: { row: MselRow; team: string }) {
     <td className={`msel-cell s-${cell.status}${late ? ' late' : ''}`} data-team={team} data-status={cell.status}>
       <span className="status-chip">{t(`inject.${cell.status}`)}</span>
       {cell.grade !== null ? <span className="mono"> {cell.grade}</span> : null}
-      {cell.status === 'scheduled' && cell.due !== null ? <span className="muted small-text"> <SimTime t={cell.due} /></span> : null}
-      {late ? <span className="bad small-text"> {t('inbox.missed')}</span> : null}
+      {cell.status === 'scheduled' && cell.due !== null ? <span className="msel-due muted small-text"><SimTime t={cell.due} /></span> : null}
+      {late ? <span className="msel-due bad small-text">{t('inbox.missed')}</span> : null}
     </td>
   );
 }
@@ -35,21 +39,24 @@ export function MselBoardOf({ msel, teams }: { msel: MselRow[]; teams: (WhiteVie
       <table className="msel">
         <thead>
           <tr>
-            <th scope="col">{t('msel.at')}</th>
             <th scope="col">{t('msel.inject')}</th>
-            <th scope="col">{t('msel.channel')}</th>
             {blue.map((tm) => {
               const full = localText(tm.name, lang) || tm.id;
-              return <th key={tm.id} scope="col"><TeamAbbr id={tm.id} nation={labels.get(tm.id)} name={full} /></th>;
+              return <th key={tm.id} scope="col" className="msel-team" data-team={tm.id}><TeamAbbr id={tm.id} nation={labels.get(tm.id)} name={full} /></th>;
             })}
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.inject} data-inject={row.inject}>
-              <td>{row.at !== null ? <SimTime t={row.at} /> : null}{row.conditional ? <span className="chip">{t('msel.conditional')}</span> : null}</td>
-              <th scope="row"><LocalTextView text={row.title} />{row.adhoc ? <span className="chip">{t('msel.adhoc')}</span> : null}</th>
-              <td>{t(`channel.${row.channel}`)}</td>
+              <th scope="row">
+                <LocalTextView text={row.title} />{row.adhoc ? <span className="chip">{t('msel.adhoc')}</span> : null}
+                <span className="msel-meta muted small-text">
+                  {row.at !== null ? <SimTime t={row.at} /> : null}
+                  {row.conditional ? <span className="chip">{t('msel.conditional')}</span> : null}
+                  <span>{t(`channel.${row.channel}`)}</span>
+                </span>
+              </th>
               {blue.map((tm) => <Cell key={tm.id} row={row} team={tm.id} />)}
             </tr>
           ))}
