@@ -23,6 +23,7 @@ import { exerciseLogText } from './http/exercise-log.ts';
 import { taxiiRouter } from './taxii/router.ts';
 import { hostProblem } from './ops/host-check.ts';
 import { isAllowedOrigin } from './ops/origin.ts';
+import { metricsRoute } from './http/metrics-route.ts';
 import { sendError, type RefusalLocals } from './http/reply.ts';
 import { clientRouter } from './http/static.ts';
 import { isTraversal } from './http/traversal.ts';
@@ -45,6 +46,8 @@ export interface AppDeps {
   store: ExerciseStore;
   /** Who may create exercises and upload scenarios (server/auth/operator.ts). */
   operator: OperatorCredential;
+  /** The credential of Prometheus scrapes, which opens /metrics and nothing else. */
+  metricsToken?: OperatorCredential | undefined;
   /** Operator accounts and sessions (server/auth/accounts.ts). */
   accounts: Accounts;
   /** The operators' library (/api/library): who is asking, the scenario library, its store. */
@@ -117,9 +120,8 @@ export function createApp(deps: AppDeps): Express {
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ ok: true, exercises: deps.manager.size, uptimeSeconds: Math.round((deps.clock.now() - deps.startedAt) / 1000) });
   });
-  app.get('/metrics', async (_req, res) => {
-    res.set('Content-Type', metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  // Server-wide counters: operators and the scrape token only (issue 13; server/http/metrics-route.ts).
+  app.get('/metrics', ...metricsRoute({ metrics, accounts: deps.accounts, operator: deps.operator, metricsToken: deps.metricsToken }));
 
   const buckets = new KeyedBuckets(config.limits.httpRate, config.limits.httpBurst);
   const rateLimit: RequestHandler = (req, res, next) => {

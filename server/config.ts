@@ -54,6 +54,11 @@ export interface ServerConfig {
    * Absent: from RAMPARTS_OPERATOR_TOKEN, else the data directory's `operator-token` (made at first start).
    */
   operatorToken?: string;
+  /**
+   * The token a Prometheus scrape sends to read /metrics (server/http/metrics-route.ts); it opens
+   * nothing else. Absent: from RAMPARTS_METRICS_TOKEN, else none (only operators read /metrics).
+   */
+  metricsToken?: string;
   auth: AuthConfig;
   realtime: {
     /** Longest wall-clock interval between real-time advances. */

@@ -14,6 +14,7 @@ import { ExerciseManager } from './authority/manager.ts';
 import { defaultConfig, type ServerConfig } from './config.ts';
 import { systemClock } from './ops/clock.ts';
 import { createLogger, type Logger } from './ops/logger.ts';
+import { resolveMetricsToken } from './http/metrics-route.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { createRefusalLog } from './ops/refusals.ts';
 import { SocketTransport } from './realtime/rooms.ts';
@@ -80,6 +81,7 @@ export async function startServer(config: ServerConfig = defaultConfig(), option
   const refusals = createRefusalLog({ logger, metrics, ...options.refusalLog });
   const operatorToken = await resolveOperatorToken({ configured: config.operatorToken, dataDir: config.dataDir });
   const operator = new OperatorCredential(operatorToken.token);
+  const metricsToken = resolveMetricsToken(config.metricsToken);
   const store = options.store ?? (await FileStore.open(config.dataDir, { logger }));
   const accounts = new Accounts(store.accounts?.() ?? (await FileAccountStore.open(config.dataDir)), config.auth, logger, metrics);
   const catalog = await ScenarioCatalog.load(config.scenariosDir, engine, logger);
@@ -110,7 +112,7 @@ export async function startServer(config: ServerConfig = defaultConfig(), option
     manager, metrics, logger, refusals, rate: config.limits.socketRate, burst: config.limits.socketBurst,
     socketsPerSeat: config.limits.socketsPerSeat, ...(cluster ? { remote: cluster } : {}),
   });
-  app = createApp({ config, manager, catalog, engine, io, store, operator, accounts, metrics, logger, refusals, clock: systemClock,
+  app = createApp({ config, manager, catalog, engine, io, store, operator, metricsToken, accounts, metrics, logger, refusals, clock: systemClock,
     library: { auth: options.libraryAuth ?? guardAuth, scenarios, store: library }, startedAt: systemClock.now() });
 
   await new Promise<void>((resolve, reject) => {

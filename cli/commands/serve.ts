@@ -2,6 +2,7 @@
  * `ramparts serve`: the exercise server and the web client on one port, with the embedded store.
  * Runs until SIGINT or SIGTERM, then finishes queued commands and closes the store.
  */
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type CliCommand, UsageError } from '../io.ts';
 import { packagePath } from '../package-root.ts';
@@ -38,6 +39,9 @@ Options:
                     (500), textBytesPerExercise, logBytesPerExercise. Whoever starts the server sets
                     them (no seat can); raise them for a load test, which must measure the server,
                     not the quotas (npm run bench -- server does)
+  --metrics-token-file FILE  the token a Prometheus scrape sends to read /metrics (first line of
+                    FILE; or RAMPARTS_METRICS_TOKEN). It opens /metrics and nothing else. Without
+                    it only the operator token and signed-in administrators read /metrics
 
 Operators sign in with accounts (administrator, planner, controller, evaluator). When no account
 exists, the start prints a one-time link that creates the first administrator; more accounts come
@@ -64,6 +68,7 @@ interface ServeArgs {
   redis?: string;
   leaseMs?: number;
   allowedHosts: string[];
+  metricsTokenFile?: string;
   /** --quota NAME=N, checked against the quota names once the server's settings are loaded. */
   quotas: [string, number][];
   auth: AuthArgs;
@@ -116,6 +121,7 @@ function parseArgs(args: string[]): ServeArgs {
         break;
       }
       case '--postgres-schema': out.postgresSchema = need(); break;
+      case '--metrics-token-file': out.metricsTokenFile = need(); break;
       case '--redis': out.redis = need(); break;
       case '--lease-ms': {
         const ms = Number(need());
@@ -128,6 +134,19 @@ function parseArgs(args: string[]): ServeArgs {
     }
   }
   return out;
+}
+
+/** The first line of the --metrics-token-file (a file, not a flag's value, so that ps does not show it). */
+async function readMetricsToken(file: string): Promise<string> {
+  let text: string;
+  try {
+    text = await readFile(resolve(file), 'utf8');
+  } catch (error) {
+    throw new UsageError(`--metrics-token-file: cannot read ${file} (${(error as Error).message})`);
+  }
+  const token = text.split(/\r?\n/, 1)[0]?.trim() ?? '';
+  if (!/^[A-Za-z0-9_-]{16,128}$/.test(token)) throw new UsageError(`--metrics-token-file: the first line of ${file} must be a token of 16 to 128 letters, digits, "_" or "-"`);
+  return token;
 }
 
 /** The configuration with the sign-in options given. */
@@ -153,6 +172,7 @@ export const command: CliCommand = {
       throw new UsageError('--redis needs RAMPARTS_OPERATOR_TOKEN: every process of a scale-out must accept the same operator token');
     }
     const oidc = oidcConfigOf(parsed.auth);
+    const metricsToken = parsed.metricsTokenFile === undefined ? undefined : await readMetricsToken(parsed.metricsTokenFile);
     const store = parsed.postgres === undefined ? undefined
       : await (await import('../../server/store/postgres/postgres-store.ts')).PostgresStore.open(parsed.postgres, {
         ...(parsed.postgresSchema === undefined ? {} : { schema: parsed.postgresSchema }),
@@ -164,6 +184,7 @@ export const command: CliCommand = {
       // The web client built into the package (npm run build), wherever the command is run from.
       distDir: packagePath('dist'),
       allowedHosts: parsed.allowedHosts,
+      ...(metricsToken === undefined ? {} : { metricsToken }),
       store: { snapshotEvery: parsed.snapshotEvery },
       quotas,
     }), oidc, parsed.auth.secureCookies), {

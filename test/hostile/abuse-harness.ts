@@ -55,7 +55,10 @@ export async function startAbuseServer(overrides: Partial<ServerConfig>, options
 
 /** `ramparts_<name>{code="..."}` values from /metrics, by code. */
 export async function countsByCode(url: string, name = 'ramparts_rejected_total'): Promise<Record<string, number>> {
-  const text = await (await fetch(`${url}/metrics`)).text();
+  // /metrics answers operators only (issue 13): the operator token, and a refusal is an error, never zero counts.
+  const res = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${TEST_OPERATOR_TOKEN}` } });
+  if (res.status !== 200) throw new Error(`GET /metrics answered ${res.status}: ${await res.text()}`);
+  const text = await res.text();
   const out: Record<string, number> = {};
   const pattern = new RegExp(`^${name}\\{code="([A-Z_]+)"\\} (\\d+)$`, 'gm');
   for (const m of text.matchAll(pattern)) out[m[1]!] = Number(m[2]);

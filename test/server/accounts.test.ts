@@ -176,7 +176,8 @@ describe('sign-in', () => {
     // The right password is refused too while the account's guesses are spent.
     const right = await attacker.call<ErrorBody>('POST', '/api/auth/login', { username: 'victim', password: 'victim password 12' });
     expect(right.body.code).toBe('RATE_LIMITED');
-    const metrics = await api<string>(server.url, 'GET', '/metrics');
+    const metrics = await api<string>(server.url, 'GET', '/metrics', undefined, TEST_OPERATOR_TOKEN);
+    expect(metrics.status).toBe(200);
     expect(metrics.body).toMatch(new RegExp(`ramparts_logins_total\\{outcome="rate-limited"\\} ${12 - checked + 1}\\b`));
     expect(metrics.body).toMatch(/ramparts_logins_total\{outcome="refused"\} \d+/);
     const log = logLines.join('');

@@ -226,7 +226,7 @@ describe('headers and operations', () => {
   it('reports health and Prometheus metrics', async () => {
     const health = await api<{ ok: boolean; exercises: number }>(server.url, 'GET', '/healthz');
     expect(health).toMatchObject({ status: 200, body: { ok: true, exercises: server.manager.size } });
-    const metrics = await api<string>(server.url, 'GET', '/metrics');
+    const metrics = await api<string>(server.url, 'GET', '/metrics', undefined, TEST_OPERATOR_TOKEN);
     expect(metrics.status).toBe(200);
     for (const name of ['ramparts_exercises', 'ramparts_seats_connected', 'ramparts_commands_total', 'ramparts_command_duration_seconds', 'ramparts_delta_bytes', 'ramparts_rejected_total']) {
       expect(metrics.body).toContain(`# TYPE ${name} `);

@@ -4,7 +4,7 @@
  * (ground truth, the red plan, the seed, other teams' nodes and private texts, the evaluators'
  * criteria, the scenario's description) and facts it could infer (scores computed from ground
  * truth, a numbering that counts what it does not see, refusals that tell another nation's node
- * from a made-up id).
+ * from a made-up id, server-wide counters such as /metrics serves, which count other teams' commands).
  *
  * It reads text, not parsed views, so it sees what went over the wire whatever the shape: a
  * projection, a patch, an event or an acknowledgement. fairness.test.ts runs it on every blue seat
@@ -32,14 +32,14 @@ export interface Secrets {
 export interface Received {
   /** Raw engine.io frames of its sockets, in order (socket.io packets: `42[...]`, `43n[...]`). */
   frames: string[];
-  /** Bodies of the REST answers it got (its exercise summary, the lobby). */
+  /** Bodies of the REST answers it got (its exercise summary, the lobby, /metrics with its token). */
   rest: unknown[];
   /** Acknowledgements of probes for an unknown node id and another nation's node id (same action). */
   probes?: { unknown: { id: string; reply: unknown }; foreign: { id: string; reply: unknown } };
 }
 
 export interface Leak {
-  kind: 'ground-truth' | 'red-plan' | 'seed' | 'foreign-node' | 'private-text' | 'criteria' | 'scenario' | 'score' | 'numbering' | 'refusal';
+  kind: 'ground-truth' | 'red-plan' | 'seed' | 'foreign-node' | 'private-text' | 'criteria' | 'scenario' | 'score' | 'numbering' | 'refusal' | 'counters';
   detail: string;
 }
 
@@ -122,6 +122,11 @@ export function checkBlueSeat(secrets: Secrets, received: Received): Leak[] {
   }
   const rest = received.rest.map((r) => JSON.stringify(r)).join('\n');
   if (/"(revision|seq)":\s*\d/.test(rest)) leaks.push({ kind: 'numbering', detail: 'the exercise revision in a REST answer' });
+
+  // Server-wide counters (the Prometheus exposition of /metrics): commands by type, refusals by code,
+  // seats connected by role count what other teams do between two reads.
+  const counters = /# (?:TYPE|HELP) ramparts_|^ramparts_[a-z_]+(?:\{[^}]*\})? \d/m.exec(received.rest.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n'));
+  if (counters) leaks.push({ kind: 'counters', detail: `server-wide counters in a REST answer: ${counters[0]}...` });
 
   // Refusals: another nation's node and a made-up id must be refused alike (code and sentence, the id aside).
   if (received.probes) {

@@ -46,6 +46,7 @@ const rest: Record<string, unknown[]> = {};
 const probes: Record<string, NonNullable<Received['probes']>> = {};
 /** The lobby's list as an operator gets it (with descriptions): for the checker's own test. */
 let operatorList: unknown;
+let operatorMetrics: unknown;
 
 /** What the evaluators judge with (format 2: an inject's `evaluation`; format 1: `expects`, `evaluates`). */
 function criteriaOf(file: ScenarioFile): string[] {
@@ -89,11 +90,14 @@ beforeAll(async () => {
   const blue = (team: string) => seats[`blue:${team}`]!;
   const view = (team: string) => blue(team).view as BlueView;
   operatorList = (await api(server.url, 'GET', '/api/scenarios', undefined, TEST_OPERATOR_TOKEN)).body;
+  operatorMetrics = (await api(server.url, 'GET', '/metrics', undefined, TEST_OPERATOR_TOKEN)).body;
   for (const team of BLUE) {
     rest[team] = [
       (await api(server.url, 'GET', `/api/exercises/${created.exerciseId}`, undefined, token(`blue:${team}`))).body,
       (await api(server.url, 'GET', '/api/scenarios')).body,
       (await api(server.url, 'GET', '/api/scenarios', undefined, token(`blue:${team}`))).body,
+      // The server's counters (commands by type, refusals by code) would count other teams' activity.
+      (await api(server.url, 'GET', '/metrics', undefined, token(`blue:${team}`))).body,
     ];
   }
   expect(await white.command({ type: 'start' })).toMatchObject({ ok: true });
@@ -182,6 +186,9 @@ describe('what every blue seat of a live gulf-shield exercise receives', () => {
   it('holds no score component computed from ground truth before its release (the white cell has not released them)', () => {
     expect(ofKind(['score'])).toEqual([]);
   });
+  it('holds no server-wide counters: /metrics refuses a blue seat\'s token as it refuses a stranger', () => {
+    expect(ofKind(['counters'])).toEqual([]);
+  });
   it('holds none of the evaluators\' criteria (an inject\'s evaluation: expected actions, answers, rubrics)', () => {
     expect(ofKind(['criteria'])).toEqual([]);
   });
@@ -189,12 +196,12 @@ describe('what every blue seat of a live gulf-shield exercise receives', () => {
 
 describe('the fairness checker', () => {
   it('fed the white cell\'s frames as a blue seat\'s, reports the leaks', () => {
-    const leaks = checkBlueSeat(secretsOf('xs'), { frames: seats.controller!.frames, rest: [{ ok: true, seed: SEED, revision: 12 }, operatorList], probes: {
+    const leaks = checkBlueSeat(secretsOf('xs'), { frames: seats.controller!.frames, rest: [{ ok: true, seed: SEED, revision: 12 }, operatorList, operatorMetrics], probes: {
       foreign: { id: 'a', reply: { ok: false, code: 'FORBIDDEN', message: 'node "a" belongs to another team' } },
       unknown: { id: 'b', reply: { ok: false, code: 'NOT_FOUND', message: 'no node "b"' } },
     } });
     const kinds = new Set(leaks.map((l) => l.kind));
-    for (const kind of ['ground-truth', 'red-plan', 'foreign-node', 'private-text', 'scenario', 'seed', 'score', 'numbering', 'refusal'] as const) {
+    for (const kind of ['ground-truth', 'red-plan', 'foreign-node', 'private-text', 'scenario', 'seed', 'score', 'numbering', 'refusal', 'counters'] as const) {
       expect(kinds.has(kind), `the checker missed ${kind} in the white view`).toBe(true);
     }
   });

@@ -10,7 +10,7 @@ import { join as joinPath } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ERROR_CODES, QUOTAS, type CommandReply, type ErrorReply } from '../../protocol/index.ts';
 import { DEFAULT_QUOTAS, defaultConfig, type QuotaLimits } from '../../server/config.ts';
-import { api, createExercise, seatJoiner, startTestServer, type Seat, type TestServer } from './helpers.ts';
+import { TEST_OPERATOR_TOKEN, api, createExercise, seatJoiner, startTestServer, type Seat, type TestServer } from './helpers.ts';
 
 const opened: Seat[] = [];
 const servers: TestServer[] = [];
@@ -38,7 +38,9 @@ async function start(quotas: Partial<QuotaLimits>, dataDir?: string): Promise<Te
 const refusal = (reply: CommandReply) => (reply.ok ? undefined : { code: reply.code, quota: (reply as ErrorReply).detail?.quota });
 
 async function quotaCount(server: TestServer, quota: string): Promise<number> {
-  const text = (await api<string>(server.url, 'GET', '/metrics')).body;
+  const metrics = await api<string>(server.url, 'GET', '/metrics', undefined, TEST_OPERATOR_TOKEN);
+  expect(metrics.status).toBe(200);
+  const text = metrics.body;
   const match = new RegExp(`^ramparts_quota_refusals_total\\{quota="${quota}"\\} (\\d+)$`, 'm').exec(text);
   return match ? Number(match[1]) : 0;
 }
