@@ -7,8 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../../protocol/index.ts';
 import { resolveMetricsToken } from '../../server/http/metrics-route.ts';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CookieClient } from './auth-client.ts';
-import { TEST_OPERATOR_TOKEN, api, createExercise, startTestServer, type TestServer } from './helpers.ts';
+import { spawnServe } from './child-server.ts';
+import { FIXTURES, TEST_OPERATOR_TOKEN, api, createExercise, startTestServer, type TestServer } from './helpers.ts';
 
 const METRICS_TOKEN = 'scrape-token-for-prometheus-0123';
 let server: TestServer;
@@ -77,5 +81,21 @@ describe('GET /metrics', () => {
     expect(() => resolveMetricsToken(undefined, { RAMPARTS_METRICS_TOKEN: 'has space in it 0123' })).toThrow(/RAMPARTS_METRICS_TOKEN is unusable/);
     expect(resolveMetricsToken(undefined, {})).toBeUndefined();
     expect(resolveMetricsToken(undefined, { RAMPARTS_METRICS_TOKEN: METRICS_TOKEN })?.allows(METRICS_TOKEN)).toBe(true);
+  });
+
+  it('ramparts serve --metrics-token-file reads the scrape token from the file\'s first line', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ramparts-metrics-'));
+    const file = join(dir, 'metrics-token');
+    await writeFile(file, `${METRICS_TOKEN}\n`, { mode: 0o600 });
+    const child = await spawnServe(['--data', join(dir, 'data'), '--scenarios', FIXTURES, '--log-level', 'warn', '--metrics-token-file', file]);
+    try {
+      const scraped = await fetch(`${child.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+      expect(scraped.status).toBe(200);
+      expect(isExposition(await scraped.text())).toBe(true);
+      expect((await fetch(`${child.url}/metrics`)).status).toBe(401);
+    } finally {
+      await child.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
