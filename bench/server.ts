@@ -64,7 +64,10 @@ async function startServer(dataDir: string, scenariosDir: string) {
 
 /** A sample of the server's Prometheus metrics, by exact series name. */
 async function serverMetric(url: string, series: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
+  // /metrics answers operators only (issue 13); a refusal must fail the bench, not read as NaN.
+  const res = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${OPERATOR_TOKEN}` } });
+  if (res.status !== 200) throw new Error(`GET /metrics answered ${res.status}: ${await res.text()}`);
+  const text = await res.text();
   const line = text.split('\n').find((l) => l.startsWith(`${series} `));
   return line ? Number(line.slice(series.length + 1)) : Number.NaN;
 }
