@@ -11,23 +11,22 @@
  *   lose their connection (a clean Engine.IO close, or the TCP socket destroyed) and reconnect with
  *   their lastSeq, again and again. Each ends with exactly the view a fresh seat gets, and the
  *   deltas each applied chain without a gap or a duplicate.
+ *
+ * The server, the TCP socket under a seat, the bytes held for a socket and the delta chain check are
+ * in faults-clients-harness.ts.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import seedrandom from 'seedrandom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { project, type ExerciseState } from '../../engine/index.ts';
-import type { CommandReply, CreateExerciseResponse, DeltaMessage } from '../../protocol/index.ts';
+import type { CommandReply, CreateExerciseResponse } from '../../protocol/index.ts';
 import type { AudienceSeat } from '../../server/authority/audience.ts';
 import { engineAdapter } from '../../server/authority/engine-adapter.ts';
 import { defaultConfig } from '../../server/config.ts';
-import { createLogger } from '../../server/ops/logger.ts';
 import { MAX_BACKLOG_BYTES } from '../../server/realtime/backlog.ts';
-import { startServer as start } from '../../server/server.ts';
-import { FIXTURES, TEST_OPERATOR_TOKEN, createExercise, joinSeat, until, type Seat, type TestServer } from '../server/helpers.ts';
+import { createExercise, joinSeat, until, type Seat, type TestServer } from '../server/helpers.ts';
 import { budgetMs, recordFigures, scale } from './budget.ts';
 import { sleep, tokenOf } from './faults-common.ts';
+import { chainOf, heldFor, percentile, startServer, tcpOf, welcomeSeq, type LogLine } from './faults-clients-harness.ts';
 
 const SEED = 'ramparts-faults-clients-1';
 
@@ -38,84 +37,13 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-interface LogLine { level: string; msg: string; [field: string]: unknown }
 const lines: LogLine[] = [];
-
-const UNLIMITED = Number.MAX_SAFE_INTEGER;
-
-async function startServer(): Promise<TestServer> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'ramparts-faults-clients-'));
-  const running = await start(defaultConfig({
-    port: 0, host: '127.0.0.1', dataDir, scenariosDir: FIXTURES, distDir: join(dataDir, 'no-dist'), operatorToken: TEST_OPERATOR_TOKEN,
-    // Seats send large bursts: neither the per-socket rate nor the exercise's quotas are what this
-    // test is about (test/server/quotas.test.ts is), so none of them stops it.
-    limits: { ...defaultConfig().limits, socketRate: 2000, socketBurst: 2000 },
-    quotas: {
-      commandsPerSecond: UNLIMITED, commandBurst: UNLIMITED, textBytesPerSeat: UNLIMITED, reportsPerTeam: UNLIMITED, requestsPerTeam: UNLIMITED,
-      sitrepsPerTeam: UNLIMITED, textBytesPerExercise: UNLIMITED, logBytesPerExercise: UNLIMITED,
-    },
-  }), { logger: createLogger({ level: 'warn', write: (line) => void lines.push(JSON.parse(line) as LogLine) }) });
-  return {
-    ...running, dataDir,
-    dispose: async () => {
-      await running.close();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 const stateOf = (ex: CreateExerciseResponse) => server.manager.host(ex.exerciseId)!.currentState as ExerciseState;
 
-/** The raw TCP socket under a seat's WebSocket (engine.io-client on Node uses the `ws` package). */
-function tcpOf(seat: Seat): { pause(): void; resume(): void; destroy(): void } {
-  const engine = seat.socket.io.engine as unknown as { transport: { ws: { _socket: { pause(): void; resume(): void; destroy(): void } } } };
-  return engine.transport.ws._socket;
-}
-
-/** What the server holds for one of its sockets: Engine.IO's queue and the WebSocket's unsent bytes. */
-function heldFor(socketId: string): number | undefined {
-  const socket = server.io.sockets.sockets.get(socketId);
-  if (!socket) return undefined;
-  const conn = socket.conn as unknown as { writeBuffer: Array<{ data?: unknown }>; transport: { socket?: { bufferedAmount?: number } } };
-  let bytes = conn.transport.socket?.bufferedAmount ?? 0;
-  for (const p of conn.writeBuffer) bytes += typeof p.data === 'string' ? p.data.length : 0;
-  return bytes;
-}
-
-/** The seq a seat held right after its welcome (before any live delta). */
-function welcomeSeq(seat: Seat, heldSeq = -1): number {
-  const sync = seat.welcome.sync;
-  if (sync.kind === 'full') return sync.full.seq;
-  if (sync.kind === 'current') return sync.seq;
-  if (sync.kind === 'deltas') return sync.deltas.at(-1)?.toSeq ?? heldSeq;
-  return heldSeq;
-}
-
-/** Checks the deltas a seat applied after `fromSeq`: each continues the last, none is old. */
-function chainOf(deltas: readonly DeltaMessage[], fromSeq: number): { gaps: number; duplicates: number; applied: number } {
-  let seq = fromSeq;
-  let gaps = 0;
-  let duplicates = 0;
-  let applied = 0;
-  for (const d of deltas) {
-    if (d.toSeq <= seq) duplicates++;
-    else {
-      if (d.fromSeq !== seq) gaps++;
-      seq = d.toSeq;
-      applied++;
-    }
-  }
-  return { gaps, duplicates, applied };
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? 0;
-}
-
 describe('clients that misbehave', () => {
   it(`a seat that stops reading is cut off within the backlog bound; the others keep receiving; it catches up exactly`, async () => {
-    server = await startServer();
+    server = await startServer(lines);
     const ex = await createExercise(server.url, 'minimal', 'tabletop', 31);
     const controller = await joinSeat(server.url, ex.exerciseId, tokenOf(ex, 'controller'));
     const writer = await joinSeat(server.url, ex.exerciseId, tokenOf(ex, 'blue:kw'));
@@ -141,16 +69,16 @@ describe('clients that misbehave', () => {
     let maxHeld = 0;
     let commands = 0;
     const sampler = setInterval(() => {
-      maxHeld = Math.max(maxHeld, heldFor(slowId) ?? 0);
+      maxHeld = Math.max(maxHeld, heldFor(server, slowId) ?? 0);
     }, 5);
     try {
       while (cutReason === undefined) {
-        if (commands > 4000) throw new Error(`not cut off after ${commands} deltas (held ${heldFor(slowId)} bytes)`);
+        if (commands > 4000) throw new Error(`not cut off after ${commands} deltas (held ${heldFor(server, slowId)} bytes)`);
         const sent = performance.now();
         const reply: CommandReply = await writer.command({ type: 'sitrep', text: `${commands} ${filler(19_900)}`, severity: 'low' });
         if (!reply.ok) throw new Error(`${reply.code}: ${reply.message}`);
         commands++;
-        maxHeld = Math.max(maxHeld, heldFor(slowId) ?? 0);
+        maxHeld = Math.max(maxHeld, heldFor(server, slowId) ?? 0);
         // The reader that does read gets it at once (recorded, not asserted: no timed assertions).
         await until(reader, () => reader.lastSeq >= reply.seq, `the reading seat to get ${reply.seq}`);
         latencies.push(performance.now() - sent);
@@ -194,7 +122,7 @@ describe('clients that misbehave', () => {
 
   const CYCLES = scale(20, 200);
   it(`${CYCLES} drop-and-reconnect cycles in the middle of bursts: no gap, no duplicate, the exact view (seed ${SEED})`, async () => {
-    server ??= await startServer();
+    server ??= await startServer(lines);
     const rng = seedrandom(`${SEED}-drops`);
     const ex = await createExercise(server.url, 'minimal', 'tabletop', 32);
     const controller = await joinSeat(server.url, ex.exerciseId, tokenOf(ex, 'controller'));
