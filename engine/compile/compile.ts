@@ -9,20 +9,10 @@ import { durationMs } from '../time/duration.ts';
 import { hashValue } from '../lib/hash.ts';
 import { STANDARD_ACTIONS, DEFAULT_LASTS } from './catalog.ts';
 import { CompileError, compileCondition, depsOf, timersOf } from './conditions.ts';
-import { staticCandidates } from './selectors.ts';
 import { compileMoves } from './moves.ts';
-import type { CAction, CBlueTeam, CEvaluation, CInject, CNode, CSegment, CSensor, CStep, CompiledScenario, Mode } from './types.ts';
-
-const ms = (d: string | undefined, dflt: number): number => (d === undefined ? dflt : durationMs(d));
-
-/** Id -> index of its first item (duplicates are the validator's to report). */
-function indexOf<T extends { id: string }>(items: readonly T[]): Map<string, number> {
-  const out = new Map<string, number>();
-  items.forEach((x, i) => {
-    if (!out.has(x.id)) out.set(x.id, i);
-  });
-  return out;
-}
+import { indexOf, ms } from './lookup.ts';
+import { compileSteps } from './steps.ts';
+import type { CAction, CBlueTeam, CEvaluation, CInject, CNode, CSegment, CSensor, CompiledScenario, Mode } from './types.ts';
 
 /** An inject's evaluation with deadlines in ms (every field optional in the format). */
 function compileEvaluation(e: InjectEvaluationT | undefined): CEvaluation {
@@ -97,54 +87,7 @@ export function compileScenario(s: ScenarioT): CompiledScenario {
     return { id, owns, sharedIn, nodes: own, serviceWeight: weight, availabilityTarget: weight > 0 ? target / weight : 1 };
   });
 
-  const indicators = s.campaigns.flatMap((c) => (c.indicators ?? []).map((x) => ({ ...x, campaign: c.id })));
-  const indicatorIndex = indexOf(indicators);
-  const stepList = s.campaigns.flatMap((c) => c.steps.map((st) => ({ st, c })));
-  const stepIndex = indexOf(stepList.map((x) => x.st));
-  const stepRef = (id: string, path: string): number => {
-    const i = stepIndex.get(id);
-    if (i === undefined) throw new CompileError(`${path}: unknown red step "${id}"`);
-    return i;
-  };
-
-  const steps: CStep[] = stepList.map(({ st, c }, idx) => {
-    const path = `campaigns[${s.campaigns.indexOf(c)}].steps[${c.steps.indexOf(st)}]`;
-    const t = st.timing ?? {};
-    return {
-      id: st.id, idx, campaign: c.id, manual: c.mode === 'manual' || st.manual === true, name: st.name, description: st.description,
-      technique: st.technique, tactic: st.tactic,
-      candidates: staticCandidates(st.target, nodes, segments, nodeIndex, segmentIndex, `${path}.target`),
-      sameAs: st.target.sameAs === undefined ? null : stepRef(st.target.sameAs, `${path}.target.sameAs`),
-      state: st.target.state ?? null,
-      pick: st.target.pick ?? 'all',
-      requires: (st.requires ?? []).map((r, j) => stepRef(r, `${path}.requires[${j}]`)),
-      requiresAny: (st.requiresAny ?? []).map((r, j) => stepRef(r, `${path}.requiresAny[${j}]`)),
-      dependents: [],
-      at: ms(t.at, 0), after: ms(t.after, 0), jitter: ms(t.jitter, 0), duration: ms(t.duration, 5 * 60_000),
-      exploits: st.exploits ?? null,
-      success: {
-        base: st.success.base, patched: st.success.patched ?? 0, hunting: st.success.hunting ?? 0.5,
-        credentialsReset: st.success.credentialsReset ?? 0.2, blocked: st.success.blocked ?? 0,
-      },
-      detection: { ...(st.detection ?? {}) },
-      detectionDelay: ms(st.detectionDelay, 2 * 60_000),
-      effects: [...st.effects],
-      service: st.service ?? null,
-      indicators: (st.indicators ?? []).map((id, j) => {
-        const own = indicators.findIndex((x) => x.id === id && x.campaign === c.id);
-        const i = own >= 0 ? own : indicatorIndex.get(id);
-        if (i === undefined) throw new CompileError(`${path}.indicators[${j}]: unknown indicator "${id}"`);
-        return i;
-      }),
-      retry: st.retry ? { times: st.retry.times, after: durationMs(st.retry.after) } : null,
-      objective: st.objective ?? null,
-    };
-  });
-  for (const st of steps) {
-    for (const r of new Set([...st.requires, ...st.requiresAny, ...(st.sameAs === null ? [] : [st.sameAs])])) {
-      (steps[r] as CStep).dependents.push(st.idx);
-    }
-  }
+  const { indicators, indicatorIndex, steps, stepIndex } = compileSteps(s, nodes, segments, nodeIndex, segmentIndex);
 
   const actions = new Map<string, CAction>();
   const actionByKind = {} as Record<ActionKindT, string>;
