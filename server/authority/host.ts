@@ -5,6 +5,7 @@
  * - command-queue.ts: commands from every seat and the real-time driver's ticks wait in one queue
  *   and are taken in batches, one batch at a time;
  * - batch.ts: a batch is stepped on the state with the engine's `step`, giving log entries;
+ * - commit.ts: a batch carried through the rooms below, and every command of it answered;
  * - durable-state.ts: the entries are appended with a single write (one fsync) *before* any of the
  *   commands is acknowledged or broadcast, so nothing a seat has seen or been told is accepted can
  *   be lost; a store that refuses suspends the exercise until it takes writes again;
@@ -15,20 +16,20 @@
  * This file wires them together and answers the seats.
  */
 import type { ActorT, Command } from '../../engine/index.ts';
-import { ERROR_CODES, NOTICE_CODES, type CommandReply, type ErrorReply, type Notice, type NoticeCode, type SyncResult } from '../../protocol/index.ts';
+import { ERROR_CODES, NOTICE_CODES, type CommandReply, type Notice, type NoticeCode, type SyncResult } from '../../protocol/index.ts';
 import type { Clock } from '../ops/clock.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import type { ExerciseRecord, ExerciseStore } from '../store/types.ts';
 import type { AudienceKey } from './audience.ts';
-import { stepBatch } from './batch.ts';
 import { Broadcaster } from './broadcaster.ts';
 import { SeatCheck } from './command-check.ts';
-import { CommandQueue, type QueueItem, type QueuedCommand } from './command-queue.ts';
+import { CommandQueue } from './command-queue.ts';
+import { type BatchRooms, reconcileDriver, runBatch } from './commit.ts';
 import { DurableState } from './durable-state.ts';
 import { Ledger } from './ledger.ts';
 import { DEFAULT_QUOTAS, type QuotaLimits } from '../config.ts';
-import { countQuotaRefusal, SeatRates } from './quotas.ts';
+import { SeatRates } from './quotas.ts';
 import type { EnginePort, LoadedScenario } from './engine-port.ts';
 import { NoticeBoard } from './notices.ts';
 import { RealtimeDriver } from './realtime-driver.ts';
@@ -75,6 +76,7 @@ export class ExerciseHost<S = unknown> {
   private readonly driver: RealtimeDriver | undefined;
   private readonly quotas: QuotaLimits;
   private readonly seatCheck: SeatCheck;
+  private readonly rooms: BatchRooms<S>;
   private closed = false;
 
   constructor(
@@ -90,7 +92,7 @@ export class ExerciseHost<S = unknown> {
     const { engine, store, transport, metrics, logger, options, clock } = deps;
     this.quotas = options.quotas ?? DEFAULT_QUOTAS;
     this.seatCheck = new SeatCheck(new SeatRates(this.quotas, () => clock.now()), metrics);
-    this.queue = new CommandQueue(options.maxBatch, (batch) => this.runBatch(batch));
+    this.queue = new CommandQueue(options.maxBatch, (batch) => runBatch(this.rooms, batch));
     this.board = new NoticeBoard(record.id, transport);
     const driver = record.mode === 'realtime' ? new RealtimeDriver({ tickMs: options.tickMs, now: () => clock.now(), onTick: () => this.enqueueTick() }) : undefined;
     this.driver = driver;
@@ -118,6 +120,7 @@ export class ExerciseHost<S = unknown> {
       whenSettled: (fn) => this.queue.whenSettled(fn),
       numbering: () => this.durable.ledger.numbering,
     }, audiences);
+    this.rooms = { exerciseId: record.id, engine, metrics, logger, clock, quotas: this.quotas, queue: this.queue, durable: this.durable, broadcaster: this.broadcaster, board: this.board, driver };
     this.reconcileDriver();
   }
 
@@ -238,64 +241,7 @@ export class ExerciseHost<S = unknown> {
     if (!this.closed) this.queue.tick();
   }
 
-  /** One batch: stepped, made durable, then acknowledged and published; refused whole while the store cannot take it. */
-  private async runBatch(batch: QueueItem[]): Promise<void> {
-    const { engine, metrics, logger, clock } = this.deps;
-    // Suspended: refused without stepping (nothing to undo) until it is time to try the store again.
-    if (!(await this.durable.ready())) return this.refuseUnavailable(batch);
-    const stepped = stepBatch({
-      engine, logger, exerciseId: this.id, at: clock.timestamp(), advanceTo: (current) => this.driver?.target(current),
-      ledger: this.durable.ledger, quotas: this.quotas,
-    }, this.durable.state, this.durable.revision, batch);
-    for (const { item, reply } of stepped.refused) this.answer(item, reply);
-    if (stepped.entries.length > 0) {
-      if (!(await this.durable.write(stepped.entries, stepped.state, stepped.revision))) {
-        this.queue.settle();
-        this.requeue(stepped);
-        return this.refuseUnavailable([...stepped.accepted, ...stepped.repeated].map((a) => a.item));
-      }
-      // Stored again after a suspension: withdraw the notice, at the revision that ended it.
-      this.clearNotice(NOTICE_CODES.STORE_SUSPENDED);
-      this.broadcaster.publish(stepped.entries);
-      this.queue.settle();
-      for (const { item, n } of stepped.accepted) {
-        metrics.commands.inc({ type: item.command.type, outcome: 'ok' });
-        metrics.commandLatency.observe({ type: item.command.type }, (clock.now() - item.received) / 1000);
-        item.resolve({ ok: true, seq: n });
-      }
-      // Running again after a recovery pause: the notice about it is past.
-      if (engine.clock(this.durable.state).phase === 'running') this.clearNotice(NOTICE_CODES.RECOVERED_PAUSED);
-    }
-    // Repeats of keyed commands answered before (or earlier in this batch): the first answer again.
-    for (const { item, n } of stepped.repeated) {
-      metrics.commands.inc({ type: item.command.type, outcome: 'repeated' });
-      item.resolve({ ok: true, seq: n });
-    }
-    if (stepped.broken) {
-      // The engine threw: what is stored is the exercise; the state is reloaded from it.
-      await this.durable.rebuildAfterFailure();
-      this.requeue(stepped);
-    } else if (stepped.entries.length > 0) this.durable.snapshotIfDue();
-    this.reconcileDriver();
-  }
-
-  /** Puts the commands a broken batch did not reach back at the head of the queue. */
-  private requeue(stepped: { broken: boolean; rest: QueueItem[] }): void {
-    if (stepped.broken && stepped.rest.length > 0) this.queue.requeue(stepped.rest);
-  }
-
-  private answer(item: QueuedCommand, reply: ErrorReply): void {
-    this.deps.metrics.commands.inc({ type: item.command.type, outcome: reply.code });
-    countQuotaRefusal(this.deps.metrics, reply);
-    item.resolve(reply);
-  }
-
-  /** Refuses the commands among `items` with UNAVAILABLE while the store is down. */
-  private refuseUnavailable(items: readonly QueueItem[]): void {
-    for (const item of items) if (item.kind === 'command') this.answer(item, this.durable.refusal());
-  }
-
   private reconcileDriver(): void {
-    this.driver?.reconcile(this.deps.engine.clock(this.durable.state), this.deps.engine.nextEventTime(this.durable.state));
+    reconcileDriver(this.rooms);
   }
 }
