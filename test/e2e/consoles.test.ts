@@ -240,11 +240,14 @@ describe('consoles end to end', () => {
 
   it('the evaluator rates a capability and exports the after-action report with it', async () => {
     await evaluator.click('[data-tab=ratings]');
-    const row = evaluator.locator('tr[data-task=""]').first();
-    await row.locator('input[type=radio][value=M]').check();
-    await row.locator('input[placeholder=Note]').fill('Sharing took too long');
-    await row.locator('button:has-text("Save")').click();
-    await row.locator('.rating.r-M[title="Sharing took too long"]').waitFor(WAIT);
+    // Ratings are per team now; this one is of the exercise as a whole, on the first capability.
+    await evaluator.selectOption('[data-testid=rating-team]', '');
+    const capability = evaluator.locator('section.rate-capability').first();
+    const form = capability.locator(':scope > form.rate-form');
+    await form.locator('input[type=radio][value=M]').check();
+    await form.locator('input[placeholder=Note]').fill('Sharing took too long');
+    await form.locator('button:has-text("Save")').click();
+    await capability.locator(':scope > h3 .rating.r-M[title="Sharing took too long"]').waitFor(WAIT);
     await evaluator.click('[data-testid=exports-menu]');
     const [download] = await Promise.all([evaluator.waitForEvent('download'), evaluator.click('[data-testid=export-aar-md]')]);
     const path = await download.path();
