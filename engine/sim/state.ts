@@ -6,12 +6,15 @@
  * Ownership: `step` mutates the state it is given and returns the same object. Keep a `snapshot` if
  * you need an earlier state; never mutate the state yourself.
  */
-import type { ActionKindT, LocalTextT, Rating, SensorKindT, Severity, TlpLevel } from '../scenario/schema/index.ts';
+import type { ActionKindT, LocalTextT, SensorKindT, Severity, TlpLevel } from '../scenario/schema/index.ts';
 
 export type { Severity };
 import type { CompiledScenario, Mode } from '../compile/types.ts';
-import type { ActionStatus, ExercisePhase, InjectStatus, Integrity, Network, RedStepStatus } from '../machines/index.ts';
-import type { ActionTargetT, AdhocInjectT } from './commands.ts';
+import type { ExercisePhase, Integrity, Network, RedStepStatus } from '../machines/index.ts';
+import type { AnswerRt, ActionRt, AssistRt, InjectRt, RatingRt, ReportRt, SitrepRt } from './state-records.ts';
+
+/** What the teams and the white cell sent and did lives in state-records.ts; the state's readers find it here too. */
+export type { ActionRt, AnswerRt, AssistRt, InjectRt, InjectTeamRt, RatingRt, ReportRt, SitrepRt } from './state-records.ts';
 
 export type StreamName = 'red' | 'detection' | 'noise' | 'actions';
 export const STREAMS: readonly StreamName[] = ['red', 'detection', 'noise', 'actions'];
@@ -168,76 +171,6 @@ export interface TeamRt {
   detected: Record<string, number>;
   score: ScoreRt;
 }
-
-export interface InjectTeamRt {
-  s: InjectStatus;
-  /** Condition met / delivery scheduled. */
-  triggered: boolean;
-  due: number | null;
-  deliveredAt: number | null;
-  ackAt: number | null;
-  answeredAt: number | null;
-  answer: string | null;
-  grade: number | null;
-  comment: string | null;
-  expects: { action: ActionKindT | 'acknowledge'; due: number; met: boolean | null; at: number | null; description?: LocalTextT }[];
-}
-
-export interface InjectRt {
-  id: string;
-  /** Index in the compiled scenario, or -1 for an ad-hoc inject (then `adhoc` holds it). */
-  idx: number;
-  adhoc: (AdhocInjectT & { t: number }) | null;
-  teams: Record<string, InjectTeamRt>;
-}
-
-export interface ActionRt {
-  id: string;
-  team: string;
-  def: string;
-  kind: ActionKindT | 'apply-intel';
-  target: ActionTargetT;
-  s: ActionStatus;
-  requestedAt: number;
-  due: number;
-  endedAt: number | null;
-  result: string | null;
-  /** Owner of the target when the team acts under another team's grant. */
-  onBehalfOf: string | null;
-  /** The intelligence report an apply-intel action applies. */
-  report: string | null;
-}
-
-export interface ReportRt {
-  id: string;
-  from: string;
-  to: string[];
-  t: number;
-  title: string;
-  text: string;
-  indicators: string[];
-  technique?: string;
-  tlp: TlpLevel;
-  appliedBy: Record<string, number>;
-}
-
-export interface AssistRt {
-  id: string;
-  from: string;
-  to: string;
-  text: string;
-  t: number;
-  s: 'requested' | 'granted' | 'ended';
-  grantedAt: number | null;
-  until: number | null;
-}
-
-/** A team's answer to a discussion question of a move, and its grade. */
-export interface AnswerRt { move: string; question: string; team: string; t: number; text: string; grade: number | null; comment: string | null }
-
-export interface SitrepRt { id: string; team: string; t: number; text: string; severity: Severity; grade: number | null; comment: string | null }
-/** An evaluator's HSEEP rating of a capability or critical task, for one blue team or (no team) the exercise as a whole. */
-export interface RatingRt { t: number; by: string; capability: string; task?: string; team?: string; rating: Rating; note?: string }
 
 export interface ExerciseState {
   /** Shared immutable compiled scenario (not part of the hash; see `scenarioHash`). */
