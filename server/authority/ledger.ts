@@ -35,7 +35,8 @@ export interface KeyedAnswer {
 
 /** The ledger as stored inside a snapshot. */
 export interface LedgerData {
-  v: 2;
+  /** 3 since the presentation's numbering (a v2 snapshot is skipped and the log replayed). */
+  v: 3;
   logBytes: number;
   textBytes: number;
   seats: Array<[seat: string, usage: SeatUsage]>;
@@ -154,7 +155,7 @@ export class Ledger {
   toData(): LedgerData {
     const keys: LedgerData['keys'] = [];
     for (const [seat, byKey] of this.keys) for (const [key, answer] of byKey) keys.push([seat, key, answer]);
-    return { v: 2, logBytes: this.logBytes, textBytes: this.textBytes, seats: [...this.seats], keys, numbering: this.numbering.toData() };
+    return { v: 3, logBytes: this.logBytes, textBytes: this.textBytes, seats: [...this.seats], keys, numbering: this.numbering.toData() };
   }
 
   private remember(seat: string, key: string, answer: KeyedAnswer): void {

@@ -10,6 +10,9 @@
  *   emits an event wherever a view changes, so this is a fallback), the change rides with its next
  *   step. The white cell and evaluators see every entry: their view number is the exercise revision
  *   (their deltas may skip revisions at which their view did not change, as before).
+ * - The presentation (the room's projector) sees the clock and events for `all`, and its live tally of
+ *   which teams answered: a team's answer to a discussion question (a `question.answered` event, for
+ *   that team only) is a step of the presentation too, though the presentation gets none of its events.
  *
  * Both are folds of the log (the host's ledger keeps them, ledger.ts), so a restarted or adopting
  * server numbers exactly as before: a seat that held the latest view is told it is current.
@@ -23,23 +26,29 @@ export const CLOCK_SEEN = new Set<Command['type']>(['start', 'pause', 'resume', 
 export interface NumberedEntry {
   seq: number;
   command: Pick<Command, 'type' | 'actor'>;
-  events: ReadonlyArray<{ audience: readonly string[] }>;
+  events: ReadonlyArray<{ type?: string; audience: readonly string[] }>;
 }
+
+/** Events, for some teams only, that change the presentation's view (its tally of answers). */
+export const PRESENTATION_SEEN = new Set<string>(['question.answered']);
 
 /** Who an entry is a step for, besides the white cell and evaluators (who see every entry). */
 export interface EntryConcern {
   /** A step for every audience. */
   everyone: boolean;
   red: boolean;
+  /** A step for the presentation (besides those for everyone). */
+  presentation: boolean;
   teams: Set<string>;
 }
 
 export function concernOf(entry: NumberedEntry): EntryConcern {
-  const out: EntryConcern = { everyone: CLOCK_SEEN.has(entry.command.type), red: false, teams: new Set() };
+  const out: EntryConcern = { everyone: CLOCK_SEEN.has(entry.command.type), red: false, presentation: false, teams: new Set() };
   const actor = entry.command.actor;
   if (actor.role === 'red') out.red = true;
   else if (actor.role === 'blue') out.teams.add(actor.team);
   for (const event of entry.events) {
+    if (event.type !== undefined && PRESENTATION_SEEN.has(event.type)) out.presentation = true;
     for (const a of event.audience) {
       if (a === 'all') out.everyone = true;
       else if (a === 'red') out.red = true;
@@ -49,11 +58,12 @@ export function concernOf(entry: NumberedEntry): EntryConcern {
   return out;
 }
 
-/** Whether an entry is a step of audience `key` (`white`, `evaluator`, `red`, `team:<id>`). */
+/** Whether an entry is a step of audience `key` (`white`, `evaluator`, `red`, `presentation`, `team:<id>`). */
 export function isStepFor(concern: EntryConcern, key: string): boolean {
   if (key === 'white' || key === 'evaluator') return true;
   if (concern.everyone) return true;
   if (key === 'red') return concern.red;
+  if (key === 'presentation') return concern.presentation;
   return key.startsWith('team:') && concern.teams.has(key.slice(5));
 }
 
@@ -63,8 +73,8 @@ type Tally = [count: number, last: number];
 export interface NumberingData {
   /** Events: every event (white and evaluators), events for `all`, the red cell's others, each team's others. */
   events: { total: number; all: number; red: number; teams: Array<[team: string, count: number]> };
-  /** Steps: the revision (white and evaluators), steps for everyone, the red cell's others, each team's others. */
-  steps: { revision: number; everyone: Tally; red: Tally; teams: Array<[team: string, count: number, last: number]> };
+  /** Steps: the revision (white and evaluators), steps for everyone, the red cell's, the presentation's and each team's others. */
+  steps: { revision: number; everyone: Tally; red: Tally; presentation: Tally; teams: Array<[team: string, count: number, last: number]> };
 }
 
 export class Numbering {
@@ -73,6 +83,7 @@ export class Numbering {
   private revision = 0;
   private everyone: Tally = [0, 0];
   private red: Tally = [0, 0];
+  private presentation: Tally = [0, 0];
   private readonly teamSteps = new Map<string, Tally>();
 
   static from(data: NumberingData): Numbering {
@@ -82,6 +93,7 @@ export class Numbering {
     n.revision = data.steps.revision;
     n.everyone = [...data.steps.everyone];
     n.red = [...data.steps.red];
+    n.presentation = [...data.steps.presentation];
     for (const [team, count, last] of data.steps.teams) n.teamSteps.set(team, [count, last]);
     return n;
   }
@@ -107,6 +119,7 @@ export class Numbering {
       return;
     }
     if (concern.red) this.red = [this.red[0] + 1, entry.seq];
+    if (concern.presentation) this.presentation = [this.presentation[0] + 1, entry.seq];
     for (const team of concern.teams) this.teamSteps.set(team, [(this.teamSteps.get(team)?.[0] ?? 0) + 1, entry.seq]);
   }
 
@@ -114,6 +127,7 @@ export class Numbering {
   eventCount(key: string): number {
     if (key === 'white' || key === 'evaluator') return this.events.total;
     if (key === 'red') return this.events.all + this.events.red;
+    if (key === 'presentation') return this.events.all;
     if (key.startsWith('team:')) return this.events.all + (this.teamEvents.get(key.slice(5)) ?? 0);
     return 0;
   }
@@ -138,7 +152,7 @@ export class Numbering {
     return {
       events: { ...this.events, teams: [...this.teamEvents] },
       steps: {
-        revision: this.revision, everyone: [...this.everyone], red: [...this.red],
+        revision: this.revision, everyone: [...this.everyone], red: [...this.red], presentation: [...this.presentation],
         teams: [...this.teamSteps].map(([team, [count, last]]) => [team, count, last]),
       },
     };
@@ -146,6 +160,7 @@ export class Numbering {
 
   private own(key: string): Tally | undefined {
     if (key === 'red') return this.red;
+    if (key === 'presentation') return this.presentation;
     if (key.startsWith('team:')) return this.teamSteps.get(key.slice(5));
     return undefined;
   }

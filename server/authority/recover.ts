@@ -17,7 +17,7 @@ export interface HostSnapshotData {
 
 function isHostSnapshot(data: unknown): data is HostSnapshotData {
   const d = data as Partial<HostSnapshotData> | null;
-  return typeof d === 'object' && d !== null && d.engine !== undefined && d.ledger?.v === 2;
+  return typeof d === 'object' && d !== null && d.engine !== undefined && d.ledger?.v === 3;
 }
 
 export interface Recovered<S> {

@@ -1,6 +1,6 @@
 /**
  * The seats of an exercise, derived from its scenario: the controller (white cell), one seat per
- * blue team, the red cell and an evaluator. Each gets a fresh token; only its hash is stored.
+ * blue team, the red cell, an evaluator and the presentation (the room's read-only projector). Each gets a fresh token; only its hash is stored.
  */
 import type { ScenarioSummary, SeatInfo, SeatLink } from '../../protocol/index.ts';
 import { joinLink } from '../../protocol/index.ts';
@@ -18,6 +18,7 @@ export function seatsOf(summary: ScenarioSummary): SeatInfo[] {
     ...summary.teams.filter((t) => t.role === 'blue').map((t) => ({ seat: `blue:${t.id}`, role: 'blue' as const, team: t.id, name: t.name })),
     withName({ seat: 'red', role: 'red' }, named('red')),
     withName({ seat: 'evaluator', role: 'evaluator' }, named('evaluator')),
+    { seat: 'presentation', role: 'presentation' },
   ];
 }
 

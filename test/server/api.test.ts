@@ -62,8 +62,9 @@ describe('creating exercises', () => {
     expect(Number.isInteger(body.seed) && body.seed >= 0 && body.seed < 2 ** 31).toBe(true);
     expect(body.seats.map((s) => [s.seat, s.role, s.team])).toEqual([
       ['controller', 'white', undefined], ['blue:kw', 'blue', 'kw'], ['blue:om', 'blue', 'om'], ['red', 'red', undefined], ['evaluator', 'evaluator', undefined],
+      ['presentation', 'presentation', undefined],
     ]);
-    expect(new Set(body.seats.map((s) => s.token)).size).toBe(5);
+    expect(new Set(body.seats.map((s) => s.token)).size).toBe(6);
     for (const s of body.seats) expect(s.link).toBe(`/#/join/${body.exerciseId}/${s.token}`);
     // Only hashes are stored.
     const seatsFile = await readFile(join(server.dataDir, 'exercises', body.exerciseId, 'seats.json'), 'utf8');

@@ -133,7 +133,7 @@ describe('seat management is the controller\'s', () => {
     expect(forbidden).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
     const { status, body } = await api<{ seats: Array<{ seat: string; connected: number }> }>(server.url, 'GET', `/api/exercises/${a.exerciseId}/seats`, undefined, token(a, 'controller'));
     expect(status).toBe(200);
-    expect(body.seats.map((s) => s.seat)).toEqual(['controller', 'blue:kw', 'blue:om', 'red', 'evaluator']);
+    expect(body.seats.map((s) => s.seat)).toEqual(['controller', 'blue:kw', 'blue:om', 'red', 'evaluator', 'presentation']);
     expect(body.seats.find((s) => s.seat === 'controller')!.connected).toBeGreaterThan(0);
     const text = JSON.stringify(body);
     for (const s of a.seats) expect(text).not.toContain(s.token);

@@ -68,4 +68,25 @@ describe('each audience\'s numbering', () => {
     }
     expect(restored.toData()).toEqual(whole.toData());
   });
+
+  it('steps the presentation at the clock, events for all and every team\'s answer to a question, and survives its snapshot form', () => {
+    const answer = (seq: number, team: string): NumberedEntry => ({
+      seq, command: { type: 'answer-question', actor: { role: 'blue', team } } as NumberedEntry['command'], events: [{ type: 'question.answered', audience: [`team:${team}`] }],
+    });
+    const log = [...LOG, answer(8, 'kw'), answer(9, 'om'), entry(10, 'sitrep', { role: 'blue', team: 'kw' }, [['team:kw']])];
+    const n = new Numbering();
+    const seen: number[] = [];
+    for (const e of log) {
+      n.record(e);
+      seen.push(n.viewNumber('presentation'));
+    }
+    expect(seen).toEqual([1, 1, 1, 1, 2, 2, 2, 3, 4, 4]);
+    // It sees the events for all only (the start's); a team's answer event is not its own.
+    expect(n.eventCount('presentation')).toBe(1);
+    expect(n.atStep('presentation')).toBe(false);
+    const restored = Numbering.from(JSON.parse(JSON.stringify(n.toData())));
+    expect([restored.viewNumber('presentation'), restored.atStep('presentation')]).toEqual([4, false]);
+    restored.record(answer(11, 'xx'));
+    expect([restored.viewNumber('presentation'), restored.atStep('presentation')]).toEqual([5, true]);
+  });
 });
