@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { PresentationView, WhiteView } from '../../engine/index.ts';
 import type { SeatLink, SeatListResponse } from '../../protocol/index.ts';
+import { HANG_MS } from '../timeouts.ts';
 import { checkBlueSeat } from './fairness-checker.ts';
 import { api, createExercise, joinSeat, type Seat, seatToken, seesNow, startTestServer, type TestServer, until } from './helpers.ts';
 
@@ -80,7 +81,7 @@ beforeAll(async () => {
   expect(await controller.command({ type: 'move', move: 'm2-response' })).toMatchObject({ ok: true });
   await until(room, () => view().move?.id === 'm2-response', 'the second move on the room screen');
   await seesNow(server, room, 'the room screen');
-}, 120_000);
+}, HANG_MS);
 
 afterAll(async () => {
   for (const s of opened) s.close();
