@@ -16,6 +16,7 @@
  * in faults-clients-harness.ts.
  */
 import seedrandom from 'seedrandom';
+import { HANG_MS } from '../timeouts.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { project, type ExerciseState } from '../../engine/index.ts';
 import type { CommandReply, CreateExerciseResponse } from '../../protocol/index.ts';
@@ -44,6 +45,10 @@ const stateOf = (ex: CreateExerciseResponse) => server.manager.host(ex.exerciseI
 describe('clients that misbehave', () => {
   it(`a seat that stops reading is cut off within the backlog bound; the others keep receiving; it catches up exactly`, async () => {
     server = await startServer(lines);
+    // The slow seat's paused TCP stops its pongs too: on a loaded machine, filling the backlog can take
+    // longer than Engine.IO's ping timeout (25 + 20 s), which would then cut the seat first, without
+    // the log line this test is about. Sockets read the timeout when they ping, so raise it for them.
+    server.io.engine.opts.pingTimeout = HANG_MS;
     const ex = await createExercise(server.url, 'minimal', 'tabletop', 31);
     const controller = await joinSeat(server.url, ex.exerciseId, tokenOf(ex, 'controller'));
     const writer = await joinSeat(server.url, ex.exerciseId, tokenOf(ex, 'blue:kw'));
