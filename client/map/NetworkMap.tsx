@@ -10,6 +10,7 @@ import { useLang, useDirection, useT } from '../i18n/react.tsx';
 import { localText } from '../../engine/constants.ts';
 import { drawMap, type Transform } from './draw.ts';
 import { nodeAt, segmentAt } from './hit.ts';
+import { mapKeyAction, ZOOM_STEP } from './keys.ts';
 import { layoutNetwork, type MapLayout } from './layout.ts';
 import { structureKey, type MapModel, type NodeLook } from './model.ts';
 import type { NodeKindT } from '../../engine/types.ts';
@@ -80,8 +81,16 @@ export function NetworkMap({ model, looks, selected, onSelect, label, centre }: 
       lk[i] = L.looks.get(id);
     }
     drawMap(ctx, {
-      layout: L.layout, kinds, criticality, looks: lk, selected: L.selected, focused: L.focused,
-      transform: transform.current, width: size.current.width, height: size.current.height, rtl: L.rtl,
+      layout: L.layout,
+      kinds,
+      criticality,
+      looks: lk,
+      selected: L.selected,
+      focused: L.focused,
+      transform: transform.current,
+      width: size.current.width,
+      height: size.current.height,
+      rtl: L.rtl,
       teamLabel: (id) => localText(L.teamNames.get(id)?.name, L.lang) || id,
       teamColor: (id) => L.teamNames.get(id)?.color,
       segmentLabel: (id) => localText(L.segmentNames.get(id)?.name, L.lang) || id,
@@ -191,7 +200,7 @@ export function NetworkMap({ model, looks, selected, onSelect, label, centre }: 
   const moveFocus = (delta: number) => {
     const n = layout.nodeIds.length;
     if (n === 0) return;
-    const current = focused ? layout.index.get(focused) ?? -1 : -1;
+    const current = focused ? (layout.index.get(focused) ?? -1) : -1;
     const next = Math.min(n - 1, Math.max(0, current + delta));
     setFocused(layout.nodeIds[next] ?? null);
     reveal(next);
@@ -213,21 +222,12 @@ export function NetworkMap({ model, looks, selected, onSelect, label, centre }: 
     select(canvas).call(zoomRef.current.scaleBy, factor, [tf.x + (layout.x[i] as number) * tf.k, tf.y + (layout.y[i] as number) * tf.k]);
   };
   const onKey = (e: React.KeyboardEvent) => {
-    const forward = rtl ? -1 : 1;
-    switch (e.key) {
-      case 'ArrowRight': moveFocus(forward); break;
-      case 'ArrowLeft': moveFocus(-forward); break;
-      case 'ArrowDown': moveFocus(rowDelta()); break;
-      case 'ArrowUp': moveFocus(-rowDelta()); break;
-      case '+': case '=': zoomBy(1.4); break;
-      case '-': zoomBy(1 / 1.4); break;
-      case '0': applyTransform(fit(layout, size.current.width, size.current.height)); break;
-      case ' ': case 'Enter':
-        if (focused && onSelect) onSelect(focused, true);
-        break;
-      default:
-        return;
-    }
+    const action = mapKeyAction(e.key, rtl);
+    if (!action) return;
+    if (action.kind === 'move') moveFocus(action.sign * (action.by === 'row' ? rowDelta() : 1));
+    else if (action.kind === 'zoom') zoomBy(action.factor);
+    else if (action.kind === 'fit') applyTransform(fit(layout, size.current.width, size.current.height));
+    else if (focused && onSelect) onSelect(focused, true);
     e.preventDefault();
   };
 
@@ -263,16 +263,24 @@ export function NetworkMap({ model, looks, selected, onSelect, label, centre }: 
         data-nodes={layout.nodeIds.length}
       />
       <div className="map-tools">
-        <button type="button" onClick={() => zoomBy(1.4)} aria-label={t('map.zoomIn')}>+</button>
-        <button type="button" onClick={() => zoomBy(1 / 1.4)} aria-label={t('map.zoomOut')}>−</button>
-        <button type="button" onClick={() => applyTransform(fit(layout, size.current.width, size.current.height))}>{t('map.fit')}</button>
+        <button type="button" onClick={() => zoomBy(ZOOM_STEP)} aria-label={t('map.zoomIn')}>
+          +
+        </button>
+        <button type="button" onClick={() => zoomBy(1 / ZOOM_STEP)} aria-label={t('map.zoomOut')}>
+          −
+        </button>
+        <button type="button" onClick={() => applyTransform(fit(layout, size.current.width, size.current.height))}>
+          {t('map.fit')}
+        </button>
       </div>
       {hover ? (
         <div className="map-tip" style={{ left: hover.x + 14, top: hover.y + 14 }} dir="auto">
           {hover.segment ? describeSegment(hover.id) : describe(hover.id)}
         </div>
       ) : null}
-      <p className="sr-only" aria-live="polite">{focusNode ? describe(focusNode.id) + (selected.has(focusNode.id) ? `, ${t('map.selected')}` : '') : ''}</p>
+      <p className="sr-only" aria-live="polite">
+        {focusNode ? describe(focusNode.id) + (selected.has(focusNode.id) ? `, ${t('map.selected')}` : '') : ''}
+      </p>
     </div>
   );
 }

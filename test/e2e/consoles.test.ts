@@ -7,27 +7,15 @@
  * console is byte for byte the command line's for the same log. Screenshots of each console land in
  * test-artifacts/.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ensureClient, launchBrowser, openPage, screenshot, startE2EServer, type E2EServer } from './harness.ts';
+import { ensureClient, launchBrowser, openPage, screenshot, scrubTo, setSpeed, startE2EServer, type E2EServer } from './harness.ts';
 import { HANG_MS } from '../timeouts.ts';
 import { TEST_OPERATOR_TOKEN } from '../server/operator-token.ts';
-import { EXPORT_DOWNLOADS } from '../../protocol/index.ts';
-import { main } from '../../cli/main.ts';
+import { downloadEveryExport, expectSameAsCommandLine } from './exports-check.ts';
 
 const WAIT = { timeout: HANG_MS };
-
-/** Moves the timeline scrubber to a simulated time, as dragging it would (React sees an input event). */
-async function scrubTo(page: Page, ms: number): Promise<void> {
-  await page.$eval('[data-testid=scrubber]', (el, value) => {
-    const input = el as HTMLInputElement;
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, String(value));
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  }, ms);
-}
 
 describe('consoles end to end', () => {
   let env: E2EServer;
@@ -51,11 +39,7 @@ describe('consoles end to end', () => {
     await env?.dispose();
   });
 
-  /** Sets the exercise speed from the controller's console (the select fires a `speed` command). */
-  const speed = async (factor: number) => {
-    await control.selectOption('[data-testid=speed]', String(factor));
-    await control.waitForFunction((f) => document.querySelector<HTMLSelectElement>('[data-testid=speed]')?.value === String(f), factor, WAIT);
-  };
+  const speed = (factor: number) => setSpeed(control, factor);
 
   it('the controller creates an exercise in the lobby and gets the seat links', async () => {
     lobby = await openPage(browser, `${env.url}/#/`, errors);
@@ -117,8 +101,8 @@ describe('consoles end to end', () => {
     await control.fill('[data-testid=adhoc-title]', 'Ministry asks for a status call');
     await control.uncheck('.adhoc input[type=checkbox] >> nth=0'); // not all blue teams
     await control.check('[data-adhoc-team=xs]');
-    await control.fill('[data-testid=adhoc-from]', 'Minister\'s office');
-    await control.fill('[data-testid=adhoc-content]', 'Call the minister\'s office **within the hour**.');
+    await control.fill('[data-testid=adhoc-from]', "Minister's office");
+    await control.fill('[data-testid=adhoc-content]', "Call the minister's office **within the hour**.");
     await control.click('[data-testid=adhoc-send]');
     await control.waitForSelector('.adhoc .ok', WAIT);
     const item = xs.locator('.inbox-item', { hasText: 'Ministry asks for a status call' });
@@ -258,7 +242,7 @@ describe('consoles end to end', () => {
     expect(report).toMatch(/Evaluator ratings of the capability: [^\n]*: M \(Sharing took too long\)/);
   });
 
-  it('after the end, the evaluator replays the whole exercise from the server\'s log with the engine', async () => {
+  it("after the end, the evaluator replays the whole exercise from the server's log with the engine", async () => {
     await control.click('[data-testid=end]');
     await control.click('[data-testid=end-confirm]');
     await control.waitForSelector('.phase-ended', WAIT);
@@ -284,39 +268,11 @@ describe('consoles end to end', () => {
   });
 
   it('after the end, the evaluator downloads every export, each byte for byte what ramparts export writes from the same log', async () => {
-    const menu = evaluator.locator('[data-testid=exports]');
-    if ((await menu.getAttribute('open')) === null) await evaluator.click('[data-testid=exports-menu]');
-    const got = new Map<string, { name: string; bytes: Buffer; url: URL }>();
-    for (const format of EXPORT_DOWNLOADS) {
-      const [download, request] = await Promise.all([
-        evaluator.waitForEvent('download', WAIT),
-        evaluator.waitForRequest((r) => r.url().includes(`/export/${format}?`), WAIT),
-        evaluator.click(`[data-testid=export-${format}]`),
-      ]);
-      got.set(format, { name: download.suggestedFilename(), bytes: readFileSync(await download.path()), url: new URL(request.url()) });
-    }
+    const got = await downloadEveryExport(evaluator);
     await screenshot(evaluator, 'evaluator-exports');
-    const dir = mkdtempSync(join(tmpdir(), 'ramparts-e2e-exports-'));
-    try {
-      const log = got.get('log')!;
-      expect(log.name).toMatch(/\.log\.jsonl$/);
-      const logFile = join(dir, log.name);
-      writeFileSync(logFile, log.bytes);
-      for (const format of EXPORT_DOWNLOADS.filter((f) => f !== 'log')) {
-        const { name, bytes, url } = got.get(format)!;
-        const lang = url.searchParams.get('lang') ?? 'en';
-        const tz = url.searchParams.get('tz');
-        const out = join(dir, `cli-${format}`);
-        const io = { out: () => undefined, err: () => undefined, isTTY: false };
-        const args = ['export', logFile, '--format', format, '--lang', lang, ...(tz && format.startsWith('aar-') ? ['--tz', tz] : []), '-o', out];
-        expect(await main(args, io), format).toBe(0);
-        expect(bytes.equals(readFileSync(out)), `${format} (${name}) differs from ramparts ${args.join(' ')}`).toBe(true);
-      }
-      expect(got.get('aar-md')!.name).toBe('aar-gulf-shield-2026.md');
-      expect(got.get('package')!.name).toMatch(/^gulf-shield-2026-seed\d+\.TLP-[A-Z+-]+\.ramparts-package\.json$/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    await expectSameAsCommandLine(got);
+    expect(got.get('aar-md')!.name).toBe('aar-gulf-shield-2026.md');
+    expect(got.get('package')!.name).toMatch(/^gulf-shield-2026-seed\d+\.TLP-[A-Z+-]+\.ramparts-package\.json$/);
   });
 
   it('a log file replays offline on the replay page', async () => {

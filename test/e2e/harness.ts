@@ -71,13 +71,26 @@ export async function ensureClient(): Promise<void> {
   }
 }
 
-export interface E2EServer { server: RunningServer; url: string; dispose(): Promise<void> }
+export interface E2EServer {
+  server: RunningServer;
+  url: string;
+  dispose(): Promise<void>;
+}
 
 export async function startE2EServer(): Promise<E2EServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'ramparts-e2e-'));
-  const server = await startServer(defaultConfig({
-    port: 0, host: '127.0.0.1', dataDir, scenariosDir: join(ROOT, 'scenarios'), distDir: DIST, logLevel: 'error', operatorToken: TEST_OPERATOR_TOKEN,
-  }), { logger: silentLogger });
+  const server = await startServer(
+    defaultConfig({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      scenariosDir: join(ROOT, 'scenarios'),
+      distDir: DIST,
+      logLevel: 'error',
+      operatorToken: TEST_OPERATOR_TOKEN,
+    }),
+    { logger: silentLogger },
+  );
   return {
     server,
     url: server.url,
@@ -112,4 +125,23 @@ export async function screenshot(page: Page, name: string, fullPage = false): Pr
   const path = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path, fullPage });
   return path;
+}
+
+/** Moves the timeline scrubber to a simulated time, as dragging it would (React sees an input event). */
+export async function scrubTo(page: Page, ms: number): Promise<void> {
+  await page.$eval(
+    '[data-testid=scrubber]',
+    (el, value) => {
+      const input = el as HTMLInputElement;
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, String(value));
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    ms,
+  );
+}
+
+/** Sets the exercise speed from the controller's console (the select fires a `speed` command). */
+export async function setSpeed(control: Page, factor: number): Promise<void> {
+  await control.selectOption('[data-testid=speed]', String(factor));
+  await control.waitForFunction((f) => document.querySelector<HTMLSelectElement>('[data-testid=speed]')?.value === String(f), factor, { timeout: HANG_MS });
 }
