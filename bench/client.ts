@@ -56,10 +56,12 @@ function changes(view: WhiteView, count: number): ViewPatch[] {
   for (let k = 0; k < count; k++) {
     const i = (k * 7919) % current.nodes.length;
     const node = current.nodes[i] as WhiteNodeView;
-    const changed: WhiteNodeView = k % 3 === 0
-      ? { ...node, network: node.network === 'isolated' ? 'connected' : 'isolated', isolated: node.network !== 'isolated' }
-      : k % 3 === 1 ? { ...node, integrity: INTEGRITY[(INTEGRITY.indexOf(node.integrity) + 1) % INTEGRITY.length] as WhiteNodeView['integrity'] }
-        : { ...node, alerts: node.alerts + 1 };
+    const changed: WhiteNodeView =
+      k % 3 === 0
+        ? { ...node, network: node.network === 'isolated' ? 'connected' : 'isolated', isolated: node.network !== 'isolated' }
+        : k % 3 === 1
+          ? { ...node, integrity: INTEGRITY[(INTEGRITY.indexOf(node.integrity) + 1) % INTEGRITY.length] as WhiteNodeView['integrity'] }
+          : { ...node, alerts: node.alerts + 1 };
     const nodes = current.nodes.slice();
     nodes[i] = changed;
     const next = { ...current, nodes, clock: { ...current.clock, t: current.clock.t + 1000 } };
@@ -75,7 +77,11 @@ async function mapFps(): Promise<BenchResult[]> {
   const out = await mkdtemp(join(tmpdir(), 'ramparts-bench-'));
   try {
     await build({
-      configFile: false, root: join(ROOT, 'bench/client'), plugins: [react()], logLevel: 'warn', mode: 'production',
+      configFile: false,
+      root: join(ROOT, 'bench/client'),
+      plugins: [react()],
+      logLevel: 'warn',
+      mode: 'production',
       build: { outDir: out, emptyOutDir: true, rollupOptions: { input: join(ROOT, 'bench/client/map-bench.html') } },
     });
     const view = stressWhiteView();
@@ -95,10 +101,16 @@ async function mapFps(): Promise<BenchResult[]> {
       await page.evaluate(() => new Promise((done) => setTimeout(done, 1000))); // settle after the first layout
       const r = await page.evaluate(([rate, ms]) => window.bench.start(rate, ms), [RATE, SECONDS * 1000] as const);
       const fps = r.frames / (r.ms / 1000);
-      return [{
-        name: `map FPS, ${nodes} nodes, ${RATE} changes/s`, value: fps, unit: 'fps', target: 30, higherIsBetter: true,
-        note: `${r.changes} changes in ${(r.ms / 1000).toFixed(1)} s; p95 frame ${r.p95FrameMs.toFixed(1)} ms, worst ${r.maxFrameMs.toFixed(0)} ms`,
-      }];
+      return [
+        {
+          name: `map FPS, ${nodes} nodes, ${RATE} changes/s`,
+          value: fps,
+          unit: 'fps',
+          target: 30,
+          higherIsBetter: true,
+          note: `${r.changes} changes in ${(r.ms / 1000).toFixed(1)} s; p95 frame ${r.p95FrameMs.toFixed(1)} ms, worst ${r.maxFrameMs.toFixed(0)} ms`,
+        },
+      ];
     } finally {
       await browser.close();
     }
@@ -111,10 +123,13 @@ async function blueConsole(): Promise<BenchResult[]> {
   const env = await startE2EServer();
   const browser = await launchBrowser();
   try {
-    const created = await (await fetch(`${env.url}/api/exercises`, {
-      method: 'POST', headers: { 'content-type': 'application/json', origin: env.url, ...operatorHeaders() },
-      body: JSON.stringify({ scenario: 'stress-twelve-nations', mode: 'realtime' }),
-    })).json() as CreateExerciseResponse;
+    const created = (await (
+      await fetch(`${env.url}/api/exercises`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: env.url, ...operatorHeaders() },
+        body: JSON.stringify({ scenario: 'stress-twelve-nations', mode: 'realtime' }),
+      })
+    ).json()) as CreateExerciseResponse;
     if (!created.ok) throw new Error(`cannot create the stress exercise: ${JSON.stringify(created)}`);
     const seat = created.seats.find((s) => s.role === 'blue');
     if (!seat) throw new Error('the stress scenario has no blue seat');
@@ -126,14 +141,24 @@ async function blueConsole(): Promise<BenchResult[]> {
       const page = await context.newPage();
       const bodies: Promise<number>[] = [];
       page.on('response', (res) => {
-        if (/\.(js|css)$/.test(new URL(res.url()).pathname)) bodies.push(res.body().then((b) => gz(b)).catch(() => 0));
+        if (/\.(js|css)$/.test(new URL(res.url()).pathname))
+          bodies.push(
+            res
+              .body()
+              .then((b) => gz(b))
+              .catch(() => 0),
+          );
       });
       await page.goto(`${env.url}${seat.link}`);
       // Usable: the console is there, its map has drawn a frame, and the inbox answers a click.
-      await page.waitForFunction(() => {
-        const canvas = document.querySelector('[data-console=blue] canvas[data-nodes]');
-        return canvas !== null && Number(canvas.getAttribute('data-nodes')) > 0 && document.querySelector('[data-tab=inbox]') !== null;
-      }, null, { timeout: 60_000, polling: 'raf' });
+      await page.waitForFunction(
+        () => {
+          const canvas = document.querySelector('[data-console=blue] canvas[data-nodes]');
+          return canvas !== null && Number(canvas.getAttribute('data-nodes')) > 0 && document.querySelector('[data-tab=inbox]') !== null;
+        },
+        null,
+        { timeout: 60_000, polling: 'raf' },
+      );
       // The map draws on the next animation frame; the console is usable once that frame is out.
       times.push(await page.evaluate(() => new Promise<number>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now()))))));
       nodes = Number(await page.getAttribute('canvas[data-nodes]', 'data-nodes'));
@@ -142,7 +167,12 @@ async function blueConsole(): Promise<BenchResult[]> {
     }
     times.sort((a, b) => a - b);
     return [
-      { name: `time to usable blue console (${nodes} nodes on its map)`, value: times[Math.floor(times.length / 2)] ?? 0, unit: 'ms', note: `median of ${LOADS} cold loads; fastest ${times[0]?.toFixed(0)} ms` },
+      {
+        name: `time to usable blue console (${nodes} nodes on its map)`,
+        value: times[Math.floor(times.length / 2)] ?? 0,
+        unit: 'ms',
+        note: `median of ${LOADS} cold loads; fastest ${times[0]?.toFixed(0)} ms`,
+      },
       { name: 'blue console JS+CSS (gzip, every chunk it loads)', value: bytes / 1024, unit: 'KB', target: 350 },
     ];
   } finally {
@@ -154,9 +184,5 @@ async function blueConsole(): Promise<BenchResult[]> {
 export async function run(): Promise<BenchResult[]> {
   await ensureClient();
   const initial = initialBundle();
-  return [
-    { name: 'initial JS+CSS (gzip)', value: initial.bytes / 1024, unit: 'KB', target: 350, note: initial.files.join(' ') },
-    ...(await blueConsole()),
-    ...(await mapFps()),
-  ];
+  return [{ name: 'initial JS+CSS (gzip)', value: initial.bytes / 1024, unit: 'KB', target: 350, note: initial.files.join(' ') }, ...(await blueConsole()), ...(await mapFps())];
 }

@@ -57,7 +57,11 @@ export function busyScript(compiled: CompiledScenario, seed: number, everyMs: nu
       else if (partners.length > 0) {
         c.report++;
         const to = pick(partners);
-        push(t, actor, { type: 'share-intel', partners: [to], report: { title: `IOCs ${c.report}`, text: 'Indicators seen', indicators: indicators.length > 0 ? [pick(indicators)] : [], tlp: 'AMBER' } });
+        push(t, actor, {
+          type: 'share-intel',
+          partners: [to],
+          report: { title: `IOCs ${c.report}`, text: 'Indicators seen', indicators: indicators.length > 0 ? [pick(indicators)] : [], tlp: 'AMBER' },
+        });
         push(t + 10 * 60_000, { role: 'blue', team: to }, { type: 'apply-intel', report: `${b.id}-R${c.report}` });
       }
     }

@@ -22,7 +22,10 @@ function load(file: string): { scenario: ScenarioT; compiled: CompiledScenario }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-interface Rate { events: number; ms: number }
+interface Rate {
+  events: number;
+  ms: number;
+}
 const perSecond = (r: Rate) => r.events / (r.ms / 1000);
 
 /** A toggle machine actor: the yardstick. */
@@ -68,11 +71,28 @@ export async function run(): Promise<BenchResult[]> {
   const stress = load('stress.yaml');
   const h = headlessAndXState(stress.compiled);
   out.push({
-    name: 'headless run, scenarios/stress.yaml', value: perSecond(h.engine), unit: 'events/s', target: 100_000, higherIsBetter: true,
+    name: 'headless run, scenarios/stress.yaml',
+    value: perSecond(h.engine),
+    unit: 'events/s',
+    target: 100_000,
+    higherIsBetter: true,
     note: `${h.engine.events} events over seeds ${SEEDS[0]}-${SEEDS.at(-1)} in ${seconds(h.engine.ms)}; best seed ${Math.round(h.best)}/s; load average ${load0}`,
   });
-  out.push({ name: 'bare XState actor.send, toggle machine', value: perSecond(h.xstate), unit: 'events/s', higherIsBetter: true, note: `${h.xstate.events} sends in ${seconds(h.xstate.ms)}, interleaved with the runs above` });
-  out.push({ name: 'headless events/s per XState send/s', value: perSecond(h.engine) / perSecond(h.xstate), unit: 'x', target: 1.5, higherIsBetter: true, note: 'same run, same load: this ratio travels between machines' });
+  out.push({
+    name: 'bare XState actor.send, toggle machine',
+    value: perSecond(h.xstate),
+    unit: 'events/s',
+    higherIsBetter: true,
+    note: `${h.xstate.events} sends in ${seconds(h.xstate.ms)}, interleaved with the runs above`,
+  });
+  out.push({
+    name: 'headless events/s per XState send/s',
+    value: perSecond(h.engine) / perSecond(h.xstate),
+    unit: 'x',
+    target: 1.5,
+    higherIsBetter: true,
+    note: 'same run, same load: this ratio travels between machines',
+  });
 
   return out;
 }

@@ -34,14 +34,21 @@ function table(rows: { module: string; r: BenchResult }[]): string {
   const cells = rows.map(({ module, r }) => {
     const ok = met(r);
     return [
-      module, r.name, `${r.value.toFixed(r.value < 10 ? 2 : 0)} ${r.unit}`,
+      module,
+      r.name,
+      `${r.value.toFixed(r.value < 10 ? 2 : 0)} ${r.unit}`,
       r.target === undefined ? '' : `${r.higherIsBetter ? '>=' : '<='} ${r.target} ${r.unit}`,
-      ok === undefined ? '' : ok ? 'ok' : 'MISSED', r.note ?? '',
+      ok === undefined ? '' : ok ? 'ok' : 'MISSED',
+      r.note ?? '',
     ];
   });
   const head = ['module', 'measure', 'value', 'target', '', 'note'];
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
-  const line = (c: string[]) => c.map((x, i) => x.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((x, i) => x.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }
 
@@ -61,7 +68,15 @@ async function main(argv: string[]): Promise<number> {
     console.error(`no benchmark named ${only.join(', ')}`);
     return 2;
   }
-  console.log(json ? JSON.stringify(rows.map(({ module, r }) => ({ module, ...r, met: met(r) })), null, 2) : table(rows));
+  console.log(
+    json
+      ? JSON.stringify(
+          rows.map(({ module, r }) => ({ module, ...r, met: met(r) })),
+          null,
+          2,
+        )
+      : table(rows),
+  );
   return 0;
 }
 

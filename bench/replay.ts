@@ -53,12 +53,20 @@ export async function run(): Promise<BenchResult[]> {
   const heapRun = process.memoryUsage().heapUsed - heap0;
   const events = live.state.seq;
   out.push({
-    name: 'headless run with a busy blue script (the log below)', value: events / (liveMs / 1000), unit: 'events/s', higherIsBetter: true,
+    name: 'headless run with a busy blue script (the log below)',
+    value: events / (liveMs / 1000),
+    unit: 'events/s',
+    higherIsBetter: true,
     note: `${events} events, ${inputs.length} inputs (${live.applied} accepted) in ${seconds(liveMs)}; load average ${loadavg()[0]?.toFixed(1)}`,
   });
   const text = serialiseLog({ header: logHeader(long, 1, 'headless'), records: live.records });
   const liveRecords = live.records.length;
-  out.push({ name: 'memory per 100,000 events: state + recorded log', value: (heapRun / events) * 100_000 / 1_048_576, unit: 'MB', note: `heap growth after GC: ${(heapRun / 1_048_576).toFixed(0)} MB for ${events} events` });
+  out.push({
+    name: 'memory per 100,000 events: state + recorded log',
+    value: ((heapRun / events) * 100_000) / 1_048_576,
+    unit: 'MB',
+    note: `heap growth after GC: ${(heapRun / 1_048_576).toFixed(0)} MB for ${events} events`,
+  });
   live.records.length = 0;
 
   // Full replay, as `ramparts replay LOG` does it. Best of three (the machine is shared).
@@ -83,11 +91,14 @@ export async function run(): Promise<BenchResult[]> {
   gc();
   const heapState = process.memoryUsage().heapUsed - heap1;
   if (state.seq !== events) throw new Error(`the replay made ${state.seq} events, the live run ${events}`);
-  out.push({ name: 'memory per 100,000 events: state alone', value: (heapState / state.seq) * 100_000 / 1_048_576, unit: 'MB', note: `a rebuilt state: ${(heapState / 1_048_576).toFixed(0)} MB` });
+  out.push({ name: 'memory per 100,000 events: state alone', value: ((heapState / state.seq) * 100_000) / 1_048_576, unit: 'MB', note: `a rebuilt state: ${(heapState / 1_048_576).toFixed(0)} MB` });
   const best = tries.reduce((a, b) => (a.parseMs + a.foldMs <= b.parseMs + b.foldMs ? a : b));
   const bareCpu = Math.min(...tries.map((x) => x.foldCpu));
   out.push({
-    name: `full replay of a ${Math.round(events / 1000)}k-event log`, value: best.parseMs + best.foldMs, unit: 'ms', target: 1000,
+    name: `full replay of a ${Math.round(events / 1000)}k-event log`,
+    value: best.parseMs + best.foldMs,
+    unit: 'ms',
+    target: 1000,
     note: `best of 3: parse ${best.parseMs.toFixed(0)} ms + rebuild ${best.foldMs.toFixed(0)} ms (all: ${tries.map((x) => (x.parseMs + x.foldMs).toFixed(0)).join(', ')} ms); ${liveRecords} records, ${(text.length / 1_048_576).toFixed(0)} MB; load average ${loadavg()[0]?.toFixed(1)}`,
   });
 
@@ -113,9 +124,18 @@ export async function run(): Promise<BenchResult[]> {
   }
   if (!index) throw new Error('no index');
   const bi = idx.reduce((a, b) => (a.indexMs <= b.indexMs ? a : b));
-  out.push({ name: 'timeline usable: parse + first slice of the index', value: Math.min(...idx.map((x) => x.openMs)), unit: 'ms', target: 500, note: `best of 3 (all: ${idx.map((x) => x.openMs.toFixed(0)).join(', ')} ms; CPU ${Math.min(...idx.map((x) => x.openCpu)).toFixed(0)} ms); the fold goes on in slices of ${SLICE_EVENTS} events` });
   out.push({
-    name: 'seek index: parse + verifying fold with snapshots', value: bi.indexMs, unit: 'ms', target: 500,
+    name: 'timeline usable: parse + first slice of the index',
+    value: Math.min(...idx.map((x) => x.openMs)),
+    unit: 'ms',
+    target: 500,
+    note: `best of 3 (all: ${idx.map((x) => x.openMs.toFixed(0)).join(', ')} ms; CPU ${Math.min(...idx.map((x) => x.openCpu)).toFixed(0)} ms); the fold goes on in slices of ${SLICE_EVENTS} events`,
+  });
+  out.push({
+    name: 'seek index: parse + verifying fold with snapshots',
+    value: bi.indexMs,
+    unit: 'ms',
+    target: 500,
     note: `best of 3 (all: ${idx.map((x) => x.indexMs.toFixed(0)).join(', ')} ms; CPU ${bi.indexCpu.toFixed(0)} ms); the bare fold above: CPU ${bareCpu.toFixed(0)} ms; index CPU / bare fold CPU ${(bi.indexCpu / bareCpu).toFixed(2)}; load average ${loadavg()[0]?.toFixed(1)}`,
   });
 

@@ -38,7 +38,9 @@ const quantile = (xs: number[], q: number) => {
 
 function spawnLine(args: string[], pattern: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
   const child = spawn(process.execPath, [join(ROOT, 'bin/ramparts.mjs'), ...args], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, RAMPARTS_OPERATOR_TOKEN: OPERATOR_TOKEN },
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, RAMPARTS_OPERATOR_TOKEN: OPERATOR_TOKEN },
   });
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -49,10 +51,11 @@ function spawnLine(args: string[], pattern: RegExp): Promise<{ child: ChildProce
   });
 }
 
-const stop = (child: ChildProcess) => new Promise<void>((done) => {
-  child.once('exit', () => done());
-  child.kill('SIGTERM');
-});
+const stop = (child: ChildProcess) =>
+  new Promise<void>((done) => {
+    child.once('exit', () => done());
+    child.kill('SIGTERM');
+  });
 
 function seat(url: string, exerciseId: string, token: string): Promise<Client | undefined> {
   const socket: Client = connect(url, { auth: { exerciseId, token, protocol: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false, forceNew: true });
@@ -66,14 +69,33 @@ function seat(url: string, exerciseId: string, token: string): Promise<Client | 
 /** Clients held and command -> delivery latency with `processes` servers sharing PostgreSQL and Redis. */
 async function servers(processes: number): Promise<BenchResult[]> {
   const schema = `ramparts_bench_${randomBytes(5).toString('hex')}`;
-  const args = ['serve', '--port', '0', '--host', '127.0.0.1', '--scenarios', join(ROOT, 'test/fixtures/scenarios'), '--log-level', 'warn',
-    '--postgres', PG, '--postgres-schema', schema, '--redis', REDIS];
+  const args = [
+    'serve',
+    '--port',
+    '0',
+    '--host',
+    '127.0.0.1',
+    '--scenarios',
+    join(ROOT, 'test/fixtures/scenarios'),
+    '--log-level',
+    'warn',
+    '--postgres',
+    PG,
+    '--postgres-schema',
+    schema,
+    '--redis',
+    REDIS,
+  ];
   const started = [];
   for (let i = 0; i < processes; i++) started.push(await spawnLine(args, /^Ramparts listening on (http:\/\/\S+?)\/?$/));
   const urls = started.map((s) => s.match[1]!);
   const clients: Client[] = [];
   try {
-    const res = await fetch(`${urls[0]}/api/exercises`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${OPERATOR_TOKEN}` }, body: JSON.stringify({ scenario: 'minimal', mode: 'realtime', seed: 1 }) });
+    const res = await fetch(`${urls[0]}/api/exercises`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${OPERATOR_TOKEN}` },
+      body: JSON.stringify({ scenario: 'minimal', mode: 'realtime', seed: 1 }),
+    });
     const ex = (await res.json()) as CreateExerciseResponse;
     const token = (name: string) => ex.seats.find((s) => s.seat === name)!.token;
     const controller = await seat(urls[0]!, ex.exerciseId, token('controller'));
@@ -82,8 +104,7 @@ async function servers(processes: number): Promise<BenchResult[]> {
     await controller.emitWithAck('command', { type: 'start' });
     const connectStart = performance.now();
     const wanted = 2 * CLIENTS_PER_TEAM;
-    const joined = await Promise.all(Array.from({ length: wanted }, (_, i) =>
-      seat(urls[i % urls.length]!, ex.exerciseId, token(i < CLIENTS_PER_TEAM ? 'blue:kw' : 'blue:om'))));
+    const joined = await Promise.all(Array.from({ length: wanted }, (_, i) => seat(urls[i % urls.length]!, ex.exerciseId, token(i < CLIENTS_PER_TEAM ? 'blue:kw' : 'blue:om'))));
     const connectMs = performance.now() - connectStart;
     const held = joined.filter((c): c is Client => c !== undefined);
     clients.push(...held);
@@ -94,15 +115,18 @@ async function servers(processes: number): Promise<BenchResult[]> {
     for (let n = 0; n < COMMANDS; n++) {
       const text = `bench ${n}`;
       const sent = performance.now();
-      const arrivals = kw.map((c) => new Promise<void>((done) => {
-        const on = (delta: { events: { data?: unknown }[] }) => {
-          if (!JSON.stringify(delta.events).includes(text)) return;
-          latencies.push(performance.now() - sent);
-          c.off('delta', on as never);
-          done();
-        };
-        c.on('delta', on as never);
-      }));
+      const arrivals = kw.map(
+        (c) =>
+          new Promise<void>((done) => {
+            const on = (delta: { events: { data?: unknown }[] }) => {
+              if (!JSON.stringify(delta.events).includes(text)) return;
+              latencies.push(performance.now() - sent);
+              c.off('delta', on as never);
+              done();
+            };
+            c.on('delta', on as never);
+          }),
+      );
       await sender.emitWithAck('command', { type: 'sitrep', text, severity: 'low' });
       await Promise.race([Promise.all(arrivals), sleep(5000)]);
       await sleep(60); // under the per-socket rate limit
@@ -130,12 +154,21 @@ async function sweep(count: number): Promise<BenchResult> {
   for (let i = 0; i < count; i++) workers.push(await spawnLine(['worker', '--redis', REDIS, '--queue', queue], /^Ramparts worker ready$/));
   try {
     const t = performance.now();
-    const run = spawn(process.execPath, [join(ROOT, 'bin/ramparts.mjs'), 'sweep', join(ROOT, 'scenarios/gulf-shield.yaml'), '--runs', String(SWEEP_RUNS),
-      '--seed', '1', '--json', '--redis', REDIS, '--queue', queue], { cwd: ROOT, stdio: ['ignore', 'ignore', 'ignore'] });
+    const run = spawn(
+      process.execPath,
+      [join(ROOT, 'bin/ramparts.mjs'), 'sweep', join(ROOT, 'scenarios/gulf-shield.yaml'), '--runs', String(SWEEP_RUNS), '--seed', '1', '--json', '--redis', REDIS, '--queue', queue],
+      { cwd: ROOT, stdio: ['ignore', 'ignore', 'ignore'] },
+    );
     const code = await new Promise<number | null>((done) => run.once('exit', done));
     if (code !== 0) throw new Error(`the sweep exited with ${code}`);
     const seconds = (performance.now() - t) / 1000;
-    return { name: `sweep gulf-shield, ${count} worker${count > 1 ? 's' : ''}`, value: SWEEP_RUNS / seconds, unit: 'runs/s', higherIsBetter: true, note: `${SWEEP_RUNS} runs in ${seconds.toFixed(1)} s (with process start)` };
+    return {
+      name: `sweep gulf-shield, ${count} worker${count > 1 ? 's' : ''}`,
+      value: SWEEP_RUNS / seconds,
+      unit: 'runs/s',
+      higherIsBetter: true,
+      note: `${SWEEP_RUNS} runs in ${seconds.toFixed(1)} s (with process start)`,
+    };
   } finally {
     for (const w of workers) await stop(w.child);
   }

@@ -44,14 +44,22 @@ const OPERATOR_TOKEN = 'bench-operator-token-0123456789';
  * blue seats is far above the per-seat rate (10/s) and sitrep count (500) an exercise allows by design
  * (issue #13), and the benchmark measures the server, not the quotas.
  */
-const LOAD_TEST_QUOTAS = ['commandsPerSecond=100000', 'commandBurst=100000', 'sitrepsPerTeam=10000000', 'textBytesPerSeat=1000000000', 'textBytesPerExercise=1000000000']
-  .flatMap((q) => ['--quota', q]);
+const LOAD_TEST_QUOTAS = ['commandsPerSecond=100000', 'commandBurst=100000', 'sitrepsPerTeam=10000000', 'textBytesPerSeat=1000000000', 'textBytesPerExercise=1000000000'].flatMap((q) => [
+  '--quota',
+  q,
+]);
 
 async function startServer(dataDir: string, scenariosDir: string) {
   const root = new URL('../', import.meta.url).pathname;
-  const child = spawn(process.execPath, [join(root, 'bin/ramparts.mjs'), 'serve', '--port', '0', '--host', '127.0.0.1', '--data', dataDir, '--scenarios', scenariosDir, '--log-level', 'warn', ...LOAD_TEST_QUOTAS], {
-    cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, RAMPARTS_OPERATOR_TOKEN: OPERATOR_TOKEN },
-  });
+  const child = spawn(
+    process.execPath,
+    [join(root, 'bin/ramparts.mjs'), 'serve', '--port', '0', '--host', '127.0.0.1', '--data', dataDir, '--scenarios', scenariosDir, '--log-level', 'warn', ...LOAD_TEST_QUOTAS],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, RAMPARTS_OPERATOR_TOKEN: OPERATOR_TOKEN },
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const m = /^Ramparts listening on (http:\/\/\S+?)\/?$/.exec(line);
@@ -59,7 +67,14 @@ async function startServer(dataDir: string, scenariosDir: string) {
     });
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
-  return { url, stop: () => new Promise<void>((done) => { child.once('exit', () => done()); child.kill('SIGTERM'); }) };
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((done) => {
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 /** A sample of the server's Prometheus metrics, by exact series name. */
@@ -88,7 +103,11 @@ export async function run(): Promise<BenchResult[]> {
   const clients: Client[] = [];
   try {
     const text = JSON.stringify(coalitionScenario(TEAMS, 12));
-    const res = await fetch(`${server.url}/api/exercises`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${OPERATOR_TOKEN}` }, body: JSON.stringify({ scenario: { text }, mode: 'tabletop', seed: 3 }) });
+    const res = await fetch(`${server.url}/api/exercises`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${OPERATOR_TOKEN}` },
+      body: JSON.stringify({ scenario: { text }, mode: 'tabletop', seed: 3 }),
+    });
     if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
     const ex = (await res.json()) as CreateExerciseResponse;
     const blueSeats = ex.seats.filter((s) => s.role === 'blue');
@@ -175,10 +194,12 @@ export async function run(): Promise<BenchResult[]> {
         const socket = everyone[(due * 53) % everyone.length]!;
         const marker = `s${due}`;
         sent.set(marker, loadStart + (due / TARGET_RATE) * 1000);
-        replies.push(socket.emitWithAck('command', { type: 'sitrep', text: marker, severity: 'low' }).then((reply) => {
-          if (reply.ok) acked++;
-          else refused++;
-        }));
+        replies.push(
+          socket.emitWithAck('command', { type: 'sitrep', text: marker, severity: 'low' }).then((reply) => {
+            if (reply.ok) acked++;
+            else refused++;
+          }),
+        );
       }
       await sleep(2);
     }
@@ -192,7 +213,7 @@ export async function run(): Promise<BenchResult[]> {
     };
     // Every delivery of every acknowledged command, or no new one for two seconds.
     const expected = acked * (PER_TEAM + 1);
-    for (let seen = -1; latencies.length < expected && latencies.length !== seen;) {
+    for (let seen = -1; latencies.length < expected && latencies.length !== seen; ) {
       seen = latencies.length;
       await sleep(2000);
     }
@@ -200,7 +221,7 @@ export async function run(): Promise<BenchResult[]> {
     await ticker;
     const loaded = latencies;
 
-    const appendMs = (await serverMetric(server.url, 'ramparts_store_append_seconds_sum')) / (await serverMetric(server.url, 'ramparts_store_append_seconds_count')) * 1000;
+    const appendMs = ((await serverMetric(server.url, 'ramparts_store_append_seconds_sum')) / (await serverMetric(server.url, 'ramparts_store_append_seconds_count'))) * 1000;
     const batches = await serverMetric(server.url, 'ramparts_store_append_seconds_count');
     const medianDelta = quantile(deltaBytes, 0.5);
     const medianFull = quantile(fullBytes, 0.5);
@@ -210,13 +231,17 @@ export async function run(): Promise<BenchResult[]> {
       { name: 'command -> delivery p50, 20 cmd/s', value: quantile(light, 0.5), unit: 'ms', note: `${light.length} deliveries of ${lightExpected}` },
       { name: 'command -> delivery p99, 20 cmd/s', value: quantile(light, 0.99), unit: 'ms', target: 250 },
       {
-        name: `sustained commands/s (open loop at ${TARGET_RATE}/s from ${everyone.length} clients)`, value: acked / ackedSeconds, unit: 'cmd/s', target: TARGET_RATE, higherIsBetter: true,
+        name: `sustained commands/s (open loop at ${TARGET_RATE}/s from ${everyone.length} clients)`,
+        value: acked / ackedSeconds,
+        unit: 'cmd/s',
+        target: TARGET_RATE,
+        higherIsBetter: true,
         note: `${acked} acknowledged in ${ackedSeconds.toFixed(1)} s (sent over ${loadSeconds.toFixed(1)} s); CPU: server ${cpu.server.toFixed(2)} cores, clients ${cpu.bench.toFixed(2)} cores; ${batches} fsynced batches, ${appendMs.toFixed(1)} ms each${refused > 0 ? `; ${refused} refused` : ''}`,
       },
       { name: 'command -> delivery p50, sustained', value: quantile(loaded, 0.5), unit: 'ms', note: `${loaded.length} of ${expected} deliveries, from the moment each command was due` },
       { name: 'command -> delivery p99, sustained', value: quantile(loaded, 0.99), unit: 'ms', target: 250 },
       { name: 'bytes per delta, median (blue)', value: medianDelta, unit: 'B', target: 400, note: `${deltaBytes.length} deltas; p99 ${quantile(deltaBytes, 0.99)} B` },
-      { name: 'bytes of a full view, median (blue)', value: medianFull, unit: 'B', note: `delta/full = ${(medianDelta / medianFull * 100).toFixed(1)} %` },
+      { name: 'bytes of a full view, median (blue)', value: medianFull, unit: 'B', note: `delta/full = ${((medianDelta / medianFull) * 100).toFixed(1)} %` },
     ];
   } finally {
     for (const c of clients) c.close();

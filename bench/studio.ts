@@ -56,7 +56,9 @@ async function balance(page: Page, workers: number, runs: number): Promise<numbe
   await page.click('[role=tab] >> text=Dry run and balance');
   await page.fill('[data-testid=studio-runs]', String(runs));
   await page.fill('[data-testid=studio-workers]', String(workers));
-  await page.evaluate(() => { delete document.body.dataset.studioBalanceMs; });
+  await page.evaluate(() => {
+    delete document.body.dataset.studioBalanceMs;
+  });
   await page.click('[data-testid=studio-balance-run]');
   await page.waitForFunction(() => document.body.dataset.studioBalanceMs !== undefined, null, WAIT);
   return Number(await page.evaluate(() => document.body.dataset.studioBalanceMs));
@@ -70,7 +72,10 @@ export async function run(): Promise<BenchResult[]> {
   try {
     const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
     await page.goto(`${env.url}/#/studio`);
-    for (const [file, target] of [['gulf-shield.yaml', 200], ['stress.yaml', undefined]] as const) {
+    for (const [file, target] of [
+      ['gulf-shield.yaml', 200],
+      ['stress.yaml', undefined],
+    ] as const) {
       const ms = await keystrokes(page, file);
       const note = `${KEYSTROKES} keystrokes, ${load()}`;
       results.push({ name: `keystroke to diagnostics, ${file}, median`, value: quantile(ms, 0.5), unit: 'ms', ...(target ? { target } : {}), note });

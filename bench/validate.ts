@@ -25,10 +25,19 @@ export function bigScenario(bytes: number, format: 'json' | 'yaml'): { text: str
   let i = 0;
   while (size < bytes) {
     const node = {
-      id: `gen-${i}`, name: `Generated server ${i}`, segment, kind: 'server' as const, os: 'Windows Server 2022',
-      criticality: 1 + (i % 5), ip: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
-      sensors: ['edr' as const, { kind: 'av' as const, quality: 0.8 }], tags: ['generated', `rack-${i % 40}`],
-      services: [{ id: 'smb', port: 445, availability: 0.95 }, { id: 'rdp', port: 3389 }],
+      id: `gen-${i}`,
+      name: `Generated server ${i}`,
+      segment,
+      kind: 'server' as const,
+      os: 'Windows Server 2022',
+      criticality: 1 + (i % 5),
+      ip: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+      sensors: ['edr' as const, { kind: 'av' as const, quality: 0.8 }],
+      tags: ['generated', `rack-${i % 40}`],
+      services: [
+        { id: 'smb', port: 445, availability: 0.95 },
+        { id: 'rdp', port: 3389 },
+      ],
       vulnerabilities: [{ id: `CVE-2024-${10000 + (i % 1000)}`, cvss: 7.5, technique: 'T1210' }],
     };
     s.network.nodes.push(node);
@@ -44,7 +53,11 @@ const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
 export async function run(): Promise<BenchResult[]> {
   const out: BenchResult[] = [];
   const dir = new URL('scenarios/', ROOT);
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort() : [];
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => /\.(ya?ml|json)$/.test(f))
+        .sort()
+    : [];
   if (!files.includes('stress.yaml')) out.push({ name: 'validate scenarios/stress.yaml', value: NaN, unit: 'ms', note: 'skipped: scenarios/stress.yaml does not exist yet' });
   for (const f of files.sort((a, b) => (a === 'stress.yaml' ? -1 : b === 'stress.yaml' ? 1 : 0))) {
     const bytes = readFileSync(new URL(f, dir));
@@ -52,12 +65,21 @@ export async function run(): Promise<BenchResult[]> {
     const { wallMs, cpuMs } = await medianTimes(5, () => validateScenarioText(bytes, f));
     out.push({ name: `validate scenarios/${f}`, value: wallMs, unit: 'ms', target: TARGET_MS, note: `${mb(bytes.length)}, CPU ${cpuMs.toFixed(0)} ms${ok ? '' : ', INVALID'}` });
   }
-  for (const [format, runs] of [['json', 5], ['yaml', 5]] as const) {
+  for (const [format, runs] of [
+    ['json', 5],
+    ['yaml', 5],
+  ] as const) {
     const big = bigScenario(10_000_000, format);
     const bytes = new TextEncoder().encode(big.text);
     const ok = validateScenarioText(bytes, `big.${format}`).ok;
     const { wallMs, cpuMs } = await medianTimes(runs, () => validateScenarioText(bytes, `big.${format}`));
-    out.push({ name: `validate a generated ${format.toUpperCase()} scenario`, value: wallMs, unit: 'ms', target: TARGET_MS, note: `${mb(bytes.length)}, ${big.nodes} nodes, CPU ${cpuMs.toFixed(0)} ms${ok ? '' : ', INVALID'}, median of ${runs}` });
+    out.push({
+      name: `validate a generated ${format.toUpperCase()} scenario`,
+      value: wallMs,
+      unit: 'ms',
+      target: TARGET_MS,
+      note: `${mb(bytes.length)}, ${big.nodes} nodes, CPU ${cpuMs.toFixed(0)} ms${ok ? '' : ', INVALID'}, median of ${runs}`,
+    });
   }
   const oversize = new Uint8Array(17 * 1024 * 1024).fill(0x20);
   out.push({ name: 'refuse a 17 MiB file', value: await medianMs(5, () => validateScenarioText(oversize, 'huge.yaml')), unit: 'ms', target: 10 });

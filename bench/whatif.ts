@@ -9,9 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import {
-  branchSweepJob, compileScenario, logHeader, openFork, parseLog, runBranch, type ScenarioT, serialiseLog, validateScenarioText,
-} from '../engine/index.ts';
+import { branchSweepJob, compileScenario, logHeader, openFork, parseLog, runBranch, type ScenarioT, serialiseLog, validateScenarioText } from '../engine/index.ts';
 import { runScripted } from '../cli/headless.ts';
 import { runPool } from '../cli/sweep/pool.ts';
 import { nativeSha256Hex } from '../native/hash.ts';
@@ -58,18 +56,25 @@ export async function run(): Promise<BenchResult[]> {
   for (let i = 0; i < FORK_TRIES; i++) {
     const started = performance.now();
     let first = 0;
-    const r = runBranch(source, { at: mid, edits: [], reseed: null }, {
-      keepEvents: false,
-      observe: (evs) => {
-        if (first === 0 && evs.length > 0) first = performance.now() - started;
+    const r = runBranch(
+      source,
+      { at: mid, edits: [], reseed: null },
+      {
+        keepEvents: false,
+        observe: (evs) => {
+          if (first === 0 && evs.length > 0) first = performance.now() - started;
+        },
       },
-    });
+    );
     if (!r.ok) throw new Error(`the branch was refused: ${r.issues[0]?.message}`);
     firstMs.push(first);
     wholeMs.push(performance.now() - started);
   }
   out.push({
-    name: 'fork the 107k-event log at its middle, to the first branch event (median)', value: median(firstMs), unit: 'ms', target: 100,
+    name: 'fork the 107k-event log at its middle, to the first branch event (median)',
+    value: median(firstMs),
+    unit: 'ms',
+    target: 100,
     note: `${events} events; opening it for branching (seek index, played events) took ${Math.round(openMs)} ms; median of ${FORK_TRIES}; load average ${load0}`,
   });
   out.push({ name: 'the whole branch from the middle, played streams (median)', value: median(wholeMs), unit: 'ms', note: 'half the log run again with no edits' });

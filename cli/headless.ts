@@ -17,7 +17,13 @@ export interface ScriptedRunOptions {
 }
 
 /** An input the engine refused (or could not apply), with its line in the command file. */
-export interface InputRefusal { line: number; at: number; type: string; code: string; message: string }
+export interface InputRefusal {
+  line: number;
+  at: number;
+  type: string;
+  code: string;
+  message: string;
+}
 
 export interface ScriptedRun {
   state: ExerciseState;
@@ -34,7 +40,11 @@ export interface ScriptedRun {
 export function runScripted(compiled: CompiledScenario, options: ScriptedRunOptions): ScriptedRun {
   const run = runHeadless(compiled, { ...options, keepEvents: false });
   return {
-    state: run.state, records: run.log?.records ?? [], applied: run.applied, notReached: run.notReached, stop: run.stop,
+    state: run.state,
+    records: run.log?.records ?? [],
+    applied: run.applied,
+    notReached: run.notReached,
+    stop: run.stop,
     refused: run.refused.map((r) => ({ line: r.input.line, at: r.at, type: r.input.command.type, code: r.code, message: r.message })),
   };
 }

@@ -7,7 +7,11 @@
 import { type ActorT, checkCommand, isRecord, type Command, type CompiledScenario, formatDuration, parseDuration, type PathSegment } from '../engine/index.ts';
 
 /** One input: the command, the simulated time it is due, and where it came from (1-based line). */
-export interface ScriptedInput { at: number; command: Command; line: number }
+export interface ScriptedInput {
+  at: number;
+  command: Command;
+  line: number;
+}
 
 /** Reports a problem of the entry at `path` (relative to the entry); `atKey`: point at the last key itself, not its value. */
 export type Report = (path: readonly PathSegment[], message: string, atKey?: boolean) => void;
@@ -42,7 +46,14 @@ export function checkInput(value: unknown, line: number, compiled: CompiledScena
   const actor = entry.actor as ActorT;
   const actorValid = entry.actor !== undefined && !issues.some((i) => i.path[0] === 'actor' && i.path[1] !== 'role');
   if (actorValid && actor.role === 'blue' && compiled.blueIndex.get(actor.team) === undefined) {
-    bad(['actor', 'team'], unknown('blue team', actor.team, compiled.blue.map((b) => b.id)));
+    bad(
+      ['actor', 'team'],
+      unknown(
+        'blue team',
+        actor.team,
+        compiled.blue.map((b) => b.id),
+      ),
+    );
   }
   if (!ok || issues.length > 0 || at === undefined) return undefined;
   if (start || !checked.ok) {
@@ -70,17 +81,49 @@ function checkReferences(c: Command, s: CompiledScenario, bad: Report): void {
     if (s.blueIndex.get(id) === undefined) bad(path, unknown('blue team', id, blue));
   };
   const inject = (path: PathSegment[], id: string): void => {
-    if (s.injectIndex.get(id) === undefined && !/^adhoc-\d+$/.test(id)) bad(path, unknown('inject', id, s.injects.map((x) => x.id)));
+    if (s.injectIndex.get(id) === undefined && !/^adhoc-\d+$/.test(id))
+      bad(
+        path,
+        unknown(
+          'inject',
+          id,
+          s.injects.map((x) => x.id),
+        ),
+      );
   };
   const step = (id: string): void => {
-    if (s.stepIndex.get(id) === undefined) bad(['cmd', 'step'], unknown('red step', id, s.steps.map((x) => x.id)));
+    if (s.stepIndex.get(id) === undefined)
+      bad(
+        ['cmd', 'step'],
+        unknown(
+          'red step',
+          id,
+          s.steps.map((x) => x.id),
+        ),
+      );
   };
   switch (c.type) {
     case 'action': {
       if (!s.actions.has(c.action)) bad(['cmd', 'action'], unknown('action', c.action, [...s.actions.keys()]));
       const t = c.target;
-      if (t.node !== undefined && s.nodeIndex.get(t.node) === undefined) bad(['cmd', 'target', 'node'], unknown('node', t.node, s.nodes.map((n) => n.id)));
-      if (t.segment !== undefined && s.segmentIndex.get(t.segment) === undefined) bad(['cmd', 'target', 'segment'], unknown('segment', t.segment, s.segments.map((x) => x.id)));
+      if (t.node !== undefined && s.nodeIndex.get(t.node) === undefined)
+        bad(
+          ['cmd', 'target', 'node'],
+          unknown(
+            'node',
+            t.node,
+            s.nodes.map((n) => n.id),
+          ),
+        );
+      if (t.segment !== undefined && s.segmentIndex.get(t.segment) === undefined)
+        bad(
+          ['cmd', 'target', 'segment'],
+          unknown(
+            'segment',
+            t.segment,
+            s.segments.map((x) => x.id),
+          ),
+        );
       if (t.team !== undefined) team(['cmd', 'target', 'team'], t.team);
       if (t.inject !== undefined) inject(['cmd', 'target', 'inject'], t.inject);
       return;
@@ -107,7 +150,15 @@ function checkReferences(c: Command, s: CompiledScenario, bad: Report): void {
       }
       return;
     case 'rate':
-      if (!s.capabilities.some((x) => x.id === c.capability)) bad(['cmd', 'capability'], unknown('capability', c.capability, s.capabilities.map((x) => x.id)));
+      if (!s.capabilities.some((x) => x.id === c.capability))
+        bad(
+          ['cmd', 'capability'],
+          unknown(
+            'capability',
+            c.capability,
+            s.capabilities.map((x) => x.id),
+          ),
+        );
       return;
     default:
       return;

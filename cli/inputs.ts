@@ -51,8 +51,7 @@ export function parseInputs(text: string, file: string, compiled: CompiledScenar
 type Err = (line: number, col: number, path: readonly PathSegment[], message: string) => void;
 
 /** The source-map request for a reported path. */
-const where = (path: readonly PathSegment[], atKey = false): [readonly PathSegment[], string?] =>
-  atKey && path.length > 0 ? [path.slice(0, -1), String(path[path.length - 1])] : [path];
+const where = (path: readonly PathSegment[], atKey = false): [readonly PathSegment[], string?] => (atKey && path.length > 0 ? [path.slice(0, -1), String(path[path.length - 1])] : [path]);
 
 function fromLines(text: string, file: string, compiled: CompiledScenario, err: Err): ScriptedInput[] {
   const out: ScriptedInput[] = [];

@@ -12,15 +12,28 @@ export function summaryLines(o: RunOutcome, compiled: CompiledScenario, headline
   lines.push('', `Red objectives: ${achieved} of ${o.objectives.length} achieved`);
   const names = new Map(compiled.campaigns.flatMap((c) => c.objectives.map((x) => [x.id, text(x.name)] as const)));
   if (o.objectives.length > 0) {
-    for (const l of table(['objective', 'achieved', 'name'], o.objectives.map((x) => [x.id, x.achievedAtMs === null ? 'no' : at(x.achievedAtMs), names.get(x.id) ?? '']))) {
+    for (const l of table(
+      ['objective', 'achieved', 'name'],
+      o.objectives.map((x) => [x.id, x.achievedAtMs === null ? 'no' : at(x.achievedAtMs), names.get(x.id) ?? '']),
+    )) {
       lines.push(`  ${l}`);
     }
   }
   lines.push('', 'Blue teams (score 0-100; detection and containment in simulated time):');
   const rows = o.teams.map((t) => [
-    t.team, fixed(t.score.composite), fixed(t.score.availability, 0), fixed(t.score.detection, 0), fixed(t.score.response, 0),
-    fixed(t.score.reporting, 0), fixed(t.score.cooperation, 0), fixed(t.score.penalties), `${t.detectedAttempts}/${t.attempts}`,
-    at(t.firstDetectionMs), span(t.meanTimeToDetectMs), `${t.contained}/${t.compromises}`, span(t.meanTimeToContainMs),
+    t.team,
+    fixed(t.score.composite),
+    fixed(t.score.availability, 0),
+    fixed(t.score.detection, 0),
+    fixed(t.score.response, 0),
+    fixed(t.score.reporting, 0),
+    fixed(t.score.cooperation, 0),
+    fixed(t.score.penalties),
+    `${t.detectedAttempts}/${t.attempts}`,
+    at(t.firstDetectionMs),
+    span(t.meanTimeToDetectMs),
+    `${t.contained}/${t.compromises}`,
+    span(t.meanTimeToContainMs),
   ]);
   const header = ['team', 'score', 'avail', 'detect', 'respond', 'report', 'coop', 'penalty', 'detected', 'first detection', 'mean TTD', 'contained', 'mean TTC'];
   for (const l of table(header, rows)) lines.push(`  ${l}`);

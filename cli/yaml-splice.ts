@@ -9,7 +9,11 @@ import { isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml';
 type Item = { id?: unknown };
 
 const render = (value: unknown, indent: string): string =>
-  stringify(value, { lineWidth: 0 }).replace(/\n$/, '').split('\n').map((l, i) => (i === 0 ? l : `${indent}${l}`)).join('\n');
+  stringify(value, { lineWidth: 0 })
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((l, i) => (i === 0 ? l : `${indent}${l}`))
+    .join('\n');
 
 /** Where a node's text ends, before the line break and blank space a block node's range takes in. */
 function valueEnd(text: string, start: number, end: number): number {

@@ -19,8 +19,16 @@ export * from './lib/diagnostic.ts';
 export * from './scenario/index.ts';
 export { durationMs } from './time/duration.ts';
 export {
-  ATTACK_DOMAIN, ATTACK_VERSION, TACTICS, technique, allTechniques, checkTechnique, isTactic,
-  type Technique, type Tactic, type TechniqueCheck,
+  ATTACK_DOMAIN,
+  ATTACK_VERSION,
+  TACTICS,
+  technique,
+  allTechniques,
+  checkTechnique,
+  isTactic,
+  type Technique,
+  type Tactic,
+  type TechniqueCheck,
 } from './attack/index.ts';
 
 export { compileScenario, CompileError } from './compile/compile.ts';
@@ -33,8 +41,24 @@ export { checkCommand, type CommandCheck, type CommandIssue } from './sim/check.
 export { runHeadless, type HeadlessInput, type HeadlessOptions, type HeadlessRefusal, type HeadlessRun } from './run/headless.ts';
 export { nextEventTime, isEnded, nextInjectTime } from './sim/time.ts';
 export type {
-  ExerciseState, Alert, AlertSource, ScoreSample, QItem, StreamName, AleaState, NodeRt, StepRt, TeamRt, AttemptRt,
-  InjectRt, InjectTeamRt, ActionRt, ReportRt, AssistRt, SitrepRt, RatingRt,
+  ExerciseState,
+  Alert,
+  AlertSource,
+  ScoreSample,
+  QItem,
+  StreamName,
+  AleaState,
+  NodeRt,
+  StepRt,
+  TeamRt,
+  AttemptRt,
+  InjectRt,
+  InjectTeamRt,
+  ActionRt,
+  ReportRt,
+  AssistRt,
+  SitrepRt,
+  RatingRt,
 } from './sim/state.ts';
 export { Actor, CommandBody, COMMAND_ROLES } from './sim/commands.ts';
 export type { Command, CommandType, ActorT, IntelReportT, ActionTargetT, AdhocInjectT } from './sim/commands.ts';
@@ -51,14 +75,35 @@ export { cloneState } from './replay/clone.ts';
 export { canonicalJson } from './lib/canonical.ts';
 export { sha256Hex, hashValue } from './lib/hash.ts';
 export {
-  parseLog, serialiseLog, logHeader, logLine, logError, LOG_FORMAT, LOG_VERSION,
-  type LogHeader, type LogRecord, type RampartsLog, type LogError, type ParseLogResult, type ParseLogOptions,
+  parseLog,
+  serialiseLog,
+  logHeader,
+  logLine,
+  logError,
+  LOG_FORMAT,
+  LOG_VERSION,
+  type LogHeader,
+  type LogRecord,
+  type RampartsLog,
+  type LogError,
+  type ParseLogResult,
+  type ParseLogOptions,
 } from './replay/log.ts';
 export { createReplayer, openSeekIndex, replay, type Replayer, type SeekIndex, type ReplayOptions, type ReplayerResult, type ReplayResult, type ReplayFailure } from './replay/replayer.ts';
 
 export {
-  exerciseMachine, nodeMachine, redStepMachine, injectMachine, actionMachine, INTEGRITY, SEVERITY,
-  type ExercisePhase, type Integrity, type RedStepStatus, type InjectStatus, type ActionStatus,
+  exerciseMachine,
+  nodeMachine,
+  redStepMachine,
+  injectMachine,
+  actionMachine,
+  INTEGRITY,
+  SEVERITY,
+  type ExercisePhase,
+  type Integrity,
+  type RedStepStatus,
+  type InjectStatus,
+  type ActionStatus,
 } from './machines/index.ts';
 
 export * from './branch/index.ts';

@@ -9,10 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 /** In dependency order: each module's UMD build expects the ones before it on the global `d3`. */
-export const D3_MODULES = [
-  'd3-array', 'd3-color', 'd3-interpolate', 'd3-format', 'd3-time', 'd3-time-format', 'd3-scale',
-  'd3-path', 'd3-shape', 'd3-selection', 'd3-axis',
-] as const;
+export const D3_MODULES = ['d3-array', 'd3-color', 'd3-interpolate', 'd3-format', 'd3-time', 'd3-time-format', 'd3-scale', 'd3-path', 'd3-shape', 'd3-selection', 'd3-axis'] as const;
 
 const require = createRequire(import.meta.url);
 

@@ -52,8 +52,7 @@ function diffArrays(a: unknown[], b: unknown[]): ObjectDelta | undefined {
   }
   let tailA = a.length;
   let tailB = b.length;
-  while (tailA > head && tailB > head && itemKey(a[tailA - 1], tailA - 1) === itemKey(b[tailB - 1], tailB - 1)
-    && !itemKey(a[tailA - 1], tailA - 1).startsWith('#')) {
+  while (tailA > head && tailB > head && itemKey(a[tailA - 1], tailA - 1) === itemKey(b[tailB - 1], tailB - 1) && !itemKey(a[tailA - 1], tailA - 1).startsWith('#')) {
     const d = diffValues(a[tailA - 1], b[tailB - 1]);
     if (d !== undefined) {
       out[tailB - 1] = d;

@@ -46,13 +46,24 @@ export interface LibraryScenario {
   versions: number;
   latest: ScenarioVersionInfo;
 }
-export interface LibraryScenariosResponse { ok: true; scenarios: LibraryScenario[] }
+export interface LibraryScenariosResponse {
+  ok: true;
+  scenarios: LibraryScenario[];
+}
 
 /** GET /api/library/scenarios/:id/versions: newest first. */
-export interface ScenarioVersionsResponse { ok: true; scenarioId: string; versions: ScenarioVersionInfo[] }
+export interface ScenarioVersionsResponse {
+  ok: true;
+  scenarioId: string;
+  versions: ScenarioVersionInfo[];
+}
 
 /** GET /api/library/scenarios/:id/versions/:version: the version with its text. */
-export interface ScenarioVersionResponse { ok: true; version: ScenarioVersionInfo; text: string }
+export interface ScenarioVersionResponse {
+  ok: true;
+  version: ScenarioVersionInfo;
+  text: string;
+}
 
 /**
  * POST /api/library/scenarios/:id/versions (planner): a new version. The validator is the gate: an
@@ -66,12 +77,19 @@ export const SaveVersionRequest = z.strictObject({
   basedOn: z.int().min(0).optional(),
 });
 export type SaveVersionRequest = z.infer<typeof SaveVersionRequest>;
-export interface SaveVersionResponse { ok: true; version: ScenarioVersionInfo }
+export interface SaveVersionResponse {
+  ok: true;
+  version: ScenarioVersionInfo;
+}
 
 /** POST /api/library/scenarios/:id/versions/:version/exercises (controller): an exercise from a version. */
 export const CreateFromVersionRequest = z.strictObject({
   mode: z.enum(EXERCISE_MODES),
-  seed: z.int().min(0).max(2 ** 31 - 1).optional(),
+  seed: z
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
 });
 export type CreateFromVersionRequest = z.infer<typeof CreateFromVersionRequest>;
 
@@ -97,23 +115,41 @@ export interface LibraryExercise {
   /** Composite score per blue team, when hosted here. */
   scores: { team: string; composite: number }[];
 }
-export interface LibraryExercisesResponse { ok: true; exercises: LibraryExercise[] }
+export interface LibraryExercisesResponse {
+  ok: true;
+  exercises: LibraryExercise[];
+}
 
 /** POST /api/library/exercises/:id/archive (controller). */
 export const ArchiveRequest = z.strictObject({ archived: z.boolean() });
 
 /** POST /api/library/exercises/:id/seats/:seat/link: a new link (the old one stops working). */
-export interface LibraryLinkResponse { ok: true; seat: SeatLink }
+export interface LibraryLinkResponse {
+  ok: true;
+  seat: SeatLink;
+}
 
 /** An entry of the library's audit trail (deletions, archives, links re-issued or revoked, saves). */
 export interface AuditEntry {
   at: string;
   actor: string;
-  action: 'scenario.saved' | 'exercise.created' | 'exercise.archived' | 'exercise.unarchived' | 'exercise.deleted' | 'seat.reissued' | 'seat.revoked'
-    | 'plan.updated' | 'plan.collected' | 'plan.imported';
+  action:
+    | 'scenario.saved'
+    | 'exercise.created'
+    | 'exercise.archived'
+    | 'exercise.unarchived'
+    | 'exercise.deleted'
+    | 'seat.reissued'
+    | 'seat.revoked'
+    | 'plan.updated'
+    | 'plan.collected'
+    | 'plan.imported';
   subject: string;
   detail?: string;
 }
-export interface AuditResponse { ok: true; entries: AuditEntry[] }
+export interface AuditResponse {
+  ok: true;
+  entries: AuditEntry[];
+}
 
 export type { ScenarioDiagnostic };

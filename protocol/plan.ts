@@ -38,12 +38,18 @@ export interface PlanItem {
   updatedBy: string;
 }
 
-export interface PlanResponse { ok: true; items: PlanItem[] }
+export interface PlanResponse {
+  ok: true;
+  items: PlanItem[];
+}
 
 /** PATCH /api/library/plan/:itemId (controller or evaluator): what may change. */
 export const PlanUpdateRequest = z.strictObject({
   owner: z.string().min(1).max(200).optional(),
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a due date is YYYY-MM-DD').optional(),
+  dueDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a due date is YYYY-MM-DD')
+    .optional(),
   status: z.enum(PLAN_STATUSES).optional(),
   capability: z.string().max(200).nullable().optional(),
   note: z.string().max(4000).optional(),
@@ -54,4 +60,8 @@ export type PlanUpdateRequest = z.infer<typeof PlanUpdateRequest>;
 export const PlanImportRequest = z.strictObject({ text: z.string().min(1) });
 
 /** The result of collecting or importing: how many items were new. */
-export interface PlanAddResponse { ok: true; added: number; items: PlanItem[] }
+export interface PlanAddResponse {
+  ok: true;
+  added: number;
+  items: PlanItem[];
+}

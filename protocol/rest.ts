@@ -25,7 +25,11 @@ export const CreateExerciseRequest = z.strictObject({
     z.strictObject({ text: z.string().min(1).max(MAX_SCENARIO_BYTES), name: z.string().max(200).optional() }),
   ]),
   /** The exercise's seed; absent: a secret one drawn from the OS CSPRNG. */
-  seed: z.int().min(0).max(2 ** 31 - 1).optional(),
+  seed: z
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
   mode: z.enum(EXERCISE_MODES),
 });
 export type CreateExerciseRequest = z.infer<typeof CreateExerciseRequest>;

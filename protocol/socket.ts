@@ -37,7 +37,10 @@ export const HandshakeAuth = z.strictObject({
    * The white cell only: watch this blue team's console read-only, exactly as the team sees it (the
    * socket gets the team's view and events; its commands are refused).
    */
-  viewAs: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).optional(),
+  viewAs: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/)
+    .optional(),
 });
 export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
 
@@ -76,10 +79,7 @@ export interface FullView<V = unknown> {
 }
 
 /** How a client gets up to date: the deltas it missed, its whole view, or nothing (already current). */
-export type SyncResult<V = unknown> =
-  | { ok: true; kind: 'deltas'; deltas: DeltaMessage[] }
-  | { ok: true; kind: 'full'; full: FullView<V> }
-  | { ok: true; kind: 'current'; seq: number };
+export type SyncResult<V = unknown> = { ok: true; kind: 'deltas'; deltas: DeltaMessage[] } | { ok: true; kind: 'full'; full: FullView<V> } | { ok: true; kind: 'current'; seq: number };
 
 export interface CommandOk {
   ok: true;

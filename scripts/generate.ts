@@ -11,10 +11,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GeneratedFile, GeneratorModule } from './generator.ts';
 
-export const GENERATORS: (() => Promise<GeneratorModule>)[] = [
-  () => import('./generate-schema.ts'),
-  () => import('./generate-stress.ts'),
-];
+export const GENERATORS: (() => Promise<GeneratorModule>)[] = [() => import('./generate-schema.ts'), () => import('./generate-stress.ts')];
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -19,7 +19,9 @@ const cell = (n: number): string => (n === 0 ? '' : n.toLocaleString('en-US'));
 
 let files: string[];
 try {
-  files = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+  files = readdirSync(DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 } catch {
   console.error(`no figures in ${DIR}: run the hostile suite first (npm run test:hostile)`);
   process.exit(1);
@@ -57,5 +59,7 @@ console.log(`Figures from test-artifacts/hostile (${[...modes].join(', ')} run)\
 console.log('| area | test | inputs tried | abuses tried | faults injected | rounds | lost / crashed / changed | refused but stored |');
 console.log('|---|---|--:|--:|--:|--:|--:|--:|');
 for (const r of rows) console.log(r);
-console.log(`| **all** | | **${total.inputs.toLocaleString('en-US')}** | **${total.abuses.toLocaleString('en-US')}** | **${total.faults.toLocaleString('en-US')}** | **${total.rounds.toLocaleString('en-US')}** | **${total.bad}** | **${total.unknown}** |`);
+console.log(
+  `| **all** | | **${total.inputs.toLocaleString('en-US')}** | **${total.abuses.toLocaleString('en-US')}** | **${total.faults.toLocaleString('en-US')}** | **${total.rounds.toLocaleString('en-US')}** | **${total.bad}** | **${total.unknown}** |`,
+);
 if (total.bad > 0) process.exitCode = 1;

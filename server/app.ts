@@ -72,30 +72,35 @@ export function createApp(deps: AppDeps): Express {
     const problem = hostProblem(req.headers.host, config.allowedHosts);
     if (problem === undefined) return next();
     refusals.refuse({ channel: 'http', code: ERROR_CODES.BAD_REQUEST, what: `${req.method} ${req.originalUrl}`, message: problem, address: req.socket.remoteAddress ?? 'unknown' });
-    res.status(400).type('application/json').send(JSON.stringify({ ok: false, code: ERROR_CODES.BAD_REQUEST, message: problem }));
+    res
+      .status(400)
+      .type('application/json')
+      .send(JSON.stringify({ ok: false, code: ERROR_CODES.BAD_REQUEST, message: problem }));
   });
 
-  app.use(helmet({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        // 'self' covers same-origin WebSockets in current browsers; the explicit ws(s) origin is
-        // for older ones. Never a bare ws:/wss: scheme, which would allow any host.
-        connectSrc: ["'self'", (req) => `ws://${req.headers.host ?? 'localhost'}`, (req) => `wss://${req.headers.host ?? 'localhost'}`],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          // 'self' covers same-origin WebSockets in current browsers; the explicit ws(s) origin is
+          // for older ones. Never a bare ws:/wss: scheme, which would allow any host.
+          connectSrc: ["'self'", (req) => `ws://${req.headers.host ?? 'localhost'}`, (req) => `wss://${req.headers.host ?? 'localhost'}`],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+        },
       },
-    },
-    crossOriginEmbedderPolicy: false,
-    referrerPolicy: { policy: 'no-referrer' }, // join links carry tokens in the fragment; send no referrer at all
-  }));
+      crossOriginEmbedderPolicy: false,
+      referrerPolicy: { policy: 'no-referrer' }, // join links carry tokens in the fragment; send no referrer at all
+    }),
+  );
 
   app.use((req, res, next) => {
     res.on('finish', () => {
@@ -104,9 +109,13 @@ export function createApp(deps: AppDeps): Express {
       const locals = res.locals as RefusalLocals;
       if (!locals.refusal) return;
       refusals.refuse({
-        channel: 'http', code: locals.refusal.code, message: locals.refusal.message,
-        what: `${req.method} ${req.originalUrl}`, address: req.socket.remoteAddress ?? 'unknown',
-        ...(locals.exerciseId ? { exerciseId: locals.exerciseId } : {}), ...locals.seat,
+        channel: 'http',
+        code: locals.refusal.code,
+        message: locals.refusal.message,
+        what: `${req.method} ${req.originalUrl}`,
+        address: req.socket.remoteAddress ?? 'unknown',
+        ...(locals.exerciseId ? { exerciseId: locals.exerciseId } : {}),
+        ...locals.seat,
       });
     });
     next();
@@ -139,10 +148,19 @@ export function createApp(deps: AppDeps): Express {
   const sso = config.auth.oidc;
   if (sso) app.use('/api/auth/oidc', oidcRouter({ oidc: new OidcLogin(sso, deps.accounts, logger), auth: config.auth, publicUrl: sso.publicUrl }));
   app.use('/api/auth', authRouter({ accounts: deps.accounts, auth: config.auth, ...(sso ? { sso: { label: sso.label } } : {}) }));
-  app.use('/api/library', libraryRouter({
-    auth: deps.library.auth, library: deps.library.scenarios, store: deps.library.store, manager: deps.manager, clock: deps.clock,
-    engine: deps.engine, exercises: deps.store, io: deps.io,
-  }));
+  app.use(
+    '/api/library',
+    libraryRouter({
+      auth: deps.library.auth,
+      library: deps.library.scenarios,
+      store: deps.library.store,
+      manager: deps.manager,
+      clock: deps.clock,
+      engine: deps.engine,
+      exercises: deps.store,
+      io: deps.io,
+    }),
+  );
   app.use('/api', apiRouter({ ...deps, jsonBodyBytes: config.limits.jsonBodyBytes }));
   // The read-only TAXII 2.1 feed of each exercise (server/taxii): GET only, so no origin check to pass.
   app.use('/taxii2', rateLimit, taxiiRouter({ manager: deps.manager, logText: (id) => exerciseLogText(deps, id) }));

@@ -109,7 +109,8 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     deltas: { keep: 256, heavyCostMs: 4, heavyIntervalMs: 100 },
     quotas: DEFAULT_QUOTAS,
     auth: {
-      sessionHours: 12, secureCookies: false,
+      sessionHours: 12,
+      secureCookies: false,
       // 5 guesses at once on one account name, then one a minute; 20 from one address, then one every 6 s.
       loginRate: { perAccount: { perSecond: 1 / 60, burst: 5 }, perAddress: { perSecond: 1 / 6, burst: 20 } },
     },

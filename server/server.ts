@@ -92,28 +92,56 @@ export async function startServer(config: ServerConfig = defaultConfig(), option
   // on), so the listener must exist before it attaches; the app, which needs `io`, comes after.
   let app: RequestListener = (_req, res) => void res.writeHead(503).end();
   const http = createServer((req, res) => app(req, res));
-  const io = createSocketServer(http, config.allowedOrigins, config.allowedHosts,
-    options.cluster ? { connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true } } : {});
-  const cluster = options.cluster
-    ? await (await import('./cluster/cluster.ts')).Cluster.connect(io, options.cluster, logger) : undefined;
+  const io = createSocketServer(http, config.allowedOrigins, config.allowedHosts, options.cluster ? { connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true } } : {});
+  const cluster = options.cluster ? await (await import('./cluster/cluster.ts')).Cluster.connect(io, options.cluster, logger) : undefined;
   const manager = new ExerciseManager({
-    engine, store, catalog, metrics, logger,
+    engine,
+    store,
+    catalog,
+    metrics,
+    logger,
     transport: cluster ? cluster.transport() : new SocketTransport(io),
     ...(cluster ? { ownership: cluster } : {}),
     clock: systemClock,
     options: {
-      tickMs: config.realtime.tickMs, snapshotEvery: config.store.snapshotEvery, keepDeltas: config.deltas.keep, maxBatch: config.limits.maxBatch,
-      heavyCostMs: config.deltas.heavyCostMs, heavyIntervalMs: config.deltas.heavyIntervalMs, quotas: config.quotas,
+      tickMs: config.realtime.tickMs,
+      snapshotEvery: config.store.snapshotEvery,
+      keepDeltas: config.deltas.keep,
+      maxBatch: config.limits.maxBatch,
+      heavyCostMs: config.deltas.heavyCostMs,
+      heavyIntervalMs: config.deltas.heavyIntervalMs,
+      quotas: config.quotas,
     },
   });
   await manager.recoverAll();
   cluster?.start(manager);
   bindRealtime(io, {
-    manager, metrics, logger, refusals, rate: config.limits.socketRate, burst: config.limits.socketBurst,
-    socketsPerSeat: config.limits.socketsPerSeat, ...(cluster ? { remote: cluster } : {}),
+    manager,
+    metrics,
+    logger,
+    refusals,
+    rate: config.limits.socketRate,
+    burst: config.limits.socketBurst,
+    socketsPerSeat: config.limits.socketsPerSeat,
+    ...(cluster ? { remote: cluster } : {}),
   });
-  app = createApp({ config, manager, catalog, engine, io, store, operator, metricsToken, accounts, metrics, logger, refusals, clock: systemClock,
-    library: { auth: options.libraryAuth ?? guardAuth, scenarios, store: library }, startedAt: systemClock.now() });
+  app = createApp({
+    config,
+    manager,
+    catalog,
+    engine,
+    io,
+    store,
+    operator,
+    metricsToken,
+    accounts,
+    metrics,
+    logger,
+    refusals,
+    clock: systemClock,
+    library: { auth: options.libraryAuth ?? guardAuth, scenarios, store: library },
+    startedAt: systemClock.now(),
+  });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -129,20 +157,29 @@ export async function startServer(config: ServerConfig = defaultConfig(), option
   logger.info('listening', { url, dataDir: config.dataDir, exercises: manager.size, scenarios: catalog.list().length, operatorToken: operatorToken.source });
 
   let closing: Promise<void> | undefined;
-  const close = () => (closing ??= (async () => {
-    io.emit('notice', { code: NOTICE_CODES.SHUTTING_DOWN, message: 'The server is shutting down; the page reconnects by itself.' });
-    await manager.close();
-    io.disconnectSockets(true);
-    await new Promise<void>((resolve) => io.close(() => resolve()));
-    http.closeAllConnections();
-    await new Promise<void>((resolve) => http.close(() => resolve()));
-    await cluster?.close();
-    await store.close();
-    refusals.close();
-    logger.info('stopped');
-  })());
+  const close = () =>
+    (closing ??= (async () => {
+      io.emit('notice', { code: NOTICE_CODES.SHUTTING_DOWN, message: 'The server is shutting down; the page reconnects by itself.' });
+      await manager.close();
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await cluster?.close();
+      await store.close();
+      refusals.close();
+      logger.info('stopped');
+    })());
   return {
-    url, port, manager, io, http, store, library, close, accounts,
+    url,
+    port,
+    manager,
+    io,
+    http,
+    store,
+    library,
+    close,
+    accounts,
     ...(setupToken ? { setupUrl: `${url}/#/setup/${setupToken}` } : {}),
     operator: { source: operatorToken.source, ...(operatorToken.source === 'generated' ? { token: operatorToken.token } : {}) },
   };

@@ -33,7 +33,9 @@ async function load(): Promise<number> {
   store.setState({ view, seq: 1 });
   createRoot(document.getElementById('root') as HTMLElement).render(
     <SessionContext.Provider value={store}>
-      <div className="console-main single"><TruthMap /></div>
+      <div className="console-main single">
+        <TruthMap />
+      </div>
     </SessionContext.Provider>,
   );
   return view.nodes.length;
@@ -82,8 +84,11 @@ window.bench = {
         else {
           const sorted = [...frameTimes].sort((a, b) => a - b);
           resolve({
-            frames: frameTimes.length, ms: now - t0, changes,
-            p95FrameMs: sorted[Math.floor(sorted.length * 0.95)] ?? 0, maxFrameMs: sorted[sorted.length - 1] ?? 0,
+            frames: frameTimes.length,
+            ms: now - t0,
+            changes,
+            p95FrameMs: sorted[Math.floor(sorted.length * 0.95)] ?? 0,
+            maxFrameMs: sorted[sorted.length - 1] ?? 0,
           });
         }
       };

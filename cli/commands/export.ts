@@ -95,7 +95,12 @@ export const command: CliCommand = {
   help: HELP,
   async run(args: string[], io: CliIO): Promise<number> {
     const p = parseCommandArgs(args, {
-      format: { type: 'string' }, team: { type: 'string' }, tlp: { type: 'string' }, lang: { type: 'string' }, tz: { type: 'string' }, out: { type: 'string', short: 'o' },
+      format: { type: 'string' },
+      team: { type: 'string' },
+      tlp: { type: 'string' },
+      lang: { type: 'string' },
+      tz: { type: 'string' },
+      out: { type: 'string', short: 'o' },
       findings: { type: 'string' },
     });
     const [file] = positionals(p, ['LOG']) as [string];
@@ -136,7 +141,7 @@ export const command: CliCommand = {
     }
     const findings = await loadFindings(stringOpt(p, 'findings'), opened.log, io);
     if (!findings) return 1;
-    const pinned = [...(opened.kind === 'package' ? opened.package.whatIf ?? [] : []), ...findings];
+    const pinned = [...(opened.kind === 'package' ? (opened.package.whatIf ?? []) : []), ...findings];
     const x = pinned.length > 0 ? { ...loaded.exercise, whatIf: pinned } : loaded.exercise;
     if (opened.kind === 'package' && stateHash(x.state, nativeSha256Hex) !== opened.package.final.stateHash) {
       io.err(`${file}: the package replays to state ${stateHash(x.state, nativeSha256Hex)}, not ${opened.package.final.stateHash} as exported: this Ramparts engine differs from the exporter's`);
@@ -147,8 +152,11 @@ export const command: CliCommand = {
     }
     // The same function the server's downloads use: the same bytes for the same log.
     const result = exportProduct(format as ExportFormat, x, {
-      lang, ...(format === 'aar-html' ? { d3: d3Bundle() } : {}),
-      ...(team === undefined ? {} : { team }), ...(tlp === undefined ? {} : { tlp }), ...(tz === undefined ? {} : { timeZone: tz }),
+      lang,
+      ...(format === 'aar-html' ? { d3: d3Bundle() } : {}),
+      ...(team === undefined ? {} : { team }),
+      ...(tlp === undefined ? {} : { tlp }),
+      ...(tz === undefined ? {} : { timeZone: tz }),
     });
     if (!result.ok) {
       io.err(`${file}: ${result.message}`);

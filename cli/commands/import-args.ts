@@ -80,11 +80,22 @@ export function parseArgs(args: string[]): ImportArgs {
         opts.from = kind as Kind;
         break;
       }
-      case '--into': opts.into = need(); break;
-      case '-o': case '--out': opts.out = need(); break;
-      case '--campaign-id': opts.campaignId = need(); break;
-      case '--team': opts.team = need(); break;
-      case '--abilities': opts.abilities = need(); break;
+      case '--into':
+        opts.into = need();
+        break;
+      case '-o':
+      case '--out':
+        opts.out = need();
+        break;
+      case '--campaign-id':
+        opts.campaignId = need();
+        break;
+      case '--team':
+        opts.team = need();
+        break;
+      case '--abilities':
+        opts.abilities = need();
+        break;
       case '--deadline': {
         const d = need();
         if (!parseDuration(d).ok) throw new UsageError(`--deadline must be a duration like 30m or 2h, not "${d}"`);
@@ -97,9 +108,15 @@ export function parseArgs(args: string[]): ImportArgs {
         opts.dateOrder = order;
         break;
       }
-      case '--sheet': opts.sheet = need(); break;
-      case '--strict': opts.strict = true; break;
-      case '--json': opts.json = true; break;
+      case '--sheet':
+        opts.sheet = need();
+        break;
+      case '--strict':
+        opts.strict = true;
+        break;
+      case '--json':
+        opts.json = true;
+        break;
       default:
         if (flag.startsWith('-') && flag !== '-') throw new UsageError(`unknown option "${flag}"`);
         files.push(flag);
@@ -110,7 +127,7 @@ export function parseArgs(args: string[]): ImportArgs {
   if (opts.campaignId !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/.test(opts.campaignId)) {
     throw new UsageError(`--campaign-id "${opts.campaignId}" is not an id (letters, digits, ".", "_", "-")`);
   }
-  if (opts.team !== undefined && opts.into === undefined) throw new UsageError('--team needs --into SCENARIO (the teams are the scenario\'s)');
+  if (opts.team !== undefined && opts.into === undefined) throw new UsageError("--team needs --into SCENARIO (the teams are the scenario's)");
   if ((opts.dateOrder !== undefined || opts.sheet !== undefined) && opts.from !== 'msel-csv') throw new UsageError('--date-order and --sheet apply to --from msel-csv only');
   return { ...opts, file: files[0]!, from: opts.from, json: opts.json ?? false, strict: opts.strict ?? false };
 }

@@ -71,8 +71,10 @@ async function runImport(a: ImportArgs): Promise<Outcome | { failed: string }> {
   let rows: number[] | undefined;
   if (a.from === 'msel-csv') {
     const r = importMsel(input.bytes, {
-      ...(base ? { context: mselContext(base.value) } : {}), ...(a.deadline ? { defaultDeadline: a.deadline } : {}),
-      ...(a.dateOrder ? { dateOrder: a.dateOrder } : {}), ...(a.sheet !== undefined ? { sheet: a.sheet } : {}),
+      ...(base ? { context: mselContext(base.value) } : {}),
+      ...(a.deadline ? { defaultDeadline: a.deadline } : {}),
+      ...(a.dateOrder ? { dateOrder: a.dateOrder } : {}),
+      ...(a.sheet !== undefined ? { sheet: a.sheet } : {}),
     });
     imported = r;
     rows = r.rows;
@@ -143,7 +145,16 @@ export const command: CliCommand = {
       return 1;
     }
     if (a.json) {
-      io.out(JSON.stringify({ ok: outcome.ok, from: a.from, file: a.file, diagnostics: outcome.diagnostics, ...(outcome.validation ? { validation: outcome.validation } : {}), ...(outcome.ok ? { result: outcome.result } : {}) }));
+      io.out(
+        JSON.stringify({
+          ok: outcome.ok,
+          from: a.from,
+          file: a.file,
+          diagnostics: outcome.diagnostics,
+          ...(outcome.validation ? { validation: outcome.validation } : {}),
+          ...(outcome.ok ? { result: outcome.result } : {}),
+        }),
+      );
     } else {
       for (const d of outcome.diagnostics) io.err(formatDiagnostic(a.file, d));
       for (const d of [...(outcome.validation?.errors ?? []), ...(outcome.validation?.warnings ?? [])]) io.err(formatDiagnostic(d));

@@ -42,19 +42,39 @@ the run are reported with their line.
 
 Exit status: 0 done, 1 invalid scenario or inputs (or a refused input with --strict), 2 usage error.`;
 
-interface RunArgs { file: string; seed?: number; until?: number; inputs?: string; log?: string; json: boolean; strict: boolean }
+interface RunArgs {
+  file: string;
+  seed?: number;
+  until?: number;
+  inputs?: string;
+  log?: string;
+  json: boolean;
+  strict: boolean;
+}
 
 function parse(args: string[]): RunArgs {
   const p = parseCommandArgs(args, {
-    seed: { type: 'string' }, until: { type: 'string' }, inputs: { type: 'string' }, log: { type: 'string' },
-    json: { type: 'boolean' }, strict: { type: 'boolean' },
+    seed: { type: 'string' },
+    until: { type: 'string' },
+    inputs: { type: 'string' },
+    log: { type: 'string' },
+    json: { type: 'boolean' },
+    strict: { type: 'boolean' },
   });
   const [file] = positionals(p, ['SCENARIO']) as [string];
   const seed = intOpt(p, 'seed');
   const until = durationOpt(p, 'until');
   const inputs = stringOpt(p, 'inputs');
   const log = stringOpt(p, 'log');
-  return { file, json: flag(p, 'json'), strict: flag(p, 'strict'), ...(seed !== undefined ? { seed } : {}), ...(until !== undefined ? { until } : {}), ...(inputs ? { inputs } : {}), ...(log ? { log } : {}) };
+  return {
+    file,
+    json: flag(p, 'json'),
+    strict: flag(p, 'strict'),
+    ...(seed !== undefined ? { seed } : {}),
+    ...(until !== undefined ? { until } : {}),
+    ...(inputs ? { inputs } : {}),
+    ...(log ? { log } : {}),
+  };
 }
 
 export interface RunReport extends RunOutcome {
@@ -76,7 +96,11 @@ export const command: CliCommand = {
     const seed = a.seed ?? compiled.meta.seed;
     const tracker = new ContainmentTracker(compiled);
     const run = runScripted(compiled, {
-      seed, inputs, record: a.log !== undefined, observe: (events) => tracker.add(events), ...(a.until !== undefined ? { until: a.until } : {}),
+      seed,
+      inputs,
+      record: a.log !== undefined,
+      observe: (events) => tracker.add(events),
+      ...(a.until !== undefined ? { until: a.until } : {}),
     });
     if (a.log !== undefined) {
       try {
@@ -88,7 +112,8 @@ export const command: CliCommand = {
     }
     const outcome = outcomeOf(run.state, tracker, nativeSha256Hex);
     const report: RunReport = {
-      ...outcome, stop: run.stop,
+      ...outcome,
+      stop: run.stop,
       inputs: a.inputs === undefined ? null : { applied: run.applied, refused: run.refused, notReached: run.notReached },
       log: a.log ?? null,
     };
@@ -102,8 +127,6 @@ export const command: CliCommand = {
 
 function headline(r: RunReport, file: string): string {
   const why = r.stop === 'ended' ? 'the exercise ended' : r.stop === 'until' ? 'stopped by --until' : 'left paused by an input';
-  const inputs = r.inputs
-    ? `; inputs: ${r.inputs.applied} applied, ${r.inputs.refused.length} refused${r.inputs.notReached > 0 ? `, ${r.inputs.notReached} after --until` : ''}`
-    : '';
+  const inputs = r.inputs ? `; inputs: ${r.inputs.applied} applied, ${r.inputs.refused.length} refused${r.inputs.notReached > 0 ? `, ${r.inputs.notReached} after --until` : ''}` : '';
   return `${file} (${r.scenario}), seed ${r.seed}: ${formatSimTime(r.simTimeMs)} (${formatDuration(r.simTimeMs)}), ${why}${inputs}`;
 }

@@ -47,12 +47,24 @@ function httpUrl(flag: string, text: string): string {
 /** Takes one sign-in option into `out`; false when `flag` is not one of them. */
 export function parseAuthFlag(flag: string, need: () => string, out: AuthArgs): boolean {
   switch (flag) {
-    case '--secure-cookies': out.secureCookies = true; return true;
-    case '--oidc-issuer': out.issuer = httpUrl(flag, need()); return true;
-    case '--oidc-client-id': out.clientId = need(); return true;
-    case '--oidc-groups-claim': out.groupsClaim = need(); return true;
-    case '--oidc-label': out.label = need(); return true;
-    case '--public-url': out.publicUrl = httpUrl(flag, need()); return true;
+    case '--secure-cookies':
+      out.secureCookies = true;
+      return true;
+    case '--oidc-issuer':
+      out.issuer = httpUrl(flag, need());
+      return true;
+    case '--oidc-client-id':
+      out.clientId = need();
+      return true;
+    case '--oidc-groups-claim':
+      out.groupsClaim = need();
+      return true;
+    case '--oidc-label':
+      out.label = need();
+      return true;
+    case '--public-url':
+      out.publicUrl = httpUrl(flag, need());
+      return true;
     case '--oidc-role': {
       const text = need();
       const m = /^([^=]+)=(.+)$/.exec(text);
@@ -62,7 +74,8 @@ export function parseAuthFlag(flag: string, need: () => string, out: AuthArgs): 
       out.roles.push([m[1] as string, roles as OperatorRole[]]);
       return true;
     }
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -83,7 +96,13 @@ export function oidcConfigOf(args: AuthArgs, env: NodeJS.ProcessEnv = process.en
     throw new UsageError('--oidc-issuer must be https (http only for a provider on this machine: localhost or 127.0.0.1)');
   }
   return {
-    issuer: args.issuer, clientId: args.clientId, groupsClaim: args.groupsClaim ?? 'groups', roleMap, label: args.label ?? 'single sign-on',
-    ...(secret ? { clientSecret: secret } : {}), ...(args.publicUrl ? { publicUrl: args.publicUrl } : {}), ...(insecure ? { allowInsecure: true } : {}),
+    issuer: args.issuer,
+    clientId: args.clientId,
+    groupsClaim: args.groupsClaim ?? 'groups',
+    roleMap,
+    label: args.label ?? 'single sign-on',
+    ...(secret ? { clientSecret: secret } : {}),
+    ...(args.publicUrl ? { publicUrl: args.publicUrl } : {}),
+    ...(insecure ? { allowInsecure: true } : {}),
   };
 }

@@ -91,9 +91,15 @@ function parseArgs(args: string[]): ServeArgs {
         out.port = port;
         break;
       }
-      case '--host': out.host = need(); break;
-      case '--data': out.data = need(); break;
-      case '--scenarios': out.scenarios = need(); break;
+      case '--host':
+        out.host = need();
+        break;
+      case '--data':
+        out.data = need();
+        break;
+      case '--scenarios':
+        out.scenarios = need();
+        break;
       case '--log-level': {
         const level = need();
         if (!['debug', 'info', 'warn', 'error'].includes(level)) throw new UsageError(`--log-level must be debug, info, warn or error, not "${level}"`);
@@ -106,7 +112,9 @@ function parseArgs(args: string[]): ServeArgs {
         out.snapshotEvery = every;
         break;
       }
-      case '--postgres': out.postgres = need(); break;
+      case '--postgres':
+        out.postgres = need();
+        break;
       case '--allowed-host': {
         const name = need();
         if (!/^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})$/.test(name)) throw new UsageError(`--allowed-host takes a host name (letters, digits, "." and "-"), not "${name}"`);
@@ -120,9 +128,15 @@ function parseArgs(args: string[]): ServeArgs {
         out.quotas.push([m[1] as string, n]);
         break;
       }
-      case '--postgres-schema': out.postgresSchema = need(); break;
-      case '--metrics-token-file': out.metricsTokenFile = need(); break;
-      case '--redis': out.redis = need(); break;
+      case '--postgres-schema':
+        out.postgresSchema = need();
+        break;
+      case '--metrics-token-file':
+        out.metricsTokenFile = need();
+        break;
+      case '--redis':
+        out.redis = need();
+        break;
       case '--lease-ms': {
         const ms = Number(need());
         if (!Number.isInteger(ms) || ms < 300) throw new UsageError(`--lease-ms must be an integer of at least 300, not "${value}"`);
@@ -173,27 +187,41 @@ export const command: CliCommand = {
     }
     const oidc = oidcConfigOf(parsed.auth);
     const metricsToken = parsed.metricsTokenFile === undefined ? undefined : await readMetricsToken(parsed.metricsTokenFile);
-    const store = parsed.postgres === undefined ? undefined
-      : await (await import('../../server/store/postgres/postgres-store.ts')).PostgresStore.open(parsed.postgres, {
-        ...(parsed.postgresSchema === undefined ? {} : { schema: parsed.postgresSchema }),
-      });
-    const library = store === undefined ? undefined
-      : new (await import('../../server/store/postgres/postgres-library.ts')).PostgresLibrary(store);
-    const server = await startServer(withAuth(defaultConfig({
-      port: parsed.port, host: parsed.host, dataDir: resolve(parsed.data), scenariosDir: resolve(parsed.scenarios), logLevel: parsed.logLevel,
-      // The web client built into the package (npm run build), wherever the command is run from.
-      distDir: packagePath('dist'),
-      allowedHosts: parsed.allowedHosts,
-      ...(metricsToken === undefined ? {} : { metricsToken }),
-      store: { snapshotEvery: parsed.snapshotEvery },
-      quotas,
-    }), oidc, parsed.auth.secureCookies), {
-      ...(store ? { store } : {}),
-      ...(library ? { library } : {}),
-      ...(store && parsed.redis !== undefined ? {
-        cluster: { redisUrl: parsed.redis, store, streamName: `ramparts:${parsed.postgresSchema ?? 'public'}`, ...(parsed.leaseMs ? { leaseMs: parsed.leaseMs } : {}) },
-      } : {}),
-    });
+    const store =
+      parsed.postgres === undefined
+        ? undefined
+        : await (await import('../../server/store/postgres/postgres-store.ts')).PostgresStore.open(parsed.postgres, {
+            ...(parsed.postgresSchema === undefined ? {} : { schema: parsed.postgresSchema }),
+          });
+    const library = store === undefined ? undefined : new (await import('../../server/store/postgres/postgres-library.ts')).PostgresLibrary(store);
+    const server = await startServer(
+      withAuth(
+        defaultConfig({
+          port: parsed.port,
+          host: parsed.host,
+          dataDir: resolve(parsed.data),
+          scenariosDir: resolve(parsed.scenarios),
+          logLevel: parsed.logLevel,
+          // The web client built into the package (npm run build), wherever the command is run from.
+          distDir: packagePath('dist'),
+          allowedHosts: parsed.allowedHosts,
+          ...(metricsToken === undefined ? {} : { metricsToken }),
+          store: { snapshotEvery: parsed.snapshotEvery },
+          quotas,
+        }),
+        oidc,
+        parsed.auth.secureCookies,
+      ),
+      {
+        ...(store ? { store } : {}),
+        ...(library ? { library } : {}),
+        ...(store && parsed.redis !== undefined
+          ? {
+              cluster: { redisUrl: parsed.redis, store, streamName: `ramparts:${parsed.postgresSchema ?? 'public'}`, ...(parsed.leaseMs ? { leaseMs: parsed.leaseMs } : {}) },
+            }
+          : {}),
+      },
+    );
     // Printed here, never logged: the token is a credential (logs redact tokens).
     if (server.operator.token) {
       io.out(`Operator token (printed this once; kept in ${resolve(parsed.data, 'operator-token')}): ${server.operator.token}`);

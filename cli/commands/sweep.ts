@@ -46,8 +46,15 @@ export const command: CliCommand = {
   help: HELP,
   async run(args: string[], io: CliIO): Promise<number> {
     const p = parseCommandArgs(args, {
-      runs: { type: 'string' }, workers: { type: 'string' }, seed: { type: 'string' }, seeds: { type: 'string' },
-      until: { type: 'string' }, inputs: { type: 'string' }, json: { type: 'boolean' }, redis: { type: 'string' }, queue: { type: 'string' },
+      runs: { type: 'string' },
+      workers: { type: 'string' },
+      seed: { type: 'string' },
+      seeds: { type: 'string' },
+      until: { type: 'string' },
+      inputs: { type: 'string' },
+      json: { type: 'boolean' },
+      redis: { type: 'string' },
+      queue: { type: 'string' },
     });
     const redis = stringOpt(p, 'redis');
     const queue = stringOpt(p, 'queue');
@@ -76,11 +83,17 @@ export const command: CliCommand = {
     const started = Date.now();
     const progress = new Progress(io, seeds.length, 'sweep');
     const onProgress = (done: number) => progress.update(done);
-    const pool = redis === undefined
-      ? await runPool({ scenario: loaded.scenario, job: { inputs, until }, seeds, workers, onProgress })
-      : await (await import('../sweep/queue.ts')).runDistributed({
-        redisUrl: redis, ...(queue !== undefined ? { queue } : {}), scenario: loaded.scenario, job: { inputs, until }, seeds, onProgress,
-      });
+    const pool =
+      redis === undefined
+        ? await runPool({ scenario: loaded.scenario, job: { inputs, until }, seeds, workers, onProgress })
+        : await (await import('../sweep/queue.ts')).runDistributed({
+            redisUrl: redis,
+            ...(queue !== undefined ? { queue } : {}),
+            scenario: loaded.scenario,
+            job: { inputs, until },
+            seeds,
+            onProgress,
+          });
     if (!pool.ok) {
       const seed = pool.seed === null ? '' : ` (seed ${pool.seed}; reproduce with: ramparts run ${file} --seed ${pool.seed}${inputsFile ? ` --inputs ${inputsFile}` : ''})`;
       io.err(`ramparts sweep: a run failed${seed}: ${pool.message}`);

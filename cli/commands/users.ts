@@ -35,7 +35,10 @@ interface UsersArgs {
 }
 
 function parseRoles(text: string): OperatorRole[] {
-  const roles = text.split(',').map((r) => r.trim()).filter((r) => r !== '');
+  const roles = text
+    .split(',')
+    .map((r) => r.trim())
+    .filter((r) => r !== '');
   const unknown = roles.filter((r) => !(OPERATOR_ROLES as readonly string[]).includes(r));
   if (roles.length === 0 || unknown.length > 0) {
     throw new UsageError(`--role takes ${OPERATOR_ROLES.join(', ')} (several separated by commas), not "${unknown.join(', ') || text}"`);
@@ -57,12 +60,24 @@ function parseArgs(args: string[]): UsersArgs {
       return value;
     };
     switch (flag) {
-      case '--role': out.roles = parseRoles(need()); break;
-      case '--password-file': out.passwordFile = need(); break;
-      case '--data': out.data = need(); break;
-      case '--postgres': out.postgres = need(); break;
-      case '--postgres-schema': out.postgresSchema = need(); break;
-      case '--json': out.json = true; break;
+      case '--role':
+        out.roles = parseRoles(need());
+        break;
+      case '--password-file':
+        out.passwordFile = need();
+        break;
+      case '--data':
+        out.data = need();
+        break;
+      case '--postgres':
+        out.postgres = need();
+        break;
+      case '--postgres-schema':
+        out.postgresSchema = need();
+        break;
+      case '--json':
+        out.json = true;
+        break;
       default:
         if (flag.startsWith('--')) throw new UsageError(`unknown option "${flag}"`);
         if (out.name !== undefined) throw new UsageError(`one account at a time ("${out.name}" and "${flag}")`);
@@ -118,17 +133,31 @@ async function act(args: UsersArgs, store: AccountStore, io: CliIO): Promise<num
     case 'list': {
       const users = await store.listUsers();
       if (args.json) {
-        io.out(JSON.stringify(users.map(({ passwordHash: _hash, epoch: _epoch, ...user }) => user), null, 2));
+        io.out(
+          JSON.stringify(
+            users.map(({ passwordHash: _hash, epoch: _epoch, ...user }) => user),
+            null,
+            2,
+          ),
+        );
         return 0;
       }
       if (users.length === 0) {
         io.out('No operator account yet (ramparts serve prints a link to create the first administrator).');
         return 0;
       }
-      io.out(table(['name', 'roles', 'status', 'sign-in', 'created'], users.map((u) => [
-        u.username, u.roles.join(','), u.disabled ? 'disabled' : 'active',
-        [u.passwordHash ? 'password' : '', u.subject ? 'single sign-on' : ''].filter(Boolean).join(', '), u.createdAt.slice(0, 10),
-      ])).join('\n'));
+      io.out(
+        table(
+          ['name', 'roles', 'status', 'sign-in', 'created'],
+          users.map((u) => [
+            u.username,
+            u.roles.join(','),
+            u.disabled ? 'disabled' : 'active',
+            [u.passwordHash ? 'password' : '', u.subject ? 'single sign-on' : ''].filter(Boolean).join(', '),
+            u.createdAt.slice(0, 10),
+          ]),
+        ).join('\n'),
+      );
       return 0;
     }
     case 'add': {

@@ -30,7 +30,10 @@ export interface FileReport {
 /** Reads and validates one file; unreadable files become a located error, never an exception. */
 export async function validateFile(file: string): Promise<FileReport> {
   const problem = (message: string): FileReport => ({
-    file, ok: false, warnings: [], errors: [{ file, line: 1, col: 1, path: '(root)', message, severity: 'error' }],
+    file,
+    ok: false,
+    warnings: [],
+    errors: [{ file, line: 1, col: 1, path: '(root)', message, severity: 'error' }],
   });
   let bytes: Uint8Array;
   try {
@@ -90,8 +93,7 @@ export const command: CliCommand = {
       const shown = quiet ? report.errors : [...report.errors, ...report.warnings].sort(compareDiagnostics);
       for (const d of shown) io.out(formatDiagnostic(d));
       if (!quiet) {
-        const counts = [report.errors.length > 0 ? plural(report.errors.length, 'error') : '', report.warnings.length > 0 ? plural(report.warnings.length, 'warning') : '']
-          .filter(Boolean).join(', ');
+        const counts = [report.errors.length > 0 ? plural(report.errors.length, 'error') : '', report.warnings.length > 0 ? plural(report.warnings.length, 'warning') : ''].filter(Boolean).join(', ');
         io.out(`${file}: ${report.ok ? 'valid' : 'invalid'}${counts ? ` (${counts})` : ''}`);
       }
     }

@@ -5,9 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { writeFile } from 'node:fs/promises';
-import {
-  aggregate, branchOnce, branchSweepJob, compareSweep, formatDiagnostic, formatDuration, logError, openFork, playedResult, serialiseLog,
-} from '../../engine/index.ts';
+import { aggregate, branchOnce, branchSweepJob, compareSweep, formatDiagnostic, formatDuration, logError, openFork, playedResult, serialiseLog } from '../../engine/index.ts';
 import { logFromFile } from '../../interchange/index.ts';
 import { nativeSha256Hex } from '../../native/hash.ts';
 import { durationOpt, flag, intOpt, parseCommandArgs, positionals, stringOpt } from '../args.ts';
@@ -74,9 +72,18 @@ export const command: CliCommand = {
   help: HELP,
   async run(args: string[], io: CliIO): Promise<number> {
     const p = parseCommandArgs(args, {
-      at: { type: 'string' }, drop: { type: 'string', multiple: true }, edits: { type: 'string' }, policy: { type: 'string' },
-      runs: { type: 'string' }, workers: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, output: { type: 'string', short: 'o' },
-      pin: { type: 'string' }, objective: { type: 'string' }, note: { type: 'string' },
+      at: { type: 'string' },
+      drop: { type: 'string', multiple: true },
+      edits: { type: 'string' },
+      policy: { type: 'string' },
+      runs: { type: 'string' },
+      workers: { type: 'string' },
+      seed: { type: 'string' },
+      json: { type: 'boolean' },
+      output: { type: 'string', short: 'o' },
+      pin: { type: 'string' },
+      objective: { type: 'string' },
+      note: { type: 'string' },
     });
     const pin = stringOpt(p, 'pin');
     const objective = stringOpt(p, 'objective');
@@ -150,19 +157,39 @@ export const command: CliCommand = {
     }
 
     if (pin !== undefined && objective !== undefined) {
-      const pinned = await pinTo(pin, {
-        objective, branchLog: run.log, stateHash: result.stateHash, once: comparison,
-        ...(sweep ? { sweep: { comparison: sweep.comparison, seed } } : {}), ...(stringOpt(p, 'note') !== undefined ? { note: stringOpt(p, 'note') as string } : {}),
-      }, io);
+      const pinned = await pinTo(
+        pin,
+        {
+          objective,
+          branchLog: run.log,
+          stateHash: result.stateHash,
+          once: comparison,
+          ...(sweep ? { sweep: { comparison: sweep.comparison, seed } } : {}),
+          ...(stringOpt(p, 'note') !== undefined ? { note: stringOpt(p, 'note') as string } : {}),
+        },
+        io,
+      );
       if (!pinned) return 1;
     }
     const header = run.log.header.branch;
     if (flag(p, 'json')) {
-      io.out(JSON.stringify({
-        parent: source.hash, at, edits, output: out ?? null,
-        branch: { stateHash: result.stateHash, events: result.events, simTimeMs: result.simTimeMs, applied: run.applied, refused: run.refused, reseeds: header?.reseeds ?? [] },
-        played, result, comparison, sweep: sweep ? { report: sweep.report, comparison: sweep.comparison } : null,
-      }, null, 2));
+      io.out(
+        JSON.stringify(
+          {
+            parent: source.hash,
+            at,
+            edits,
+            output: out ?? null,
+            branch: { stateHash: result.stateHash, events: result.events, simTimeMs: result.simTimeMs, applied: run.applied, refused: run.refused, reseeds: header?.reseeds ?? [] },
+            played,
+            result,
+            comparison,
+            sweep: sweep ? { report: sweep.report, comparison: sweep.comparison } : null,
+          },
+          null,
+          2,
+        ),
+      );
       return 0;
     }
     const lines = [

@@ -26,14 +26,28 @@ export function sweepLines(r: SweepReport, file: string, extra: { workers: numbe
 
   lines.push('', 'Red objectives: probability achieved (95% Wilson interval), and when (simulated time, over the runs that achieved it)');
   const obj = r.objectives.map((o) => [
-    o.id, fixed(o.probability, 3), `${fixed(o.ci95[0], 3)}-${fixed(o.ci95[1], 3)}`, `${o.achieved}/${r.runs}`, tp(o.timeMs, 'p5'), tp(o.timeMs, 'p50'), tp(o.timeMs, 'p95'),
+    o.id,
+    fixed(o.probability, 3),
+    `${fixed(o.ci95[0], 3)}-${fixed(o.ci95[1], 3)}`,
+    `${o.achieved}/${r.runs}`,
+    tp(o.timeMs, 'p5'),
+    tp(o.timeMs, 'p50'),
+    tp(o.timeMs, 'p95'),
   ]);
   for (const l of table(['objective', 'P', '95% CI', 'runs', 'time p5', 'time p50', 'time p95'], obj)) lines.push(`  ${l}`);
 
   lines.push('', 'Detection and containment per team (share of runs; times over the runs where they happened)');
   const det = r.teams.map((t) => [
-    t.team, pct(t.detectedRuns, r.runs), tp(t.firstDetectionMs, 'p5'), tp(t.firstDetectionMs, 'p50'), tp(t.firstDetectionMs, 'p95'),
-    sp(t.meanTimeToDetectMs, 'p50'), pct(t.compromisedRuns, r.runs), pct(t.containedRuns, r.runs), sp(t.meanTimeToContainMs, 'p50'), sp(t.meanTimeToContainMs, 'p95'),
+    t.team,
+    pct(t.detectedRuns, r.runs),
+    tp(t.firstDetectionMs, 'p5'),
+    tp(t.firstDetectionMs, 'p50'),
+    tp(t.firstDetectionMs, 'p95'),
+    sp(t.meanTimeToDetectMs, 'p50'),
+    pct(t.compromisedRuns, r.runs),
+    pct(t.containedRuns, r.runs),
+    sp(t.meanTimeToContainMs, 'p50'),
+    sp(t.meanTimeToContainMs, 'p95'),
   ]);
   const detHeader = ['team', 'detected', 'first det. p5', 'p50', 'p95', 'mean TTD p50', 'compromised', 'contained', 'mean TTC p50', 'p95'];
   for (const l of table(detHeader, det)) lines.push(`  ${l}`);

@@ -14,7 +14,11 @@ export class Progress {
   private drawn = false;
   private lastLineDone = 0;
 
-  constructor(private readonly io: CliIO, private readonly total: number, private readonly label: string) {}
+  constructor(
+    private readonly io: CliIO,
+    private readonly total: number,
+    private readonly label: string,
+  ) {}
 
   update(done: number): void {
     const now = Date.now();

@@ -15,14 +15,21 @@ export const DEFAULT_QUEUE = 'ramparts-sweep';
 /** A sweep's scenario stays in Redis this long (seconds): longer than any sweep. */
 const SWEEP_TTL_S = 7 * 24 * 3600;
 
-interface RunData { sweep: string; seed: number }
-interface SweepSpec { scenario: ScenarioT; job: SweepJob }
+interface RunData {
+  sweep: string;
+  seed: number;
+}
+interface SweepSpec {
+  scenario: ScenarioT;
+  job: SweepJob;
+}
 
 function connection(redisUrl: string): ConnectionOptions {
   const url = new URL(redisUrl);
   if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new Error(`--redis takes a redis:// URL, not "${redisUrl}"`);
   return {
-    host: url.hostname || '127.0.0.1', port: Number(url.port || 6379),
+    host: url.hostname || '127.0.0.1',
+    port: Number(url.port || 6379),
     ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
     ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
     ...(url.pathname.length > 1 ? { db: Number(url.pathname.slice(1)) } : {}),
@@ -73,10 +80,13 @@ export async function runDistributed(options: DistributedOptions): Promise<PoolR
         if (seed !== undefined) resolve({ ok: false, seed, message: failedReason });
       });
     });
-    await queue.addBulk(options.seeds.map((seed) => ({
-      name: 'run', data: { sweep, seed },
-      opts: { jobId: jobId(seed), attempts: 1, removeOnComplete: true, removeOnFail: 1000 },
-    })));
+    await queue.addBulk(
+      options.seeds.map((seed) => ({
+        name: 'run',
+        data: { sweep, seed },
+        opts: { jobId: jobId(seed), attempts: 1, removeOnComplete: true, removeOnFail: 1000 },
+      })),
+    );
     return await outcome;
   } finally {
     if (client.isOpen) {
@@ -102,24 +112,28 @@ export async function startSweepWorker(redisUrl: string, queue = DEFAULT_QUEUE, 
   let processed = 0;
   const client = createClient({ url: redisUrl });
   await client.connect();
-  const worker = new Worker<RunData, SweepRunResult>(queue, async (job) => {
-    const { sweep, seed } = job.data;
-    let scenario = compiled.get(sweep);
-    if (!scenario) {
-      const text = await client.get(specKey(queue, sweep));
-      if (text === null) throw new Error(`sweep ${sweep}: its scenario is gone from Redis (the sweep was abandoned)`);
-      const spec = JSON.parse(text) as SweepSpec;
-      scenario = compileScenario(spec.scenario);
-      // One sweep at a time is the rule; keep the cache small anyway.
-      if (compiled.size > 4) compiled.clear();
-      compiled.set(sweep, scenario);
-      specs.set(sweep, spec.job);
-    }
-    const result = sweepRun(scenario, specs.get(sweep)!, seed);
-    processed++;
-    onRun?.(seed);
-    return result;
-  }, { connection: conn, concurrency: 1 });
+  const worker = new Worker<RunData, SweepRunResult>(
+    queue,
+    async (job) => {
+      const { sweep, seed } = job.data;
+      let scenario = compiled.get(sweep);
+      if (!scenario) {
+        const text = await client.get(specKey(queue, sweep));
+        if (text === null) throw new Error(`sweep ${sweep}: its scenario is gone from Redis (the sweep was abandoned)`);
+        const spec = JSON.parse(text) as SweepSpec;
+        scenario = compileScenario(spec.scenario);
+        // One sweep at a time is the rule; keep the cache small anyway.
+        if (compiled.size > 4) compiled.clear();
+        compiled.set(sweep, scenario);
+        specs.set(sweep, spec.job);
+      }
+      const result = sweepRun(scenario, specs.get(sweep)!, seed);
+      processed++;
+      onRun?.(seed);
+      return result;
+    },
+    { connection: conn, concurrency: 1 },
+  );
   await worker.waitUntilReady();
   return {
     get processed() {

@@ -22,7 +22,10 @@ export function sweepRun(compiled: CompiledScenario, job: SweepJob, seed: number
   if (job.branch) return branchSweepRun(compiled, job.branch, seed, nativeSha256Hex);
   const tracker = new ContainmentTracker(compiled);
   const run = runScripted(compiled, {
-    seed, inputs: job.inputs, observe: (events) => tracker.add(events), ...(job.until !== null ? { until: job.until } : {}),
+    seed,
+    inputs: job.inputs,
+    observe: (events) => tracker.add(events),
+    ...(job.until !== null ? { until: job.until } : {}),
   });
   return sweepResult(run.state, tracker, seed, run.refused.length, nativeSha256Hex);
 }

@@ -7,7 +7,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { compileScenario, type ScenarioT } from '../../engine/index.ts';
 import { sweepRun, type SweepJob } from './run-one.ts';
 
-export interface WorkerInit { scenario: ScenarioT; job: SweepJob }
+export interface WorkerInit {
+  scenario: ScenarioT;
+  job: SweepJob;
+}
 export type ToWorker = { seed: number };
 export type FromWorker = { seed: number; ok: true; result: ReturnType<typeof sweepRun> } | { seed: number; ok: false; message: string };
 

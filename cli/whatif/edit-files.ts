@@ -4,9 +4,7 @@
  * rule of the --policy file. The engine checks the edits (readEdits, readPolicy, then checkEdits while
  * branching); this module maps each issue back to its source.
  */
-import {
-  type BranchEdit, type Diagnostic, type EditIssue, formatPath, parseScenarioText, type PathSegment, readEdits, readPolicy, type SourceMap,
-} from '../../engine/index.ts';
+import { type BranchEdit, type Diagnostic, type EditIssue, formatPath, parseScenarioText, type PathSegment, readEdits, readPolicy, type SourceMap } from '../../engine/index.ts';
 import { readInputFile } from '../load-scenario.ts';
 
 const MAX_EDITS_BYTES = 16 * 1024 * 1024;
@@ -14,11 +12,19 @@ const MAX_EDITS_BYTES = 16 * 1024 * 1024;
 /** Where each edit came from, to locate the engine's issues about it. */
 type Origin = { kind: 'drop'; text: string } | { kind: 'file'; file: string; map: SourceMap; base: PathSegment[]; index: number } | { kind: 'policy'; file: string; map: SourceMap };
 
-export interface LoadedEdits { edits: BranchEdit[]; origins: Origin[] }
+export interface LoadedEdits {
+  edits: BranchEdit[];
+  origins: Origin[];
+}
 export type EditsResult = { ok: true; loaded: LoadedEdits } | { ok: false; errors: Diagnostic[] };
 
 const diag = (file: string, line: number, col: number, path: readonly PathSegment[], message: string): Diagnostic => ({
-  file, line, col, path: formatPath(path), message, severity: 'error',
+  file,
+  line,
+  col,
+  path: formatPath(path),
+  message,
+  severity: 'error',
 });
 /** A problem of a command-line option: no line, no path. */
 const option = (name: string, message: string): Diagnostic => ({ file: name, message, severity: 'error' });
@@ -42,7 +48,10 @@ export async function loadEdits(drops: readonly string[], editsFile: string | un
   const edits: BranchEdit[] = [];
   const origins: Origin[] = [];
   const errors: Diagnostic[] = [];
-  for (const text of drops.flatMap((d) => d.split(',')).map((d) => d.trim()).filter((d) => d !== '')) {
+  for (const text of drops
+    .flatMap((d) => d.split(','))
+    .map((d) => d.trim())
+    .filter((d) => d !== '')) {
     const n = Number(text);
     if (!Number.isSafeInteger(n) || n < 1) errors.push(option('--drop', `"${text}" is not a record number (record N is line N + 1 of the log)`));
     else {
@@ -56,10 +65,11 @@ export async function loadEdits(drops: readonly string[], editsFile: string | un
     else {
       const r = readEdits(doc.value);
       if (!r.ok) for (const x of r.issues) errors.push(locate(editsFile, doc.map, x.path, x.message));
-      else r.edits.forEach((e, index) => {
-        edits.push(e);
-        origins.push({ kind: 'file', file: editsFile, map: doc.map, base: r.base, index });
-      });
+      else
+        r.edits.forEach((e, index) => {
+          edits.push(e);
+          origins.push({ kind: 'file', file: editsFile, map: doc.map, base: r.base, index });
+        });
     }
   }
   if (policyFile !== undefined) {

@@ -13,8 +13,16 @@ const dist = (p: Percentiles | null, f: (x: number) => string): string => (p ? `
 /** Where a refused command came from, for a person. */
 export function describeRefusal(r: BranchRefusal): string {
   const o = r.origin;
-  const from = o.kind === 'played' ? `played record ${o.record}` : o.kind === 'moved' ? `record ${o.record} moved (edit ${o.edit + 1})`
-    : o.kind === 'added' ? `added command (edit ${o.edit + 1})` : o.kind === 'policy' ? `policy rule ${o.rule + 1}` : 'the clock';
+  const from =
+    o.kind === 'played'
+      ? `played record ${o.record}`
+      : o.kind === 'moved'
+        ? `record ${o.record} moved (edit ${o.edit + 1})`
+        : o.kind === 'added'
+          ? `added command (edit ${o.edit + 1})`
+          : o.kind === 'policy'
+            ? `policy rule ${o.rule + 1}`
+            : 'the clock';
   return `${at(r.at)} ${r.type} (${from}): ${r.code}: ${r.message}`;
 }
 
@@ -36,7 +44,8 @@ export function onceLines(c: OnceComparison, refused: readonly BranchRefusal[]):
   for (const l of table(['objective', 'played', 'branch', ''], obj)) lines.push(`  ${l}`);
   lines.push('', 'Per team: played -> branch');
   const teams = c.teams.map((t) => [
-    t.team, `${t.played.compromisedNodes} -> ${t.branch.compromisedNodes}`,
+    t.team,
+    `${t.played.compromisedNodes} -> ${t.branch.compromisedNodes}`,
     `${fixed(t.played.serviceDownMinutes, 0)} -> ${fixed(t.branch.serviceDownMinutes, 0)}`,
     `${span(t.played.meanTimeToContainMs)} -> ${span(t.branch.meanTimeToContainMs)}`,
     `${fixed(t.played.score.composite)} -> ${fixed(t.branch.score.composite)} (${delta(t.played.score.composite, t.branch.score.composite)})`,
@@ -59,10 +68,14 @@ export function sweepLines(c: SweepComparison): string[] {
   const n1 = (x: number) => x.toFixed(1);
   const rows = c.teams.map((t) => [
     t.team,
-    mark(t.composite.played, t.composite.playedAtOrAbove, n1), dist(t.composite.branch, n1),
-    mark(t.compromisedNodes.played, t.compromisedNodes.playedAtOrAbove, n0), dist(t.compromisedNodes.branch, n0),
-    mark(t.serviceDownMinutes.played, t.serviceDownMinutes.playedAtOrAbove, n0), dist(t.serviceDownMinutes.branch, n0),
-    mark(t.meanTimeToContainMs.played, t.meanTimeToContainMs.playedAtOrAbove, (x) => formatDuration(Math.round(x / 1000) * 1000)), dist(t.meanTimeToContainMs.branch, (x) => formatDuration(Math.round(x / 1000) * 1000)),
+    mark(t.composite.played, t.composite.playedAtOrAbove, n1),
+    dist(t.composite.branch, n1),
+    mark(t.compromisedNodes.played, t.compromisedNodes.playedAtOrAbove, n0),
+    dist(t.compromisedNodes.branch, n0),
+    mark(t.serviceDownMinutes.played, t.serviceDownMinutes.playedAtOrAbove, n0),
+    dist(t.serviceDownMinutes.branch, n0),
+    mark(t.meanTimeToContainMs.played, t.meanTimeToContainMs.playedAtOrAbove, (x) => formatDuration(Math.round(x / 1000) * 1000)),
+    dist(t.meanTimeToContainMs.branch, (x) => formatDuration(Math.round(x / 1000) * 1000)),
   ]);
   for (const l of table(['team', 'composite played', 'branch', 'compromised played', 'branch', 'service-min played', 'branch', 'mean TTC played', 'branch'], rows)) lines.push(`  ${l}`);
   return lines;

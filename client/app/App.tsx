@@ -35,16 +35,30 @@ export function App() {
     case 'join':
       return <JoinConsole key={`${route.exerciseId}/${route.token}/${route.viewAs ?? ''}`} exerciseId={route.exerciseId} token={route.token} {...(route.viewAs ? { viewAs: route.viewAs } : {})} />;
     case 'replay':
-      return <Suspense fallback={<Loading />}><ReplayPage /></Suspense>;
+      return (
+        <Suspense fallback={<Loading />}>
+          <ReplayPage />
+        </Suspense>
+      );
     case 'studio':
-      return <Suspense fallback={<Loading />}><StudioPage /></Suspense>;
+      return (
+        <Suspense fallback={<Loading />}>
+          <StudioPage />
+        </Suspense>
+      );
     case 'library':
-      return <Suspense fallback={<Loading />}><LibraryPage /></Suspense>;
+      return (
+        <Suspense fallback={<Loading />}>
+          <LibraryPage />
+        </Suspense>
+      );
     case 'not-found':
       return (
         <main className="page narrow">
           <h1>{t('app.notFound')}</h1>
-          <p><a href="#/">{t('app.toLobby')}</a></p>
+          <p>
+            <a href="#/">{t('app.toLobby')}</a>
+          </p>
         </main>
       );
   }

@@ -37,7 +37,9 @@ function Refused({ store }: { store: SessionStore }) {
       <h1>{t('join.refused')}</h1>
       <div role="alert">{error ? <RefusalMessage reply={error} /> : ''}</div>
       <p>{t(`join.hint.${error?.code === 'PROTOCOL_VERSION' ? 'reload' : 'link'}`)}</p>
-      <p><a href="#/">{t('app.toLobby')}</a></p>
+      <p>
+        <a href="#/">{t('app.toLobby')}</a>
+      </p>
     </main>
   );
 }
@@ -70,8 +72,19 @@ export function JoinConsole({ exerciseId, token, viewAs }: { exerciseId: string;
       <ConnectionContext.Provider value={connection}>
         <StartDate store={session.store}>
           <Suspense fallback={<Loading />}>
-            {role === 'white' ? <ControlConsole /> : role === 'blue' ? <BlueConsole /> : role === 'red' ? <RedConsole />
-              : role === 'presentation' ? <PresentationPage /> : role === 'view-as' ? <ViewAsTeam /> : <EvaluatorConsole />}
+            {role === 'white' ? (
+              <ControlConsole />
+            ) : role === 'blue' ? (
+              <BlueConsole />
+            ) : role === 'red' ? (
+              <RedConsole />
+            ) : role === 'presentation' ? (
+              <PresentationPage />
+            ) : role === 'view-as' ? (
+              <ViewAsTeam />
+            ) : (
+              <EvaluatorConsole />
+            )}
           </Suspense>
         </StartDate>
       </ConnectionContext.Provider>

@@ -2,5 +2,9 @@ import { useT } from '../i18n/react.tsx';
 
 export function Loading() {
   const t = useT();
-  return <p className="loading" role="status">{t('app.loading')}</p>;
+  return (
+    <p className="loading" role="status">
+      {t('app.loading')}
+    </p>
+  );
 }

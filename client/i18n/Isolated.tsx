@@ -4,5 +4,13 @@ import { isolateTokens } from '../lib/isolate.ts';
 export function Isolated({ text }: { text: string }) {
   const pieces = isolateTokens(text);
   if (pieces.length === 1 && typeof pieces[0] === 'string') return text;
-  return pieces.map((p, i) => (typeof p === 'string' ? p : <bdi key={i} dir="ltr" className="nowrap">{p.ltr}</bdi>));
+  return pieces.map((p, i) =>
+    typeof p === 'string' ? (
+      p
+    ) : (
+      <bdi key={i} dir="ltr" className="nowrap">
+        {p.ltr}
+      </bdi>
+    ),
+  );
 }

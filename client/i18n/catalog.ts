@@ -13,9 +13,7 @@ export interface Catalog {
 const files = import.meta.glob<Catalog>('./*.json', { eager: true, import: 'default' });
 
 /** Language code -> catalog, from the files present at build time. */
-export const CATALOGS: Readonly<Record<string, Catalog>> = Object.fromEntries(
-  Object.entries(files).map(([path, catalog]) => [path.replace(/^.*\/([^/]+)\.json$/, '$1'), catalog]),
-);
+export const CATALOGS: Readonly<Record<string, Catalog>> = Object.fromEntries(Object.entries(files).map(([path, catalog]) => [path.replace(/^.*\/([^/]+)\.json$/, '$1'), catalog]));
 
 export const FALLBACK_LANG = 'en';
 

@@ -62,7 +62,8 @@ export function isTimeZone(zone: string): boolean {
 /** The time zones to offer: the runtime's list (UTC first), or a short list where it has none. */
 export function timeZones(): string[] {
   const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone');
-  const list = supported && supported.length > 0 ? supported : ['Asia/Riyadh', 'Asia/Dubai', 'Asia/Kuwait', 'Asia/Qatar', 'Asia/Bahrain', 'Asia/Muscat', 'Europe/Brussels', 'Europe/London', 'America/New_York'];
+  const list =
+    supported && supported.length > 0 ? supported : ['Asia/Riyadh', 'Asia/Dubai', 'Asia/Kuwait', 'Asia/Qatar', 'Asia/Bahrain', 'Asia/Muscat', 'Europe/Brussels', 'Europe/London', 'America/New_York'];
   return ['UTC', ...list.filter((z) => z !== 'UTC')];
 }
 

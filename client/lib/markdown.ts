@@ -5,17 +5,9 @@
  * which escape text), and a link keeps its address only when it is http(s) or mailto.
  */
 
-export type Span =
-  | { k: 'text'; text: string }
-  | { k: 'strong' | 'em'; children: Span[] }
-  | { k: 'code'; text: string }
-  | { k: 'link'; href: string | null; children: Span[] };
+export type Span = { k: 'text'; text: string } | { k: 'strong' | 'em'; children: Span[] } | { k: 'code'; text: string } | { k: 'link'; href: string | null; children: Span[] };
 
-export type Block =
-  | { k: 'p'; lines: Span[][] }
-  | { k: 'h'; level: 1 | 2 | 3; spans: Span[] }
-  | { k: 'ul' | 'ol'; items: Span[][] }
-  | { k: 'quote'; spans: Span[] };
+export type Block = { k: 'p'; lines: Span[][] } | { k: 'h'; level: 1 | 2 | 3; spans: Span[] } | { k: 'ul' | 'ol'; items: Span[][] } | { k: 'quote'; spans: Span[] };
 
 /** Bold, italics, code and links, in that order of precedence; an unmatched marker is text. */
 const INLINE = /(`[^`\n]+`)|(\*\*(?:[^*\n]|\*(?!\*))+?\*\*|__[^_\n]+?__)|(\*[^*\s][^*\n]*?\*|(?<![\p{L}\p{N}])_[^_\s][^_\n]*?_(?![\p{L}\p{N}]))|(\[[^\]\n]+\]\([^)\s]+\))/gu;

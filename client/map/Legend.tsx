@@ -22,7 +22,10 @@ export function Legend({ statuses }: { statuses: readonly NodeStatus[] }) {
     <div className="legend" aria-label={t('map.legend')} role="group">
       <ul>
         {statuses.map((s) => (
-          <li key={s}><ShapeIcon shape="circle" color={STATUS_COLOR[s]} />{t(`status.${s}`)}</li>
+          <li key={s}>
+            <ShapeIcon shape="circle" color={STATUS_COLOR[s]} />
+            {t(`status.${s}`)}
+          </li>
         ))}
         <li>
           <svg className="legend-icon" viewBox="-8 -8 16 16" width="14" height="14" aria-hidden="true">
@@ -31,13 +34,18 @@ export function Legend({ statuses }: { statuses: readonly NodeStatus[] }) {
           {t('status.isolated')}
         </li>
         <li>
-          <svg className="legend-icon" viewBox="-8 -8 16 16" width="14" height="14" aria-hidden="true"><circle r="3.5" fill="#ffe08a" /></svg>
+          <svg className="legend-icon" viewBox="-8 -8 16 16" width="14" height="14" aria-hidden="true">
+            <circle r="3.5" fill="#ffe08a" />
+          </svg>
           {t('map.alertBadge')}
         </li>
       </ul>
       <ul>
         {SHAPE_LEGEND.map((s) => (
-          <li key={s.shape}><ShapeIcon shape={s.shape} color="#c3ceda" />{t(s.key)}</li>
+          <li key={s.shape}>
+            <ShapeIcon shape={s.shape} color="#c3ceda" />
+            {t(s.key)}
+          </li>
         ))}
       </ul>
     </div>

@@ -61,7 +61,9 @@ export function MapPanel({ model, looks, statuses, selected, onSelect, title, de
       {details && inspected && model.nodes.some((n) => n.id === inspected) ? (
         <div className="node-details" aria-live="polite">
           {details(inspected)}
-          <button type="button" className="small" onClick={() => setInspected(null)}>{t('map.closeDetails')}</button>
+          <button type="button" className="small" onClick={() => setInspected(null)}>
+            {t('map.closeDetails')}
+          </button>
         </div>
       ) : null}
       {showList ? <NodeList model={model} looks={looks} selected={selected} onToggle={canPick ? pickInList : undefined} /> : null}

@@ -25,13 +25,17 @@ export function NodeList({ model, looks, selected, onToggle }: NodeListProps) {
   const [onlyFlagged, setOnlyFlagged] = useState(false);
   const [limit, setLimit] = useState(LIST_LIMIT);
   const q = query.trim().toLowerCase();
-  const rows = useMemo(() => model.nodes.filter((n) => {
-    if (segment && n.segment !== segment) return false;
-    const look = looks.get(n.id);
-    if (onlyFlagged && !(look && (look.isolated || look.alerts > 0 || !['ok', 'clean'].includes(look.status)))) return false;
-    if (!q) return true;
-    return n.id.toLowerCase().includes(q) || localText(n.name, lang).toLowerCase().includes(q) || (n.ip ?? '').includes(q);
-  }), [model.nodes, looks, segment, onlyFlagged, q, lang]);
+  const rows = useMemo(
+    () =>
+      model.nodes.filter((n) => {
+        if (segment && n.segment !== segment) return false;
+        const look = looks.get(n.id);
+        if (onlyFlagged && !(look && (look.isolated || look.alerts > 0 || !['ok', 'clean'].includes(look.status)))) return false;
+        if (!q) return true;
+        return n.id.toLowerCase().includes(q) || localText(n.name, lang).toLowerCase().includes(q) || (n.ip ?? '').includes(q);
+      }),
+    [model.nodes, looks, segment, onlyFlagged, q, lang],
+  );
   const shown = rows.slice(0, limit);
 
   return (
@@ -45,7 +49,11 @@ export function NodeList({ model, looks, selected, onToggle }: NodeListProps) {
           {t('nodes.segment')}
           <select value={segment} onChange={(e) => setSegment(e.target.value)}>
             <option value="">{t('nodes.allSegments')}</option>
-            {model.segments.map((s) => <option key={s.id} value={s.id}>{localText(s.name, lang) || s.id}</option>)}
+            {model.segments.map((s) => (
+              <option key={s.id} value={s.id}>
+                {localText(s.name, lang) || s.id}
+              </option>
+            ))}
           </select>
         </label>
         <label className="inline">
@@ -58,7 +66,11 @@ export function NodeList({ model, looks, selected, onToggle }: NodeListProps) {
           <caption className="sr-only">{t('nodes.caption')}</caption>
           <thead>
             <tr>
-              {onToggle ? <th scope="col"><span className="sr-only">{t('nodes.select')}</span></th> : null}
+              {onToggle ? (
+                <th scope="col">
+                  <span className="sr-only">{t('nodes.select')}</span>
+                </th>
+              ) : null}
               <th scope="col">{t('nodes.name')}</th>
               <th scope="col">{t('nodes.kind')}</th>
               <th scope="col">{t('nodes.segment')}</th>
@@ -72,11 +84,25 @@ export function NodeList({ model, looks, selected, onToggle }: NodeListProps) {
               return (
                 <tr key={n.id} className={selected.has(n.id) ? 'selected' : undefined} data-node={n.id}>
                   {onToggle ? (
-                    <td><input type="checkbox" checked={selected.has(n.id)} onChange={() => onToggle(n.id)} aria-label={t('nodes.selectNode', { name })} /></td>
+                    <td>
+                      <input type="checkbox" checked={selected.has(n.id)} onChange={() => onToggle(n.id)} aria-label={t('nodes.selectNode', { name })} />
+                    </td>
                   ) : null}
-                  <th scope="row"><bdi>{name}</bdi>{n.ip ? <> <bdi dir="ltr" className="muted mono nowrap">{n.ip}</bdi></> : null}</th>
+                  <th scope="row">
+                    <bdi>{name}</bdi>
+                    {n.ip ? (
+                      <>
+                        {' '}
+                        <bdi dir="ltr" className="muted mono nowrap">
+                          {n.ip}
+                        </bdi>
+                      </>
+                    ) : null}
+                  </th>
                   <td>{t(`kind.${n.kind}`)}</td>
-                  <td><bdi>{n.segment}</bdi></td>
+                  <td>
+                    <bdi>{n.segment}</bdi>
+                  </td>
                   <td className="status-cell">
                     {look ? <span className={`status-chip s-${look.status}`}>{t(`status.${look.status}`)}</span> : null}
                     {look?.isolated ? <span className="status-chip s-isolated">{t('status.isolated')}</span> : null}
@@ -91,7 +117,9 @@ export function NodeList({ model, looks, selected, onToggle }: NodeListProps) {
       {rows.length > shown.length ? (
         <p className="muted" data-testid="node-list-more">
           {t('nodes.more', { shown: shown.length, count: rows.length })}{' '}
-          <button type="button" className="small" onClick={() => setLimit((l) => l + LIST_LIMIT)}>{t('nodes.showMore', { count: Math.min(LIST_LIMIT, rows.length - shown.length) })}</button>
+          <button type="button" className="small" onClick={() => setLimit((l) => l + LIST_LIMIT)}>
+            {t('nodes.showMore', { count: Math.min(LIST_LIMIT, rows.length - shown.length) })}
+          </button>
         </p>
       ) : null}
     </div>

@@ -5,7 +5,12 @@
  */
 import type { MapLayout } from './layout.ts';
 
-export interface SegmentBadge { segment: string; x: number; y: number; count: number }
+export interface SegmentBadge {
+  segment: string;
+  x: number;
+  y: number;
+  count: number;
+}
 
 /** Badges of the segments holding alerting nodes (`alerting`: indexes into the layout's nodes), in layout order. */
 export function segmentBadges(layout: MapLayout, alerting: readonly number[], rtl: boolean): SegmentBadge[] {

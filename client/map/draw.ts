@@ -9,7 +9,11 @@ import type { NodeLook, NodeStatus } from './model.ts';
 import { ISOLATED_RING, KIND_SHAPE, SELECTED_RING, STATUS_COLOR, nodeRadius, tracePath, type Shape } from './style.ts';
 import type { NodeKindT } from '../../engine/types.ts';
 
-export interface Transform { x: number; y: number; k: number }
+export interface Transform {
+  x: number;
+  y: number;
+  k: number;
+}
 
 export interface DrawInput {
   layout: MapLayout;

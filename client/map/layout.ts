@@ -17,9 +17,23 @@ const MAX_COLS = 24;
 
 export const ZONE_ORDER: readonly ZoneT[] = ['internet', 'shared', 'dmz', 'cloud', 'corporate', 'datacenter', 'management', 'ot'];
 
-export interface Box { x: number; y: number; w: number; h: number }
-export interface SegmentBox extends Box { id: string; zone: ZoneT | 'unknown'; owner: string; cols: number; nodeIds: string[] }
-export interface TeamGroup extends Box { team: string; segments: string[] }
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+export interface SegmentBox extends Box {
+  id: string;
+  zone: ZoneT | 'unknown';
+  owner: string;
+  cols: number;
+  nodeIds: string[];
+}
+export interface TeamGroup extends Box {
+  team: string;
+  segments: string[];
+}
 
 export interface MapLayout {
   width: number;
@@ -94,8 +108,15 @@ export function layoutNetwork(model: MapModel, options: LayoutOptions = {}): Map
     const cols = Math.max(1, Math.min(MAX_COLS, Math.ceil(Math.sqrt(n * 1.8))));
     const rows = Math.max(1, Math.ceil(n / cols));
     boxes.set(segment.id, {
-      id: segment.id, zone: segment.zone, owner: segment.owner, cols, nodeIds,
-      x: 0, y: 0, w: Math.max(MIN_SEGMENT_WIDTH, 2 * PAD + cols * CELL), h: SEGMENT_HEADER + 2 * PAD + rows * CELL,
+      id: segment.id,
+      zone: segment.zone,
+      owner: segment.owner,
+      cols,
+      nodeIds,
+      x: 0,
+      y: 0,
+      w: Math.max(MIN_SEGMENT_WIDTH, 2 * PAD + cols * CELL),
+      h: SEGMENT_HEADER + 2 * PAD + rows * CELL,
     });
   }
 

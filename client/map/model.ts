@@ -5,14 +5,23 @@
  */
 import type { BlueNodeView, BlueView, EvaluatorView, LocalTextT, NodeKindT, WhiteNodeView, WhiteView, ZoneT } from '../../engine/types.ts';
 
-export interface MapSegment { id: string; name?: LocalTextT; zone: ZoneT; owner: string }
-export interface MapNode { id: string; name?: LocalTextT; segment: string; kind: NodeKindT; criticality: number; ip?: string }
+export interface MapSegment {
+  id: string;
+  name?: LocalTextT;
+  zone: ZoneT;
+  owner: string;
+}
+export interface MapNode {
+  id: string;
+  name?: LocalTextT;
+  segment: string;
+  kind: NodeKindT;
+  criticality: number;
+  ip?: string;
+}
 
 /** Blue looks (what sensors say) and white looks (the truth) share one list of statuses. */
-export const STATUSES = [
-  'ok', 'alerting', 'degraded', 'defaced',
-  'clean', 'compromised', 'persistent', 'exfiltrated', 'encrypted', 'wiped', 'restored',
-] as const;
+export const STATUSES = ['ok', 'alerting', 'degraded', 'defaced', 'clean', 'compromised', 'persistent', 'exfiltrated', 'encrypted', 'wiped', 'restored'] as const;
 export type NodeStatus = (typeof STATUSES)[number];
 
 export interface NodeLook {

@@ -23,11 +23,24 @@ export const STATUS_COLOR: Record<NodeStatus, string> = {
 export type Shape = 'circle' | 'square' | 'diamond' | 'triangle';
 
 export const KIND_SHAPE: Record<NodeKindT, Shape> = {
-  workstation: 'circle', mobile: 'circle',
-  server: 'square', 'web-server': 'square', 'mail-server': 'square', database: 'square', 'domain-controller': 'square',
-  'cloud-service': 'square', historian: 'square', 'scada-server': 'square', 'payment-switch': 'square',
-  firewall: 'diamond', router: 'diamond', switch: 'diamond', 'vpn-gateway': 'diamond',
-  hmi: 'triangle', plc: 'triangle', iot: 'triangle',
+  workstation: 'circle',
+  mobile: 'circle',
+  server: 'square',
+  'web-server': 'square',
+  'mail-server': 'square',
+  database: 'square',
+  'domain-controller': 'square',
+  'cloud-service': 'square',
+  historian: 'square',
+  'scada-server': 'square',
+  'payment-switch': 'square',
+  firewall: 'diamond',
+  router: 'diamond',
+  switch: 'diamond',
+  'vpn-gateway': 'diamond',
+  hmi: 'triangle',
+  plc: 'triangle',
+  iot: 'triangle',
 };
 
 /** Shape groups for the legend, with the translation key naming each. */

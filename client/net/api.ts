@@ -4,8 +4,14 @@
  */
 import type { ExportDownload } from '../../protocol/exports.ts';
 import type {
-  CreateExerciseRequest, CreateExerciseResponse, ErrorBody, ExerciseSummary, ScenarioListResponse, SeatListResponse,
-  ValidateScenarioResponse, RotateTokenResponse,
+  CreateExerciseRequest,
+  CreateExerciseResponse,
+  ErrorBody,
+  ExerciseSummary,
+  ScenarioListResponse,
+  SeatListResponse,
+  ValidateScenarioResponse,
+  RotateTokenResponse,
 } from '../../protocol/index.ts';
 import { csrfHeaders } from './operator.ts';
 
@@ -82,9 +88,7 @@ export async function exerciseLog(exerciseId: string, token: string): Promise<{ 
  * An after-action product of the exercise (controller and evaluator tokens), as the server wrote it:
  * the bytes as they came (no re-encoding), and the file name the server gives it.
  */
-export async function exerciseExport(
-  exerciseId: string, token: string, format: ExportDownload, params: { lang: string; tz: string },
-): Promise<{ ok: true; blob: Blob; fileName: string } | ErrorBody> {
+export async function exerciseExport(exerciseId: string, token: string, format: ExportDownload, params: { lang: string; tz: string }): Promise<{ ok: true; blob: Blob; fileName: string } | ErrorBody> {
   const query = new URLSearchParams({ lang: params.lang, tz: params.tz });
   let response: Response;
   try {

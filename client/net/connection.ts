@@ -101,8 +101,15 @@ export function connect(store: SessionStore, exerciseId: string, token: string, 
     const start = base.exerciseId === welcome.exerciseId ? base : { ...base, view: null, seq: 0, feed: [] };
     const result = applySync<View>(start, welcome.sync as Welcome<View>['sync']);
     store.setState({
-      ...result.state, status: 'online', error: null, seat: welcome.seat, scenario: welcome.scenario, mode: welcome.mode,
-      notices: welcome.notices, exerciseId: welcome.exerciseId, viewAt: performance.now(),
+      ...result.state,
+      status: 'online',
+      error: null,
+      seat: welcome.seat,
+      scenario: welcome.scenario,
+      mode: welcome.mode,
+      notices: welcome.notices,
+      exerciseId: welcome.exerciseId,
+      viewAt: performance.now(),
     });
     if (!result.ok) void resync();
   });

@@ -5,8 +5,17 @@
  * (client/net/operator.ts). Every call answers a value, never a throw.
  */
 import type {
-  AuditResponse, CreateExerciseResponse, ErrorBody, ExerciseMode, LibraryExercise, LibraryExercisesResponse, LibraryLinkResponse,
-  LibraryScenariosResponse, SaveVersionResponse, ScenarioVersionResponse, ScenarioVersionsResponse,
+  AuditResponse,
+  CreateExerciseResponse,
+  ErrorBody,
+  ExerciseMode,
+  LibraryExercise,
+  LibraryExercisesResponse,
+  LibraryLinkResponse,
+  LibraryScenariosResponse,
+  SaveVersionResponse,
+  ScenarioVersionResponse,
+  ScenarioVersionsResponse,
 } from '../../protocol/index.ts';
 import type { ExportDownload } from '../../protocol/exports.ts';
 import type { PlanAddResponse, PlanItem, PlanResponse, PlanUpdateRequest } from '../../protocol/plan.ts';
@@ -48,8 +57,7 @@ export const libraryApi = {
   save: (op: string, id: string, body: { text: string; message?: string; basedOn?: number }) => call<SaveVersionResponse>(`/scenarios/${seg(id)}/versions`, op, json('POST', body)),
   /** A new version under the text's own meta.id (an upload; a new id is a new scenario). */
   upload: (op: string, body: { text: string; message?: string }) => call<SaveVersionResponse>('/scenarios', op, json('POST', body)),
-  createFrom: (op: string, id: string, n: number, body: { mode: ExerciseMode; seed?: number }) =>
-    call<CreateExerciseResponse>(`/scenarios/${seg(id)}/versions/${n}/exercises`, op, json('POST', body)),
+  createFrom: (op: string, id: string, n: number, body: { mode: ExerciseMode; seed?: number }) => call<CreateExerciseResponse>(`/scenarios/${seg(id)}/versions/${n}/exercises`, op, json('POST', body)),
   exercises: (op: string) => call<LibraryExercisesResponse>('/exercises', op),
   archive: (op: string, id: string, archived: boolean) => call<{ ok: true; exercise: LibraryExercise }>(`/exercises/${seg(id)}/archive`, op, json('POST', { archived })),
   remove: (op: string, id: string) => call<{ ok: true; deleted: string }>(`/exercises/${seg(id)}?confirm=${seg(id)}`, op, json('DELETE')),

@@ -16,5 +16,9 @@ export function useWhyNot(type: CommandBody['type'], pending = false): string | 
 export function WhyNot({ reason }: { reason: string | null }) {
   const t = useT();
   if (reason === null || reason === 'possible.pending') return null;
-  return <span className="why-not" role="note" data-testid="why-not" data-reason={reason}>{t(reason)}</span>;
+  return (
+    <span className="why-not" role="note" data-testid="why-not" data-reason={reason}>
+      {t(reason)}
+    </span>
+  );
 }

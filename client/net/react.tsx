@@ -27,13 +27,16 @@ export function useCommand(): CommandState {
   const connection = useConnection();
   const [pending, setPending] = useState(false);
   const [lastReply, setLastReply] = useState<CommandReply | null>(null);
-  const run = useCallback(async (body: CommandBody) => {
-    setPending(true);
-    const reply = await connection.send(body);
-    setPending(false);
-    setLastReply(reply);
-    return reply.ok;
-  }, [connection]);
+  const run = useCallback(
+    async (body: CommandBody) => {
+      setPending(true);
+      const reply = await connection.send(body);
+      setPending(false);
+      setLastReply(reply);
+      return reply.ok;
+    },
+    [connection],
+  );
   const error = lastReply && !lastReply.ok ? <RefusalMessage reply={lastReply} /> : null;
   return { run, pending, error, lastReply };
 }

@@ -10,7 +10,11 @@ const BYTE_QUOTAS = new Set(['text-bytes', 'exercise-text-bytes', 'log-bytes']);
 const MIB = 1024 * 1024;
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
-export interface RefusalLike { code: string; message: string; detail?: QuotaDetail }
+export interface RefusalLike {
+  code: string;
+  message: string;
+  detail?: QuotaDetail;
+}
 
 function limitText(detail: QuotaDetail): string {
   if (!BYTE_QUOTAS.has(detail.quota)) return String(detail.limit);

@@ -53,4 +53,3 @@ export function setLanguage(lang: string): void {
 export function setTimeZone(timeZone: string): void {
   prefsStore.setState({ timeZone });
 }
-

@@ -16,11 +16,7 @@ export function supportedLang(wanted: readonly (string | undefined)[], supported
 }
 
 /** Where a seat opens: the team's language and zone when it has them, the browser's otherwise. */
-export function seatPrefs(
-  team: { language?: string; timeZone?: string } | undefined,
-  browser: { languages: readonly string[]; timeZone: string },
-  supported: readonly string[],
-): Prefs {
+export function seatPrefs(team: { language?: string; timeZone?: string } | undefined, browser: { languages: readonly string[]; timeZone: string }, supported: readonly string[]): Prefs {
   return {
     lang: supportedLang([team?.language, ...browser.languages], supported) ?? 'en',
     timeZone: team?.timeZone || browser.timeZone || 'UTC',

@@ -28,8 +28,18 @@ export type SessionStore = StoreApi<SessionState>;
 
 export function initialSession(): SessionState {
   return {
-    view: null, seq: 0, feed: [], status: 'idle', error: null, exerciseId: null, token: null, seat: null, scenario: null, mode: null,
-    notices: [], viewAt: 0,
+    view: null,
+    seq: 0,
+    feed: [],
+    status: 'idle',
+    error: null,
+    exerciseId: null,
+    token: null,
+    seat: null,
+    scenario: null,
+    mode: null,
+    notices: [],
+    viewAt: 0,
   };
 }
 

@@ -6,9 +6,7 @@
 import type { BranchSweepJob, HeadlessInput, ScenarioT, SweepRunResult } from '../../engine/types.ts';
 
 /** What every run of a sweep shares: a what-if branch re-seeded after T, or a scenario run headless per seed. */
-export type SweepInit =
-  | { kind: 'branch'; scenario: ScenarioT; job: BranchSweepJob }
-  | { kind: 'scenario'; scenario: ScenarioT; inputs: HeadlessInput[]; until: number | null };
+export type SweepInit = { kind: 'branch'; scenario: ScenarioT; job: BranchSweepJob } | { kind: 'scenario'; scenario: ScenarioT; inputs: HeadlessInput[]; until: number | null };
 
 export type ToWorker = { init: SweepInit } | { seed: number };
 export type FromWorker = { ready: true } | { seed: number; ok: true; result: SweepRunResult } | { seed: number; ok: false; message: string };

@@ -42,11 +42,7 @@ export function allTechniques(): IterableIterator<Technique> {
   return techniques.values();
 }
 
-export type TechniqueCheck =
-  | { status: 'active'; technique: Technique }
-  | { status: 'revoked'; replacement: Technique | undefined }
-  | { status: 'deprecated' }
-  | { status: 'unknown' };
+export type TechniqueCheck = { status: 'active'; technique: Technique } | { status: 'revoked'; replacement: Technique | undefined } | { status: 'deprecated' } | { status: 'unknown' };
 
 /** Says whether an id is active, revoked (and by what), deprecated, or unknown to ATT&CK v18.1. */
 export function checkTechnique(id: string): TechniqueCheck {

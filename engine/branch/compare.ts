@@ -19,9 +19,21 @@ export interface TeamFigures {
   score: SweepTeamResult['score'];
 }
 
-export interface ObjectiveOnce { id: string; played: number | null; branch: number | null }
-export interface TeamOnce { team: string; played: TeamFigures; branch: TeamFigures }
-export interface OnceComparison { objectives: ObjectiveOnce[]; teams: TeamOnce[]; divergence: Divergence | null }
+export interface ObjectiveOnce {
+  id: string;
+  played: number | null;
+  branch: number | null;
+}
+export interface TeamOnce {
+  team: string;
+  played: TeamFigures;
+  branch: TeamFigures;
+}
+export interface OnceComparison {
+  objectives: ObjectiveOnce[];
+  teams: TeamOnce[];
+  divergence: Divergence | null;
+}
 
 export interface ObjectiveSweep {
   id: string;
@@ -33,7 +45,11 @@ export interface ObjectiveSweep {
   ci95: [number, number];
 }
 /** A distribution over the branch runs with the played value and where it falls (share of runs at or below it). */
-export interface Marked { played: number | null; branch: Percentiles | null; playedAtOrAbove: number | null }
+export interface Marked {
+  played: number | null;
+  branch: Percentiles | null;
+  playedAtOrAbove: number | null;
+}
 export interface TeamSweep {
   team: string;
   compromisedNodes: Marked;
@@ -43,11 +59,18 @@ export interface TeamSweep {
   /** Share of runs in which the team contained at least one compromise. */
   containedRuns: number;
 }
-export interface SweepComparison { runs: number; objectives: ObjectiveSweep[]; teams: TeamSweep[] }
+export interface SweepComparison {
+  runs: number;
+  objectives: ObjectiveSweep[];
+  teams: TeamSweep[];
+}
 
 const figures = (t: SweepTeamResult | undefined): TeamFigures => ({
-  compromisedNodes: t?.compromisedNodes ?? 0, serviceDownMinutes: t?.serviceDownMinutes ?? 0, compromises: t?.compromises ?? 0,
-  contained: t?.contained ?? 0, meanTimeToContainMs: t?.meanTimeToContainMs ?? null,
+  compromisedNodes: t?.compromisedNodes ?? 0,
+  serviceDownMinutes: t?.serviceDownMinutes ?? 0,
+  compromises: t?.compromises ?? 0,
+  contained: t?.contained ?? 0,
+  meanTimeToContainMs: t?.meanTimeToContainMs ?? null,
   score: t?.score ?? { composite: 0, availability: 0, detection: 0, response: 0, reporting: 0, cooperation: 0, penalties: 0 },
 });
 
@@ -80,16 +103,34 @@ export function compareSweep(played: SweepRunResult, report: SweepReport): Sweep
     objectives: report.objectives.map((o) => ({ id: o.id, played: played.objectives[o.id] ?? null, achieved: o.achieved, probability: o.probability, ci95: o.ci95 })),
     teams: report.teams.map((d) => {
       const p = figures(played.teams[d.team]);
-      const of = (f: (t: SweepTeamResult) => number | null) => (r: SweepRunResult): number | null => {
-        const t = r.teams[d.team];
-        return t ? f(t) : null;
-      };
+      const of =
+        (f: (t: SweepTeamResult) => number | null) =>
+        (r: SweepRunResult): number | null => {
+          const t = r.teams[d.team];
+          return t ? f(t) : null;
+        };
       return {
         team: d.team,
-        compromisedNodes: mark(p.compromisedNodes, d.compromisedNodes, of((t) => t.compromisedNodes)),
-        serviceDownMinutes: mark(p.serviceDownMinutes, d.serviceDownMinutes, of((t) => t.serviceDownMinutes)),
-        meanTimeToContainMs: mark(p.meanTimeToContainMs, d.meanTimeToContainMs, of((t) => t.meanTimeToContainMs)),
-        composite: mark(p.score.composite, d.score.composite, of((t) => t.score.composite)),
+        compromisedNodes: mark(
+          p.compromisedNodes,
+          d.compromisedNodes,
+          of((t) => t.compromisedNodes),
+        ),
+        serviceDownMinutes: mark(
+          p.serviceDownMinutes,
+          d.serviceDownMinutes,
+          of((t) => t.serviceDownMinutes),
+        ),
+        meanTimeToContainMs: mark(
+          p.meanTimeToContainMs,
+          d.meanTimeToContainMs,
+          of((t) => t.meanTimeToContainMs),
+        ),
+        composite: mark(
+          p.score.composite,
+          d.score.composite,
+          of((t) => t.score.composite),
+        ),
         containedRuns: report.runs > 0 ? Math.round((10_000 * d.containedRuns) / report.runs) / 10_000 : 0,
       };
     }),

@@ -94,10 +94,11 @@ export function readPolicy(x: unknown, path: PathSegment[], issues: Issues): Pol
   if (x.replace !== undefined && typeof x.replace !== 'boolean') issues.push({ path: [...path, 'replace'], message: 'replace is true or false' });
   const rules: PolicyRule[] = [];
   if (!Array.isArray(x.rules) || x.rules.length === 0 || x.rules.length > 100) issues.push({ path: [...path, 'rules'], message: 'rules is a list of 1 to 100 rules' });
-  else x.rules.forEach((r, i) => {
-    const rule = readRule(r, [...path, 'rules', i], issues);
-    if (rule) rules.push(rule);
-  });
+  else
+    x.rules.forEach((r, i) => {
+      const rule = readRule(r, [...path, 'rules', i], issues);
+      if (rule) rules.push(rule);
+    });
   if (issues.length > before || team === undefined) return undefined;
   return { team, replace: x.replace !== false, rules };
 }

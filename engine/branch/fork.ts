@@ -18,7 +18,11 @@ import type { ExerciseState } from '../sim/state.ts';
 import { createReplayer, type ReplayFailure, type Replayer } from '../replay/replayer.ts';
 
 /** A played record after T: its number in the log (1-based, line N + 1 of the file), when it was applied, the command. */
-export interface PlayedRecord { record: number; t: number; command: Command }
+export interface PlayedRecord {
+  record: number;
+  t: number;
+  command: Command;
+}
 
 export interface ForkPoint {
   at: number;
@@ -79,7 +83,9 @@ export interface ForkSource {
 }
 
 /** An opened log: the replayer with its seek index and every played event. */
-export interface OpenedFork extends ForkSource { replayer: Replayer }
+export interface OpenedFork extends ForkSource {
+  replayer: Replayer;
+}
 
 /**
  * A fork source that knows only the state at T (a dynamic-part snapshot JSON, snapshot.ts): what a

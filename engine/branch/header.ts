@@ -14,7 +14,7 @@ const whole = (x: unknown, max = Number.MAX_SAFE_INTEGER): x is number => Number
 export function branchHeaderIssues(x: unknown, records: number): string[] {
   if (!isRecord(x)) return ['header.branch must be an object { parent, at, prefix, reseeds, edits }'];
   const out: string[] = [];
-  if (typeof x.parent !== 'string' || !HASH.test(x.parent)) out.push('header.branch.parent must be the parent log\'s hash (64 hex digits)');
+  if (typeof x.parent !== 'string' || !HASH.test(x.parent)) out.push("header.branch.parent must be the parent log's hash (64 hex digits)");
   if (!whole(x.at, MAX_SIM_TIME)) out.push('header.branch.at must be a simulated time in ms');
   if (!whole(x.prefix, records)) out.push(`header.branch.prefix must be a record count from 0 to ${records}`);
   if (!Array.isArray(x.reseeds)) out.push('header.branch.reseeds must be a list of { record, seed }');

@@ -7,7 +7,15 @@ export { runBranch, type BranchOrigin, type BranchRefusal, type BranchResult, ty
 export { firstDivergence, type Divergence } from './diverge.ts';
 export { PolicyRunner, type PolicyCommand } from './policy.ts';
 export {
-  compareOnce, compareSweep, type OnceComparison, type SweepComparison, type ObjectiveOnce, type ObjectiveSweep, type TeamOnce, type TeamSweep,
-  type TeamFigures, type Marked,
+  compareOnce,
+  compareSweep,
+  type OnceComparison,
+  type SweepComparison,
+  type ObjectiveOnce,
+  type ObjectiveSweep,
+  type TeamOnce,
+  type TeamSweep,
+  type TeamFigures,
+  type Marked,
 } from './compare.ts';
 export { branchOnce, branchSweepJob, branchSweepRun, playedResult, type BranchOnce, type BranchSweepJob } from './sweep.ts';

@@ -11,7 +11,11 @@ import type { Alert } from '../sim/state.ts';
 import type { Policy } from './types.ts';
 
 /** A command due at a time, from a policy rule. */
-export interface PolicyCommand { at: number; command: Command; rule: number }
+export interface PolicyCommand {
+  at: number;
+  command: Command;
+  rule: number;
+}
 
 const rank = (s: string): number => SEVERITIES.indexOf(s as (typeof SEVERITIES)[number]);
 

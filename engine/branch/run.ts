@@ -29,10 +29,21 @@ import { PolicyRunner } from './policy.ts';
 import type { BranchSpec, EditIssue, Reseed } from './types.ts';
 
 /** Where a command of the branch came from: a played record, an added or moved one, a policy rule, or the clock run on to a command due after the played records. */
-export type BranchOrigin = { kind: 'played'; record: number } | { kind: 'clock' } | { kind: 'moved'; record: number; edit: number } | { kind: 'added'; edit: number } | { kind: 'policy'; edit: number; rule: number };
+export type BranchOrigin =
+  | { kind: 'played'; record: number }
+  | { kind: 'clock' }
+  | { kind: 'moved'; record: number; edit: number }
+  | { kind: 'added'; edit: number }
+  | { kind: 'policy'; edit: number; rule: number };
 
 /** A command the branch could not apply: refused by the engine, or due at a time its clock never stood at. */
-export interface BranchRefusal { origin: BranchOrigin; at: number; type: Command['type']; code: EngineErrorCode | 'NOT_REACHED'; message: string }
+export interface BranchRefusal {
+  origin: BranchOrigin;
+  at: number;
+  type: Command['type'];
+  code: EngineErrorCode | 'NOT_REACHED';
+  message: string;
+}
 
 export interface BranchRunOptions {
   /** Keep each branch record's events in the log and in `events` (default true). */
@@ -54,7 +65,12 @@ export interface BranchRun {
 
 export type BranchResult = { ok: true; run: BranchRun } | { ok: false; issues: EditIssue[] };
 
-interface Insertion { at: number; command: Command; origin: BranchOrigin; n: number }
+interface Insertion {
+  at: number;
+  command: Command;
+  origin: BranchOrigin;
+  n: number;
+}
 
 const movesClock = (c: Command): boolean => c.type === 'jump' || c.type === 'move' || c.type === 'jump-to-next-inject';
 
@@ -141,7 +157,14 @@ export function runBranch(source: ForkSource, spec: BranchSpec, options: BranchR
   const flush = (): void => {
     while (insertions.length > 0 && (insertions[0] as Insertion).at <= state.clock) {
       const x = insertions.shift() as Insertion;
-      if (x.at < state.clock) refused.push({ origin: x.origin, at: x.at, type: x.command.type, code: 'NOT_REACHED', message: `the branch's clock went from before T+${x.at} ms to T+${state.clock} ms without stopping there (a jump)` });
+      if (x.at < state.clock)
+        refused.push({
+          origin: x.origin,
+          at: x.at,
+          type: x.command.type,
+          code: 'NOT_REACHED',
+          message: `the branch's clock went from before T+${x.at} ms to T+${state.clock} ms without stopping there (a jump)`,
+        });
       else apply(x.command, x.origin);
     }
   };
@@ -179,7 +202,13 @@ export function runBranch(source: ForkSource, spec: BranchSpec, options: BranchR
     flush();
   }
   for (const x of insertions.splice(0)) {
-    refused.push({ origin: x.origin, at: x.at, type: x.command.type, code: 'NOT_REACHED', message: `the branch's clock never reached T+${x.at} ms (it stopped at T+${state.clock} ms, ${state.phase})` });
+    refused.push({
+      origin: x.origin,
+      at: x.at,
+      type: x.command.type,
+      code: 'NOT_REACHED',
+      message: `the branch's clock never reached T+${x.at} ms (it stopped at T+${state.clock} ms, ${state.phase})`,
+    });
   }
 
   const header = { ...log.header, branch: { parent: source.hash, at: spec.at, prefix: fp.prefix.length, reseeds, edits: spec.edits } };

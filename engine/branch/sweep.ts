@@ -47,7 +47,11 @@ export function playedResult(source: OpenedFork, sha256?: Sha): SweepRunResult {
   return sweepResult(final, trackerTo(source, final.seq), source.log.header.seed, 0, sha256);
 }
 
-export interface BranchOnce { run: BranchRun; result: SweepRunResult; comparison: OnceComparison }
+export interface BranchOnce {
+  run: BranchRun;
+  result: SweepRunResult;
+  comparison: OnceComparison;
+}
 
 /** The branch with the played random streams (the one alternative history), compared with the played exercise. */
 export function branchOnce(source: OpenedFork, at: number, edits: BranchEdit[], played: SweepRunResult, sha256?: Sha): { ok: true; once: BranchOnce } | { ok: false; issues: EditIssue[] } {
@@ -65,7 +69,12 @@ export function branchSweepJob(source: OpenedFork, at: number, edits: BranchEdit
   const state = source.replayer.seek(at);
   return {
     log: { header: source.log.header, records: source.log.records.map((x) => ({ t: x.t, command: x.command })) },
-    hash: source.hash, endTime: source.replayer.endTime, at, state: snapshot(state).json, edits, tracker: trackerTo(source, state.seq).save(),
+    hash: source.hash,
+    endTime: source.replayer.endTime,
+    at,
+    state: snapshot(state).json,
+    edits,
+    tracker: trackerTo(source, state.seq).save(),
   };
 }
 

@@ -47,8 +47,14 @@ export function compileScenario(s: ScenarioT): CompiledScenario {
     needBlue(g.owner, `network.segments[${i}].owner`);
     (g.sharedWith ?? []).forEach((t, j) => needBlue(t, `network.segments[${i}].sharedWith[${j}]`));
     return {
-      id: g.id, name: g.name, owner: g.owner, zone: g.zone, sharedWith: [...(g.sharedWith ?? [])],
-      sensors: (g.sensors ?? []).map((x) => mkSensor(x, null, i)), cidr: g.cidr, nodes: [],
+      id: g.id,
+      name: g.name,
+      owner: g.owner,
+      zone: g.zone,
+      sharedWith: [...(g.sharedWith ?? [])],
+      sensors: (g.sensors ?? []).map((x) => mkSensor(x, null, i)),
+      cidr: g.cidr,
+      nodes: [],
     };
   });
 
@@ -60,11 +66,22 @@ export function compileScenario(s: ScenarioT): CompiledScenario {
     segment.nodes.push(i);
     const own = (n.sensors ?? []).map((x) => mkSensor(x, i, seg));
     return {
-      id: n.id, name: n.name, segment: seg, owner: segment.owner, kind: n.kind, os: n.os, criticality: n.criticality,
-      ip: n.ip, tags: [...(n.tags ?? [])],
+      id: n.id,
+      name: n.name,
+      segment: seg,
+      owner: segment.owner,
+      kind: n.kind,
+      os: n.os,
+      criticality: n.criticality,
+      ip: n.ip,
+      tags: [...(n.tags ?? [])],
       services: (n.services ?? []).map((v) => ({ id: v.id, name: v.name, port: v.port, availability: v.availability ?? 0.95, critical: v.critical ?? false })),
       vulns: (n.vulnerabilities ?? []).map((v) => ({
-        id: v.id, cvss: v.cvss, technique: v.technique, patched: v.patched ?? false, patchTime: v.patchTime === undefined ? null : durationMs(v.patchTime),
+        id: v.id,
+        cvss: v.cvss,
+        technique: v.technique,
+        patched: v.patched ?? false,
+        patchTime: v.patchTime === undefined ? null : durationMs(v.patchTime),
       })),
       sensors: [...own, ...segment.sensors],
       backup: n.backup ? { restoreTime: durationMs(n.backup.restoreTime), offline: n.backup.offline ?? false, age: n.backup.age === undefined ? null : durationMs(n.backup.age) } : null,
@@ -93,8 +110,14 @@ export function compileScenario(s: ScenarioT): CompiledScenario {
   const actionByKind = {} as Record<ActionKindT, string>;
   for (const a of s.actions ?? []) {
     actions.set(a.id, {
-      id: a.id, kind: a.kind, name: a.name, description: a.description, duration: durationMs(a.duration),
-      success: a.success ?? 1, lasts: ms(a.lasts, DEFAULT_LASTS), standard: false,
+      id: a.id,
+      kind: a.kind,
+      name: a.name,
+      description: a.description,
+      duration: durationMs(a.duration),
+      success: a.success ?? 1,
+      lasts: ms(a.lasts, DEFAULT_LASTS),
+      standard: false,
     });
     if (actionByKind[a.kind] === undefined) actionByKind[a.kind] = a.id;
   }
@@ -117,10 +140,23 @@ export function compileScenario(s: ScenarioT): CompiledScenario {
     if (when) for (const d of depsOf(when)) injectDeps.set(d, [...(injectDeps.get(d) ?? []), idx]);
     const at = x.at !== undefined ? durationMs(x.at) : x.move !== undefined && !when ? (moveStart.get(x.move) ?? null) : null;
     return {
-      id: x.id, idx, title: x.title, at: at ?? (when ? null : 0), when, timers: when ? timersOf(when) : [],
-      delay: ms(x.delay, 0), to, channel: x.channel, from: { ...x.from }, tlp: x.tlp, priority: x.priority,
-      type: x.type ?? 'inject', content: x.content,
-      questions: [...(x.questions ?? [])], asks: [...(x.asks ?? [])], move: x.move,
+      id: x.id,
+      idx,
+      title: x.title,
+      at: at ?? (when ? null : 0),
+      when,
+      timers: when ? timersOf(when) : [],
+      delay: ms(x.delay, 0),
+      to,
+      channel: x.channel,
+      from: { ...x.from },
+      tlp: x.tlp,
+      priority: x.priority,
+      type: x.type ?? 'inject',
+      content: x.content,
+      questions: [...(x.questions ?? [])],
+      asks: [...(x.asks ?? [])],
+      move: x.move,
       evaluation: compileEvaluation(x.evaluation),
     };
   });
@@ -140,18 +176,48 @@ export function compileScenario(s: ScenarioT): CompiledScenario {
     hash,
     source: s,
     meta: {
-      id: s.meta.id, title: s.meta.title, version: s.meta.version, description: s.meta.description, startDate: s.meta.startDate,
-      duration: durationMs(s.meta.duration), seed: s.meta.seed, modes: [...s.meta.modes] as Mode[], languages: [...(s.meta.languages ?? ['en'])],
-      speed: s.meta.speed ?? 1, tlp: s.meta.tlp,
+      id: s.meta.id,
+      title: s.meta.title,
+      version: s.meta.version,
+      description: s.meta.description,
+      startDate: s.meta.startDate,
+      duration: durationMs(s.meta.duration),
+      seed: s.meta.seed,
+      modes: [...s.meta.modes] as Mode[],
+      languages: [...(s.meta.languages ?? ['en'])],
+      speed: s.meta.speed ?? 1,
+      tlp: s.meta.tlp,
     },
-    teams, teamIndex, blue, blueIndex: indexOf(blue), segments, segmentIndex, nodes, nodeIndex, sensors,
+    teams,
+    teamIndex,
+    blue,
+    blueIndex: indexOf(blue),
+    segments,
+    segmentIndex,
+    nodes,
+    nodeIndex,
+    sensors,
     links: (s.network.links ?? []).map((l) => ({ ...l })),
     campaigns: s.campaigns.map((c) => ({
-      id: c.id, name: c.name, actor: c.actor, description: c.description, mode: c.mode ?? 'scripted',
+      id: c.id,
+      name: c.name,
+      actor: c.actor,
+      description: c.description,
+      mode: c.mode ?? 'scripted',
       objectives: (c.objectives ?? []).map((o) => ({ ...o })),
       steps: c.steps.map((st) => stepIndex.get(st.id) as number),
     })),
-    indicators, indicatorIndex, steps, stepIndex, actions, actionByKind, posture, injects, injectIndex: indexOf(injects), injectDeps, moves,
+    indicators,
+    indicatorIndex,
+    steps,
+    stepIndex,
+    actions,
+    actionByKind,
+    posture,
+    injects,
+    injectIndex: indexOf(injects),
+    injectDeps,
+    moves,
     capabilities: (s.capabilities ?? []).map((c) => ({ id: c.id, name: c.name, tasks: c.tasks.map((t) => ({ ...t })) })),
     objectives: (s.objectives ?? []).map((o) => ({ id: o.id, text: o.text, capabilities: [...(o.capabilities ?? [])] })),
     scoring: {

@@ -13,12 +13,7 @@ import type { CCondition } from './types.ts';
 export class CompileError extends Error {}
 
 /** Compiles one condition; `path` names it in errors (references should have been validated). */
-export function compileCondition(
-  c: ConditionT,
-  stepIndex: ReadonlyMap<string, number>,
-  nodeIndex: ReadonlyMap<string, number>,
-  path: string,
-): CCondition {
+export function compileCondition(c: ConditionT, stepIndex: ReadonlyMap<string, number>, nodeIndex: ReadonlyMap<string, number>, path: string): CCondition {
   const step = (id: string): number => {
     const i = stepIndex.get(id);
     if (i === undefined) throw new CompileError(`${path}: unknown red step "${id}"`);
@@ -42,12 +37,26 @@ export function compileCondition(
 /** Every dependency key a condition reads. */
 export function depsOf(c: CCondition, out: Set<string> = new Set()): Set<string> {
   switch (c.kind) {
-    case 'stepSucceeded': out.add(`step.succeeded:${c.step}`); break;
-    case 'stepDetected': out.add(`step.detected:${c.step}`); break;
-    case 'notAnswered': case 'notAcknowledged': out.add(`inject:${c.inject}`); break;
-    case 'scoreBelow': out.add('score'); break;
-    case 'nodeState': out.add(`node:${c.node}`); break;
-    case 'all': case 'any': for (const x of c.of) depsOf(x, out); break;
+    case 'stepSucceeded':
+      out.add(`step.succeeded:${c.step}`);
+      break;
+    case 'stepDetected':
+      out.add(`step.detected:${c.step}`);
+      break;
+    case 'notAnswered':
+    case 'notAcknowledged':
+      out.add(`inject:${c.inject}`);
+      break;
+    case 'scoreBelow':
+      out.add('score');
+      break;
+    case 'nodeState':
+      out.add(`node:${c.node}`);
+      break;
+    case 'all':
+    case 'any':
+      for (const x of c.of) depsOf(x, out);
+      break;
   }
   return out;
 }

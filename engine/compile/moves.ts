@@ -23,7 +23,10 @@ export function compileMoves(moves: readonly MoveT[], needBlue: (id: string, pat
       return { to: [...x.to], text: x.text };
     });
     const move: CMove = {
-      id: m.id, title: m.title, start: durationMs(m.start), situations,
+      id: m.id,
+      title: m.title,
+      start: durationMs(m.start),
+      situations,
       questions: (m.questions ?? []).map((q, i) => compileQuestion(q, i, `${path}.questions[${i}]`, needBlue)),
     };
     if (m.module !== undefined) move.module = m.module;

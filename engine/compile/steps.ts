@@ -11,8 +11,17 @@ import { staticCandidates } from './selectors.ts';
 import type { CIndicator, CNode, CSegment, CStep } from './types.ts';
 
 /** The campaigns' indicators and steps, each with its id -> index map. Throws `CompileError` on an unknown step or indicator. */
-export function compileSteps(s: ScenarioT, nodes: readonly CNode[], segments: readonly CSegment[], nodeIndex: ReadonlyMap<string, number>, segmentIndex: ReadonlyMap<string, number>): {
-  indicators: CIndicator[]; indicatorIndex: Map<string, number>; steps: CStep[]; stepIndex: Map<string, number>;
+export function compileSteps(
+  s: ScenarioT,
+  nodes: readonly CNode[],
+  segments: readonly CSegment[],
+  nodeIndex: ReadonlyMap<string, number>,
+  segmentIndex: ReadonlyMap<string, number>,
+): {
+  indicators: CIndicator[];
+  indicatorIndex: Map<string, number>;
+  steps: CStep[];
+  stepIndex: Map<string, number>;
 } {
   const indicators = s.campaigns.flatMap((c) => (c.indicators ?? []).map((x) => ({ ...x, campaign: c.id })));
   const indicatorIndex = indexOf(indicators);
@@ -28,8 +37,14 @@ export function compileSteps(s: ScenarioT, nodes: readonly CNode[], segments: re
     const path = `campaigns[${s.campaigns.indexOf(c)}].steps[${c.steps.indexOf(st)}]`;
     const t = st.timing ?? {};
     return {
-      id: st.id, idx, campaign: c.id, manual: c.mode === 'manual' || st.manual === true, name: st.name, description: st.description,
-      technique: st.technique, tactic: st.tactic,
+      id: st.id,
+      idx,
+      campaign: c.id,
+      manual: c.mode === 'manual' || st.manual === true,
+      name: st.name,
+      description: st.description,
+      technique: st.technique,
+      tactic: st.tactic,
       candidates: staticCandidates(st.target, nodes, segments, nodeIndex, segmentIndex, `${path}.target`),
       sameAs: st.target.sameAs === undefined ? null : stepRef(st.target.sameAs, `${path}.target.sameAs`),
       state: st.target.state ?? null,
@@ -37,11 +52,17 @@ export function compileSteps(s: ScenarioT, nodes: readonly CNode[], segments: re
       requires: (st.requires ?? []).map((r, j) => stepRef(r, `${path}.requires[${j}]`)),
       requiresAny: (st.requiresAny ?? []).map((r, j) => stepRef(r, `${path}.requiresAny[${j}]`)),
       dependents: [],
-      at: ms(t.at, 0), after: ms(t.after, 0), jitter: ms(t.jitter, 0), duration: ms(t.duration, 5 * 60_000),
+      at: ms(t.at, 0),
+      after: ms(t.after, 0),
+      jitter: ms(t.jitter, 0),
+      duration: ms(t.duration, 5 * 60_000),
       exploits: st.exploits ?? null,
       success: {
-        base: st.success.base, patched: st.success.patched ?? 0, hunting: st.success.hunting ?? 0.5,
-        credentialsReset: st.success.credentialsReset ?? 0.2, blocked: st.success.blocked ?? 0,
+        base: st.success.base,
+        patched: st.success.patched ?? 0,
+        hunting: st.success.hunting ?? 0.5,
+        credentialsReset: st.success.credentialsReset ?? 0.2,
+        blocked: st.success.blocked ?? 0,
       },
       detection: { ...(st.detection ?? {}) },
       detectionDelay: ms(st.detectionDelay, 2 * 60_000),

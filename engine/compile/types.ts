@@ -19,8 +19,20 @@ export interface CSensor {
   segment: number;
 }
 
-export interface CService { id: string; name?: LocalTextT; port?: number; availability: number; critical: boolean }
-export interface CVuln { id: string; cvss?: number; technique?: string; patched: boolean; patchTime: number | null }
+export interface CService {
+  id: string;
+  name?: LocalTextT;
+  port?: number;
+  availability: number;
+  critical: boolean;
+}
+export interface CVuln {
+  id: string;
+  cvss?: number;
+  technique?: string;
+  patched: boolean;
+  patchTime: number | null;
+}
 
 export interface CNode {
   id: string;
@@ -64,7 +76,13 @@ export interface CTeam {
   color?: string;
 }
 
-export interface CIndicator { id: string; kind: IndicatorKindT; value?: string; campaign: string; description?: LocalTextT }
+export interface CIndicator {
+  id: string;
+  kind: IndicatorKindT;
+  value?: string;
+  campaign: string;
+  description?: LocalTextT;
+}
 
 export interface CStep {
   id: string;
@@ -133,7 +151,11 @@ export type CCondition =
   | { kind: 'all'; of: CCondition[] }
   | { kind: 'any'; of: CCondition[] };
 
-export interface CExpect { action: ActionKindT | 'acknowledge'; within: number; description?: LocalTextT }
+export interface CExpect {
+  action: ActionKindT | 'acknowledge';
+  within: number;
+  description?: LocalTextT;
+}
 
 /** How evaluators judge an inject's response (white cell and evaluators only; no player view carries it). */
 export interface CEvaluation {
@@ -172,7 +194,12 @@ export interface CInject {
 /** How evaluators judge the answers to a discussion question (white cell and evaluators only). */
 export type CQuestionEvaluation = Omit<CEvaluation, 'expects'>;
 /** A discussion question of a move; `to` null means every blue team. */
-export interface CQuestion { id: string; text: LocalTextT; to: string[] | null; evaluation: CQuestionEvaluation }
+export interface CQuestion {
+  id: string;
+  text: LocalTextT;
+  to: string[] | null;
+  evaluation: CQuestionEvaluation;
+}
 export interface CMove {
   id: string;
   title: LocalTextT;
@@ -216,8 +243,17 @@ export interface CompiledScenario {
   /** The scenario as given (for logs and exports). */
   source: unknown;
   meta: {
-    id: string; title: LocalTextT; version: string; description: LocalTextT; startDate: string; duration: number;
-    seed: number; modes: Mode[]; languages: string[]; speed: number; tlp?: TlpLevel;
+    id: string;
+    title: LocalTextT;
+    version: string;
+    description: LocalTextT;
+    startDate: string;
+    duration: number;
+    seed: number;
+    modes: Mode[];
+    languages: string[];
+    speed: number;
+    tlp?: TlpLevel;
   };
   teams: CTeam[];
   teamIndex: ReadonlyMap<string, number>;

@@ -78,6 +78,5 @@ export function formatDiagnostic(a: string | Diagnostic, b?: Diagnostic): string
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   const pa = a.path ?? '';
   const pb = b.path ?? '';
-  return (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0) || (pa < pb ? -1 : pa > pb ? 1 : 0)
-    || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+  return (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0) || (pa < pb ? -1 : pa > pb ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
 }

@@ -11,10 +11,7 @@ import { EXERCISE_PHASES, PHASE_TRANSITIONS, type ExercisePhase } from './phases
 export const exerciseMachine = createMachine({
   id: 'exercise',
   initial: 'planned',
-  states: Object.fromEntries(EXERCISE_PHASES.map((phase) => [
-    phase,
-    { ...(phase === 'ended' ? { type: 'final' as const } : {}), on: { ...PHASE_TRANSITIONS[phase] } },
-  ])),
+  states: Object.fromEntries(EXERCISE_PHASES.map((phase) => [phase, { ...(phase === 'ended' ? { type: 'final' as const } : {}), on: { ...PHASE_TRANSITIONS[phase] } }])),
 });
 
 export type { ExercisePhase };

@@ -12,12 +12,22 @@ export type Network = 'connected' | 'isolated';
 
 /** Severity rank used by `requiresState`-style comparisons: restored counts as clean. */
 export const SEVERITY: Record<Integrity, number> = {
-  clean: 0, restored: 0, compromised: 1, persistent: 2, exfiltrated: 3, encrypted: 4, wiped: 5,
+  clean: 0,
+  restored: 0,
+  compromised: 1,
+  persistent: 2,
+  exfiltrated: 3,
+  encrypted: 4,
+  wiped: 5,
 };
 
 const up = ['COMPROMISE', 'PERSIST', 'EXFILTRATE', 'ENCRYPT', 'WIPE'] as const;
 const target: Record<(typeof up)[number], Integrity> = {
-  COMPROMISE: 'compromised', PERSIST: 'persistent', EXFILTRATE: 'exfiltrated', ENCRYPT: 'encrypted', WIPE: 'wiped',
+  COMPROMISE: 'compromised',
+  PERSIST: 'persistent',
+  EXFILTRATE: 'exfiltrated',
+  ENCRYPT: 'encrypted',
+  WIPE: 'wiped',
 };
 
 /** Each integrity state accepts only the events that make it strictly more severe, and RESTORE. */
@@ -43,13 +53,17 @@ export const nodeMachine = createMachine({
   },
 });
 
-export interface NodeValue { integrity: Integrity; network: Network }
-export const nodeNext = driver<NodeValue & Record<string, string>>(nodeMachine) as (
-  value: NodeValue,
-  event: string,
-) => NodeValue | undefined;
+export interface NodeValue {
+  integrity: Integrity;
+  network: Network;
+}
+export const nodeNext = driver<NodeValue & Record<string, string>>(nodeMachine) as (value: NodeValue, event: string) => NodeValue | undefined;
 
 /** The node event that moves integrity to at least `state`. */
 export const EVENT_FOR_STATE: Record<string, string> = {
-  compromised: 'COMPROMISE', persistent: 'PERSIST', exfiltrated: 'EXFILTRATE', encrypted: 'ENCRYPT', wiped: 'WIPE',
+  compromised: 'COMPROMISE',
+  persistent: 'PERSIST',
+  exfiltrated: 'EXFILTRATE',
+  encrypted: 'ENCRYPT',
+  wiped: 'WIPE',
 };

@@ -23,12 +23,32 @@ export const EXERCISE_PHASES = ['planned', 'running', 'paused', 'ended'] as cons
 export type ExercisePhase = (typeof EXERCISE_PHASES)[number];
 
 export const COMMAND_CLASS = {
-  start: 'START', pause: 'PAUSE', resume: 'RESUME', end: 'END',
-  advance: 'TICK', move: 'TICK', jump: 'TICK', 'jump-to-next-inject': 'TICK',
-  speed: 'ADMIN', 'adhoc-inject': 'ADHOC', adjudicate: 'REVIEW', rate: 'REVIEW', 'release-scores': 'REVIEW',
-  action: 'ACT', 'cancel-action': 'ACT', 'ack-inject': 'ACT', 'answer-inject': 'ACT', sitrep: 'ACT', 'apply-intel': 'ACT',
-  'red-launch': 'ACT', 'red-hold': 'ACT', 'red-abort': 'ACT',
-  'share-intel': 'TALK', 'request-assistance': 'TALK', 'grant-assistance': 'TALK', 'answer-question': 'TALK',
+  start: 'START',
+  pause: 'PAUSE',
+  resume: 'RESUME',
+  end: 'END',
+  advance: 'TICK',
+  move: 'TICK',
+  jump: 'TICK',
+  'jump-to-next-inject': 'TICK',
+  speed: 'ADMIN',
+  'adhoc-inject': 'ADHOC',
+  adjudicate: 'REVIEW',
+  rate: 'REVIEW',
+  'release-scores': 'REVIEW',
+  action: 'ACT',
+  'cancel-action': 'ACT',
+  'ack-inject': 'ACT',
+  'answer-inject': 'ACT',
+  sitrep: 'ACT',
+  'apply-intel': 'ACT',
+  'red-launch': 'ACT',
+  'red-hold': 'ACT',
+  'red-abort': 'ACT',
+  'share-intel': 'TALK',
+  'request-assistance': 'TALK',
+  'grant-assistance': 'TALK',
+  'answer-question': 'TALK',
 } as const;
 export type CommandTypeName = keyof typeof COMMAND_CLASS;
 export type CommandClass = (typeof COMMAND_CLASS)[CommandTypeName];

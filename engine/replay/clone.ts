@@ -15,9 +15,7 @@
  * explicitly. test/engine/clone.test.ts walks a cloned state and fails on any object the copy shares
  * with its original outside the list of shared paths, so a new nested field cannot slip through.
  */
-import type {
-  ActionRt, AssistRt, AttemptRt, ExerciseState, InjectRt, InjectTeamRt, NodeRt, ReportRt, SitrepRt, StepRt, TeamRt,
-} from '../sim/state.ts';
+import type { ActionRt, AssistRt, AttemptRt, ExerciseState, InjectRt, InjectTeamRt, NodeRt, ReportRt, SitrepRt, StepRt, TeamRt } from '../sim/state.ts';
 import { carryNodeActionIndex } from '../sim/actions.ts';
 import { own, setOwn } from '../lib/own.ts';
 

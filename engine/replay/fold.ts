@@ -27,10 +27,18 @@ export interface FoldOptions {
   keepEvents: boolean;
 }
 
-export interface ReplayFailure { ok: false; record: number; message: string }
+export interface ReplayFailure {
+  ok: false;
+  record: number;
+  message: string;
+}
 
 /** A frozen copy of the state (never mutated), the next record to apply, and whether that record is an advance half done. */
-interface Mark { state: ExerciseState; next: number; partial: boolean }
+interface Mark {
+  state: ExerciseState;
+  next: number;
+  partial: boolean;
+}
 
 const isAdvance = (c: Command): c is Command & { type: 'advance' } => c.type === 'advance';
 
@@ -45,7 +53,11 @@ export class Fold {
   failure: ReplayFailure | undefined;
   readonly events: EngineEvent[] = [];
 
-  constructor(readonly log: RampartsLog, readonly compiled: CompiledScenario, private readonly options: FoldOptions) {
+  constructor(
+    readonly log: RampartsLog,
+    readonly compiled: CompiledScenario,
+    private readonly options: FoldOptions,
+  ) {
     this.state = createExercise(compiled, { seed: log.header.seed, mode: log.header.mode });
     // A what-if branch re-seeds the random streams at its fork (and inherits its parent's re-seedings):
     // before record index k, the streams become branchStreams(seed) (engine/branch).

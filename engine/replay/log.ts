@@ -29,7 +29,11 @@ export interface LogHeader {
   /** A what-if branch's parent, fork moment, edits and random re-seedings (engine/branch); absent in a played log. */
   branch?: BranchHeader;
 }
-export interface LogRecord { t: number; command: Command; events?: EngineEvent[] }
+export interface LogRecord {
+  t: number;
+  command: Command;
+  events?: EngineEvent[];
+}
 export interface RampartsLog {
   header: LogHeader;
   records: LogRecord[];

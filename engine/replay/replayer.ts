@@ -75,7 +75,9 @@ export interface SeekIndex {
 
 function foldOf(log: RampartsLog, options: ReplayOptions): Fold {
   return new Fold(log, options.compiled ?? compileScenario(log.header.scenario), {
-    snapshotEvery: options.snapshotEvery ?? 2000, verify: options.verify ?? false, keepEvents: options.keepEvents ?? true,
+    snapshotEvery: options.snapshotEvery ?? 2000,
+    verify: options.verify ?? false,
+    keepEvents: options.keepEvents ?? true,
   });
 }
 
@@ -93,11 +95,19 @@ export function openSeekIndex(log: RampartsLog, options: ReplayOptions = {}): Se
   const fold = foldOf(log, options);
   return {
     compiled: fold.compiled,
-    get applied() { return fold.next; },
+    get applied() {
+      return fold.next;
+    },
     total: log.records.length,
-    get clock() { return fold.clock; },
-    get done() { return fold.done; },
-    get failure() { return fold.failure; },
+    get clock() {
+      return fold.clock;
+    },
+    get done() {
+      return fold.done;
+    },
+    get failure() {
+      return fold.failure;
+    },
     events: fold.events,
     extend: (events = Infinity) => fold.extend(events),
     seek(t) {

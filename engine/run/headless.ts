@@ -19,7 +19,10 @@ import type { EngineErrorCode, EngineEvent, StepResult } from '../sim/events.ts'
 import type { ExerciseState } from '../sim/state.ts';
 import { step } from '../sim/step.ts';
 
-export interface HeadlessInput { at: number; command: Command }
+export interface HeadlessInput {
+  at: number;
+  command: Command;
+}
 export interface HeadlessOptions<I extends HeadlessInput = HeadlessInput> {
   seed?: number;
   mode?: Mode;
@@ -36,7 +39,12 @@ export interface HeadlessOptions<I extends HeadlessInput = HeadlessInput> {
 }
 
 /** An input the engine refused, with the simulated time it was offered at and why. */
-export interface HeadlessRefusal<I extends HeadlessInput = HeadlessInput> { input: I; at: number; code: EngineErrorCode; message: string }
+export interface HeadlessRefusal<I extends HeadlessInput = HeadlessInput> {
+  input: I;
+  at: number;
+  code: EngineErrorCode;
+  message: string;
+}
 
 export interface HeadlessRun<I extends HeadlessInput = HeadlessInput> {
   state: ExerciseState;
@@ -87,7 +95,10 @@ export function runHeadless<I extends HeadlessInput>(compiled: CompiledScenario,
   };
 
   // Stable: equal times keep the order given.
-  const inputs = [...(options.inputs ?? [])].map((x, i) => ({ x, i })).sort((a, b) => a.x.at - b.x.at || a.i - b.i).map((y) => y.x);
+  const inputs = [...(options.inputs ?? [])]
+    .map((x, i) => ({ x, i }))
+    .sort((a, b) => a.x.at - b.x.at || a.i - b.i)
+    .map((y) => y.x);
   if (!inputs.some((x) => x.command.type === 'start')) must({ type: 'start', actor: WHITE });
   let i = 0;
   for (; i < inputs.length; i++) {

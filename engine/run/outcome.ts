@@ -40,7 +40,11 @@ export interface TeamOutcome {
   serviceDownMinutes: number;
 }
 
-export interface ObjectiveOutcome { id: string; campaign: string; achievedAtMs: number | null }
+export interface ObjectiveOutcome {
+  id: string;
+  campaign: string;
+  achievedAtMs: number | null;
+}
 
 export interface RunOutcome {
   scenario: string;
@@ -60,17 +64,28 @@ export interface RunOutcome {
 
 const bad = (integrity: string, network: string): boolean => (SEVERITY[integrity as Integrity] ?? 0) > 0 && network === 'connected';
 
-interface TeamEpisodes { compromises: number; contained: number; total: number; first: number | null }
+interface TeamEpisodes {
+  compromises: number;
+  contained: number;
+  total: number;
+  first: number | null;
+}
 
 /** What a tracker has followed so far, as plain data (a what-if branch carries it from the fork into its runs). */
-export interface TrackerState { open: [string, number][]; teams: [string, TeamEpisodes][] }
+export interface TrackerState {
+  open: [string, number][];
+  teams: [string, TeamEpisodes][];
+}
 
 /** Follows compromise episodes through the events of a run, in order. */
 export class ContainmentTracker {
   private readonly open = new Map<string, number>();
   private readonly perTeam = new Map<string, TeamEpisodes>();
 
-  constructor(private readonly compiled: CompiledScenario, from?: TrackerState) {
+  constructor(
+    private readonly compiled: CompiledScenario,
+    from?: TrackerState,
+  ) {
     for (const b of compiled.blue) this.perTeam.set(b.id, { compromises: 0, contained: 0, total: 0, first: null });
     for (const [node, t] of from?.open ?? []) this.open.set(node, t);
     for (const [team, x] of from?.teams ?? []) if (this.perTeam.has(team)) this.perTeam.set(team, { ...x });
@@ -136,16 +151,30 @@ export function outcomeOf(state: ExerciseState, tracker: ContainmentTracker, sha
     const score = computeScore(state, b.id);
     scores[b.id] = score;
     teams.push({
-      team: b.id, score, attempts: tm?.attempts ?? 0, successfulAttempts: tm?.successfulAttempts ?? 0, detectedAttempts: tm?.detectedAttempts ?? 0,
-      firstDetectionMs: firstDetection.get(b.id) ?? null, meanTimeToDetectMs: tm?.meanTimeToDetect ?? null, ...tracker.team(b.id),
-      compromisedNodes: compromised.get(b.id) ?? 0, serviceDownMinutes: Math.round(down / 600) / 100,
+      team: b.id,
+      score,
+      attempts: tm?.attempts ?? 0,
+      successfulAttempts: tm?.successfulAttempts ?? 0,
+      detectedAttempts: tm?.detectedAttempts ?? 0,
+      firstDetectionMs: firstDetection.get(b.id) ?? null,
+      meanTimeToDetectMs: tm?.meanTimeToDetect ?? null,
+      ...tracker.team(b.id),
+      compromisedNodes: compromised.get(b.id) ?? 0,
+      serviceDownMinutes: Math.round(down / 600) / 100,
     });
   }
-  const objectives: ObjectiveOutcome[] = c.campaigns.flatMap((camp) =>
-    camp.objectives.map((o) => ({ id: o.id, campaign: camp.id, achievedAtMs: own(state.objectives, o.id) ?? null })));
+  const objectives: ObjectiveOutcome[] = c.campaigns.flatMap((camp) => camp.objectives.map((o) => ({ id: o.id, campaign: camp.id, achievedAtMs: own(state.objectives, o.id) ?? null })));
   return {
-    scenario: c.meta.id, scenarioHash: state.scenarioHash, seed: state.seed, stateHash: stateHash(state, sha256), phase: state.phase,
-    simTimeMs: state.clock, events: state.seq, objectives, red: { stepsSucceeded: m.red.stepsSucceeded, stepsFailed: m.red.stepsFailed, stepsAborted: m.red.stepsAborted },
-    scores, teams,
+    scenario: c.meta.id,
+    scenarioHash: state.scenarioHash,
+    seed: state.seed,
+    stateHash: stateHash(state, sha256),
+    phase: state.phase,
+    simTimeMs: state.clock,
+    events: state.seq,
+    objectives,
+    red: { stepsSucceeded: m.red.stepsSucceeded, stepsFailed: m.red.stepsFailed, stepsAborted: m.red.stepsAborted },
+    scores,
+    teams,
   };
 }

@@ -13,8 +13,16 @@ import { movedFieldHint } from './upgrade.ts';
 type Issue = z.core.$ZodIssue;
 
 const NOUNS: Record<string, string> = {
-  string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false', object: 'a map of fields',
-  array: 'a list', record: 'a map', null: 'nothing', undefined: 'nothing', bigint: 'a number',
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  object: 'a map of fields',
+  array: 'a list',
+  record: 'a map',
+  null: 'nothing',
+  undefined: 'nothing',
+  bigint: 'a number',
 };
 
 /** What a value is, for "found ..." in messages. */

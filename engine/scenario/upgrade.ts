@@ -40,7 +40,9 @@ export function upgradeScenario(value: unknown): Upgraded {
   const injects = written.map(upgradeInject);
   /** Per upgraded inject: whether it had `evaluates` (then `evaluation` stands for it). */
   const hadEvaluates = new Map<number, boolean>();
-  written.forEach((x, i) => { if (injects[i] !== x) hadEvaluates.set(i, isRecord(x) && x.evaluates !== undefined); });
+  written.forEach((x, i) => {
+    if (injects[i] !== x) hadEvaluates.set(i, isRecord(x) && x.evaluates !== undefined);
+  });
   return {
     value: { ...value, ramparts: FORMAT_VERSION, ...(Array.isArray(value.injects) ? { injects } : {}) },
     from: 1,

@@ -9,9 +9,7 @@ import { MAX_DEPTH, measureValue, parseScenarioText, type SourceMap } from './te
 import { semanticFindings } from './semantic/index.ts';
 import { upgradeScenario } from './upgrade.ts';
 
-export type ValidationResult =
-  | { ok: true; scenario: ScenarioT; warnings: TextDiagnostic[] }
-  | { ok: false; errors: TextDiagnostic[]; warnings: TextDiagnostic[] };
+export type ValidationResult = { ok: true; scenario: ScenarioT; warnings: TextDiagnostic[] } | { ok: false; errors: TextDiagnostic[]; warnings: TextDiagnostic[] };
 
 /** Errors reported per file; past this a last diagnostic says how many more there were. */
 export const MAX_ERRORS = 500;
@@ -68,7 +66,15 @@ function check(written: unknown, file: string, sourceMap: () => SourceMap, warni
   const kept = [...errors.slice(0, MAX_ERRORS + 1), ...findings.filter((f) => f.severity === 'warning').slice(0, MAX_ERRORS)];
   const located = locate(kept);
   const allWarnings = [...warnings, ...located.filter((d) => d.severity === 'warning')].sort(compareDiagnostics);
-  if (errors.length > 0) return { ok: false, errors: finish(located.filter((d) => d.severity === 'error'), errors.length), warnings: allWarnings };
+  if (errors.length > 0)
+    return {
+      ok: false,
+      errors: finish(
+        located.filter((d) => d.severity === 'error'),
+        errors.length,
+      ),
+      warnings: allWarnings,
+    };
   return { ok: true, scenario: schema.data, warnings: allWarnings };
 }
 
@@ -79,8 +85,12 @@ function finish(errors: TextDiagnostic[], total = errors.length): TextDiagnostic
   const kept = sorted.slice(0, MAX_ERRORS);
   const last = kept[kept.length - 1];
   kept.push({
-    file: last?.file ?? '', line: last?.line ?? 0, col: last?.col ?? 0, path: '(root)',
-    message: `${total - MAX_ERRORS} more errors not shown; fix these first`, severity: 'error',
+    file: last?.file ?? '',
+    line: last?.line ?? 0,
+    col: last?.col ?? 0,
+    path: '(root)',
+    message: `${total - MAX_ERRORS} more errors not shown; fix these first`,
+    severity: 'error',
   });
   return kept;
 }

@@ -27,9 +27,24 @@ export const ZONES = ['internet', 'dmz', 'corporate', 'ot', 'datacenter', 'cloud
 export type ZoneT = (typeof ZONES)[number];
 
 export const NODE_KINDS = [
-  'workstation', 'server', 'domain-controller', 'database', 'web-server', 'mail-server', 'firewall',
-  'router', 'switch', 'vpn-gateway', 'hmi', 'plc', 'historian', 'scada-server', 'payment-switch',
-  'cloud-service', 'mobile', 'iot',
+  'workstation',
+  'server',
+  'domain-controller',
+  'database',
+  'web-server',
+  'mail-server',
+  'firewall',
+  'router',
+  'switch',
+  'vpn-gateway',
+  'hmi',
+  'plc',
+  'historian',
+  'scada-server',
+  'payment-switch',
+  'cloud-service',
+  'mobile',
+  'iot',
 ] as const;
 export type NodeKindT = (typeof NODE_KINDS)[number];
 
@@ -40,25 +55,44 @@ export type SensorKindT = (typeof SENSOR_KINDS)[number];
 export const NODE_STATES = ['clean', 'compromised', 'persistent', 'exfiltrated', 'encrypted', 'wiped'] as const;
 export type NodeStateT = (typeof NODE_STATES)[number];
 
-export const EFFECTS = [
-  'compromise', 'persist', 'steal-credentials', 'exfiltrate', 'encrypt', 'wipe', 'disrupt-service', 'deface',
-] as const;
+export const EFFECTS = ['compromise', 'persist', 'steal-credentials', 'exfiltrate', 'encrypt', 'wipe', 'disrupt-service', 'deface'] as const;
 export type EffectT = (typeof EFFECTS)[number];
 
 export const INDICATOR_KINDS = ['sha256', 'md5', 'ipv4', 'domain', 'url', 'email', 'filename', 'registry-key', 'mutex', 'user-agent'] as const;
 export type IndicatorKindT = (typeof INDICATOR_KINDS)[number];
 
 export const ACTION_KINDS = [
-  'isolate', 'reconnect', 'patch', 'reset-credentials', 'restore-backup', 'block-indicator', 'hunt',
-  'collect-forensics', 'share-intel', 'request-assistance', 'grant-assistance', 'sitrep', 'respond-inject',
+  'isolate',
+  'reconnect',
+  'patch',
+  'reset-credentials',
+  'restore-backup',
+  'block-indicator',
+  'hunt',
+  'collect-forensics',
+  'share-intel',
+  'request-assistance',
+  'grant-assistance',
+  'sitrep',
+  'respond-inject',
 ] as const;
 export type ActionKindT = (typeof ACTION_KINDS)[number];
 
 /** What an action is aimed at: derived from its kind, listed here for the schema's documentation. */
 export const ACTION_TARGETS: Record<ActionKindT, 'node' | 'segment' | 'indicator' | 'team' | 'inject' | 'none'> = {
-  isolate: 'node', reconnect: 'node', patch: 'node', 'reset-credentials': 'node', 'restore-backup': 'node',
-  'block-indicator': 'indicator', hunt: 'segment', 'collect-forensics': 'node', 'share-intel': 'team',
-  'request-assistance': 'team', 'grant-assistance': 'team', sitrep: 'none', 'respond-inject': 'inject',
+  isolate: 'node',
+  reconnect: 'node',
+  patch: 'node',
+  'reset-credentials': 'node',
+  'restore-backup': 'node',
+  'block-indicator': 'indicator',
+  hunt: 'segment',
+  'collect-forensics': 'node',
+  'share-intel': 'team',
+  'request-assistance': 'team',
+  'grant-assistance': 'team',
+  sitrep: 'none',
+  'respond-inject': 'inject',
 };
 
 export const CHANNELS = ['email', 'phone', 'news', 'intel-feed', 'ticket', 'chat', 'radio', 'social-media', 'briefing'] as const;

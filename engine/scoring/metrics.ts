@@ -9,7 +9,13 @@ import { computeScore } from '../sim/score.ts';
 import { own, setOwn } from '../lib/own.ts';
 
 /** One campaign indicator across the coalition: first seen, when each targeted team blocked it, and when all had. */
-export interface CoalitionMetric { indicator: string; value: string; firstSeen: number; teams: Record<string, number | null>; blockedEverywhereAfter: number | null }
+export interface CoalitionMetric {
+  indicator: string;
+  value: string;
+  firstSeen: number;
+  teams: Record<string, number | null>;
+  blockedEverywhereAfter: number | null;
+}
 
 export interface TeamMetrics {
   team: string;
@@ -75,9 +81,19 @@ export function metrics(s: ExerciseState): Metrics {
     let fps = 0;
     for (const x of own(s.alertTruth, t.id) ?? []) if (x.fp) fps++;
     return {
-      team: t.id, score: computeScore(s, t.id), timeline: t.score.timeline.map((x) => ({ ...x })), attempts, successfulAttempts: ok,
-      detectedAttempts: det, meanTimeToDetect: det > 0 ? delaySum / det : null, alerts: t.alerts.length, falsePositives: fps,
-      compromiseEpisodes: t.score.episodes, expectationsMet: t.score.met, expectationsMissed: t.score.missed, reportsShared: t.sent.length,
+      team: t.id,
+      score: computeScore(s, t.id),
+      timeline: t.score.timeline.map((x) => ({ ...x })),
+      attempts,
+      successfulAttempts: ok,
+      detectedAttempts: det,
+      meanTimeToDetect: det > 0 ? delaySum / det : null,
+      alerts: t.alerts.length,
+      falsePositives: fps,
+      compromiseEpisodes: t.score.episodes,
+      expectationsMet: t.score.met,
+      expectationsMissed: t.score.missed,
+      reportsShared: t.sent.length,
       reportsApplied: Object.keys(t.applied).length,
     };
   });

@@ -16,8 +16,11 @@ import { own } from '../lib/own.ts';
 
 const NODE_KINDS = new Set(['isolate', 'reconnect', 'patch', 'reset-credentials', 'restore-backup', 'collect-forensics']);
 const MESSAGE_KINDS: Record<string, string> = {
-  'share-intel': 'share-intel', 'request-assistance': 'request-assistance', 'grant-assistance': 'grant-assistance',
-  sitrep: 'sitrep', 'respond-inject': 'answer-inject',
+  'share-intel': 'share-intel',
+  'request-assistance': 'request-assistance',
+  'grant-assistance': 'grant-assistance',
+  sitrep: 'sitrep',
+  'respond-inject': 'answer-inject',
 };
 
 /** Whether `teamId` may act on things owned by `owner` now (itself, or under a granted assistance). */
@@ -27,7 +30,10 @@ export function mayActFor(s: ExerciseState, teamId: string, owner: string): bool
   return until !== undefined && until > s.clock;
 }
 
-interface Plan { duration: number; owner: string }
+interface Plan {
+  duration: number;
+  owner: string;
+}
 
 /**
  * The latest node action per (kind, node), so that "is one already in progress?" is a lookup instead
@@ -148,15 +154,23 @@ export function requestAction(ctx: Ctx, teamId: string, defId: string, target: A
 }
 
 /** Creates an action record, emits its request, and schedules (or performs) its completion. */
-export function startAction(
-  ctx: Ctx, teamId: string, def: CAction, kind: ActionRt['kind'], target: ActionTargetT, duration: number, owner: string, report: string | null = null,
-): ActionRt {
+export function startAction(ctx: Ctx, teamId: string, def: CAction, kind: ActionRt['kind'], target: ActionTargetT, duration: number, owner: string, report: string | null = null): ActionRt {
   const s = ctx.state;
   const t = own(s.teams, teamId) as TeamRt;
   const id = `${teamId}-X${++t.counters.action}`;
   const a: ActionRt = {
-    id, team: teamId, def: def.id, kind, target: { ...target }, s: 'requested', requestedAt: s.clock, due: s.clock + duration,
-    endedAt: null, result: null, onBehalfOf: owner === teamId ? null : owner, report,
+    id,
+    team: teamId,
+    def: def.id,
+    kind,
+    target: { ...target },
+    s: 'requested',
+    requestedAt: s.clock,
+    due: s.clock + duration,
+    endedAt: null,
+    result: null,
+    onBehalfOf: owner === teamId ? null : owner,
+    report,
   };
   a.s = actionNext(a.s, 'START') ?? a.s;
   s.actions[id] = a;

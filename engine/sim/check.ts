@@ -12,21 +12,26 @@ import { isRecord } from '../lib/record.ts';
 import { MAX_SIM_TIME } from '../time/duration.ts';
 
 /** One problem of a command: where (`['actor', 'role']`, `['target', 'node']`, `[]` for the whole body) and what. */
-export interface CommandIssue { path: PathSegment[]; message: string }
+export interface CommandIssue {
+  path: PathSegment[];
+  message: string;
+}
 
 /**
  * The command to apply (the body as parsed, with the actor), or the refusal: BAD_COMMAND (not a
  * well-formed command) or FORBIDDEN (the sender's role may not send it). `message` is one sentence
  * for the sender; `issues` are every problem at its place in the command, for a file of commands.
  */
-export type CommandCheck =
-  | { ok: true; command: Command }
-  | (Refusal & { ok: false; code: 'BAD_COMMAND' | 'FORBIDDEN'; issues: CommandIssue[] });
+export type CommandCheck = { ok: true; command: Command } | (Refusal & { ok: false; code: 'BAD_COMMAND' | 'FORBIDDEN'; issues: CommandIssue[] });
 
 const TYPES = Object.keys(COMMAND_ROLES) as CommandType[];
 
 const WHO: Record<ActorT['role'], string> = {
-  white: 'the controller', red: 'the red cell', blue: 'a blue team', evaluator: 'an evaluator', system: 'the server',
+  white: 'the controller',
+  red: 'the red cell',
+  blue: 'a blue team',
+  evaluator: 'an evaluator',
+  system: 'the server',
 };
 
 const zodIssues = (issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>, prefix: PathSegment[] = []): CommandIssue[] =>
@@ -49,8 +54,7 @@ const keyCount = (o: object): number => {
 export function isSystemAdvance(actor: unknown, body: unknown): body is { type: 'advance'; to: number } {
   if (!isRecord(body) || body.type !== 'advance' || keyCount(body) !== 2) return false;
   const to = body.to;
-  return typeof to === 'number' && Number.isSafeInteger(to) && to >= 0 && to <= MAX_SIM_TIME
-    && isRecord(actor) && actor.role === 'system' && keyCount(actor) === 1;
+  return typeof to === 'number' && Number.isSafeInteger(to) && to >= 0 && to <= MAX_SIM_TIME && isRecord(actor) && actor.role === 'system' && keyCount(actor) === 1;
 }
 
 /**
@@ -75,7 +79,10 @@ export function checkCommand(actor: unknown, body: unknown): CommandCheck {
   const roles = COMMAND_ROLES[type];
   if (a.success && !roles.includes(a.data.role)) {
     issues.unshift({ path: ['actor', 'role'], message: `a ${a.data.role} actor may not send ${type} (allowed: ${roles.join(', ')})` });
-    const who = roles.filter((r) => r !== 'system').map((r) => WHO[r]).join(' or ');
+    const who = roles
+      .filter((r) => r !== 'system')
+      .map((r) => WHO[r])
+      .join(' or ');
     return refuse('FORBIDDEN', `${WHO[a.data.role]} may not send "${type}": only ${who} may`);
   }
   if (!a.success) return refuse('BAD_COMMAND', located(issues[0] as CommandIssue));

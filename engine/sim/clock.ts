@@ -43,19 +43,45 @@ export function advanceTo(ctx: Ctx, to: number, maxEvents = Infinity, stopAfter?
 
 function handle(ctx: Ctx, item: QItem): void {
   switch (item.k) {
-    case 'end': endExercise(ctx, 'duration'); break;
-    case 'sample': sampleScores(ctx, true); break;
-    case 'step': stepDue(ctx, item.step, item.t); break;
-    case 'finish': finishStep(ctx, item.step, item.run); break;
-    case 'alert': deliverAlert(ctx, item.team, item.alert); break;
-    case 'fp': falsePositive(ctx, item.sensor); break;
-    case 'action': completeAction(ctx, item.id); break;
-    case 'hunt': huntEnds(ctx, item.team, item.segment, item.until); break;
-    case 'assist': endAssistance(ctx, item.id, item.until); break;
-    case 'deliver': deliver(ctx, item.inject, item.team, null); break;
-    case 'cond': evaluateInject(ctx, ctx.state.scenario.injects[item.inject] as CInject, item.team); break;
-    case 'expect': expectationDeadline(ctx, item.inject, item.team, item.i); break;
-    case 'move': enterMove(ctx, item.i); break;
+    case 'end':
+      endExercise(ctx, 'duration');
+      break;
+    case 'sample':
+      sampleScores(ctx, true);
+      break;
+    case 'step':
+      stepDue(ctx, item.step, item.t);
+      break;
+    case 'finish':
+      finishStep(ctx, item.step, item.run);
+      break;
+    case 'alert':
+      deliverAlert(ctx, item.team, item.alert);
+      break;
+    case 'fp':
+      falsePositive(ctx, item.sensor);
+      break;
+    case 'action':
+      completeAction(ctx, item.id);
+      break;
+    case 'hunt':
+      huntEnds(ctx, item.team, item.segment, item.until);
+      break;
+    case 'assist':
+      endAssistance(ctx, item.id, item.until);
+      break;
+    case 'deliver':
+      deliver(ctx, item.inject, item.team, null);
+      break;
+    case 'cond':
+      evaluateInject(ctx, ctx.state.scenario.injects[item.inject] as CInject, item.team);
+      break;
+    case 'expect':
+      expectationDeadline(ctx, item.inject, item.team, item.i);
+      break;
+    case 'move':
+      enterMove(ctx, item.i);
+      break;
   }
 }
 

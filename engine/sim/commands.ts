@@ -31,7 +31,10 @@ export const IntelReport = z.strictObject({
   title: z.string().min(1).max(300),
   text: FreeText,
   indicators: z.array(z.string().min(1).max(2048)).max(200),
-  technique: z.string().regex(/^T\d{4}(\.\d{3})?$/).optional(),
+  technique: z
+    .string()
+    .regex(/^T\d{4}(\.\d{3})?$/)
+    .optional(),
   tlp: Tlp,
 });
 
@@ -40,16 +43,19 @@ export const IntelReport = z.strictObject({
  * asks) and, apart, how the white cell will judge the response (`evaluation`, never shown to them).
  * A command recorded before format 2 (`expects` beside the content) is read the same way.
  */
-export const AdhocInject = z.preprocess(upgradeInject, z.strictObject({
-  title: LocalText,
-  to: z.union([z.literal('all-blue'), z.array(Id).min(1)]),
-  channel: z.enum(CHANNELS),
-  from: z.strictObject({ name: LocalText, role: LocalText.optional() }),
-  tlp: Tlp.optional(),
-  content: LocalText,
-  asks: z.array(LocalText).optional(),
-  evaluation: InjectEvaluation.optional(),
-}));
+export const AdhocInject = z.preprocess(
+  upgradeInject,
+  z.strictObject({
+    title: LocalText,
+    to: z.union([z.literal('all-blue'), z.array(Id).min(1)]),
+    channel: z.enum(CHANNELS),
+    from: z.strictObject({ name: LocalText, role: LocalText.optional() }),
+    tlp: Tlp.optional(),
+    content: LocalText,
+    asks: z.array(LocalText).optional(),
+    evaluation: InjectEvaluation.optional(),
+  }),
+);
 
 const body = {
   // Clock and lifecycle (white cell; `advance` also comes from the real-time driver as system). An
@@ -115,10 +121,30 @@ export type AdhocInjectT = z.infer<typeof AdhocInject>;
 
 /** Which roles may send each command type; the engine re-checks team ownership itself. */
 export const COMMAND_ROLES: Record<CommandType, ReadonlyArray<ActorT['role']>> = {
-  start: ['white'], pause: ['white', 'system'], resume: ['white', 'system'], end: ['white'], advance: ['white', 'system'],
-  speed: ['white'], move: ['white'], jump: ['white'], 'jump-to-next-inject': ['white'], 'adhoc-inject': ['white'], adjudicate: ['white'],
+  start: ['white'],
+  pause: ['white', 'system'],
+  resume: ['white', 'system'],
+  end: ['white'],
+  advance: ['white', 'system'],
+  speed: ['white'],
+  move: ['white'],
+  jump: ['white'],
+  'jump-to-next-inject': ['white'],
+  'adhoc-inject': ['white'],
+  adjudicate: ['white'],
   'release-scores': ['white'],
-  action: ['blue'], 'cancel-action': ['blue'], 'ack-inject': ['blue'], 'answer-inject': ['blue'], 'answer-question': ['blue'], sitrep: ['blue'],
-  'share-intel': ['blue'], 'apply-intel': ['blue'], 'request-assistance': ['blue'], 'grant-assistance': ['blue'],
-  'red-launch': ['red'], 'red-hold': ['red'], 'red-abort': ['red'], rate: ['evaluator', 'white'],
+  action: ['blue'],
+  'cancel-action': ['blue'],
+  'ack-inject': ['blue'],
+  'answer-inject': ['blue'],
+  'answer-question': ['blue'],
+  sitrep: ['blue'],
+  'share-intel': ['blue'],
+  'apply-intel': ['blue'],
+  'request-assistance': ['blue'],
+  'grant-assistance': ['blue'],
+  'red-launch': ['red'],
+  'red-hold': ['red'],
+  'red-abort': ['red'],
+  rate: ['evaluator', 'white'],
 };

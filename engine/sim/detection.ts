@@ -31,8 +31,13 @@ const SEES: Record<AlertSource, ReadonlySet<IndicatorKindT> | 'all'> = {
 const COARSE = new Set<AlertSource>(['ids', 'ndr', 'av', 'honeypot']);
 const FP_TECHNIQUES = ['T1059.001', 'T1071.001', 'T1110', 'T1078', 'T1105', 'T1046', 'T1566.001', 'T1204.002', 'T1053.005', 'T1021.001', 'T1047', 'T1003'];
 const FP_KINDS: Record<SensorKindT, IndicatorKindT[]> = {
-  edr: ['sha256', 'filename', 'registry-key'], av: ['sha256', 'md5'], ids: ['ipv4', 'domain'], ndr: ['ipv4', 'url'],
-  siem: ['ipv4', 'domain', 'sha256'], honeypot: ['ipv4', 'user-agent'], dlp: ['email', 'domain'],
+  edr: ['sha256', 'filename', 'registry-key'],
+  av: ['sha256', 'md5'],
+  ids: ['ipv4', 'domain'],
+  ndr: ['ipv4', 'url'],
+  siem: ['ipv4', 'domain', 'sha256'],
+  honeypot: ['ipv4', 'user-agent'],
+  dlp: ['email', 'domain'],
 };
 
 /** The technique id a source reports for a step's technique. */
@@ -74,8 +79,15 @@ export function drawDetections(ctx: Ctx, step: CStep, c: CNode, attemptIdx: numb
     const p = Math.min(1, base * sensor.quality * (hunting ? 1.5 : 1));
     if (u >= p) continue;
     const alert: PendingAlert = {
-      observedAt: ctx.state.clock, node: c.id, source: sensor.kind, technique: reportedTechnique(sensor.kind, step.technique),
-      indicators: visibleIndicators(ctx, step, sensor.kind), severity: severityOf(c.criticality), fp: false, step: step.idx, attempt: attemptIdx,
+      observedAt: ctx.state.clock,
+      node: c.id,
+      source: sensor.kind,
+      technique: reportedTechnique(sensor.kind, step.technique),
+      indicators: visibleIndicators(ctx, step, sensor.kind),
+      severity: severityOf(c.criticality),
+      fp: false,
+      step: step.idx,
+      attempt: attemptIdx,
     };
     for (const t of alertTeams(ctx, c)) {
       if (delay === 0) deliverAlert(ctx, t, alert);
@@ -140,8 +152,15 @@ export function falsePositive(ctx: Ctx, sensorIdx: number): void {
     const value = indicatorValue(kind, () => d.int('noise', 256));
     const technique = FP_TECHNIQUES[d.int('noise', FP_TECHNIQUES.length)] as string;
     const alert: PendingAlert = {
-      observedAt: s.clock, node: c.id, source: sensor.kind, technique: reportedTechnique(sensor.kind, technique),
-      indicators: [value], severity: d.next('noise') < 0.7 ? 'low' : 'medium', fp: true, step: null, attempt: null,
+      observedAt: s.clock,
+      node: c.id,
+      source: sensor.kind,
+      technique: reportedTechnique(sensor.kind, technique),
+      indicators: [value],
+      severity: d.next('noise') < 0.7 ? 'low' : 'medium',
+      fp: true,
+      step: null,
+      attempt: null,
     };
     for (const t of alertTeams(ctx, c)) deliverAlert(ctx, t, alert);
   }

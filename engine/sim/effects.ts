@@ -8,7 +8,10 @@ import { changeNode } from './nodes.ts';
 import { deliverAlert, visibleIndicators } from './detection.ts';
 import { hasOwnKey, own, setOwn } from '../lib/own.ts';
 
-export interface Outcome { failed: boolean; message: string }
+export interface Outcome {
+  failed: boolean;
+  message: string;
+}
 const done = (message: string): Outcome => ({ failed: false, message });
 const failed = (message: string): Outcome => ({ failed: true, message });
 
@@ -86,8 +89,15 @@ function hunt(ctx: Ctx, a: ActionRt, def: CAction): Outcome {
     const c = s.scenario.nodes[ni] as CNode;
     for (const t of new Set([a.team, seg.owner])) {
       deliverAlert(ctx, t, {
-        observedAt: s.clock, node: c.id, source: 'hunt', technique: step.technique, indicators: visibleIndicators(ctx, step, 'hunt'),
-        severity: 'high', fp: false, step: step.idx, attempt: lastAttempt(ctx, step.idx, ni),
+        observedAt: s.clock,
+        node: c.id,
+        source: 'hunt',
+        technique: step.technique,
+        indicators: visibleIndicators(ctx, step, 'hunt'),
+        severity: 'high',
+        fp: false,
+        step: step.idx,
+        attempt: lastAttempt(ctx, step.idx, ni),
       });
     }
   }
@@ -111,8 +121,15 @@ function forensics(ctx: Ctx, a: ActionRt, ni: number): Outcome {
     const step = s.scenario.steps[si] as CStep;
     for (const t of new Set([a.team, c.owner])) {
       deliverAlert(ctx, t, {
-        observedAt: s.clock, node: c.id, source: 'forensics', technique: step.technique, indicators: visibleIndicators(ctx, step, 'forensics'),
-        severity: 'high', fp: false, step: si, attempt: lastAttempt(ctx, si, ni),
+        observedAt: s.clock,
+        node: c.id,
+        source: 'forensics',
+        technique: step.technique,
+        indicators: visibleIndicators(ctx, step, 'forensics'),
+        severity: 'high',
+        fp: false,
+        step: si,
+        attempt: lastAttempt(ctx, si, ni),
       });
     }
   }

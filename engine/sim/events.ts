@@ -21,9 +21,7 @@ export interface EngineEvent<T extends string = string, D = unknown> {
 }
 
 /** Outcome of a command: accepted with the events it produced, or refused with a code (state unchanged). */
-export type StepResult<S> =
-  | { ok: true; state: S; events: EngineEvent[] }
-  | { ok: false; state: S; code: EngineErrorCode; message: string };
+export type StepResult<S> = { ok: true; state: S; events: EngineEvent[] } | { ok: false; state: S; code: EngineErrorCode; message: string };
 
 export const ENGINE_ERRORS = {
   BAD_COMMAND: 'BAD_COMMAND',

@@ -40,15 +40,24 @@ function domain(b: ByteSource): string {
 /** An indicator value of the given kind from a byte source. */
 export function indicatorValue(kind: IndicatorKindT, b: ByteSource): string {
   switch (kind) {
-    case 'sha256': return hex(b, 32);
-    case 'md5': return hex(b, 16);
-    case 'ipv4': return `${pick(b, OCTET1)}.${b()}.${b()}.${1 + (b() % 254)}`;
-    case 'domain': return domain(b);
-    case 'url': return `https://${domain(b)}/${pick(b, WORDS)}/${hex(b, 4)}.${pick(b, ['php', 'aspx', 'js', 'bin', 'html'])}`;
-    case 'email': return `${pick(b, FIRST)}.${pick(b, LAST)}@${domain(b)}`;
-    case 'filename': return `${pick(b, WORDS)}${pick(b, WORDS)}${b() % 100}.${pick(b, EXT)}`;
-    case 'registry-key': return `HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run\\${cap(pick(b, WORDS))}${cap(pick(b, WORDS))}`;
-    case 'mutex': return `Global\\${hex(b, 4)}-${hex(b, 2)}-${hex(b, 2)}`;
+    case 'sha256':
+      return hex(b, 32);
+    case 'md5':
+      return hex(b, 16);
+    case 'ipv4':
+      return `${pick(b, OCTET1)}.${b()}.${b()}.${1 + (b() % 254)}`;
+    case 'domain':
+      return domain(b);
+    case 'url':
+      return `https://${domain(b)}/${pick(b, WORDS)}/${hex(b, 4)}.${pick(b, ['php', 'aspx', 'js', 'bin', 'html'])}`;
+    case 'email':
+      return `${pick(b, FIRST)}.${pick(b, LAST)}@${domain(b)}`;
+    case 'filename':
+      return `${pick(b, WORDS)}${pick(b, WORDS)}${b() % 100}.${pick(b, EXT)}`;
+    case 'registry-key':
+      return `HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run\\${cap(pick(b, WORDS))}${cap(pick(b, WORDS))}`;
+    case 'mutex':
+      return `Global\\${hex(b, 4)}-${hex(b, 2)}-${hex(b, 2)}`;
     case 'user-agent':
       return `Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${100 + (b() % 30)}.0.${4000 + b() * 8}.${b()} Safari/537.36`;
   }
@@ -69,10 +78,7 @@ export function hashBytes(label: string): ByteSource {
 }
 
 /** Values for every campaign indicator of a scenario: fixed values kept, the rest generated from the seed. */
-export function campaignIndicatorValues(
-  seed: number,
-  indicators: readonly { id: string; kind: IndicatorKindT; campaign: string; value?: string }[],
-): string[] {
+export function campaignIndicatorValues(seed: number, indicators: readonly { id: string; kind: IndicatorKindT; campaign: string; value?: string }[]): string[] {
   const used = new Set<string>(indicators.flatMap((x) => (x.value === undefined ? [] : [x.value])));
   return indicators.map((x) => {
     if (x.value !== undefined) return x.value;

@@ -21,8 +21,16 @@ export function injectContent(s: ExerciseState, rt: InjectRt) {
   if (rt.adhoc) {
     const a = rt.adhoc;
     return {
-      title: a.title, channel: a.channel, from: a.from, tlp: a.tlp, priority: undefined, type: 'inject' as const, content: a.content, questions: [],
-      asks: a.asks ?? [], move: undefined,
+      title: a.title,
+      channel: a.channel,
+      from: a.from,
+      tlp: a.tlp,
+      priority: undefined,
+      type: 'inject' as const,
+      content: a.content,
+      questions: [],
+      asks: a.asks ?? [],
+      move: undefined,
     };
   }
   const c = s.scenario.injects[rt.idx] as CInject;

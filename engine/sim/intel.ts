@@ -7,7 +7,7 @@
  * canonical forms and reads the report's free text. Applying a report blocks its
  * indicators for the applying team, which protects it from red steps that use them.
  */
-import { TLP_RANK, } from '../scenario/schema/index.ts';
+import { TLP_RANK } from '../scenario/schema/index.ts';
 import type { IntelReportT } from './commands.ts';
 import { type Ctx, team } from './ctx.ts';
 import type { ReportRt, TeamRt } from './state.ts';
@@ -30,7 +30,15 @@ export function shareIntel(ctx: Ctx, from: string, report: IntelReportT, partner
   if (refused) return refused;
   const id = `${from}-R${++t.counters.report}`;
   const r: ReportRt = {
-    id, from, to, t: s.clock, title: report.title, text: report.text, indicators: [...report.indicators], tlp: report.tlp, appliedBy: {},
+    id,
+    from,
+    to,
+    t: s.clock,
+    title: report.title,
+    text: report.text,
+    indicators: [...report.indicators],
+    tlp: report.tlp,
+    appliedBy: {},
     ...(report.technique === undefined ? {} : { technique: report.technique }),
   };
   setOwn(s.reports, id, r);

@@ -79,7 +79,8 @@ export function jumpToMove(ctx: Ctx, moveId: string | undefined): Refusal | void
   const target = moveId === undefined ? moves.find((m) => m.start > s.clock) : moves.find((m) => m.id === moveId);
   if (!target) return refuse('NOT_FOUND', moveId === undefined ? 'the last move has begun: there is no next move' : `the scenario has no move "${moveId}"`);
   if (target.id === s.move) return refuse('CONFLICT', `move "${target.id}" is the current move already`);
-  if (target.start <= s.clock) return refuse('TIME_BACKWARDS', `move "${target.id}" began at ${formatSimTime(target.start)} and the clock is at ${formatSimTime(s.clock)}: the clock does not go back; pick a later move`);
+  if (target.start <= s.clock)
+    return refuse('TIME_BACKWARDS', `move "${target.id}" began at ${formatSimTime(target.start)} and the clock is at ${formatSimTime(s.clock)}: the clock does not go back; pick a later move`);
   skipTo(ctx, target.start);
 }
 

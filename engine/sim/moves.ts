@@ -23,5 +23,8 @@ export function enterMove(ctx: Ctx, i: number): void {
 
 /** The moves in the order they begin (the scenario's order among moves that begin together). */
 export function movesInOrder(s: ExerciseState): CMove[] {
-  return s.scenario.moves.map((m, i) => ({ m, i })).sort((a, b) => a.m.start - b.m.start || a.i - b.i).map((x) => x.m);
+  return s.scenario.moves
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => a.m.start - b.m.start || a.i - b.i)
+    .map((x) => x.m);
 }

@@ -160,8 +160,14 @@ function odds(ctx: Ctx, c: CStep, ni: number): { p: number; reason: string | nul
 }
 
 const EFFECT_EVENT: Record<string, string | null> = {
-  compromise: 'COMPROMISE', persist: 'PERSIST', 'steal-credentials': 'COMPROMISE', exfiltrate: 'EXFILTRATE',
-  encrypt: 'ENCRYPT', wipe: 'WIPE', 'disrupt-service': 'COMPROMISE', deface: 'COMPROMISE',
+  compromise: 'COMPROMISE',
+  persist: 'PERSIST',
+  'steal-credentials': 'COMPROMISE',
+  exfiltrate: 'EXFILTRATE',
+  encrypt: 'ENCRYPT',
+  wipe: 'WIPE',
+  'disrupt-service': 'COMPROMISE',
+  deface: 'COMPROMISE',
 };
 
 function applyEffects(ctx: Ctx, c: CStep, ni: number): void {
@@ -225,8 +231,15 @@ export function finishStep(ctx: Ctx, si: number, runNo: number): void {
     }
     if (o.blocked !== null) {
       deliverAlert(ctx, node.owner, {
-        observedAt: s.clock, node: node.id, source: 'block', technique: c.technique, indicators: [o.blocked],
-        severity: 'medium', fp: false, step: si, attempt: ai,
+        observedAt: s.clock,
+        node: node.id,
+        source: 'block',
+        technique: c.technique,
+        indicators: [o.blocked],
+        severity: 'medium',
+        fp: false,
+        step: si,
+        attempt: ai,
       });
     }
     if (ok) applyEffects(ctx, c, ni);

@@ -56,7 +56,11 @@ export function adjudicate(ctx: Ctx, by: string, item: Item, grade: number, comm
 }
 
 /** What a rating is of: a capability or one of its critical tasks, for one blue team or (no team) the exercise. */
-export interface RatedItem { capability: string; task: string | undefined; team: string | undefined }
+export interface RatedItem {
+  capability: string;
+  task: string | undefined;
+  team: string | undefined;
+}
 
 /** The latest rating of an item (same capability, task and team), if any. */
 export function latestRatingOf(ratings: readonly RatingRt[], item: RatedItem): RatingRt | undefined {
@@ -80,8 +84,13 @@ export function rate(ctx: Ctx, by: string, item: RatedItem, rating: Rating, note
   if (teamId !== undefined && !hasOwnKey(s.teams, teamId)) return refuse('NOT_FOUND', `no blue team "${teamId}" in the exercise`);
   const previous = latestRatingOf(s.ratings, item)?.rating ?? null;
   const r: RatingRt = {
-    t: s.clock, by, capability, rating,
-    ...(task === undefined ? {} : { task }), ...(teamId === undefined ? {} : { team: teamId }), ...(note === undefined ? {} : { note }),
+    t: s.clock,
+    by,
+    capability,
+    rating,
+    ...(task === undefined ? {} : { task }),
+    ...(teamId === undefined ? {} : { team: teamId }),
+    ...(note === undefined ? {} : { note }),
   };
   s.ratings.push(r);
   ctx.emit('rating', by, { ...r, previous }, WHITE);

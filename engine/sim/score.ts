@@ -63,9 +63,7 @@ export function computeScore(state: ExerciseState, teamId: string): ScoreSample 
 
   const { weights: w, penalties: p } = state.scenario.scoring;
   const total = w.availability + w.detection + w.response + w.reporting + w.cooperation;
-  const weighted = total > 0
-    ? (w.availability * availability + w.detection * detection + w.response * response + w.reporting * reporting + w.cooperation * cooperation) / total
-    : 0;
+  const weighted = total > 0 ? (w.availability * availability + w.detection * detection + w.response * response + w.reporting * reporting + w.cooperation * cooperation) / total : 0;
   const penalties = p.disruption * (needAcc / HOUR) + p.lateReport * sc.missed;
   // Fields sorted (a team keeps one sample per hour): see deliverAlert in sim/detection.ts.
   return {
@@ -84,7 +82,24 @@ export function computeScore(state: ExerciseState, teamId: string): ScoreSample 
 export function newScore(): ScoreRt {
   const zero: ScoreSample = { availability: 100, composite: 0, cooperation: 0, detection: 100, penalties: 0, reporting: 100, response: 100, t: 0 };
   return {
-    last: 0, downW: 0, downAcc: 0, needW: 0, needAcc: 0, attempts: 0, credit: 0, episodes: 0, closedCredit: 0, open: {},
-    graded: 0, gradeSum: 0, met: 0, missed: 0, shared: 0, partnerApplied: 0, appliedReceived: 0, current: zero, timeline: [],
+    last: 0,
+    downW: 0,
+    downAcc: 0,
+    needW: 0,
+    needAcc: 0,
+    attempts: 0,
+    credit: 0,
+    episodes: 0,
+    closedCredit: 0,
+    open: {},
+    graded: 0,
+    gradeSum: 0,
+    met: 0,
+    missed: 0,
+    shared: 0,
+    partnerApplied: 0,
+    appliedReceived: 0,
+    current: zero,
+    timeline: [],
   };
 }

@@ -72,8 +72,32 @@ export interface AssistRt {
 }
 
 /** A team's answer to a discussion question of a move, and its grade. */
-export interface AnswerRt { move: string; question: string; team: string; t: number; text: string; grade: number | null; comment: string | null }
+export interface AnswerRt {
+  move: string;
+  question: string;
+  team: string;
+  t: number;
+  text: string;
+  grade: number | null;
+  comment: string | null;
+}
 
-export interface SitrepRt { id: string; team: string; t: number; text: string; severity: Severity; grade: number | null; comment: string | null }
+export interface SitrepRt {
+  id: string;
+  team: string;
+  t: number;
+  text: string;
+  severity: Severity;
+  grade: number | null;
+  comment: string | null;
+}
 /** An evaluator's HSEEP rating of a capability or critical task, for one blue team or (no team) the exercise as a whole. */
-export interface RatingRt { t: number; by: string; capability: string; task?: string; team?: string; rating: Rating; note?: string }
+export interface RatingRt {
+  t: number;
+  by: string;
+  capability: string;
+  task?: string;
+  team?: string;
+  rating: Rating;
+  note?: string;
+}

@@ -19,7 +19,12 @@ export type { ActionRt, AnswerRt, AssistRt, InjectRt, InjectTeamRt, RatingRt, Re
 export type StreamName = 'red' | 'detection' | 'noise' | 'actions';
 export const STREAMS: readonly StreamName[] = ['red', 'detection', 'noise', 'actions'];
 /** seedrandom alea's resumable state. */
-export interface AleaState { c: number; s0: number; s1: number; s2: number }
+export interface AleaState {
+  c: number;
+  s0: number;
+  s1: number;
+  s2: number;
+}
 
 /** A scheduled item of the event queue; `n` breaks ties in insertion order. */
 export type QItem = { t: number; n: number } & (
@@ -61,7 +66,13 @@ export interface PendingAlert extends Omit<Alert, 'id' | 't'> {
   attempt: number | null;
 }
 
-export interface AlertTruth { team: string; alert: string; fp: boolean; step: string | null; attempt: number | null }
+export interface AlertTruth {
+  team: string;
+  alert: string;
+  fp: boolean;
+  step: string | null;
+  attempt: number | null;
+}
 
 export interface NodeRt {
   integrity: Integrity;
@@ -140,7 +151,12 @@ export interface ScoreRt {
   timeline: ScoreSample[];
 }
 
-export interface OpenExpect { inject: string; i: number; action: ActionKindT | 'acknowledge'; due: number }
+export interface OpenExpect {
+  inject: string;
+  i: number;
+  action: ActionKindT | 'acknowledge';
+  due: number;
+}
 
 export interface TeamRt {
   id: string;

@@ -73,38 +73,71 @@ function actorLabel(c: Command): string {
 function apply(ctx: Ctx, c: Command): Refusal | void {
   const teamId = c.actor.role === 'blue' ? c.actor.team : '';
   switch (c.type) {
-    case 'start': return life.start(ctx);
-    case 'pause': return life.pause(ctx, c.actor.role === 'system' ? 'system' : 'white');
-    case 'resume': return life.resume(ctx, c.actor.role === 'system' ? 'system' : 'white');
-    case 'end': return life.end(ctx);
-    case 'advance': return life.advance(ctx, c.to);
-    case 'speed': return life.setSpeed(ctx, c.speed);
-    case 'move': return jumpToMove(ctx, c.move);
-    case 'jump': return jump(ctx, c.to);
-    case 'jump-to-next-inject': return jumpToNextInject(ctx);
-    case 'adhoc-inject': return adhocInject(ctx, c.inject, (c.inject.evaluation?.expects ?? []).map((e) => durationMs(e.within)));
-    case 'adjudicate': return c.item.kind === 'question' ? gradeAnswer(ctx, actorLabel(c), c.item, c.grade, c.comment) : adjudicate(ctx, actorLabel(c), c.item, c.grade, c.comment);
-    case 'release-scores': return life.releaseScores(ctx);
-    case 'rate': return rate(ctx, actorLabel(c), { capability: c.capability, task: c.task, team: c.team }, c.rating, c.note);
-    case 'action': return requestAction(ctx, teamId, c.action, c.target);
-    case 'cancel-action': return cancelAction(ctx, teamId, c.id);
-    case 'ack-inject': return ackInject(ctx, teamId, c.inject);
-    case 'answer-inject': return answerInject(ctx, teamId, c.inject, c.text);
-    case 'answer-question': return answerQuestion(ctx, teamId, c.move, c.question, c.text);
-    case 'sitrep': return fileSitrep(ctx, teamId, c.text, c.severity);
-    case 'share-intel': return shareIntel(ctx, teamId, c.report, c.partners);
-    case 'apply-intel': return applyIntel(ctx, teamId, c.report);
-    case 'request-assistance': return requestAssistance(ctx, teamId, c.to, c.text);
-    case 'grant-assistance': return grantAssistance(ctx, teamId, c.request);
-    case 'red-launch': return redLaunch(ctx, c.step);
-    case 'red-hold': return redHold(ctx, c.step);
-    case 'red-abort': return redAbort(ctx, c.step);
+    case 'start':
+      return life.start(ctx);
+    case 'pause':
+      return life.pause(ctx, c.actor.role === 'system' ? 'system' : 'white');
+    case 'resume':
+      return life.resume(ctx, c.actor.role === 'system' ? 'system' : 'white');
+    case 'end':
+      return life.end(ctx);
+    case 'advance':
+      return life.advance(ctx, c.to);
+    case 'speed':
+      return life.setSpeed(ctx, c.speed);
+    case 'move':
+      return jumpToMove(ctx, c.move);
+    case 'jump':
+      return jump(ctx, c.to);
+    case 'jump-to-next-inject':
+      return jumpToNextInject(ctx);
+    case 'adhoc-inject':
+      return adhocInject(
+        ctx,
+        c.inject,
+        (c.inject.evaluation?.expects ?? []).map((e) => durationMs(e.within)),
+      );
+    case 'adjudicate':
+      return c.item.kind === 'question' ? gradeAnswer(ctx, actorLabel(c), c.item, c.grade, c.comment) : adjudicate(ctx, actorLabel(c), c.item, c.grade, c.comment);
+    case 'release-scores':
+      return life.releaseScores(ctx);
+    case 'rate':
+      return rate(ctx, actorLabel(c), { capability: c.capability, task: c.task, team: c.team }, c.rating, c.note);
+    case 'action':
+      return requestAction(ctx, teamId, c.action, c.target);
+    case 'cancel-action':
+      return cancelAction(ctx, teamId, c.id);
+    case 'ack-inject':
+      return ackInject(ctx, teamId, c.inject);
+    case 'answer-inject':
+      return answerInject(ctx, teamId, c.inject, c.text);
+    case 'answer-question':
+      return answerQuestion(ctx, teamId, c.move, c.question, c.text);
+    case 'sitrep':
+      return fileSitrep(ctx, teamId, c.text, c.severity);
+    case 'share-intel':
+      return shareIntel(ctx, teamId, c.report, c.partners);
+    case 'apply-intel':
+      return applyIntel(ctx, teamId, c.report);
+    case 'request-assistance':
+      return requestAssistance(ctx, teamId, c.to, c.text);
+    case 'grant-assistance':
+      return grantAssistance(ctx, teamId, c.request);
+    case 'red-launch':
+      return redLaunch(ctx, c.step);
+    case 'red-hold':
+      return redHold(ctx, c.step);
+    case 'red-abort':
+      return redAbort(ctx, c.step);
   }
 }
 
 /** An exception inside the engine while applying a command: the state it came from is faulted (see the module comment). */
 export class EngineFault extends Error {
-  constructor(readonly command: string, cause: unknown) {
+  constructor(
+    readonly command: string,
+    cause: unknown,
+  ) {
     super(`the engine failed on a ${command} command and its state may be half-applied: rebuild it from the last good snapshot or the log`, { cause });
     this.name = 'EngineFault';
   }

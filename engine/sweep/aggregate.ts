@@ -61,19 +61,29 @@ const present = <T>(xs: readonly (T | null)[]): T[] => xs.filter((x): x is T => 
 export function aggregate(compiled: CompiledScenario, unsorted: readonly SweepRunResult[], meta: { untilMs: number | null; inputs: number }): SweepReport {
   const runs = [...unsorted].sort((a, b) => a.seed - b.seed);
   const n = runs.length;
-  const objectives = compiled.campaigns.flatMap((camp) => camp.objectives.map((o): ObjectiveDistribution => {
-    const times = present(runs.map((r) => r.objectives[o.id] ?? null));
-    const [lo, hi] = wilson95(times.length, n);
-    return {
-      id: o.id, campaign: camp.id, achieved: times.length, probability: n > 0 ? round4(times.length / n) : 0,
-      ci95: [round4(lo), round4(hi)], timeMs: percentiles(times, roundInt),
-    };
-  }));
+  const objectives = compiled.campaigns.flatMap((camp) =>
+    camp.objectives.map((o): ObjectiveDistribution => {
+      const times = present(runs.map((r) => r.objectives[o.id] ?? null));
+      const [lo, hi] = wilson95(times.length, n);
+      return {
+        id: o.id,
+        campaign: camp.id,
+        achieved: times.length,
+        probability: n > 0 ? round4(times.length / n) : 0,
+        ci95: [round4(lo), round4(hi)],
+        timeMs: percentiles(times, roundInt),
+      };
+    }),
+  );
   const teams = compiled.blue.map((b): TeamDistribution => {
     const per = present(runs.map((r) => r.teams[b.id] ?? null));
     const times = (f: (t: SweepTeamResult) => number | null) => percentiles(present(per.map(f)), roundInt);
     const score = {} as TeamDistribution['score'];
-    for (const k of SCORE_KEYS) score[k] = percentiles(per.map((t) => t.score[k]), round2);
+    for (const k of SCORE_KEYS)
+      score[k] = percentiles(
+        per.map((t) => t.score[k]),
+        round2,
+      );
     return {
       team: b.id,
       detectedRuns: per.filter((t) => t.firstDetectionMs !== null).length,
@@ -83,14 +93,35 @@ export function aggregate(compiled: CompiledScenario, unsorted: readonly SweepRu
       meanTimeToDetectMs: times((t) => t.meanTimeToDetectMs),
       firstCompromiseMs: times((t) => t.firstCompromiseMs),
       meanTimeToContainMs: times((t) => t.meanTimeToContainMs),
-      compromisedNodes: percentiles(per.map((t) => t.compromisedNodes), round2),
-      serviceDownMinutes: percentiles(per.map((t) => t.serviceDownMinutes), round2),
+      compromisedNodes: percentiles(
+        per.map((t) => t.compromisedNodes),
+        round2,
+      ),
+      serviceDownMinutes: percentiles(
+        per.map((t) => t.serviceDownMinutes),
+        round2,
+      ),
       score,
     };
   });
   return {
-    scenario: compiled.meta.id, scenarioHash: compiled.hash, runs: n, seeds: runs.map((r) => r.seed), untilMs: meta.untilMs, inputs: meta.inputs,
-    events: percentiles(runs.map((r) => r.events), roundInt), simTimeMs: percentiles(runs.map((r) => r.simTimeMs), roundInt),
-    objectives, teams, runsWithRefusedInputs: runs.filter((r) => r.refused > 0).length, results: runs,
+    scenario: compiled.meta.id,
+    scenarioHash: compiled.hash,
+    runs: n,
+    seeds: runs.map((r) => r.seed),
+    untilMs: meta.untilMs,
+    inputs: meta.inputs,
+    events: percentiles(
+      runs.map((r) => r.events),
+      roundInt,
+    ),
+    simTimeMs: percentiles(
+      runs.map((r) => r.simTimeMs),
+      roundInt,
+    ),
+    objectives,
+    teams,
+    runsWithRefusedInputs: runs.filter((r) => r.refused > 0).length,
+    results: runs,
   };
 }

@@ -26,6 +26,12 @@ export function sweepResult(state: ExerciseState, tracker: ContainmentTracker, s
   const objectives: Record<string, number | null> = {};
   for (const x of o.objectives) objectives[x.id] = x.achievedAtMs;
   const teams: Record<string, SweepTeamResult> = {};
-  for (const { team, score: { t: _t, ...score }, successfulAttempts: _s, ...figures } of o.teams) teams[team] = { score, ...figures };
+  for (const {
+    team,
+    score: { t: _t, ...score },
+    successfulAttempts: _s,
+    ...figures
+  } of o.teams)
+    teams[team] = { score, ...figures };
   return { seed, stateHash: o.stateHash, simTimeMs: o.simTimeMs, events: o.events, objectives, teams, refused };
 }

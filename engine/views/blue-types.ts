@@ -36,7 +36,13 @@ export interface BlueScoreView {
 }
 
 export interface BlueSegmentView {
-  id: string; name?: LocalTextT; zone: ZoneT; owner: string; own: boolean; cidr?: string; huntingUntil: number | null;
+  id: string;
+  name?: LocalTextT;
+  zone: ZoneT;
+  owner: string;
+  own: boolean;
+  cidr?: string;
+  huntingUntil: number | null;
   /** Another team's segment this team may act in under a granted assistance: until when. */
   grantedUntil?: number;
 }

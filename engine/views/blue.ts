@@ -80,7 +80,9 @@ export function blueView(s: ExerciseState, teamId: string): BlueView {
     assistance: {
       requested: t.helpOut.map((id) => assistView(s.assists[id] as NonNullable<(typeof s.assists)[string]>)),
       received: t.helpIn.map((id) => assistView(s.assists[id] as NonNullable<(typeof s.assists)[string]>)),
-      mayActFor: Object.entries(t.grants).filter(([, until]) => until > s.clock).map(([team, until]) => ({ team, until })),
+      mayActFor: Object.entries(t.grants)
+        .filter(([, until]) => until > s.clock)
+        .map(([team, until]) => ({ team, until })),
     },
     sitreps: t.sitreps.map((id) => sitrepView(s.sitreps[id] as NonNullable<(typeof s.sitreps)[string]>)),
     blocked: Object.entries(t.blocked).map(([value, since]) => ({ value, since })),
@@ -115,8 +117,19 @@ function inbox(s: ExerciseState, t: TeamRt): InboxItem[] {
     const tr = own(rt.teams, t.id) as NonNullable<(typeof rt.teams)[string]>;
     const c = injectContent(s, rt);
     const item: InboxItem = {
-      inject: id, title: c.title, channel: c.channel, from: { ...c.from }, content: c.content, questions: [...c.questions], asks: [...c.asks],
-      deliveredAt: tr.deliveredAt as number, status: tr.s, ackAt: tr.ackAt, answeredAt: tr.answeredAt, answer: tr.answer, grade: tr.grade,
+      inject: id,
+      title: c.title,
+      channel: c.channel,
+      from: { ...c.from },
+      content: c.content,
+      questions: [...c.questions],
+      asks: [...c.asks],
+      deliveredAt: tr.deliveredAt as number,
+      status: tr.s,
+      ackAt: tr.ackAt,
+      answeredAt: tr.answeredAt,
+      answer: tr.answer,
+      grade: tr.grade,
       comment: tr.comment,
     };
     if (c.tlp !== undefined) item.tlp = c.tlp;

@@ -9,8 +9,15 @@ import type { ActionView, AssistView, BlueNodeView, ClockView, CriteriaView, Int
 export function clockView(s: ExerciseState): ClockView {
   const m = s.move === null ? undefined : s.scenario.moves.find((x) => x.id === s.move);
   return {
-    t: s.clock, phase: s.phase, mode: s.mode, speed: s.speed, duration: s.scenario.meta.duration, startDate: s.scenario.meta.startDate,
-    startedAt: s.startedAt, endedAt: s.endedAt, move: m ? { id: m.id, title: m.title, start: m.start } : null,
+    t: s.clock,
+    phase: s.phase,
+    mode: s.mode,
+    speed: s.speed,
+    duration: s.scenario.meta.duration,
+    startDate: s.scenario.meta.startDate,
+    startedAt: s.startedAt,
+    endedAt: s.endedAt,
+    move: m ? { id: m.id, title: m.title, start: m.start } : null,
   };
 }
 
@@ -29,12 +36,22 @@ export function nodeView(s: ExerciseState, ni: number, own: boolean, alerts: num
   const c = s.scenario.nodes[ni] as CNode;
   const n = s.nodes[ni] as NodeRt;
   const v: BlueNodeView = {
-    id: c.id, segment: (s.scenario.segments[c.segment] as { id: string }).id, own, kind: c.kind, criticality: c.criticality,
+    id: c.id,
+    segment: (s.scenario.segments[c.segment] as { id: string }).id,
+    own,
+    kind: c.kind,
+    criticality: c.criticality,
     services: c.services.map((x) => ({
-      id: x.id, ...(x.name === undefined ? {} : { name: x.name }), ...(x.port === undefined ? {} : { port: x.port }),
-      critical: x.critical, availability: x.availability, up: serviceUp(n, x.id),
+      id: x.id,
+      ...(x.name === undefined ? {} : { name: x.name }),
+      ...(x.port === undefined ? {} : { port: x.port }),
+      critical: x.critical,
+      availability: x.availability,
+      up: serviceUp(n, x.id),
     })),
-    isolated: n.network === 'isolated', defaced: n.defaced, alerts,
+    isolated: n.network === 'isolated',
+    defaced: n.defaced,
+    alerts,
   };
   if (c.name !== undefined) v.name = c.name;
   if (c.os !== undefined) v.os = c.os;
@@ -53,8 +70,18 @@ export function linksAmong(s: ExerciseState, visible: ReadonlySet<string>): Link
 
 export function actionView(a: ActionRt): ActionView {
   return {
-    id: a.id, action: a.def, kind: a.kind, target: { ...a.target }, report: a.report, status: a.s, requestedAt: a.requestedAt, due: a.due,
-    endedAt: a.endedAt, result: a.result, onBehalfOf: a.onBehalfOf, team: a.team,
+    id: a.id,
+    action: a.def,
+    kind: a.kind,
+    target: { ...a.target },
+    report: a.report,
+    status: a.s,
+    requestedAt: a.requestedAt,
+    due: a.due,
+    endedAt: a.endedAt,
+    result: a.result,
+    onBehalfOf: a.onBehalfOf,
+    team: a.team,
   };
 }
 

@@ -15,8 +15,11 @@ const answerView = (a: AnswerRt): AnswerView => ({ team: a.team, t: a.t, text: a
 
 function ref(m: CMove): Pick<ManualMove, 'id' | 'title' | 'start' | 'module' | 'description'> {
   return {
-    id: m.id, title: m.title, start: m.start,
-    ...(m.module === undefined ? {} : { module: m.module }), ...(m.description === undefined ? {} : { description: m.description }),
+    id: m.id,
+    title: m.title,
+    start: m.start,
+    ...(m.module === undefined ? {} : { module: m.module }),
+    ...(m.description === undefined ? {} : { description: m.description }),
   };
 }
 
@@ -24,15 +27,19 @@ function ref(m: CMove): Pick<ManualMove, 'id' | 'title' | 'start' | 'module' | '
 const injectsOf = (s: ExerciseState, m: CMove): CInject[] => s.scenario.injects.filter((x) => x.move === m.id);
 
 export function blueManual(s: ExerciseState, t: TeamRt): ManualMove[] {
-  return movesInOrder(s).filter((m) => begun(s, m)).map((m) => ({
-    ...ref(m),
-    situations: m.situations.filter((x) => isFor(x.to, t.id)).map((x) => x.text),
-    questions: questionsFor(m, t.id).map((q) => {
-      const a = answerOf(s, m.id, q.id, t.id);
-      return { id: q.id, text: q.text, answer: a ? answerView(a) : null };
-    }),
-    injects: injectsOf(s, m).map((x) => x.id).filter((id) => t.inbox.includes(id)),
-  }));
+  return movesInOrder(s)
+    .filter((m) => begun(s, m))
+    .map((m) => ({
+      ...ref(m),
+      situations: m.situations.filter((x) => isFor(x.to, t.id)).map((x) => x.text),
+      questions: questionsFor(m, t.id).map((q) => {
+        const a = answerOf(s, m.id, q.id, t.id);
+        return { id: q.id, text: q.text, answer: a ? answerView(a) : null };
+      }),
+      injects: injectsOf(s, m)
+        .map((x) => x.id)
+        .filter((id) => t.inbox.includes(id)),
+    }));
 }
 
 export function whiteManual(s: ExerciseState): WhiteManualMove[] {
@@ -41,7 +48,10 @@ export function whiteManual(s: ExerciseState): WhiteManualMove[] {
     begun: begun(s, m),
     situations: m.situations.map((x) => ({ to: [...x.to], text: x.text })),
     questions: m.questions.map((q) => ({
-      id: q.id, text: q.text, to: q.to === null ? null : [...q.to], criteria: criteriaView(q.evaluation),
+      id: q.id,
+      text: q.text,
+      to: q.to === null ? null : [...q.to],
+      criteria: criteriaView(q.evaluation),
       answers: s.answers.filter((a) => a.move === m.id && a.question === q.id).map(answerView),
     })),
     injects: injectsOf(s, m).map((x) => x.id),
@@ -60,6 +70,5 @@ export function ungradedAnswers(s: ExerciseState): AdjudicationItem[] {
 
 /** Answers the white cell graded, with their grade. */
 export function gradedAnswers(s: ExerciseState): GradedItem[] {
-  return s.answers.filter((a) => a.grade !== null && own(s.teams, a.team) !== undefined)
-    .map((a) => ({ ...questionItem(s, a), grade: a.grade as number, comment: a.comment }));
+  return s.answers.filter((a) => a.grade !== null && own(s.teams, a.team) !== undefined).map((a) => ({ ...questionItem(s, a), grade: a.grade as number, comment: a.comment }));
 }

@@ -25,17 +25,30 @@ export function presentationView(s: ExerciseState): PresentationView {
     scenario: { title: sc.meta.title },
     teams,
     moves: movesInOrder(s).map((m) => ({ id: m.id, title: m.title, start: m.start, begun: begun(s, m) })),
-    move: current && begun(s, current) ? roomMove(s, current, teams.map((t) => t.id)) : null,
+    move:
+      current && begun(s, current)
+        ? roomMove(
+            s,
+            current,
+            teams.map((t) => t.id),
+          )
+        : null,
   };
 }
 
 /** The current move as the room sees it: questions for every team only, with the teams that answered. */
 function roomMove(s: ExerciseState, m: CMove, blue: string[]): NonNullable<PresentationView['move']> {
   return {
-    id: m.id, title: m.title, start: m.start,
+    id: m.id,
+    title: m.title,
+    start: m.start,
     ...(m.description === undefined ? {} : { description: m.description }),
-    questions: m.questions.filter((q) => q.to === null).map((q) => ({
-      id: q.id, text: q.text, answered: blue.filter((team) => answerOf(s, m.id, q.id, team) !== undefined),
-    })),
+    questions: m.questions
+      .filter((q) => q.to === null)
+      .map((q) => ({
+        id: q.id,
+        text: q.text,
+        answered: blue.filter((team) => answerOf(s, m.id, q.id, team) !== undefined),
+      })),
   };
 }

@@ -19,11 +19,16 @@ export function project(state: ExerciseState, seat: { role: 'presentation' }): P
 export function project(state: ExerciseState, seat: Seat): View;
 export function project(state: ExerciseState, seat: Seat): View {
   switch (seat.role) {
-    case 'white': return whiteView(state);
-    case 'evaluator': return evaluatorView(state);
-    case 'red': return redView(state);
-    case 'presentation': return presentationView(state);
-    case 'blue': return blueView(state, seat.team);
+    case 'white':
+      return whiteView(state);
+    case 'evaluator':
+      return evaluatorView(state);
+    case 'red':
+      return redView(state);
+    case 'presentation':
+      return presentationView(state);
+    case 'blue':
+      return blueView(state, seat.team);
   }
 }
 

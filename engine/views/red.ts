@@ -15,16 +15,30 @@ export function redCampaigns(s: ExerciseState, attemptsByStep: RedAttemptView[][
   const nodeId = (i: number): string => (sc.nodes[i] as CNode).id;
   const stepId = (i: number): string => (sc.steps[i] as CStep).id;
   return sc.campaigns.map((c) => ({
-    id: c.id, name: c.name, ...(c.actor === undefined ? {} : { actor: c.actor }), mode: c.mode,
+    id: c.id,
+    name: c.name,
+    ...(c.actor === undefined ? {} : { actor: c.actor }),
+    mode: c.mode,
     objectives: c.objectives.map((o) => ({ id: o.id, name: o.name, achievedAt: own(s.objectives, o.id) ?? null })),
     steps: c.steps.map((si) => {
       const cs = sc.steps[si] as CStep;
       const st = s.steps[si] as StepRt;
       return {
-        id: cs.id, name: cs.name, technique: cs.technique, ...(cs.tactic === undefined ? {} : { tactic: cs.tactic }), status: st.s, manual: cs.manual,
-        due: st.due, startedAt: st.startedAt, endedAt: st.endedAt, run: st.run, targets: st.targets.map(nodeId), hits: st.hits.map(nodeId),
+        id: cs.id,
+        name: cs.name,
+        technique: cs.technique,
+        ...(cs.tactic === undefined ? {} : { tactic: cs.tactic }),
+        status: st.s,
+        manual: cs.manual,
+        due: st.due,
+        startedAt: st.startedAt,
+        endedAt: st.endedAt,
+        run: st.run,
+        targets: st.targets.map(nodeId),
+        hits: st.hits.map(nodeId),
         attempts: attemptsByStep[si] ?? [],
-        requires: cs.requires.map(stepId), requiresAny: cs.requiresAny.map(stepId),
+        requires: cs.requires.map(stepId),
+        requiresAny: cs.requiresAny.map(stepId),
       };
     }),
   }));

@@ -27,18 +27,51 @@ export interface ClockView {
 }
 
 /** A move of the scenario as the white cell picks it (jump to a move). */
-export interface MoveRef { id: string; title: LocalTextT; start: number }
+export interface MoveRef {
+  id: string;
+  title: LocalTextT;
+  start: number;
+}
 
 /** An answer to a discussion question, with the white cell's grade. */
-export interface AnswerView { team: string; t: number; text: string; grade: number | null; comment: string | null }
+export interface AnswerView {
+  team: string;
+  t: number;
+  text: string;
+  grade: number | null;
+  comment: string | null;
+}
 
-export interface TeamRef { id: string; name: LocalTextT; nation?: string; organisation?: LocalTextT; color?: string; language?: string; timeZone?: string }
+export interface TeamRef {
+  id: string;
+  name: LocalTextT;
+  nation?: string;
+  organisation?: LocalTextT;
+  color?: string;
+  language?: string;
+  timeZone?: string;
+}
 
-export interface ServiceView { id: string; name?: LocalTextT; port?: number; critical: boolean; availability: number; up: boolean }
+export interface ServiceView {
+  id: string;
+  name?: LocalTextT;
+  port?: number;
+  critical: boolean;
+  availability: number;
+  up: boolean;
+}
 
-export interface LinkView { from: string; to: string; kind?: string; name?: LocalTextT }
+export interface LinkView {
+  from: string;
+  to: string;
+  kind?: string;
+  name?: LocalTextT;
+}
 
-export interface ScoreView { current: ScoreSample; timeline: ScoreSample[] }
+export interface ScoreView {
+  current: ScoreSample;
+  timeline: ScoreSample[];
+}
 
 export interface ActionView {
   id: string;
@@ -55,32 +88,85 @@ export interface ActionView {
   team: string;
 }
 
-export interface CatalogEntry { id: string; kind: ActionKindT; name?: LocalTextT; description?: LocalTextT; duration: number; success: number; lasts: number }
+export interface CatalogEntry {
+  id: string;
+  kind: ActionKindT;
+  name?: LocalTextT;
+  description?: LocalTextT;
+  duration: number;
+  success: number;
+  lasts: number;
+}
 
 export interface IntelView {
-  id: string; from: string; to: string[]; t: number; title: string; text: string; indicators: string[]; technique?: string; tlp: TlpLevel;
+  id: string;
+  from: string;
+  to: string[];
+  t: number;
+  title: string;
+  text: string;
+  indicators: string[];
+  technique?: string;
+  tlp: TlpLevel;
   /** Sent reports: when each partner applied it. Received: only the viewer's own application. */
   appliedBy: Record<string, number>;
 }
 
-export interface AssistView { id: string; from: string; to: string; text: string; t: number; status: 'requested' | 'granted' | 'ended'; grantedAt: number | null; until: number | null }
+export interface AssistView {
+  id: string;
+  from: string;
+  to: string;
+  text: string;
+  t: number;
+  status: 'requested' | 'granted' | 'ended';
+  grantedAt: number | null;
+  until: number | null;
+}
 
-export interface SitrepView { id: string; team: string; t: number; text: string; severity: Severity; grade: number | null; comment: string | null }
+export interface SitrepView {
+  id: string;
+  team: string;
+  t: number;
+  text: string;
+  severity: Severity;
+  grade: number | null;
+  comment: string | null;
+}
 
-export interface RedAttemptView { node: string; t: number; ok: boolean; unreachable: boolean }
+export interface RedAttemptView {
+  node: string;
+  t: number;
+  ok: boolean;
+  unreachable: boolean;
+}
 
 export interface RedStepView {
-  id: string; name: LocalTextT; technique: string; tactic?: string; status: RedStepStatus; manual: boolean; due: number | null;
-  startedAt: number | null; endedAt: number | null; run: number; targets: string[]; hits: string[]; attempts: RedAttemptView[];
+  id: string;
+  name: LocalTextT;
+  technique: string;
+  tactic?: string;
+  status: RedStepStatus;
+  manual: boolean;
+  due: number | null;
+  startedAt: number | null;
+  endedAt: number | null;
+  run: number;
+  targets: string[];
+  hits: string[];
+  attempts: RedAttemptView[];
   /** Preconditions: steps that must all have succeeded, and steps of which one must have. */
-  requires: string[]; requiresAny: string[];
+  requires: string[];
+  requiresAny: string[];
 }
 
 export interface RedView {
   kind: 'red';
   clock: ClockView;
   campaigns: {
-    id: string; name: LocalTextT; actor?: string; mode: 'scripted' | 'manual';
+    id: string;
+    name: LocalTextT;
+    actor?: string;
+    mode: 'scripted' | 'manual';
     objectives: { id: string; name: LocalTextT; achievedAt: number | null }[];
     steps: RedStepView[];
   }[];

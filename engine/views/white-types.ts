@@ -21,10 +21,20 @@ export interface WhiteManualMove extends MoveRef {
 }
 
 /** An expected action of an inject for one team, as the evaluators track it (white cell and evaluators only). */
-export interface ExpectationView { action: ActionKindT | 'acknowledge'; due: number; met: boolean | null; description?: LocalTextT }
+export interface ExpectationView {
+  action: ActionKindT | 'acknowledge';
+  due: number;
+  met: boolean | null;
+  description?: LocalTextT;
+}
 
 /** How evaluators judge an inject's response (white cell and evaluators only). */
-export interface CriteriaView { capability?: string; task?: string; answer?: LocalTextT; rubric?: LocalTextT }
+export interface CriteriaView {
+  capability?: string;
+  task?: string;
+  answer?: LocalTextT;
+  rubric?: LocalTextT;
+}
 
 export interface WhiteNodeView extends BlueNodeView {
   owner: string;
@@ -35,10 +45,24 @@ export interface WhiteNodeView extends BlueNodeView {
   compromisedBy: string[];
 }
 
-export interface WhiteAttemptView { step: string; node: string; team: string; t: number; ok: boolean; p: number; reason: string | null; detectedAt: number | null }
+export interface WhiteAttemptView {
+  step: string;
+  node: string;
+  team: string;
+  t: number;
+  ok: boolean;
+  p: number;
+  reason: string | null;
+  detectedAt: number | null;
+}
 
 export interface MselRow {
-  inject: string; title: LocalTextT; at: number | null; conditional: boolean; channel: ChannelT; adhoc: boolean;
+  inject: string;
+  title: LocalTextT;
+  at: number | null;
+  conditional: boolean;
+  channel: ChannelT;
+  adhoc: boolean;
   teams: Record<string, { status: InjectStatus; due: number | null; deliveredAt: number | null; ackAt: number | null; answeredAt: number | null; grade: number | null; expects: ExpectationView[] }>;
   /** The evaluators' criteria for the response. */
   criteria: CriteriaView;

@@ -20,7 +20,12 @@ export function whiteView(s: ExerciseState): WhiteView {
     let alerts = 0;
     for (const t of Object.values(s.teams)) alerts += own(t.nodeAlerts, c.id) ?? 0;
     return {
-      ...nodeView(s, i, true, alerts), owner: c.owner, integrity: n.integrity, network: n.network, down: [...n.down], credentialsStolen: n.creds,
+      ...nodeView(s, i, true, alerts),
+      owner: c.owner,
+      integrity: n.integrity,
+      network: n.network,
+      down: [...n.down],
+      credentialsStolen: n.creds,
       compromisedBy: n.hits.map((si) => (sc.steps[si] as CStep).id),
     };
   });
@@ -34,9 +39,15 @@ export function whiteView(s: ExerciseState): WhiteView {
     let fps = 0;
     for (const x of truths) if (x.fp) fps++;
     return {
-      team: teamRef(sc.teams[sc.teamIndex.get(t.id) as number] as CTeam), alertCount: t.alerts.length, falsePositives: fps, recentAlerts: recent,
-      actions: t.actions.map((id) => actionView(s.actions[id] as NonNullable<(typeof s.actions)[string]>)), blocked: Object.keys(t.blocked).length,
-      hunting: Object.entries(t.hunting).filter(([, u]) => u > s.clock).map(([segment, until]) => ({ segment, until })),
+      team: teamRef(sc.teams[sc.teamIndex.get(t.id) as number] as CTeam),
+      alertCount: t.alerts.length,
+      falsePositives: fps,
+      recentAlerts: recent,
+      actions: t.actions.map((id) => actionView(s.actions[id] as NonNullable<(typeof s.actions)[string]>)),
+      blocked: Object.keys(t.blocked).length,
+      hunting: Object.entries(t.hunting)
+        .filter(([, u]) => u > s.clock)
+        .map(([segment, until]) => ({ segment, until })),
       score: { current: { ...t.score.current }, timeline: t.score.timeline.map((x) => ({ ...x })) },
     };
   });
@@ -48,14 +59,27 @@ export function whiteView(s: ExerciseState): WhiteView {
     moves: whiteManual(s),
     teams: sc.teams.map((t) => ({ ...teamRef(t), role: t.role })),
     segments: sc.segments.map((g: CSegment) => ({
-      id: g.id, ...(g.name === undefined ? {} : { name: g.name }), zone: g.zone, owner: g.owner, own: true, sharedWith: [...g.sharedWith],
-      ...(g.cidr === undefined ? {} : { cidr: g.cidr }), huntingUntil: huntingUntil(s, g.owner, g.id),
+      id: g.id,
+      ...(g.name === undefined ? {} : { name: g.name }),
+      zone: g.zone,
+      owner: g.owner,
+      own: true,
+      sharedWith: [...g.sharedWith],
+      ...(g.cidr === undefined ? {} : { cidr: g.cidr }),
+      huntingUntil: huntingUntil(s, g.owner, g.id),
     })),
     nodes,
     links: linksAmong(s, all),
     red: redCampaigns(s, attemptsByStep(s)),
     attempts: s.attempts.map((a) => ({
-      step: (sc.steps[a.step] as CStep).id, node: (sc.nodes[a.node] as CNode).id, team: a.team, t: a.t, ok: a.ok, p: a.p, reason: a.reason, detectedAt: a.detectedAt,
+      step: (sc.steps[a.step] as CStep).id,
+      node: (sc.nodes[a.node] as CNode).id,
+      team: a.team,
+      t: a.t,
+      ok: a.ok,
+      p: a.p,
+      reason: a.reason,
+      detectedAt: a.detectedAt,
     })),
     msel: Object.values(s.injects).map((rt) => mselRow(s, rt)),
     adjudication: adjudicationQueue(s),
@@ -80,13 +104,23 @@ function mselRow(s: ExerciseState, rt: InjectRt): MselRow {
   const teams: MselRow['teams'] = {};
   for (const [id, tr] of Object.entries(rt.teams)) {
     setOwn(teams, id, {
-      status: tr.s, due: tr.due, deliveredAt: tr.deliveredAt, ackAt: tr.ackAt, answeredAt: tr.answeredAt, grade: tr.grade,
+      status: tr.s,
+      due: tr.due,
+      deliveredAt: tr.deliveredAt,
+      ackAt: tr.ackAt,
+      answeredAt: tr.answeredAt,
+      grade: tr.grade,
       expects: tr.expects.map((e) => ({ action: e.action, due: e.due, met: e.met, ...(e.description === undefined ? {} : { description: e.description }) })),
     });
   }
   return {
-    inject: rt.id, title: c ? c.title : (rt.adhoc as NonNullable<InjectRt['adhoc']>).title, at: c ? c.at : (rt.adhoc?.t ?? null),
-    conditional: c ? c.when !== null : false, channel: c ? c.channel : (rt.adhoc as NonNullable<InjectRt['adhoc']>).channel, adhoc: c === null, teams,
+    inject: rt.id,
+    title: c ? c.title : (rt.adhoc as NonNullable<InjectRt['adhoc']>).title,
+    at: c ? c.at : (rt.adhoc?.t ?? null),
+    conditional: c ? c.when !== null : false,
+    channel: c ? c.channel : (rt.adhoc as NonNullable<InjectRt['adhoc']>).channel,
+    adhoc: c === null,
+    teams,
     criteria: criteriaOf(s, rt),
   };
 }
@@ -129,7 +163,8 @@ export function gradedItems(s: ExerciseState): GradedItem[] {
 export function evaluatorView(s: ExerciseState): EvaluatorView {
   const { kind: _kind, ...rest } = whiteView(s);
   return {
-    ...rest, kind: 'evaluator',
+    ...rest,
+    kind: 'evaluator',
     capabilities: s.scenario.capabilities.map((c) => ({ id: c.id, name: c.name, tasks: c.tasks.map((t) => ({ ...t })) })),
     objectives: s.scenario.objectives.map((o) => ({ ...o, capabilities: [...o.capabilities] })),
   };

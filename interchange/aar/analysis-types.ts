@@ -29,7 +29,9 @@ export interface CapabilityAnalysis {
 export interface TeamRatingResult {
   team: string;
   rows: {
-    capability: string; task?: string; name: string;
+    capability: string;
+    task?: string;
+    name: string;
     /** The consolidated rating (ratings.ts) of this team on this item. */
     rating: Rating | null;
     history: { t: number; by: string; rating: Rating; previous: string | null; note?: string }[];
@@ -38,7 +40,10 @@ export interface TeamRatingResult {
 
 /** A discussion question of a move with the teams' answers and the white cell's grades. */
 export interface DiscussionResult {
-  move: string; moveTitle: string; question: string; text: string;
+  move: string;
+  moveTitle: string;
+  question: string;
+  text: string;
   answers: { team: string; t: number; text: string; grade: number | null; comment?: string }[];
 }
 

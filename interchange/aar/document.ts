@@ -7,11 +7,11 @@
  * are isolated (bidi.ts), wall-clock dates are in the reader's time zone (dates.ts). Pure.
  */
 import type { TlpLevel } from '../../engine/index.ts';
-import { bidi, } from './bidi.ts';
-import { readerDates, } from './dates.ts';
+import { bidi } from './bidi.ts';
+import { readerDates } from './dates.ts';
 import { human, listing, simTime } from './format.ts';
 import { EN } from './i18n/en.ts';
-import { aarMessages, isRtl, } from './i18n/messages.ts';
+import { aarMessages, isRtl } from './i18n/messages.ts';
 import { AAR_SECTION_LIST } from './sections/index.ts';
 import type { AarContext, AarSection, AarWriter, Block } from './model.ts';
 import { parseIsoDateTime } from '../lib/timestamps.ts';
@@ -25,7 +25,11 @@ export const AAR_SECTIONS: readonly string[] = AAR_SECTION_LIST.map((s) => s.hea
 
 /** TLP 2.0 handling texts in English (each catalog has its own). */
 export const TLP_HANDLING: Record<TlpLevel, string> = {
-  CLEAR: EN['tlp.CLEAR'], GREEN: EN['tlp.GREEN'], AMBER: EN['tlp.AMBER'], 'AMBER+STRICT': EN['tlp.AMBER+STRICT'], RED: EN['tlp.RED'],
+  CLEAR: EN['tlp.CLEAR'],
+  GREEN: EN['tlp.GREEN'],
+  AMBER: EN['tlp.AMBER'],
+  'AMBER+STRICT': EN['tlp.AMBER+STRICT'],
+  RED: EN['tlp.RED'],
 };
 
 export interface AarDocumentOptions {
@@ -46,7 +50,11 @@ export function aarContext(r: AarResults, timeZone?: string): AarContext {
   const labels = new Map(r.overview.teams.map((t) => [t.id, t.label]));
   const caps = new Map(r.capabilities.map((c) => [c.id, c.name]));
   return {
-    r, m, b, lang, dates: readerDates(r.overview.exercise.startDate, lang, timeZone),
+    r,
+    m,
+    b,
+    lang,
+    dates: readerDates(r.overview.exercise.startDate, lang, timeZone),
     dur: (ms) => human(ms, m),
     when: (ms) => (ms === null || ms === undefined ? '—' : b.ltr(simTime(ms))),
     team: (id) => b.auto(names.get(id) ?? id),
@@ -66,7 +74,10 @@ export function aarDocument(r: AarResults, options: AarDocumentOptions = {}): Bl
   const marking: Block = { kind: 'tlp', level: tlp, handling: m[`tlp.${tlp}`] };
   blocks.push(marking);
   blocks.push({ kind: 'heading', level: 1, text: m.reportTitle(b.auto(o.scenario.title)), id: 'title' });
-  blocks.push({ kind: 'para', runs: [{ text: m.subtitle(b.ltr(o.scenario.id), b.ltr(o.scenario.version), b.ltr(o.exercise.seed), ctx.dates.dateTime(parseIsoDateTime(o.exercise.startIso) ?? 0)), italic: true }] });
+  blocks.push({
+    kind: 'para',
+    runs: [{ text: m.subtitle(b.ltr(o.scenario.id), b.ltr(o.scenario.version), b.ltr(o.exercise.seed), ctx.dates.dateTime(parseIsoDateTime(o.exercise.startIso) ?? 0)), italic: true }],
+  });
   for (const section of options.sections ?? AAR_SECTION_LIST) {
     blocks.push({ kind: 'heading', level: 2, text: section.heading(m), id: section.id });
     let n = 0;

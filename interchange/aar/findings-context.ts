@@ -15,7 +15,12 @@ export type Draft = Omit<Finding, 'id'>;
 /** The figures the rules read, with the run's length and the report's language. */
 export type Parts = Pick<AarResults, 'teams' | 'capabilities' | 'services' | 'timeToProtect' | 'techniques' | 'injects' | 'scoring'> & { ranMs: number; lang: string };
 /** The texts of one report: its catalog, its isolates and its duration format. */
-export interface Words { m: AarMessages; b: Bidi; dur(ms: number | null): string; list(items: readonly string[], max?: number): string }
+export interface Words {
+  m: AarMessages;
+  b: Bidi;
+  dur(ms: number | null): string;
+  list(items: readonly string[], max?: number): string;
+}
 
 export const words = (lang: string): Words => {
   const m = aarMessages(lang);

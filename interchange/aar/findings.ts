@@ -30,11 +30,15 @@ function ratingFindings(p: Parts, w: Words): Draft[] {
     if (rating === null) return;
     const good = rating === 'P' || rating === 'S';
     out.push({
-      kind: good ? 'strength' : 'improvement', key: good ? 'rating.good' : 'rating.poor',
+      kind: good ? 'strength' : 'improvement',
+      key: good ? 'rating.good' : 'rating.poor',
       title: m['f.rated.title'](b.auto(name), b.ltr(rating)),
       text: m['f.rated.text'](b.auto(name), b.ltr(rating), m[`rating.${rating}`], n),
-      rule: 'rating', capability, task, team: null,
-      ...(good ? {} : { priority: rating === 'U' ? 'high' as const : 'medium' as const }),
+      rule: 'rating',
+      capability,
+      task,
+      team: null,
+      ...(good ? {} : { priority: rating === 'U' ? ('high' as const) : ('medium' as const) }),
     });
   };
   for (const c of p.capabilities) {
@@ -54,13 +58,42 @@ function coalitionFindings(state: ExerciseState, p: Parts, w: Words): Draft[] {
   const never = targeted.filter((x) => x.blockedEverywhereAfter === null);
   const out: Draft[] = [];
   if (fast.length > 0) {
-    out.push({ kind: 'strength', key: 'protect.good', title: m['f.protect.good.title'], rule: 'time-to-protect', team: null, ...area,
-      text: m['f.protect.good.text'](fast.length, targeted.length, dur(target), list(fast.map((x) => b.ltr(x.value)), 4)) });
+    out.push({
+      kind: 'strength',
+      key: 'protect.good',
+      title: m['f.protect.good.title'],
+      rule: 'time-to-protect',
+      team: null,
+      ...area,
+      text: m['f.protect.good.text'](
+        fast.length,
+        targeted.length,
+        dur(target),
+        list(
+          fast.map((x) => b.ltr(x.value)),
+          4,
+        ),
+      ),
+    });
   }
   if (never.length > 0) {
-    out.push({ kind: 'improvement', key: 'protect.never', title: m['f.protect.never.title'], rule: 'time-to-protect', team: null, ...area,
+    out.push({
+      kind: 'improvement',
+      key: 'protect.never',
+      title: m['f.protect.never.title'],
+      rule: 'time-to-protect',
+      team: null,
+      ...area,
       priority: never.length * 2 >= targeted.length ? 'high' : 'medium',
-      text: m['f.protect.never.text'](never.length, targeted.length, list(never.map((x) => b.ltr(x.value)), 4)) });
+      text: m['f.protect.never.text'](
+        never.length,
+        targeted.length,
+        list(
+          never.map((x) => b.ltr(x.value)),
+          4,
+        ),
+      ),
+    });
   }
   return out;
 }
@@ -76,7 +109,10 @@ export function findings(state: ExerciseState, p: Parts): { strengths: Finding[]
   const capOrder = new Map(p.capabilities.map((c, i) => [c.id, i]));
   const rank = (f: Draft): number => (f.capability === null ? capOrder.size : (capOrder.get(f.capability) ?? capOrder.size));
   // Array.prototype.sort is stable: within a capability, findings keep the order the rules produced them.
-  const ordered = all.map((f, i) => ({ f, i })).sort((x, y) => rank(x.f) - rank(y.f) || x.i - y.i).map((x) => x.f);
+  const ordered = all
+    .map((f, i) => ({ f, i }))
+    .sort((x, y) => rank(x.f) - rank(y.f) || x.i - y.i)
+    .map((x) => x.f);
   const strengths = ordered.filter((f) => f.kind === 'strength').map((f, i) => ({ id: `S${i + 1}`, ...f }));
   const improvements = ordered.filter((f) => f.kind === 'improvement').map((f, i) => ({ id: `A${i + 1}`, ...f }));
   return { strengths, improvements };

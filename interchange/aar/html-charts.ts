@@ -17,10 +17,29 @@ import { tacticName, type AarMessages } from './i18n/messages.ts';
 import type { AarResults } from './types.ts';
 
 const CHART_TEXTS = [
-  'chart.axisTime', 'chart.scoresLabel', 'chart.finalScore', 'chart.swimlanesLabel', 'chart.legend.attempt', 'chart.legend.detect',
-  'chart.legend.contain', 'chart.legend.miss', 'chart.tip.firstAttempt', 'chart.tip.detectedAfter', 'chart.tip.neverDetected',
-  'chart.tip.containedAfter', 'chart.tip.notContained', 'chart.heatmapLabel', 'chart.legend.never', 'chart.legend.late',
-  'chart.legend.atOnce', 'chart.legend.notUsed', 'chart.coalition', 'chart.coalitionAny', 'chart.tip.notUsed', 'chart.tip.score', 'chart.tip.meanDelay',
+  'chart.axisTime',
+  'chart.scoresLabel',
+  'chart.finalScore',
+  'chart.swimlanesLabel',
+  'chart.legend.attempt',
+  'chart.legend.detect',
+  'chart.legend.contain',
+  'chart.legend.miss',
+  'chart.tip.firstAttempt',
+  'chart.tip.detectedAfter',
+  'chart.tip.neverDetected',
+  'chart.tip.containedAfter',
+  'chart.tip.notContained',
+  'chart.heatmapLabel',
+  'chart.legend.never',
+  'chart.legend.late',
+  'chart.legend.atOnce',
+  'chart.legend.notUsed',
+  'chart.coalition',
+  'chart.coalitionAny',
+  'chart.tip.notUsed',
+  'chart.tip.score',
+  'chart.tip.meanDelay',
 ] as const;
 
 /** The chart script's texts in the results' language: fixed labels, duration units, tactic names. */

@@ -64,17 +64,26 @@ const tlpLabel = (l: TlpLevel): string => `<bdi dir="ltr">TLP:${escapeHtml(l)}</
 
 function block(b: Block, none: string): string {
   switch (b.kind) {
-    case 'tlp': return `<p class="tlp ${tlpClass(b.level)}" role="note">${tlpLabel(b.level)}<small>${text(b.handling)}</small></p>`;
-    case 'heading': return `<h${b.level} id="${escapeHtml(b.id)}">${text(b.text)}</h${b.level}>`;
-    case 'para': return `<p>${runs(b.runs)}</p>`;
-    case 'list': return `<ul>${b.items.map((i) => `<li>${runs(i)}</li>`).join('')}</ul>`;
+    case 'tlp':
+      return `<p class="tlp ${tlpClass(b.level)}" role="note">${tlpLabel(b.level)}<small>${text(b.handling)}</small></p>`;
+    case 'heading':
+      return `<h${b.level} id="${escapeHtml(b.id)}">${text(b.text)}</h${b.level}>`;
+    case 'para':
+      return `<p>${runs(b.runs)}</p>`;
+    case 'list':
+      return `<ul>${b.items.map((i) => `<li>${runs(i)}</li>`).join('')}</ul>`;
     case 'chart':
-      return `<figure class="chart" id="chart-${b.chart}"><figcaption><strong>${text(b.title)}.</strong> ${text(b.caption)}</figcaption>`
-        + `<svg id="chart-${b.chart}-svg" xmlns="http://www.w3.org/2000/svg"></svg></figure>`;
+      return (
+        `<figure class="chart" id="chart-${b.chart}"><figcaption><strong>${text(b.title)}.</strong> ${text(b.caption)}</figcaption>` +
+        `<svg id="chart-${b.chart}-svg" xmlns="http://www.w3.org/2000/svg"></svg></figure>`
+      );
     case 'table':
       if (b.rows.length === 0) return `<p class="muted"><em>${text(none)}</em></p>`;
-      return `<div class="table-wrap"><table><thead><tr>${b.head.map((h) => `<th scope="col">${text(h)}</th>`).join('')}</tr></thead><tbody>`
-        + b.rows.map((r) => `<tr>${r.map((c) => (LONG_TOKEN.test(c) ? `<td class="any">${text(c)}</td>` : `<td>${text(c)}</td>`)).join('')}</tr>`).join('') + '</tbody></table></div>';
+      return (
+        `<div class="table-wrap"><table><thead><tr>${b.head.map((h) => `<th scope="col">${text(h)}</th>`).join('')}</tr></thead><tbody>` +
+        b.rows.map((r) => `<tr>${r.map((c) => (LONG_TOKEN.test(c) ? `<td class="any">${text(c)}</td>` : `<td>${text(c)}</td>`)).join('')}</tr>`).join('') +
+        '</tbody></table></div>'
+      );
   }
 }
 
@@ -86,12 +95,20 @@ export function aarHtml(results: AarResults, options: AarHtmlOptions): string {
   const rtl = isRtl(lang);
   const blocks = aarDocument(results, { tlp, ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }), ...(options.sections ? { sections: options.sections } : {}) });
   const title = plainText(blocks.find((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading' && b.level === 1)?.text ?? m.reportFallbackTitle);
-  const toc = blocks.filter((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading' && b.level === 2)
-    .map((h) => `<li><a href="#${escapeHtml(h.id)}">${text(h.text)}</a></li>`).join('');
+  const toc = blocks
+    .filter((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading' && b.level === 2)
+    .map((h) => `<li><a href="#${escapeHtml(h.id)}">${text(h.text)}</a></li>`)
+    .join('');
   const first = blocks.findIndex((b) => b.kind === 'heading' && b.level === 1);
   const render = (b: Block): string => block(b, m.none);
-  const head = blocks.slice(0, first + 2).map(render).join('\n');
-  const body = blocks.slice(first + 2).map(render).join('\n');
+  const head = blocks
+    .slice(0, first + 2)
+    .map(render)
+    .join('\n');
+  const body = blocks
+    .slice(first + 2)
+    .map(render)
+    .join('\n');
   const json = (x: unknown): string => JSON.stringify(x).replace(/</g, '\\u003c');
   const data = json(results);
   const labels = json(chartLabels(results, m, rtl, bidi(rtl)));
@@ -99,8 +116,14 @@ export function aarHtml(results: AarResults, options: AarHtmlOptions): string {
   const charts = scriptSafe(CHART_SCRIPT);
   const css = REPORT_CSS + printMarkingCss(tlp, rtl);
   const csp = [
-    "default-src 'none'", `script-src ${cspHash(d3)} ${cspHash(charts)}`, `style-src ${cspHash(css)}`,
-    "img-src data:", "font-src 'none'", "connect-src 'none'", "base-uri 'none'", "form-action 'none'",
+    "default-src 'none'",
+    `script-src ${cspHash(d3)} ${cspHash(charts)}`,
+    `style-src ${cspHash(css)}`,
+    'img-src data:',
+    "font-src 'none'",
+    "connect-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
   ].join('; ');
   const dir = rtl ? 'rtl' : 'ltr';
   return `<!DOCTYPE html>

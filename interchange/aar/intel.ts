@@ -25,9 +25,16 @@ export function intelResults(state: ExerciseState, tl: Timeline): IntelResult[] 
         return at !== undefined && at <= b.t && b.indicators.some((v) => values.has(v));
       }).length;
       return {
-        id: r.id, from: r.from, to: [...r.to], t: r.t, title: r.title, tlp: r.tlp,
+        id: r.id,
+        from: r.from,
+        to: [...r.to],
+        t: r.t,
+        title: r.title,
+        tlp: r.tlp,
         ...(r.technique === undefined ? {} : { technique: r.technique }),
-        indicators: r.indicators.length, appliedBy, blockedAttempts,
+        indicators: r.indicators.length,
+        appliedBy,
+        blockedAttempts,
       };
     });
 }
@@ -39,8 +46,13 @@ export function timeToProtect(state: ExerciseState, tl: Timeline): IndicatorProt
     const kind = i === undefined ? 'unknown' : (state.scenario.indicators[i]?.kind ?? 'unknown');
     const first = tl.alerts.find((a) => !a.fp && a.t === m.firstSeen && a.indicators.includes(m.value));
     return {
-      indicator: m.indicator, kind, value: m.value, firstSeen: m.firstSeen, firstSeenBy: first?.team ?? null,
-      teams: { ...m.teams }, blockedEverywhereAfter: m.blockedEverywhereAfter,
+      indicator: m.indicator,
+      kind,
+      value: m.value,
+      firstSeen: m.firstSeen,
+      firstSeenBy: first?.team ?? null,
+      teams: { ...m.teams },
+      blockedEverywhereAfter: m.blockedEverywhereAfter,
     };
   });
 }

@@ -9,7 +9,11 @@ import type { AarMessages } from './i18n/messages.ts';
 import type { AarResults, Finding } from './types.ts';
 
 export type ChartKind = 'scores' | 'swimlanes' | 'heatmap';
-export interface Run { text: string; bold?: boolean; italic?: boolean }
+export interface Run {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+}
 export type Block =
   | { kind: 'tlp'; level: TlpLevel; handling: string }
   | { kind: 'heading'; level: 1 | 2 | 3; text: string; id: string }
@@ -55,4 +59,3 @@ export interface AarSection {
   heading(m: AarMessages): string;
   write(ctx: AarContext, w: AarWriter): void;
 }
-

@@ -15,20 +15,33 @@ const DAY = 86_400_000;
 /** Corrective action per rule (and, for sharing, per outcome). */
 function correctiveAction(f: Finding, m: AarMessages): string {
   switch (f.rule) {
-    case 'detection': return m['fix.detection'];
-    case 'containment': return m['fix.containment'];
-    case 'deadlines': return m['fix.deadlines'];
-    case 'services': return m['fix.services'];
-    case 'sharing': return f.key === 'sharing.notApplied' ? m['fix.apply'] : m['fix.share'];
-    case 'time-to-protect': return m['fix.protect'];
-    case 'rating': return m['fix.rating'];
-    default: return m['fix.other'];
+    case 'detection':
+      return m['fix.detection'];
+    case 'containment':
+      return m['fix.containment'];
+    case 'deadlines':
+      return m['fix.deadlines'];
+    case 'services':
+      return m['fix.services'];
+    case 'sharing':
+      return f.key === 'sharing.notApplied' ? m['fix.apply'] : m['fix.share'];
+    case 'time-to-protect':
+      return m['fix.protect'];
+    case 'rating':
+      return m['fix.rating'];
+    default:
+      return m['fix.other'];
   }
 }
 
 const ELEMENT: Record<string, ImprovementItem['element']> = {
-  detection: 'Equipment', containment: 'Planning', deadlines: 'Organization', services: 'Planning', sharing: 'Organization',
-  'time-to-protect': 'Planning', rating: 'Training',
+  detection: 'Equipment',
+  containment: 'Planning',
+  deadlines: 'Organization',
+  services: 'Planning',
+  sharing: 'Organization',
+  'time-to-protect': 'Planning',
+  rating: 'Training',
 };
 
 /** Improvement plan rows for the areas for improvement of an exercise that ended at `endEpochMs`. */

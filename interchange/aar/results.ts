@@ -32,31 +32,55 @@ function overview(x: ExerciseRecord, endMs: number, endReason: string | null, la
   const labels = teamLabels(state, lang);
   return {
     scenario: {
-      id: sc.meta.id, title: pickText(sc.meta.title, lang), version: sc.meta.version, description: pickText(sc.meta.description, lang),
-      hash: state.scenarioHash, ...(sc.meta.tlp ? { tlp: sc.meta.tlp } : {}), authors: [...(header.meta.authors ?? [])],
+      id: sc.meta.id,
+      title: pickText(sc.meta.title, lang),
+      version: sc.meta.version,
+      description: pickText(sc.meta.description, lang),
+      hash: state.scenarioHash,
+      ...(sc.meta.tlp ? { tlp: sc.meta.tlp } : {}),
+      authors: [...(header.meta.authors ?? [])],
     },
     exercise: {
-      seed: state.seed, mode: state.mode, startDate: sc.meta.startDate, startIso: clock.iso(0), endMs, endIso: clock.iso(endMs),
-      plannedMs: sc.meta.duration, ended: state.phase === 'ended', endReason, stateHash: stateHash(state),
+      seed: state.seed,
+      mode: state.mode,
+      startDate: sc.meta.startDate,
+      startIso: clock.iso(0),
+      endMs,
+      endIso: clock.iso(endMs),
+      plannedMs: sc.meta.duration,
+      ended: state.phase === 'ended',
+      endReason,
+      stateHash: stateHash(state),
     },
     teams: sc.teams.map((t) => ({
-      id: t.id, name: pickText(t.name, lang), label: labels.get(t.id) ?? t.id, role: t.role, ...(t.nation ? { nation: t.nation } : {}),
-      ...(t.organisation ? { organisation: pickText(t.organisation, lang) } : {}), color: teamColor(state, t.id),
+      id: t.id,
+      name: pickText(t.name, lang),
+      label: labels.get(t.id) ?? t.id,
+      role: t.role,
+      ...(t.nation ? { nation: t.nation } : {}),
+      ...(t.organisation ? { organisation: pickText(t.organisation, lang) } : {}),
+      color: teamColor(state, t.id),
     })),
     blueTeams: sc.blue.map((b) => b.id),
     campaigns: sc.campaigns.map((c) => ({
-      id: c.id, name: pickText(c.name, lang), ...(c.actor ? { actor: c.actor } : {}), ...(c.description ? { description: pickText(c.description, lang) } : {}),
+      id: c.id,
+      name: pickText(c.name, lang),
+      ...(c.actor ? { actor: c.actor } : {}),
+      ...(c.description ? { description: pickText(c.description, lang) } : {}),
       steps: c.steps.length,
       objectives: c.objectives.map((o) => ({ id: o.id, name: pickText(o.name, lang), achievedAt: own(state.objectives, o.id) ?? null })),
     })),
     objectives: sc.objectives.map((o) => ({ id: o.id, text: pickText(o.text, lang), capabilities: [...o.capabilities] })),
     capabilities: sc.capabilities.map((c) => ({ id: c.id, name: pickText(c.name, lang), tasks: c.tasks.map((t) => ({ id: t.id, name: pickText(t.name, lang) })) })),
     counts: {
-      commands: log.records.length, events: events.length,
+      commands: log.records.length,
+      events: events.length,
       alerts: Object.values(state.teams).reduce((n, t) => n + t.alerts.length, 0),
       reports: Object.keys(state.reports).length,
       injectsDelivered: Object.values(state.injects).reduce((n, i) => n + Object.values(i.teams).filter((t) => t.deliveredAt !== null).length, 0),
-      sitreps: Object.keys(state.sitreps).length, ratings: state.ratings.length, actions: Object.keys(state.actions).length,
+      sitreps: Object.keys(state.sitreps).length,
+      ratings: state.ratings.length,
+      actions: Object.keys(state.actions).length,
     },
   };
 }
@@ -69,7 +93,11 @@ export function buildAarResults(x: ExerciseRecord, options: AarOptions = {}): Aa
   const endMs = state.endedAt ?? state.clock;
   const m = metrics(state);
   const redSteps = redStepResults(state, tl, lang);
-  const techniques = techniqueCoverage(state, tl, TACTICS.map((t) => t.shortname));
+  const techniques = techniqueCoverage(
+    state,
+    tl,
+    TACTICS.map((t) => t.shortname),
+  );
   const injects = injectResults(state, lang);
   const services = serviceResults(state, tl, endMs, lang);
   const intel = intelResults(state, tl);

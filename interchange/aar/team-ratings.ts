@@ -8,8 +8,7 @@ import { pickText } from './exercise.ts';
 import { consolidate } from './ratings.ts';
 import type { DiscussionResult, TeamRatingResult } from './types.ts';
 
-const rated = (r: RatingRt, team: string, capability: string, task: string | undefined): boolean =>
-  r.team === team && r.capability === capability && r.task === task;
+const rated = (r: RatingRt, team: string, capability: string, task: string | undefined): boolean => r.team === team && r.capability === capability && r.task === task;
 
 /** One result per blue team that was rated at least once, in scenario order; rows for rated items only. */
 export function teamRatings(state: ExerciseState, lang: string): TeamRatingResult[] {
@@ -41,10 +40,14 @@ export function teamRatings(state: ExerciseState, lang: string): TeamRatingResul
 /** Every discussion question answered at least once, in move order, with each team's answer and grade. */
 export function discussionResults(state: ExerciseState, lang: string): DiscussionResult[] {
   const out: DiscussionResult[] = [];
-  const moves = state.scenario.moves.map((m, i) => ({ m, i })).sort((a, b) => a.m.start - b.m.start || a.i - b.i).map((x) => x.m);
+  const moves = state.scenario.moves
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => a.m.start - b.m.start || a.i - b.i)
+    .map((x) => x.m);
   for (const m of moves) {
     for (const q of m.questions) {
-      const answers = state.answers.filter((a) => a.move === m.id && a.question === q.id)
+      const answers = state.answers
+        .filter((a) => a.move === m.id && a.question === q.id)
         .map((a) => ({ team: a.team, t: a.t, text: a.text, grade: a.grade, ...(a.comment === null ? {} : { comment: a.comment }) }));
       if (answers.length > 0) out.push({ move: m.id, moveTitle: pickText(m.title, lang), question: q.id, text: pickText(q.text, lang), answers });
     }

@@ -12,8 +12,13 @@ import { own } from '../../engine/index.ts';
 const roundOrNull = (x: number | null): number | null => (x === null ? null : Math.round(x));
 
 export function teamResults(
-  state: ExerciseState, tl: Timeline, m: readonly TeamMetrics[], injects: readonly InjectResult[], intel: readonly IntelResult[],
-  services: readonly ServiceResult[], lang: string,
+  state: ExerciseState,
+  tl: Timeline,
+  m: readonly TeamMetrics[],
+  injects: readonly InjectResult[],
+  intel: readonly IntelResult[],
+  services: readonly ServiceResult[],
+  lang: string,
 ): TeamResult[] {
   const labels = teamLabels(state, lang);
   return state.scenario.blue.map((b): TeamResult => {

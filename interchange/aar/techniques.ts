@@ -11,7 +11,12 @@ import { reachedAttempts, stepTactic } from './red-steps.ts';
 import type { Timeline } from './timeline.ts';
 import type { TechniqueCoverage, TechniqueTeamCoverage } from './types.ts';
 
-interface Acc { attempts: number; detected: number; credit: number; delay: number }
+interface Acc {
+  attempts: number;
+  detected: number;
+  credit: number;
+  delay: number;
+}
 const empty = (): Acc => ({ attempts: 0, detected: 0, credit: 0, delay: 0 });
 
 function finish(a: Acc): TechniqueTeamCoverage {
@@ -39,7 +44,10 @@ export function techniqueCoverage(state: ExerciseState, tl: Timeline, tacticOrde
     const seen = tl.attemptAlert.get(i);
     const own = seen?.get(a.team);
     const any = seen && seen.size > 0 ? Math.min(...seen.values()) : undefined;
-    for (const [x, at] of [[acc, own], [row.coalition, any]] as const) {
+    for (const [x, at] of [
+      [acc, own],
+      [row.coalition, any],
+    ] as const) {
       x.attempts++;
       if (at === undefined) continue;
       const delay = Math.max(0, at - a.t);

@@ -6,12 +6,29 @@
  */
 import { type EngineEvent, type Integrity, SEVERITY } from '../../engine/index.ts';
 
-export interface AlertRecord { id: string; team: string; t: number; node: string; source: string; technique: string; indicators: string[]; fp: boolean; step: string | null; attempt: number | null }
+export interface AlertRecord {
+  id: string;
+  team: string;
+  t: number;
+  node: string;
+  source: string;
+  technique: string;
+  indicators: string[];
+  fp: boolean;
+  step: string | null;
+  attempt: number | null;
+}
 
 /** A period in which a node was compromised and still connected (an open compromise episode). */
-export interface BadInterval { from: number; to: number | null }
+export interface BadInterval {
+  from: number;
+  to: number | null;
+}
 
-export interface ServiceOutage { from: number; to: number | null }
+export interface ServiceOutage {
+  from: number;
+  to: number | null;
+}
 
 export interface Timeline {
   /** Every alert, with its truth, in delivery order. */
@@ -29,10 +46,30 @@ export interface Timeline {
   endReason: string | null;
 }
 
-interface NodeStateData { node: string; integrity: Integrity; network: 'connected' | 'isolated' }
-interface NodeStatusData { node: string; services: { id: string; up: boolean }[] }
-interface AlertData { id: string; t: number; node: string; source: string; technique: string; indicators: string[] }
-interface TruthData { team: string; alert: string; fp: boolean; step: string | null; attempt: number | null }
+interface NodeStateData {
+  node: string;
+  integrity: Integrity;
+  network: 'connected' | 'isolated';
+}
+interface NodeStatusData {
+  node: string;
+  services: { id: string; up: boolean }[];
+}
+interface AlertData {
+  id: string;
+  t: number;
+  node: string;
+  source: string;
+  technique: string;
+  indicators: string[];
+}
+interface TruthData {
+  team: string;
+  alert: string;
+  fp: boolean;
+  step: string | null;
+  attempt: number | null;
+}
 
 const setFirst = <K>(m: Map<K, Map<string, number>>, k: K, team: string, t: number): void => {
   let inner = m.get(k);

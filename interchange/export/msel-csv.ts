@@ -33,29 +33,52 @@ export const TEXT_VALUES: Partial<Record<MselField, (i: InjectT) => (LocalTextT 
 export function cells(field: MselField, i: InjectT, languages: readonly string[]): Cells {
   const plain = (main: string | undefined): Cells => ({ main: main ?? '', langs: [] });
   switch (field) {
-    case 'id': return plain(i.id);
-    case 'at': return plain(i.at);
-    case 'type': return plain(i.type ? EVENT_TYPE_WORDS[i.type] : '');
-    case 'title': return writeLocalText(i.title, languages);
-    case 'from': return writeLocalText(i.from.name, languages);
-    case 'fromRole': return writeLocalText(i.from.role, languages);
-    case 'fromOrg': return writeLocalText(i.from.organisation, languages);
-    case 'to': return plain(i.to === 'all-blue' ? 'all-blue' : i.to.join('; '));
-    case 'channel': return plain(i.channel);
-    case 'content': return writeLocalText(i.content, languages);
-    case 'expects': return writeExpects(i.evaluation?.expects, languages);
-    case 'objective': return plain(i.evaluation?.capability);
-    case 'task': return plain(i.evaluation?.task);
-    case 'tlp': return plain(i.tlp);
-    case 'priority': return plain(i.priority);
-    case 'move': return plain(i.move);
-    case 'when': return plain(i.when ? writeCondition(i.when) : '');
-    case 'delay': return plain(i.delay);
-    case 'questions': return writeQuestions(i.questions, languages);
-    case 'asks': return writeQuestions(i.asks, languages);
-    case 'answer': return writeLocalText(i.evaluation?.answer, languages);
-    case 'criteria': return writeLocalText(i.evaluation?.rubric, languages);
-    case 'details': return plain('');
+    case 'id':
+      return plain(i.id);
+    case 'at':
+      return plain(i.at);
+    case 'type':
+      return plain(i.type ? EVENT_TYPE_WORDS[i.type] : '');
+    case 'title':
+      return writeLocalText(i.title, languages);
+    case 'from':
+      return writeLocalText(i.from.name, languages);
+    case 'fromRole':
+      return writeLocalText(i.from.role, languages);
+    case 'fromOrg':
+      return writeLocalText(i.from.organisation, languages);
+    case 'to':
+      return plain(i.to === 'all-blue' ? 'all-blue' : i.to.join('; '));
+    case 'channel':
+      return plain(i.channel);
+    case 'content':
+      return writeLocalText(i.content, languages);
+    case 'expects':
+      return writeExpects(i.evaluation?.expects, languages);
+    case 'objective':
+      return plain(i.evaluation?.capability);
+    case 'task':
+      return plain(i.evaluation?.task);
+    case 'tlp':
+      return plain(i.tlp);
+    case 'priority':
+      return plain(i.priority);
+    case 'move':
+      return plain(i.move);
+    case 'when':
+      return plain(i.when ? writeCondition(i.when) : '');
+    case 'delay':
+      return plain(i.delay);
+    case 'questions':
+      return writeQuestions(i.questions, languages);
+    case 'asks':
+      return writeQuestions(i.asks, languages);
+    case 'answer':
+      return writeLocalText(i.evaluation?.answer, languages);
+    case 'criteria':
+      return writeLocalText(i.evaluation?.rubric, languages);
+    case 'details':
+      return plain('');
   }
 }
 
@@ -70,10 +93,12 @@ export function exportMselCsv(scenario: { injects?: readonly InjectT[] | undefin
     return { field, header, languages: values ? languagesOf(injects.flatMap(values)) : [] };
   });
   const head = layout.flatMap((c) => [c.header, ...c.languages.map((l) => `${c.header} (${l})`)]);
-  const rows = injects.map((i) => layout.flatMap((c) => {
-    const v = cells(c.field, i, c.languages);
-    return [v.main, ...c.languages.map((_, k) => v.langs[k] ?? '')];
-  }));
+  const rows = injects.map((i) =>
+    layout.flatMap((c) => {
+      const v = cells(c.field, i, c.languages);
+      return [v.main, ...c.languages.map((_, k) => v.langs[k] ?? '')];
+    }),
+  );
   // csv-stringify quotes a field with a line feed but not one with a lone carriage return, which readers take as a line end.
   return stringify([head, ...rows], { bom: true, record_delimiter: 'unix', quoted_match: /\r/ });
 }

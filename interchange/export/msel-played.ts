@@ -24,8 +24,17 @@ export function playedInjects(scenarioInjects: readonly InjectT[] | undefined, s
     .map((rt): InjectT => {
       const { t, title, to, channel, from, tlp, content, asks, evaluation } = rt.adhoc as NonNullable<typeof rt.adhoc>;
       return {
-        id: rt.id, title, at: formatDuration(t), to, channel, from, type: 'contingency', content,
-        ...(tlp === undefined ? {} : { tlp }), ...(asks === undefined ? {} : { asks }), ...(evaluation === undefined ? {} : { evaluation }),
+        id: rt.id,
+        title,
+        at: formatDuration(t),
+        to,
+        channel,
+        from,
+        type: 'contingency',
+        content,
+        ...(tlp === undefined ? {} : { tlp }),
+        ...(asks === undefined ? {} : { asks }),
+        ...(evaluation === undefined ? {} : { evaluation }),
       };
     });
   return [...(scenarioInjects ?? []), ...adhoc];
@@ -33,10 +42,26 @@ export function playedInjects(scenarioInjects: readonly InjectT[] | undefined, s
 
 /** HSEEP MSEL template columns in its order (the Crucible Blueprint HSEEP template), then the rest. */
 const PLAYED_HEADERS: readonly (readonly [MselField | 'notes', string])[] = [
-  ['id', 'Event Number'], ['at', 'Designated Scenario Time'], ['type', 'Event Type'], ['channel', 'Inject Mode'], ['from', 'From'], ['to', 'To'],
-  ['content', 'Message'], ['expects', 'Expected Participant Response'], ['objective', 'Exercise Objective'], ['notes', 'Notes'],
-  ['title', 'Event Title'], ['fromRole', 'From Role'], ['fromOrg', 'From Organisation'], ['task', 'Critical Task'], ['tlp', 'TLP'],
-  ['priority', 'Priority'], ['move', 'Move'], ['when', 'When'], ['delay', 'Delay'], ['questions', 'Discussion Questions'],
+  ['id', 'Event Number'],
+  ['at', 'Designated Scenario Time'],
+  ['type', 'Event Type'],
+  ['channel', 'Inject Mode'],
+  ['from', 'From'],
+  ['to', 'To'],
+  ['content', 'Message'],
+  ['expects', 'Expected Participant Response'],
+  ['objective', 'Exercise Objective'],
+  ['notes', 'Notes'],
+  ['title', 'Event Title'],
+  ['fromRole', 'From Role'],
+  ['fromOrg', 'From Organisation'],
+  ['task', 'Critical Task'],
+  ['tlp', 'TLP'],
+  ['priority', 'Priority'],
+  ['move', 'Move'],
+  ['when', 'When'],
+  ['delay', 'Delay'],
+  ['questions', 'Discussion Questions'],
 ];
 
 const PER_TEAM = ['Delivered', 'Acknowledged', 'Answered', 'Answer', 'Grade', 'Expected Actions Met'] as const;
@@ -82,8 +107,11 @@ export function exportPlayedMsel(injects: readonly InjectT[], state: ExerciseSta
     return { field, header, languages: values ? languagesOf(injects.flatMap(values)) : [] };
   });
   const head = [
-    ...layout.map((c) => c.header), ...layout.flatMap((c) => c.languages.map((l) => `${c.header} (${l})`)),
-    'Elapsed', 'Condition Fired', ...options.teams.flatMap((t) => PER_TEAM.map((c) => `${t}: ${c}`)),
+    ...layout.map((c) => c.header),
+    ...layout.flatMap((c) => c.languages.map((l) => `${c.header} (${l})`)),
+    'Elapsed',
+    'Condition Fired',
+    ...options.teams.flatMap((t) => PER_TEAM.map((c) => `${t}: ${c}`)),
   ];
   const rows = played.map(({ i, rt }) => {
     // Every template column first, then the per-language columns (HSEEP's order stays unbroken).

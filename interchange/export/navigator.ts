@@ -11,7 +11,10 @@ import { human } from '../aar/format.ts';
 export const NAVIGATOR_VERSION = '5.1.0';
 export const LAYER_VERSION = '4.5';
 
-export interface NavigatorMetadata { name: string; value: string }
+export interface NavigatorMetadata {
+  name: string;
+  value: string;
+}
 export interface NavigatorTechnique {
   techniqueID: string;
   tactic?: string;
@@ -45,9 +48,10 @@ export const GRADIENT = ['#ff6666', '#ffe766', '#8ec843'];
 export type NavigatorResult = { ok: true; layer: NavigatorLayer } | { ok: false; message: string };
 
 function describe(c: TechniqueTeamCoverage, steps: string[]): { comment: string; metadata: NavigatorMetadata[] } {
-  const comment = c.detected === 0
-    ? `Never detected in ${c.attempts} attempt(s) (steps: ${steps.join(', ')}).`
-    : `Detected ${c.detected} of ${c.attempts} attempt(s), mean delay ${human(c.meanDelay)} (steps: ${steps.join(', ')}).`;
+  const comment =
+    c.detected === 0
+      ? `Never detected in ${c.attempts} attempt(s) (steps: ${steps.join(', ')}).`
+      : `Detected ${c.detected} of ${c.attempts} attempt(s), mean delay ${human(c.meanDelay)} (steps: ${steps.join(', ')}).`;
   return {
     comment,
     metadata: [
@@ -95,8 +99,9 @@ export function navigatorLayer(results: AarResults, options: { team?: string; tl
       name: `${o.scenario.title}: ${who} detection coverage`,
       versions: { attack: ATTACK_VERSION.split('.')[0] as string, navigator: NAVIGATOR_VERSION, layer: LAYER_VERSION },
       domain: ATTACK_DOMAIN,
-      description: `ATT&CK techniques red used in ${o.scenario.id} (seed ${o.exercise.seed}) against ${t ? t.name : 'the coalition'}, `
-        + `scored by detection: 100 = alerted at once, halving every ${half} of delay, 0 = never detected${t ? '' : ' by any team'}.`,
+      description:
+        `ATT&CK techniques red used in ${o.scenario.id} (seed ${o.exercise.seed}) against ${t ? t.name : 'the coalition'}, ` +
+        `scored by detection: 100 = alerted at once, halving every ${half} of delay, 0 = never detected${t ? '' : ' by any team'}.`,
       sorting: 3,
       layout: { layout: 'side', showID: true, showName: true, showAggregateScores: false, countUnscored: false, aggregateFunction: 'average', expandedSubtechniques: 'annotated' },
       hideDisabled: false,

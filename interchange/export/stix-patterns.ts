@@ -40,26 +40,50 @@ export function inferKind(value: string): ValueKind {
 export function stixPattern(kind: ValueKind, value: string): string {
   const v = stixString(value);
   switch (kind) {
-    case 'sha256': return `[file:hashes.'SHA-256' = ${v}]`;
-    case 'sha1': return `[file:hashes.'SHA-1' = ${v}]`;
-    case 'md5': return `[file:hashes.MD5 = ${v}]`;
-    case 'ipv4': return `[ipv4-addr:value = ${v}]`;
-    case 'ipv6': return `[ipv6-addr:value = ${v}]`;
-    case 'domain': return `[domain-name:value = ${v}]`;
-    case 'url': return `[url:value = ${v}]`;
-    case 'email': return `[email-addr:value = ${v}]`;
-    case 'filename': return `[file:name = ${v}]`;
-    case 'registry-key': return `[windows-registry-key:key = ${v}]`;
-    case 'mutex': return `[mutex:name = ${v}]`;
-    case 'user-agent': return `[network-traffic:extensions.'http-request-ext'.request_header.'User-Agent' = ${v}]`;
+    case 'sha256':
+      return `[file:hashes.'SHA-256' = ${v}]`;
+    case 'sha1':
+      return `[file:hashes.'SHA-1' = ${v}]`;
+    case 'md5':
+      return `[file:hashes.MD5 = ${v}]`;
+    case 'ipv4':
+      return `[ipv4-addr:value = ${v}]`;
+    case 'ipv6':
+      return `[ipv6-addr:value = ${v}]`;
+    case 'domain':
+      return `[domain-name:value = ${v}]`;
+    case 'url':
+      return `[url:value = ${v}]`;
+    case 'email':
+      return `[email-addr:value = ${v}]`;
+    case 'filename':
+      return `[file:name = ${v}]`;
+    case 'registry-key':
+      return `[windows-registry-key:key = ${v}]`;
+    case 'mutex':
+      return `[mutex:name = ${v}]`;
+    case 'user-agent':
+      return `[network-traffic:extensions.'http-request-ext'.request_header.'User-Agent' = ${v}]`;
     // A value of no known shape: match it as an artifact's content is not possible without bytes,
     // so fall back to a file name, the most common free-text indicator.
-    case 'unknown': return `[file:name = ${v}]`;
+    case 'unknown':
+      return `[file:name = ${v}]`;
   }
 }
 
 /** Human label of a kind, for indicator names. */
 export const KIND_LABEL: Record<ValueKind, string> = {
-  sha256: 'SHA-256', sha1: 'SHA-1', md5: 'MD5', ipv4: 'IPv4', ipv6: 'IPv6', domain: 'Domain', url: 'URL', email: 'Email address',
-  filename: 'File name', 'registry-key': 'Registry key', mutex: 'Mutex', 'user-agent': 'User-Agent', unknown: 'Value',
+  sha256: 'SHA-256',
+  sha1: 'SHA-1',
+  md5: 'MD5',
+  ipv4: 'IPv4',
+  ipv6: 'IPv6',
+  domain: 'Domain',
+  url: 'URL',
+  email: 'Email address',
+  filename: 'File name',
+  'registry-key': 'Registry key',
+  mutex: 'Mutex',
+  'user-agent': 'User-Agent',
+  unknown: 'Value',
 };

@@ -24,7 +24,11 @@ import { inferKind, KIND_LABEL, stixPattern, type ValueKind } from './stix-patte
 import { TLP2_MARKING_IDS, tlpMarkingDefinition } from './tlp2.ts';
 
 export type StixObject = { type: string; id: string } & Record<string, unknown>;
-export interface StixBundle { type: 'bundle'; id: string; objects: StixObject[] }
+export interface StixBundle {
+  type: 'bundle';
+  id: string;
+  objects: StixObject[];
+}
 export interface StixOptions {
   team?: string;
   maxTlp?: TlpLevel;
@@ -110,8 +114,13 @@ export function stixBundle(x: ExerciseRecord, options: StixOptions = {}): StixRe
     const ti = state.scenario.teamIndex.get(t);
     const def = ti === undefined ? undefined : state.scenario.teams[ti];
     return {
-      type: 'identity', spec_version: '2.1', id: identity(t), created: t0, modified: t0,
-      name: def ? pickText(def.name, lang) : t, identity_class: 'organization',
+      type: 'identity',
+      spec_version: '2.1',
+      id: identity(t),
+      created: t0,
+      modified: t0,
+      name: def ? pickText(def.name, lang) : t,
+      identity_class: 'organization',
       description: `Blue team ${t} of the exercise ${exercise}${def?.nation ? ` (nation ${def.nation})` : ''}.`,
       object_marking_refs: mark('CLEAR'),
     };
@@ -122,7 +131,11 @@ export function stixBundle(x: ExerciseRecord, options: StixOptions = {}): StixRe
   const patterns = [...techniques].sort().map((tid): StixObject => {
     const t = attackTechnique(tid);
     return {
-      type: 'attack-pattern', spec_version: '2.1', id: id('attack-pattern', tid), created: t0, modified: t0,
+      type: 'attack-pattern',
+      spec_version: '2.1',
+      id: id('attack-pattern', tid),
+      created: t0,
+      modified: t0,
       name: t?.name ?? tid,
       external_references: [{ source_name: 'mitre-attack', external_id: tid, url: attackUrl(tid) }],
       ...(t && t.tactics.length > 0 ? { kill_chain_phases: t.tactics.map((p) => ({ kill_chain_name: 'mitre-attack', phase_name: p })) } : {}),
@@ -139,19 +152,34 @@ export function stixBundle(x: ExerciseRecord, options: StixOptions = {}): StixRe
     used.add(d.tlp);
     const name = `${KIND_LABEL[kind]} ${value}`;
     indicators.push({
-      type: 'indicator', spec_version: '2.1', id: id('indicator', value), created: at, modified: changed,
+      type: 'indicator',
+      spec_version: '2.1',
+      id: id('indicator', value),
+      created: at,
+      modified: changed,
       created_by_ref: identity(d.first.from),
       name: name.length > 250 ? `${name.slice(0, 247)}...` : name,
       description: `Shared in ${d.reports.join(', ')} during the exercise ${exercise}.`,
       indicator_types: ['malicious-activity'],
-      pattern: stixPattern(kind, value), pattern_type: 'stix', pattern_version: '2.1', valid_from: at,
-      labels: LABELS, object_marking_refs: mark(d.tlp),
+      pattern: stixPattern(kind, value),
+      pattern_type: 'stix',
+      pattern_version: '2.1',
+      valid_from: at,
+      labels: LABELS,
+      object_marking_refs: mark(d.tlp),
     });
     for (const tid of [...d.techniques].sort()) {
       relationships.push({
-        type: 'relationship', spec_version: '2.1', id: id('relationship', `${value}|indicates|${tid}`), created: at, modified: changed,
-        created_by_ref: identity(d.first.from), relationship_type: 'indicates',
-        source_ref: id('indicator', value), target_ref: id('attack-pattern', tid), object_marking_refs: mark(d.tlp),
+        type: 'relationship',
+        spec_version: '2.1',
+        id: id('relationship', `${value}|indicates|${tid}`),
+        created: at,
+        modified: changed,
+        created_by_ref: identity(d.first.from),
+        relationship_type: 'indicates',
+        source_ref: id('indicator', value),
+        target_ref: id('attack-pattern', tid),
+        object_marking_refs: mark(d.tlp),
       });
     }
   }
@@ -161,9 +189,18 @@ export function stixBundle(x: ExerciseRecord, options: StixOptions = {}): StixRe
     const tlp = maxTlp((ind.get(s.value) as { tlp: TlpLevel }).tlp, 'GREEN');
     used.add(tlp);
     sightings.push({
-      type: 'sighting', spec_version: '2.1', id: id('sighting', `${s.team}|${s.value}`), created: clock.iso(s.first), modified: clock.iso(s.last),
-      created_by_ref: identity(s.team), first_seen: clock.iso(s.first), last_seen: clock.iso(s.last), count: s.count,
-      sighting_of_ref: id('indicator', s.value), where_sighted_refs: [identity(s.team)], object_marking_refs: mark(tlp),
+      type: 'sighting',
+      spec_version: '2.1',
+      id: id('sighting', `${s.team}|${s.value}`),
+      created: clock.iso(s.first),
+      modified: clock.iso(s.last),
+      created_by_ref: identity(s.team),
+      first_seen: clock.iso(s.first),
+      last_seen: clock.iso(s.last),
+      count: s.count,
+      sighting_of_ref: id('indicator', s.value),
+      where_sighted_refs: [identity(s.team)],
+      object_marking_refs: mark(tlp),
     });
   }
 
@@ -177,13 +214,20 @@ export function stixBundle(x: ExerciseRecord, options: StixOptions = {}): StixRe
     ];
     const to = r.to.map((t) => pickText(state.scenario.teams[state.scenario.teamIndex.get(t) ?? -1]?.name, lang) || t);
     return {
-      type: 'report', spec_version: '2.1', id: id('report', r.id), created: at, modified: at, created_by_ref: identity(r.from),
+      type: 'report',
+      spec_version: '2.1',
+      id: id('report', r.id),
+      created: at,
+      modified: at,
+      created_by_ref: identity(r.from),
       name: `[EXERCISE] ${r.title}`,
       description: `${r.text ? `${r.text}\n\n` : ''}Shared by ${r.from} with ${to.join(', ')} under TLP:${r.tlp} during the exercise ${exercise} (report ${r.id}).`,
-      report_types: ['threat-report'], published: at,
+      report_types: ['threat-report'],
+      published: at,
       // A report must reference at least one object: an empty report points at its author.
       object_refs: refs.length > 0 ? [...new Set(refs)] : [identity(r.from)],
-      labels: LABELS, object_marking_refs: mark(r.tlp),
+      labels: LABELS,
+      object_marking_refs: mark(r.tlp),
     };
   });
 

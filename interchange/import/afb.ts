@@ -15,8 +15,12 @@ type Obj = Record<string, unknown>;
 
 /** Template -> STIX type, where the generic rule (underscores to hyphens) does not give it. */
 const TYPES: Record<string, string> = {
-  action: 'attack-action', condition: 'attack-condition', asset: 'attack-asset', flow: 'attack-flow',
-  AND_operator: 'attack-operator', OR_operator: 'attack-operator',
+  action: 'attack-action',
+  condition: 'attack-condition',
+  asset: 'attack-asset',
+  flow: 'attack-flow',
+  AND_operator: 'attack-operator',
+  OR_operator: 'attack-operator',
 };
 const FLOW_NODES = new Set(['attack-action', 'attack-condition', 'attack-operator']);
 const DIAGRAM = new Set(['horizontal_anchor', 'vertical_anchor', 'generic_latch', 'generic_handle', 'dynamic_line']);
@@ -87,7 +91,15 @@ export function afbObjects(file: { objects: unknown[] }): { ok: true; objects: O
     else if ((st === 'attack-action' || st === 'attack-operator') && FLOW_NODES.has(tt)) push(s, 'effect_refs', to.node);
     else if (st === 'attack-action' && tt === 'attack-asset') push(s, 'asset_refs', to.node);
     else if (st === 'note') push(s, 'object_refs', to.node);
-    else relationships.push({ type: 'relationship', id: `relationship--${relationships.length + 1}-${from.node.split('--')[1]}`, spec_version: '2.1', relationship_type: 'related-to', source_ref: from.node, target_ref: to.node });
+    else
+      relationships.push({
+        type: 'relationship',
+        id: `relationship--${relationships.length + 1}-${from.node.split('--')[1]}`,
+        spec_version: '2.1',
+        relationship_type: 'related-to',
+        source_ref: from.node,
+        target_ref: to.node,
+      });
   }
   return { ok: true, objects: [...nodes.values(), ...relationships] };
 }

@@ -72,15 +72,23 @@ function readBundle(input: string | unknown, diagnostics: Diagnostic[]): Obj[] |
   });
   // One line for all of them: a file of another shape would otherwise say it once per object.
   if (untyped.length > 0) {
-    const some = untyped.slice(0, 3).map((i) => `objects[${i}]`).join(', ');
-    diagnostics.push({ severity: 'error', object: `objects[${untyped[0]}]`, message: `${untyped.length} of ${list.length} objects have no "type" and "id" (${some}${untyped.length > 3 ? ', ...' : ''}): every STIX object needs both` });
+    const some = untyped
+      .slice(0, 3)
+      .map((i) => `objects[${i}]`)
+      .join(', ');
+    diagnostics.push({
+      severity: 'error',
+      object: `objects[${untyped[0]}]`,
+      message: `${untyped.length} of ${list.length} objects have no "type" and "id" (${some}${untyped.length > 3 ? ', ...' : ''}): every STIX object needs both`,
+    });
     if (objects.length === 0) return undefined;
   }
   return objects;
 }
 
 /** What each accepted format looks like, for the one-line refusal of anything else. */
-const SHAPES = 'expected a STIX 2.1 bundle as Attack Flow exports it ({"type": "bundle", "objects": [{"type": "attack-action", "id": ...}, ...]}) or an Attack Flow Builder file (.afb: {"schema": "attack_flow_v2", "objects": [{"id": "action", "instance": ..., "properties": [...]}, ...]})';
+const SHAPES =
+  'expected a STIX 2.1 bundle as Attack Flow exports it ({"type": "bundle", "objects": [{"type": "attack-action", "id": ...}, ...]}) or an Attack Flow Builder file (.afb: {"schema": "attack_flow_v2", "objects": [{"id": "action", "instance": ..., "properties": [...]}, ...]})';
 
 /** Imports one Attack Flow bundle (JSON text or parsed object) as a campaign. Never throws. */
 export function importAttackFlow(input: string | unknown, options: AttackFlowOptions = {}): ImportResult<CampaignT> {
@@ -138,7 +146,11 @@ export function importAttackFlow(input: string | unknown, options: AttackFlowOpt
   const cut = cutLoops(nodes);
   for (const loop of cut.cuts) {
     const [from, to] = [loop[loop.length - 2]!, loop[0]!];
-    diagnostics.push({ severity: 'warning', object: from, message: `the flow loops back on itself (${loop.join(' -> ')}); cut the edge ${from} -> ${to} (into the loop's first object in the file), so that ${to} does not require its own later steps` });
+    diagnostics.push({
+      severity: 'warning',
+      object: from,
+      message: `the flow loops back on itself (${loop.join(' -> ')}); cut the edge ${from} -> ${to} (into the loop's first object in the file), so that ${to} does not require its own later steps`,
+    });
   }
   const order = { order: cut.order };
   const expressions = flowExpressions(cut.nodes, order.order);
@@ -160,7 +172,11 @@ export function importAttackFlow(input: string | unknown, options: AttackFlowOpt
     const raw = toPreconditions(expressions.get(nodeId) ?? { k: 'true' });
     const pre = { ...raw, requires: raw.requires.map((a) => stepId.get(a)!), requiresAny: raw.requiresAny.map((a) => stepId.get(a)!) };
     if (pre.widened) {
-      diagnostics.push({ severity: 'warning', object: nodeId, message: `the flow's logic before "${step.name as string}" does not fit requires + requiresAny; widened to requires [${pre.requires.join(', ')}], requiresAny [${pre.requiresAny.join(', ')}]` });
+      diagnostics.push({
+        severity: 'warning',
+        object: nodeId,
+        message: `the flow's logic before "${step.name as string}" does not fit requires + requiresAny; widened to requires [${pre.requires.join(', ')}], requiresAny [${pre.requiresAny.join(', ')}]`,
+      });
     }
     const root = pre.requires.length === 0 && pre.requiresAny.length === 0;
     const latest = [...pre.requires].sort((a, b) => (position.get(b) ?? 0) - (position.get(a) ?? 0))[0];
@@ -190,7 +206,10 @@ export function importAttackFlow(input: string | unknown, options: AttackFlowOpt
     .map((i) => ({ id: i.id, kind: i.kind, value: i.value, ...(i.description ? { description: i.description } : {}) }));
   const name = str(flow?.name) ?? 'Attack Flow';
   const description = str(flow?.description);
-  const actors = list.filter((o) => o.type === 'threat-actor').map((o) => str(o.name)).filter((n): n is string => !!n);
+  const actors = list
+    .filter((o) => o.type === 'threat-actor')
+    .map((o) => str(o.name))
+    .filter((n): n is string => !!n);
   const actor = actors.join(', ').slice(0, 120);
   const campaign: CampaignT = {
     id: options.campaignId ?? slugId(name, 'attack-flow'),
@@ -216,7 +235,10 @@ function assetTags(objects: ReadonlyMap<string, Obj>): Map<string, string[]> {
     if (o.type === 'attack-action') for (const a of refs(o.asset_refs)) add(String(o.id), str(objects.get(a)?.name));
     if (o.type === 'relationship') {
       const [s, t] = [objects.get(String(o.source_ref)), objects.get(String(o.target_ref))];
-      for (const [action, other] of [[s, t], [t, s]] as const) {
+      for (const [action, other] of [
+        [s, t],
+        [t, s],
+      ] as const) {
         if (action?.type === 'attack-action' && other?.type === 'infrastructure' && refs(other.infrastructure_types).some((k) => VICTIM_INFRASTRUCTURE.has(k))) {
           add(String(action.id), str(other.name));
         }

@@ -123,7 +123,12 @@ export function importCaldera(adversary: TextFile, abilityFiles: readonly TextFi
     const abilityId = typeof entry === 'string' ? entry.trim() : isRecord(entry) ? str(entry.ability_id) : undefined;
     const found = abilityId ? abilities.get(abilityId) : undefined;
     if (!abilityId || !found) {
-      diagnostics.push({ severity: 'error', file: adversary.file, object: abilityId ?? `atomic_ordering[${index}]`, message: `step ${index + 1}: no ability with this id among the ability files given (look in the abilities folder or pass --abilities DIR)` });
+      diagnostics.push({
+        severity: 'error',
+        file: adversary.file,
+        object: abilityId ?? `atomic_ordering[${index}]`,
+        message: `step ${index + 1}: no ability with this id among the ability files given (look in the abilities folder or pass --abilities DIR)`,
+      });
       return;
     }
     const { ability, file } = found;
@@ -131,7 +136,12 @@ export function importCaldera(adversary: TextFile, abilityFiles: readonly TextFi
     const match = resolveTechnique(tech.id, tech.name);
     const name = str(ability.name) ?? abilityId;
     if (!match) {
-      diagnostics.push({ severity: 'warning', file, object: abilityId, message: `"${name}": ${tech.id ? `technique "${tech.id}" is not in ATT&CK Enterprise v18.1` : 'no technique id'}; step ${index + 1} skipped` });
+      diagnostics.push({
+        severity: 'warning',
+        file,
+        object: abilityId,
+        message: `"${name}": ${tech.id ? `technique "${tech.id}" is not in ATT&CK Enterprise v18.1` : 'no technique id'}; step ${index + 1} skipped`,
+      });
       return;
     }
     if (match.message) diagnostics.push({ severity: match.severity ?? 'note', file, object: abilityId, message: match.message });

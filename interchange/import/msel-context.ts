@@ -14,7 +14,6 @@ export interface MselContext {
   timeZone?: string;
 }
 
-
 /** The parts of a scenario object an MSEL refers to (leniently: the scenario need not be valid yet). */
 export function mselContext(scenario: unknown): MselContext {
   if (!isRecord(scenario)) return {};
@@ -30,4 +29,3 @@ export function mselContext(scenario: unknown): MselContext {
   if (typeof meta.timeZone === 'string') ctx.timeZone = meta.timeZone;
   return ctx;
 }
-

@@ -57,7 +57,8 @@ export function importMsel(bytes: Uint8Array, options: MselImportOptions & { she
   if (!isZip(bytes)) return importMselCsv(bytes, options);
   const book = readWorkbook(bytes, options.sheet);
   if (!book.ok) return { ok: false, diagnostics: [{ severity: 'error', message: book.message }] };
-  const note: Diagnostic[] = book.sheets.length > 1 ? [{ severity: 'note', message: `read sheet "${book.sheet}" of ${book.sheets.length} (${book.sheets.join(', ')}); choose another with --sheet NAME` }] : [];
+  const note: Diagnostic[] =
+    book.sheets.length > 1 ? [{ severity: 'note', message: `read sheet "${book.sheet}" of ${book.sheets.length} (${book.sheets.join(', ')}); choose another with --sheet NAME` }] : [];
   return importMselRows(book.rows, options, note);
 }
 
@@ -81,9 +82,14 @@ export function importMselRows(rows: readonly SheetRow[], options: MselImportOpt
   const used = new Set<string>();
   const defaulted = new Map<MselField, number[]>();
   data.forEach((row, n) => {
-    if (row.cells.length !== names.length && row.cells.slice(names.length).some((c) => c.trim() !== '') || row.cells.length < names.length) {
+    if ((row.cells.length !== names.length && row.cells.slice(names.length).some((c) => c.trim() !== '')) || row.cells.length < names.length) {
       const at = Math.min(row.cells.length, names.length);
-      diagnostics.push({ severity: 'error', row: row.line, column: col(at), message: `the row has ${row.cells.length} field(s) but the header has ${names.length}; check for a stray or missing separator or an unquoted comma` });
+      diagnostics.push({
+        severity: 'error',
+        row: row.line,
+        column: col(at),
+        message: `the row has ${row.cells.length} field(s) but the header has ${names.length}; check for a stray or missing separator or an unquoted comma`,
+      });
       return;
     }
     const rc = { map, col, ctx, deadline: options.defaultDeadline ?? '30m', times, skipMoves, defaulted, defaultFrom: options.defaultFrom ?? 'Exercise Control', ids, used };
@@ -105,7 +111,7 @@ function checkColumns(map: HeaderMap, names: readonly string[], line: number, di
   const hasContent = map.fields.has('content') || map.languages.has('content');
   const hasTime = map.fields.has('at') || map.fields.has('when');
   if (hasContent && hasTime) return true;
-  const sep = names.length === 1 ? (/[:^~]/.exec(names[0] ?? '')?.[0]) : undefined;
+  const sep = names.length === 1 ? /[:^~]/.exec(names[0] ?? '')?.[0] : undefined;
   const hint = names.length === 1 ? `; the header reads as one column${sep ? ` (is the file separated by "${sep}"? use comma, semicolon, tab or "|")` : ''}` : '';
   const missing = [!hasContent ? 'message' : '', !hasTime ? 'time' : ''].filter(Boolean).join(' and ');
   diagnostics.push({ severity: 'error', row: line, column: { name: names[0] ?? '', index: 1 }, message: `no ${missing} column: ${FIELD_HINT}${hint}` });
@@ -116,13 +122,15 @@ function checkColumns(map: HeaderMap, names: readonly string[], line: number, di
 function reportColumns(map: HeaderMap, names: readonly string[], line: number, data: readonly SheetRow[], skipMoves: boolean, diagnostics: Diagnostic[]): void {
   const filled = (i: number) => data.filter((r) => (r.cells[i] ?? '').trim() !== '').length;
   const at = (i: number) => ({ severity: 'warning' as const, row: line, column: { name: names[i] ?? '', index: i + 1 } });
-  for (const i of map.duplicates) diagnostics.push({ ...at(i), message: `this header repeats an earlier column; the first one is used and this column's ${filled(i)} filled cell(s) are not imported` });
+  for (const i of map.duplicates)
+    diagnostics.push({ ...at(i), message: `this header repeats an earlier column; the first one is used and this column's ${filled(i)} filled cell(s) are not imported` });
   for (const i of map.ignored) {
     if (names[i] === '' && filled(i) === 0) continue;
     diagnostics.push({ ...at(i), message: `column not imported: Ramparts has no field for "${names[i]}" (${filled(i)} filled cell(s)); see the MSEL synonym table in docs/INTERCHANGE.md` });
   }
   const move = map.fields.get('move');
-  if (skipMoves && move !== undefined) diagnostics.push({ ...at(move), message: `column not imported: the scenario has no moves (${filled(move)} filled cell(s)); add moves to the scenario to use it` });
+  if (skipMoves && move !== undefined)
+    diagnostics.push({ ...at(move), message: `column not imported: the scenario has no moves (${filled(move)} filled cell(s)); add moves to the scenario to use it` });
 }
 
 const DEFAULT_WORDS: Partial<Record<MselField, string>> = { to: 'every inject goes to all blue teams', channel: 'sent by email', from: 'sent by' };
@@ -131,12 +139,15 @@ const DEFAULT_WORDS: Partial<Record<MselField, string>> = { to: 'every inject go
 function reportDefaults(defaulted: ReadonlyMap<MselField, number[]>, map: HeaderMap, names: readonly string[], line: number, options: MselImportOptions, diagnostics: Diagnostic[]): void {
   const from = options.defaultFrom ?? 'Exercise Control';
   const missing: [MselField, string, string][] = [
-    ['to', 'To', DEFAULT_WORDS.to!], ['channel', 'Delivery Method', 'every inject is sent by email'], ['from', 'From', `every inject comes from "${from}"`],
+    ['to', 'To', DEFAULT_WORDS.to!],
+    ['channel', 'Delivery Method', 'every inject is sent by email'],
+    ['from', 'From', `every inject comes from "${from}"`],
   ];
   for (const [field, header, words] of missing) {
     if (!map.fields.has(field) && !map.languages.has(field)) diagnostics.push({ severity: 'warning', row: line, message: `no ${header} column: ${words}` });
   }
-  if (!map.fields.has('expects') && !map.languages.has('expects')) diagnostics.push({ severity: 'warning', row: line, message: 'no Expected Player Action column: the injects expect no action from the players' });
+  if (!map.fields.has('expects') && !map.languages.has('expects'))
+    diagnostics.push({ severity: 'warning', row: line, message: 'no Expected Player Action column: the injects expect no action from the players' });
   for (const [field, rows] of defaulted) {
     const i = map.fields.get(field) ?? [...(map.languages.get(field)?.values() ?? [])][0] ?? 0;
     const list = rows.length > 5 ? `${rows.slice(0, 5).join(', ')}, ...` : rows.join(', ');
@@ -146,7 +157,14 @@ function reportDefaults(defaulted: ReadonlyMap<MselField, number[]>, map: Header
 }
 
 /** Every row's time cell read against the sheet's T+0, by row line. */
-function readTimes(data: readonly SheetRow[], map: HeaderMap, ctx: MselContext, options: MselImportOptions, header: { line: number; names: readonly string[] }, diagnostics: Diagnostic[]): Map<number, Resolved> {
+function readTimes(
+  data: readonly SheetRow[],
+  map: HeaderMap,
+  ctx: MselContext,
+  options: MselImportOptions,
+  header: { line: number; names: readonly string[] },
+  diagnostics: Diagnostic[],
+): Map<number, Resolved> {
   const line = header.line;
   const out = new Map<number, Resolved>();
   const column = map.fields.get('at');
@@ -155,10 +173,20 @@ function readTimes(data: readonly SheetRow[], map: HeaderMap, ctx: MselContext, 
   const cells = readTimeColumn(texts, { local: map.timeKind === 'local', ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}) });
   const { zone, warning } = scenarioZone(ctx.startDate, ctx.timeZone);
   if (warning) diagnostics.push({ severity: 'warning', message: warning });
-  const ref = timeReference(cells.filter((c, i) => texts[i]!.trim() !== '' && c.ok), ctx.startDate, zone);
+  const ref = timeReference(
+    cells.filter((c, i) => texts[i]!.trim() !== '' && c.ok),
+    ctx.startDate,
+    zone,
+  );
   const wallClock = cells.some((c) => c.ok && c.kind !== 'offset');
   if (wallClock && ref.fromSheet && ref.t0 !== undefined) diagnostics.push({ severity: 'note', message: 'times are wall-clock times and no scenario start date was given: the earliest one is T+0' });
-  if (map.timeKind === 'local') diagnostics.push({ severity: 'note', row: line, column: { name: header.names[column] ?? '', index: column + 1 }, message: `times are the local wall clock${ctx.timeZone ? ` (${ctx.timeZone})` : ''}, counted from the exercise start (${ref.startText})` });
+  if (map.timeKind === 'local')
+    diagnostics.push({
+      severity: 'note',
+      row: line,
+      column: { name: header.names[column] ?? '', index: column + 1 },
+      message: `times are the local wall clock${ctx.timeZone ? ` (${ctx.timeZone})` : ''}, counted from the exercise start (${ref.startText})`,
+    });
   data.forEach((r, i) => {
     if (texts[i]!.trim() !== '') out.set(r.line, resolveTime(cells[i]!, texts[i]!.trim(), ref));
   });

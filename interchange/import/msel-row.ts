@@ -155,10 +155,21 @@ export function readRow(row: SheetRow, n: number, rc: RowContext, diagnostics: D
   }
   if (content === undefined || title === undefined || diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;
   const inject: InjectT = {
-    id, title, ...(time !== undefined ? { at: time } : {}), ...(when ? { when } : {}), ...(delay !== '' ? { delay } : {}),
-    to, channel, from, ...(extra.tlp ? { tlp: extra.tlp } : {}), ...(extra.priority ? { priority: extra.priority } : {}),
-    ...(extra.type ? { type: extra.type } : {}), content, ...(extra.questions ? { questions: extra.questions } : {}),
-    ...(extra.asks ? { asks: extra.asks } : {}), ...(extra.evaluation ? { evaluation: extra.evaluation } : {}),
+    id,
+    title,
+    ...(time !== undefined ? { at: time } : {}),
+    ...(when ? { when } : {}),
+    ...(delay !== '' ? { delay } : {}),
+    to,
+    channel,
+    from,
+    ...(extra.tlp ? { tlp: extra.tlp } : {}),
+    ...(extra.priority ? { priority: extra.priority } : {}),
+    ...(extra.type ? { type: extra.type } : {}),
+    content,
+    ...(extra.questions ? { questions: extra.questions } : {}),
+    ...(extra.asks ? { asks: extra.asks } : {}),
+    ...(extra.evaluation ? { evaluation: extra.evaluation } : {}),
     ...(extra.move ? { move: extra.move } : {}),
   };
   const parsed = Inject.safeParse(inject);
@@ -173,14 +184,32 @@ export function readRow(row: SheetRow, n: number, rc: RowContext, diagnostics: D
 }
 
 const FIELD_OF_KEY: Record<string, MselField> = {
-  id: 'id', title: 'title', at: 'at', when: 'when', delay: 'delay', to: 'to', channel: 'channel', from: 'from', tlp: 'tlp',
-  priority: 'priority', type: 'type', content: 'content', evaluation: 'expects', questions: 'questions', asks: 'asks', move: 'move',
+  id: 'id',
+  title: 'title',
+  at: 'at',
+  when: 'when',
+  delay: 'delay',
+  to: 'to',
+  channel: 'channel',
+  from: 'from',
+  tlp: 'tlp',
+  priority: 'priority',
+  type: 'type',
+  content: 'content',
+  evaluation: 'expects',
+  questions: 'questions',
+  asks: 'asks',
+  move: 'move',
 };
 
 /** A title from the message when the sheet has none: its first line, without markdown marks, at most 80 characters. */
 function titleFrom(content: LocalTextT): LocalTextT {
   const one = (t: string) => {
-    const line = t.split(/\r?\n/).map((l) => l.replace(/^[#>*\-\s]+/, '').trim()).find((l) => l !== '') ?? t.trim();
+    const line =
+      t
+        .split(/\r?\n/)
+        .map((l) => l.replace(/^[#>*\-\s]+/, '').trim())
+        .find((l) => l !== '') ?? t.trim();
     return line.length > 80 ? `${line.slice(0, 77)}...` : line || 'Inject';
   };
   return typeof content === 'string' ? one(content) : Object.fromEntries(Object.entries(content).map(([k, v]) => [k, one(v)]));

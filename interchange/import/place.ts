@@ -40,7 +40,11 @@ interface Network {
 function readNetwork(base: Obj): Network | undefined {
   const network = isRecord(base.network) ? base.network : undefined;
   if (!Array.isArray(base.teams) || !network) return undefined;
-  const segments = new Map(arr<SegmentT>(network.segments).filter(isRecord).map((s) => [s.id, s]));
+  const segments = new Map(
+    arr<SegmentT>(network.segments)
+      .filter(isRecord)
+      .map((s) => [s.id, s]),
+  );
   const nodesOf = new Map<string, { node: NodeT; segment: SegmentT }[]>();
   for (const node of arr<NodeT>(network.nodes).filter(isRecord)) {
     const segment = segments.get(node.segment);
@@ -51,10 +55,14 @@ function readNetwork(base: Obj): Network | undefined {
 
 /** Static part of a selector (no state, no sameAs): does this node of `team` match it? */
 function matches(sel: TargetSelectorT, team: string, { node, segment }: { node: NodeT; segment: SegmentT }): boolean {
-  return (sel.team === undefined || sel.team === team) && (sel.segment === undefined || sel.segment === segment.id)
-    && (sel.zone === undefined || sel.zone === segment.zone) && (sel.kind === undefined || sel.kind.includes(node.kind))
-    && (sel.tags === undefined || sel.tags.every((t) => node.tags?.includes(t)))
-    && (sel.minCriticality === undefined || node.criticality >= sel.minCriticality);
+  return (
+    (sel.team === undefined || sel.team === team) &&
+    (sel.segment === undefined || sel.segment === segment.id) &&
+    (sel.zone === undefined || sel.zone === segment.zone) &&
+    (sel.kind === undefined || sel.kind.includes(node.kind)) &&
+    (sel.tags === undefined || sel.tags.every((t) => node.tags?.includes(t))) &&
+    (sel.minCriticality === undefined || node.criticality >= sel.minCriticality)
+  );
 }
 
 /** Aims a selector at a team, dropping criteria (tags, kind, zone) that no node of that team meets. */
@@ -68,7 +76,11 @@ function aim(sel: TargetSelectorT, team: string, net: Network, step: StepT, diag
     const wanted = out.tags;
     const best = nodes.map((n) => wanted.filter((t) => n.node.tags?.includes(t))).sort((a, b) => b.length - a.length)[0] ?? [];
     if (best.length < wanted.length) {
-      diagnostics.push({ severity: 'note', object: step.id, message: `no node of team ${team} carries the tag(s) ${wanted.filter((t) => !best.includes(t)).join(', ')}; ${best.length > 0 ? `kept ${best.join(', ')}` : 'tags dropped'}` });
+      diagnostics.push({
+        severity: 'note',
+        object: step.id,
+        message: `no node of team ${team} carries the tag(s) ${wanted.filter((t) => !best.includes(t)).join(', ')}; ${best.length > 0 ? `kept ${best.join(', ')}` : 'tags dropped'}`,
+      });
     }
     if (best.length > 0) out.tags = best;
     else delete out.tags;
@@ -98,12 +110,15 @@ export function placeCampaign(base: unknown, imported: CampaignT, options: Place
   if (!net) return { ok: false, diagnostics: [{ severity: 'error', message: 'the base scenario needs teams and a network to place a campaign into' }] };
   const campaignId = options.campaignId ?? imported.id;
   const others = arr<CampaignT>(scenario.campaigns).filter((c) => isRecord(c) && c.id !== campaignId);
-  if (others.length < arr(scenario.campaigns).length) diagnostics.push({ severity: 'note', object: campaignId, message: 'replaces the base scenario\'s campaign with this id' });
+  if (others.length < arr(scenario.campaigns).length) diagnostics.push({ severity: 'note', object: campaignId, message: "replaces the base scenario's campaign with this id" });
 
   let fixed: TeamT | undefined;
   if (options.team !== undefined) {
     fixed = findBlueTeam(net.teams, options.team);
-    const blue = net.teams.filter((t) => t.role === 'blue').map((t) => t.id).join(', ');
+    const blue = net.teams
+      .filter((t) => t.role === 'blue')
+      .map((t) => t.id)
+      .join(', ');
     if (!fixed) return { ok: false, diagnostics: [{ severity: 'error', object: options.team, message: `no blue team with this id or name (blue teams: ${blue || 'none'})` }] };
     if (!net.nodesOf.has(fixed.id)) return { ok: false, diagnostics: [{ severity: 'error', object: fixed.id, message: 'this team owns no nodes to target' }] };
   }
@@ -126,7 +141,11 @@ export function placeCampaign(base: unknown, imported: CampaignT, options: Place
     }
     return (id: string) => map.get(id) ?? id;
   };
-  const step = rename('step', stepIds, imported.steps.map((s) => s.id));
+  const step = rename(
+    'step',
+    stepIds,
+    imported.steps.map((s) => s.id),
+  );
   // An imported indicator with the same kind and value as another campaign's is that indicator.
   const existing = others.flatMap((c) => arr<IndicatorT>(c.indicators));
   const shared = new Map<string, string>();
@@ -138,9 +157,17 @@ export function placeCampaign(base: unknown, imported: CampaignT, options: Place
     }
   }
   const own = (imported.indicators ?? []).filter((i) => !shared.has(i.id));
-  const renamed = rename('indicator', indicatorIds, own.map((i) => i.id));
+  const renamed = rename(
+    'indicator',
+    indicatorIds,
+    own.map((i) => i.id),
+  );
   const indicator = (id: string) => shared.get(id) ?? renamed(id);
-  const objective = rename('objective', objectiveIds, (imported.objectives ?? []).map((o) => o.id));
+  const objective = rename(
+    'objective',
+    objectiveIds,
+    (imported.objectives ?? []).map((o) => o.id),
+  );
 
   const teamOf = new Map<string, string>();
   let turn = 0;
@@ -205,7 +232,11 @@ function pruneDetection(steps: StepT[], net: Network, diagnostics: Diagnostic[])
     for (const k of dropped) droppedFrom.set(k, [...(droppedFrom.get(k) ?? []), s.id]);
   }
   for (const [kind, ids] of droppedFrom) {
-    diagnostics.push({ severity: 'note', object: ids[0], message: `detection by ${kind} dropped from ${ids.length} step(s) (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', ...' : ''}): no node they can target has a ${kind} sensor` });
+    diagnostics.push({
+      severity: 'note',
+      object: ids[0],
+      message: `detection by ${kind} dropped from ${ids.length} step(s) (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', ...' : ''}): no node they can target has a ${kind} sensor`,
+    });
   }
 }
 
@@ -219,7 +250,7 @@ export function placeInjects(base: unknown, injects: readonly InjectT[]): Import
     const at = merged.findIndex((i) => isRecord(i) && i.id === inject.id);
     if (at >= 0) {
       merged[at] = inject;
-      diagnostics.push({ severity: 'note', object: inject.id, message: 'replaces the base scenario\'s inject with this id' });
+      diagnostics.push({ severity: 'note', object: inject.id, message: "replaces the base scenario's inject with this id" });
     } else merged.push(inject);
   }
   scenario.injects = merged;

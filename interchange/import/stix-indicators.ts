@@ -20,7 +20,13 @@ export interface FoundIndicator {
 
 /** File hashes, from a STIX `hashes` dictionary or the free-text form some flows carry ("MD5: ...; SHA-256: ..."). */
 function fileHashes(hashes: unknown): { sha256?: string; md5?: string } {
-  const text = isRecord(hashes) ? Object.entries(hashes).map(([k, v]) => `${k}: ${String(v)}`).join('; ') : typeof hashes === 'string' ? hashes : '';
+  const text = isRecord(hashes)
+    ? Object.entries(hashes)
+        .map(([k, v]) => `${k}: ${String(v)}`)
+        .join('; ')
+    : typeof hashes === 'string'
+      ? hashes
+      : '';
   const sha256 = /SHA-?\s*256\s*:\s*([0-9a-f]{64})\b/i.exec(text)?.[1]?.toLowerCase();
   const md5 = /MD5\s*:\s*([0-9a-f]{32})\b/i.exec(text)?.[1]?.toLowerCase();
   return { ...(sha256 ? { sha256 } : {}), ...(md5 ? { md5 } : {}) };
@@ -30,8 +36,12 @@ function fileHashes(hashes: unknown): { sha256?: string; md5?: string } {
 export function observableIndicator(o: Obj): Omit<FoundIndicator, 'id'> | undefined {
   const source = String(o.id);
   const simple: Record<string, [IndicatorKindT, string]> = {
-    'ipv4-addr': ['ipv4', 'value'], 'domain-name': ['domain', 'value'], url: ['url', 'value'],
-    'email-addr': ['email', 'value'], mutex: ['mutex', 'name'], 'windows-registry-key': ['registry-key', 'key'],
+    'ipv4-addr': ['ipv4', 'value'],
+    'domain-name': ['domain', 'value'],
+    url: ['url', 'value'],
+    'email-addr': ['email', 'value'],
+    mutex: ['mutex', 'name'],
+    'windows-registry-key': ['registry-key', 'key'],
   };
   const rule = own(simple, String(o.type));
   if (rule) {
@@ -51,14 +61,25 @@ export function observableIndicator(o: Obj): Omit<FoundIndicator, 'id'> | undefi
 
 const PASS_THROUGH = new Set(['malware', 'tool', 'infrastructure', 'attack-asset', 'software', 'vulnerability']);
 const PREFIX: Record<IndicatorKindT, string> = {
-  sha256: 'sha256', md5: 'md5', ipv4: 'ip', domain: 'domain', url: 'url', email: 'email',
-  filename: 'file', 'registry-key': 'regkey', mutex: 'mutex', 'user-agent': 'ua',
+  sha256: 'sha256',
+  md5: 'md5',
+  ipv4: 'ip',
+  domain: 'domain',
+  url: 'url',
+  email: 'email',
+  filename: 'file',
+  'registry-key': 'regkey',
+  mutex: 'mutex',
+  'user-agent': 'ua',
 };
 
 /**
  * Every indicator reachable from the given actions, and per action the indicator ids it uses.
  */
-export function actionIndicators(objects: ReadonlyMap<string, Obj>, actionIds: readonly string[]): {
+export function actionIndicators(
+  objects: ReadonlyMap<string, Obj>,
+  actionIds: readonly string[],
+): {
   indicators: FoundIndicator[];
   byAction: Map<string, string[]>;
 } {

@@ -72,7 +72,8 @@ export function resolveTechnique(rawId: string | undefined, name: string | undef
       const r = check.replacement;
       return { technique: r, via: 'revoked', severity: 'warning', message: `${id} is revoked in ATT&CK v18.1; mapped to its replacement ${r.id} (${fullName(r)})` };
     }
-    why = check.status === 'revoked' ? `${id} is revoked without replacement` : check.status === 'deprecated' ? `${id} is deprecated` : `"${rawId?.trim()}" is not an ATT&CK Enterprise v18.1 technique id`;
+    why =
+      check.status === 'revoked' ? `${id} is revoked without replacement` : check.status === 'deprecated' ? `${id} is deprecated` : `"${rawId?.trim()}" is not an ATT&CK Enterprise v18.1 technique id`;
   } else {
     why = 'no technique id';
   }

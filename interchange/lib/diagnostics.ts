@@ -9,9 +9,7 @@ import type { Diagnostic } from '../../engine/index.ts';
 export { type Diagnostic, formatDiagnostic } from '../../engine/index.ts';
 
 /** Expected failures are values: ok with the imported value and its warnings, or every error at once. */
-export type ImportResult<T> =
-  | { ok: true; value: T; diagnostics: Diagnostic[] }
-  | { ok: false; diagnostics: Diagnostic[] };
+export type ImportResult<T> = { ok: true; value: T; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');

@@ -22,15 +22,17 @@ const ALL_BLUE = new Set(['all', 'all blue', 'all-blue', 'all blue teams', 'all 
 
 /** "kw; Oman CERT" -> ["kw", "om"] against the scenario's blue teams (id, name in any language, nation). */
 export function readRecipients(cell: string, teams: readonly TeamT[] | undefined): Cell<InjectT['to']> {
-  const tokens = cell.split(/[;,\n]+/).map((t) => t.trim()).filter((t) => t !== '');
+  const tokens = cell
+    .split(/[;,\n]+/)
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
   if (tokens.length === 1 && ALL_BLUE.has(lower(tokens[0]!).replace(/\s+/g, ' '))) return { ok: true, value: 'all-blue' };
   const ids: string[] = [];
   const blue = teams?.filter((t) => t.role === 'blue');
   for (const token of tokens) {
     let id: string | undefined;
     if (blue) {
-      id = (blue.find((t) => lower(t.id) === lower(token)) ?? blue.find((t) => named(t.name, token))
-        ?? blue.find((t) => t.nation !== undefined && t.nation === token.toUpperCase()))?.id;
+      id = (blue.find((t) => lower(t.id) === lower(token)) ?? blue.find((t) => named(t.name, token)) ?? blue.find((t) => t.nation !== undefined && t.nation === token.toUpperCase()))?.id;
       if (!id) return { ok: false, message: `no blue team "${token}" in the scenario (blue teams: ${blue.map((t) => t.id).join(', ') || 'none'}); write a team id or name, or all-blue` };
     } else {
       id = isId(token) ? token : undefined;
@@ -43,16 +45,27 @@ export function readRecipients(cell: string, teams: readonly TeamT[] | undefined
 }
 
 /** Capability (by id or name) and critical task (by id or name), or an objective that names a capability. */
-export function readEvaluates(objective: string, task: string, capabilities: readonly CapabilityT[] | undefined, objectives: readonly ObjectiveDefT[] | undefined): Cell<{ capability: string; task?: string } | undefined> {
-  if (objective.trim() === '') return task.trim() === '' ? { ok: true, value: undefined } : { ok: false, message: 'a critical task needs its capability in the Exercise Objective / Capability column' };
+export function readEvaluates(
+  objective: string,
+  task: string,
+  capabilities: readonly CapabilityT[] | undefined,
+  objectives: readonly ObjectiveDefT[] | undefined,
+): Cell<{ capability: string; task?: string } | undefined> {
+  if (objective.trim() === '')
+    return task.trim() === '' ? { ok: true, value: undefined } : { ok: false, message: 'a critical task needs its capability in the Exercise Objective / Capability column' };
   if (!capabilities) {
-    if (!isId(objective.trim()) || (task.trim() !== '' && !isId(task.trim()))) return { ok: true, value: undefined, note: `"${objective.trim()}" is not a capability id; evaluation dropped (import with --into SCENARIO to resolve capability names)` };
+    if (!isId(objective.trim()) || (task.trim() !== '' && !isId(task.trim())))
+      return { ok: true, value: undefined, note: `"${objective.trim()}" is not a capability id; evaluation dropped (import with --into SCENARIO to resolve capability names)` };
     return { ok: true, value: { capability: objective.trim(), ...(task.trim() ? { task: task.trim() } : {}) } };
   }
   const viaObjective = objectives?.find((o) => lower(o.id) === lower(objective) || named(o.text, objective))?.capabilities?.[0];
-  const cap = capabilities.find((c) => lower(c.id) === lower(objective)) ?? capabilities.find((c) => named(c.name, objective))
-    ?? capabilities.find((c) => c.id === viaObjective);
-  if (!cap) return { ok: true, value: undefined, note: `no capability or objective "${objective.trim()}" in the scenario (capabilities: ${capabilities.map((c) => c.id).join(', ') || 'none'}); evaluation dropped` };
+  const cap = capabilities.find((c) => lower(c.id) === lower(objective)) ?? capabilities.find((c) => named(c.name, objective)) ?? capabilities.find((c) => c.id === viaObjective);
+  if (!cap)
+    return {
+      ok: true,
+      value: undefined,
+      note: `no capability or objective "${objective.trim()}" in the scenario (capabilities: ${capabilities.map((c) => c.id).join(', ') || 'none'}); evaluation dropped`,
+    };
   if (task.trim() === '') return { ok: true, value: { capability: cap.id } };
   const t = cap.tasks.find((x) => lower(x.id) === lower(task)) ?? cap.tasks.find((x) => named(x.name, task));
   if (!t) return { ok: false, message: `capability ${cap.id} has no critical task "${task.trim()}" (tasks: ${cap.tasks.map((x) => x.id).join(', ')})` };

@@ -47,9 +47,23 @@ function languageColumn(header: string): { base: string; lang: string } | undefi
   const words = normaliseHeader(header).split(' ');
   if (words.length < 2) return undefined;
   const first = languageCode(words[0]!);
-  if (first) return { base: words.slice(1).join(' ').replace(/^(text|version) /, ''), lang: first };
+  if (first)
+    return {
+      base: words
+        .slice(1)
+        .join(' ')
+        .replace(/^(text|version) /, ''),
+      lang: first,
+    };
   const last = languageCode(words[words.length - 1]!);
-  if (last) return { base: words.slice(0, -1).join(' ').replace(/ (in|text|version)$/, ''), lang: last };
+  if (last)
+    return {
+      base: words
+        .slice(0, -1)
+        .join(' ')
+        .replace(/ (in|text|version)$/, ''),
+      lang: last,
+    };
   const paren = /\(([^)]*)\)\s*$/.exec(header)?.[1];
   const inParen = paren ? languageCode(paren) : undefined;
   if (inParen) return { base: normaliseHeader(header.replace(/\([^)]*\)\s*$/, '')), lang: inParen };

@@ -32,7 +32,16 @@ export function checkText(input: string | Uint8Array): Checked {
   let text: string;
   if (typeof input === 'string') text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   else {
-    if (isZip(input)) return { ok: false, error: { severity: 'error', row: 1, column: { name: '', index: 1 }, message: 'this is a zip archive (an .xlsx workbook?), not CSV: import the .xlsx file itself, or save the sheet as CSV UTF-8' } };
+    if (isZip(input))
+      return {
+        ok: false,
+        error: {
+          severity: 'error',
+          row: 1,
+          column: { name: '', index: 1 },
+          message: 'this is a zip archive (an .xlsx workbook?), not CSV: import the .xlsx file itself, or save the sheet as CSV UTF-8',
+        },
+      };
     const decoded = decodeText(input);
     text = decoded.text;
     if (decoded.encoding !== 'utf-8' && decoded.encoding !== 'utf-8-bom') notes.push({ severity: 'note', message: `read as ${ENCODING_NAMES[decoded.encoding]}` });
@@ -103,6 +112,9 @@ export function csvRows(text: string, delimiter: string): { ok: true; rows: Shee
     const why = (e.message ?? 'unreadable CSV').replace(/^[A-Za-z ]+: /, (m) => m.toLowerCase());
     // The header is not parsed yet: name the column from a plain split of the first line.
     const name = text.split('\n', 1)[0]?.split(delimiter)[index - 1]?.replace(/^"|"$/g, '').trim() ?? '';
-    return { ok: false, error: { severity: 'error', row: line, column: { name, index }, message: `not valid CSV: ${why}${e.code === 'CSV_QUOTE_NOT_CLOSED' ? ' (a quoted field is never closed)' : ''}` } };
+    return {
+      ok: false,
+      error: { severity: 'error', row: line, column: { name, index }, message: `not valid CSV: ${why}${e.code === 'CSV_QUOTE_NOT_CLOSED' ? ' (a quoted field is never closed)' : ''}` },
+    };
   }
 }

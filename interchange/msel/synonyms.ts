@@ -1,3 +1,4 @@
+// biome-ignore-all format: a table, one entry a line so that it reads as one
 /**
  * The MSEL synonym table: for each field Ramparts reads, the header texts that mean it, with the
  * templates that use them. docs/INTERCHANGE.md prints this table (a test keeps the two the same).

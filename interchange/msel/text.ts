@@ -55,7 +55,10 @@ export function unescapeLine(text: string): string {
 
 /** Non-blank lines of a cell (leading bullets "- ", "* ", "• " removed). */
 export function cellLines(cell: string): string[] {
-  return cell.split(/\r?\n/).map((l) => l.replace(/^\s*(?:[-*•]\s+)?/, '')).filter((l) => l.trim() !== '');
+  return cell
+    .split(/\r?\n/)
+    .map((l) => l.replace(/^\s*(?:[-*•]\s+)?/, ''))
+    .filter((l) => l.trim() !== '');
 }
 
 /**

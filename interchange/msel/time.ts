@@ -10,7 +10,15 @@ import { formatDuration, parseDuration } from '../../engine/index.ts';
 export type DateOrder = 'dmy' | 'mdy';
 
 /** A wall-clock reading: calendar date and time of day, with the zone offset when the cell gives one. */
-export interface LocalDateTime { y: number; mo: number; d: number; h: number; mi: number; s: number; offset?: number }
+export interface LocalDateTime {
+  y: number;
+  mo: number;
+  d: number;
+  h: number;
+  mi: number;
+  s: number;
+  offset?: number;
+}
 
 export type TimeCell =
   | { ok: true; kind: 'offset'; value: string }
@@ -131,7 +139,11 @@ export function parseTimeCell(cell: string, options: { local?: boolean; dateOrde
   if (options.local) {
     const ms = timeOfDay(t);
     if (ms !== undefined) return { ok: true, kind: 'clock', ms };
-    if (parseDuration(t).ok || CLOCK.test(t)) return { ok: false, message: `"${t}" is in a column of local clock times (the wall clock where the exercise runs); write a time of day (10:00), an exercise day (Day 2 09:00) or D+0 02:45 for time since T+0` };
+    if (parseDuration(t).ok || CLOCK.test(t))
+      return {
+        ok: false,
+        message: `"${t}" is in a column of local clock times (the wall clock where the exercise runs); write a time of day (10:00), an exercise day (Day 2 09:00) or D+0 02:45 for time since T+0`,
+      };
   }
   return { ok: false, message: `"${t}" is not a time: ${NOT_A_TIME}` };
 }

@@ -70,7 +70,8 @@ export function resolveTime(cell: TimeCell, text: string, ref: TimeReference): R
   if (ref.fromSheet && cell.kind !== 'datetime' && !ref.synthetic) {
     return { ok: false, message: `"${text}" is an exercise day or a clock time, which needs the scenario's start date when other cells are calendar dates; import with --into SCENARIO` };
   }
-  if (ref.synthetic && cell.kind === 'datetime') return { ok: false, message: `"${text}" is a calendar date in a sheet whose other times have none; import with --into SCENARIO (its start date is T+0)` };
+  if (ref.synthetic && cell.kind === 'datetime')
+    return { ok: false, message: `"${text}" is a calendar date in a sheet whose other times have none; import with --into SCENARIO (its start date is T+0)` };
   let t = instant(cell, ref.zone, startDay);
   let warning: string | undefined;
   if (cell.kind === 'clock' && t! < ref.t0) {

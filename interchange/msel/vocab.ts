@@ -5,7 +5,12 @@
  */
 import { ACTION_KINDS, CHANNELS, type ChannelT, type InjectT, type TlpLevel, own } from '../../engine/index.ts';
 
-const key = (s: string) => s.trim().toLowerCase().replace(/[^a-z0-9+]+/g, ' ').trim();
+const key = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9+]+/g, ' ')
+    .trim();
 
 const CHANNEL_SYNONYMS: readonly (readonly [ChannelT, readonly string[]])[] = [
   ['email', ['e mail', 'mail', 'electronic mail']],
@@ -36,9 +41,13 @@ export function readTlp(cell: string): { tlp: TlpLevel; renamed: boolean } | und
 
 type EventType = NonNullable<InjectT['type']>;
 const TYPE_WORDS: Record<string, EventType> = {
-  inject: 'inject', 'scenario inject': 'inject', event: 'inject',
-  contingency: 'contingency', 'contingency inject': 'contingency',
-  'expected action': 'expected-action', 'expected player action': 'expected-action',
+  inject: 'inject',
+  'scenario inject': 'inject',
+  event: 'inject',
+  contingency: 'contingency',
+  'contingency inject': 'contingency',
+  'expected action': 'expected-action',
+  'expected player action': 'expected-action',
 };
 export function readEventType(cell: string): EventType | undefined {
   return own(TYPE_WORDS, key(cell));

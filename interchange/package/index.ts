@@ -6,8 +6,15 @@ import { type LogError, logError, parseLog, type ParseLogOptions, type ParseLogR
 import { openPackage, type ExercisePackage } from './package.ts';
 
 export {
-  buildPackage, openPackage, packageChecksum, packageFileName, PACKAGE_FORMAT, PACKAGE_VERSION,
-  type ExercisePackage, type OpenResult, type PackageResult,
+  buildPackage,
+  openPackage,
+  packageChecksum,
+  packageFileName,
+  PACKAGE_FORMAT,
+  PACKAGE_VERSION,
+  type ExercisePackage,
+  type OpenResult,
+  type PackageResult,
 } from './package.ts';
 
 export type LogFromFileResult =

@@ -30,19 +30,26 @@ export interface ExportOptions {
   d3?: string;
 }
 
-export type ExportProduct =
-  | { ok: true; text: string; fileName: string; mediaType: string; note?: string }
-  | { ok: false; message: string };
+export type ExportProduct = { ok: true; text: string; fileName: string; mediaType: string; note?: string } | { ok: false; message: string };
 
 const MEDIA: Record<ExportFormat, string> = {
-  navigator: 'application/json', stix: 'application/stix+json;version=2.1', 'aar-md': 'text/markdown', 'aar-html': 'text/html',
-  'msel-csv': 'text/csv', json: 'application/json', package: 'application/json',
+  navigator: 'application/json',
+  stix: 'application/stix+json;version=2.1',
+  'aar-md': 'text/markdown',
+  'aar-html': 'text/html',
+  'msel-csv': 'text/csv',
+  json: 'application/json',
+  package: 'application/json',
 };
 
 /** File names a download is offered under (the package names itself). */
 const NAMES: Record<Exclude<ExportFormat, 'package'>, (id: string, team: string) => string> = {
-  navigator: (id, team) => `navigator-${id}${team}.json`, stix: (id, team) => `stix-${id}${team}.json`, 'aar-md': (id) => `aar-${id}.md`,
-  'aar-html': (id) => `aar-${id}.html`, 'msel-csv': (id) => `msel-${id}.csv`, json: (id) => `aar-${id}.json`,
+  navigator: (id, team) => `navigator-${id}${team}.json`,
+  stix: (id, team) => `stix-${id}${team}.json`,
+  'aar-md': (id) => `aar-${id}.md`,
+  'aar-html': (id) => `aar-${id}.html`,
+  'msel-csv': (id) => `msel-${id}.csv`,
+  json: (id) => `aar-${id}.json`,
 };
 
 export function isExportFormat(x: string): x is ExportFormat {
@@ -67,12 +74,16 @@ export function exportProduct(format: ExportFormat, x: ExerciseRecord, o: Export
   const team = o.team === undefined ? {} : { team: o.team };
   const results = () => buildAarResults(x, { lang });
   const done = (text: string): ExportProduct => ({
-    ok: true, text, mediaType: MEDIA[format],
+    ok: true,
+    text,
+    mediaType: MEDIA[format],
     fileName: format === 'package' ? '' : NAMES[format](x.state.scenario.meta.id, o.team === undefined ? '' : `-${o.team}`),
   });
   switch (format) {
-    case 'json': return done(aarJson(results()));
-    case 'aar-md': return done(aarMarkdown(results(), { ...tlp, ...zone }));
+    case 'json':
+      return done(aarJson(results()));
+    case 'aar-md':
+      return done(aarMarkdown(results(), { ...tlp, ...zone }));
     case 'aar-html':
       if (o.d3 === undefined) return { ok: false, message: 'the HTML report needs the d3 script text to inline' };
       return done(aarHtml(results(), { d3: o.d3, ...tlp, ...zone }));

@@ -6,9 +6,7 @@
  * edits: with the parent, `ramparts whatif PARENT --at T --edits ... --runs N --seed S` gives the
  * sweep again, and the branch file replays alone. Packages carry findings (checked on opening).
  */
-import {
-  type BranchEdit, createReplayer, logHash, parseLog, type RampartsLog, round4, serialiseLog, stateHash, type SweepComparison, type OnceComparison, wilson95,
-} from '../../engine/index.ts';
+import { type BranchEdit, createReplayer, logHash, parseLog, type RampartsLog, round4, serialiseLog, stateHash, type SweepComparison, type OnceComparison, wilson95 } from '../../engine/index.ts';
 
 export interface WhatIfFinding {
   /** W1, W2, ... in the order they were pinned. */
@@ -56,13 +54,19 @@ export function pinFinding(p: PinInput): { ok: true; finding: WhatIfFinding } | 
   if (!once) return { ok: false, message: `no red objective "${p.objective}" (objectives: ${p.once.objectives.map((o) => o.id).join(', ')})` };
   const swept = p.sweep?.comparison.objectives.find((o) => o.id === p.objective);
   const reached = once.branch !== null ? 1 : 0;
-  const numbers = swept && p.sweep
-    ? { runs: p.sweep.comparison.runs, seed: p.sweep.seed, achieved: swept.achieved, probability: swept.probability, ci95: swept.ci95 }
-    : { runs: 1, seed: null, achieved: reached, probability: reached, ci95: wilson95(reached, 1).map(round4) as [number, number] };
+  const numbers =
+    swept && p.sweep
+      ? { runs: p.sweep.comparison.runs, seed: p.sweep.seed, achieved: swept.achieved, probability: swept.probability, ci95: swept.ci95 }
+      : { runs: 1, seed: null, achieved: reached, probability: reached, ci95: wilson95(reached, 1).map(round4) as [number, number] };
   return {
     ok: true,
     finding: {
-      id: p.id, at: branch.at, edits: branch.edits, objective: p.objective, playedAt: once.played, ...numbers,
+      id: p.id,
+      at: branch.at,
+      edits: branch.edits,
+      objective: p.objective,
+      playedAt: once.played,
+      ...numbers,
       ...(p.note !== undefined && p.note.trim() !== '' ? { note: p.note.trim() } : {}),
       branch: { fileName: `whatif-${p.id}.jsonl`, stateHash: p.stateHash, log: serialiseLog(p.branchLog) },
     },

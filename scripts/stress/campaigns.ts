@@ -1,3 +1,4 @@
+// biome-ignore-all format: a table, one entry a line so that it reads as one
 /**
  * The stress scenario's red side: a wiper campaign against six nations and the shared segments, a
  * ransomware campaign against the other six, and a hacktivist front. Each nation gets a 27-step kill

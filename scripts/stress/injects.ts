@@ -1,3 +1,4 @@
+// biome-ignore-all format: a table, one entry a line so that it reads as one
 /**
  * The stress scenario's MSEL (40 injects per nation from templates.ts, plus coalition-wide ones),
  * its moves and its HSEEP capabilities.

@@ -31,7 +31,11 @@ const RAW: [string, string, string, Nation['language'], string][] = [
 const COLORS = ['#2563eb', '#16a34a', '#9333ea', '#0891b2', '#ca8a04', '#db2777', '#65a30d', '#7c3aed', '#0d9488', '#ea580c', '#4f46e5', '#be123c'];
 
 export const NATIONS: readonly Nation[] = RAW.map(([id, en, ar, language, timeZone], i) => ({
-  id, en, ar, language, timeZone,
+  id,
+  en,
+  ar,
+  language,
+  timeZone,
   code: `X${String.fromCharCode(65 + i)}`,
   tier: (i % 3) as 0 | 1 | 2,
   campaign: i < 6 ? 'wiper' : 'ransom',

@@ -1,3 +1,4 @@
+// biome-ignore-all format: a table, one entry a line so that it reads as one
 /**
  * The stress scenario's network: twelve national networks of 168 nodes (six segments each, sensors,
  * backups and patch levels set by the nation's maturity tier) and two shared segments.

@@ -40,7 +40,10 @@ export function rng(seed: number, label: string): Rng {
         const j = int(0, i);
         [idx[i], idx[j]] = [idx[j] as number, idx[i] as number];
       }
-      return idx.slice(0, Math.min(n, items.length)).sort((x, y) => x - y).map((i) => items[i] as T);
+      return idx
+        .slice(0, Math.min(n, items.length))
+        .sort((x, y) => x - y)
+        .map((i) => items[i] as T);
     },
   };
 }

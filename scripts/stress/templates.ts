@@ -1,3 +1,4 @@
+// biome-ignore-all format: a table, one entry a line so that it reads as one
 /**
  * The per-nation MSEL of the stress scenario as templates: who sends what, on which trigger, what is
  * expected and which capability it evaluates. Placeholders: {N} nation name, {sender}, {scanner}, {c2}.

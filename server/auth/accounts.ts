@@ -45,7 +45,13 @@ const REFUSED = 'the user name or the password is wrong';
 export async function newUserRecord(username: string, roles: OperatorRole[], password?: string, subject?: string, wallNow = Date.now()): Promise<UserRecord> {
   const now = new Date(wallNow).toISOString();
   return {
-    id: randomUUID(), username, roles: [...new Set(roles)], disabled: false, epoch: 0, createdAt: now, updatedAt: now,
+    id: randomUUID(),
+    username,
+    roles: [...new Set(roles)],
+    disabled: false,
+    epoch: 0,
+    createdAt: now,
+    updatedAt: now,
     ...(password !== undefined ? { passwordHash: await hashPassword(password) } : {}),
     ...(subject !== undefined ? { subject } : {}),
   };
@@ -142,8 +148,13 @@ export class Accounts {
     const token = randomBytes(32).toString('base64url');
     const now = this.wallNow();
     const session: SessionRecord = {
-      idHash: hashToken(token), userId: user.id, epoch: user.epoch, csrf: randomBytes(24).toString('base64url'), via,
-      createdAt: new Date(now).toISOString(), expiresAt: now + this.config.sessionHours * 3_600_000,
+      idHash: hashToken(token),
+      userId: user.id,
+      epoch: user.epoch,
+      csrf: randomBytes(24).toString('base64url'),
+      via,
+      createdAt: new Date(now).toISOString(),
+      expiresAt: now + this.config.sessionHours * 3_600_000,
     };
     await this.store.createSession(session);
     return { ok: true, token, session, user };

@@ -99,7 +99,11 @@ export function authenticate(deps: GuardDeps): RequestHandler {
     if (!SAFE_METHODS.has(req.method)) {
       const presented = req.get(CSRF_HEADER);
       if (presented === undefined || !sameText(presented, found.session.csrf)) {
-        return sendError(res, ERROR_CODES.FORBIDDEN, `this request changes something and came with a session cookie but without the session's CSRF token: send it as "${CSRF_HEADER}" (GET /api/auth/session gives it)`);
+        return sendError(
+          res,
+          ERROR_CODES.FORBIDDEN,
+          `this request changes something and came with a session cookie but without the session's CSRF token: send it as "${CSRF_HEADER}" (GET /api/auth/session gives it)`,
+        );
       }
     }
     authenticated.set(req, { operator: found.operator, session: found.session });
@@ -121,8 +125,12 @@ export function requireRole(...roles: OperatorRole[]): RequestHandler {
   return (req, res, next) => {
     const operator = currentOperator(req);
     if (!operator) {
-      return sendError(res, ERROR_CODES.UNAUTHENTICATED, 'sign in as an operator first (or, for scripts, send the operator token as "Authorization: Bearer <token>": '
-        + 'ramparts serve keeps it in the file operator-token of its data directory, or takes it from RAMPARTS_OPERATOR_TOKEN)');
+      return sendError(
+        res,
+        ERROR_CODES.UNAUTHENTICATED,
+        'sign in as an operator first (or, for scripts, send the operator token as "Authorization: Bearer <token>": ' +
+          'ramparts serve keeps it in the file operator-token of its data directory, or takes it from RAMPARTS_OPERATOR_TOKEN)',
+      );
     }
     if (!roles.some((role) => hasRole(operator, role))) return sendError(res, ERROR_CODES.FORBIDDEN, roleMissing(roles));
     next();

@@ -47,7 +47,11 @@ function groupsIn(claims: Record<string, unknown> | undefined, name: string): st
 /** A user name for a new single sign-on account: the provider's preferred name if it fits and is free. */
 function nameFor(claims: Record<string, unknown>, subject: string): string {
   const wanted = [claims.preferred_username, claims.email, claims.sub].find((v): v is string => typeof v === 'string') ?? 'user';
-  const cleaned = wanted.toLowerCase().replace(/[^a-z0-9._@-]/g, '-').replace(/^[^a-z0-9]+/, '').slice(0, 48);
+  const cleaned = wanted
+    .toLowerCase()
+    .replace(/[^a-z0-9._@-]/g, '-')
+    .replace(/^[^a-z0-9]+/, '')
+    .slice(0, 48);
   return cleaned === '' ? `sso-${createHash('sha256').update(subject).digest('hex').slice(0, 12)}` : cleaned;
 }
 
@@ -55,19 +59,26 @@ export class OidcLogin {
   private configuration: Promise<client.Configuration> | undefined;
   private readonly pending = new Map<string, Pending>();
 
-  constructor(private readonly config: OidcConfig, private readonly accounts: Accounts, private readonly logger: Logger) {}
+  constructor(
+    private readonly config: OidcConfig,
+    private readonly accounts: Accounts,
+    private readonly logger: Logger,
+  ) {}
 
   /** Discovery, once (again after a failure). */
   private discover(): Promise<client.Configuration> {
-    this.configuration ??= client.discovery(
-      new URL(this.config.issuer), this.config.clientId,
-      this.config.clientSecret === undefined ? { token_endpoint_auth_method: 'none' } : { client_secret: this.config.clientSecret },
-      undefined,
-      this.config.allowInsecure ? { execute: [client.allowInsecureRequests] } : {},
-    ).catch((error: unknown) => {
-      this.configuration = undefined;
-      throw error;
-    });
+    this.configuration ??= client
+      .discovery(
+        new URL(this.config.issuer),
+        this.config.clientId,
+        this.config.clientSecret === undefined ? { token_endpoint_auth_method: 'none' } : { client_secret: this.config.clientSecret },
+        undefined,
+        this.config.allowInsecure ? { execute: [client.allowInsecureRequests] } : {},
+      )
+      .catch((error: unknown) => {
+        this.configuration = undefined;
+        throw error;
+      });
     return this.configuration;
   }
 
@@ -81,8 +92,12 @@ export class OidcLogin {
     const nonce = client.randomNonce();
     this.pending.set(state, { verifier, nonce, redirectUri, expires: now + PENDING_MS });
     const url = client.buildAuthorizationUrl(config, {
-      redirect_uri: redirectUri, scope: 'openid profile email', state, nonce,
-      code_challenge: await client.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256',
+      redirect_uri: redirectUri,
+      scope: 'openid profile email',
+      state,
+      nonce,
+      code_challenge: await client.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
     });
     return { url: url.href, state };
   }
@@ -116,7 +131,7 @@ export class OidcLogin {
     let groups = groupsIn(claims, this.config.groupsClaim);
     if (groups === undefined) {
       try {
-        groups = groupsIn(await client.fetchUserInfo(config, accessToken, String(claims.sub)) as Record<string, unknown>, this.config.groupsClaim) ?? [];
+        groups = groupsIn((await client.fetchUserInfo(config, accessToken, String(claims.sub))) as Record<string, unknown>, this.config.groupsClaim) ?? [];
       } catch (error) {
         return refuse(`the provider's userinfo could not be read (${(error as Error).message})`);
       }

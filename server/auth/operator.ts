@@ -43,8 +43,8 @@ export function operatorTokenProblem(token: string): string | undefined {
  */
 export async function resolveOperatorToken(options: { configured?: string | undefined; env?: NodeJS.ProcessEnv; dataDir: string }): Promise<OperatorToken> {
   const fromEnv = (options.env ?? process.env)[OPERATOR_TOKEN_ENV];
-  const given: OperatorToken | undefined = options.configured !== undefined ? { token: options.configured, source: 'config' }
-    : fromEnv !== undefined && fromEnv !== '' ? { token: fromEnv, source: 'environment' } : undefined;
+  const given: OperatorToken | undefined =
+    options.configured !== undefined ? { token: options.configured, source: 'config' } : fromEnv !== undefined && fromEnv !== '' ? { token: fromEnv, source: 'environment' } : undefined;
   if (given) {
     const problem = operatorTokenProblem(given.token);
     if (problem) throw new Error(`the operator token from the ${given.source === 'config' ? 'configuration' : OPERATOR_TOKEN_ENV} is unusable: ${problem}`);

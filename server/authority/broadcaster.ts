@@ -75,12 +75,19 @@ export class Broadcaster<S> {
   private readonly audiences = new Map<AudienceKey, AudienceState>();
   private closed = false;
 
-  constructor(private readonly deps: BroadcasterDeps<S>, keys: readonly AudienceKey[]) {
+  constructor(
+    private readonly deps: BroadcasterDeps<S>,
+    keys: readonly AudienceKey[],
+  ) {
     for (const key of keys) {
       // Stale until someone joins: an exercise nobody watches costs no projections.
       this.audiences.set(key, {
         channel: new AudienceChannel(undefined, 0, deps.options.keepDeltas),
-        pending: [], dirty: false, cost: 0, lastPublished: Number.NEGATIVE_INFINITY, timer: undefined,
+        pending: [],
+        dirty: false,
+        cost: 0,
+        lastPublished: Number.NEGATIVE_INFINITY,
+        timer: undefined,
       });
     }
   }

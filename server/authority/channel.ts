@@ -23,7 +23,11 @@ export class AudienceChannel {
    * A channel starts with the view at revision `seq`, or stale (no view) when `initialView` is
    * undefined: an audience nobody watches is not projected at all until someone joins it.
    */
-  constructor(initialView: unknown, seq: number, private readonly keep: number) {
+  constructor(
+    initialView: unknown,
+    seq: number,
+    private readonly keep: number,
+  ) {
     this.view = initialView;
     this.seq = seq;
     this.floor = seq;

@@ -23,7 +23,10 @@ export function checkCommand(actor: ActorT, body: unknown): { ok: true; command:
  * (quotas.ts), then `checkCommand`. A refusal is counted in the metrics and returned.
  */
 export class SeatCheck {
-  constructor(private readonly rates: SeatRates, private readonly metrics: Metrics) {}
+  constructor(
+    private readonly rates: SeatRates,
+    private readonly metrics: Metrics,
+  ) {}
 
   admit(actor: ActorT, body: unknown): { ok: true; command: Command } | ErrorReply {
     const seat = seatOfActor(actor);

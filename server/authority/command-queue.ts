@@ -33,14 +33,21 @@ export class CommandQueue {
   private afterBatch: Array<() => void> = [];
 
   /** `run` takes one batch through stepping, the store and publication; it may `settle` early. */
-  constructor(private readonly maxBatch: number, private readonly run: (batch: QueueItem[]) => Promise<void>) {}
+  constructor(
+    private readonly maxBatch: number,
+    private readonly run: (batch: QueueItem[]) => Promise<void>,
+  ) {}
 
   /** Queues a command; resolves with the reply its batch gives it. */
   command(command: Command, received: number, extra: { reason?: string; key?: string } = {}): Promise<CommandReply> {
     return new Promise((resolve) => {
       this.items.push({
-        kind: 'command', command, received, resolve,
-        ...(extra.reason !== undefined ? { reason: extra.reason } : {}), ...(extra.key !== undefined ? { key: extra.key } : {}),
+        kind: 'command',
+        command,
+        received,
+        resolve,
+        ...(extra.reason !== undefined ? { reason: extra.reason } : {}),
+        ...(extra.key !== undefined ? { key: extra.key } : {}),
       });
       this.drain();
     });

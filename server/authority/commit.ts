@@ -38,16 +38,29 @@ export async function runBatch<S>(r: BatchRooms<S>, batch: QueueItem[]): Promise
   const { engine, metrics, logger, clock, durable, queue } = r;
   // Suspended: refused without stepping (nothing to undo) until it is time to try the store again.
   if (!(await durable.ready())) return refuseUnavailable(r, batch);
-  const stepped = stepBatch({
-    engine, logger, exerciseId: r.exerciseId, at: clock.timestamp(), advanceTo: (current) => r.driver?.target(current),
-    ledger: durable.ledger, quotas: r.quotas,
-  }, durable.state, durable.revision, batch);
+  const stepped = stepBatch(
+    {
+      engine,
+      logger,
+      exerciseId: r.exerciseId,
+      at: clock.timestamp(),
+      advanceTo: (current) => r.driver?.target(current),
+      ledger: durable.ledger,
+      quotas: r.quotas,
+    },
+    durable.state,
+    durable.revision,
+    batch,
+  );
   for (const { item, reply } of stepped.refused) answer(metrics, item, reply);
   if (stepped.entries.length > 0) {
     if (!(await durable.write(stepped.entries, stepped.state, stepped.revision))) {
       queue.settle();
       requeue(queue, stepped);
-      return refuseUnavailable(r, [...stepped.accepted, ...stepped.repeated].map((a) => a.item));
+      return refuseUnavailable(
+        r,
+        [...stepped.accepted, ...stepped.repeated].map((a) => a.item),
+      );
     }
     // Stored again after a suspension: withdraw the notice, at the revision that ended it.
     r.board.clear(NOTICE_CODES.STORE_SUSPENDED);

@@ -65,7 +65,13 @@ export class DurableState<S> {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
 
-  constructor(private readonly deps: DurableDeps<S>, state: S, revision: number, ledger: Ledger, snapshotSeq: number) {
+  constructor(
+    private readonly deps: DurableDeps<S>,
+    state: S,
+    revision: number,
+    ledger: Ledger,
+    snapshotSeq: number,
+  ) {
     this.current = state;
     this.rev = revision;
     this.book = ledger;
@@ -118,7 +124,8 @@ export class DurableState<S> {
     const down = this.down;
     if (down) down.refused++;
     return {
-      ok: false, code: ERROR_CODES.UNAVAILABLE,
+      ok: false,
+      code: ERROR_CODES.UNAVAILABLE,
       message: `the exercise log cannot be written (${down?.reason ?? 'storage error'}): the command was not applied and the exercise is suspended until the server can store it again; retry in a moment`,
     };
   }
@@ -143,8 +150,11 @@ export class DurableState<S> {
     }
     if (this.down) {
       logger.warn('store takes writes again; exercise resumed', {
-        exerciseId: this.deps.record.id, seq: revision, downMs: Math.round(clock.now() - this.down.since),
-        failures: this.down.failures, refused: this.down.refused,
+        exerciseId: this.deps.record.id,
+        seq: revision,
+        downMs: Math.round(clock.now() - this.down.since),
+        failures: this.down.failures,
+        refused: this.down.refused,
       });
       this.down = undefined;
       this.deps.onResume();
@@ -167,9 +177,7 @@ export class DurableState<S> {
     this.snapshotSeq = seq;
     const data: HostSnapshotData = { engine: engine.snapshot(this.current), ledger: this.book.toData() };
     const snapshot = { seq, stateHash: engine.stateHash(this.current), data };
-    this.snapshotChain = this.snapshotChain
-      .then(() => store.putSnapshot(record.id, snapshot))
-      .catch((error: unknown) => logger.warn('snapshot failed', { exerciseId: record.id, seq, error }));
+    this.snapshotChain = this.snapshotChain.then(() => store.putSnapshot(record.id, snapshot)).catch((error: unknown) => logger.warn('snapshot failed', { exerciseId: record.id, seq, error }));
   }
 
   /** No more tries of the store by itself (the exercise is being unloaded). */
@@ -191,7 +199,11 @@ export class DurableState<S> {
     if (!this.down) {
       this.down = { since: now, lastTry: now, failures: 1, refused: 0, reason };
       logger.error('store append failed; batch not applied, exercise suspended (commands refused with UNAVAILABLE) until the store takes writes again', {
-        exerciseId: record.id, seq: this.rev + 1, entries, reason, error,
+        exerciseId: record.id,
+        seq: this.rev + 1,
+        entries,
+        reason,
+        error,
       });
     } else {
       Object.assign(this.down, { lastTry: now, failures: this.down.failures + 1, reason });
@@ -236,10 +248,13 @@ export class DurableState<S> {
     const retry = this.deps.onRetryDue;
     if (!retry || !this.down || this.stopped) return;
     clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = undefined;
-      if (!this.stopped && this.down) retry();
-    }, Math.max(this.retryWait(this.down.failures), 50));
+    this.retryTimer = setTimeout(
+      () => {
+        this.retryTimer = undefined;
+        if (!this.stopped && this.down) retry();
+      },
+      Math.max(this.retryWait(this.down.failures), 50),
+    );
     this.retryTimer.unref?.();
   }
 }

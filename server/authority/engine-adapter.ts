@@ -3,7 +3,24 @@
  * projections, snapshots. Also converts the server's log to the engine's log format, so that an
  * exercise run on the server replays (and exports) with the engine's own tools.
  */
-import { type CompiledScenario, compileScenario, createExercise, type ExerciseState, logHeader, nextEventTime, project, type RampartsLog, restore, type ScenarioT, serialiseLog, snapshot, stateHash, step, type TextDiagnostic, validateScenarioText } from '../../engine/index.ts';
+import {
+  type CompiledScenario,
+  compileScenario,
+  createExercise,
+  type ExerciseState,
+  logHeader,
+  nextEventTime,
+  project,
+  type RampartsLog,
+  restore,
+  type ScenarioT,
+  serialiseLog,
+  snapshot,
+  stateHash,
+  step,
+  type TextDiagnostic,
+  validateScenarioText,
+} from '../../engine/index.ts';
 import type { ExerciseMode, ScenarioDiagnostic, ScenarioSummary } from '../../protocol/index.ts';
 import type { ExerciseRecord } from '../store/types.ts';
 import type { CommandEntry, EnginePort, LoadedScenario } from './engine-port.ts';
@@ -28,7 +45,11 @@ function toProtocol(d: TextDiagnostic): ScenarioDiagnostic {
 
 function summarise(s: ScenarioT): ScenarioSummary {
   return {
-    id: s.meta.id, title: s.meta.title, description: s.meta.description, modes: [...s.meta.modes], duration: s.meta.duration,
+    id: s.meta.id,
+    title: s.meta.title,
+    description: s.meta.description,
+    modes: [...s.meta.modes],
+    duration: s.meta.duration,
     ...(s.meta.languages ? { languages: [...s.meta.languages] } : {}),
     teams: s.teams.map((t) => ({ id: t.id, role: t.role, name: t.name, ...(t.nation ? { nation: t.nation } : {}), ...(t.color ? { color: t.color } : {}) })),
   };

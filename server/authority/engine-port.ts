@@ -38,9 +38,7 @@ export interface LoadedScenario {
   compiled: unknown;
 }
 
-export type LoadResult =
-  | { ok: true; scenario: LoadedScenario; warnings: ScenarioDiagnostic[] }
-  | { ok: false; diagnostics: ScenarioDiagnostic[] };
+export type LoadResult = { ok: true; scenario: LoadedScenario; warnings: ScenarioDiagnostic[] } | { ok: false; diagnostics: ScenarioDiagnostic[] };
 
 export interface EnginePort<S = unknown> {
   /** Parses (YAML or JSON), validates and compiles a scenario text; `name` labels diagnostics. */

@@ -96,30 +96,54 @@ export class ExerciseHost<S = unknown> {
     this.board = new NoticeBoard(record.id, transport);
     const driver = record.mode === 'realtime' ? new RealtimeDriver({ tickMs: options.tickMs, now: () => clock.now(), onTick: () => this.enqueueTick() }) : undefined;
     this.driver = driver;
-    this.durable = new DurableState({
-      record, scenario, engine, store, metrics, logger, clock, snapshotEvery: options.snapshotEvery, storeRetryMs: options.storeRetryMs,
-      onSuspend: (reason) => {
-        this.noticeSuspended(reason);
-        // Simulated time holds while nothing can be recorded.
-        driver?.hold();
-      },
-      // Simulated time runs on from where it held, not from where the wall clock got to.
-      onResume: () => driver?.release(),
-      // After the backoff the driver is let go and anchored afresh: its next advance is the retry.
-      ...(driver ? {
-        onRetryDue: () => {
-          driver.release();
-          this.reconcileDriver();
+    this.durable = new DurableState(
+      {
+        record,
+        scenario,
+        engine,
+        store,
+        metrics,
+        logger,
+        clock,
+        snapshotEvery: options.snapshotEvery,
+        storeRetryMs: options.storeRetryMs,
+        onSuspend: (reason) => {
+          this.noticeSuspended(reason);
+          // Simulated time holds while nothing can be recorded.
+          driver?.hold();
         },
-      } : {}),
-    }, state, revision, ledger, snapshotSeq);
-    this.broadcaster = new Broadcaster({
-      exerciseId: record.id, engine, transport, metrics, now: () => clock.now(),
-      options: { keepDeltas: options.keepDeltas, heavyCostMs: options.heavyCostMs, heavyIntervalMs: options.heavyIntervalMs },
-      state: () => this.durable.state, revision: () => this.durable.revision,
-      whenSettled: (fn) => this.queue.whenSettled(fn),
-      numbering: () => this.durable.ledger.numbering,
-    }, audiences);
+        // Simulated time runs on from where it held, not from where the wall clock got to.
+        onResume: () => driver?.release(),
+        // After the backoff the driver is let go and anchored afresh: its next advance is the retry.
+        ...(driver
+          ? {
+              onRetryDue: () => {
+                driver.release();
+                this.reconcileDriver();
+              },
+            }
+          : {}),
+      },
+      state,
+      revision,
+      ledger,
+      snapshotSeq,
+    );
+    this.broadcaster = new Broadcaster(
+      {
+        exerciseId: record.id,
+        engine,
+        transport,
+        metrics,
+        now: () => clock.now(),
+        options: { keepDeltas: options.keepDeltas, heavyCostMs: options.heavyCostMs, heavyIntervalMs: options.heavyIntervalMs },
+        state: () => this.durable.state,
+        revision: () => this.durable.revision,
+        whenSettled: (fn) => this.queue.whenSettled(fn),
+        numbering: () => this.durable.ledger.numbering,
+      },
+      audiences,
+    );
     this.rooms = { exerciseId: record.id, engine, metrics, logger, clock, quotas: this.quotas, queue: this.queue, durable: this.durable, broadcaster: this.broadcaster, board: this.board, driver };
     this.reconcileDriver();
   }
@@ -234,7 +258,10 @@ export class ExerciseHost<S = unknown> {
   /** Tells every seat the exercise is suspended (once per suspension). */
   private noticeSuspended(reason: string): void {
     if (this.board.has(NOTICE_CODES.STORE_SUSPENDED)) return;
-    this.raiseNotice(NOTICE_CODES.STORE_SUSPENDED, `The exercise log cannot be written (${reason}): the exercise is suspended, its clock holds and commands are refused until the server can store them again.`);
+    this.raiseNotice(
+      NOTICE_CODES.STORE_SUSPENDED,
+      `The exercise log cannot be written (${reason}): the exercise is suspended, its clock holds and commands are refused until the server can store them again.`,
+    );
   }
 
   private enqueueTick(): void {

@@ -47,22 +47,32 @@ export interface LedgerData {
 /** The audience of the seat a command comes from (as server/authority/audience.ts names them), or undefined for the system. */
 export function audienceOfActor(actor: ActorT): string | undefined {
   switch (actor.role) {
-    case 'blue': return `team:${actor.team}`;
-    case 'white': return 'white';
-    case 'red': return 'red';
-    case 'evaluator': return 'evaluator';
-    case 'system': return undefined;
+    case 'blue':
+      return `team:${actor.team}`;
+    case 'white':
+      return 'white';
+    case 'red':
+      return 'red';
+    case 'evaluator':
+      return 'evaluator';
+    case 'system':
+      return undefined;
   }
 }
 
 /** The seat a command comes from (`blue:<team>`, `controller`, `red`, `evaluator`), or undefined for the system. */
 export function seatOfActor(actor: ActorT): string | undefined {
   switch (actor.role) {
-    case 'blue': return `blue:${actor.team}`;
-    case 'white': return 'controller';
-    case 'red': return 'red';
-    case 'evaluator': return 'evaluator';
-    case 'system': return undefined;
+    case 'blue':
+      return `blue:${actor.team}`;
+    case 'white':
+      return 'controller';
+    case 'red':
+      return 'red';
+    case 'evaluator':
+      return 'evaluator';
+    case 'system':
+      return undefined;
   }
 }
 
@@ -139,8 +149,10 @@ export class Ledger {
     const add = usageOf(entry.command);
     const usage = this.usage(seat);
     this.seats.set(seat, {
-      textBytes: usage.textBytes + add.textBytes, reports: usage.reports + add.reports,
-      requests: usage.requests + add.requests, sitreps: usage.sitreps + add.sitreps,
+      textBytes: usage.textBytes + add.textBytes,
+      reports: usage.reports + add.reports,
+      requests: usage.requests + add.requests,
+      sitreps: usage.sitreps + add.sitreps,
     });
     this.textBytes += add.textBytes;
     if (typeof entry.key === 'string') this.remember(seat, entry.key, { seq: entry.seq, n: this.ackNumber(entry.command.actor), digest: commandDigest(entry.command) });

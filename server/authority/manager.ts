@@ -90,7 +90,11 @@ export class ExerciseManager<S = unknown> {
       host.raiseNotice(NOTICE_CODES.RECOVERED_PAUSED, RECOVERY_MESSAGE);
     }
     logger.info('exercise recovered', {
-      exerciseId: record.id, seq: host.seq, fromSnapshot: recovered.snapshotSeq, ms: Math.round(this.deps.clock.now() - started), phase,
+      exerciseId: record.id,
+      seq: host.seq,
+      fromSnapshot: recovered.snapshotSeq,
+      ms: Math.round(this.deps.clock.now() - started),
+      phase,
     });
     return true;
   }
@@ -125,7 +129,14 @@ export class ExerciseManager<S = unknown> {
    * Creates an exercise from a scenario the caller has loaded (the library's versions): the same
    * creation as `create`, with the record naming where the text came from.
    */
-  async createLoaded(from: { scenario: LoadedScenario; text: string; source: ExerciseRecord['scenario']['source']; version?: number; mode: CreateExerciseRequest['mode']; seed?: number | undefined }): Promise<CreateExerciseResponse | ErrorBody> {
+  async createLoaded(from: {
+    scenario: LoadedScenario;
+    text: string;
+    source: ExerciseRecord['scenario']['source'];
+    version?: number;
+    mode: CreateExerciseRequest['mode'];
+    seed?: number | undefined;
+  }): Promise<CreateExerciseResponse | ErrorBody> {
     const { engine, store, logger } = this.deps;
     const { scenario, text, source } = from;
     const request = { mode: from.mode, seed: from.seed };
@@ -138,7 +149,10 @@ export class ExerciseManager<S = unknown> {
     // runs only (anyone holding the scenario file could run a live exercise ahead with it).
     const seed = request.seed ?? newSeed();
     const record: ExerciseRecord = {
-      id, createdAt: this.deps.clock.timestamp(), seed, mode: request.mode,
+      id,
+      createdAt: this.deps.clock.timestamp(),
+      seed,
+      mode: request.mode,
       scenario: { id: summary.id, title: summary.title, text, source, ...(from.version === undefined ? {} : { version: from.version }) },
     };
     const { links, records } = issueSeats(id, seatsOf(summary));

@@ -9,7 +9,10 @@ import type { ExerciseTransport } from './transport.ts';
 export class NoticeBoard {
   private readonly inForce: Notice[] = [];
 
-  constructor(private readonly exerciseId: string, private readonly transport: ExerciseTransport) {}
+  constructor(
+    private readonly exerciseId: string,
+    private readonly transport: ExerciseTransport,
+  ) {}
 
   /** The notices in force, oldest first. */
   get list(): readonly Notice[] {

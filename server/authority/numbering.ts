@@ -152,7 +152,10 @@ export class Numbering {
     return {
       events: { ...this.events, teams: [...this.teamEvents] },
       steps: {
-        revision: this.revision, everyone: [...this.everyone], red: [...this.red], presentation: [...this.presentation],
+        revision: this.revision,
+        everyone: [...this.everyone],
+        red: [...this.red],
+        presentation: [...this.presentation],
         teams: [...this.teamSteps].map(([team, [count, last]]) => [team, count, last]),
       },
     };

@@ -23,21 +23,30 @@ const size = (bytes: number) => (bytes >= MIB ? `${(bytes / MIB).toFixed(bytes %
 /** The English sentence of each quota (the client says it in the seat's language from `detail`). */
 function sentence(quota: Quota, limit: number): string {
   switch (quota) {
-    case QUOTAS.COMMAND_RATE: return `your seat sends more than ${limit} commands per second (over all its windows); wait a moment and send again`;
-    case QUOTAS.TEXT_BYTES: return `your seat has used its ${size(limit)} of free text for this exercise (reports, sitreps, answers, requests); this command was not applied`;
-    case QUOTAS.REPORTS: return `your team has shared its ${limit} intelligence reports for this exercise; this one was not shared`;
-    case QUOTAS.REQUESTS: return `your team has sent its ${limit} requests for assistance for this exercise; this one was not sent`;
-    case QUOTAS.SITREPS: return `your team has filed its ${limit} situation reports for this exercise; this one was not filed`;
-    case QUOTAS.EXERCISE_TEXT_BYTES: return `the exercise holds its ${size(limit)} of free text; ask the controller (this command was not applied)`;
-    case QUOTAS.LOG_BYTES: return `the exercise log has reached its ${size(limit)}; only the controller's commands are taken now`;
+    case QUOTAS.COMMAND_RATE:
+      return `your seat sends more than ${limit} commands per second (over all its windows); wait a moment and send again`;
+    case QUOTAS.TEXT_BYTES:
+      return `your seat has used its ${size(limit)} of free text for this exercise (reports, sitreps, answers, requests); this command was not applied`;
+    case QUOTAS.REPORTS:
+      return `your team has shared its ${limit} intelligence reports for this exercise; this one was not shared`;
+    case QUOTAS.REQUESTS:
+      return `your team has sent its ${limit} requests for assistance for this exercise; this one was not sent`;
+    case QUOTAS.SITREPS:
+      return `your team has filed its ${limit} situation reports for this exercise; this one was not filed`;
+    case QUOTAS.EXERCISE_TEXT_BYTES:
+      return `the exercise holds its ${size(limit)} of free text; ask the controller (this command was not applied)`;
+    case QUOTAS.LOG_BYTES:
+      return `the exercise log has reached its ${size(limit)}; only the controller's commands are taken now`;
   }
 }
 
 /** The refusal for `quota`. */
 export function quotaRefusal(quota: Quota, limit: number, used: number): ErrorReply {
   return {
-    ok: false, code: quota === QUOTAS.COMMAND_RATE ? ERROR_CODES.RATE_LIMITED : ERROR_CODES.QUOTA_EXCEEDED,
-    message: sentence(quota, limit), detail: { quota, limit, used },
+    ok: false,
+    code: quota === QUOTAS.COMMAND_RATE ? ERROR_CODES.RATE_LIMITED : ERROR_CODES.QUOTA_EXCEEDED,
+    message: sentence(quota, limit),
+    detail: { quota, limit, used },
   };
 }
 
@@ -72,7 +81,10 @@ export function checkQuotas(ledger: Ledger, limits: QuotaLimits, command: Comman
 export class SeatRates {
   private readonly buckets = new Map<string, TokenBucket>();
 
-  constructor(private readonly limits: Pick<QuotaLimits, 'commandsPerSecond' | 'commandBurst'>, private readonly now: () => number) {}
+  constructor(
+    private readonly limits: Pick<QuotaLimits, 'commandsPerSecond' | 'commandBurst'>,
+    private readonly now: () => number,
+  ) {}
 
   /** Takes one command of `seat`; its refusal when the seat is over its rate. */
   take(seat: string): ErrorReply | undefined {

@@ -30,9 +30,7 @@ export interface Recovered<S> {
   last: CommandEntry | undefined;
 }
 
-export async function recoverState<S>(
-  engine: EnginePort<S>, store: ExerciseStore, record: ExerciseRecord, scenario: LoadedScenario, logger: Logger,
-): Promise<Recovered<S>> {
+export async function recoverState<S>(engine: EnginePort<S>, store: ExerciseStore, record: ExerciseRecord, scenario: LoadedScenario, logger: Logger): Promise<Recovered<S>> {
   const lastSeq = await store.lastSeq(record.id);
   let state: S | undefined;
   let ledger: Ledger | undefined;

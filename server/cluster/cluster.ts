@@ -36,7 +36,8 @@ export interface ClusterOptions {
 type Attach = Pick<SocketData, 'exerciseId' | 'seat' | 'role' | 'team' | 'audience' | 'lastSeq'> & { socketId: string };
 
 const UNAVAILABLE = {
-  ok: false as const, code: ERROR_CODES.UNAVAILABLE,
+  ok: false as const,
+  code: ERROR_CODES.UNAVAILABLE,
   message: 'the exercise owner is not answering (a process is taking it over, or Redis is unreachable); retry',
 };
 
@@ -87,8 +88,12 @@ export class Cluster implements RemoteExercises {
   private timer: NodeJS.Timeout | undefined;
   private readonly raw: Server;
 
-  private constructor(private readonly io: RampartsServer, private readonly redis: RedisClient,
-    options: ClusterOptions, private readonly logger: Logger) {
+  private constructor(
+    private readonly io: RampartsServer,
+    private readonly redis: RedisClient,
+    options: ClusterOptions,
+    private readonly logger: Logger,
+  ) {
     this.leases = new LeaseTable(options.store.pool, `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`, options.leaseMs ?? 10_000);
     // Server-to-server events are untyped (RampartsServer declares none).
     this.raw = io as unknown as Server;
@@ -173,13 +178,15 @@ export class Cluster implements RemoteExercises {
   private attachHere(host: ExerciseHost<unknown>, request: Attach): void {
     const { summary } = host.scenario;
     host.sync(request.audience, request.lastSeq, (sync) => {
-      this.io.in(request.socketId).socketsJoin([
-        audienceRoom(request.exerciseId, request.audience), exerciseRoom(request.exerciseId), seatRoom(request.exerciseId, request.seat),
-      ]);
+      this.io.in(request.socketId).socketsJoin([audienceRoom(request.exerciseId, request.audience), exerciseRoom(request.exerciseId), seatRoom(request.exerciseId, request.seat)]);
       this.io.to(request.socketId).emit('welcome', {
-        protocol: PROTOCOL_VERSION, exerciseId: request.exerciseId, scenario: { id: summary.id, title: summary.title }, mode: host.record.mode,
+        protocol: PROTOCOL_VERSION,
+        exerciseId: request.exerciseId,
+        scenario: { id: summary.id, title: summary.title },
+        mode: host.record.mode,
         seat: { seat: request.seat, role: request.role, ...(request.team ? { team: request.team } : {}) },
-        sync, notices: [...host.notices],
+        sync,
+        notices: [...host.notices],
       });
     });
   }

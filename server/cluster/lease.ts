@@ -7,7 +7,11 @@
 import type pg from 'pg';
 
 export class LeaseTable {
-  constructor(private readonly pool: pg.Pool, readonly owner: string, readonly ttlMs: number) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    readonly owner: string,
+    readonly ttlMs: number,
+  ) {}
 
   /** True when this process now owns the exercise. */
   async claim(exerciseId: string): Promise<boolean> {
@@ -15,7 +19,8 @@ export class LeaseTable {
       `INSERT INTO leases (exercise_id, owner, expires_at) VALUES ($1, $2, now() + $3 * interval '1 millisecond')
        ON CONFLICT (exercise_id) DO UPDATE SET owner = EXCLUDED.owner, expires_at = EXCLUDED.expires_at
        WHERE leases.expires_at < now() OR leases.owner = EXCLUDED.owner`,
-      [exerciseId, this.owner, this.ttlMs]);
+      [exerciseId, this.owner, this.ttlMs],
+    );
     return rowCount === 1;
   }
 
@@ -25,7 +30,8 @@ export class LeaseTable {
     const { rows } = await this.pool.query<{ exercise_id: string }>(
       `UPDATE leases SET expires_at = now() + $3 * interval '1 millisecond'
        WHERE owner = $1 AND exercise_id = ANY($2) RETURNING exercise_id`,
-      [this.owner, exerciseIds, this.ttlMs]);
+      [this.owner, exerciseIds, this.ttlMs],
+    );
     return new Set(rows.map((r) => r.exercise_id));
   }
 
@@ -33,7 +39,8 @@ export class LeaseTable {
   async orphans(): Promise<string[]> {
     const { rows } = await this.pool.query<{ id: string }>(
       `SELECT e.id FROM exercises e LEFT JOIN leases l ON l.exercise_id = e.id
-       WHERE l.exercise_id IS NULL OR l.expires_at < now() ORDER BY e.created_at, e.id`);
+       WHERE l.exercise_id IS NULL OR l.expires_at < now() ORDER BY e.created_at, e.id`,
+    );
     return rows.map((r) => r.id);
   }
 

@@ -7,8 +7,16 @@
  */
 import express, { Router, type Request, type Response } from 'express';
 import {
-  CreateExerciseRequest, ERROR_CODES, ExerciseId, MAX_SCENARIO_BYTES, PROTOCOL_VERSION, ValidateScenarioRequest,
-  type ExerciseSummary, type ScenarioListResponse, type SeatListResponse, type ValidateScenarioResponse,
+  CreateExerciseRequest,
+  ERROR_CODES,
+  ExerciseId,
+  MAX_SCENARIO_BYTES,
+  PROTOCOL_VERSION,
+  ValidateScenarioRequest,
+  type ExerciseSummary,
+  type ScenarioListResponse,
+  type SeatListResponse,
+  type ValidateScenarioResponse,
 } from '../../protocol/index.ts';
 import { currentOperator, requireRole } from '../auth/guard.ts';
 import type { EnginePort } from '../authority/engine-port.ts';
@@ -81,12 +89,17 @@ export function apiRouter(deps: ApiDeps): Router {
     res.json(body);
   });
 
-  router.post('/exercises', requireRole('controller'), scenarioJson, route(async (req, res) => {
-    if (oversizedScenario(req.body)) return sendError(res, ERROR_CODES.TOO_LARGE, OVERSIZED);
-    const parsed = CreateExerciseRequest.safeParse(req.body);
-    if (!parsed.success) return sendError(res, ERROR_CODES.BAD_REQUEST, firstIssue(parsed.error));
-    sendResult(res, await deps.manager.create(parsed.data), 201);
-  }));
+  router.post(
+    '/exercises',
+    requireRole('controller'),
+    scenarioJson,
+    route(async (req, res) => {
+      if (oversizedScenario(req.body)) return sendError(res, ERROR_CODES.TOO_LARGE, OVERSIZED);
+      const parsed = CreateExerciseRequest.safeParse(req.body);
+      if (!parsed.success) return sendError(res, ERROR_CODES.BAD_REQUEST, firstIssue(parsed.error));
+      sendResult(res, await deps.manager.create(parsed.data), 201);
+    }),
+  );
 
   /**
    * The record of the exercise a REST call is about: its host's when this process runs it, else
@@ -98,27 +111,36 @@ export function apiRouter(deps: ApiDeps): Router {
     return record;
   }
 
-  router.get('/exercises/:id', route(async (req, res) => {
-    const seat = await seatOf(req, res);
-    if (!seat) return;
-    const id = String(req.params.id);
-    const record = await recordOf(id, res);
-    if (!record) return;
-    const host = deps.manager.host(id);
-    const body: ExerciseSummary = {
-      ok: true, exerciseId: record.id, scenario: { id: record.scenario.id, title: record.scenario.title }, mode: record.mode,
-      // The seed lets whoever holds the scenario run the exercise ahead: white cell and evaluators only.
-      ...(seat.role === 'white' || seat.role === 'evaluator' ? { seed: record.seed } : {}), createdAt: record.createdAt,
-      seat: { seat: seat.seat, role: seat.role, ...(seat.team ? { team: seat.team } : {}) },
-      // Read between batches: the revision and hash of durable state only. On a process that does
-      // not own the exercise, the stored revision (no state here to hash). Both count every seat's
-      // commands: the controller's and evaluators' only.
-      ...(seat.role !== 'white' && seat.role !== 'evaluator' ? {}
-        : host ? await host.settled(() => ({ revision: host.seq, stateHash: host.stateHash() }))
-          : { revision: await deps.store.lastSeq(id) }),
-    };
-    res.json(body);
-  }));
+  router.get(
+    '/exercises/:id',
+    route(async (req, res) => {
+      const seat = await seatOf(req, res);
+      if (!seat) return;
+      const id = String(req.params.id);
+      const record = await recordOf(id, res);
+      if (!record) return;
+      const host = deps.manager.host(id);
+      const body: ExerciseSummary = {
+        ok: true,
+        exerciseId: record.id,
+        scenario: { id: record.scenario.id, title: record.scenario.title },
+        mode: record.mode,
+        // The seed lets whoever holds the scenario run the exercise ahead: white cell and evaluators only.
+        ...(seat.role === 'white' || seat.role === 'evaluator' ? { seed: record.seed } : {}),
+        createdAt: record.createdAt,
+        seat: { seat: seat.seat, role: seat.role, ...(seat.team ? { team: seat.team } : {}) },
+        // Read between batches: the revision and hash of durable state only. On a process that does
+        // not own the exercise, the stored revision (no state here to hash). Both count every seat's
+        // commands: the controller's and evaluators' only.
+        ...(seat.role !== 'white' && seat.role !== 'evaluator'
+          ? {}
+          : host
+            ? await host.settled(() => ({ revision: host.seq, stateHash: host.stateHash() }))
+            : { revision: await deps.store.lastSeq(id) }),
+      };
+      res.json(body);
+    }),
+  );
 
   /** The exercise's log as text, or undefined with the refusal sent. */
   async function logText(id: string, res: Response): Promise<string | undefined> {
@@ -127,45 +149,52 @@ export function apiRouter(deps: ApiDeps): Router {
     return text;
   }
 
-  router.get('/exercises/:id/log', route(async (req, res) => {
-    const seat = await seatOf(req, res);
-    if (!seat) return;
-    if (seat.role !== 'white' && seat.role !== 'evaluator') return sendError(res, ERROR_CODES.FORBIDDEN, 'only the controller and evaluators may read the log: it holds the ground truth');
-    const id = String(req.params.id);
-    const text = await logText(id, res);
-    if (text === undefined) return;
-    res.type('application/x-ndjson').set('Cache-Control', 'no-store')
-      .set('Content-Disposition', `attachment; filename="${id}.log.jsonl"`)
-      .send(text);
-  }));
+  router.get(
+    '/exercises/:id/log',
+    route(async (req, res) => {
+      const seat = await seatOf(req, res);
+      if (!seat) return;
+      if (seat.role !== 'white' && seat.role !== 'evaluator') return sendError(res, ERROR_CODES.FORBIDDEN, 'only the controller and evaluators may read the log: it holds the ground truth');
+      const id = String(req.params.id);
+      const text = await logText(id, res);
+      if (text === undefined) return;
+      res.type('application/x-ndjson').set('Cache-Control', 'no-store').set('Content-Disposition', `attachment; filename="${id}.log.jsonl"`).send(text);
+    }),
+  );
 
   exportRoutes(router, { seatOf, logText });
 
-  router.get('/exercises/:id/seats', route(async (req, res) => {
-    const seat = await seatOf(req, res);
-    if (!seat) return;
-    if (seat.role !== 'white') return sendError(res, ERROR_CODES.FORBIDDEN, 'only the controller may list the seats');
-    const id = String(req.params.id);
-    const rooms = deps.io.sockets.adapter.rooms;
-    const body: SeatListResponse = {
-      ok: true,
-      seats: (await deps.manager.seats(id)).map(({ tokenHash: _hash, ...info }) => ({ ...info, connected: rooms.get(seatRoom(id, info.seat))?.size ?? 0 })),
-    };
-    res.json(body);
-  }));
+  router.get(
+    '/exercises/:id/seats',
+    route(async (req, res) => {
+      const seat = await seatOf(req, res);
+      if (!seat) return;
+      if (seat.role !== 'white') return sendError(res, ERROR_CODES.FORBIDDEN, 'only the controller may list the seats');
+      const id = String(req.params.id);
+      const rooms = deps.io.sockets.adapter.rooms;
+      const body: SeatListResponse = {
+        ok: true,
+        seats: (await deps.manager.seats(id)).map(({ tokenHash: _hash, ...info }) => ({ ...info, connected: rooms.get(seatRoom(id, info.seat))?.size ?? 0 })),
+      };
+      res.json(body);
+    }),
+  );
 
-  router.post('/exercises/:id/seats/:seat/token', route(async (req, res) => {
-    const seat = await seatOf(req, res);
-    if (!seat) return;
-    if (seat.role !== 'white') return sendError(res, ERROR_CODES.FORBIDDEN, 'only the controller may issue new links');
-    const id = String(req.params.id);
-    const target = String(req.params.seat);
-    const link = await deps.manager.rotateToken(id, target);
-    if (!link) return sendError(res, ERROR_CODES.NOT_FOUND, `no seat "${target}" in this exercise`);
-    // Sockets opened with the old token leave: the old link is revoked, not just unusable for new joins.
-    deps.io.in(seatRoom(id, target)).disconnectSockets(true);
-    res.json({ ok: true, seat: link });
-  }));
+  router.post(
+    '/exercises/:id/seats/:seat/token',
+    route(async (req, res) => {
+      const seat = await seatOf(req, res);
+      if (!seat) return;
+      if (seat.role !== 'white') return sendError(res, ERROR_CODES.FORBIDDEN, 'only the controller may issue new links');
+      const id = String(req.params.id);
+      const target = String(req.params.seat);
+      const link = await deps.manager.rotateToken(id, target);
+      if (!link) return sendError(res, ERROR_CODES.NOT_FOUND, `no seat "${target}" in this exercise`);
+      // Sockets opened with the old token leave: the old link is revoked, not just unusable for new joins.
+      deps.io.in(seatRoom(id, target)).disconnectSockets(true);
+      res.json({ ok: true, seat: link });
+    }),
+  );
 
   router.use((_req, res) => sendError(res, ERROR_CODES.NOT_FOUND, 'no such API endpoint; see docs/PROTOCOL.md'));
   return router;

@@ -37,47 +37,64 @@ export function authRouter(deps: AuthRouteDeps): Router {
     }
     setSessionCookie(req, res, result.token, maxAge, deps.auth.secureCookies);
     const body: SessionResponse = {
-      ok: true, setupNeeded: false, csrf: result.session.csrf,
+      ok: true,
+      setupNeeded: false,
+      csrf: result.session.csrf,
       operator: { username: result.user.username, roles: result.user.roles, via: result.session.via },
       ...(deps.sso ? { sso: deps.sso } : {}),
     };
     res.set('Cache-Control', 'no-store').json(body);
   }
 
-  router.get('/session', route(async (req, res) => {
-    const operator = currentOperator(req);
-    const session = currentSession(req);
-    const body: SessionResponse = {
-      ok: true, setupNeeded: await deps.accounts.setupNeeded(),
-      ...(operator ? { operator: describe(operator) } : {}),
-      ...(session ? { csrf: session.csrf } : {}),
-      ...(deps.sso ? { sso: deps.sso } : {}),
-    };
-    res.set('Cache-Control', 'no-store').json(body);
-  }));
+  router.get(
+    '/session',
+    route(async (req, res) => {
+      const operator = currentOperator(req);
+      const session = currentSession(req);
+      const body: SessionResponse = {
+        ok: true,
+        setupNeeded: await deps.accounts.setupNeeded(),
+        ...(operator ? { operator: describe(operator) } : {}),
+        ...(session ? { csrf: session.csrf } : {}),
+        ...(deps.sso ? { sso: deps.sso } : {}),
+      };
+      res.set('Cache-Control', 'no-store').json(body);
+    }),
+  );
 
-  router.post('/login', json, route(async (req, res) => {
-    const parsed = LoginRequest.safeParse(req.body);
-    if (!parsed.success) return sendError(res, ERROR_CODES.BAD_REQUEST, 'send { "username": ..., "password": ... } as JSON');
-    answer(req, res, await deps.accounts.login(parsed.data.username, parsed.data.password, address(req)));
-  }));
+  router.post(
+    '/login',
+    json,
+    route(async (req, res) => {
+      const parsed = LoginRequest.safeParse(req.body);
+      if (!parsed.success) return sendError(res, ERROR_CODES.BAD_REQUEST, 'send { "username": ..., "password": ... } as JSON');
+      answer(req, res, await deps.accounts.login(parsed.data.username, parsed.data.password, address(req)));
+    }),
+  );
 
-  router.post('/logout', route(async (req, res) => {
-    const session = currentSession(req);
-    const operator = currentOperator(req);
-    if (session && operator) await deps.accounts.logout(session, operator, address(req));
-    setSessionCookie(req, res, undefined, 0, deps.auth.secureCookies);
-    res.set('Cache-Control', 'no-store').json({ ok: true });
-  }));
+  router.post(
+    '/logout',
+    route(async (req, res) => {
+      const session = currentSession(req);
+      const operator = currentOperator(req);
+      if (session && operator) await deps.accounts.logout(session, operator, address(req));
+      setSessionCookie(req, res, undefined, 0, deps.auth.secureCookies);
+      res.set('Cache-Control', 'no-store').json({ ok: true });
+    }),
+  );
 
-  router.post('/setup', json, route(async (req, res) => {
-    const parsed = SetupRequest.safeParse(req.body);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return sendError(res, ERROR_CODES.BAD_REQUEST, issue ? `${issue.path.map(String).join('.')}: ${issue.message}` : 'invalid body');
-    }
-    answer(req, res, await deps.accounts.setup(parsed.data.token, parsed.data.username, parsed.data.password, address(req)));
-  }));
+  router.post(
+    '/setup',
+    json,
+    route(async (req, res) => {
+      const parsed = SetupRequest.safeParse(req.body);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return sendError(res, ERROR_CODES.BAD_REQUEST, issue ? `${issue.path.map(String).join('.')}: ${issue.message}` : 'invalid body');
+      }
+      answer(req, res, await deps.accounts.setup(parsed.data.token, parsed.data.username, parsed.data.password, address(req)));
+    }),
+  );
 
   return router;
 }

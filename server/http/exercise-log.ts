@@ -8,7 +8,11 @@ import type { CommandEntry, EnginePort } from '../authority/engine-port.ts';
 import type { ExerciseManager } from '../authority/manager.ts';
 import type { ExerciseStore } from '../store/types.ts';
 
-export interface LogDeps { manager: ExerciseManager; engine: EnginePort; store: ExerciseStore }
+export interface LogDeps {
+  manager: ExerciseManager;
+  engine: EnginePort;
+  store: ExerciseStore;
+}
 
 /** The log text, or undefined when there is no such exercise. */
 export async function exerciseLogText(deps: LogDeps, id: string): Promise<string | undefined> {

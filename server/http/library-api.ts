@@ -21,10 +21,14 @@ export function libraryRouter(deps: LibraryApiDeps): Router {
   libraryScenarioRoutes(router, deps);
   libraryExerciseRoutes(router, deps);
   libraryPlanRoutes(router, deps);
-  router.get('/audit', requireRole('administrator', 'controller'), route(async (_req, res) => {
-    const body: AuditResponse = { ok: true, entries: await deps.store.listAudit() };
-    res.set('Cache-Control', 'no-store').json(body);
-  }));
+  router.get(
+    '/audit',
+    requireRole('administrator', 'controller'),
+    route(async (_req, res) => {
+      const body: AuditResponse = { ok: true, entries: await deps.store.listAudit() };
+      res.set('Cache-Control', 'no-store').json(body);
+    }),
+  );
   router.use((_req, res) => sendError(res, ERROR_CODES.NOT_FOUND, 'no such library endpoint; see docs/PROTOCOL.md'));
   return router;
 }

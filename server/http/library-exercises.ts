@@ -6,9 +6,7 @@
  * after-action downloads (controller, evaluator) with the same code as the seats' exports.
  */
 import express, { type Request, type Response, type Router } from 'express';
-import {
-  ArchiveRequest, ERROR_CODES, ExerciseId, type LibraryExercise, type LibraryExercisesResponse, type LibraryLinkResponse,
-} from '../../protocol/index.ts';
+import { ArchiveRequest, ERROR_CODES, ExerciseId, type LibraryExercise, type LibraryExercisesResponse, type LibraryLinkResponse } from '../../protocol/index.ts';
 import type { EnginePort } from '../authority/engine-port.ts';
 import type { ExerciseManager } from '../authority/manager.ts';
 import type { Clock } from '../ops/clock.ts';
@@ -51,43 +49,66 @@ export function libraryExerciseRoutes(router: Router, deps: LibraryExerciseDeps)
     const live = host ? await host.settled(() => ({ clock: deps.engine.clock(host.currentState), scores: deps.engine.scores(host.currentState) })) : undefined;
     const phase = live?.clock.phase ?? 'elsewhere';
     return {
-      id: record.id, createdAt: record.createdAt, mode: record.mode,
+      id: record.id,
+      createdAt: record.createdAt,
+      mode: record.mode,
       scenario: { id: record.scenario.id, title: record.scenario.title, ...(record.scenario.version === undefined ? {} : { version: record.scenario.version }) },
-      status: archived ? 'archived' : phase, phase, ...(live ? { clockMs: live.clock.now } : {}), seats, scores: live?.scores ?? [],
+      status: archived ? 'archived' : phase,
+      phase,
+      ...(live ? { clockMs: live.clock.now } : {}),
+      seats,
+      scores: live?.scores ?? [],
     };
   }
 
-  router.get('/exercises', route(async (_req, res) => {
-    const marks = new Map((await deps.store.listMarks()).map((m) => [m.exerciseId, m]));
-    const exercises: LibraryExercise[] = [];
-    for (const record of (await deps.exercises.listExercises()).reverse()) exercises.push(await glance(record, marks.get(record.id)?.archived ?? false));
-    const body: LibraryExercisesResponse = { ok: true, exercises };
-    res.set('Cache-Control', 'no-store').json(body);
-  }));
+  router.get(
+    '/exercises',
+    route(async (_req, res) => {
+      const marks = new Map((await deps.store.listMarks()).map((m) => [m.exerciseId, m]));
+      const exercises: LibraryExercise[] = [];
+      for (const record of (await deps.exercises.listExercises()).reverse()) exercises.push(await glance(record, marks.get(record.id)?.archived ?? false));
+      const body: LibraryExercisesResponse = { ok: true, exercises };
+      res.set('Cache-Control', 'no-store').json(body);
+    }),
+  );
 
-  router.post('/exercises/:id/archive', requireRole('controller'), small, route(async (req, res) => {
-    const record = await recordOf(req, res);
-    if (!record) return;
-    const parsed = ArchiveRequest.safeParse(req.body);
-    if (!parsed.success) return sendError(res, ERROR_CODES.BAD_REQUEST, firstIssue(parsed.error));
-    const mark = (await deps.store.getMark(record.id)) ?? { exerciseId: record.id, archived: false };
-    await deps.store.putMark({ ...mark, archived: parsed.data.archived });
-    await audit(res, parsed.data.archived ? 'exercise.archived' : 'exercise.unarchived', record.id);
-    res.json({ ok: true, exercise: await glance(record, parsed.data.archived) });
-  }));
+  router.post(
+    '/exercises/:id/archive',
+    requireRole('controller'),
+    small,
+    route(async (req, res) => {
+      const record = await recordOf(req, res);
+      if (!record) return;
+      const parsed = ArchiveRequest.safeParse(req.body);
+      if (!parsed.success) return sendError(res, ERROR_CODES.BAD_REQUEST, firstIssue(parsed.error));
+      const mark = (await deps.store.getMark(record.id)) ?? { exerciseId: record.id, archived: false };
+      await deps.store.putMark({ ...mark, archived: parsed.data.archived });
+      await audit(res, parsed.data.archived ? 'exercise.archived' : 'exercise.unarchived', record.id);
+      res.json({ ok: true, exercise: await glance(record, parsed.data.archived) });
+    }),
+  );
 
-  router.delete('/exercises/:id', requireRole('controller'), route(async (req, res) => {
-    const record = await recordOf(req, res);
-    if (!record) return;
-    // The confirmation travels with the request: a stray or replayed call without it deletes nothing.
-    if (req.query.confirm !== record.id) return sendError(res, ERROR_CODES.BAD_REQUEST, `confirm the deletion: repeat the exercise's id as ?confirm=${record.id}`);
-    // Recorded before anything is removed: a deletion the trail does not show never happened.
-    await audit(res, 'exercise.deleted', record.id, `${record.scenario.id}${record.scenario.version === undefined ? '' : `@${record.scenario.version}`}, ${record.mode}, created ${record.createdAt}`);
-    deps.io.in(exerciseRoom(record.id)).disconnectSockets(true);
-    await deps.manager.remove(record.id);
-    await deps.store.deleteMark(record.id);
-    res.json({ ok: true, deleted: record.id });
-  }));
+  router.delete(
+    '/exercises/:id',
+    requireRole('controller'),
+    route(async (req, res) => {
+      const record = await recordOf(req, res);
+      if (!record) return;
+      // The confirmation travels with the request: a stray or replayed call without it deletes nothing.
+      if (req.query.confirm !== record.id) return sendError(res, ERROR_CODES.BAD_REQUEST, `confirm the deletion: repeat the exercise's id as ?confirm=${record.id}`);
+      // Recorded before anything is removed: a deletion the trail does not show never happened.
+      await audit(
+        res,
+        'exercise.deleted',
+        record.id,
+        `${record.scenario.id}${record.scenario.version === undefined ? '' : `@${record.scenario.version}`}, ${record.mode}, created ${record.createdAt}`,
+      );
+      deps.io.in(exerciseRoom(record.id)).disconnectSockets(true);
+      await deps.manager.remove(record.id);
+      await deps.store.deleteMark(record.id);
+      res.json({ ok: true, deleted: record.id });
+    }),
+  );
 
   /** The seat of the path, checked against the exercise and the principal's roles; or undefined, refused. */
   async function seatFor(req: Request, res: Response, record: ExerciseRecord, evaluatorMay: boolean): Promise<string | undefined> {
@@ -95,33 +116,39 @@ export function libraryExerciseRoutes(router: Router, deps: LibraryExerciseDeps)
     const roles = principalOf(res).roles;
     const controller = roles.includes('controller') || roles.includes('administrator');
     if (!controller && !(evaluatorMay && roles.includes('evaluator') && seat === 'evaluator')) {
-      return void sendError(res, ERROR_CODES.FORBIDDEN, evaluatorMay ? 'only a controller may do this (an evaluator may re-issue the evaluator seat\'s link only)' : 'only a controller may do this');
+      return void sendError(res, ERROR_CODES.FORBIDDEN, evaluatorMay ? "only a controller may do this (an evaluator may re-issue the evaluator seat's link only)" : 'only a controller may do this');
     }
     if (!(await deps.exercises.getSeats(record.id)).some((s) => s.seat === seat)) return void sendError(res, ERROR_CODES.NOT_FOUND, `no seat "${seat}" in this exercise`);
     return seat;
   }
 
-  router.post('/exercises/:id/seats/:seat/link', route(async (req, res) => {
-    const record = await recordOf(req, res);
-    const seat = record && (await seatFor(req, res, record, true));
-    if (!record || !seat) return;
-    const link = await deps.manager.rotateToken(record.id, seat);
-    if (!link) return sendError(res, ERROR_CODES.NOT_FOUND, `no seat "${seat}" in this exercise`);
-    deps.io.in(seatRoom(record.id, seat)).disconnectSockets(true);
-    await audit(res, 'seat.reissued', `${record.id}/${seat}`);
-    const body: LibraryLinkResponse = { ok: true, seat: link };
-    res.json(body);
-  }));
+  router.post(
+    '/exercises/:id/seats/:seat/link',
+    route(async (req, res) => {
+      const record = await recordOf(req, res);
+      const seat = record && (await seatFor(req, res, record, true));
+      if (!record || !seat) return;
+      const link = await deps.manager.rotateToken(record.id, seat);
+      if (!link) return sendError(res, ERROR_CODES.NOT_FOUND, `no seat "${seat}" in this exercise`);
+      deps.io.in(seatRoom(record.id, seat)).disconnectSockets(true);
+      await audit(res, 'seat.reissued', `${record.id}/${seat}`);
+      const body: LibraryLinkResponse = { ok: true, seat: link };
+      res.json(body);
+    }),
+  );
 
-  router.delete('/exercises/:id/seats/:seat/link', route(async (req, res) => {
-    const record = await recordOf(req, res);
-    const seat = record && (await seatFor(req, res, record, false));
-    if (!record || !seat) return;
-    await deps.manager.revokeToken(record.id, seat);
-    deps.io.in(seatRoom(record.id, seat)).disconnectSockets(true);
-    await audit(res, 'seat.revoked', `${record.id}/${seat}`);
-    res.json({ ok: true, revoked: seat });
-  }));
+  router.delete(
+    '/exercises/:id/seats/:seat/link',
+    route(async (req, res) => {
+      const record = await recordOf(req, res);
+      const seat = record && (await seatFor(req, res, record, false));
+      if (!record || !seat) return;
+      await deps.manager.revokeToken(record.id, seat);
+      deps.io.in(seatRoom(record.id, seat)).disconnectSockets(true);
+      await audit(res, 'seat.revoked', `${record.id}/${seat}`);
+      res.json({ ok: true, revoked: seat });
+    }),
+  );
 
   // The after-action downloads, by the seats' export code: a controller or evaluator of the library
   // reads the exercise as its white cell does.
@@ -131,7 +158,7 @@ export function libraryExerciseRoutes(router: Router, deps: LibraryExerciseDeps)
     seatOf: async (req, res) => {
       const roles = principalOf(res).roles;
       const seat = roles.includes('controller') || roles.includes('administrator') ? whiteCell : roles.includes('evaluator') ? evaluatorSeat : undefined;
-      if (!seat) return void sendError(res, ERROR_CODES.FORBIDDEN, 'only a controller or an evaluator may download an exercise\'s log and reports');
+      if (!seat) return void sendError(res, ERROR_CODES.FORBIDDEN, "only a controller or an evaluator may download an exercise's log and reports");
       return (await recordOf(req, res)) ? seat : undefined;
     },
     logText: async (id, res) => {

@@ -5,8 +5,15 @@
  */
 import express, { type Request, type Response, type Router } from 'express';
 import {
-  CreateFromVersionRequest, ERROR_CODES, LibraryScenarioId, MAX_SCENARIO_BYTES, SaveVersionRequest,
-  type LibraryScenariosResponse, type SaveVersionResponse, type ScenarioVersionResponse, type ScenarioVersionsResponse,
+  CreateFromVersionRequest,
+  ERROR_CODES,
+  LibraryScenarioId,
+  MAX_SCENARIO_BYTES,
+  SaveVersionRequest,
+  type LibraryScenariosResponse,
+  type SaveVersionResponse,
+  type ScenarioVersionResponse,
+  type ScenarioVersionsResponse,
 } from '../../protocol/index.ts';
 import type { ExerciseManager } from '../authority/manager.ts';
 import type { Clock } from '../ops/clock.ts';
@@ -49,29 +56,38 @@ function versionOf(req: Request, res: Response): number | undefined {
 export function libraryScenarioRoutes(router: Router, deps: LibraryScenarioDeps): void {
   const scenarioJson = express.json({ limit: MAX_SCENARIO_BYTES + 64 * 1024, strict: true });
 
-  router.get('/scenarios', route(async (_req, res) => {
-    const body: LibraryScenariosResponse = { ok: true, scenarios: await deps.library.list() };
-    res.set('Cache-Control', 'no-store').json(body);
-  }));
+  router.get(
+    '/scenarios',
+    route(async (_req, res) => {
+      const body: LibraryScenariosResponse = { ok: true, scenarios: await deps.library.list() };
+      res.set('Cache-Control', 'no-store').json(body);
+    }),
+  );
 
-  router.get('/scenarios/:id/versions', route(async (req, res) => {
-    const id = scenarioIdOf(req, res);
-    if (id === undefined) return;
-    const versions = await deps.library.versions(id);
-    if (versions.length === 0) return sendError(res, ERROR_CODES.NOT_FOUND, `no scenario "${id}" in the library`);
-    const body: ScenarioVersionsResponse = { ok: true, scenarioId: id, versions };
-    res.set('Cache-Control', 'no-store').json(body);
-  }));
+  router.get(
+    '/scenarios/:id/versions',
+    route(async (req, res) => {
+      const id = scenarioIdOf(req, res);
+      if (id === undefined) return;
+      const versions = await deps.library.versions(id);
+      if (versions.length === 0) return sendError(res, ERROR_CODES.NOT_FOUND, `no scenario "${id}" in the library`);
+      const body: ScenarioVersionsResponse = { ok: true, scenarioId: id, versions };
+      res.set('Cache-Control', 'no-store').json(body);
+    }),
+  );
 
-  router.get('/scenarios/:id/versions/:version', route(async (req, res) => {
-    const id = scenarioIdOf(req, res);
-    const version = id === undefined ? undefined : versionOf(req, res);
-    if (id === undefined || version === undefined) return;
-    const stored = await deps.library.version(id, version);
-    if (!stored) return sendError(res, ERROR_CODES.NOT_FOUND, `scenario "${id}" has no version ${version}`);
-    const body: ScenarioVersionResponse = { ok: true, version: stored.info, text: stored.text };
-    res.set('Cache-Control', 'no-store').json(body);
-  }));
+  router.get(
+    '/scenarios/:id/versions/:version',
+    route(async (req, res) => {
+      const id = scenarioIdOf(req, res);
+      const version = id === undefined ? undefined : versionOf(req, res);
+      if (id === undefined || version === undefined) return;
+      const stored = await deps.library.version(id, version);
+      if (!stored) return sendError(res, ERROR_CODES.NOT_FOUND, `scenario "${id}" has no version ${version}`);
+      const body: ScenarioVersionResponse = { ok: true, version: stored.info, text: stored.text };
+      res.set('Cache-Control', 'no-store').json(body);
+    }),
+  );
 
   /** A save under the path's scenario, or (no `:id`: an upload) under the text's own meta.id. */
   const save = route(async (req, res) => {
@@ -91,21 +107,31 @@ export function libraryScenarioRoutes(router: Router, deps: LibraryScenarioDeps)
   router.post('/scenarios', requireRole('planner'), scenarioJson, save);
   router.post('/scenarios/:id/versions', requireRole('planner'), scenarioJson, save);
 
-  router.post('/scenarios/:id/versions/:version/exercises', requireRole('controller'), express.json({ limit: 4096 }), route(async (req, res) => {
-    const id = scenarioIdOf(req, res);
-    const version = id === undefined ? undefined : versionOf(req, res);
-    if (id === undefined || version === undefined) return;
-    const parsed = CreateFromVersionRequest.safeParse(req.body);
-    if (!parsed.success) return sendError(res, ERROR_CODES.BAD_REQUEST, firstIssue(parsed.error));
-    const loaded = await deps.library.load(id, version);
-    if (!loaded.ok) return sendResult(res, loaded);
-    const created = await deps.manager.createLoaded({
-      scenario: loaded.scenario, text: loaded.stored.text, source: 'library', version, mode: parsed.data.mode, seed: parsed.data.seed,
-    });
-    if (!created.ok) return sendResult(res, created);
-    const who = principalOf(res).name;
-    await deps.store.putMark({ exerciseId: created.exerciseId, archived: false, origin: { scenarioId: id, version } });
-    await deps.store.audit({ at: deps.clock.timestamp(), actor: who, action: 'exercise.created', subject: created.exerciseId, detail: `${id}@${version}` });
-    sendResult(res, created, 201);
-  }));
+  router.post(
+    '/scenarios/:id/versions/:version/exercises',
+    requireRole('controller'),
+    express.json({ limit: 4096 }),
+    route(async (req, res) => {
+      const id = scenarioIdOf(req, res);
+      const version = id === undefined ? undefined : versionOf(req, res);
+      if (id === undefined || version === undefined) return;
+      const parsed = CreateFromVersionRequest.safeParse(req.body);
+      if (!parsed.success) return sendError(res, ERROR_CODES.BAD_REQUEST, firstIssue(parsed.error));
+      const loaded = await deps.library.load(id, version);
+      if (!loaded.ok) return sendResult(res, loaded);
+      const created = await deps.manager.createLoaded({
+        scenario: loaded.scenario,
+        text: loaded.stored.text,
+        source: 'library',
+        version,
+        mode: parsed.data.mode,
+        seed: parsed.data.seed,
+      });
+      if (!created.ok) return sendResult(res, created);
+      const who = principalOf(res).name;
+      await deps.store.putMark({ exerciseId: created.exerciseId, archived: false, origin: { scenarioId: id, version } });
+      await deps.store.audit({ at: deps.clock.timestamp(), actor: who, action: 'exercise.created', subject: created.exerciseId, detail: `${id}@${version}` });
+      sendResult(res, created, 201);
+    }),
+  );
 }

@@ -36,8 +36,8 @@ export function resolveMetricsToken(configured: string | undefined, env: NodeJS.
   return new OperatorCredential(token);
 }
 
-export const METRICS_UNAUTHENTICATED = 'the metrics are for the operators of this server: send the metrics token (RAMPARTS_METRICS_TOKEN) '
-  + 'or the operator token as "Authorization: Bearer <token>", or sign in as an administrator';
+export const METRICS_UNAUTHENTICATED =
+  'the metrics are for the operators of this server: send the metrics token (RAMPARTS_METRICS_TOKEN) ' + 'or the operator token as "Authorization: Bearer <token>", or sign in as an administrator';
 
 export interface MetricsRouteDeps extends GuardDeps {
   metrics: Metrics;

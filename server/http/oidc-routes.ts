@@ -24,20 +24,26 @@ export function oidcRouter(deps: { oidc: OidcLogin; auth: AuthConfig; publicUrl:
   const router = Router();
   const base = (req: Request) => deps.publicUrl?.replace(/\/+$/, '') ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 
-  router.get('/login', route(async (req, res) => {
-    const { url, state } = await deps.oidc.start(`${base(req)}${PATH}/callback`);
-    stateCookie(req, res, state, deps.auth.secureCookies);
-    res.set('Cache-Control', 'no-store').redirect(303, url);
-  }));
+  router.get(
+    '/login',
+    route(async (req, res) => {
+      const { url, state } = await deps.oidc.start(`${base(req)}${PATH}/callback`);
+      stateCookie(req, res, state, deps.auth.secureCookies);
+      res.set('Cache-Control', 'no-store').redirect(303, url);
+    }),
+  );
 
-  router.get('/callback', route(async (req, res) => {
-    const result = await deps.oidc.finish(new URL(req.originalUrl, base(req)), readCookie(req, STATE_COOKIE), req.socket.remoteAddress ?? 'unknown');
-    stateCookie(req, res, undefined, deps.auth.secureCookies);
-    res.set('Cache-Control', 'no-store');
-    if (!result.ok) return res.redirect(303, '/?sso-failed=1#/login');
-    setSessionCookie(req, res, result.token, deps.auth.sessionHours * 3600, deps.auth.secureCookies);
-    res.redirect(303, '/#/');
-  }));
+  router.get(
+    '/callback',
+    route(async (req, res) => {
+      const result = await deps.oidc.finish(new URL(req.originalUrl, base(req)), readCookie(req, STATE_COOKIE), req.socket.remoteAddress ?? 'unknown');
+      stateCookie(req, res, undefined, deps.auth.secureCookies);
+      res.set('Cache-Control', 'no-store');
+      if (!result.ok) return res.redirect(303, '/?sso-failed=1#/login');
+      setSessionCookie(req, res, result.token, deps.auth.sessionHours * 3600, deps.auth.secureCookies);
+      res.redirect(303, '/#/');
+    }),
+  );
 
   return router;
 }

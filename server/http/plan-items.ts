@@ -11,9 +11,19 @@ type Origin = PlanItem['origin'];
 /** The plan items of one AAR's improvement plan, ids `<origin key>/<AAR item id>`. */
 export function itemsFromAar(report: AarResults, origin: Origin, at: string, by: string): PlanItem[] {
   return report.improvementPlan.map((row) => ({
-    id: `${origin.key}/${row.id}`, origin, aarItem: row.id, capability: row.capability, issue: row.issue,
-    correctiveAction: row.correctiveAction, owner: row.ownerName || row.owner, priority: row.priority, dueDate: row.dueDate,
-    status: 'open', note: '', updatedAt: at, updatedBy: by,
+    id: `${origin.key}/${row.id}`,
+    origin,
+    aarItem: row.id,
+    capability: row.capability,
+    issue: row.issue,
+    correctiveAction: row.correctiveAction,
+    owner: row.ownerName || row.owner,
+    priority: row.priority,
+    dueDate: row.dueDate,
+    status: 'open',
+    note: '',
+    updatedAt: at,
+    updatedBy: by,
   }));
 }
 
@@ -22,7 +32,24 @@ export function packageOrigin(pkg: ExercisePackage): Origin {
   return { kind: 'package', key: pkg.checksum.replace(/^sha256:/, '').slice(0, 16), scenarioId: pkg.scenario.id, title: pkg.title, tlp: pkg.tlp };
 }
 
-const COLUMNS = ['id', 'origin', 'tlp', 'scenario', 'exercise', 'aar item', 'capability', 'issue', 'corrective action', 'owner', 'priority', 'due date', 'status', 'note', 'updated at', 'updated by'] as const;
+const COLUMNS = [
+  'id',
+  'origin',
+  'tlp',
+  'scenario',
+  'exercise',
+  'aar item',
+  'capability',
+  'issue',
+  'corrective action',
+  'owner',
+  'priority',
+  'due date',
+  'status',
+  'note',
+  'updated at',
+  'updated by',
+] as const;
 
 /**
  * One CSV cell (RFC 4180 quoting). A cell a spreadsheet would run as a formula (starting with =, +,
@@ -38,10 +65,28 @@ export function csvCell(value: string | null): string {
 export function planCsv(items: readonly PlanItem[]): string {
   const lines = [COLUMNS.join(',')];
   for (const i of items) {
-    lines.push([
-      i.id, i.origin.kind, i.origin.tlp ?? '', i.origin.scenarioId, i.origin.title, i.aarItem, i.capability, i.issue,
-      i.correctiveAction, i.owner, i.priority, i.dueDate, i.status, i.note, i.updatedAt, i.updatedBy,
-    ].map(csvCell).join(','));
+    lines.push(
+      [
+        i.id,
+        i.origin.kind,
+        i.origin.tlp ?? '',
+        i.origin.scenarioId,
+        i.origin.title,
+        i.aarItem,
+        i.capability,
+        i.issue,
+        i.correctiveAction,
+        i.owner,
+        i.priority,
+        i.dueDate,
+        i.status,
+        i.note,
+        i.updatedAt,
+        i.updatedBy,
+      ]
+        .map(csvCell)
+        .join(','),
+    );
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

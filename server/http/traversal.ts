@@ -12,7 +12,13 @@ export function isTraversal(url: string): boolean {
   let path = url.split('?', 1)[0] ?? '';
   for (let i = 0; i <= MAX_DECODES; i++) {
     if (path.includes('\0')) return true;
-    if (path.replace(/\\/g, '/').split('/').some((segment) => segment === '..' || segment === '.')) return true;
+    if (
+      path
+        .replace(/\\/g, '/')
+        .split('/')
+        .some((segment) => segment === '..' || segment === '.')
+    )
+      return true;
     let decoded: string;
     try {
       decoded = decodeURIComponent(path);

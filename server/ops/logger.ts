@@ -49,14 +49,19 @@ export function createLogger(options: { level?: LogLevel; write?: (line: string)
   const min = LEVELS[options.level ?? 'info'];
   const write = options.write ?? ((line: string) => void process.stdout.write(line));
   const base = options.base ?? {};
-  const log = (level: LogLevel) => (msg: string, fields: Record<string, unknown> = {}) => {
-    if (LEVELS[level] < min) return;
-    const entry: Record<string, unknown> = { time: systemClock.timestamp(), level, msg, ...base };
-    for (const [key, value] of Object.entries(fields)) entry[key] = errorFields(value);
-    write(`${redactSecrets(JSON.stringify(entry))}\n`);
-  };
+  const log =
+    (level: LogLevel) =>
+    (msg: string, fields: Record<string, unknown> = {}) => {
+      if (LEVELS[level] < min) return;
+      const entry: Record<string, unknown> = { time: systemClock.timestamp(), level, msg, ...base };
+      for (const [key, value] of Object.entries(fields)) entry[key] = errorFields(value);
+      write(`${redactSecrets(JSON.stringify(entry))}\n`);
+    };
   return {
-    debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error'),
+    debug: log('debug'),
+    info: log('info'),
+    warn: log('warn'),
+    error: log('error'),
     child: (fields) => createLogger({ ...options, base: { ...base, ...fields } }),
   };
 }

@@ -48,7 +48,11 @@ export function limitBacklog(socket: RampartsSocket, logger: Logger, limit = MAX
     if (held <= limit + largest) return;
     cut = true;
     logger.warn('seat cut off: it does not read what is sent to it', {
-      exerciseId: socket.data.exerciseId, seat: socket.data.seat, socket: socket.id, heldBytes: held, limitBytes: limit,
+      exerciseId: socket.data.exerciseId,
+      seat: socket.data.seat,
+      socket: socket.id,
+      heldBytes: held,
+      limitBytes: limit,
     });
     // Not from inside the broadcast that is creating this packet.
     setImmediate(() => {

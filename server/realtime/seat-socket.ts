@@ -33,18 +33,24 @@ const EVENTS = new Set(['command', 'sync']);
 export function actorOf(data: SocketData): ActorT | null {
   if (data.viewAs !== undefined) return null;
   switch (data.role) {
-    case 'blue': return { role: 'blue', team: data.team ?? '' };
-    case 'white': return { role: 'white' };
-    case 'red': return { role: 'red' };
-    case 'evaluator': return { role: 'evaluator' };
-    case 'presentation': return null;
+    case 'blue':
+      return { role: 'blue', team: data.team ?? '' };
+    case 'white':
+      return { role: 'white' };
+    case 'red':
+      return { role: 'red' };
+    case 'evaluator':
+      return { role: 'evaluator' };
+    case 'presentation':
+      return null;
   }
 }
 
 /** Why a read-only socket's command is refused, as a sentence. */
-const READ_ONLY = (data: SocketData): string => (data.viewAs !== undefined
-  ? `this is a read-only view of team ${data.viewAs}'s console; act from your own console`
-  : 'the presentation view is read-only; the controller runs the exercise from its console');
+const READ_ONLY = (data: SocketData): string =>
+  data.viewAs !== undefined
+    ? `this is a read-only view of team ${data.viewAs}'s console; act from your own console`
+    : 'the presentation view is read-only; the controller runs the exercise from its console';
 
 /** Who a socket is, for the refusal log. */
 export function whoOf(data: SocketData): Pick<Refusal, 'exerciseId' | 'seat' | 'role' | 'team'> {
@@ -94,13 +100,15 @@ export function handleSeatSocket(socket: RampartsSocket, deps: SeatSocketDeps): 
   });
 
   /** Answers a command or sync; a refusal is counted and logged with the seat that tried. */
-  const answer = <R extends { ok: boolean }>(event: 'command' | 'sync', what: string, ack: (reply: R) => void) => (reply: R) => {
-    if (!reply.ok) {
-      const { code, message } = reply as unknown as ErrorReply;
-      deps.refusals.refuse({ channel: event === 'command' ? 'command' : 'socket', code, what, message, ...whoOf(socket.data) });
-    }
-    ack(reply);
-  };
+  const answer =
+    <R extends { ok: boolean }>(event: 'command' | 'sync', what: string, ack: (reply: R) => void) =>
+    (reply: R) => {
+      if (!reply.ok) {
+        const { code, message } = reply as unknown as ErrorReply;
+        deps.refusals.refuse({ channel: event === 'command' ? 'command' : 'socket', code, what, message, ...whoOf(socket.data) });
+      }
+      ack(reply);
+    };
 
   socket.on('command', (payload, rawAck) => {
     const type = (payload as { type?: unknown } | null)?.type;

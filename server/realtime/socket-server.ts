@@ -41,8 +41,7 @@ export function createSocketServer(http: HttpServer, allowedOrigins: readonly st
  */
 function isOversizedFrame(description: unknown): boolean {
   const error = description as { message?: unknown; description?: { code?: unknown } } | undefined;
-  return error?.description?.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
-    || (typeof error?.message === 'string' && error.message.includes('Max payload size exceeded'));
+  return error?.description?.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' || (typeof error?.message === 'string' && error.message.includes('Max payload size exceeded'));
 }
 
 function connectError(code: ErrorCode, message: string): Error {
@@ -55,7 +54,7 @@ function connectError(code: ErrorCode, message: string): Error {
  * unknown audience).
  */
 function viewAsProblem(deps: RealtimeDeps, exerciseId: string, role: string, team: string): string | undefined {
-  if (role !== 'white') return 'only the controller may open a team\'s console read-only';
+  if (role !== 'white') return "only the controller may open a team's console read-only";
   const host = deps.manager.host(exerciseId);
   if (host && !host.scenario.summary.teams.some((t) => t.role === 'blue' && t.id === team)) return `no blue team "${team}" in this exercise`;
   return undefined;
@@ -82,8 +81,11 @@ export function bindRealtime(io: RampartsServer, deps: RealtimeDeps): void {
     // origin (BAD_ORIGIN) or a Host the server does not answer to (BAD_REQUEST).
     const refusedBy = error.code === 4 ? (error.context?.message === ERROR_CODES.BAD_REQUEST ? ERROR_CODES.BAD_REQUEST : ERROR_CODES.BAD_ORIGIN) : ERROR_CODES.BAD_REQUEST;
     deps.refusals.refuse({
-      channel: 'transport', code: refusedBy,
-      what: `${error.req.method ?? '?'} ${error.req.url ?? ''}`, message: error.message, address: addressOf(error.req),
+      channel: 'transport',
+      code: refusedBy,
+      what: `${error.req.method ?? '?'} ${error.req.url ?? ''}`,
+      message: error.message,
+      address: addressOf(error.req),
     });
   });
 
@@ -97,8 +99,12 @@ export function bindRealtime(io: RampartsServer, deps: RealtimeDeps): void {
       const sid = new URL(req.url ?? '', 'http://x').searchParams.get('sid');
       const socket = sid ? [...io.of('/').sockets.values()].find((s) => (s.conn as unknown as { id: string }).id === sid) : undefined;
       deps.refusals.refuse({
-        channel: 'transport', code: ERROR_CODES.TOO_LARGE, what: `${req.method ?? '?'} ${SOCKET_PATH}`, address: addressOf(req),
-        message: `a long-polling payload over ${TRANSPORT_LIMIT_BYTES} bytes; dropped`, ...(socket ? whoOf(socket.data) : {}),
+        channel: 'transport',
+        code: ERROR_CODES.TOO_LARGE,
+        what: `${req.method ?? '?'} ${SOCKET_PATH}`,
+        address: addressOf(req),
+        message: `a long-polling payload over ${TRANSPORT_LIMIT_BYTES} bytes; dropped`,
+        ...(socket ? whoOf(socket.data) : {}),
       });
     });
   });
@@ -107,7 +113,10 @@ export function bindRealtime(io: RampartsServer, deps: RealtimeDeps): void {
   const open = new Map<string, number>();
   const refuseHandshake = (socket: { handshake: { auth: unknown }; request: IncomingMessage }, code: ErrorCode, message: string, exerciseId?: unknown) => {
     deps.refusals.refuse({
-      channel: 'handshake', code, message, address: addressOf(socket.request),
+      channel: 'handshake',
+      code,
+      message,
+      address: addressOf(socket.request),
       ...(typeof exerciseId === 'string' ? { exerciseId } : {}),
     });
     return connectError(code, message);
@@ -123,51 +132,62 @@ export function bindRealtime(io: RampartsServer, deps: RealtimeDeps): void {
     if (auth.protocol !== undefined && auth.protocol !== PROTOCOL_VERSION) {
       return next(refuseHandshake(socket, ERROR_CODES.PROTOCOL_VERSION, `the server speaks protocol ${PROTOCOL_VERSION}, the client ${auth.protocol}; reload the page`, auth.exerciseId));
     }
-    deps.manager.authenticate(auth.exerciseId, auth.token).then((seat) => {
-      if (!seat) {
-        return next(refuseHandshake(socket, ERROR_CODES.UNAUTHENTICATED, 'unknown exercise or seat token; ask the controller for a new link', auth.exerciseId));
-      }
-      if (auth.viewAs !== undefined) {
-        const problem = viewAsProblem(deps, auth.exerciseId, seat.role, auth.viewAs);
-        if (problem) return next(refuseHandshake(socket, ERROR_CODES.FORBIDDEN, problem, auth.exerciseId));
-      }
-      const key = `${auth.exerciseId}|${seat.seat}`;
-      const held = open.get(key) ?? 0;
-      if (held >= deps.socketsPerSeat) {
-        const message = `seat ${seat.seat} already has ${held} connections open; close some and retry`;
-        deps.refusals.refuse({
-          channel: 'handshake', code: ERROR_CODES.RATE_LIMITED, message, address: addressOf(socket.request),
-          exerciseId: auth.exerciseId, seat: seat.seat, role: seat.role, ...(seat.team ? { team: seat.team } : {}),
+    deps.manager.authenticate(auth.exerciseId, auth.token).then(
+      (seat) => {
+        if (!seat) {
+          return next(refuseHandshake(socket, ERROR_CODES.UNAUTHENTICATED, 'unknown exercise or seat token; ask the controller for a new link', auth.exerciseId));
+        }
+        if (auth.viewAs !== undefined) {
+          const problem = viewAsProblem(deps, auth.exerciseId, seat.role, auth.viewAs);
+          if (problem) return next(refuseHandshake(socket, ERROR_CODES.FORBIDDEN, problem, auth.exerciseId));
+        }
+        const key = `${auth.exerciseId}|${seat.seat}`;
+        const held = open.get(key) ?? 0;
+        if (held >= deps.socketsPerSeat) {
+          const message = `seat ${seat.seat} already has ${held} connections open; close some and retry`;
+          deps.refusals.refuse({
+            channel: 'handshake',
+            code: ERROR_CODES.RATE_LIMITED,
+            message,
+            address: addressOf(socket.request),
+            exerciseId: auth.exerciseId,
+            seat: seat.seat,
+            role: seat.role,
+            ...(seat.team ? { team: seat.team } : {}),
+          });
+          return next(connectError(ERROR_CODES.RATE_LIMITED, message));
+        }
+        // Counted from here: released when the socket disconnects, or when its transport closes before
+        // the connection completes (Socket.IO then never emits connection or disconnect).
+        open.set(key, held + 1);
+        let released = false;
+        const release = () => {
+          if (released) return;
+          released = true;
+          const n = (open.get(key) ?? 1) - 1;
+          if (n <= 0) open.delete(key);
+          else open.set(key, n);
+        };
+        socket.conn.once('close', release);
+        socket.once('disconnect', () => {
+          socket.conn.off('close', release);
+          release();
         });
-        return next(connectError(ERROR_CODES.RATE_LIMITED, message));
-      }
-      // Counted from here: released when the socket disconnects, or when its transport closes before
-      // the connection completes (Socket.IO then never emits connection or disconnect).
-      open.set(key, held + 1);
-      let released = false;
-      const release = () => {
-        if (released) return;
-        released = true;
-        const n = (open.get(key) ?? 1) - 1;
-        if (n <= 0) open.delete(key);
-        else open.set(key, n);
-      };
-      socket.conn.once('close', release);
-      socket.once('disconnect', () => {
-        socket.conn.off('close', release);
-        release();
-      });
-      const info = { role: seat.role, ...(seat.team ? { team: seat.team } : {}) };
-      Object.assign(socket.data, {
-        exerciseId: auth.exerciseId, seat: seat.seat, ...info,
-        ...(auth.viewAs === undefined ? { audience: audienceOf(info) } : { audience: audienceOf({ role: 'blue', team: auth.viewAs }), viewAs: auth.viewAs }),
-        ...(auth.lastSeq !== undefined ? { lastSeq: auth.lastSeq } : {}),
-      });
-      next();
-    }, (error: unknown) => {
-      deps.logger.error('seat lookup failed', { error });
-      next(connectError(ERROR_CODES.UNAVAILABLE, 'the server could not check the token; retry'));
-    });
+        const info = { role: seat.role, ...(seat.team ? { team: seat.team } : {}) };
+        Object.assign(socket.data, {
+          exerciseId: auth.exerciseId,
+          seat: seat.seat,
+          ...info,
+          ...(auth.viewAs === undefined ? { audience: audienceOf(info) } : { audience: audienceOf({ role: 'blue', team: auth.viewAs }), viewAs: auth.viewAs }),
+          ...(auth.lastSeq !== undefined ? { lastSeq: auth.lastSeq } : {}),
+        });
+        next();
+      },
+      (error: unknown) => {
+        deps.logger.error('seat lookup failed', { error });
+        next(connectError(ERROR_CODES.UNAVAILABLE, 'the server could not check the token; retry'));
+      },
+    );
   });
 
   io.on('connection', (socket) => {
@@ -181,7 +201,10 @@ export function bindRealtime(io: RampartsServer, deps: RealtimeDeps): void {
     socket.on('disconnect', (reason, description) => {
       if (isOversizedFrame(description)) {
         deps.refusals.refuse({
-          channel: 'transport', code: ERROR_CODES.TOO_LARGE, what: 'frame', ...whoOf(data),
+          channel: 'transport',
+          code: ERROR_CODES.TOO_LARGE,
+          what: 'frame',
+          ...whoOf(data),
           message: `a frame over ${TRANSPORT_LIMIT_BYTES} bytes; the connection was closed`,
         });
       }

@@ -6,9 +6,7 @@
  * scenario edited in the studio keeps its lineage.
  */
 import { createHash } from 'node:crypto';
-import {
-  ERROR_CODES, type ErrorBody, type LibraryScenario, type ScenarioDiagnostic, type ScenarioVersionInfo, type VersionSource,
-} from '../../protocol/index.ts';
+import { ERROR_CODES, type ErrorBody, type LibraryScenario, type ScenarioDiagnostic, type ScenarioVersionInfo, type VersionSource } from '../../protocol/index.ts';
 import type { EnginePort, LoadedScenario } from '../authority/engine-port.ts';
 import type { Clock } from '../ops/clock.ts';
 import type { Logger } from '../ops/logger.ts';
@@ -61,10 +59,12 @@ export class ScenarioLibrary {
       list.push(v);
       byId.set(v.scenarioId, list);
     }
-    return [...byId].sort(([a], [b]) => a.localeCompare(b)).flatMap(([id, versions]) => {
-      const latest = versions.at(-1);
-      return latest ? [{ id, versions: versions.length, latest }] : [];
-    });
+    return [...byId]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .flatMap(([id, versions]) => {
+        const latest = versions.at(-1);
+        return latest ? [{ id, versions: versions.length, latest }] : [];
+      });
   }
 
   /** A scenario's versions, newest first (empty: no such scenario). */
@@ -83,7 +83,12 @@ export class ScenarioLibrary {
     const loaded = this.deps.engine.load(stored.text, `${scenarioId}@${version}`);
     if (!loaded.ok) {
       // Valid when saved; a newer engine may have tightened a rule since.
-      return { ok: false, code: ERROR_CODES.INVALID_SCENARIO, message: `version ${version} of "${scenarioId}" no longer passes the validator; save a corrected version`, diagnostics: loaded.diagnostics };
+      return {
+        ok: false,
+        code: ERROR_CODES.INVALID_SCENARIO,
+        message: `version ${version} of "${scenarioId}" no longer passes the validator; save a corrected version`,
+        diagnostics: loaded.diagnostics,
+      };
     }
     return { ok: true, stored, scenario: loaded.scenario };
   }
@@ -102,15 +107,35 @@ export class ScenarioLibrary {
     const info = this.describe(id, input.text, loaded.scenario, loaded.warnings, 'saved', input.author, input.message);
     const added = await this.deps.store.addVersion(info, input.text, input.basedOn);
     if (!added.ok) {
-      return { ok: false, code: ERROR_CODES.CONFLICT, message: `version ${added.latest} of "${id}" was saved after version ${input.basedOn ?? 0}, which this edit started from; open version ${added.latest}, merge, and save again` };
+      return {
+        ok: false,
+        code: ERROR_CODES.CONFLICT,
+        message: `version ${added.latest} of "${id}" was saved after version ${input.basedOn ?? 0}, which this edit started from; open version ${added.latest}, merge, and save again`,
+      };
     }
     return { ok: true, version: added.info };
   }
 
-  private describe(scenarioId: string, text: string, scenario: LoadedScenario, warnings: ScenarioDiagnostic[], source: VersionSource, author: string, message: string): Omit<ScenarioVersionInfo, 'version'> {
+  private describe(
+    scenarioId: string,
+    text: string,
+    scenario: LoadedScenario,
+    warnings: ScenarioDiagnostic[],
+    source: VersionSource,
+    author: string,
+    message: string,
+  ): Omit<ScenarioVersionInfo, 'version'> {
     return {
-      scenarioId, title: scenario.summary.title, source, author, savedAt: this.deps.clock.timestamp(), message,
-      textHash: sha256(text), bytes: Buffer.byteLength(text, 'utf8'), validation: { ok: true, warnings }, modes: [...scenario.summary.modes],
+      scenarioId,
+      title: scenario.summary.title,
+      source,
+      author,
+      savedAt: this.deps.clock.timestamp(),
+      message,
+      textHash: sha256(text),
+      bytes: Buffer.byteLength(text, 'utf8'),
+      validation: { ok: true, warnings },
+      modes: [...scenario.summary.modes],
     };
   }
 }

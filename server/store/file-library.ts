@@ -86,7 +86,10 @@ export class FileLibrary implements LibraryStore {
         await handle.close();
       }
       try {
-        const taken = (await readdir(dir)).map((n) => TEXT_FILE.exec(n)?.[1]).filter((n) => n !== undefined).map(Number);
+        const taken = (await readdir(dir))
+          .map((n) => TEXT_FILE.exec(n)?.[1])
+          .filter((n) => n !== undefined)
+          .map(Number);
         for (let version = Math.max(latest, ...taken) + 1; ; version++) {
           try {
             await link(tmp, join(dir, `${pad(version)}.text`));
@@ -170,7 +173,10 @@ export class FileLibrary implements LibraryStore {
       throw error;
     }
     // A crash mid-append leaves at most a partial last line: it was never acknowledged.
-    return text.split('\n').slice(0, -1).map((line) => JSON.parse(line) as AuditEntry);
+    return text
+      .split('\n')
+      .slice(0, -1)
+      .map((line) => JSON.parse(line) as AuditEntry);
   }
 
   listPlan(): Promise<PlanItem[]> {

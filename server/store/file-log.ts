@@ -73,7 +73,10 @@ export class LogFiles {
    */
   private readonly cutAt = new Map<string, number>();
 
-  constructor(private readonly pathOf: (id: string) => string, private readonly options: LogFileOptions) {}
+  constructor(
+    private readonly pathOf: (id: string) => string,
+    private readonly options: LogFileOptions,
+  ) {}
 
   /** The log's bytes that count: all of them, or the acknowledged prefix after an append that could not be undone. */
   private async readLogBytes(id: string): Promise<{ path: string; bytes: Buffer; fileBytes: number }> {
@@ -97,7 +100,9 @@ export class LogFiles {
             await handle.sync();
             if (!this.cutAt.has(id)) {
               this.options.logger?.warn('log ended in an entry that was never completed (an append cut short by a crash); cut it off', {
-                exerciseId: id, lastSeq: entries.at(-1)?.seq ?? 0, droppedBytes: fileBytes - validBytes,
+                exerciseId: id,
+                lastSeq: entries.at(-1)?.seq ?? 0,
+                droppedBytes: fileBytes - validBytes,
               });
             }
           }
@@ -117,32 +122,34 @@ export class LogFiles {
   /** See ExerciseStore.append. */
   append(exerciseId: string, entries: readonly LogEntry[]): Promise<void> {
     const previous = this.appendChain.get(exerciseId) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(async () => {
-      if (entries.length === 0) return;
-      const log = await this.openLog(exerciseId);
-      entries.forEach((entry, i) => {
-        if (entry.seq !== log.lastSeq + 1 + i) {
-          throw new Error(`append to ${exerciseId}: seq ${entry.seq} does not follow ${log.lastSeq + i}`);
+    const next = previous
+      .catch(() => undefined)
+      .then(async () => {
+        if (entries.length === 0) return;
+        const log = await this.openLog(exerciseId);
+        entries.forEach((entry, i) => {
+          if (entry.seq !== log.lastSeq + 1 + i) {
+            throw new Error(`append to ${exerciseId}: seq ${entry.seq} does not follow ${log.lastSeq + i}`);
+          }
+        });
+        const bytes = Buffer.from(entries.map((e) => `${JSON.stringify(e)}\n`).join(''), 'utf8');
+        try {
+          // A write may take fewer bytes than offered (a disk filling up): go on until every byte is
+          // taken or the write fails; acknowledging a short write would leave a torn entry in the log.
+          for (let done = 0; done < bytes.length; ) {
+            const { bytesWritten } = await log.handle.write(bytes, done, bytes.length - done, log.size + done);
+            if (bytesWritten <= 0) throw Object.assign(new Error(`append to ${exerciseId}: the log file took no more bytes`), { code: 'ENOSPC' });
+            done += bytesWritten;
+          }
+          // datasync flushes the data and the new file length: all a reader needs after a crash.
+          await log.handle.datasync();
+        } catch (error) {
+          await this.undoAppend(exerciseId, log);
+          throw error;
         }
+        log.size += bytes.length;
+        log.lastSeq += entries.length;
       });
-      const bytes = Buffer.from(entries.map((e) => `${JSON.stringify(e)}\n`).join(''), 'utf8');
-      try {
-        // A write may take fewer bytes than offered (a disk filling up): go on until every byte is
-        // taken or the write fails; acknowledging a short write would leave a torn entry in the log.
-        for (let done = 0; done < bytes.length;) {
-          const { bytesWritten } = await log.handle.write(bytes, done, bytes.length - done, log.size + done);
-          if (bytesWritten <= 0) throw Object.assign(new Error(`append to ${exerciseId}: the log file took no more bytes`), { code: 'ENOSPC' });
-          done += bytesWritten;
-        }
-        // datasync flushes the data and the new file length: all a reader needs after a crash.
-        await log.handle.datasync();
-      } catch (error) {
-        await this.undoAppend(exerciseId, log);
-        throw error;
-      }
-      log.size += bytes.length;
-      log.lastSeq += entries.length;
-    });
     this.appendChain.set(exerciseId, next);
     return next;
   }
@@ -160,7 +167,9 @@ export class LogFiles {
     } catch (error) {
       this.cutAt.set(exerciseId, log.size);
       this.options.logger?.warn('could not cut a failed append off the log; reads stop before it until it is cut', {
-        exerciseId, bytes: log.size, error,
+        exerciseId,
+        bytes: log.size,
+        error,
       });
     } finally {
       await log.handle.close().catch(() => undefined);

@@ -45,7 +45,11 @@ export class FileStore implements ExerciseStore {
   private readonly seatCache = new Map<string, SeatRecord[]>();
   private closed = false;
 
-  private constructor(private readonly root: string, private readonly accountStore: FileAccountStore, options: FileStoreOptions) {
+  private constructor(
+    private readonly root: string,
+    private readonly accountStore: FileAccountStore,
+    options: FileStoreOptions,
+  ) {
     this.logs = new LogFiles((id) => join(this.dir(id), 'log.jsonl'), options);
   }
 
@@ -145,7 +149,10 @@ export class FileStore implements ExerciseStore {
     const dir = join(this.dir(exerciseId), 'snapshots');
     let names: string[];
     try {
-      names = (await readdir(dir)).filter((n) => /^\d{12}\.json$/.test(n)).sort().reverse();
+      names = (await readdir(dir))
+        .filter((n) => /^\d{12}\.json$/.test(n))
+        .sort()
+        .reverse();
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;

@@ -67,11 +67,15 @@ export function teamCollection(x: ExerciseRecord, exerciseId: string, team: stri
       if (cur === undefined || t < cur) added.set(ref, t);
     }
   }
-  const objects = bundle.bundle.objects.map((object): FeedObject => ({
-    object,
-    added: added.get(object.id) ?? start,
-    version: String(object.modified ?? object.created ?? clock.iso(0)),
-  })).sort((a, b) => a.added - b.added || (a.object.id < b.object.id ? -1 : a.object.id > b.object.id ? 1 : 0));
+  const objects = bundle.bundle.objects
+    .map(
+      (object): FeedObject => ({
+        object,
+        added: added.get(object.id) ?? start,
+        version: String(object.modified ?? object.created ?? clock.iso(0)),
+      }),
+    )
+    .sort((a, b) => a.added - b.added || (a.object.id < b.object.id ? -1 : a.object.id > b.object.id ? 1 : 0));
   const ti = x.state.scenario.teamIndex.get(team);
   const def = ti === undefined ? undefined : x.state.scenario.teams[ti];
   const name = def ? pickText(def.name, lang) : team;

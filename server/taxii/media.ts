@@ -6,20 +6,35 @@
 export const TAXII_MEDIA = 'application/taxii+json;version=2.1';
 export const STIX_MEDIA = 'application/stix+json;version=2.1';
 
-interface MediaRange { type: string; subtype: string; params: Map<string, string>; q: number }
+interface MediaRange {
+  type: string;
+  subtype: string;
+  params: Map<string, string>;
+  q: number;
+}
 
 function parseRanges(header: string): MediaRange[] {
-  return header.split(',').map((part) => {
-    const [range = '', ...rest] = part.split(';').map((x) => x.trim());
-    const [type = '', subtype = ''] = range.toLowerCase().split('/');
-    const params = new Map<string, string>();
-    for (const p of rest) {
-      const eq = p.indexOf('=');
-      if (eq > 0) params.set(p.slice(0, eq).trim().toLowerCase(), p.slice(eq + 1).trim().replace(/^"|"$/g, ''));
-    }
-    const q = params.has('q') ? Number(params.get('q')) : 1;
-    return { type, subtype, params, q: Number.isFinite(q) ? q : 0 };
-  }).filter((r) => r.type !== '' && r.subtype !== '');
+  return header
+    .split(',')
+    .map((part) => {
+      const [range = '', ...rest] = part.split(';').map((x) => x.trim());
+      const [type = '', subtype = ''] = range.toLowerCase().split('/');
+      const params = new Map<string, string>();
+      for (const p of rest) {
+        const eq = p.indexOf('=');
+        if (eq > 0)
+          params.set(
+            p.slice(0, eq).trim().toLowerCase(),
+            p
+              .slice(eq + 1)
+              .trim()
+              .replace(/^"|"$/g, ''),
+          );
+      }
+      const q = params.has('q') ? Number(params.get('q')) : 1;
+      return { type, subtype, params, q: Number.isFinite(q) ? q : 0 };
+    })
+    .filter((r) => r.type !== '' && r.subtype !== '');
 }
 
 /**
@@ -29,11 +44,13 @@ function parseRanges(header: string): MediaRange[] {
  */
 export function acceptsTaxii(accept: string | undefined): boolean {
   if (accept === undefined || accept.trim() === '') return true;
-  return parseRanges(accept).some((r) => r.q > 0 && (
-    (r.type === '*' && r.subtype === '*')
-    || (r.type === 'application' && r.subtype === '*')
-    || (r.type === 'application' && r.subtype === 'taxii+json' && (r.params.get('version') ?? '2.1') === '2.1')
-  ));
+  return parseRanges(accept).some(
+    (r) =>
+      r.q > 0 &&
+      ((r.type === '*' && r.subtype === '*') ||
+        (r.type === 'application' && r.subtype === '*') ||
+        (r.type === 'application' && r.subtype === 'taxii+json' && (r.params.get('version') ?? '2.1') === '2.1')),
+  );
 }
 
 /** Whether a request body's Content-Type is TAXII 2.1 JSON (the only type this server's endpoints take). */

@@ -96,13 +96,17 @@ export function taxiiRouter(deps: TaxiiDeps): Router {
 
   /** The collections this seat may read. */
   function collections(x: ExerciseRecord, id: string, seat: SeatRecord): TeamCollection[] {
-    const teams = seat.role === 'blue' ? (seat.team === undefined ? [] : [seat.team])
-      : seat.role === 'white' || seat.role === 'evaluator' ? x.state.scenario.blue.map((b) => b.id) : [];
+    const teams = seat.role === 'blue' ? (seat.team === undefined ? [] : [seat.team]) : seat.role === 'white' || seat.role === 'evaluator' ? x.state.scenario.blue.map((b) => b.id) : [];
     return teams.map((t) => teamCollection(x, id, t)).filter((c): c is TeamCollection => c !== undefined);
   }
 
   const describe = (c: TeamCollection) => ({
-    id: c.id, title: c.title, description: c.description, can_read: true, can_write: false, media_types: [STIX_MEDIA],
+    id: c.id,
+    title: c.title,
+    description: c.description,
+    can_read: true,
+    can_write: false,
+    media_types: [STIX_MEDIA],
   });
 
   /** The seat, the exercise and the collection of the path, or an error already sent. */
@@ -117,81 +121,106 @@ export function taxiiRouter(deps: TaxiiDeps): Router {
     return { c };
   }
 
-  router.get('/', route(async (req, res) => {
-    // Discovery lists the API root of each exercise hosted here that the bearer's token opens.
-    const token = bearerToken(req);
-    if (token === undefined) {
-      res.set('WWW-Authenticate', 'Bearer realm="ramparts-taxii"');
-      return fail(res, 401, 'Unauthorized', 'send a seat token as "Authorization: Bearer <token>"');
-    }
-    const roots: string[] = [];
-    for (const id of deps.manager.ids()) if (await deps.manager.authenticate(id, token)) roots.push(`/taxii2/${id}/`);
-    if (roots.length === 0) {
-      res.set('WWW-Authenticate', 'Bearer realm="ramparts-taxii"');
-      return fail(res, 401, 'Unauthorized', 'no exercise hosted here knows this token');
-    }
-    reply(res, {
-      title: 'Ramparts exercise intelligence',
-      description: 'What each team received during a Ramparts exercise, as STIX 2.1 (exercise data, labelled exercise).',
-      default: roots[0], api_roots: roots,
-    });
-  }));
+  router.get(
+    '/',
+    route(async (req, res) => {
+      // Discovery lists the API root of each exercise hosted here that the bearer's token opens.
+      const token = bearerToken(req);
+      if (token === undefined) {
+        res.set('WWW-Authenticate', 'Bearer realm="ramparts-taxii"');
+        return fail(res, 401, 'Unauthorized', 'send a seat token as "Authorization: Bearer <token>"');
+      }
+      const roots: string[] = [];
+      for (const id of deps.manager.ids()) if (await deps.manager.authenticate(id, token)) roots.push(`/taxii2/${id}/`);
+      if (roots.length === 0) {
+        res.set('WWW-Authenticate', 'Bearer realm="ramparts-taxii"');
+        return fail(res, 401, 'Unauthorized', 'no exercise hosted here knows this token');
+      }
+      reply(res, {
+        title: 'Ramparts exercise intelligence',
+        description: 'What each team received during a Ramparts exercise, as STIX 2.1 (exercise data, labelled exercise).',
+        default: roots[0],
+        api_roots: roots,
+      });
+    }),
+  );
 
-  router.get('/:exercise/', route(async (req, res) => {
-    const id = String(req.params.exercise);
-    if (!(await seatOf(req, res, id))) return;
-    const x = await exercise(id);
-    if (!x) return fail(res, 404, 'Not Found', 'no such API root');
-    reply(res, { title: `Ramparts exercise ${id}`, description: 'One collection per blue team.', versions: [TAXII_MEDIA], max_content_length: 0 });
-  }));
+  router.get(
+    '/:exercise/',
+    route(async (req, res) => {
+      const id = String(req.params.exercise);
+      if (!(await seatOf(req, res, id))) return;
+      const x = await exercise(id);
+      if (!x) return fail(res, 404, 'Not Found', 'no such API root');
+      reply(res, { title: `Ramparts exercise ${id}`, description: 'One collection per blue team.', versions: [TAXII_MEDIA], max_content_length: 0 });
+    }),
+  );
 
-  router.get('/:exercise/collections/', route(async (req, res) => {
-    const id = String(req.params.exercise);
-    const seat = await seatOf(req, res, id);
-    if (!seat) return;
-    const x = await exercise(id);
-    if (!x) return fail(res, 404, 'Not Found', 'no such API root');
-    const list = collections(x, id, seat);
-    reply(res, list.length === 0 ? {} : { collections: list.map(describe) });
-  }));
+  router.get(
+    '/:exercise/collections/',
+    route(async (req, res) => {
+      const id = String(req.params.exercise);
+      const seat = await seatOf(req, res, id);
+      if (!seat) return;
+      const x = await exercise(id);
+      if (!x) return fail(res, 404, 'Not Found', 'no such API root');
+      const list = collections(x, id, seat);
+      reply(res, list.length === 0 ? {} : { collections: list.map(describe) });
+    }),
+  );
 
-  router.get('/:exercise/collections/:collection/', route(async (req, res) => {
-    const found = await collectionOf(req, res);
-    if (found) reply(res, describe(found.c));
-  }));
+  router.get(
+    '/:exercise/collections/:collection/',
+    route(async (req, res) => {
+      const found = await collectionOf(req, res);
+      if (found) reply(res, describe(found.c));
+    }),
+  );
 
-  router.get('/:exercise/collections/:collection/manifest/', route(async (req, res) => {
-    const found = await collectionOf(req, res);
-    if (!found) return;
-    const page = paged(req, res, found.c.objects);
-    if (!page) return;
-    sendPage(res, page, (o) => ({ id: o.object.id, date_added: iso(o.added), version: o.version, media_type: STIX_MEDIA }), 'objects');
-  }));
+  router.get(
+    '/:exercise/collections/:collection/manifest/',
+    route(async (req, res) => {
+      const found = await collectionOf(req, res);
+      if (!found) return;
+      const page = paged(req, res, found.c.objects);
+      if (!page) return;
+      sendPage(res, page, (o) => ({ id: o.object.id, date_added: iso(o.added), version: o.version, media_type: STIX_MEDIA }), 'objects');
+    }),
+  );
 
-  router.get('/:exercise/collections/:collection/objects/', route(async (req, res) => {
-    const found = await collectionOf(req, res);
-    if (!found) return;
-    const page = paged(req, res, found.c.objects);
-    if (page) sendPage(res, page, (o) => o.object, 'objects');
-  }));
+  router.get(
+    '/:exercise/collections/:collection/objects/',
+    route(async (req, res) => {
+      const found = await collectionOf(req, res);
+      if (!found) return;
+      const page = paged(req, res, found.c.objects);
+      if (page) sendPage(res, page, (o) => o.object, 'objects');
+    }),
+  );
 
-  router.get('/:exercise/collections/:collection/objects/:object/', route(async (req, res) => {
-    const found = await collectionOf(req, res);
-    if (!found) return;
-    const mine = found.c.objects.filter((o) => o.object.id === String(req.params.object));
-    if (mine.length === 0) return fail(res, 404, 'Not Found', 'the object does not exist in this collection');
-    const page = paged(req, res, mine);
-    if (page) sendPage(res, page, (o) => o.object, 'objects');
-  }));
+  router.get(
+    '/:exercise/collections/:collection/objects/:object/',
+    route(async (req, res) => {
+      const found = await collectionOf(req, res);
+      if (!found) return;
+      const mine = found.c.objects.filter((o) => o.object.id === String(req.params.object));
+      if (mine.length === 0) return fail(res, 404, 'Not Found', 'the object does not exist in this collection');
+      const page = paged(req, res, mine);
+      if (page) sendPage(res, page, (o) => o.object, 'objects');
+    }),
+  );
 
-  router.get('/:exercise/collections/:collection/objects/:object/versions/', route(async (req, res) => {
-    const found = await collectionOf(req, res);
-    if (!found) return;
-    const mine = found.c.objects.filter((o) => o.object.id === String(req.params.object));
-    if (mine.length === 0) return fail(res, 404, 'Not Found', 'the object does not exist in this collection');
-    const page = paged(req, res, mine);
-    if (page) sendPage(res, page, (o) => o.version, 'versions');
-  }));
+  router.get(
+    '/:exercise/collections/:collection/objects/:object/versions/',
+    route(async (req, res) => {
+      const found = await collectionOf(req, res);
+      if (!found) return;
+      const mine = found.c.objects.filter((o) => o.object.id === String(req.params.object));
+      if (mine.length === 0) return fail(res, 404, 'Not Found', 'the object does not exist in this collection');
+      const page = paged(req, res, mine);
+      if (page) sendPage(res, page, (o) => o.version, 'versions');
+    }),
+  );
 
   // Read-only: adding and deleting objects are refused (a body of another type first, with 415).
   const readOnly: RequestHandler = (req, res) => {
@@ -206,7 +235,11 @@ export function taxiiRouter(deps: TaxiiDeps): Router {
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-interface Page { items: FeedObject[]; more: boolean; next?: string }
+interface Page {
+  items: FeedObject[];
+  more: boolean;
+  next?: string;
+}
 
 /**
  * Filtering and paging of a list of objects (sections 3.4 and 3.5): added_after (exclusive), the
@@ -229,18 +262,21 @@ function paged(req: Request, res: Response, all: readonly FeedObject[]): Page | 
   const size = limit === undefined ? PAGE_LIMIT : limit === null || !/^[1-9]\d{0,8}$/.test(limit) ? NaN : Math.min(PAGE_LIMIT, Number(limit));
   if (!Number.isFinite(size)) return void fail(res, 400, 'Bad Request', 'limit: give a positive whole number');
   const from = next === undefined ? 0 : next === null || !/^\d{1,9}$/.test(next) ? NaN : Number(next);
-  if (!Number.isFinite(from)) return void fail(res, 400, 'Bad Request', 'next: give the value of the last page\'s next');
+  if (!Number.isFinite(from)) return void fail(res, 400, 'Bad Request', "next: give the value of the last page's next");
   const ids = match('id');
   const types = match('type');
   const versions = match('version');
   const specs = match('spec_version');
   if (ids === null || types === null || versions === null || specs === null) return void fail(res, 400, 'Bad Request', 'give each match[] filter once, values separated by commas');
-  const list = all.filter((o) => (afterMs === undefined || o.added > afterMs)
-    && (ids === undefined || ids.includes(o.object.id))
-    && (types === undefined || types.includes(o.object.type))
-    // One version per object is kept (the latest): last, first and all name it, a timestamp must equal it.
-    && (versions === undefined || versions.some((v) => v === 'last' || v === 'first' || v === 'all' || v === o.version))
-    && (specs === undefined || specs.includes(String(o.object.spec_version ?? '2.1'))));
+  const list = all.filter(
+    (o) =>
+      (afterMs === undefined || o.added > afterMs) &&
+      (ids === undefined || ids.includes(o.object.id)) &&
+      (types === undefined || types.includes(o.object.type)) &&
+      // One version per object is kept (the latest): last, first and all name it, a timestamp must equal it.
+      (versions === undefined || versions.some((v) => v === 'last' || v === 'first' || v === 'all' || v === o.version)) &&
+      (specs === undefined || specs.includes(String(o.object.spec_version ?? '2.1'))),
+  );
   const items = list.slice(from, from + size);
   const more = from + items.length < list.length;
   return { items, more, ...(more ? { next: String(from + items.length) } : {}) };

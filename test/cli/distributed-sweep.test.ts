@@ -16,7 +16,8 @@ const workers: { child: ChildProcess; seeds: number[] }[] = [];
 
 function startWorker(): Promise<{ child: ChildProcess; seeds: number[] }> {
   const child = spawn(process.execPath, [resolve(ROOT, 'bin/ramparts.mjs'), 'worker', '--redis', REDIS, '--queue', queue], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const worker = { child, seeds: [] as number[] };
   workers.push(worker);

@@ -39,7 +39,11 @@ describe('parseInputs', () => {
     const r = parseInputs(text, 'in.jsonl', gulf());
     if (!r.ok) throw new Error(r.errors.map(formatDiagnostic).join('\n'));
     expect(r.from).toBe('lines');
-    expect(r.inputs.map((i) => [i.at, i.line, i.command.type])).toEqual([[600_000, 4, 'ack-inject'], [3_600_000, 2, 'sitrep'], [3_600_000, 5, 'sitrep']]);
+    expect(r.inputs.map((i) => [i.at, i.line, i.command.type])).toEqual([
+      [600_000, 4, 'ack-inject'],
+      [3_600_000, 2, 'sitrep'],
+      [3_600_000, 5, 'sitrep'],
+    ]);
     expect(r.inputs[0]?.command.actor).toEqual(xs);
   });
 
@@ -86,16 +90,22 @@ describe('parseInputs', () => {
   });
 
   it('reads a ramparts log as inputs: its commands at their times, without the start and the advances', async () => {
-    const inputs = tmp.file('in.jsonl', jsonl([
-      { at: '10m', actor: xs, cmd: { type: 'ack-inject', inject: 'i01-startex' } },
-      { at: '2h', actor: xs, cmd: { type: 'sitrep', text: 'seen', severity: 'high' } },
-    ]));
+    const inputs = tmp.file(
+      'in.jsonl',
+      jsonl([
+        { at: '10m', actor: xs, cmd: { type: 'ack-inject', inject: 'i01-startex' } },
+        { at: '2h', actor: xs, cmd: { type: 'sitrep', text: 'seen', severity: 'high' } },
+      ]),
+    );
     const log = tmp.file('rec.log');
     await rampartsJson('run', GULF, '--seed', '4', '--inputs', inputs, '--log', log);
     const r = parseInputs(readFileSync(log, 'utf8'), log, gulf());
     if (!r.ok) throw new Error(r.errors.map(formatDiagnostic).join('\n'));
     expect(r.from).toBe('log');
-    expect(r.inputs.map((i) => [i.at, i.command.type, i.line])).toEqual([[600_000, 'ack-inject', 4], [7_200_000, 'sitrep', 6]]);
+    expect(r.inputs.map((i) => [i.at, i.command.type, i.line])).toEqual([
+      [600_000, 'ack-inject', 4],
+      [7_200_000, 'sitrep', 6],
+    ]);
     // Running the same seed with the log as inputs reproduces the recorded run.
     const a = await rampartsJson<RunReport>('run', GULF, '--seed', '4', '--inputs', inputs);
     const b = await rampartsJson<RunReport>('run', GULF, '--seed', '4', '--inputs', log);
@@ -105,16 +115,22 @@ describe('parseInputs', () => {
 
 describe('inputs during a run', () => {
   it('reports refused inputs with their line, goes on, and fails only with --strict', async () => {
-    const inputs = tmp.file('refused.jsonl', jsonl([
-      { at: '10m', actor: xs, cmd: { type: 'ack-inject', inject: 'i01-startex' } },
-      { at: '20m', actor: xs, cmd: { type: 'ack-inject', inject: 'i01-startex' } },
-      { at: '30m', actor: xs, cmd: { type: 'grant-assistance', request: 'xr-H9' } },
-    ]));
+    const inputs = tmp.file(
+      'refused.jsonl',
+      jsonl([
+        { at: '10m', actor: xs, cmd: { type: 'ack-inject', inject: 'i01-startex' } },
+        { at: '20m', actor: xs, cmd: { type: 'ack-inject', inject: 'i01-startex' } },
+        { at: '30m', actor: xs, cmd: { type: 'grant-assistance', request: 'xr-H9' } },
+      ]),
+    );
     const r = await ramparts('run', GULF, '--seed', '5', '--inputs', inputs, '--json');
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out) as RunReport;
     expect(report.inputs?.applied).toBe(1);
-    expect(report.inputs?.refused.map((x) => [x.line, x.type])).toEqual([[2, 'ack-inject'], [3, 'grant-assistance']]);
+    expect(report.inputs?.refused.map((x) => [x.line, x.type])).toEqual([
+      [2, 'ack-inject'],
+      [3, 'grant-assistance'],
+    ]);
     expect(r.err).toMatch(/refused\.jsonl:2: refused at T\+00:20:00: ack-inject: [A-Z_]+: /);
     expect(r.err).toMatch(/refused\.jsonl:3: refused at T\+00:30:00: grant-assistance: NOT_FOUND: /);
     expect((await ramparts('run', GULF, '--seed', '5', '--inputs', inputs, '--strict')).code).toBe(1);
@@ -137,7 +153,8 @@ describe('inputs during a run', () => {
     const first = new ContainmentTracker(c);
     const compromisedAt = new Map<string, number>();
     runScripted(c, {
-      seed: 9, observe: (events) => {
+      seed: 9,
+      observe: (events) => {
         first.add(events);
         for (const e of events) {
           const d = e.data as { node?: string; integrity?: string };
@@ -147,10 +164,13 @@ describe('inputs during a run', () => {
     });
     expect(compromisedAt.size).toBeGreaterThan(1);
     const isolate = c.actionByKind.isolate;
-    const inputs = [...compromisedAt].map(([node, t], i) => ({
-      at: Math.min(t + 1_800_000, c.meta.duration - 1), line: i + 1,
-      command: { type: 'action' as const, action: isolate, target: { node }, actor: { role: 'blue' as const, team: 'xs' } },
-    })).sort((a, b) => a.at - b.at);
+    const inputs = [...compromisedAt]
+      .map(([node, t], i) => ({
+        at: Math.min(t + 1_800_000, c.meta.duration - 1),
+        line: i + 1,
+        command: { type: 'action' as const, action: isolate, target: { node }, actor: { role: 'blue' as const, team: 'xs' } },
+      }))
+      .sort((a, b) => a.at - b.at);
     const tracker = new ContainmentTracker(c);
     const run = runScripted(c, { seed: 9, inputs, observe: (events) => tracker.add(events) });
     const o = outcomeOf(run.state, tracker);

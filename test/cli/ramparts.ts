@@ -11,7 +11,11 @@ import type { CliIO } from '../../cli/io.ts';
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const GULF = join(ROOT, 'scenarios', 'gulf-shield.yaml');
 
-export interface CliResult { code: number; out: string; err: string }
+export interface CliResult {
+  code: number;
+  out: string;
+  err: string;
+}
 
 export async function ramparts(...args: string[]): Promise<CliResult> {
   let out = '';

@@ -22,8 +22,17 @@ const gulf = () => {
 
 /** The parts of a run's report that describe the state reached (replay reports the same). */
 const outcome = (r: RunReport | ReplayReport) => ({
-  scenario: r.scenario, scenarioHash: r.scenarioHash, seed: r.seed, stateHash: r.stateHash, phase: r.phase, simTimeMs: r.simTimeMs,
-  events: r.events, objectives: r.objectives, red: r.red, scores: r.scores, teams: r.teams,
+  scenario: r.scenario,
+  scenarioHash: r.scenarioHash,
+  seed: r.seed,
+  stateHash: r.stateHash,
+  phase: r.phase,
+  simTimeMs: r.simTimeMs,
+  events: r.events,
+  objectives: r.objectives,
+  red: r.red,
+  scores: r.scores,
+  teams: r.teams,
 });
 
 describe('ramparts run', () => {
@@ -39,7 +48,11 @@ describe('ramparts run', () => {
     expect(a.stop).toBe('ended');
     expect(a.simTimeMs).toBe(gulf().meta.duration);
     expect(a.events).toBeGreaterThan(100);
-    expect(Object.keys(a.scores).sort()).toEqual(gulf().blue.map((t) => t.id).sort());
+    expect(Object.keys(a.scores).sort()).toEqual(
+      gulf()
+        .blue.map((t) => t.id)
+        .sort(),
+    );
     for (const s of Object.values(a.scores)) expect(s.composite).toBeGreaterThanOrEqual(0);
     expect(a.objectives.length).toBeGreaterThan(0);
     expect(a.inputs).toBeNull();
@@ -113,13 +126,16 @@ describe('ramparts replay', () => {
   });
 
   it('with inputs, --at equals a live run stopped there with --until', async () => {
-    const inputs = tmp.file('in.jsonl', jsonl([
-      { at: '10m', actor: { role: 'blue', team: 'xs' }, cmd: { type: 'ack-inject', inject: 'i01-startex' } },
-      { at: '2h', actor: { role: 'blue', team: 'xs' }, cmd: { type: 'action', action: 'isolate-host', target: { node: 'xs-dmz-web01' } } },
-      { at: '2h', actor: { role: 'blue', team: 'xn' }, cmd: { type: 'sitrep', text: 'Phishing wave seen', severity: 'medium' } },
-      { at: '3h', actor: { role: 'white' }, cmd: { type: 'adjudicate', item: { kind: 'sitrep', id: 'xn-S1' }, grade: 70 } },
-      { at: '9h', actor: { role: 'blue', team: 'xs' }, cmd: { type: 'action', action: 'threat-hunt', target: { segment: 'xs-energy' } } },
-    ]));
+    const inputs = tmp.file(
+      'in.jsonl',
+      jsonl([
+        { at: '10m', actor: { role: 'blue', team: 'xs' }, cmd: { type: 'ack-inject', inject: 'i01-startex' } },
+        { at: '2h', actor: { role: 'blue', team: 'xs' }, cmd: { type: 'action', action: 'isolate-host', target: { node: 'xs-dmz-web01' } } },
+        { at: '2h', actor: { role: 'blue', team: 'xn' }, cmd: { type: 'sitrep', text: 'Phishing wave seen', severity: 'medium' } },
+        { at: '3h', actor: { role: 'white' }, cmd: { type: 'adjudicate', item: { kind: 'sitrep', id: 'xn-S1' }, grade: 70 } },
+        { at: '9h', actor: { role: 'blue', team: 'xs' }, cmd: { type: 'action', action: 'threat-hunt', target: { segment: 'xs-energy' } } },
+      ]),
+    );
     const log = tmp.file('in.log');
     const full = await rampartsJson<RunReport>('run', GULF, '--seed', '3', '--inputs', inputs, '--log', log);
     expect(full.inputs).toEqual({ applied: 5, refused: [], notReached: 0 });
@@ -173,8 +189,16 @@ describe('ramparts replay', () => {
 
 describe('usage and input errors', () => {
   it('exits 2 on usage errors with a one-line reason and no stack trace', async () => {
-    for (const args of [['run'], ['run', GULF, '--seed', 'x'], ['run', GULF, '--until', 'soon'], ['run', GULF, '--bogus'], ['run', GULF, GULF],
-      ['replay'], ['replay', 'a.log', '--at', '5 minutes'], ['run', GULF, '--seed']]) {
+    for (const args of [
+      ['run'],
+      ['run', GULF, '--seed', 'x'],
+      ['run', GULF, '--until', 'soon'],
+      ['run', GULF, '--bogus'],
+      ['run', GULF, GULF],
+      ['replay'],
+      ['replay', 'a.log', '--at', '5 minutes'],
+      ['run', GULF, '--seed'],
+    ]) {
       const r = await ramparts(...args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.err).toMatch(new RegExp(`^ramparts ${args[0]}: .+\\nRun 'ramparts ${args[0]} --help' for usage\\.\\n$`));

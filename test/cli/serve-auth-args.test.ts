@@ -15,11 +15,28 @@ function parse(...args: string[]) {
 
 describe('ramparts serve single sign-on options', () => {
   it('builds the provider settings, the secret from the environment only', () => {
-    const args = parse('--oidc-issuer', 'https://login.example.org/realms/x/', '--oidc-client-id', 'ramparts',
-      '--oidc-role', 'white-cell=controller', '--oidc-role', 'planners=planner,evaluator', '--oidc-role', 'white-cell=evaluator', '--public-url', 'https://ex.example.org');
+    const args = parse(
+      '--oidc-issuer',
+      'https://login.example.org/realms/x/',
+      '--oidc-client-id',
+      'ramparts',
+      '--oidc-role',
+      'white-cell=controller',
+      '--oidc-role',
+      'planners=planner,evaluator',
+      '--oidc-role',
+      'white-cell=evaluator',
+      '--public-url',
+      'https://ex.example.org',
+    );
     expect(oidcConfigOf(args, { RAMPARTS_OIDC_CLIENT_SECRET: 's3cret' })).toEqual({
-      issuer: 'https://login.example.org/realms/x', clientId: 'ramparts', clientSecret: 's3cret', groupsClaim: 'groups', label: 'single sign-on',
-      publicUrl: 'https://ex.example.org', roleMap: Object.assign(Object.create(null), { 'white-cell': ['controller', 'evaluator'], planners: ['planner', 'evaluator'] }),
+      issuer: 'https://login.example.org/realms/x',
+      clientId: 'ramparts',
+      clientSecret: 's3cret',
+      groupsClaim: 'groups',
+      label: 'single sign-on',
+      publicUrl: 'https://ex.example.org',
+      roleMap: Object.assign(Object.create(null), { 'white-cell': ['controller', 'evaluator'], planners: ['planner', 'evaluator'] }),
     });
     expect(oidcConfigOf(parse('--secure-cookies'))).toBeUndefined();
   });

@@ -63,8 +63,15 @@ describe('ramparts sweep', () => {
   });
 
   it('refuses bad usage with exit 2', async () => {
-    for (const args of [['sweep', GULF], ['sweep', GULF, '--runs', '0'], ['sweep', GULF, '--runs', '3', '--seeds', '1,2'],
-      ['sweep', GULF, '--seed', '1', '--seeds', '1-3'], ['sweep', GULF, '--seeds', '1,1'], ['sweep', GULF, '--seeds', '5-2'], ['sweep', GULF, '--runs', '2', '--workers', '0']]) {
+    for (const args of [
+      ['sweep', GULF],
+      ['sweep', GULF, '--runs', '0'],
+      ['sweep', GULF, '--runs', '3', '--seeds', '1,2'],
+      ['sweep', GULF, '--seed', '1', '--seeds', '1-3'],
+      ['sweep', GULF, '--seeds', '1,1'],
+      ['sweep', GULF, '--seeds', '5-2'],
+      ['sweep', GULF, '--runs', '2', '--workers', '0'],
+    ]) {
       const r = await ramparts(...args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.err).toMatch(/^ramparts sweep: .+\nRun 'ramparts sweep --help' for usage\.\n$/);

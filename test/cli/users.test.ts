@@ -24,10 +24,14 @@ afterAll(async () => {
 
 const backends: Array<[string, string[], () => Promise<{ store: AccountStore; close(): Promise<void> }>]> = [
   ['the file store', ['--data', work.dir], async () => ({ store: await FileAccountStore.open(work.dir), close: async () => undefined })],
-  ['PostgreSQL', ['--postgres', TEST_PG, '--postgres-schema', schema], async () => {
-    const store = await PostgresStore.open(TEST_PG, { schema });
-    return { store: store.accounts(), close: () => store.close() };
-  }],
+  [
+    'PostgreSQL',
+    ['--postgres', TEST_PG, '--postgres-schema', schema],
+    async () => {
+      const store = await PostgresStore.open(TEST_PG, { schema });
+      return { store: store.accounts(), close: () => store.close() };
+    },
+  ],
 ];
 
 describe.each(backends)('ramparts users on %s', (_name, where, open) => {

@@ -50,7 +50,9 @@ describe('ramparts validate (in process)', () => {
     const warned = write('warned.yaml', minimalText.replace('        tactic: initial-access\n', '        tactic: impact\n'));
     const r = await run([warned]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/warned\.yaml:\d+:\d+: warning: campaigns\[0\]\.steps\[0\]\.tactic: T1566\.002 \(Spearphishing Link\) belongs to initial-access, not impact\n.*warned\.yaml: valid \(1 warning\)$/);
+    expect(r.out).toMatch(
+      /warned\.yaml:\d+:\d+: warning: campaigns\[0\]\.steps\[0\]\.tactic: T1566\.002 \(Spearphishing Link\) belongs to initial-access, not impact\n.*warned\.yaml: valid \(1 warning\)$/,
+    );
     expect((await run(['--strict', warned])).code).toBe(1);
     expect(await run(['--quiet', warned])).toEqual({ code: 0, out: '', err: '' });
   });
@@ -73,10 +75,11 @@ describe('ramparts validate (in process)', () => {
     expect(r.code).toBe(1);
     const parsed = JSON.parse(r.out) as { ok: boolean; files: { file: string; ok: boolean; errors: unknown[]; warnings: unknown[] }[] };
     expect(parsed.ok).toBe(false);
-    expect(parsed.files.map((f) => [f.file, f.ok])).toEqual([[MINIMAL, true], [bad, false]]);
-    expect(parsed.files[1]?.errors).toEqual([
-      { file: bad, line: 145, col: 11, path: 'injects[0].move', message: 'no move "m7"; did you mean "m1"?', severity: 'error' },
+    expect(parsed.files.map((f) => [f.file, f.ok])).toEqual([
+      [MINIMAL, true],
+      [bad, false],
     ]);
+    expect(parsed.files[1]?.errors).toEqual([{ file: bad, line: 145, col: 11, path: 'injects[0].move', message: 'no move "m7"; did you mean "m1"?', severity: 'error' }]);
   });
 
   it('exits 2 on usage errors and prints help on --help', async () => {
@@ -96,7 +99,10 @@ describe('ramparts validate (real process)', () => {
 
   it('exits 0, 1 and 2 as documented and never prints a stack trace', () => {
     const binary = write('binary.yaml', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2]));
-    const bomb = write('bomb.yaml', 'a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n');
+    const bomb = write(
+      'bomb.yaml',
+      'a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n',
+    );
     const deep = write('deep.yaml', `a: ${'['.repeat(200_000)}${']'.repeat(200_000)}\n`);
     const ok = spawn([MINIMAL]);
     expect(ok.status).toBe(0);

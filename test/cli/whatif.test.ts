@@ -95,13 +95,16 @@ describe('ramparts whatif', () => {
 
   it('bad edits are located errors and nothing runs (no branch file is written)', async () => {
     const out = s.file('never.jsonl');
-    const bad = s.file('bad.yaml', `${ISOLATE}- at: 10m
+    const bad = s.file(
+      'bad.yaml',
+      `${ISOLATE}- at: 10m
   actor: { role: blue, team: xs }
   cmd: { type: sitrep, text: late, severity: low }
 - at: 1h
   actor: { role: red }
   cmd: { type: action, action: isolate-host, target: { node: xs-dmz-web01 } }
-`);
+`,
+    );
     const r = await ramparts('whatif', log, '--at', '40m', '--edits', bad, '-o', out);
     expect(r.code).toBe(1);
     expect(r.err).toContain(`${bad}:4:7: [1].at: T+10m is before the fork at T+40m`);

@@ -20,10 +20,13 @@ function model(): MapModel {
 }
 
 describe('segment alert badges', () => {
-  it('counts every alerting node once, in its own segment, at that segment\'s top end corner', () => {
+  it("counts every alerting node once, in its own segment, at that segment's top end corner", () => {
     const layout = layoutNetwork(model());
     // 228 alerting nodes, as seen on the flagship's 2,036-node map: every eighth node, the first 228.
-    const alerting = layout.nodeIds.map((_, i) => i).filter((i) => i % 8 === 0).slice(0, 228);
+    const alerting = layout.nodeIds
+      .map((_, i) => i)
+      .filter((i) => i % 8 === 0)
+      .slice(0, 228);
     const badges = segmentBadges(layout, alerting, false);
     expect(badges.reduce((n, b) => n + b.count, 0)).toBe(228);
     for (const b of badges) {

@@ -22,7 +22,10 @@ const ROOT = join(import.meta.dirname, '../..');
 function until(store: SessionStore, test: (s: SessionState) => boolean, what: string, ms = HANG_MS): Promise<SessionState> {
   return new Promise((resolve, reject) => {
     if (test(store.getState())) return resolve(store.getState());
-    const timer = setTimeout(() => { stop(); reject(new Error(`timed out waiting for ${what}; state: ${JSON.stringify({ status: store.getState().status, seq: store.getState().seq, error: store.getState().error })}`)); }, ms);
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`timed out waiting for ${what}; state: ${JSON.stringify({ status: store.getState().status, seq: store.getState().seq, error: store.getState().error })}`));
+    }, ms);
     const stop = store.subscribe((s) => {
       if (test(s)) {
         clearTimeout(timer);
@@ -40,9 +43,19 @@ describe('client connection against the real server', () => {
   let server: RunningServer;
   let created: CreateExerciseResponse;
   const open: Connection[] = [];
-  const start = (port: number) => startServer(defaultConfig({
-    port, host: '127.0.0.1', dataDir, scenariosDir: join(ROOT, 'scenarios'), distDir: join(dataDir, 'no-dist'), logLevel: 'error', operatorToken: TEST_OPERATOR_TOKEN,
-  }), { logger: silentLogger });
+  const start = (port: number) =>
+    startServer(
+      defaultConfig({
+        port,
+        host: '127.0.0.1',
+        dataDir,
+        scenariosDir: join(ROOT, 'scenarios'),
+        distDir: join(dataDir, 'no-dist'),
+        logLevel: 'error',
+        operatorToken: TEST_OPERATOR_TOKEN,
+      }),
+      { logger: silentLogger },
+    );
   const join_ = (seat: string) => {
     const store = createSessionStore();
     const connection = connect(store, created.exerciseId, tokenOf(created, seat), server.url);
@@ -53,7 +66,11 @@ describe('client connection against the real server', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'ramparts-client-'));
     server = await start(0);
-    const res = await fetch(`${server.url}/api/exercises`, { method: 'POST', headers: { 'content-type': 'application/json', ...operatorHeaders() }, body: JSON.stringify({ scenario: 'gulf-shield-2026', mode: 'realtime', seed: 3 }) });
+    const res = await fetch(`${server.url}/api/exercises`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...operatorHeaders() },
+      body: JSON.stringify({ scenario: 'gulf-shield-2026', mode: 'realtime', seed: 3 }),
+    });
     created = (await res.json()) as CreateExerciseResponse;
     expect(created.ok).toBe(true);
   });
@@ -117,7 +134,7 @@ describe('client connection against the real server', () => {
     expect(resumed.notices).toEqual([]);
   });
 
-  it('is refused with the server\'s reason for a token that is not the exercise\'s', async () => {
+  it("is refused with the server's reason for a token that is not the exercise's", async () => {
     const store = createSessionStore();
     open.push(connect(store, created.exerciseId, 'A'.repeat(43), server.url));
     const refused = await until(store, (s) => s.status === 'refused', 'the refusal');

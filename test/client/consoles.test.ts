@@ -11,7 +11,6 @@ import { panelActions, progress, targetsFor } from '../../client/features/action
 import { parseIndicators } from '../../client/features/intel/IntelPanel.tsx';
 import { advance, HOUR, startExercise, views } from './engine-views.ts';
 
-
 /** The AAR/IP as Markdown from a log's text, as the server's aar-md export writes it. */
 function aarFromLogText(text: string, lang: string): { ok: true; markdown: string } | { ok: false; message: string } {
   const opened = logFromFile(text);
@@ -22,9 +21,7 @@ function aarFromLogText(text: string, lang: string): { ok: true; markdown: strin
 
 describe('campaign graph layout', () => {
   it('puts each step one column after its latest precondition', () => {
-    const layout = layoutCampaign([
-      { id: 'a' }, { id: 'b', requires: ['a'] }, { id: 'c', requires: ['a'] }, { id: 'd', requires: ['b'], requiresAny: ['c'] }, { id: 'e' },
-    ]);
+    const layout = layoutCampaign([{ id: 'a' }, { id: 'b', requires: ['a'] }, { id: 'c', requires: ['a'] }, { id: 'd', requires: ['b'], requiresAny: ['c'] }, { id: 'e' }]);
     expect(layout.by).toBe('preconditions');
     expect(layout.at.get('a')).toEqual({ col: 0, row: 0 });
     expect(layout.at.get('e')).toEqual({ col: 0, row: 1 });
@@ -36,9 +33,16 @@ describe('campaign graph layout', () => {
     expect(layout.rows).toBe(2);
   });
   it('survives a cycle and falls back to tactic columns without preconditions', () => {
-    const cyc = layoutCampaign([{ id: 'a', requires: ['b'] }, { id: 'b', requires: ['a'] }]);
+    const cyc = layoutCampaign([
+      { id: 'a', requires: ['b'] },
+      { id: 'b', requires: ['a'] },
+    ]);
     expect(cyc.at.size).toBe(2);
-    const byTactic = layoutCampaign([{ id: 'x', tactic: 'impact' }, { id: 'y', tactic: 'initial-access' }, { id: 'z', tactic: 'execution' }]);
+    const byTactic = layoutCampaign([
+      { id: 'x', tactic: 'impact' },
+      { id: 'y', tactic: 'initial-access' },
+      { id: 'z', tactic: 'execution' },
+    ]);
     expect(byTactic.by).toBe('tactic');
     expect([byTactic.at.get('y')?.col, byTactic.at.get('z')?.col, byTactic.at.get('x')?.col]).toEqual([0, 1, 2]);
   });
@@ -139,7 +143,20 @@ describe('actions', () => {
     expect(targetsFor('hunt', { nodes: [], segment: '', indicator: '' })).toEqual([]);
   });
   it('measures progress from request to due', () => {
-    const a = { id: 'x', action: 'i', kind: 'isolate' as const, target: { node: 'n' }, report: null, status: 'inProgress' as const, requestedAt: 1000, due: 3000, endedAt: null, result: null, onBehalfOf: null, team: 'xs' };
+    const a = {
+      id: 'x',
+      action: 'i',
+      kind: 'isolate' as const,
+      target: { node: 'n' },
+      report: null,
+      status: 'inProgress' as const,
+      requestedAt: 1000,
+      due: 3000,
+      endedAt: null,
+      result: null,
+      onBehalfOf: null,
+      team: 'xs',
+    };
     expect(progress(a, 2000)).toBe(0.5);
     expect(progress(a, 9000)).toBe(1);
     expect(progress({ ...a, status: 'done' }, 1000)).toBe(1);
@@ -150,7 +167,7 @@ describe('actions', () => {
 });
 
 describe('after-action report', () => {
-  it('is the AAR/IP of the exercise\'s log, with scores, the evaluator\'s ratings, red steps and injects', () => {
+  it("is the AAR/IP of the exercise's log, with scores, the evaluator's ratings, red steps and injects", () => {
     const compiled = compileScenario(startExercise().scenario.source as ScenarioT);
     const cap = compiled.capabilities[0];
     expect(cap).toBeDefined();

@@ -9,7 +9,11 @@ describe('per-team ratings', () => {
   const s = startExercise();
   advance(s, 2 * HOUR);
   apply(s, { type: 'answer-inject', inject: 'i01-startex', text: 'Crisis cell activated at 08:10', actor: { role: 'blue', team: 'xs' } });
-  for (const [team, rating] of [['xs', 'M'], ['xr', 'P'], ['xs', 'S']] as const) {
+  for (const [team, rating] of [
+    ['xs', 'M'],
+    ['xr', 'P'],
+    ['xs', 'S'],
+  ] as const) {
     apply(s, { type: 'rate', capability: 'op-coordination', task: 'opco-activate', team, rating, actor: EVALUATOR });
   }
   apply(s, { type: 'rate', capability: 'op-coordination', task: 'opco-activate', rating: 'U', actor: EVALUATOR });
@@ -22,12 +26,15 @@ describe('per-team ratings', () => {
     expect(latestRating(view.ratings, 'op-coordination', 'opco-activate', 'xn')).toBeUndefined();
   });
 
-  it('lists a team\'s history with the rating each one replaced', () => {
-    expect(ratingHistory(view.ratings, 'xs').map((r) => [r.previous, r.rating, r.by])).toEqual([[null, 'M', 'evaluator:Lead'], ['M', 'S', 'evaluator:Lead']]);
+  it("lists a team's history with the rating each one replaced", () => {
+    expect(ratingHistory(view.ratings, 'xs').map((r) => [r.previous, r.rating, r.by])).toEqual([
+      [null, 'M', 'evaluator:Lead'],
+      ['M', 'S', 'evaluator:Lead'],
+    ]);
     expect(ratingHistory(view.ratings).map((r) => r.rating)).toEqual(['U']);
   });
 
-  it('gathers the injects that evaluate a task with the team\'s answer beside their criteria', () => {
+  it("gathers the injects that evaluate a task with the team's answer beside their criteria", () => {
     const ev = taskEvidence(view, 'xs', 'op-coordination', 'opco-activate');
     expect(ev.map((e) => e.id)).toEqual(['i01-startex', 'i02-startex-ack']);
     expect(ev[0]).toMatchObject({ kind: 'inject', answer: 'Crisis cell activated at 08:10', criteria: { capability: 'op-coordination', task: 'opco-activate' } });

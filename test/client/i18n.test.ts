@@ -59,15 +59,19 @@ describe('translation catalogs', () => {
       const text = readFileSync(file, 'utf8');
       const known = (key: string) => key in en || (file.includes(join('features', 'studio')) && Object.hasOwn(studio, key));
       for (const m of text.matchAll(/\bt\('([^']+)'/g)) if (!known(m[1] as string)) missing.push(`${file}: ${m[1]}`);
-      for (const m of text.matchAll(/key: '([a-z][\w.]+)'/g)) if (!(m[1] as string in en)) missing.push(`${file}: ${m[1]}`);
+      for (const m of text.matchAll(/key: '([a-z][\w.]+)'/g)) if (!((m[1] as string) in en)) missing.push(`${file}: ${m[1]}`);
     }
     expect(missing).toEqual([]);
   });
 
   it('has a label for every value the consoles name through a key prefix', () => {
     const want = [
-      ...NODE_KINDS.map((k) => `kind.${k}`), ...CHANNELS.map((c) => `channel.${c}`), ...ACTION_KINDS.map((a) => `actionKind.${a}`),
-      ...SENSOR_KINDS.map((s) => `source.${s}`), ...ZONES.map((z) => `zone.${z}`), ...STATUSES.map((s) => `status.${s}`),
+      ...NODE_KINDS.map((k) => `kind.${k}`),
+      ...CHANNELS.map((c) => `channel.${c}`),
+      ...ACTION_KINDS.map((a) => `actionKind.${a}`),
+      ...SENSOR_KINDS.map((s) => `source.${s}`),
+      ...ZONES.map((z) => `zone.${z}`),
+      ...STATUSES.map((s) => `status.${s}`),
       ...['planned', 'running', 'paused', 'ended'].map((p) => `phase.${p}`),
       ...['scheduled', 'delivered', 'acknowledged', 'answered', 'evaluated'].map((s) => `inject.${s}`),
       ...['requested', 'inProgress', 'done', 'failed', 'cancelled'].map((s) => `actionStatus.${s}`),
@@ -99,15 +103,17 @@ describe('t()', () => {
 });
 
 describe('refusals', () => {
-  it('say a quota in the seat\'s language with the code after it, and other refusals as the server wrote them', () => {
+  it("say a quota in the seat's language with the code after it, and other refusals as the server wrote them", () => {
     const reply = { code: 'QUOTA_EXCEEDED', message: 'your seat has used its 2 MiB of free text', detail: { quota: QUOTAS.TEXT_BYTES, limit: 2 * 1024 * 1024, used: 2_000_000 } };
-    expect(refusalText((key, params) => t('en', key, params), reply)).toBe('Your seat has used its 2 MiB of free text for this exercise (reports, sitreps, answers, requests). This was not sent. (QUOTA_EXCEEDED)');
+    expect(refusalText((key, params) => t('en', key, params), reply)).toBe(
+      'Your seat has used its 2 MiB of free text for this exercise (reports, sitreps, answers, requests). This was not sent. (QUOTA_EXCEEDED)',
+    );
     const ar = refusalText((key, params) => t('ar', key, params), { ...reply, detail: { quota: QUOTAS.SITREPS, limit: 500, used: 500 } });
     expect(ar).toMatch(/^قدّم فريقك تقارير الموقف المسموح بها لهذا التمرين \(500\)/);
     expect(ar.endsWith('(QUOTA_EXCEEDED)')).toBe(true);
   });
 
-  it('say every other refusal as a sentence of its code in the seat\'s language; the code and the server\'s words are the detail', () => {
+  it("say every other refusal as a sentence of its code in the seat's language; the code and the server's words are the detail", () => {
     const en = (key: string) => t('en', key);
     const ar = (key: string) => t('ar', key);
     const phase = { code: 'WRONG_PHASE', message: 'action is not possible now: the exercise is paused' };

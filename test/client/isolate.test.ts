@@ -14,6 +14,10 @@ describe('isolating handles and addresses', () => {
       expect(isolateTokens(text)).toEqual([text]);
     }
     const text = 'a @b_c 1.1.1.1 d';
-    expect(isolateTokens(text).map((p) => (typeof p === 'string' ? p : p.ltr)).join('')).toBe(text);
+    expect(
+      isolateTokens(text)
+        .map((p) => (typeof p === 'string' ? p : p.ltr))
+        .join(''),
+    ).toBe(text);
   });
 });

@@ -70,7 +70,7 @@ describe('map layout', () => {
     expect(layout.width / layout.height).toBeLessThan(3);
   });
 
-  it('puts the blue team\'s own network first and orders segments by zone', () => {
+  it("puts the blue team's own network first and orders segments by zone", () => {
     const blue = views.blue(state, 'xs');
     const model = blueModel(blue);
     const layout = layoutNetwork(model);

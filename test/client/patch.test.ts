@@ -14,38 +14,50 @@ function deepFreeze<T>(value: T): T {
 }
 
 // Views as the server has them: objects with id-keyed arrays, nested records, scalars, nulls.
-const item = fc.record({
-  id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'),
-  n: fc.integer({ min: 0, max: 5 }),
-  s: fc.option(fc.constantFrom('x', 'y', 'z'), { nil: null }),
-  tags: fc.array(fc.constantFrom('p', 'q', 'r'), { maxLength: 3 }),
-  deep: fc.option(fc.record({ k: fc.integer({ min: 0, max: 3 }) }), { nil: undefined }),
-}, { requiredKeys: ['id', 'n', 's', 'tags'] });
+const item = fc.record(
+  {
+    id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'),
+    n: fc.integer({ min: 0, max: 5 }),
+    s: fc.option(fc.constantFrom('x', 'y', 'z'), { nil: null }),
+    tags: fc.array(fc.constantFrom('p', 'q', 'r'), { maxLength: 3 }),
+    deep: fc.option(fc.record({ k: fc.integer({ min: 0, max: 3 }) }), { nil: undefined }),
+  },
+  { requiredKeys: ['id', 'n', 's', 'tags'] },
+);
 const uniqueItems = fc.uniqueArray(item, { selector: (i) => i.id, maxLength: 6 });
-const view = fc.record({
-  clock: fc.record({ t: fc.integer({ min: 0, max: 100 }), phase: fc.constantFrom('planned', 'running') }),
-  nodes: uniqueItems,
-  plain: fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 5 }),
-  map: fc.dictionary(fc.constantFrom('k1', 'k2', 'k3'), fc.integer()),
-  maybe: fc.option(fc.string({ maxLength: 3 }), { nil: undefined }),
-}, { requiredKeys: ['clock', 'nodes', 'plain', 'map'] });
+const view = fc.record(
+  {
+    clock: fc.record({ t: fc.integer({ min: 0, max: 100 }), phase: fc.constantFrom('planned', 'running') }),
+    nodes: uniqueItems,
+    plain: fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 5 }),
+    map: fc.dictionary(fc.constantFrom('k1', 'k2', 'k3'), fc.integer()),
+    maybe: fc.option(fc.string({ maxLength: 3 }), { nil: undefined }),
+  },
+  { requiredKeys: ['clock', 'nodes', 'plain', 'map'] },
+);
 
 describe('patchShared', () => {
-  it('gives the same view as jsondiffpatch\'s own patch, without touching the input', () => {
-    fc.assert(fc.property(view, view, (before, after) => {
-      const patch = diffViews(before, after);
-      const expected = applyViewPatch(before, patch);
-      deepFreeze(before);
-      const got = patchShared(before, patch);
-      expect(got).toEqual(expected);
-      expect(got).toEqual(JSON.parse(JSON.stringify(after)));
-    }), { numRuns: 400 });
+  it("gives the same view as jsondiffpatch's own patch, without touching the input", () => {
+    fc.assert(
+      fc.property(view, view, (before, after) => {
+        const patch = diffViews(before, after);
+        const expected = applyViewPatch(before, patch);
+        deepFreeze(before);
+        const got = patchShared(before, patch);
+        expect(got).toEqual(expected);
+        expect(got).toEqual(JSON.parse(JSON.stringify(after)));
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('shares every part of the view the patch does not touch', () => {
     const before = deepFreeze({
       clock: { t: 1 },
-      nodes: [{ id: 'a', state: 'clean', services: [{ id: 's', up: true }] }, { id: 'b', state: 'clean', services: [] }],
+      nodes: [
+        { id: 'a', state: 'clean', services: [{ id: 's', up: true }] },
+        { id: 'b', state: 'clean', services: [] },
+      ],
       segments: [{ id: 'seg', zone: 'dmz' }],
     });
     const after = { ...before, nodes: [before.nodes[0], { ...before.nodes[1], state: 'isolated' }] };

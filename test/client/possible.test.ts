@@ -4,7 +4,7 @@ import { whyNot } from '../../client/store/possible.ts';
 import { t } from '../../client/i18n/t.ts';
 
 describe('whether a command can be sent now', () => {
-  it('follows the engine\'s phases: nothing before the start, talk but no action while paused, nothing after the end', () => {
+  it("follows the engine's phases: nothing before the start, talk but no action while paused, nothing after the end", () => {
     expect(whyNot('action', 'planned', 'online', false)).toBe('possible.planned');
     expect(whyNot('action', 'running', 'online', false)).toBeNull();
     expect(whyNot('action', 'paused', 'online', false)).toBe('possible.paused');
@@ -15,7 +15,7 @@ describe('whether a command can be sent now', () => {
     expect(whyNot('start', 'running', 'online', false)).toBe('possible.running');
   });
 
-  it('waits for the connection and for the control\'s own command in flight', () => {
+  it("waits for the connection and for the control's own command in flight", () => {
     expect(whyNot('action', 'running', 'online', true)).toBe('possible.pending');
     expect(whyNot('action', 'running', 'reconnecting', false)).toBe('possible.offline');
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { stepColors } from '../../client/features/red/CampaignGraph.tsx';
 
 describe('campaign step colours', () => {
-  it('are the defenders\' on their consoles and flipped for succeeded and failed on red\'s', () => {
+  it("are the defenders' on their consoles and flipped for succeeded and failed on red's", () => {
     const ok = '#4cc38a';
     const bad = '#f03e3e';
     expect(stepColors('defence')).toMatchObject({ succeeded: bad, failed: ok });

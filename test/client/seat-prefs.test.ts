@@ -5,13 +5,13 @@ import { seatPrefs, supportedLang } from '../../client/store/seat-prefs.ts';
 const SUPPORTED = ['en', 'ar'];
 const browser = { languages: ['fr-FR', 'ar-SA', 'en'], timeZone: 'Europe/Paris' };
 
-describe('a seat\'s language and time zone', () => {
-  it('is the team\'s when it has them', () => {
+describe("a seat's language and time zone", () => {
+  it("is the team's when it has them", () => {
     expect(seatPrefs({ language: 'ar', timeZone: 'Asia/Riyadh' }, browser, SUPPORTED)).toEqual({ lang: 'ar', timeZone: 'Asia/Riyadh' });
     expect(seatPrefs({ language: 'en-GB' }, { languages: ['ar'], timeZone: 'Asia/Dubai' }, SUPPORTED)).toEqual({ lang: 'en', timeZone: 'Asia/Dubai' });
   });
 
-  it('is the browser\'s first supported language when the team has none, or speaks one the interface does not', () => {
+  it("is the browser's first supported language when the team has none, or speaks one the interface does not", () => {
     expect(seatPrefs(undefined, browser, SUPPORTED)).toEqual({ lang: 'ar', timeZone: 'Europe/Paris' });
     expect(seatPrefs({ language: 'fa' }, browser, SUPPORTED).lang).toBe('ar');
     expect(seatPrefs({}, { languages: ['de'], timeZone: '' }, SUPPORTED)).toEqual({ lang: 'en', timeZone: 'UTC' });

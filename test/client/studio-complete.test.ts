@@ -21,10 +21,14 @@ const labels = (marked: string, ids?: Map<string, string[]>) => {
 };
 
 describe('cursor context from indentation', () => {
-  it('finds the mapping of a half-typed key under sequences, including a sequence at its parent key\'s column', () => {
-    expect(contextAt(...Object.values(at('campaigns:\n  - id: c1\n    steps:\n      - id: s1\n        tec|')) as [string, number])).toMatchObject({ kind: 'key', path: ['campaigns', 0, 'steps', 0], word: 'tec' });
-    expect(contextAt(...Object.values(at('injects:\n- id: i1\n  chan|')) as [string, number])).toMatchObject({ kind: 'key', path: ['injects', 0] });
-    expect(contextAt(...Object.values(at('meta:\n  id: x\n\n  # a comment\n  tlp: AM|')) as [string, number])).toMatchObject({ kind: 'value', path: ['meta', 'tlp'], word: 'AM' });
+  it("finds the mapping of a half-typed key under sequences, including a sequence at its parent key's column", () => {
+    expect(contextAt(...(Object.values(at('campaigns:\n  - id: c1\n    steps:\n      - id: s1\n        tec|')) as [string, number]))).toMatchObject({
+      kind: 'key',
+      path: ['campaigns', 0, 'steps', 0],
+      word: 'tec',
+    });
+    expect(contextAt(...(Object.values(at('injects:\n- id: i1\n  chan|')) as [string, number]))).toMatchObject({ kind: 'key', path: ['injects', 0] });
+    expect(contextAt(...(Object.values(at('meta:\n  id: x\n\n  # a comment\n  tlp: AM|')) as [string, number]))).toMatchObject({ kind: 'value', path: ['meta', 'tlp'], word: 'AM' });
   });
 
   it('has no context inside a flow mapping', () => {
@@ -42,7 +46,7 @@ describe('completion', () => {
     expect(labels('ramparts: 2\n|')).not.toContain('ramparts');
   });
 
-  it('offers a step\'s keys, enum values, and the ids the document declares for references', () => {
+  it("offers a step's keys, enum values, and the ids the document declares for references", () => {
     expect(labels('campaigns:\n  - id: c1\n    steps:\n      - id: s1\n        |')).toEqual(expect.arrayContaining(['technique', 'requires', 'target']));
     expect(labels('injects:\n  - id: i1\n    channel: |')).toEqual(['email', 'phone', 'news', 'intel-feed', 'ticket', 'chat', 'radio', 'social-media', 'briefing']);
     expect(labels('injects:\n  - id: i1\n    channel: ne|')).toEqual(['news']);
@@ -69,7 +73,7 @@ describe('hover', () => {
   });
 });
 
-describe('the studio\'s texts', () => {
+describe("the studio's texts", () => {
   it('has every English text in Arabic too, and nothing else', async () => {
     const { STUDIO_CATALOGS } = await import('../../client/features/studio/i18n/texts.ts');
     expect(Object.keys(STUDIO_CATALOGS.ar ?? {}).sort()).toEqual(Object.keys(STUDIO_CATALOGS.en ?? {}).sort());

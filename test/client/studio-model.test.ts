@@ -15,7 +15,7 @@ const modelOf = (text: string) => {
 };
 
 describe('item spans', () => {
-  it('spans each sequence item with its path, a sequence at its parent key\'s column included, block scalars skipped', () => {
+  it("spans each sequence item with its path, a sequence at its parent key's column included, block scalars skipped", () => {
     const text = [
       'injects:',
       '- id: a',
@@ -54,7 +54,11 @@ describe('cursor and items on gulf-shield', () => {
   });
 
   it('maps a cursor inside a node, a step and an inject to that item, and each item back to its "- id:" line', () => {
-    for (const [kind, id] of [['node', 'xs-dmz-vpn01'], ['inject', 'i02-startex-ack'], ['step', model.campaigns[0]?.steps[5]?.id ?? '']] as const) {
+    for (const [kind, id] of [
+      ['node', 'xs-dmz-vpn01'],
+      ['inject', 'i02-startex-ack'],
+      ['step', model.campaigns[0]?.steps[5]?.id ?? ''],
+    ] as const) {
       const item = findItem(model.items, kind, id);
       expect(item).not.toBeNull();
       if (!item) continue;

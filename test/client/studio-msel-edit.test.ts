@@ -35,7 +35,12 @@ describe('MSEL table edits on gulf-shield', () => {
   });
 
   it('changes only the edited value: one line for a time, a channel, a sender in a flow map, a capability', () => {
-    const cases = [['at', '15m', 'at: "15m"'], ['channel', 'email', 'channel: email'], ['from', 'Exercise Director General', 'name: { en: "Exercise Director General"'], ['capability', 'intel-sharing', 'capability: intel-sharing']] as const;
+    const cases = [
+      ['at', '15m', 'at: "15m"'],
+      ['channel', 'email', 'channel: email'],
+      ['from', 'Exercise Director General', 'name: { en: "Exercise Director General"'],
+      ['capability', 'intel-sharing', 'capability: intel-sharing'],
+    ] as const;
     for (const [field, cell, expected] of cases) {
       const out = edited(GULF, 0, field, cell);
       const diff = changedLines(GULF, out);
@@ -56,14 +61,7 @@ describe('MSEL table edits on gulf-shield', () => {
   });
 
   it('adds a missing field where it belongs: a block map gets a line, a flow map an entry', () => {
-    const src = [
-      '# the MSEL',
-      'injects:',
-      '  - id: a # first',
-      '    channel: news',
-      '    from: { role: EXCON }',
-      '  - id: b',
-    ].join('\n');
+    const src = ['# the MSEL', 'injects:', '  - id: a # first', '    channel: news', '    from: { role: EXCON }', '  - id: b'].join('\n');
     const withAnswer = edited(src, 0, 'answer', 'Patch the VPN');
     expect(withAnswer).toBe(src.replace('    from: { role: EXCON }', '    from: { role: EXCON }\n    evaluation: { answer: Patch the VPN }'));
     expect(edited(src, 0, 'from', 'CERT')).toContain('from: { role: EXCON, name: CERT }');

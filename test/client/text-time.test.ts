@@ -6,7 +6,7 @@ import { hasHiddenControls, visibleControls } from '../../client/i18n/visible.ts
 
 describe('scenario texts (LocalText)', () => {
   const text = { en: 'Start', ar: 'بدء' };
-  it('shows the seat\'s language, its base language, English, then any', () => {
+  it("shows the seat's language, its base language, English, then any", () => {
     expect(pickLocalText(text, 'ar')).toEqual({ text: 'بدء', lang: 'ar' });
     expect(pickLocalText(text, 'ar-SA')).toEqual({ text: 'بدء', lang: 'ar' });
     expect(pickLocalText(text, 'fr')).toEqual({ text: 'Start', lang: 'en' });
@@ -26,7 +26,7 @@ describe('times', () => {
     expect(formatExerciseTime(26 * 3_600_000 + 61_000)).toBe('T+26:01:01');
     expect(formatExerciseTime(-5)).toBe('T+00:00:00');
   });
-  it('writes the wall time of a simulated time in the seat\'s zone, with Latin digits in Arabic too', () => {
+  it("writes the wall time of a simulated time in the seat's zone, with Latin digits in Arabic too", () => {
     const start = '2026-03-12T05:00:00Z';
     expect(formatWallTime(start, 3_600_000, 'en', 'UTC')).toMatch(/^06:00:00 UTC$/);
     expect(formatWallTime(start, 3_600_000, 'en', 'Asia/Riyadh')).toMatch(/^09:00:00 GMT\+3$/);

@@ -30,7 +30,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-interface Box { what: string; x: number; y: number; w: number; h: number }
+interface Box {
+  what: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
 
 /** Every label of a chart and what it must stay clear of, in page coordinates. */
 async function chartBoxes(page: Page, chart: string): Promise<{ outside: string[]; labels: Box[]; swatches: Box[]; cut: string[] }> {
@@ -42,7 +48,8 @@ async function chartBoxes(page: Page, chart: string): Promise<{ outside: string[
       return { what, x: r.x, y: r.y, w: r.width, h: r.height };
     };
     const texts = [...svg.querySelectorAll('text')].filter((t) => (t.textContent ?? '') !== '' && t.getAttribute('visibility') !== 'hidden');
-    const outside = texts.map((t) => box(t, t.textContent ?? ''))
+    const outside = texts
+      .map((t) => box(t, t.textContent ?? ''))
       .filter((b) => b.x < frame.x - 0.5 || b.y < frame.y - 0.5 || b.x + b.w > frame.x + frame.width + 0.5 || b.y + b.h > frame.y + frame.height + 0.5)
       .map((b) => b.what);
     // Cell values sit inside their cells on purpose; axis ticks are d3's own.

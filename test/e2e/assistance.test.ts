@@ -20,7 +20,7 @@ const SCENARIO = readFileSync(join(ROOT, 'test/fixtures/scenarios/minimal.yaml')
   'actions:\n  - { id: ask-help, kind: request-assistance, duration: "0" }\n  - { id: grant-help, kind: grant-assistance, duration: "0", lasts: 1h }\n',
 );
 
-describe('a granted assistance, used from the helper\'s console', () => {
+describe("a granted assistance, used from the helper's console", () => {
   let env: E2EServer;
   let browser: Browser;
   const errors: string[] = [];
@@ -49,7 +49,8 @@ describe('a granted assistance, used from the helper\'s console', () => {
 
   it('creates and starts a tabletop exercise; both teams open their consoles', async () => {
     const res = await fetch(`${env.url}/api/exercises`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TEST_OPERATOR_TOKEN}` },
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TEST_OPERATOR_TOKEN}` },
       body: JSON.stringify({ scenario: { text: SCENARIO, name: 'assist.yaml' }, mode: 'tabletop' }),
     });
     const created = (await res.json()) as CreateExerciseResponse;
@@ -68,7 +69,7 @@ describe('a granted assistance, used from the helper\'s console', () => {
     expect(await omHas('kw-ws1')).toBe(0);
   });
 
-  it('Kuwait asks Oman for help and Oman grants it: Kuwait\'s nodes appear on Oman\'s map and list', async () => {
+  it("Kuwait asks Oman for help and Oman grants it: Kuwait's nodes appear on Oman's map and list", async () => {
     await kw.click('[data-tab=assist]');
     await kw.selectOption('[data-testid=assist-to]', 'om');
     await kw.fill('[data-testid=assist-text]', 'Please contain our infected workstation.');
@@ -79,7 +80,7 @@ describe('a granted assistance, used from the helper\'s console', () => {
     expect(await om.getAttribute('[data-testid=map-summary]', 'data-nodes')).toBe('3');
   });
 
-  it('Oman isolates Kuwait\'s workstation from its own console', async () => {
+  it("Oman isolates Kuwait's workstation from its own console", async () => {
     await om.check('.node-list tr[data-node=kw-ws1] input[type=checkbox]');
     await om.click('[data-tab=actions]');
     await om.selectOption('[data-testid=action-select]', 'isolate');
@@ -95,7 +96,7 @@ describe('a granted assistance, used from the helper\'s console', () => {
     await screenshot(om, 'assistance-helper');
   });
 
-  it('when the grant runs out, Kuwait\'s nodes leave Oman\'s console', async () => {
+  it("when the grant runs out, Kuwait's nodes leave Oman's console", async () => {
     await om.check('.node-list tr[data-node=kw-dc] input[type=checkbox]');
     await advance('1h', 'T+01:10:00');
     await om.waitForSelector('.node-list tr[data-node=kw-ws1]', { state: 'detached', ...WAIT });

@@ -92,7 +92,7 @@ describe('a facilitator runs the ransomware tabletop from the lobby to the after
     await screenshot(control, 'facilitator-2-controller');
   });
 
-  it('each ministry reads move 2\'s situation in its language and answers a discussion question', async () => {
+  it("each ministry reads move 2's situation in its language and answers a discussion question", async () => {
     moh = await open('blue:moh', 'blue');
     mcdg = await open('blue:mcdg', 'blue');
     // The team's language decides: the Ministry of Health reads Arabic, right to left; Communications English.
@@ -111,7 +111,7 @@ describe('a facilitator runs the ransomware tabletop from the lobby to the after
       expect(await q.locator('[data-testid=question-answer]').textContent()).toBe(text);
     };
     await answer(moh, 'شُفّرت أنظمة مستشفى الكرمة العام', 'ما أول ثلاثة إجراءات', MOH_ANSWER);
-    await answer(mcdg, 'Al-Karma General Hospital\'s systems were encrypted overnight', 'What are your first three actions', MCDG_ANSWER);
+    await answer(mcdg, "Al-Karma General Hospital's systems were encrypted overnight", 'What are your first three actions', MCDG_ANSWER);
     await screenshot(moh, 'facilitator-3-situation-ar');
   });
 
@@ -162,7 +162,7 @@ describe('a facilitator runs the ransomware tabletop from the lobby to the after
     await screenshot(mcdg, 'facilitator-5-scores-released');
   });
 
-  it('after the end, the AAR from the evaluator\'s Export menu shows each team\'s rating and both answers', async () => {
+  it("after the end, the AAR from the evaluator's Export menu shows each team's rating and both answers", async () => {
     await control.click('[data-testid=end]');
     await control.click('[data-testid=end-confirm]');
     await control.waitForSelector('.phase-ended', WAIT);

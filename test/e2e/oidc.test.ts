@@ -40,25 +40,42 @@ describe('single sign-on through a real OpenID provider', () => {
     const issuer = `http://127.0.0.1:${(idp.address() as AddressInfo).port}`;
     dir = await mkdtemp(join(tmpdir(), 'ramparts-oidc-'));
     const config = defaultConfig({
-      port: 0, host: '127.0.0.1', dataDir: dir, scenariosDir: join(ROOT, 'scenarios'), distDir: DIST, operatorToken: TEST_OPERATOR_TOKEN,
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: dir,
+      scenariosDir: join(ROOT, 'scenarios'),
+      distDir: DIST,
+      operatorToken: TEST_OPERATOR_TOKEN,
     });
     config.auth.oidc = {
-      issuer, clientId: 'ramparts', clientSecret: SECRET, groupsClaim: 'groups', label: 'Test provider', allowInsecure: true,
+      issuer,
+      clientId: 'ramparts',
+      clientSecret: SECRET,
+      groupsClaim: 'groups',
+      label: 'Test provider',
+      allowInsecure: true,
       roleMap: { 'exercise-planners': ['planner'], 'white-cell': ['controller'] },
     };
     ramparts = await startServer(config, { logger: silentLogger });
     const provider = new Provider(issuer, {
-      clients: [{
-        client_id: 'ramparts', client_secret: SECRET, token_endpoint_auth_method: 'client_secret_post',
-        redirect_uris: [`${ramparts.url}/api/auth/oidc/callback`], grant_types: ['authorization_code'], response_types: ['code'],
-      }],
+      clients: [
+        {
+          client_id: 'ramparts',
+          client_secret: SECRET,
+          token_endpoint_auth_method: 'client_secret_post',
+          redirect_uris: [`${ramparts.url}/api/auth/oidc/callback`],
+          grant_types: ['authorization_code'],
+          response_types: ['code'],
+        },
+      ],
       claims: { openid: ['sub'], profile: ['preferred_username', 'groups'] },
       // The groups claim in the ID token, as providers configured for group mapping do.
       conformIdTokenClaims: false,
       // Refuses any authorization request without PKCE (S256), so that the test holds Ramparts to it.
       pkce: { required: () => true },
       findAccount: async (_ctx: unknown, id: string) => ({
-        accountId: id, claims: async () => ({ sub: id, preferred_username: id, groups: GROUPS[id] ?? [] }),
+        accountId: id,
+        claims: async () => ({ sub: id, preferred_username: id, groups: GROUPS[id] ?? [] }),
       }),
       cookies: { keys: ['a-cookie-signing-key-for-the-test-provider'] },
     });
@@ -101,9 +118,17 @@ describe('single sign-on through a real OpenID provider', () => {
     expect(user).toMatchObject({ roles: ['planner'], subject: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+#pat$/) });
     expect(user?.passwordHash).toBeUndefined();
     // A planner checks scenarios but cannot create exercises.
-    const created = await page.evaluate(async (csrf) => (await fetch('/api/exercises', {
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ scenario: 'gulf-shield', mode: 'tabletop' }),
-    })).status, (await session(page)).csrf ?? '');
+    const created = await page.evaluate(
+      async (csrf) =>
+        (
+          await fetch('/api/exercises', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+            body: JSON.stringify({ scenario: 'gulf-shield', mode: 'tabletop' }),
+          })
+        ).status,
+      (await session(page)).csrf ?? '',
+    );
     expect(created).toBe(403);
     await screenshot(page, 'oidc-planner');
   });

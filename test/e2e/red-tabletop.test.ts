@@ -17,9 +17,10 @@ const MINIMAL = readFileSync(join(ROOT, 'test/fixtures/scenarios/minimal.yaml'),
  * The minimal scenario with its campaign in manual mode (nothing happens until red launches it) and
  * a first step that cannot fail, so that the second becomes ready.
  */
-const MANUAL = MINIMAL
-  .replace('    name: Ransomware crew\n', '    name: Ransomware crew\n    mode: manual\n')
-  .replace('success: { base: 0.8, blocked: 0 }', 'success: { base: 1, hunting: 1, blocked: 1 }');
+const MANUAL = MINIMAL.replace('    name: Ransomware crew\n', '    name: Ransomware crew\n    mode: manual\n').replace(
+  'success: { base: 0.8, blocked: 0 }',
+  'success: { base: 1, hunting: 1, blocked: 1 }',
+);
 
 describe('tabletop exercise with a manual red campaign', () => {
   let env: E2EServer;

@@ -12,7 +12,10 @@ import { TEST_OPERATOR_TOKEN } from '../server/operator-token.ts';
 import type { CreateExerciseResponse } from '../../protocol/index.ts';
 
 const WAIT = { timeout: HANG_MS };
-const SIZES = [{ width: 1440, height: 900 }, { width: 1024, height: 700 }] as const;
+const SIZES = [
+  { width: 1440, height: 900 },
+  { width: 1024, height: 700 },
+] as const;
 const LANGS = ['en', 'ar'] as const;
 
 /** Visible elements whose box leaves the viewport sideways, outside any box that scrolls or clips them. */
@@ -65,7 +68,8 @@ describe('screenshots of every console, English and Arabic', () => {
     env = await startE2EServer();
     browser = await launchBrowser();
     const res = await fetch(`${env.url}/api/exercises`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TEST_OPERATOR_TOKEN}` },
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TEST_OPERATOR_TOKEN}` },
       body: JSON.stringify({ scenario: 'gulf-shield-2026', mode: 'realtime', seed: 7 }),
     });
     const created = (await res.json()) as CreateExerciseResponse;

@@ -108,83 +108,87 @@ describe('the scenario studio', () => {
     await env?.dispose();
   });
 
-  it('writes a scenario with completion, fixes a located error, balances 50 seeds, edits the MSEL in the table and saves', async () => {
-    const page = await openPage(browser, `${env.url}/#/login`, errors);
-    await page.fill('[data-testid=login-username]', PLANNER.username);
-    await page.fill('[data-testid=login-password]', PLANNER.password);
-    await page.click('[data-testid=login-submit]');
-    await page.click('[data-testid=studio-link]');
-    await page.click('[data-testid=studio-new]');
-    await page.click('[data-testid=studio-editor] .cm-content');
+  it(
+    'writes a scenario with completion, fixes a located error, balances 50 seeds, edits the MSEL in the table and saves',
+    async () => {
+      const page = await openPage(browser, `${env.url}/#/login`, errors);
+      await page.fill('[data-testid=login-username]', PLANNER.username);
+      await page.fill('[data-testid=login-password]', PLANNER.password);
+      await page.click('[data-testid=login-submit]');
+      await page.click('[data-testid=studio-link]');
+      await page.click('[data-testid=studio-new]');
+      await page.click('[data-testid=studio-editor] .cm-content');
 
-    // Completion from the schema: "ram" offers ramparts, "me" offers meta (a map: the next line indented).
-    await page.keyboard.type('ram');
-    await page.locator('.cm-tooltip-autocomplete li', { hasText: 'ramparts' }).first().waitFor(WAIT);
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('2');
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('me');
-    await page.locator('.cm-tooltip-autocomplete li', { hasText: 'meta' }).first().waitFor(WAIT);
-    await page.keyboard.press('Enter');
-    expect(await editorText(page)).toBe('ramparts: 2\nmeta:\n  ');
-    await page.keyboard.insertText(REST);
+      // Completion from the schema: "ram" offers ramparts, "me" offers meta (a map: the next line indented).
+      await page.keyboard.type('ram');
+      await page.locator('.cm-tooltip-autocomplete li', { hasText: 'ramparts' }).first().waitFor(WAIT);
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('2');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('me');
+      await page.locator('.cm-tooltip-autocomplete li', { hasText: 'meta' }).first().waitFor(WAIT);
+      await page.keyboard.press('Enter');
+      expect(await editorText(page)).toBe('ramparts: 2\nmeta:\n  ');
+      await page.keyboard.insertText(REST);
 
-    // The validator's located error: campaigns[0].steps[1].target.node, listed and underlined.
-    const problem = page.locator('[data-testid=studio-problems] li', { hasText: 'unknown field "node"' });
-    await problem.waitFor(WAIT);
-    expect(await page.locator('.cm-lintRange-error').count()).toBeGreaterThan(0);
-    await problem.locator('button').click();
-    await page.waitForSelector('[data-testid=studio-cursor][data-kind=step][data-id=s2]', WAIT);
-    // The cursor stands on "node": replace "node: kw-db" with "nodes: [kw-db]".
-    for (let i = 0; i < 'node: kw-db'.length; i++) await page.keyboard.press('Delete');
-    await page.keyboard.insertText('nodes: [kw-db]');
-    await page.waitForSelector('[data-testid=studio-status][data-errors="0"]', WAIT);
+      // The validator's located error: campaigns[0].steps[1].target.node, listed and underlined.
+      const problem = page.locator('[data-testid=studio-problems] li', { hasText: 'unknown field "node"' });
+      await problem.waitFor(WAIT);
+      expect(await page.locator('.cm-lintRange-error').count()).toBeGreaterThan(0);
+      await problem.locator('button').click();
+      await page.waitForSelector('[data-testid=studio-cursor][data-kind=step][data-id=s2]', WAIT);
+      // The cursor stands on "node": replace "node: kw-db" with "nodes: [kw-db]".
+      for (let i = 0; i < 'node: kw-db'.length; i++) await page.keyboard.press('Delete');
+      await page.keyboard.insertText('nodes: [kw-db]');
+      await page.waitForSelector('[data-testid=studio-status][data-errors="0"]', WAIT);
 
-    // The panes follow the text: two nodes on the map, two steps and their precondition in the graph.
-    await page.waitForSelector('[data-testid=studio-map][data-nodes="2"]', WAIT);
-    await page.waitForSelector('[data-testid=studio-graph][data-steps="2"][data-edges="1"]', WAIT);
-    await page.click('[data-testid=studio-graph] [data-step=s1]');
-    await page.waitForSelector('[data-testid=studio-cursor][data-id=s1]', WAIT);
-    await page.click('[data-testid=studio-timeline] circle[data-inject=i1]');
-    await page.waitForSelector('[data-testid=studio-cursor][data-kind=inject][data-id=i1]', WAIT);
-    await screenshot(page, 'studio-panes');
+      // The panes follow the text: two nodes on the map, two steps and their precondition in the graph.
+      await page.waitForSelector('[data-testid=studio-map][data-nodes="2"]', WAIT);
+      await page.waitForSelector('[data-testid=studio-graph][data-steps="2"][data-edges="1"]', WAIT);
+      await page.click('[data-testid=studio-graph] [data-step=s1]');
+      await page.waitForSelector('[data-testid=studio-cursor][data-id=s1]', WAIT);
+      await page.click('[data-testid=studio-timeline] circle[data-inject=i1]');
+      await page.waitForSelector('[data-testid=studio-cursor][data-kind=inject][data-id=i1]', WAIT);
+      await screenshot(page, 'studio-panes');
 
-    // A 50-seed balance across web workers.
-    await page.click('[role=tab] >> text=Dry run and balance');
-    await page.fill('[data-testid=studio-runs]', '50');
-    await page.fill('[data-testid=studio-workers]', '2');
-    await page.click('[data-testid=studio-balance-run]');
-    await page.waitForSelector('[data-testid=studio-progress]', WAIT);
-    await page.waitForSelector('[data-testid=studio-balance-result][data-runs="50"]', WAIT);
-    expect(await page.textContent('[data-testid=studio-p-obj-db]')).toMatch(/^\d+% \(\d+%–\d+%\)$/);
-    expect(await page.locator('[data-testid=studio-balance-result] tr[data-team=kw]').count()).toBe(1);
+      // A 50-seed balance across web workers.
+      await page.click('[role=tab] >> text=Dry run and balance');
+      await page.fill('[data-testid=studio-runs]', '50');
+      await page.fill('[data-testid=studio-workers]', '2');
+      await page.click('[data-testid=studio-balance-run]');
+      await page.waitForSelector('[data-testid=studio-progress]', WAIT);
+      await page.waitForSelector('[data-testid=studio-balance-result][data-runs="50"]', WAIT);
+      expect(await page.textContent('[data-testid=studio-p-obj-db]')).toMatch(/^\d+% \(\d+%–\d+%\)$/);
+      expect(await page.locator('[data-testid=studio-balance-result] tr[data-team=kw]').count()).toBe(1);
 
-    // The MSEL table: the channel of i1 becomes news; the YAML changes there and keeps its comment.
-    await page.click('[role=tab] >> text=MSEL table');
-    await page.fill('[data-cell="i1/channel"]', 'news');
-    await page.press('[data-cell="i1/channel"]', 'Enter');
-    await page.waitForFunction(() => document.querySelector('[data-testid=studio-editor]')?.shadowRoot?.textContent?.includes('channel: news'), null, WAIT);
-    const text = await editorText(page);
-    expect(text).toContain('  # The hosting provider calls first.\n  - id: i1');
-    expect(text).toContain('    channel: news\n    from: { name: Hosting provider }');
-    await page.waitForSelector('[data-testid=studio-status][data-errors="0"]', WAIT);
+      // The MSEL table: the channel of i1 becomes news; the YAML changes there and keeps its comment.
+      await page.click('[role=tab] >> text=MSEL table');
+      await page.fill('[data-cell="i1/channel"]', 'news');
+      await page.press('[data-cell="i1/channel"]', 'Enter');
+      await page.waitForFunction(() => document.querySelector('[data-testid=studio-editor]')?.shadowRoot?.textContent?.includes('channel: news'), null, WAIT);
+      const text = await editorText(page);
+      expect(text).toContain('  # The hosting provider calls first.\n  - id: i1');
+      expect(text).toContain('    channel: news\n    from: { name: Hosting provider }');
+      await page.waitForSelector('[data-testid=studio-status][data-errors="0"]', WAIT);
 
-    // Save as a new version, the validator as the gate.
-    await page.click('[role=tab] >> text=Save');
-    await page.locator('[data-testid=studio-save] p', { hasText: 'Signed in as pat (planner)' }).waitFor(WAIT);
-    expect(await page.locator('[data-testid=studio-token]').count()).toBe(0);
-    await page.click('[data-testid=studio-save-button]');
-    // s17-library's library stores it: version 1 of studio-demo.
-    await page.waitForSelector('[data-testid=studio-save-outcome][data-ok=true][data-version="1"]', WAIT);
-    await screenshot(page, 'studio-saved');
+      // Save as a new version, the validator as the gate.
+      await page.click('[role=tab] >> text=Save');
+      await page.locator('[data-testid=studio-save] p', { hasText: 'Signed in as pat (planner)' }).waitFor(WAIT);
+      expect(await page.locator('[data-testid=studio-token]').count()).toBe(0);
+      await page.click('[data-testid=studio-save-button]');
+      // s17-library's library stores it: version 1 of studio-demo.
+      await page.waitForSelector('[data-testid=studio-save-outcome][data-ok=true][data-version="1"]', WAIT);
+      await screenshot(page, 'studio-saved');
 
-    // The next balance is compared with the saved version's figures.
-    await page.click('[role=tab] >> text=Dry run and balance');
-    await page.fill('[data-testid=studio-runs]', '10');
-    await page.click('[data-testid=studio-balance-run]');
-    await page.waitForSelector('[data-testid=studio-balance-result][data-runs="10"]', WAIT);
-    expect(await page.textContent('[data-testid=studio-balance-result]')).toContain('Compared with saved version 1 (50 runs).');
-    expect(errors).toEqual([]);
-  }, HANG_MS);
+      // The next balance is compared with the saved version's figures.
+      await page.click('[role=tab] >> text=Dry run and balance');
+      await page.fill('[data-testid=studio-runs]', '10');
+      await page.click('[data-testid=studio-balance-run]');
+      await page.waitForSelector('[data-testid=studio-balance-result][data-runs="10"]', WAIT);
+      expect(await page.textContent('[data-testid=studio-balance-result]')).toContain('Compared with saved version 1 (50 runs).');
+      expect(errors).toEqual([]);
+    },
+    HANG_MS,
+  );
 });

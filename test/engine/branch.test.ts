@@ -1,8 +1,19 @@
 /** What-if branches: fork a played log at T, replay the played commands after T with edits, a branch is a log. */
 import { describe, expect, it } from 'vitest';
 import {
-  canonicalJson, createReplayer, firstDivergence, openFork, parseLog, readEdits, runBranch, serialiseLog, stateHash,
-  type BranchSpec, type Command, type OpenedFork, type RampartsLog,
+  canonicalJson,
+  createReplayer,
+  firstDivergence,
+  openFork,
+  parseLog,
+  readEdits,
+  runBranch,
+  serialiseLog,
+  stateHash,
+  type BranchSpec,
+  type Command,
+  type OpenedFork,
+  type RampartsLog,
 } from '../../engine/index.ts';
 import { baseScenario, blue, HOUR, MIN } from './fixtures.ts';
 import { busyScript } from './script.ts';
@@ -84,10 +95,7 @@ describe('a branch log', () => {
     const parent = open(log);
     const at = 45 * MIN;
     const isolate = log.records.findIndex((r) => r.command.type === 'action' && r.command.action === 'isolate' && r.t > at) + 1;
-    const read = readEdits([
-      { drop: isolate },
-      { at: '50m', actor: { role: 'blue', team: 'kw' }, cmd: { type: 'action', action: 'isolate', target: { node: 'kw-web' } } },
-    ]);
+    const read = readEdits([{ drop: isolate }, { at: '50m', actor: { role: 'blue', team: 'kw' }, cmd: { type: 'action', action: 'isolate', target: { node: 'kw-web' } } }]);
     if (!read.ok) throw new Error(JSON.stringify(read.issues));
     const run = branch(parent, { at, edits: read.edits, reseed: 3 });
     expect(run.log.header.branch).toMatchObject({ parent: parent.hash, at, reseeds: [{ seed: 3 }], edits: read.edits });
@@ -124,7 +132,7 @@ describe('a branch log', () => {
 });
 
 describe('branching a branch', () => {
-  it('keeps the parent branch\'s history: no edits give its state, before and after its own fork', () => {
+  it("keeps the parent branch's history: no edits give its state, before and after its own fork", () => {
     const root = open(realtimeLog());
     const b1 = branch(root, { at: 2 * HOUR, edits: [], reseed: 9 });
     const reread = parseLog(serialiseLog(b1.log));
@@ -149,14 +157,19 @@ describe('bad edits are located errors and nothing runs', () => {
   const before = log.records.findIndex((r) => r.command.actor.role === 'blue') + 1;
   const tick = log.records.findIndex((r) => r.t > at && r.command.actor.role === 'system') + 1;
   const cases: [string, unknown, (string | number)[], RegExp][] = [
-    ['a command no seat could send (red sends a blue action)', { at: '70m', actor: { role: 'red' }, cmd: { type: 'action', action: 'isolate', target: { node: 'kw-web' } } }, [0, 'actor', 'role'], /may not send action/],
+    [
+      'a command no seat could send (red sends a blue action)',
+      { at: '70m', actor: { role: 'red' }, cmd: { type: 'action', action: 'isolate', target: { node: 'kw-web' } } },
+      [0, 'actor', 'role'],
+      /may not send action/,
+    ],
     ['a command of the server', { at: '70m', actor: { role: 'system' }, cmd: { type: 'advance', to: 1 } }, [0, 'actor', 'role'], /not a seat/],
     ['a team that does not exist', { at: '70m', actor: blue('xx'), cmd: { type: 'sitrep', text: 'x', severity: 'low' } }, [0, 'actor', 'team'], /not a blue team/],
     ['a malformed command', { at: '70m', actor: blue('kw'), cmd: { type: 'sitrep', text: '', severity: 'low' } }, [0, 'cmd', 'text'], /./],
     ['a time before T', { at: '30m', actor: blue('kw'), cmd: { type: 'sitrep', text: 'x', severity: 'low' } }, [0, 'at'], /before the fork/],
     ['a record that does not exist', { drop: 100_000 }, [0, 'drop'], /no record 100000/],
     ['a record before T', { drop: before }, [0, 'drop'], /before the fork/],
-    ['the clock\'s own advance', { drop: tick }, [0, 'drop'], /clock/],
+    ["the clock's own advance", { drop: tick }, [0, 'drop'], /clock/],
     ['a move before T', { move: tick + 1, to: '10m' }, [0, 'to'], /before the fork/],
     ['a policy of an unknown action', { policy: { team: 'kw', rules: [{ on: 'alert', severity: 'high', do: 'nuke', within: '5m' }] } }, [0, 'policy', 'rules', 0, 'do'], /no action "nuke"/],
   ];
@@ -172,11 +185,18 @@ describe('bad edits are located errors and nothing runs', () => {
     });
   }
 
-  it('the edits file\'s own form: every problem at its place', () => {
+  it("the edits file's own form: every problem at its place", () => {
     const r = readEdits({ edits: [{ drop: 'x' }, { move: 3 }, { at: 'soon', cmd: {} }, { nonsense: 1 }, { policy: { team: 'kw', rules: [{ on: 'never' }] } }] });
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.issues.map((i) => i.path)).toEqual([['edits', 0, 'drop'], ['edits', 1, 'to'], ['edits', 2, 'at'], ['edits', 3], ['edits', 4, 'policy', 'rules', 0, 'do'], ['edits', 4, 'policy', 'rules', 0, 'on']]);
+      expect(r.issues.map((i) => i.path)).toEqual([
+        ['edits', 0, 'drop'],
+        ['edits', 1, 'to'],
+        ['edits', 2, 'at'],
+        ['edits', 3],
+        ['edits', 4, 'policy', 'rules', 0, 'do'],
+        ['edits', 4, 'policy', 'rules', 0, 'on'],
+      ]);
     }
   });
 });

@@ -52,11 +52,14 @@ function sortedInsertion(x: unknown): unknown {
 
 describe('canonicalJson', () => {
   it('equals the reference on arbitrary values, keys inserted in any order or sorted', () => {
-    fc.assert(fc.property(value, (v) => {
-      const expected = reference(v === undefined ? null : v);
-      expect(canonicalJson(v)).toBe(expected);
-      expect(canonicalJson(sortedInsertion(v))).toBe(expected);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(value, (v) => {
+        const expected = reference(v === undefined ? null : v);
+        expect(canonicalJson(v)).toBe(expected);
+        expect(canonicalJson(sortedInsertion(v))).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('refuses non-finite numbers inside a record whose keys are sorted, as anywhere else', () => {

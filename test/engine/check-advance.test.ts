@@ -29,9 +29,15 @@ describe('the system advance fast path', () => {
       [SYSTEM, { type: 'advance', to: Number.NaN }],
       [SYSTEM, { type: 'advance', to: 5, extra: 1 }],
       [SYSTEM, { type: 'advance' }],
-      [{ role: 'system', team: 'kw' }, { type: 'advance', to: 5 }],
+      [
+        { role: 'system', team: 'kw' },
+        { type: 'advance', to: 5 },
+      ],
       // inherited enumerable members count for the hand check; the schema refuses these too
-      [{ role: 'system', __proto__: { x: 1 } }, { type: 'advance', to: 5, __proto__: { y: 1 } }],
+      [
+        { role: 'system', __proto__: { x: 1 } },
+        { type: 'advance', to: 5, __proto__: { y: 1 } },
+      ],
     ];
     for (const [actor, body] of bad) {
       const r = checkCommand(actor, body);

@@ -15,8 +15,16 @@ import { setNodeFalsePositiveRate, stressScenario } from './stress-fixture.ts';
  * never mutates them once written.
  */
 const SHARED = [
-  'scenario', 'queue.*', 'indicators', 'teams.*.alerts.*', 'teams.*.expects.*', 'teams.*.score.current',
-  'teams.*.score.timeline.*', 'alertTruth.*.*', 'ratings.*', 'injects.*.teams.*.expects.*.description',
+  'scenario',
+  'queue.*',
+  'indicators',
+  'teams.*.alerts.*',
+  'teams.*.expects.*',
+  'teams.*.score.current',
+  'teams.*.score.timeline.*',
+  'alertTruth.*.*',
+  'ratings.*',
+  'injects.*.teams.*.expects.*.description',
 ];
 const shared = (path: string[]): boolean =>
   SHARED.some((p) => {

@@ -20,9 +20,24 @@ import { compileScenario, runHeadless, stateHash } from '../../engine/index.ts';
 import { validateScenarioText } from '../../engine/index.ts';
 import { fixedScript } from './determinism/commands.ts';
 
-interface GoldenRun { run: string; seed: number; untilMs: number | null; inputs: number; refused: number; events: number; simTimeMs: number; stateHash: string }
-interface GoldenScenario { scenarioHash: string; runs: GoldenRun[] }
-interface GoldenFile { note: string; scenarios: Record<string, GoldenScenario> }
+interface GoldenRun {
+  run: string;
+  seed: number;
+  untilMs: number | null;
+  inputs: number;
+  refused: number;
+  events: number;
+  simTimeMs: number;
+  stateHash: string;
+}
+interface GoldenScenario {
+  scenarioHash: string;
+  runs: GoldenRun[];
+}
+interface GoldenFile {
+  note: string;
+  scenarios: Record<string, GoldenScenario>;
+}
 
 const DIR = join(import.meta.dirname, '..', '..', 'scenarios');
 const FILE = join(import.meta.dirname, 'golden-hashes.json');
@@ -31,7 +46,9 @@ const NOTE = 'Golden state hashes of the bundled scenarios. Do not edit by hand:
 
 if (UPDATE && process.env.CI) throw new Error('UPDATE_GOLDEN is refused in CI: re-pin golden hashes on purpose, locally, and commit the reviewed diff');
 
-const files = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 const golden: GoldenFile = existsSync(FILE) ? (JSON.parse(readFileSync(FILE, 'utf8')) as GoldenFile) : { note: NOTE, scenarios: {} };
 const computed: Record<string, GoldenScenario> = {};
 
@@ -50,8 +67,14 @@ function runsOf(file: string): GoldenScenario {
   const runs = plan.map((p): GoldenRun => {
     const h = runHeadless(compiled, { seed: p.seed, keepEvents: false, ...(p.until !== undefined ? { until: p.until } : {}), ...(p.inputs ? { inputs: p.inputs } : {}) });
     return {
-      run: p.run, seed: p.seed, untilMs: p.until ?? null, inputs: p.inputs?.length ?? 0, refused: h.refused.length,
-      events: h.eventCount, simTimeMs: h.state.clock, stateHash: stateHash(h.state),
+      run: p.run,
+      seed: p.seed,
+      untilMs: p.until ?? null,
+      inputs: p.inputs?.length ?? 0,
+      refused: h.refused.length,
+      events: h.eventCount,
+      simTimeMs: h.state.clock,
+      stateHash: stateHash(h.state),
     };
   });
   return { scenarioHash: compiled.hash, runs };

@@ -21,7 +21,8 @@ describe('runHeadless', () => {
   it('reports refused inputs and goes on; stops at `until`', () => {
     const compiled = compileScenario(baseScenario());
     const run = runHeadless(compiled, {
-      until: 2 * HOUR, keepEvents: false,
+      until: 2 * HOUR,
+      keepEvents: false,
       inputs: [{ at: 10 * MIN, command: { type: 'action', action: 'isolate', target: { node: 'kw-web' }, actor: blue('sa') } }],
     });
     expect(run.refused).toMatchObject([{ code: 'NOT_FOUND', input: { at: 10 * MIN } }]);

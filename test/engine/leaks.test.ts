@@ -15,33 +15,74 @@ import { busyScript, runScript, type Scripted } from './script.ts';
 import { setNodeFalsePositiveRate, stressScenario } from './stress-fixture.ts';
 
 const FORBIDDEN_KEYS = [
-  'integrity', 'network', 'falsePositive', 'fp', 'truth', 'compromisedBy', 'credentialsStolen', 'creds', 'hits', 'attempts', 'attempt',
-  'detectedAt', 'p', 'rng', 's0', 's1', 's2', 'alertTruth', 'exploits', 'requires', 'requiresAny', 'candidates', 'step', 'steps', 'campaign',
-  'when', 'objective', 'objectives', 'ioc', 'expects', 'evaluation', 'rubric', 'criteria',
+  'integrity',
+  'network',
+  'falsePositive',
+  'fp',
+  'truth',
+  'compromisedBy',
+  'credentialsStolen',
+  'creds',
+  'hits',
+  'attempts',
+  'attempt',
+  'detectedAt',
+  'p',
+  'rng',
+  's0',
+  's1',
+  's2',
+  'alertTruth',
+  'exploits',
+  'requires',
+  'requiresAny',
+  'candidates',
+  'step',
+  'steps',
+  'campaign',
+  'when',
+  'objective',
+  'objectives',
+  'ioc',
+  'expects',
+  'evaluation',
+  'rubric',
+  'criteria',
 ];
 const KEY_RE = new RegExp(`"(${FORBIDDEN_KEYS.join('|')})":`);
 
 const texts = (x: unknown): string[] => (typeof x === 'string' ? [x] : x && typeof x === 'object' ? Object.values(x).flatMap(texts) : []);
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-interface Secrets { tokens: Set<string>; label: Map<string, string>; re?: RegExp }
+interface Secrets {
+  tokens: Set<string>;
+  label: Map<string, string>;
+  re?: RegExp;
+}
 
 /** What team `team` must not see, given the final state and the commands it sent. */
 function secretsFor(state: ExerciseState, team: string, log: RampartsLog, known: Set<string>): Secrets {
   const sc = state.scenario;
   const out: Secrets = { tokens: new Set(), label: new Map() };
   const add = (why: string, ...xs: string[]) => {
-    for (const x of xs) if (x.length >= 3) {
-      out.tokens.add(x);
-      out.label.set(x, why);
-    }
+    for (const x of xs)
+      if (x.length >= 3) {
+        out.tokens.add(x);
+        out.label.set(x, why);
+      }
   };
   const bt = sc.blue[sc.blueIndex.get(team) as number]!;
   // Partners that granted this team assistance show it their segments while the grant runs (actions.test.ts checks the window).
-  const granters = new Set(Object.values(state.assists).filter((r) => r.to === team && r.grantedAt !== null).map((r) => r.from));
+  const granters = new Set(
+    Object.values(state.assists)
+      .filter((r) => r.to === team && r.grantedAt !== null)
+      .map((r) => r.from),
+  );
   const visibleSegments = new Set([...bt.owns, ...bt.sharedIn].map((g) => sc.segments[g]!.id));
   for (const g of sc.segments) if (granters.has(g.owner)) visibleSegments.add(g.id);
-  const actedOn = new Set(log.records.flatMap((r) => (r.command.type === 'action' && r.command.actor.role === 'blue' && r.command.actor.team === team ? [r.command.target.node ?? '', r.command.target.segment ?? ''] : [])));
+  const actedOn = new Set(
+    log.records.flatMap((r) => (r.command.type === 'action' && r.command.actor.role === 'blue' && r.command.actor.team === team ? [r.command.target.node ?? '', r.command.target.segment ?? ''] : [])),
+  );
   for (const st of sc.steps) add('red step', st.id, ...texts(st.name), ...texts(st.description));
   // How evaluators judge the responses: expected actions' descriptions, expected answers, rubrics.
   for (const i of sc.injects) add('evaluation criteria', ...texts(i.evaluation.expects.map((e) => e.description)), ...texts(i.evaluation.answer), ...texts(i.evaluation.rubric));
@@ -146,11 +187,20 @@ describe('blue projections leak nothing', () => {
     }
   });
 
-  it('the situation manual: texts and questions for other teams, and other teams\' answers', () => {
+  it("the situation manual: texts and questions for other teams, and other teams' answers", () => {
     const sc = baseScenario();
     sc.moves = [
-      { id: 'm1', title: 'Move 1', start: '0', description: 'Everyone reads this.', situations: [{ to: ['kw'], text: 'SECRET-SITUATION-kw' }],
-        questions: [{ text: 'Who do you call?', evaluation: { answer: 'SECRET-EXPECTED-ANSWER', rubric: { en: 'SECRET-RUBRIC-en', ar: 'SECRET-RUBRIC-ar' } } }, { id: 'sa-only', to: ['sa'], text: 'SECRET-QUESTION-sa' }] },
+      {
+        id: 'm1',
+        title: 'Move 1',
+        start: '0',
+        description: 'Everyone reads this.',
+        situations: [{ to: ['kw'], text: 'SECRET-SITUATION-kw' }],
+        questions: [
+          { text: 'Who do you call?', evaluation: { answer: 'SECRET-EXPECTED-ANSWER', rubric: { en: 'SECRET-RUBRIC-en', ar: 'SECRET-RUBRIC-ar' } } },
+          { id: 'sa-only', to: ['sa'], text: 'SECRET-QUESTION-sa' },
+        ],
+      },
       { id: 'm2', title: 'Move 2', start: '2h', questions: [{ text: 'Second', to: ['kw', 'qa'] }] },
     ];
     const script: Scripted[] = [

@@ -8,11 +8,16 @@ import { canonicalJson, createReplayer, parseLog, serialiseLog, stateHash } from
 import { baseScenario, blue, HOUR } from './fixtures.ts';
 import { busyScript, runScript } from './script.ts';
 
-const run = runScript(baseScenario(), 4, [
-  ...busyScript(),
-  // A record whose own text holds what the shortcut looks for, inside a string.
-  { at: 6 * HOUR, command: { type: 'sitrep', text: 'seen: ,"events":[1]} and "quotes" \\ backslash', severity: 'low', actor: blue('kw') } },
-], 8 * HOUR);
+const run = runScript(
+  baseScenario(),
+  4,
+  [
+    ...busyScript(),
+    // A record whose own text holds what the shortcut looks for, inside a string.
+    { at: 6 * HOUR, command: { type: 'sitrep', text: 'seen: ,"events":[1]} and "quotes" \\ backslash', severity: 'low', actor: blue('kw') } },
+  ],
+  8 * HOUR,
+);
 const text = serialiseLog(run.log);
 const lines = text.trimEnd().split('\n');
 const withoutEvents = (log: typeof run.log) => ({ ...log, records: log.records.map(({ t, command }) => ({ t, command })) });
@@ -73,7 +78,6 @@ describe('parseLog without events', () => {
     if (fast.ok) expect(canonicalJson(fast.log)).toBe(canonicalJson(withoutEvents(run.log)));
   });
 });
-
 
 describe('parseLog: the system advance checked by hand', () => {
   const advanceAt = lines.findIndex((l, i) => i > 0 && l.includes('"type":"advance"'));

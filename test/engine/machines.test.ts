@@ -1,9 +1,7 @@
 /** The lifecycle machines, driven directly through the memoised pure transition functions. */
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
-import {
-  actionMachine, actionNext, exerciseMachine, exerciseNext, injectNext, nodeMachine, nodeNext, redStepNext, SEVERITY, INTEGRITY,
-} from '../../engine/machines/index.ts';
+import { actionMachine, actionNext, exerciseMachine, exerciseNext, injectNext, nodeMachine, nodeNext, redStepNext, SEVERITY, INTEGRITY } from '../../engine/machines/index.ts';
 
 describe('exercise machine', () => {
   it('runs planned -> running -> paused -> running -> ended', () => {

@@ -67,9 +67,11 @@ describe('engine and interchange purity', () => {
     const re = /\bMath\.(log|log2|log10|log1p|exp|expm1|pow|sqrt|cbrt|sin|cos|tan|asin|acos|atan|atan2|sinh|cosh|tanh|hypot)\b/;
     const found: string[] = [];
     for (const f of files.filter((x) => stateDirs.some((d) => x.startsWith(d)))) {
-      code(readFileSync(f, 'utf8')).split('\n').forEach((line, i) => {
-        if (re.test(line)) found.push(`${relative(ROOT, f)}:${i + 1}`);
-      });
+      code(readFileSync(f, 'utf8'))
+        .split('\n')
+        .forEach((line, i) => {
+          if (re.test(line)) found.push(`${relative(ROOT, f)}:${i + 1}`);
+        });
     }
     expect(found).toEqual([]);
   });

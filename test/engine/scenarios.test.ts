@@ -12,7 +12,11 @@ import { runScript } from './script.ts';
 import { WHITE } from './fixtures.ts';
 
 const DIR = join(import.meta.dirname, '..', '..', 'scenarios');
-const files = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort() : [];
+const files = existsSync(DIR)
+  ? readdirSync(DIR)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()
+  : [];
 const load = (f: string) => Scenario.parse(parse(readFileSync(join(DIR, f), 'utf8'), { maxAliasCount: 100 }));
 
 describe('bundled scenarios run headless to the end', () => {

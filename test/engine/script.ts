@@ -3,13 +3,13 @@
  * advances between them, recorded as a ramparts log exactly as a server would record it.
  */
 import type { ScenarioT } from '../../engine/scenario/schema/index.ts';
-import {
-  compileScenario, createExercise, logHeader, stateHash, step,
-  type Command, type EngineEvent, type ExerciseState, type LogRecord, type RampartsLog,
-} from '../../engine/index.ts';
+import { compileScenario, createExercise, logHeader, stateHash, step, type Command, type EngineEvent, type ExerciseState, type LogRecord, type RampartsLog } from '../../engine/index.ts';
 import { blue, HOUR, MIN, SYSTEM, WHITE } from './fixtures.ts';
 
-export interface Scripted { at: number; command: Command }
+export interface Scripted {
+  at: number;
+  command: Command;
+}
 export interface Run {
   state: ExerciseState;
   events: EngineEvent[];
@@ -22,7 +22,10 @@ export interface Run {
 
 /** Runs a scenario: start, then each scripted command at its time (advancing to it), then advance to `until`. */
 export function runScript(
-  scenario: ScenarioT, seed: number, script: Scripted[], until: number,
+  scenario: ScenarioT,
+  seed: number,
+  script: Scripted[],
+  until: number,
   opts: { hashes?: boolean; onRecord?: (s: ExerciseState, events: EngineEvent[]) => void; mode?: 'headless' | 'tabletop' | 'realtime' } = {},
 ): Run {
   const state = createExercise(compileScenario(scenario), { seed, mode: opts.mode ?? 'headless' });
@@ -70,7 +73,14 @@ export function busyScript(): Scripted[] {
     { at: 70 * MIN, command: { type: 'share-intel', partners: ['sa'], report: { title: 'SECRET-REPORT-kw-sa', text: 'c2', indicators: [], tlp: 'AMBER' }, actor: blue('kw') } },
     { at: 72 * MIN, command: { type: 'apply-intel', report: 'kw-R1', actor: blue('sa') } },
     { at: 80 * MIN, command: { type: 'action', action: 'block-indicator', target: { indicator: 'typed-by-qa.example' }, actor: blue('qa') } },
-    { at: 90 * MIN, command: { type: 'adhoc-inject', inject: { title: 'SECRET-ADHOC-qa', to: ['qa'], channel: 'phone', from: { name: 'Minister' }, content: 'Call', evaluation: { expects: [{ action: 'sitrep', within: '30m' }] } }, actor: WHITE } },
+    {
+      at: 90 * MIN,
+      command: {
+        type: 'adhoc-inject',
+        inject: { title: 'SECRET-ADHOC-qa', to: ['qa'], channel: 'phone', from: { name: 'Minister' }, content: 'Call', evaluation: { expects: [{ action: 'sitrep', within: '30m' }] } },
+        actor: WHITE,
+      },
+    },
     { at: 2 * HOUR, command: { type: 'action', action: 'restore-backup', target: { node: 'kw-web' }, actor: blue('kw') } },
     { at: 3 * HOUR, command: { type: 'action', action: 'patch', target: { node: 'sa-web' }, actor: blue('sa') } },
     { at: 4 * HOUR, command: { type: 'adjudicate', item: { kind: 'answer', inject: 'welcome', team: 'sa' }, grade: 90, actor: WHITE } },

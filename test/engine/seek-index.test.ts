@@ -74,7 +74,9 @@ describe('verification against the recorded events as text', () => {
 
     const bad = parseLog(tamper(text), { events: 'text' });
     if (!bad.ok) throw new Error('tampered log did not parse');
-    const line = tamper(text).split('\n').findIndex((l) => l.includes('"extra":1'));
+    const line = tamper(text)
+      .split('\n')
+      .findIndex((l) => l.includes('"extra":1'));
     expect(createReplayer(bad.log, { verify: true })).toMatchObject({ ok: false, record: line - 1, message: expect.stringMatching(/differ/) });
     const lazy = openSeekIndex(bad.log, { verify: true });
     expect(lazy.extend()).toBe(false);
@@ -83,12 +85,16 @@ describe('verification against the recorded events as text', () => {
 
   it('compares structurally when the recorded events were written with another key order', () => {
     const run = recorded();
-    const reordered = serialiseLog(run.log).trimEnd().split('\n').map((l, i) => {
-      if (i === 0) return l;
-      const r = JSON.parse(l) as { events?: Record<string, unknown>[] };
-      const events = (r.events ?? []).map((e) => Object.fromEntries(Object.entries(e).reverse()));
-      return JSON.stringify({ ...r, events });
-    }).join('\n');
+    const reordered = serialiseLog(run.log)
+      .trimEnd()
+      .split('\n')
+      .map((l, i) => {
+        if (i === 0) return l;
+        const r = JSON.parse(l) as { events?: Record<string, unknown>[] };
+        const events = (r.events ?? []).map((e) => Object.fromEntries(Object.entries(e).reverse()));
+        return JSON.stringify({ ...r, events });
+      })
+      .join('\n');
     const parsed = parseLog(reordered, { events: 'text' });
     if (!parsed.ok) throw new Error('log did not parse');
     const r = createReplayer(parsed.log, { verify: true });

@@ -5,7 +5,13 @@
  */
 import { Scenario, type ScenarioT } from '../../engine/scenario/schema/index.ts';
 
-export interface StressShape { teams: number; nodesPerTeam: number; steps: number; injects: number; hours: number }
+export interface StressShape {
+  teams: number;
+  nodesPerTeam: number;
+  steps: number;
+  injects: number;
+  hours: number;
+}
 
 let FP = 0.05;
 /** Sets the per-node false-positive rate of generated scenarios (alerts per hour). */
@@ -20,31 +26,41 @@ const EFFECTS = [['compromise'], ['compromise', 'steal-credentials'], ['persist'
 
 export function stressScenario(shape: StressShape = { teams: 12, nodesPerTeam: 167, steps: 300, injects: 500, hours: 24 }): ScenarioT {
   const teams = Array.from({ length: shape.teams }, (_, i) => ({ id: `t${i}`, role: 'blue' as const, name: `Team ${i}`, nation: 'KW' }));
-  const segments = teams.flatMap((t, ti) => ZONES.map((z, zi) => ({
-    id: `${t.id}-${z}`, owner: t.id, zone: z,
-    sensors: zi % 2 === 0 ? [{ kind: 'ids' as const, falsePositivesPerHour: 0.5 }] : [],
-    ...(zi === 3 && shape.teams > 1 ? { sharedWith: [`t${(ti + 1) % shape.teams}`] } : {}),
-  })));
-  const nodes = teams.flatMap((t, ti) => Array.from({ length: shape.nodesPerTeam }, (_, ni) => ({
-    id: `${t.id}-n${ni}`, segment: `${t.id}-${ZONES[ni % 4]}`, kind: KINDS[(ni + ti) % KINDS.length] as (typeof KINDS)[number],
-    criticality: 1 + ((ni * 7 + ti) % 5),
-    services: ni % 3 === 0 ? [{ id: 'svc', availability: 0.95 }] : [],
-    vulnerabilities: ni % 4 === 1 ? [{ id: 'CVE-2025-1000' }] : [],
-    sensors: ni % 2 === 0 ? [{ kind: SENSORS[ni % SENSORS.length] as (typeof SENSORS)[number], falsePositivesPerHour: FP }] : [],
-    ...(ni % 5 === 0 ? { backup: { restoreTime: '2h', offline: ni % 10 === 0 } } : {}),
-    tags: [`g${ni % 10}`],
-  })));
+  const segments = teams.flatMap((t, ti) =>
+    ZONES.map((z, zi) => ({
+      id: `${t.id}-${z}`,
+      owner: t.id,
+      zone: z,
+      sensors: zi % 2 === 0 ? [{ kind: 'ids' as const, falsePositivesPerHour: 0.5 }] : [],
+      ...(zi === 3 && shape.teams > 1 ? { sharedWith: [`t${(ti + 1) % shape.teams}`] } : {}),
+    })),
+  );
+  const nodes = teams.flatMap((t, ti) =>
+    Array.from({ length: shape.nodesPerTeam }, (_, ni) => ({
+      id: `${t.id}-n${ni}`,
+      segment: `${t.id}-${ZONES[ni % 4]}`,
+      kind: KINDS[(ni + ti) % KINDS.length] as (typeof KINDS)[number],
+      criticality: 1 + ((ni * 7 + ti) % 5),
+      services: ni % 3 === 0 ? [{ id: 'svc', availability: 0.95 }] : [],
+      vulnerabilities: ni % 4 === 1 ? [{ id: 'CVE-2025-1000' }] : [],
+      sensors: ni % 2 === 0 ? [{ kind: SENSORS[ni % SENSORS.length] as (typeof SENSORS)[number], falsePositivesPerHour: FP }] : [],
+      ...(ni % 5 === 0 ? { backup: { restoreTime: '2h', offline: ni % 10 === 0 } } : {}),
+      tags: [`g${ni % 10}`],
+    })),
+  );
   const steps = Array.from({ length: shape.steps }, (_, i) => {
     const team = `t${i % shape.teams}`;
     return {
-      id: `s${i}`, name: `Step ${i}`, technique: TECH[i % TECH.length] as string,
+      id: `s${i}`,
+      name: `Step ${i}`,
+      technique: TECH[i % TECH.length] as string,
       target: { team, tags: [`g${i % 10}`], pick: 1 + (i % 3) },
       ...(i >= shape.teams ? { requiresAny: [`s${i - shape.teams}`] } : {}),
       timing: { at: `${(i * 3) % (shape.hours * 60)}m`, jitter: '10m', duration: '5m', after: '2m' },
       ...(i % 7 === 1 ? { exploits: 'CVE-2025-1000' } : {}),
       success: { base: 0.6 + (i % 4) * 0.1 },
       detection: { edr: 0.6, ids: 0.3, siem: 0.4, av: 0.2, ndr: 0.3 },
-      effects: [...(EFFECTS[i % EFFECTS.length] as readonly string[])] as ('compromise')[],
+      effects: [...(EFFECTS[i % EFFECTS.length] as readonly string[])] as 'compromise'[],
       indicators: [`i${i % 40}`],
       ...(i % 11 === 0 ? { retry: { times: 2, after: '15m' } } : {}),
     };
@@ -52,11 +68,13 @@ export function stressScenario(shape: StressShape = { teams: 12, nodesPerTeam: 1
   const kinds = ['domain', 'sha256', 'ipv4', 'url'] as const;
   const indicators = Array.from({ length: 40 }, (_, i) => ({ id: `i${i}`, kind: kinds[i % 4] as (typeof kinds)[number] }));
   const injects = Array.from({ length: shape.injects }, (_, i) => ({
-    id: `inj${i}`, title: `Inject ${i}`, channel: 'email' as const, from: { name: 'White' }, content: `Content ${i}`,
+    id: `inj${i}`,
+    title: `Inject ${i}`,
+    channel: 'email' as const,
+    from: { name: 'White' },
+    content: `Content ${i}`,
     to: i % 5 === 0 ? ('all-blue' as const) : [`t${i % shape.teams}`],
-    ...(i % 4 === 3
-      ? { when: i % 8 === 3 ? { stepSucceeded: `s${i % shape.steps}` } : { notAcknowledged: { inject: `inj${i - 1}`, within: '30m' } } }
-      : { at: `${(i * 7) % (shape.hours * 60)}m` }),
+    ...(i % 4 === 3 ? { when: i % 8 === 3 ? { stepSucceeded: `s${i % shape.steps}` } : { notAcknowledged: { inject: `inj${i - 1}`, within: '30m' } } } : { at: `${(i * 7) % (shape.hours * 60)}m` }),
     ...(i % 3 === 0 ? { evaluation: { expects: [{ action: 'acknowledge' as const, within: '1h' }] } } : {}),
   }));
   return Scenario.parse({

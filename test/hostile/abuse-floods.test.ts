@@ -50,7 +50,10 @@ describe('floods: refused and counted one by one, summarised in the log', () => 
     const counted = await countsByCode(server.url);
     const from = server.logs.length;
     const got = await attempt();
-    expect(got.filter((c) => !codes.includes(c as ErrorCode)), `${kind}: attempts not refused with ${codes.join('/')}`).toEqual([]);
+    expect(
+      got.filter((c) => !codes.includes(c as ErrorCode)),
+      `${kind}: attempts not refused with ${codes.join('/')}`,
+    ).toEqual([]);
     expect(await stateOf(server, [ex.exerciseId])).toEqual(before);
     const counts = await countsByCode(server.url);
     const refused: Record<string, number> = {};
@@ -62,111 +65,180 @@ describe('floods: refused and counted one by one, summarised in the log', () => 
     return { got, refused, from };
   }
 
-  it('command flood from one seat: FORBIDDEN until the bucket empties, then RATE_LIMITED', async () => {
-    const n = scale(400, 20_000);
-    const kw = await joinSeat(server.url, ex.exerciseId, token(ex, 'blue:kw'));
-    const started = performance.now();
-    const { got, refused, from } = await checkFlood('command flood', [ERROR_CODES.FORBIDDEN, ERROR_CODES.RATE_LIMITED], async () => {
-      const replies = await Promise.all(Array.from({ length: n }, () => kw.command({ type: 'pause' })));
-      return replies.map((r) => (r.ok ? 'accepted' : r.code));
-      // Refused by the engine (FORBIDDEN), the socket's bucket and the seat's command rate (RATE_LIMITED on two channels).
-    }, 1, 3);
-    kw.close();
-    // The buckets (the socket's messages, the seat's commands) let through no more than the smaller
-    // burst and what it refilled while the flood lasted (however long a busy machine made it); the
-    // rest was RATE_LIMITED.
-    const { limits, quotas } = defaultConfig();
-    expect(refused[ERROR_CODES.FORBIDDEN] ?? 0).toBeLessThanOrEqual(Math.min(
-      allowance(limits.socketBurst, limits.socketRate, performance.now() - started), allowance(quotas.commandBurst, quotas.commandsPerSecond, performance.now() - started)));
-    expect(refused[ERROR_CODES.RATE_LIMITED] ?? 0).toBeGreaterThan(0);
-    const figures = {
-      attempts: got.length, refused: got.length, counted: got.length, stateChanged: 0,
-      rateLimited: refused[ERROR_CODES.RATE_LIMITED] ?? 0, logLinesDuringFlood: server.logs.slice(from).length,
-    };
-    floods.push({ test: 'flood: commands from one seat', n: got.length, pairs: [['command', ERROR_CODES.FORBIDDEN], ['socket', ERROR_CODES.RATE_LIMITED], ['command', ERROR_CODES.RATE_LIMITED]], figures });
-  }, budgetMs(120_000));
+  it(
+    'command flood from one seat: FORBIDDEN until the bucket empties, then RATE_LIMITED',
+    async () => {
+      const n = scale(400, 20_000);
+      const kw = await joinSeat(server.url, ex.exerciseId, token(ex, 'blue:kw'));
+      const started = performance.now();
+      const { got, refused, from } = await checkFlood(
+        'command flood',
+        [ERROR_CODES.FORBIDDEN, ERROR_CODES.RATE_LIMITED],
+        async () => {
+          const replies = await Promise.all(Array.from({ length: n }, () => kw.command({ type: 'pause' })));
+          return replies.map((r) => (r.ok ? 'accepted' : r.code));
+          // Refused by the engine (FORBIDDEN), the socket's bucket and the seat's command rate (RATE_LIMITED on two channels).
+        },
+        1,
+        3,
+      );
+      kw.close();
+      // The buckets (the socket's messages, the seat's commands) let through no more than the smaller
+      // burst and what it refilled while the flood lasted (however long a busy machine made it); the
+      // rest was RATE_LIMITED.
+      const { limits, quotas } = defaultConfig();
+      expect(refused[ERROR_CODES.FORBIDDEN] ?? 0).toBeLessThanOrEqual(
+        Math.min(allowance(limits.socketBurst, limits.socketRate, performance.now() - started), allowance(quotas.commandBurst, quotas.commandsPerSecond, performance.now() - started)),
+      );
+      expect(refused[ERROR_CODES.RATE_LIMITED] ?? 0).toBeGreaterThan(0);
+      const figures = {
+        attempts: got.length,
+        refused: got.length,
+        counted: got.length,
+        stateChanged: 0,
+        rateLimited: refused[ERROR_CODES.RATE_LIMITED] ?? 0,
+        logLinesDuringFlood: server.logs.slice(from).length,
+      };
+      floods.push({
+        test: 'flood: commands from one seat',
+        n: got.length,
+        pairs: [
+          ['command', ERROR_CODES.FORBIDDEN],
+          ['socket', ERROR_CODES.RATE_LIMITED],
+          ['command', ERROR_CODES.RATE_LIMITED],
+        ],
+        figures,
+      });
+    },
+    budgetMs(120_000),
+  );
 
-  it('connection flood with bad tokens: every handshake UNAUTHENTICATED', async () => {
-    const n = scale(200, 5_000);
-    const { got, from } = await checkFlood('bad-token connection flood', [ERROR_CODES.UNAUTHENTICATED], async () => {
-      const out: string[] = [];
-      for (let i = 0; i < n; i += 50) {
-        out.push(...(await Promise.all(Array.from({ length: Math.min(50, n - i) }, (_, j) =>
-          handshakeCode(server.url, { exerciseId: ex.exerciseId, token: `${String(i + j).padStart(43, 'Z')}` })))));
-      }
-      return out;
-    }, 1);
-    const figures = {
-      attempts: got.length, refused: got.length, counted: got.length, stateChanged: 0, logLinesDuringFlood: server.logs.slice(from).length,
-    };
-    floods.push({ test: 'flood: connections with bad tokens', n: got.length, pairs: [['handshake', ERROR_CODES.UNAUTHENTICATED]], figures });
-  }, budgetMs(180_000));
+  it(
+    'connection flood with bad tokens: every handshake UNAUTHENTICATED',
+    async () => {
+      const n = scale(200, 5_000);
+      const { got, from } = await checkFlood(
+        'bad-token connection flood',
+        [ERROR_CODES.UNAUTHENTICATED],
+        async () => {
+          const out: string[] = [];
+          for (let i = 0; i < n; i += 50) {
+            out.push(
+              ...(await Promise.all(Array.from({ length: Math.min(50, n - i) }, (_, j) => handshakeCode(server.url, { exerciseId: ex.exerciseId, token: `${String(i + j).padStart(43, 'Z')}` })))),
+            );
+          }
+          return out;
+        },
+        1,
+      );
+      const figures = {
+        attempts: got.length,
+        refused: got.length,
+        counted: got.length,
+        stateChanged: 0,
+        logLinesDuringFlood: server.logs.slice(from).length,
+      };
+      floods.push({ test: 'flood: connections with bad tokens', n: got.length, pairs: [['handshake', ERROR_CODES.UNAUTHENTICATED]], figures });
+    },
+    budgetMs(180_000),
+  );
 
-  it(`connection flood with a valid link: a seat holds at most ${SOCKETS_PER_SEAT} sockets, the rest RATE_LIMITED`, async () => {
-    const n = scale(100, 2_000);
-    const held: Seat[] = [];
-    const { got, from } = await checkFlood('valid-token connection flood', [ERROR_CODES.RATE_LIMITED], async () => {
-      const out: string[] = [];
-      const results = await Promise.allSettled(Array.from({ length: n }, () => joinSeat(server.url, ex.exerciseId, token(ex, 'blue:om'))));
-      for (const r of results) {
-        if (r.status === 'fulfilled') held.push(r.value);
-        else out.push((r.reason as { data?: { code?: string } }).data?.code ?? String(r.reason));
-      }
-      return out;
-    }, 1);
-    expect(held).toHaveLength(SOCKETS_PER_SEAT);
-    expect(got).toHaveLength(n - SOCKETS_PER_SEAT);
-    // Closing sockets frees the seat's places again.
-    for (const s of held.splice(0)) s.close();
-    await expect.poll(async () => {
-      try {
-        const again = await joinSeat(server.url, ex.exerciseId, token(ex, 'blue:om'));
-        again.close();
-        return true;
-      } catch {
-        return false;
-      }
-    }).toBe(true);
-    const figures = {
-      attempts: n, accepted: SOCKETS_PER_SEAT, refused: got.length, counted: got.length, stateChanged: 0, logLinesDuringFlood: server.logs.slice(from).length,
-    };
-    floods.push({ test: 'flood: connections with one valid link', n: got.length, pairs: [['handshake', ERROR_CODES.RATE_LIMITED]], figures });
-  }, budgetMs(180_000));
+  it(
+    `connection flood with a valid link: a seat holds at most ${SOCKETS_PER_SEAT} sockets, the rest RATE_LIMITED`,
+    async () => {
+      const n = scale(100, 2_000);
+      const held: Seat[] = [];
+      const { got, from } = await checkFlood(
+        'valid-token connection flood',
+        [ERROR_CODES.RATE_LIMITED],
+        async () => {
+          const out: string[] = [];
+          const results = await Promise.allSettled(Array.from({ length: n }, () => joinSeat(server.url, ex.exerciseId, token(ex, 'blue:om'))));
+          for (const r of results) {
+            if (r.status === 'fulfilled') held.push(r.value);
+            else out.push((r.reason as { data?: { code?: string } }).data?.code ?? String(r.reason));
+          }
+          return out;
+        },
+        1,
+      );
+      expect(held).toHaveLength(SOCKETS_PER_SEAT);
+      expect(got).toHaveLength(n - SOCKETS_PER_SEAT);
+      // Closing sockets frees the seat's places again.
+      for (const s of held.splice(0)) s.close();
+      await expect
+        .poll(async () => {
+          try {
+            const again = await joinSeat(server.url, ex.exerciseId, token(ex, 'blue:om'));
+            again.close();
+            return true;
+          } catch {
+            return false;
+          }
+        })
+        .toBe(true);
+      const figures = {
+        attempts: n,
+        accepted: SOCKETS_PER_SEAT,
+        refused: got.length,
+        counted: got.length,
+        stateChanged: 0,
+        logLinesDuringFlood: server.logs.slice(from).length,
+      };
+      floods.push({ test: 'flood: connections with one valid link', n: got.length, pairs: [['handshake', ERROR_CODES.RATE_LIMITED]], figures });
+    },
+    budgetMs(180_000),
+  );
 
-  it('HTTP flood from one address: RATE_LIMITED beyond the burst, with Retry-After', async () => {
-    const n = scale(300, 10_000);
-    const kwToken = token(ex, 'blue:kw');
-    let accepted = 0;
-    const started = performance.now();
-    let attempts = 0;
-    const { got, from } = await checkFlood('HTTP flood', [ERROR_CODES.RATE_LIMITED], async () => {
-      const out: string[] = [];
-      // Batches of 50 at once until n/2 were refused: the bucket refills while a busy machine is
-      // slow, so the number of requests it takes is not fixed (the cap only turns a hang into a failure).
-      for (; out.length <= n / 2 && attempts < 100 * n; attempts += 50) {
-        const batch = await Promise.all(Array.from({ length: 50 }, async () => {
-          const res = await fetch(`${server.url}/api/exercises/${ex.exerciseId}`, { headers: { authorization: `Bearer ${kwToken}` } });
-          const body = (await res.json()) as { ok: boolean; code?: string };
-          if (res.status === 429) expect(res.headers.get('retry-after')).toBe('1');
-          return body.ok ? 'accepted' : body.code ?? '?';
-        }));
-        for (const c of batch) {
-          if (c === 'accepted') accepted++;
-          else out.push(c);
-        }
-      }
-      return out;
-    }, 1);
-    expect(got.length).toBeGreaterThan(n / 2);
-    const { httpBurst, httpRate } = defaultConfig().limits;
-    expect(accepted).toBeLessThanOrEqual(allowance(httpBurst, httpRate, performance.now() - started));
-    expect(accepted + got.length).toBe(attempts);
-    const figures = {
-      attempts, accepted, refused: got.length, counted: got.length, stateChanged: 0, logLinesDuringFlood: server.logs.slice(from).length,
-    };
-    floods.push({ test: 'flood: HTTP requests from one address', n: got.length, pairs: [['http', ERROR_CODES.RATE_LIMITED]], figures });
-  }, budgetMs(180_000));
-
+  it(
+    'HTTP flood from one address: RATE_LIMITED beyond the burst, with Retry-After',
+    async () => {
+      const n = scale(300, 10_000);
+      const kwToken = token(ex, 'blue:kw');
+      let accepted = 0;
+      const started = performance.now();
+      let attempts = 0;
+      const { got, from } = await checkFlood(
+        'HTTP flood',
+        [ERROR_CODES.RATE_LIMITED],
+        async () => {
+          const out: string[] = [];
+          // Batches of 50 at once until n/2 were refused: the bucket refills while a busy machine is
+          // slow, so the number of requests it takes is not fixed (the cap only turns a hang into a failure).
+          for (; out.length <= n / 2 && attempts < 100 * n; attempts += 50) {
+            const batch = await Promise.all(
+              Array.from({ length: 50 }, async () => {
+                const res = await fetch(`${server.url}/api/exercises/${ex.exerciseId}`, { headers: { authorization: `Bearer ${kwToken}` } });
+                const body = (await res.json()) as { ok: boolean; code?: string };
+                if (res.status === 429) expect(res.headers.get('retry-after')).toBe('1');
+                return body.ok ? 'accepted' : (body.code ?? '?');
+              }),
+            );
+            for (const c of batch) {
+              if (c === 'accepted') accepted++;
+              else out.push(c);
+            }
+          }
+          return out;
+        },
+        1,
+      );
+      expect(got.length).toBeGreaterThan(n / 2);
+      const { httpBurst, httpRate } = defaultConfig().limits;
+      expect(accepted).toBeLessThanOrEqual(allowance(httpBurst, httpRate, performance.now() - started));
+      expect(accepted + got.length).toBe(attempts);
+      const figures = {
+        attempts,
+        accepted,
+        refused: got.length,
+        counted: got.length,
+        stateChanged: 0,
+        logLinesDuringFlood: server.logs.slice(from).length,
+      };
+      floods.push({ test: 'flood: HTTP requests from one address', n: got.length, pairs: [['http', ERROR_CODES.RATE_LIMITED]], figures });
+    },
+    budgetMs(180_000),
+  );
 
   it('after the floods, lines and summaries account for every refusal, and the log stayed small', async () => {
     const total = floods.reduce((n, f) => n + f.n, 0);
@@ -185,7 +257,15 @@ describe('floods: refused and counted one by one, summarised in the log', () => 
     }
     expect(accounted).toBe(total);
     for (const f of floods) {
-      const logged = f.pairs.reduce((n, [channel, code]) => n + refusalLines(server.logs.filter((l) => l.channel === channel), code).accounted, 0);
+      const logged = f.pairs.reduce(
+        (n, [channel, code]) =>
+          n +
+          refusalLines(
+            server.logs.filter((l) => l.channel === channel),
+            code,
+          ).accounted,
+        0,
+      );
       expect(logged, `${f.test}: lines + summaries`).toBe(f.n);
       recordFigures('abuse', f.test, { ...f.figures, logged });
     }

@@ -38,12 +38,23 @@ export async function startAbuseServer(overrides: Partial<ServerConfig>, options
   const dataDir = await mkdtemp(join(tmpdir(), 'ramparts-abuse-'));
   const logs: LogLine[] = [];
   const logger = createLogger({ level: 'info', write: (line) => void logs.push(JSON.parse(line) as LogLine) });
-  const server = await startServer(defaultConfig({
-    port: 0, host: '127.0.0.1', dataDir, scenariosDir: FIXTURES, distDir: join(dataDir, 'no-dist'), operatorToken: TEST_OPERATOR_TOKEN, ...overrides,
-  }), { logger, ...options });
+  const server = await startServer(
+    defaultConfig({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      scenariosDir: FIXTURES,
+      distDir: join(dataDir, 'no-dist'),
+      operatorToken: TEST_OPERATOR_TOKEN,
+      ...overrides,
+    }),
+    { logger, ...options },
+  );
   let disposed = false;
   return {
-    ...server, dataDir, logs,
+    ...server,
+    dataDir,
+    logs,
     dispose: async () => {
       if (disposed) return;
       disposed = true;

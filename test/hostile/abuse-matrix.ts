@@ -55,8 +55,8 @@ export function matrixTools(world: MatrixWorld) {
     const s = await seat(ex(), name);
     const codes: string[] = [];
     for (const [event, payload] of messages) {
-      const reply = (await (s.socket as unknown as { emitWithAck(e: string, p: unknown): Promise<{ ok: boolean; code?: string }> }).emitWithAck(event, payload));
-      codes.push(reply.ok ? 'accepted' : reply.code ?? '?');
+      const reply = await (s.socket as unknown as { emitWithAck(e: string, p: unknown): Promise<{ ok: boolean; code?: string }> }).emitWithAck(event, payload);
+      codes.push(reply.ok ? 'accepted' : (reply.code ?? '?'));
     }
     s.close();
     return codes;
@@ -65,7 +65,7 @@ export function matrixTools(world: MatrixWorld) {
     const codes: string[] = [];
     for (const [method, path, bearer, body] of requests) {
       const res = await api<{ ok: boolean; code?: string }>(url(), method, path(), body, bearer?.());
-      codes.push(res.status < 400 ? 'accepted' : res.body.code ?? `status ${res.status}`);
+      codes.push(res.status < 400 ? 'accepted' : (res.body.code ?? `status ${res.status}`));
     }
     return codes;
   };

@@ -44,7 +44,12 @@ describe('refusal log: a flood is summarised, never lost', () => {
       const unlogged = await metrics.refusalsUnlogged.get();
       expect(unlogged.values.find((v) => v.labels.code === ERROR_CODES.RATE_LIMITED)?.value).toBe(n - one.length);
       recordFigures('abuse', 'refusal log throttle (driven clock)', {
-        attempts: n + strangers, refused: n + strangers, counted: n + strangers, logged: accounted + strangers, logLines: lines.length, stateChanged: 0,
+        attempts: n + strangers,
+        refused: n + strangers,
+        counted: n + strangers,
+        logged: accounted + strangers,
+        logLines: lines.length,
+        stateChanged: 0,
       });
     } finally {
       log.close();

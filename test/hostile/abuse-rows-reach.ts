@@ -16,18 +16,32 @@ export function reachRows(world: MatrixWorld): Row[] {
   return [
     // --- another room, another audience
     {
-      actor: 'blue:kw', attempt: "join another room or audience ('join', 'subscribe', 'leave')", code: ERROR_CODES.UNKNOWN_EVENT,
+      actor: 'blue:kw',
+      attempt: "join another room or audience ('join', 'subscribe', 'leave')",
+      code: ERROR_CODES.UNKNOWN_EVENT,
       who: { seat: 'blue:kw', role: 'blue', team: 'kw', channel: 'socket' },
-      run: emits(A, 'blue:kw', [['join', { room: 'x|a|white' }], ['subscribe', { audience: 'white' }], ['leave', { room: 'x|a|blue:kw' }]]),
+      run: emits(A, 'blue:kw', [
+        ['join', { room: 'x|a|white' }],
+        ['subscribe', { audience: 'white' }],
+        ['leave', { room: 'x|a|blue:kw' }],
+      ]),
     },
     {
-      actor: 'blue:kw', attempt: "sync another audience's view", code: ERROR_CODES.BAD_MESSAGE,
+      actor: 'blue:kw',
+      attempt: "sync another audience's view",
+      code: ERROR_CODES.BAD_MESSAGE,
       who: { seat: 'blue:kw', role: 'blue', team: 'kw', channel: 'socket' },
-      run: emits(A, 'blue:kw', [['sync', { audience: 'white' }], ['sync', { lastSeq: 0, seat: 'controller' }], ['sync', { exerciseId: 'x' }]]),
+      run: emits(A, 'blue:kw', [
+        ['sync', { audience: 'white' }],
+        ['sync', { lastSeq: 0, seat: 'controller' }],
+        ['sync', { exerciseId: 'x' }],
+      ]),
     },
     // --- another exercise, REST and socket
     {
-      actor: "A's controller", attempt: 'read or manage exercise B over REST (summary, log, seats, new link)', code: ERROR_CODES.UNAUTHENTICATED,
+      actor: "A's controller",
+      attempt: 'read or manage exercise B over REST (summary, log, seats, new link)',
+      code: ERROR_CODES.UNAUTHENTICATED,
       who: { channel: 'http', address: true },
       run: rest([
         ['GET', () => `/api/exercises/${bId()}`, aTok('controller')],
@@ -37,24 +51,24 @@ export function reachRows(world: MatrixWorld): Row[] {
       ]),
     },
     {
-      actor: "A's controller and blue", attempt: 'open exercise B over the socket', code: ERROR_CODES.UNAUTHENTICATED,
+      actor: "A's controller and blue",
+      attempt: 'open exercise B over the socket',
+      code: ERROR_CODES.UNAUTHENTICATED,
       who: { channel: 'handshake', address: true },
-      run: handshakes([
-        () => ({ exerciseId: bId(), token: token(a(), 'controller'), protocol: PROTOCOL_VERSION }),
-        () => ({ exerciseId: bId(), token: token(a(), 'blue:kw') }),
-      ]),
+      run: handshakes([() => ({ exerciseId: bId(), token: token(a(), 'controller'), protocol: PROTOCOL_VERSION }), () => ({ exerciseId: bId(), token: token(a(), 'blue:kw') })]),
     },
     // --- old and foreign tokens
     {
-      actor: 'blue:om (rotated out)', attempt: 'replay the old token: socket and REST', code: ERROR_CODES.UNAUTHENTICATED,
+      actor: 'blue:om (rotated out)',
+      attempt: 'replay the old token: socket and REST',
+      code: ERROR_CODES.UNAUTHENTICATED,
       who: { address: true },
-      run: async () => [
-        await handshakeCode(url(), { exerciseId: aId(), token: oldOmToken() }),
-        ...(await rest([['GET', () => `/api/exercises/${aId()}`, () => oldOmToken()]])()),
-      ],
+      run: async () => [await handshakeCode(url(), { exerciseId: aId(), token: oldOmToken() }), ...(await rest([['GET', () => `/api/exercises/${aId()}`, () => oldOmToken()]])())],
     },
     {
-      actor: 'stranger', attempt: 'no, malformed or guessed token: socket and REST', code: ERROR_CODES.UNAUTHENTICATED,
+      actor: 'stranger',
+      attempt: 'no, malformed or guessed token: socket and REST',
+      code: ERROR_CODES.UNAUTHENTICATED,
       who: { address: true },
       run: async () => [
         await handshakeCode(url(), { exerciseId: aId() }),
@@ -68,7 +82,9 @@ export function reachRows(world: MatrixWorld): Row[] {
     },
     // --- seat management and ground truth are not for everyone
     {
-      actor: 'blue, red, evaluator', attempt: 'white-only over REST: read the log (ground truth; blue, red), list seats, issue links', code: ERROR_CODES.FORBIDDEN,
+      actor: 'blue, red, evaluator',
+      attempt: 'white-only over REST: read the log (ground truth; blue, red), list seats, issue links',
+      code: ERROR_CODES.FORBIDDEN,
       who: { exerciseId: 'A', channel: 'http' },
       run: rest([
         ['GET', () => `/api/exercises/${aId()}/log`, aTok('blue:kw')],
@@ -83,8 +99,10 @@ export function reachRows(world: MatrixWorld): Row[] {
     },
     // --- path traversal in ids, log downloads, static files, URL-encoded variants
     {
-      actor: 'stranger', attempt: 'path traversal: ../../etc/passwd as exercise id, log download, seat, static file (raw, %2e%2e, %2f, double-encoded, backslash)',
-      code: ERROR_CODES.BAD_REQUEST, who: { channel: 'http', address: true },
+      actor: 'stranger',
+      attempt: 'path traversal: ../../etc/passwd as exercise id, log download, seat, static file (raw, %2e%2e, %2f, double-encoded, backslash)',
+      code: ERROR_CODES.BAD_REQUEST,
+      who: { channel: 'http', address: true },
       run: raw([
         ['GET', '/api/exercises/../../etc/passwd'],
         ['GET', '/api/exercises/..%2F..%2Fetc%2Fpasswd/log'],
@@ -101,12 +119,19 @@ export function reachRows(world: MatrixWorld): Row[] {
     },
     // --- oversized payloads
     {
-      actor: 'blue:kw', attempt: 'socket message over 64 KiB', code: ERROR_CODES.TOO_LARGE,
+      actor: 'blue:kw',
+      attempt: 'socket message over 64 KiB',
+      code: ERROR_CODES.TOO_LARGE,
       who: { seat: 'blue:kw', role: 'blue', team: 'kw', channel: 'socket' },
-      run: commands(A, 'blue:kw', [{ type: 'sitrep', text: 'x'.repeat(70 * 1024), severity: 'low' }, { type: 'share-intel', report: { padding: 'y'.repeat(200 * 1024) }, partners: ['om'] }]),
+      run: commands(A, 'blue:kw', [
+        { type: 'sitrep', text: 'x'.repeat(70 * 1024), severity: 'low' },
+        { type: 'share-intel', report: { padding: 'y'.repeat(200 * 1024) }, partners: ['om'] },
+      ]),
     },
     {
-      actor: 'stranger', attempt: 'HTTP body over the upload limit; scenario text over 4 MiB', code: ERROR_CODES.TOO_LARGE,
+      actor: 'stranger',
+      attempt: 'HTTP body over the upload limit; scenario text over 4 MiB',
+      code: ERROR_CODES.TOO_LARGE,
       who: { channel: 'http', address: true },
       run: rest([
         ['POST', () => '/api/exercises', operator, JSON.stringify({ scenario: { text: 'x'.repeat(5 * 1024 * 1024) }, mode: 'tabletop' })],
@@ -116,7 +141,9 @@ export function reachRows(world: MatrixWorld): Row[] {
     },
     // --- operators only
     {
-      actor: 'stranger and seats', attempt: 'create an exercise or upload a scenario without the operator token', code: ERROR_CODES.UNAUTHENTICATED,
+      actor: 'stranger and seats',
+      attempt: 'create an exercise or upload a scenario without the operator token',
+      code: ERROR_CODES.UNAUTHENTICATED,
       who: { channel: 'http', address: true },
       run: rest([
         ['POST', () => '/api/exercises', undefined, { scenario: 'minimal', mode: 'tabletop' }],

@@ -45,10 +45,13 @@ describe('abuse matrix: refused, logged, counted, nothing changed', () => {
   const rows: Row[] = [...ownExerciseRows(world), ...reachRows(world)];
 
   beforeAll(async () => {
-    server = await startAbuseServer({
-      limits: { ...defaultConfig().limits, socketRate: 1e6, socketBurst: 1e6, httpRate: 1e6, httpBurst: 1e6 },
-      quotas: { ...defaultConfig().quotas, commandsPerSecond: 1e6, commandBurst: 1e6 },
-    }, { refusalLog: { linesPerWindow: Number.POSITIVE_INFINITY } });
+    server = await startAbuseServer(
+      {
+        limits: { ...defaultConfig().limits, socketRate: 1e6, socketBurst: 1e6, httpRate: 1e6, httpBurst: 1e6 },
+        quotas: { ...defaultConfig().quotas, commandsPerSecond: 1e6, commandBurst: 1e6 },
+      },
+      { refusalLog: { linesPerWindow: Number.POSITIVE_INFINITY } },
+    );
     a = await createExercise(server.url, 'minimal', 'tabletop');
     b = await createExercise(server.url, 'minimal', 'tabletop');
     const controller = await seat(a, 'controller');
@@ -99,8 +102,12 @@ describe('abuse matrix: refused, logged, counted, nothing changed', () => {
         if (address) expect(line.address).toMatch(/127\.0\.0\.1/);
       }
       recordFigures('abuse', `${row.actor}: ${row.attempt}`, {
-        code: row.code, attempts: codes.length, refused: codes.filter((c) => c === row.code).length,
-        logged: lines.length, counted: countedNow, stateChanged: 0,
+        code: row.code,
+        attempts: codes.length,
+        refused: codes.filter((c) => c === row.code).length,
+        logged: lines.length,
+        counted: countedNow,
+        stateChanged: 0,
       });
     });
   }
@@ -174,7 +181,13 @@ describe('abuse matrix: refused, logged, counted, nothing changed', () => {
   it('an upload name is a label, never a path: nothing is written outside the data directory', async () => {
     const names = ['../../../../tmp/ramparts-evil.yaml', '..\\..\\evil.yaml', '/etc/passwd', '%2e%2e%2fevil'];
     for (const name of names) {
-      const res = await api<{ ok: boolean; diagnostics?: unknown[]; exerciseId?: string }>(server.url, 'POST', '/api/scenarios/validate', { text: 'ramparts: 1\nmeta: {}\n', name }, TEST_OPERATOR_TOKEN);
+      const res = await api<{ ok: boolean; diagnostics?: unknown[]; exerciseId?: string }>(
+        server.url,
+        'POST',
+        '/api/scenarios/validate',
+        { text: 'ramparts: 1\nmeta: {}\n', name },
+        TEST_OPERATOR_TOKEN,
+      );
       expect(res.status).toBe(200);
       expect(res.body.ok).toBe(false);
     }

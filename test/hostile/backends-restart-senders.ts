@@ -39,7 +39,10 @@ export function sender(name: string, seat: Seat, outage: { down: boolean }, log:
       const body = retry ?? { type: 'sitrep', text: `${name} #${n++} ${randomBytes(3).toString('hex')}`, severity: 'low', key: randomBytes(12).toString('base64url') };
       const duringOutage = outage.down;
       const started = performance.now();
-      const reply = await seat.socket.timeout(REPLY_BOUND_MS).emitWithAck('command', body).catch(() => 'no answer' as const);
+      const reply = await seat.socket
+        .timeout(REPLY_BOUND_MS)
+        .emitWithAck('command', body)
+        .catch(() => 'no answer' as const);
       log.push({ seat: name, body, reply, ms: performance.now() - started, duringOutage: duringOutage || outage.down });
       retry = reply === 'no answer' || (!reply.ok && reply.code === ERROR_CODES.UNAVAILABLE) ? body : undefined;
       // Under the seat's command rate (server/config.ts DEFAULT_QUOTAS: 10 a second over all its
@@ -47,7 +50,12 @@ export function sender(name: string, seat: Seat, outage: { down: boolean }, log:
       await sleep(reply !== 'no answer' && reply.ok ? 120 : 150);
     }
   })();
-  return { stop: async () => { running = false; await done; } };
+  return {
+    stop: async () => {
+      running = false;
+      await done;
+    },
+  };
 }
 
 /** Waits until `name` has an acknowledged command sent after index `from` of the log. */
@@ -58,7 +66,10 @@ export async function ackedAgain(log: Sent[], from: number, names: readonly stri
     if (names.every((name) => later.some((s) => s.seat === name && s.reply !== 'no answer' && s.reply.ok))) return performance.now() - started;
     if (performance.now() - started > 30_000) {
       const tail = later.slice(-6).map((s) => `${s.seat}: ${s.reply === 'no answer' ? s.reply : s.reply.ok ? 'ok' : s.reply.code} in ${Math.round(s.ms)} ms`);
-      const lastOf = names.map((name) => { const s = log.findLast((e) => e.seat === name); return `${name} last ${s && (s.reply === 'no answer' ? s.reply : s.reply.ok ? 'ok' : s.reply.code)} at #${s ? log.indexOf(s) : -1}`; });
+      const lastOf = names.map((name) => {
+        const s = log.findLast((e) => e.seat === name);
+        return `${name} last ${s && (s.reply === 'no answer' ? s.reply : s.reply.ok ? 'ok' : s.reply.code)} at #${s ? log.indexOf(s) : -1}`;
+      });
       throw new Error(`no command of each of ${names.join(', ')} acknowledged within 30 s after ${what} (mark #${from}); ${lastOf.join('; ')}; last: ${tail.join('; ')}`);
     }
     await sleep(50);

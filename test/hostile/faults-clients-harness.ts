@@ -14,25 +14,44 @@ import { createLogger } from '../../server/ops/logger.ts';
 import { startServer as start } from '../../server/server.ts';
 import { FIXTURES, TEST_OPERATOR_TOKEN, type Seat, type TestServer } from '../server/helpers.ts';
 
-export interface LogLine { level: string; msg: string; [field: string]: unknown }
+export interface LogLine {
+  level: string;
+  msg: string;
+  [field: string]: unknown;
+}
 
 const UNLIMITED = Number.MAX_SAFE_INTEGER;
 
 /** A server on port 0 whose warnings and errors are pushed, parsed, to `lines`. */
 export async function startServer(lines: LogLine[]): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'ramparts-faults-clients-'));
-  const running = await start(defaultConfig({
-    port: 0, host: '127.0.0.1', dataDir, scenariosDir: FIXTURES, distDir: join(dataDir, 'no-dist'), operatorToken: TEST_OPERATOR_TOKEN,
-    // Seats send large bursts: neither the per-socket rate nor the exercise's quotas are what this
-    // test is about (test/server/quotas.test.ts is), so none of them stops it.
-    limits: { ...defaultConfig().limits, socketRate: 2000, socketBurst: 2000 },
-    quotas: {
-      commandsPerSecond: UNLIMITED, commandBurst: UNLIMITED, textBytesPerSeat: UNLIMITED, reportsPerTeam: UNLIMITED, requestsPerTeam: UNLIMITED,
-      sitrepsPerTeam: UNLIMITED, textBytesPerExercise: UNLIMITED, logBytesPerExercise: UNLIMITED,
-    },
-  }), { logger: createLogger({ level: 'warn', write: (line) => void lines.push(JSON.parse(line) as LogLine) }) });
+  const running = await start(
+    defaultConfig({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      scenariosDir: FIXTURES,
+      distDir: join(dataDir, 'no-dist'),
+      operatorToken: TEST_OPERATOR_TOKEN,
+      // Seats send large bursts: neither the per-socket rate nor the exercise's quotas are what this
+      // test is about (test/server/quotas.test.ts is), so none of them stops it.
+      limits: { ...defaultConfig().limits, socketRate: 2000, socketBurst: 2000 },
+      quotas: {
+        commandsPerSecond: UNLIMITED,
+        commandBurst: UNLIMITED,
+        textBytesPerSeat: UNLIMITED,
+        reportsPerTeam: UNLIMITED,
+        requestsPerTeam: UNLIMITED,
+        sitrepsPerTeam: UNLIMITED,
+        textBytesPerExercise: UNLIMITED,
+        logBytesPerExercise: UNLIMITED,
+      },
+    }),
+    { logger: createLogger({ level: 'warn', write: (line) => void lines.push(JSON.parse(line) as LogLine) }) },
+  );
   return {
-    ...running, dataDir,
+    ...running,
+    dataDir,
     dispose: async () => {
       await running.close();
       await rm(dataDir, { recursive: true, force: true });

@@ -73,7 +73,11 @@ export class FaultyDisk {
   }
 }
 
-export interface LogLine { level: string; msg: string; [field: string]: unknown }
+export interface LogLine {
+  level: string;
+  msg: string;
+  [field: string]: unknown;
+}
 
 function captureLogger(lines: LogLine[]): Logger {
   return createLogger({ level: 'debug', write: (line) => void lines.push(JSON.parse(line) as LogLine) });
@@ -83,14 +87,22 @@ export async function start(dataDir: string, lines: LogLine[], disk?: FaultyDisk
   const logger = captureLogger(lines);
   const store = await FileStore.open(dataDir, { logger, ...(disk ? { openLogFile: disk.open } : {}) });
   const base = defaultConfig();
-  return startServer(defaultConfig({
-    port: 0, host: '127.0.0.1', dataDir, scenariosDir: FIXTURES, distDir: join(dataDir, 'no-dist'), operatorToken: TEST_OPERATOR_TOKEN,
-    // Seats send at speed: neither the per-socket rate limit nor the per-seat command rate is what
-    // this test is about.
-    limits: { ...base.limits, socketRate: 1000, socketBurst: 1000 },
-    quotas: { ...base.quotas, commandsPerSecond: 1000, commandBurst: 1000 },
-    store: { snapshotEvery: 10 },
-  }), { logger, store });
+  return startServer(
+    defaultConfig({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      scenariosDir: FIXTURES,
+      distDir: join(dataDir, 'no-dist'),
+      operatorToken: TEST_OPERATOR_TOKEN,
+      // Seats send at speed: neither the per-socket rate limit nor the per-seat command rate is what
+      // this test is about.
+      limits: { ...base.limits, socketRate: 1000, socketBurst: 1000 },
+      quotas: { ...base.quotas, commandsPerSecond: 1000, commandBurst: 1000 },
+      store: { snapshotEvery: 10 },
+    }),
+    { logger, store },
+  );
 }
 
 /** What the seats were told, command by command. */
@@ -126,9 +138,7 @@ export function sendAtSpeed(seats: Record<string, Seat>, ledger: Ledger, phase: 
   let sent = 0;
   const loops = SEATS.map(async (name) => {
     for (let i = 0; !stopped; i++) {
-      const body: Record<string, unknown> = name === 'controller'
-        ? { type: 'speed', speed: 10 + (i % 50) }
-        : { type: 'sitrep', text: `${tag} ${name} #${i}`, severity: 'low' };
+      const body: Record<string, unknown> = name === 'controller' ? { type: 'speed', speed: 10 + (i % 50) } : { type: 'sitrep', text: `${tag} ${name} #${i}`, severity: 'low' };
       const sentIn = phase.now;
       sent++;
       const reply: CommandReply = await seats[name]!.command(body);

@@ -54,7 +54,8 @@ function cellFor(column: string, row: number): string {
   if (/expected/.test(c)) return ['Send a situation report within 30 minutes', 'Isolate the workstation and report within 1 hour', 'Acknowledge'][row % 3] as string;
   if (/objective/.test(c)) return ['Operational Coordination', 'obj-1', 'Cybersecurity'][row % 3] as string;
   if (/title/.test(c)) return `Inject ${row + 1}`;
-  if (/message|description|details/.test(c)) return ['A ransom note appears on a finance workstation.', 'Journalists ask about the outage, "now".', 'Oman shares the hash, of the wiper.'][row % 3] as string;
+  if (/message|description|details/.test(c))
+    return ['A ransom note appears on a finance workstation.', 'Journalists ask about the outage, "now".', 'Oman shares the hash, of the wiper.'][row % 3] as string;
   return '';
 }
 
@@ -74,7 +75,9 @@ export const ADVERSARY: TextFile = (() => {
   const f = readdirSync(CALDERA_DIR).find((x) => x.startsWith('adversary-')) as string;
   return { file: f, text: readFileSync(join(CALDERA_DIR, f), 'utf8') };
 })();
-export const ABILITIES: TextFile[] = readdirSync(join(CALDERA_DIR, 'abilities')).sort().map((f) => ({ file: f, text: readFileSync(join(CALDERA_DIR, 'abilities', f), 'utf8') }));
+export const ABILITIES: TextFile[] = readdirSync(join(CALDERA_DIR, 'abilities'))
+  .sort()
+  .map((f) => ({ file: f, text: readFileSync(join(CALDERA_DIR, 'abilities', f), 'utf8') }));
 export const FLOWS = ['NotPetya.json', 'Shamoon.json', 'CISA-AA22-138B-VMWare-Workspace-TA1.json'].map((name) => {
   const text = readFileSync(join(SAMPLES, 'attack-flow', name), 'utf8');
   return { name, text, value: JSON.parse(text) as unknown };
@@ -83,10 +86,57 @@ export const FLOWS = ['NotPetya.json', 'Shamoon.json', 'CISA-AA22-138B-VMWare-Wo
 // ---------------------------------------------------------------------------------------------------
 // Mutators per format
 
-const HEADER_NAMES = ['Event Number', '#', 'Time', 'Delivery Time', 'Designated Scenario Time', 'Event Type', 'Title', 'From', 'To', 'To Org', 'Message', 'Description',
-  'Expected Participant Response', 'Expected Actions', 'Exercise Objective', 'TLP', 'Priority', 'Move', 'When', 'Discussion Questions', 'Message (ar)', 'Notes', ''];
-const CELL_VALUES = ['', '0', '-5m', '99999999d', '1e400', 'T+', 'T+99:99', '2025-02-30 25:61', '13/13/2025 9:00 PM', 'nowhere', 'kw; kw; kw', 'all', 'TLP:PURPLE', 'flash',
-  'stepSucceeded: nowhere', '{ all: [ { scoreBelow: -1 } ] }', '{ bad', 'sitrep within 0m: now', 'Isolate the host\nand report', '"', '""', '\r\n', '\u0000', '\uD800'];
+const HEADER_NAMES = [
+  'Event Number',
+  '#',
+  'Time',
+  'Delivery Time',
+  'Designated Scenario Time',
+  'Event Type',
+  'Title',
+  'From',
+  'To',
+  'To Org',
+  'Message',
+  'Description',
+  'Expected Participant Response',
+  'Expected Actions',
+  'Exercise Objective',
+  'TLP',
+  'Priority',
+  'Move',
+  'When',
+  'Discussion Questions',
+  'Message (ar)',
+  'Notes',
+  '',
+];
+const CELL_VALUES = [
+  '',
+  '0',
+  '-5m',
+  '99999999d',
+  '1e400',
+  'T+',
+  'T+99:99',
+  '2025-02-30 25:61',
+  '13/13/2025 9:00 PM',
+  'nowhere',
+  'kw; kw; kw',
+  'all',
+  'TLP:PURPLE',
+  'flash',
+  'stepSucceeded: nowhere',
+  '{ all: [ { scoreBelow: -1 } ] }',
+  '{ bad',
+  'sitrep within 0m: now',
+  'Isolate the host\nand report',
+  '"',
+  '""',
+  '\r\n',
+  '\u0000',
+  '\uD800',
+];
 
 export function mutateCsv(r: Rng, text: string): { input: string; how: string } {
   const kind = int(r, 10);
@@ -95,7 +145,7 @@ export function mutateCsv(r: Rng, text: string): { input: string; how: string } 
   const grid = parseCsv(text, { relax_column_count: true, bom: true }) as string[][];
   const edits = 1 + int(r, 4);
   /** Back to a grid of cells after a structure edit left other types in it. */
-  const normalise = (v: unknown): unknown[][] => (Array.isArray(v) ? v : [v]).map((x) => (Array.isArray(x) ? x : [x]).map((c) => (typeof c === 'string' ? c : JSON.stringify(c) ?? '')));
+  const normalise = (v: unknown): unknown[][] => (Array.isArray(v) ? v : [v]).map((x) => (Array.isArray(x) ? x : [x]).map((c) => (typeof c === 'string' ? c : (JSON.stringify(c) ?? ''))));
   let g: unknown[][] = grid;
   for (let e = 0; e < edits; e++) {
     const rows = g;
@@ -116,7 +166,7 @@ export function mutateCsv(r: Rng, text: string): { input: string; how: string } 
         g = normalise(mutateValue(r, rows));
     }
   }
-  const cells = g.map((x) => x.map((c) => (typeof c === 'string' ? c : JSON.stringify(c) ?? '')));
+  const cells = g.map((x) => x.map((c) => (typeof c === 'string' ? c : (JSON.stringify(c) ?? ''))));
   const delimiter = pick(r, [',', ',', ';', '\t']);
   return { input: stringifyCsv(cells, { delimiter, ...(chance(r, 0.2) ? { quoted: true } : {}) }), how: 'cells' };
 }
@@ -156,4 +206,3 @@ export function mutateFlow(r: Rng, flow: { text: string; value: unknown }): { in
   } else mutated = mutateValue(r, value);
   return chance(r, 0.5) ? { input: mutated, how: 'structure-object' } : { input: JSON.stringify(mutated), how: 'structure-text' };
 }
-

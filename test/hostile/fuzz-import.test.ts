@@ -43,11 +43,21 @@ type Located = (d: Diagnostic) => boolean;
 const mselLocated: Located = (d) => Number.isInteger(d.row) && (d.row as number) >= 1 && (d.column === undefined || d.column.index >= 1);
 const calderaLocated: Located = (d) => typeof d.file === 'string' && d.file.length > 0;
 /** STIX: an object id, or a position in the JSON text, or one of the messages about the whole bundle. */
-const flowLocated: Located = (d) => (typeof d.object === 'string' && d.object.length > 0)
-  || /^not valid JSON at line \d+, column \d+: /.test(d.message) || /^not a STIX bundle/.test(d.message) || /^no attack-action maps to an ATT&CK technique/.test(d.message);
+const flowLocated: Located = (d) =>
+  (typeof d.object === 'string' && d.object.length > 0) ||
+  /^not valid JSON at line \d+, column \d+: /.test(d.message) ||
+  /^not a STIX bundle/.test(d.message) ||
+  /^no attack-action maps to an ATT&CK technique/.test(d.message);
 
 interface Counts {
-  inputs: number; crashes: number; unlocated: number; accepted: number; refused: number; placedValid: number; placedRefused: number; ranHeadless: number;
+  inputs: number;
+  crashes: number;
+  unlocated: number;
+  accepted: number;
+  refused: number;
+  placedValid: number;
+  placedRefused: number;
+  ranHeadless: number;
   /** Why accepted imports made an invalid scenario when placed (first error, ids and numbers blanked): what `import --into` reports. */
   placedRefusedWhy: Map<string, number>;
 }
@@ -57,7 +67,14 @@ const counts = (): Counts => ({ inputs: 0, crashes: 0, unlocated: 0, accepted: 0
  * Runs one import and checks its outcome; returns what went wrong ('' when nothing). An accepted import
  * is placed into the base scenario, validated, and when valid compiled and run a few steps.
  */
-function checkImport<T extends CampaignT | InjectT[]>(c: Counts, run: () => ImportResult<T>, located: Located, place: (v: T) => ImportResult<Record<string, unknown>>, index: number, label = ''): string {
+function checkImport<T extends CampaignT | InjectT[]>(
+  c: Counts,
+  run: () => ImportResult<T>,
+  located: Located,
+  place: (v: T) => ImportResult<Record<string, unknown>>,
+  index: number,
+  label = '',
+): string {
   let r: ImportResult<T>;
   try {
     r = run();
@@ -116,7 +133,11 @@ function checkImport<T extends CampaignT | InjectT[]>(c: Counts, run: () => Impo
 
 function finish(target: string, seed: string, c: Counts, problems: string[]): void {
   const { placedRefusedWhy, ...figures } = c;
-  const why = [...placedRefusedWhy].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, n]) => `${n}x ${k}`).join(' | ');
+  const why = [...placedRefusedWhy]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([k, n]) => `${n}x ${k}`)
+    .join(' | ');
   recordFigures('fuzz', `${target} (seed ${seed})`, { ...figures, stateChanged: 0, seed, ...(why ? { placedRefusedWhy: why } : {}) });
   expect(problems.join('\n\n')).toBe('');
   expect(c.crashes).toBe(0);
@@ -128,58 +149,89 @@ function finish(target: string, seed: string, c: Counts, problems: string[]): vo
 
 for (const seed of [SEED, ...REGRESSION_SEEDS]) {
   describe(`import files (seed ${seed})`, () => {
-    it(`MSEL CSV: ${INPUTS.msel} damaged sheets on the Crucible templates and Ramparts' export`, () => {
-      const c = counts();
-      const problems: string[] = [];
-      for (let i = 0; i < INPUTS.msel && problems.length < 10; i++) {
-        const r = rngFor(`${seed}:msel#${i}`);
-        const src = pick(r, MSELS);
-        const m = mutateCsv(r, src.text);
-        c.inputs++;
-        const withContext = chance(r, 0.8);
-        const wrong = checkImport(c, () => importMselCsv(m.input, withContext ? { context } : {}), mselLocated, (injects) => placeInjects(base, injects), i, withContext ? '' : '(imported without the scenario) ');
-        if (wrong) problems.push(`seed ${seed} msel input ${i} (${m.how} of ${src.name}${withContext ? '' : ', no context'}): ${excerpt(m.input)}\n  ${wrong}`);
-      }
-      finish('MSEL CSV import', seed, c, problems);
-    }, budgetMs(900_000));
-
-    it(`CALDERA: ${INPUTS.caldera} damaged adversary profiles and ability files`, () => {
-      const c = counts();
-      const problems: string[] = [];
-      for (let i = 0; i < INPUTS.caldera && problems.length < 10; i++) {
-        const r = rngFor(`${seed}:caldera#${i}`);
-        let adversary = ADVERSARY;
-        const abilities = [...ABILITIES];
-        let how: string;
-        if (chance(r, 0.5)) {
-          adversary = mutateYamlFile(r, ADVERSARY);
-          how = `adversary: ${excerpt(adversary.text)}`;
-        } else {
-          const k = int(r, abilities.length);
-          abilities[k] = mutateYamlFile(r, abilities[k] as TextFile);
-          if (chance(r, 0.1)) abilities.splice(int(r, abilities.length), 1);
-          how = `ability ${k}: ${excerpt((abilities[k] ?? { text: '' }).text)}`;
+    it(
+      `MSEL CSV: ${INPUTS.msel} damaged sheets on the Crucible templates and Ramparts' export`,
+      () => {
+        const c = counts();
+        const problems: string[] = [];
+        for (let i = 0; i < INPUTS.msel && problems.length < 10; i++) {
+          const r = rngFor(`${seed}:msel#${i}`);
+          const src = pick(r, MSELS);
+          const m = mutateCsv(r, src.text);
+          c.inputs++;
+          const withContext = chance(r, 0.8);
+          const wrong = checkImport(
+            c,
+            () => importMselCsv(m.input, withContext ? { context } : {}),
+            mselLocated,
+            (injects) => placeInjects(base, injects),
+            i,
+            withContext ? '' : '(imported without the scenario) ',
+          );
+          if (wrong) problems.push(`seed ${seed} msel input ${i} (${m.how} of ${src.name}${withContext ? '' : ', no context'}): ${excerpt(m.input)}\n  ${wrong}`);
         }
-        c.inputs++;
-        const wrong = checkImport(c, () => importCaldera(adversary, abilities), calderaLocated, (campaign) => placeCampaign(base, campaign), i);
-        if (wrong) problems.push(`seed ${seed} caldera input ${i} (${how})\n  ${wrong}`);
-      }
-      finish('CALDERA import', seed, c, problems);
-    }, budgetMs(900_000));
+        finish('MSEL CSV import', seed, c, problems);
+      },
+      budgetMs(900_000),
+    );
 
-    it(`Attack Flow / STIX 2.1: ${INPUTS.attackFlow} damaged bundles`, () => {
-      const c = counts();
-      const problems: string[] = [];
-      for (let i = 0; i < INPUTS.attackFlow && problems.length < 10; i++) {
-        const r = rngFor(`${seed}:flow#${i}`);
-        const src = pick(r, FLOWS);
-        const m = mutateFlow(r, src);
-        c.inputs++;
-        const wrong = checkImport(c, () => importAttackFlow(m.input, { file: src.name }), flowLocated, (campaign) => placeCampaign(base, campaign), i);
-        if (wrong) problems.push(`seed ${seed} attack-flow input ${i} (${m.how} of ${src.name}): ${excerpt(typeof m.input === 'string' ? m.input : JSON.stringify(m.input) ?? '')}\n  ${wrong}`);
-      }
-      finish('Attack Flow import', seed, c, problems);
-    }, budgetMs(900_000));
+    it(
+      `CALDERA: ${INPUTS.caldera} damaged adversary profiles and ability files`,
+      () => {
+        const c = counts();
+        const problems: string[] = [];
+        for (let i = 0; i < INPUTS.caldera && problems.length < 10; i++) {
+          const r = rngFor(`${seed}:caldera#${i}`);
+          let adversary = ADVERSARY;
+          const abilities = [...ABILITIES];
+          let how: string;
+          if (chance(r, 0.5)) {
+            adversary = mutateYamlFile(r, ADVERSARY);
+            how = `adversary: ${excerpt(adversary.text)}`;
+          } else {
+            const k = int(r, abilities.length);
+            abilities[k] = mutateYamlFile(r, abilities[k] as TextFile);
+            if (chance(r, 0.1)) abilities.splice(int(r, abilities.length), 1);
+            how = `ability ${k}: ${excerpt((abilities[k] ?? { text: '' }).text)}`;
+          }
+          c.inputs++;
+          const wrong = checkImport(
+            c,
+            () => importCaldera(adversary, abilities),
+            calderaLocated,
+            (campaign) => placeCampaign(base, campaign),
+            i,
+          );
+          if (wrong) problems.push(`seed ${seed} caldera input ${i} (${how})\n  ${wrong}`);
+        }
+        finish('CALDERA import', seed, c, problems);
+      },
+      budgetMs(900_000),
+    );
+
+    it(
+      `Attack Flow / STIX 2.1: ${INPUTS.attackFlow} damaged bundles`,
+      () => {
+        const c = counts();
+        const problems: string[] = [];
+        for (let i = 0; i < INPUTS.attackFlow && problems.length < 10; i++) {
+          const r = rngFor(`${seed}:flow#${i}`);
+          const src = pick(r, FLOWS);
+          const m = mutateFlow(r, src);
+          c.inputs++;
+          const wrong = checkImport(
+            c,
+            () => importAttackFlow(m.input, { file: src.name }),
+            flowLocated,
+            (campaign) => placeCampaign(base, campaign),
+            i,
+          );
+          if (wrong) problems.push(`seed ${seed} attack-flow input ${i} (${m.how} of ${src.name}): ${excerpt(typeof m.input === 'string' ? m.input : (JSON.stringify(m.input) ?? ''))}\n  ${wrong}`);
+        }
+        finish('Attack Flow import', seed, c, problems);
+      },
+      budgetMs(900_000),
+    );
   });
 }
 
@@ -192,8 +244,6 @@ describe('pinned regressions', () => {
 
   it('a CALDERA file with an alias and no anchor is refused with its line, not thrown (seed hostile-import-1, caldera input 1935)', () => {
     const r = importCaldera(ADVERSARY, [{ file: 'broken.yml', text: '- id: b007fc38\n  name: *anchor\n' }, ...ABILITIES]);
-    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([
-      { severity: 'error', file: 'broken.yml', message: expect.stringMatching(/^not valid YAML at line 2, column 9: .*alias/) },
-    ]);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([{ severity: 'error', file: 'broken.yml', message: expect.stringMatching(/^not valid YAML at line 2, column 9: .*alias/) }]);
   });
 });

@@ -28,16 +28,19 @@ export function mutateBytes(r: Rng, input: Uint8Array): Uint8Array {
       case 1: // random byte
         if (n > 0) b[Math.min(at, n - 1)] = int(r, 256);
         break;
-      case 2: { // delete a range
+      case 2: {
+        // delete a range
         const len = 1 + int(r, 1 + int(r, 64));
         b = concat(b.subarray(0, at), b.subarray(Math.min(n, at + len)));
         break;
       }
-      case 3: { // insert special bytes
+      case 3: {
+        // insert special bytes
         b = concat(b.subarray(0, at), Uint8Array.from(pick(r, SPECIAL_BYTES)), b.subarray(at));
         break;
       }
-      case 4: { // duplicate a range
+      case 4: {
+        // duplicate a range
         const len = 1 + int(r, 200);
         b = concat(b.subarray(0, at), b.subarray(at, at + len), b.subarray(at));
         break;
@@ -45,12 +48,18 @@ export function mutateBytes(r: Rng, input: Uint8Array): Uint8Array {
       case 5: // truncate
         b = b.subarray(0, at);
         break;
-      case 6: { // random bytes
+      case 6: {
+        // random bytes
         const len = 1 + int(r, 16);
-        b = concat(b.subarray(0, at), Uint8Array.from({ length: len }, () => int(r, 256)), b.subarray(at));
+        b = concat(
+          b.subarray(0, at),
+          Uint8Array.from({ length: len }, () => int(r, 256)),
+          b.subarray(at),
+        );
         break;
       }
-      default: { // move a range elsewhere
+      default: {
+        // move a range elsewhere
         const len = 1 + int(r, 100);
         const piece = b.slice(at, at + len);
         const rest = concat(b.subarray(0, at), b.subarray(Math.min(n, at + len)));
@@ -72,7 +81,6 @@ function concat(...parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
-
 /** 1 to 3 line-level edits: delete, duplicate, swap, re-indent, and YAML tokens (tags, anchors, aliases) spliced in. */
 export function mutateLines(r: Rng, text: string): string {
   const lines = text.split('\n');
@@ -93,18 +101,21 @@ export function mutateLines(r: Rng, text: string): string {
         lines[j] = line;
         break;
       }
-      case 3: { // re-indent
+      case 3: {
+        // re-indent
         const delta = pick(r, [-4, -2, -1, 1, 2, 4]);
         lines[i] = delta > 0 ? `${' '.repeat(delta)}${line}` : line.replace(new RegExp(`^ {0,${-delta}}`), '');
         break;
       }
-      case 4: { // a token inserted at a random column, or after the key's colon
+      case 4: {
+        // a token inserted at a random column, or after the key's colon
         const colon = line.indexOf(': ');
         const at = colon >= 0 && chance(r, 0.6) ? colon + 2 : int(r, line.length + 1);
         lines[i] = `${line.slice(0, at)}${pick(r, YAML_TOKENS)}${line.slice(at)}`;
         break;
       }
-      case 5: { // the value of a key replaced
+      case 5: {
+        // the value of a key replaced
         const colon = line.indexOf(': ');
         if (colon >= 0) lines[i] = `${line.slice(0, colon + 2)}${pick(r, [...YAML_TOKENS, ...NASTY_STRINGS.slice(0, 30).map((s) => JSON.stringify(s))])}`;
         break;
@@ -192,13 +203,12 @@ export function mutateValue(r: Rng, value: unknown): unknown {
         if (Array.isArray(parent)) parent.splice(key as number, 0, structuredClone(current));
         else if (path.length > 1) (parent as Record<string, unknown>)[`${String(key)}${pick(r, ['', '2', '_', 'Copy'])}${chance(r, 0.5) ? '' : 'x'}`] = structuredClone(current);
         break;
-      case 2: { // rename (retag) a key
+      case 2: {
+        // rename (retag) a key
         if (path.length > 1 && !Array.isArray(parent)) {
           const obj = parent as Record<string, unknown>;
           const k = key as string;
-          const renamed = pick(r, [
-            pick(r, keys), k.toUpperCase(), `${k}s`, k.slice(0, -1), `${k} `, `_${k}`, k.replace(/[a-z]/, (c) => c.toUpperCase()), pick(r, NASTY_STRINGS),
-          ]);
+          const renamed = pick(r, [pick(r, keys), k.toUpperCase(), `${k}s`, k.slice(0, -1), `${k} `, `_${k}`, k.replace(/[a-z]/, (c) => c.toUpperCase()), pick(r, NASTY_STRINGS)]);
           const v = obj[k];
           delete obj[k];
           obj[renamed] = v;
@@ -220,7 +230,8 @@ export function mutateValue(r: Rng, value: unknown): unknown {
       case 7: // another value of the document (ids pointing at the wrong thing)
         if (strings.length > 0) set(pick(r, strings));
         break;
-      case 8: { // swap with another value
+      case 8: {
+        // swap with another value
         const other = pick(r, paths);
         if (other.length > 1 && !other.slice(0, path.length).every((k, i) => k === path[i]) && !path.slice(0, other.length).every((k, i) => k === other[i])) {
           const v = getAt(root, other);

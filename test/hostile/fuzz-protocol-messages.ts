@@ -14,7 +14,11 @@ import { ROOT } from './fuzz-scenarios.ts';
 import { acceptedBy, refusedBy } from './fuzz-schema-arb.ts';
 
 export type Kind = 'invalid-command' | 'wrong-role' | 'dangling-reference' | 'invalid-sync' | 'unknown-event' | 'oversized';
-export interface Message { kind: Kind; event: string; payload: unknown }
+export interface Message {
+  kind: Kind;
+  event: string;
+  payload: unknown;
+}
 
 const TYPES = Object.keys(COMMAND_ROLES) as CommandType[];
 const INVALID_COMMAND = refusedBy(CommandBody);
@@ -54,17 +58,28 @@ export function messagesFor(role: ActorT['role']): fc.Arbitrary<Message> {
     { weight: 4, arbitrary: VALID_COMMAND.filter((c) => forbidden.includes(c.type)).map((payload): Message => ({ kind: 'wrong-role', event: 'command', payload })) },
     // Well-formed and this role's, but naming an action, inject, report, request, team or step that does not exist.
     ...(TYPES.some((t) => COMMAND_ROLES[t].includes(role) && REFERENCES[t])
-      ? [{ weight: 3, arbitrary: VALID_COMMAND.filter((c) => COMMAND_ROLES[c.type].includes(role) && namesNothing(c)).map((payload): Message => ({ kind: 'dangling-reference', event: 'command', payload })) }]
+      ? [
+          {
+            weight: 3,
+            arbitrary: VALID_COMMAND.filter((c) => COMMAND_ROLES[c.type].includes(role) && namesNothing(c)).map((payload): Message => ({ kind: 'dangling-reference', event: 'command', payload })),
+          },
+        ]
       : []),
     { weight: 2, arbitrary: INVALID_SYNC.map((payload): Message => ({ kind: 'invalid-sync', event: 'sync', payload })) },
     {
       weight: 1,
-      arbitrary: fc.tuple(fc.constantFrom('Command', 'commands', 'welcome', 'delta', 'rejected', 'notice', 'hello', 'auth', 'constructor', '__proto__', 'toString', 'x'.repeat(300)), fc.jsonValue({ maxDepth: 3 }))
+      arbitrary: fc
+        .tuple(
+          fc.constantFrom('Command', 'commands', 'welcome', 'delta', 'rejected', 'notice', 'hello', 'auth', 'constructor', '__proto__', 'toString', 'x'.repeat(300)),
+          fc.jsonValue({ maxDepth: 3 }),
+        )
         .map(([event, payload]): Message => ({ kind: 'unknown-event', event, payload })),
     },
     {
       weight: 1,
-      arbitrary: fc.tuple(VALID_COMMAND, fc.integer({ min: MAX_MESSAGE_BYTES + 1, max: MAX_MESSAGE_BYTES * 4 })).map(([c, n]): Message => ({ kind: 'oversized', event: 'command', payload: { ...c, text: 'x'.repeat(n) } })),
+      arbitrary: fc
+        .tuple(VALID_COMMAND, fc.integer({ min: MAX_MESSAGE_BYTES + 1, max: MAX_MESSAGE_BYTES * 4 }))
+        .map(([c, n]): Message => ({ kind: 'oversized', event: 'command', payload: { ...c, text: 'x'.repeat(n) } })),
     },
   );
 }

@@ -4,7 +4,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { canonicalJson, type Command, compileScenario, createReplayer, type LogRecord, type RampartsLog, replay, runHeadless, serialiseLog, stateHash, validateScenarioText } from '../../engine/index.ts';
+import {
+  canonicalJson,
+  type Command,
+  compileScenario,
+  createReplayer,
+  type LogRecord,
+  type RampartsLog,
+  replay,
+  runHeadless,
+  serialiseLog,
+  stateHash,
+  validateScenarioText,
+} from '../../engine/index.ts';
 import { buildPackage, loadExercise, logFromFile } from '../../interchange/index.ts';
 import { excerpt } from './fuzz-mutate.ts';
 import { ROOT } from './fuzz-scenarios.ts';
@@ -21,7 +33,9 @@ export function originalLog(): RampartsLog {
   const blue = (team: string) => ({ role: 'blue' as const, team });
   const at = (m: number, command: Command) => ({ at: m * MIN, command });
   const run = runHeadless(compiled, {
-    seed: 42, record: true, inputs: [
+    seed: 42,
+    record: true,
+    inputs: [
       at(20, { type: 'sitrep', text: 'Phishing wave seen at the ministry', severity: 'medium', actor: blue('kw') }),
       at(35, { type: 'action', action: 'hunt', target: { segment: 'kw-corp' }, actor: blue('kw') }),
       at(50, { type: 'pause', actor: { role: 'white' } }),
@@ -48,15 +62,22 @@ export const ORIGINAL_RECORDS = ORIGINAL.records.map(canonRecord);
 export const ORIGINAL_EVENTS = ORIGINAL.records.map((r) => canonicalJson(r.events ?? null));
 export const ORIGINAL_HEADER = canonicalJson(ORIGINAL.header);
 /** State hash after the first k records, for k = 0..n (a prefix of the log is the log of an earlier moment). */
-export const PREFIX_HASHES = ORIGINAL.records.map((_, k) => k).concat(ORIGINAL.records.length).map((k) => {
-  const r = replay({ header: ORIGINAL.header, records: ORIGINAL.records.slice(0, k) }, { compiled: COMPILED });
-  if (!r.ok) throw new Error(`prefix ${k} does not replay: ${r.message}`);
-  return stateHash(r.state);
-});
+export const PREFIX_HASHES = ORIGINAL.records
+  .map((_, k) => k)
+  .concat(ORIGINAL.records.length)
+  .map((k) => {
+    const r = replay({ header: ORIGINAL.header, records: ORIGINAL.records.slice(0, k) }, { compiled: COMPILED });
+    if (!r.ok) throw new Error(`prefix ${k} does not replay: ${r.message}`);
+    return stateHash(r.state);
+  });
 export const FINAL_HASH = PREFIX_HASHES[PREFIX_HASHES.length - 1] as string;
 
 /** A damaged log (made by fuzz-replay-damage.ts), as the oracle reads it. */
-export interface MutatedLog { text: string; how: string; /** 1-based first line the damage touched. */ firstTouched: number }
+export interface MutatedLog {
+  text: string;
+  how: string /** 1-based first line the damage touched. */;
+  firstTouched: number;
+}
 
 // ---------------------------------------------------------------------------------------------------
 // Packages
@@ -73,10 +94,7 @@ export const PACKAGE_CANON = canonicalJson(PACKAGE.package);
 // ---------------------------------------------------------------------------------------------------
 // The oracle
 
-export type Outcome =
-  | { kind: 'refused'; line: number; message: string }
-  | { kind: 'same' | 'prefix' | 'unverifiable' | 'altered-detected-late' }
-  | { kind: 'violation'; message: string };
+export type Outcome = { kind: 'refused'; line: number; message: string } | { kind: 'same' | 'prefix' | 'unverifiable' | 'altered-detected-late' } | { kind: 'violation'; message: string };
 
 export function countLines(text: string): number {
   return text.split(/\r?\n/).length;
@@ -108,8 +126,11 @@ export function judge(m: MutatedLog, verify: boolean): Outcome {
   if (!r.ok) {
     if (!Number.isInteger(r.record) || r.record < 0 || r.record >= log.records.length) return { kind: 'violation', message: `replay failure names record ${r.record} of ${log.records.length}` };
     if (!r.message.trim()) return { kind: 'violation', message: 'replay failure without a message' };
-    const unchanged = header === ORIGINAL_HEADER && records.length <= ORIGINAL_RECORDS.length && records.every((x, i) => x === ORIGINAL_RECORDS[i])
-      && log.records.every((x, i) => x.events === undefined || canonicalJson(x.events) === ORIGINAL_EVENTS[i]);
+    const unchanged =
+      header === ORIGINAL_HEADER &&
+      records.length <= ORIGINAL_RECORDS.length &&
+      records.every((x, i) => x === ORIGINAL_RECORDS[i]) &&
+      log.records.every((x, i) => x.events === undefined || canonicalJson(x.events) === ORIGINAL_EVENTS[i]);
     if (unchanged) return { kind: 'violation', message: `the original records (or a prefix) failed to replay: ${r.message}` };
     return { kind: 'refused', line: 0, message: r.message };
   }
@@ -118,7 +139,8 @@ export function judge(m: MutatedLog, verify: boolean): Outcome {
   if (header === ORIGINAL_HEADER && firstDiff < 0 && records.length <= ORIGINAL_RECORDS.length) {
     // The original, or a prefix of it, with neutral changes (and maybe some events left out).
     const want = PREFIX_HASHES[records.length] as string;
-    if (hash !== want) return { kind: 'violation', message: `an unaltered ${records.length === ORIGINAL_RECORDS.length ? 'log' : `prefix of ${records.length} records`} replays to ${hash}, not ${want}` };
+    if (hash !== want)
+      return { kind: 'violation', message: `an unaltered ${records.length === ORIGINAL_RECORDS.length ? 'log' : `prefix of ${records.length} records`} replays to ${hash}, not ${want}` };
     return { kind: records.length === ORIGINAL_RECORDS.length ? 'same' : 'prefix' };
   }
   if (hash === FINAL_HASH) return { kind: 'same' };
@@ -132,7 +154,10 @@ export function judge(m: MutatedLog, verify: boolean): Outcome {
   }
   if (verifiable.length > 0) {
     const { x, i } = verifiable[0] as { x: LogRecord; i: number };
-    return { kind: 'violation', message: `record ${i + 1} was altered (${excerpt(canonRecord(x), 300)}, was ${excerpt(ORIGINAL_RECORDS[i] ?? '(none)', 300)}) yet carries events that verify, and the log replays silently to another hash` };
+    return {
+      kind: 'violation',
+      message: `record ${i + 1} was altered (${excerpt(canonRecord(x), 300)}, was ${excerpt(ORIGINAL_RECORDS[i] ?? '(none)', 300)}) yet carries events that verify, and the log replays silently to another hash`,
+    };
   }
   return { kind: 'unverifiable' };
 }

@@ -10,8 +10,25 @@ import { chance, int, mutateBytes, mutateValue, pick, rngFor, type Rng } from '.
 import { NASTY_STRINGS, NASTY_VALUES } from './fuzz-mutate-strings.ts';
 import { ORIGINAL_LINES, ORIGINAL_TEXT, PACKAGE, type MutatedLog } from './fuzz-replay-cases.ts';
 
-export const GARBAGE: readonly string[] = ['', 'x', '{', '}', '[]', 'null', '42', '"record"', '{"t":0}', '{"t":-1,"command":{}}', '\u0000\u0001\u0002', '\uFEFF{}', '<html>', 'PK\u0003\u0004',
-  '{"format":"ramparts-log","version":1}', '{"format":"ramparts-log","version":2,"scenario":{},"scenarioHash":"","seed":1,"mode":"headless"}', 'x'.repeat(10_000)];
+export const GARBAGE: readonly string[] = [
+  '',
+  'x',
+  '{',
+  '}',
+  '[]',
+  'null',
+  '42',
+  '"record"',
+  '{"t":0}',
+  '{"t":-1,"command":{}}',
+  '\u0000\u0001\u0002',
+  '\uFEFF{}',
+  '<html>',
+  'PK\u0003\u0004',
+  '{"format":"ramparts-log","version":1}',
+  '{"format":"ramparts-log","version":2,"scenario":{},"scenarioHash":"","seed":1,"mode":"headless"}',
+  'x'.repeat(10_000),
+];
 
 export function mutateRecordValue(r: Rng, rec: Record<string, unknown>): Record<string, unknown> {
   const out = structuredClone(rec);
@@ -21,7 +38,19 @@ export function mutateRecordValue(r: Rng, rec: Record<string, unknown>): Record<
       out.t = pick(r, [-1, 0, 1, (out.t as number) + 1, (out.t as number) - 1, (out.t as number) * 2, 1.5, 2 ** 53, '0', null]);
       break;
     case 1: // the sender changed (acting for another team, or as another role)
-      if (cmd) cmd.actor = pick(r, [{ role: 'white' }, { role: 'red' }, { role: 'system' }, { role: 'blue', team: 'om' }, { role: 'blue', team: 'kw' }, { role: 'blue', team: 'nowhere' }, { role: 'evaluator' }, null, 'white', {}]);
+      if (cmd)
+        cmd.actor = pick(r, [
+          { role: 'white' },
+          { role: 'red' },
+          { role: 'system' },
+          { role: 'blue', team: 'om' },
+          { role: 'blue', team: 'kw' },
+          { role: 'blue', team: 'nowhere' },
+          { role: 'evaluator' },
+          null,
+          'white',
+          {},
+        ]);
       break;
     case 2: // the command type changed
       if (cmd) cmd.type = pick(r, ['start', 'pause', 'resume', 'end', 'advance', 'sitrep', 'action', 'nope', '', 7]);
@@ -59,13 +88,26 @@ export function mutateRecordValue(r: Rng, rec: Record<string, unknown>): Record<
 export function mutateHeader(r: Rng, h: Record<string, unknown>): Record<string, unknown> {
   const out = structuredClone(h);
   switch (int(r, 7)) {
-    case 0: out.version = pick(r, [0, 2, '1', 1.0001, null, -1]); break;
-    case 1: out.format = pick(r, ['ramparts-package', 'Ramparts-Log', '', null, 'ramparts-log ']); break;
-    case 2: out.seed = pick(r, [43, 0, -1, 1.5, '42', 2 ** 53, null]); break;
-    case 3: out.mode = pick(r, ['realtime', 'tabletop', 'live', '', null]); break;
-    case 4: out.scenarioHash = pick(r, ['', '0'.repeat(64), (out.scenarioHash as string).replace(/^./, (c) => (c === 'a' ? 'b' : 'a')), null]); break;
-    case 5: out.scenario = mutateValue(r, out.scenario); break;
-    default: return mutateValue(r, out) as Record<string, unknown>;
+    case 0:
+      out.version = pick(r, [0, 2, '1', 1.0001, null, -1]);
+      break;
+    case 1:
+      out.format = pick(r, ['ramparts-package', 'Ramparts-Log', '', null, 'ramparts-log ']);
+      break;
+    case 2:
+      out.seed = pick(r, [43, 0, -1, 1.5, '42', 2 ** 53, null]);
+      break;
+    case 3:
+      out.mode = pick(r, ['realtime', 'tabletop', 'live', '', null]);
+      break;
+    case 4:
+      out.scenarioHash = pick(r, ['', '0'.repeat(64), (out.scenarioHash as string).replace(/^./, (c) => (c === 'a' ? 'b' : 'a')), null]);
+      break;
+    case 5:
+      out.scenario = mutateValue(r, out.scenario);
+      break;
+    default:
+      return mutateValue(r, out) as Record<string, unknown>;
   }
   return out;
 }
@@ -78,67 +120,90 @@ export function mutatedLog(seed: string, index: number): MutatedLog {
   const rec = 1 + int(r, n - 1); // a record line (0-based)
   const text = (ls: string[]) => `${ls.join('\n')}\n`;
   switch (int(r, 14)) {
-    case 0: { // truncated anywhere
+    case 0: {
+      // truncated anywhere
       const at = int(r, ORIGINAL_TEXT.length);
       return { text: ORIGINAL_TEXT.slice(0, at), how: `truncated at ${at}`, firstTouched: ORIGINAL_TEXT.slice(0, at).split('\n').length };
     }
-    case 1: { // bytes flipped, inserted, deleted
+    case 1: {
+      // bytes flipped, inserted, deleted
       const bytes = mutateBytes(r, Buffer.from(ORIGINAL_TEXT, 'utf8'));
       const text0 = new TextDecoder().decode(bytes);
       let first = 0;
       while (first < text0.length && text0[first] === ORIGINAL_TEXT[first]) first++;
       return { text: text0, how: 'bytes', firstTouched: ORIGINAL_TEXT.slice(0, first).split('\n').length };
     }
-    case 2: { // two lines swapped
+    case 2: {
+      // two lines swapped
       const j = int(r, n);
       [lines[rec], lines[j]] = [lines[j] as string, lines[rec] as string];
       return { text: text(lines), how: `lines ${rec + 1} and ${j + 1} swapped`, firstTouched: Math.min(rec, j) + 1 };
     }
-    case 3: { // a line deleted
+    case 3: {
+      // a line deleted
       const j = int(r, n);
       lines.splice(j, 1);
       return { text: text(lines), how: `line ${j + 1} deleted`, firstTouched: j + 1 };
     }
-    case 4: { // a line duplicated
+    case 4: {
+      // a line duplicated
       lines.splice(rec, 0, lines[rec] as string);
       return { text: text(lines), how: `line ${rec + 1} duplicated`, firstTouched: rec + 1 };
     }
-    case 5: { // garbage line
+    case 5: {
+      // garbage line
       const j = int(r, n + 1);
       lines.splice(j, chance(r, 0.5) ? 1 : 0, pick(r, GARBAGE));
       return { text: text(lines), how: `garbage at line ${j + 1}`, firstTouched: j + 1 };
     }
-    case 6: case 7: case 8: { // a record's fields
+    case 6:
+    case 7:
+    case 8: {
+      // a record's fields
       const value = mutateRecordValue(r, JSON.parse(lines[rec] as string) as Record<string, unknown>);
       lines[rec] = JSON.stringify(value) ?? 'null';
       return { text: text(lines), how: `record line ${rec + 1} changed`, firstTouched: rec + 1 };
     }
-    case 9: { // the header's fields
+    case 9: {
+      // the header's fields
       lines[0] = JSON.stringify(mutateHeader(r, JSON.parse(lines[0] as string) as Record<string, unknown>)) ?? 'null';
       return { text: text(lines), how: 'header changed', firstTouched: 1 };
     }
-    case 10: { // neutral: spacing, key order, CRLF, blank lines
+    case 10: {
+      // neutral: spacing, key order, CRLF, blank lines
       const k = int(r, 4);
       if (k === 0) return { text: ORIGINAL_LINES.join('\r\n'), how: 'CRLF', firstTouched: 1 };
       if (k === 1) return { text: `${ORIGINAL_LINES.map((l) => JSON.stringify(JSON.parse(l), null, 0).replace(/,"/g, ', "')).join('\n')}\n\n\n`, how: 'spacing', firstTouched: 1 };
       if (k === 2) {
-        const reorder = (v: unknown): unknown => (Array.isArray(v) ? v.map(reorder) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([a, b]) => [a, reorder(b)])) : v);
+        const reorder = (v: unknown): unknown =>
+          Array.isArray(v)
+            ? v.map(reorder)
+            : v && typeof v === 'object'
+              ? Object.fromEntries(
+                  Object.entries(v)
+                    .reverse()
+                    .map(([a, b]) => [a, reorder(b)]),
+                )
+              : v;
         lines[rec] = JSON.stringify(reorder(JSON.parse(lines[rec] as string)));
         return { text: text(lines), how: `keys of line ${rec + 1} reordered`, firstTouched: rec + 1 };
       }
       lines.splice(rec, 0, '', '   ');
       return { text: text(lines), how: `blank lines before line ${rec + 1}`, firstTouched: rec + 1 };
     }
-    case 11: { // cut after a whole record (the log of an earlier moment)
+    case 11: {
+      // cut after a whole record (the log of an earlier moment)
       const keep = 1 + int(r, n);
       return { text: text(lines.slice(0, keep)), how: `cut after line ${keep}`, firstTouched: keep + 1 };
     }
-    case 12: { // wrong version, or no header
+    case 12: {
+      // wrong version, or no header
       if (chance(r, 0.5)) lines[0] = (lines[0] as string).replace('"version":1', `"version":${pick(r, ['2', '0', '"1"', 'null'])}`);
       else lines.shift();
       return { text: text(lines), how: 'version or header', firstTouched: 1 };
     }
-    default: { // a nasty string in a record's text
+    default: {
+      // a nasty string in a record's text
       const value = JSON.parse(lines[rec] as string) as { command: Record<string, unknown> };
       const key = ['text', 'action', 'to', 'inject'].find((k) => typeof value.command[k] === 'string') ?? 'text';
       value.command[key] = pick(r, NASTY_STRINGS);
@@ -157,7 +222,10 @@ export function mutatedPackage(seed: string, index: number): { text: string; how
   const pkg = structuredClone(PACKAGE.package) as unknown as Record<string, unknown>;
   let how: string;
   if (kind === 2) {
-    const key = pick(r, Object.keys(pkg).filter((k) => k !== 'log' && k !== 'checksum'));
+    const key = pick(
+      r,
+      Object.keys(pkg).filter((k) => k !== 'log' && k !== 'checksum'),
+    );
     pkg[key] = mutateValue(r, pkg[key]);
     how = `field ${key}`;
   } else if (kind === 3) {

@@ -40,106 +40,121 @@ const CLI_FILES = scale(24, 1_000);
 
 for (const seed of [SEED, ...REGRESSION_SEEDS]) {
   describe(`scenario files (seed ${seed})`, () => {
-    it(`validates ${INPUTS} damaged scenarios without an exception; every error located; accepted ones run`, () => {
-      const problems: string[] = [];
-      const counts = { inputs: 0, crashes: 0, unlocated: 0, accepted: 0, refused: 0, ranHeadless: 0, diagnostics: 0 };
-      const hows = new Map<string, number>();
-      for (let i = 0; i < INPUTS; i++) {
-        const m = mutatedScenario(seed, i);
-        counts.inputs++;
-        hows.set(m.how, (hows.get(m.how) ?? 0) + 1);
-        const what = `seed ${seed} input ${i} (${m.how} of ${m.file}): ${excerpt(m.input)}`;
-        let result: ValidationResult;
-        try {
-          result = validateScenarioText(m.input, m.file);
-        } catch (error) {
-          counts.crashes++;
-          problems.push(`${what}\n  threw ${(error as Error).stack ?? String(error)}`);
-          continue;
-        }
-        const lines = lineCount(m.input);
-        const diagnostics = [...(result.ok ? [] : result.errors), ...result.warnings];
-        counts.diagnostics += diagnostics.length;
-        for (const d of diagnostics) {
-          const wrong = unlocated(d, m.file, lines);
-          if (wrong) {
-            counts.unlocated++;
-            problems.push(`${what}\n  diagnostic ${JSON.stringify(d).slice(0, 300)}: ${wrong}`);
-            break;
-          }
-        }
-        if (result.ok) {
-          counts.accepted++;
-          const wrong = runAccepted(result, i);
-          if (wrong) {
+    it(
+      `validates ${INPUTS} damaged scenarios without an exception; every error located; accepted ones run`,
+      () => {
+        const problems: string[] = [];
+        const counts = { inputs: 0, crashes: 0, unlocated: 0, accepted: 0, refused: 0, ranHeadless: 0, diagnostics: 0 };
+        const hows = new Map<string, number>();
+        for (let i = 0; i < INPUTS; i++) {
+          const m = mutatedScenario(seed, i);
+          counts.inputs++;
+          hows.set(m.how, (hows.get(m.how) ?? 0) + 1);
+          const what = `seed ${seed} input ${i} (${m.how} of ${m.file}): ${excerpt(m.input)}`;
+          let result: ValidationResult;
+          try {
+            result = validateScenarioText(m.input, m.file);
+          } catch (error) {
             counts.crashes++;
-            problems.push(`${what}\n  accepted, but ${wrong}`);
-          } else counts.ranHeadless++;
-        } else {
-          counts.refused++;
-          if (result.errors.length === 0) problems.push(`${what}\n  refused without an error`);
+            problems.push(`${what}\n  threw ${(error as Error).stack ?? String(error)}`);
+            continue;
+          }
+          const lines = lineCount(m.input);
+          const diagnostics = [...(result.ok ? [] : result.errors), ...result.warnings];
+          counts.diagnostics += diagnostics.length;
+          for (const d of diagnostics) {
+            const wrong = unlocated(d, m.file, lines);
+            if (wrong) {
+              counts.unlocated++;
+              problems.push(`${what}\n  diagnostic ${JSON.stringify(d).slice(0, 300)}: ${wrong}`);
+              break;
+            }
+          }
+          if (result.ok) {
+            counts.accepted++;
+            const wrong = runAccepted(result, i);
+            if (wrong) {
+              counts.crashes++;
+              problems.push(`${what}\n  accepted, but ${wrong}`);
+            } else counts.ranHeadless++;
+          } else {
+            counts.refused++;
+            if (result.errors.length === 0) problems.push(`${what}\n  refused without an error`);
+          }
+          if (problems.length >= 10) break;
         }
-        if (problems.length >= 10) break;
-      }
-      recordFigures('fuzz', `scenario files (seed ${seed})`, {
-        ...counts, stateChanged: 0, seed, ...Object.fromEntries([...hows].map(([k, v]) => [`how:${k}`, v])),
-      });
-      expect(problems.join('\n\n')).toBe('');
-      // The generator is not vacuous: both outcomes happen.
-      expect(counts.accepted).toBeGreaterThan(0);
-      expect(counts.refused).toBeGreaterThan(counts.inputs / 4);
-    }, budgetMs(900_000));
+        recordFigures('fuzz', `scenario files (seed ${seed})`, {
+          ...counts,
+          stateChanged: 0,
+          seed,
+          ...Object.fromEntries([...hows].map(([k, v]) => [`how:${k}`, v])),
+        });
+        expect(problems.join('\n\n')).toBe('');
+        // The generator is not vacuous: both outcomes happen.
+        expect(counts.accepted).toBeGreaterThan(0);
+        expect(counts.refused).toBeGreaterThan(counts.inputs / 4);
+      },
+      budgetMs(900_000),
+    );
   });
 }
 
 describe('ramparts validate (child process)', () => {
-  it(`answers ${CLI_FILES} damaged files with exit 0 or 1 and every line FILE:LINE:COL: path: message`, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ramparts-fuzz-validate-'));
-    try {
-      const files: { path: string; ok: boolean }[] = [];
-      for (let i = 0; i < CLI_FILES; i++) {
-        const m = mutatedScenario(`${SEED}-cli`, i);
-        const path = join(dir, `f${i}-${m.file.replace(/[/\\]/g, '_')}`);
-        writeFileSync(path, m.input);
-        // The in-process answer the command must agree with.
-        files.push({ path, ok: validateScenarioText(m.input, path).ok });
-      }
-      let code = 0;
-      let stdout = '';
-      let stderr = '';
+  it(
+    `answers ${CLI_FILES} damaged files with exit 0 or 1 and every line FILE:LINE:COL: path: message`,
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'ramparts-fuzz-validate-'));
       try {
-        ({ stdout, stderr } = await promisify(execFile)(process.execPath, [join(ROOT, 'bin/ramparts.mjs'), 'validate', ...files.map((f) => f.path)], { cwd: ROOT, maxBuffer: 512 * 1024 * 1024 }));
-      } catch (error) {
-        const e = error as { code?: number; stdout?: string; stderr?: string };
-        code = e.code ?? -1;
-        stdout = e.stdout ?? '';
-        stderr = e.stderr ?? '';
-      }
-      expect(stderr).toBe('');
-      expect(code).toBe(files.every((f) => f.ok) ? 0 : 1);
-      const byPath = new Map(files.map((f) => [f.path, f.ok]));
-      const verdicts = new Map<string, boolean>();
-      const bad: string[] = [];
-      for (const line of stdout.split('\n')) {
-        if (line === '' || /^\d+ files: \d+ valid, \d+ invalid$/.test(line)) continue;
-        const verdict = /^(.*): (valid|invalid)(?: \(.*\))?$/.exec(line);
-        if (verdict && byPath.has(verdict[1] as string)) {
-          verdicts.set(verdict[1] as string, verdict[2] === 'valid');
-          continue;
+        const files: { path: string; ok: boolean }[] = [];
+        for (let i = 0; i < CLI_FILES; i++) {
+          const m = mutatedScenario(`${SEED}-cli`, i);
+          const path = join(dir, `f${i}-${m.file.replace(/[/\\]/g, '_')}`);
+          writeFileSync(path, m.input);
+          // The in-process answer the command must agree with.
+          files.push({ path, ok: validateScenarioText(m.input, path).ok });
         }
-        const located = /^(.*?\.(?:ya?ml|json)):(\d+):(\d+): (?:warning: )?(\S.*?): (\S.*)$/s.exec(line);
-        if (!located || !byPath.has(located[1] as string) || Number(located[2]) < 1 || Number(located[3]) < 1) bad.push(line.slice(0, 300));
-        else if (/internal error/i.test(line)) bad.push(line.slice(0, 300));
+        let code = 0;
+        let stdout = '';
+        let stderr = '';
+        try {
+          ({ stdout, stderr } = await promisify(execFile)(process.execPath, [join(ROOT, 'bin/ramparts.mjs'), 'validate', ...files.map((f) => f.path)], { cwd: ROOT, maxBuffer: 512 * 1024 * 1024 }));
+        } catch (error) {
+          const e = error as { code?: number; stdout?: string; stderr?: string };
+          code = e.code ?? -1;
+          stdout = e.stdout ?? '';
+          stderr = e.stderr ?? '';
+        }
+        expect(stderr).toBe('');
+        expect(code).toBe(files.every((f) => f.ok) ? 0 : 1);
+        const byPath = new Map(files.map((f) => [f.path, f.ok]));
+        const verdicts = new Map<string, boolean>();
+        const bad: string[] = [];
+        for (const line of stdout.split('\n')) {
+          if (line === '' || /^\d+ files: \d+ valid, \d+ invalid$/.test(line)) continue;
+          const verdict = /^(.*): (valid|invalid)(?: \(.*\))?$/.exec(line);
+          if (verdict && byPath.has(verdict[1] as string)) {
+            verdicts.set(verdict[1] as string, verdict[2] === 'valid');
+            continue;
+          }
+          const located = /^(.*?\.(?:ya?ml|json)):(\d+):(\d+): (?:warning: )?(\S.*?): (\S.*)$/s.exec(line);
+          if (!located || !byPath.has(located[1] as string) || Number(located[2]) < 1 || Number(located[3]) < 1) bad.push(line.slice(0, 300));
+          else if (/internal error/i.test(line)) bad.push(line.slice(0, 300));
+        }
+        expect(bad).toEqual([]);
+        expect(verdicts).toEqual(byPath);
+        recordFigures('fuzz', 'ramparts validate (child process)', {
+          inputs: files.length,
+          crashes: 0,
+          stateChanged: 0,
+          invalid: files.filter((f) => !f.ok).length,
+          seed: `${SEED}-cli`,
+        });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
       }
-      expect(bad).toEqual([]);
-      expect(verdicts).toEqual(byPath);
-      recordFigures('fuzz', 'ramparts validate (child process)', {
-        inputs: files.length, crashes: 0, stateChanged: 0, invalid: files.filter((f) => !f.ok).length, seed: `${SEED}-cli`,
-      });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, budgetMs(600_000));
+    },
+    budgetMs(600_000),
+  );
 });
 
 describe('pinned regressions', () => {

@@ -11,7 +11,12 @@ import { chance, depthOf, int, mutateBytes, mutateLines, mutateValue, rngFor, ya
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
-interface Source { file: string; text: string; value: unknown; weight: number }
+interface Source {
+  file: string;
+  text: string;
+  value: unknown;
+  weight: number;
+}
 
 function loadCorpus(): Source[] {
   const yaml = (rel: string, weight: number): Source => {
@@ -50,7 +55,11 @@ function pickSource(r: Rng): Source {
   return CORPUS[0] as Source;
 }
 
-export interface MutatedScenario { file: string; input: string | Uint8Array; how: string }
+export interface MutatedScenario {
+  file: string;
+  input: string | Uint8Array;
+  how: string;
+}
 
 /** Input `index` of `seed`: a bundled file damaged in one of five ways. */
 export function mutatedScenario(seed: string, index: number): MutatedScenario {
@@ -67,7 +76,6 @@ export function mutatedScenario(seed: string, index: number): MutatedScenario {
   if (kind >= 95) return { file, input: mutateBytes(r, Buffer.from(text, 'utf8')), how: 'structure+bytes' };
   return { file, input: text, how: asJson ? 'structure-json' : 'structure-yaml' };
 }
-
 
 export function lineCount(input: string | Uint8Array): number {
   const text = typeof input === 'string' ? input : Buffer.from(input).toString('latin1');
@@ -104,4 +112,3 @@ export function runAccepted(result: ValidationResult & { ok: true }, seed: numbe
     return `threw while compiling or running: ${(error as Error).stack ?? String(error)}`;
   }
 }
-

@@ -79,9 +79,8 @@ export function validArb(s: JsonSchema): fc.Arbitrary<unknown> {
       const props = s.properties ?? {};
       const record = fc.record(Object.fromEntries(Object.entries(props).map(([k, v]) => [k, validArb(v)])), { requiredKeys: s.required ?? [] });
       if (typeof s.additionalProperties === 'object') {
-        const keys = s.additionalProperties && s.propertyNames ? validArb(s.propertyNames) as fc.Arbitrary<string> : fc.string({ minLength: 1, maxLength: 6 });
-        return fc.tuple(record, fc.dictionary(keys, validArb(s.additionalProperties), { minKeys: Object.keys(props).length === 0 ? 1 : 0, maxKeys: 2 }))
-          .map(([a, b]) => ({ ...b, ...a }));
+        const keys = s.additionalProperties && s.propertyNames ? (validArb(s.propertyNames) as fc.Arbitrary<string>) : fc.string({ minLength: 1, maxLength: 6 });
+        return fc.tuple(record, fc.dictionary(keys, validArb(s.additionalProperties), { minKeys: Object.keys(props).length === 0 ? 1 : 0, maxKeys: 2 })).map(([a, b]) => ({ ...b, ...a }));
       }
       return record;
     }
@@ -141,17 +140,22 @@ export function invalidArb(s: JsonSchema, depth = 0): fc.Arbitrary<unknown> {
     const required = s.required ?? [];
     const valid = validArb(s) as fc.Arbitrary<Record<string, unknown>>;
     // A required key left out (the discriminator too).
-    if (required.length > 0) deeper.push(fc.tuple(valid, fc.constantFrom(...required)).map(([v, k]) => {
-      const { [k]: _gone, ...rest } = v;
-      return rest;
-    }));
+    if (required.length > 0)
+      deeper.push(
+        fc.tuple(valid, fc.constantFrom(...required)).map(([v, k]) => {
+          const { [k]: _gone, ...rest } = v;
+          return rest;
+        }),
+      );
     // An unknown key (strict objects), including the ones that have fooled servers.
     if (s.additionalProperties === false) {
-      deeper.push(fc.tuple(valid, fc.constantFrom('actor', 'team', 'seat', 'exerciseId', '__proto__', 'constructor', 'Type', 'extra', ''), wrongType({})).map(([v, k, x]) => {
-        const out = { ...v };
-        Object.defineProperty(out, k, { value: x, enumerable: true, configurable: true, writable: true });
-        return out;
-      }));
+      deeper.push(
+        fc.tuple(valid, fc.constantFrom('actor', 'team', 'seat', 'exerciseId', '__proto__', 'constructor', 'Type', 'extra', ''), wrongType({})).map(([v, k, x]) => {
+          const out = { ...v };
+          Object.defineProperty(out, k, { value: x, enumerable: true, configurable: true, writable: true });
+          return out;
+        }),
+      );
     }
     // One property broken, the rest valid.
     for (const [k, sub] of Object.entries(props)) {
@@ -159,12 +163,14 @@ export function invalidArb(s: JsonSchema, depth = 0): fc.Arbitrary<unknown> {
     }
   }
   if (s.type === 'array' && s.items && depth < 6) {
-    deeper.push(fc.tuple(validArb(s), invalidArb(s.items, depth + 1), fc.nat()).map(([v, x, i]) => {
-      const a = [...(v as unknown[])];
-      if (a.length === 0) a.push(x);
-      else a[i % a.length] = x;
-      return a;
-    }));
+    deeper.push(
+      fc.tuple(validArb(s), invalidArb(s.items, depth + 1), fc.nat()).map(([v, x, i]) => {
+        const a = [...(v as unknown[])];
+        if (a.length === 0) a.push(x);
+        else a[i % a.length] = x;
+        return a;
+      }),
+    );
   }
   return fc.oneof({ depthSize: 'small' }, ...here, ...deeper);
 }
@@ -172,15 +178,19 @@ export function invalidArb(s: JsonSchema, depth = 0): fc.Arbitrary<unknown> {
 /** The value as the server sees it: after a trip through JSON (undefined dropped, NaN to null, ...). */
 const overTheWire = (v: unknown): unknown => {
   const text = JSON.stringify(v);
-  return text === undefined ? undefined : JSON.parse(text) as unknown;
+  return text === undefined ? undefined : (JSON.parse(text) as unknown);
 };
 
 /** Values the zod schema refuses (as they arrive, after JSON), derived from its JSON Schema. */
 export function refusedBy(schema: z.ZodType): fc.Arbitrary<unknown> {
-  return invalidArb(jsonSchemaOf(schema)).map(overTheWire).filter((v) => !schema.safeParse(v).success);
+  return invalidArb(jsonSchemaOf(schema))
+    .map(overTheWire)
+    .filter((v) => !schema.safeParse(v).success);
 }
 
 /** Values the zod schema accepts (as they arrive, after JSON), derived from its JSON Schema. */
 export function acceptedBy(schema: z.ZodType): fc.Arbitrary<unknown> {
-  return validArb(jsonSchemaOf(schema)).map(overTheWire).filter((v) => schema.safeParse(v).success);
+  return validArb(jsonSchemaOf(schema))
+    .map(overTheWire)
+    .filter((v) => schema.safeParse(v).success);
 }

@@ -11,10 +11,18 @@ if (out) {
     const collected = typeof globalThis.gc === 'function';
     if (collected) globalThis.gc();
     const m = process.memoryUsage();
-    appendFileSync(out, `${JSON.stringify({
-      t: Math.round(performance.now() - started), rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal,
-      external: m.external, arrayBuffers: m.arrayBuffers, gc: collected,
-    })}\n`);
+    appendFileSync(
+      out,
+      `${JSON.stringify({
+        t: Math.round(performance.now() - started),
+        rss: m.rss,
+        heapUsed: m.heapUsed,
+        heapTotal: m.heapTotal,
+        external: m.external,
+        arrayBuffers: m.arrayBuffers,
+        gc: collected,
+      })}\n`,
+    );
   };
   sample();
   setInterval(sample, 1000).unref();

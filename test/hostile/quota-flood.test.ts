@@ -84,24 +84,34 @@ describe('one blue seat flooding intelligence reports', () => {
     const codes = new Map<string, number>();
     let next = 0;
     const started = performance.now();
-    await Promise.all(sockets.map(async (socket) => {
-      while (next < REPORTS) {
-        const n = next++;
-        // A socket the server (or a ping timeout on a busy machine) cut off stops; the others go on.
-        // An answer that does not come within a minute counts as none (a measurement, not a wait on a condition).
-        const reply: CommandReply | undefined = await socket.socket.timeout(60_000).emitWithAck('command', { type: 'share-intel', partners: ['xr'], report: report(n) }).catch(() => undefined);
-        const code = reply === undefined ? (socket.socket.connected ? 'no answer' : 'disconnected') : reply.ok ? 'ok' : reply.code;
-        codes.set(code, (codes.get(code) ?? 0) + 1);
-        if (reply === undefined && !socket.socket.connected) return;
-      }
-    }));
+    await Promise.all(
+      sockets.map(async (socket) => {
+        while (next < REPORTS) {
+          const n = next++;
+          // A socket the server (or a ping timeout on a busy machine) cut off stops; the others go on.
+          // An answer that does not come within a minute counts as none (a measurement, not a wait on a condition).
+          const reply: CommandReply | undefined = await socket.socket
+            .timeout(60_000)
+            .emitWithAck('command', { type: 'share-intel', partners: ['xr'], report: report(n) })
+            .catch(() => undefined);
+          const code = reply === undefined ? (socket.socket.connected ? 'no answer' : 'disconnected') : reply.ok ? 'ok' : reply.code;
+          codes.set(code, (codes.get(code) ?? 0) + 1);
+          if (reply === undefined && !socket.socket.connected) return;
+        }
+      }),
+    );
     const seconds = (performance.now() - started) / 1000;
     const after = { rss: await rssMiB(pid), data: await bytesUnder(dataDir), join: await joinBytes(server.url, ex.exerciseId, token('controller')) };
 
     const accepted = codes.get('ok') ?? 0;
     const figures = {
-      attempts: REPORTS, sockets: SOCKETS, seconds: Math.round(seconds), accepted, refused: Object.fromEntries([...codes].filter(([c]) => c !== 'ok')),
-      rssMiB: [Math.round(before.rss), Math.round(after.rss)], dataMiB: +((after.data - before.data) / MiB).toFixed(1),
+      attempts: REPORTS,
+      sockets: SOCKETS,
+      seconds: Math.round(seconds),
+      accepted,
+      refused: Object.fromEntries([...codes].filter(([c]) => c !== 'ok')),
+      rssMiB: [Math.round(before.rss), Math.round(after.rss)],
+      dataMiB: +((after.data - before.data) / MiB).toFixed(1),
       controllerJoinKiB: [Math.round(before.join / 1024), Math.round(after.join / 1024)],
     };
     console.log(`quota flood: ${JSON.stringify(figures)}`);

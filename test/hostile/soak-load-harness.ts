@@ -22,21 +22,35 @@ export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
 const REPLY_BOUND_MS = HANG_MS;
 const MB = 1024 * 1024;
 
-export interface Sample { t: number; rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number; gc: boolean }
+export interface Sample {
+  t: number;
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
+  gc: boolean;
+}
 
 /** A server child with the memory probe; its samples are read from the probe's file. Its removal is pushed to `cleanups`. */
 export async function probedServer(scenariosDir: string, cleanups: Array<() => Promise<void> | void>): Promise<{ child: ChildServer; samples(): Sample[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'ramparts-soak-'));
   const file = join(dir, 'memory.jsonl');
-  const child = await spawnServe(['--data', join(dir, 'data'), '--scenarios', scenariosDir, '--log-level', 'warn'],
-    { nodeArgs: ['--expose-gc', '--import', PROBE], env: { RAMPARTS_MEMORY_PROBE: file } });
+  const child = await spawnServe(['--data', join(dir, 'data'), '--scenarios', scenariosDir, '--log-level', 'warn'], {
+    nodeArgs: ['--expose-gc', '--import', PROBE],
+    env: { RAMPARTS_MEMORY_PROBE: file },
+  });
   cleanups.push(async () => {
     await child.kill();
     rmSync(dir, { recursive: true, force: true });
   });
   return {
     child,
-    samples: () => readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Sample),
+    samples: () =>
+      readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Sample),
   };
 }
 
@@ -49,7 +63,12 @@ export async function paced<T>(base: string, method: string, path: string, body?
   }
 }
 
-export interface Sent { exercise: string; body: Record<string, unknown>; reply: CommandReply | 'no answer'; ms: number }
+export interface Sent {
+  exercise: string;
+  body: Record<string, unknown>;
+  reply: CommandReply | 'no answer';
+  ms: number;
+}
 
 /** A seat sending sitreps every `everyMs` (first after `offsetMs`, to spread the seats) until stopped. */
 export function sender(exercise: string, name: string, seat: Seat, everyMs: number, offsetMs: number, log: Sent[]) {
@@ -60,13 +79,21 @@ export function sender(exercise: string, name: string, seat: Seat, everyMs: numb
     while (running) {
       const body = { type: 'sitrep', text: `${name} #${n++} ${randomBytes(3).toString('hex')}`, severity: 'low' };
       const started = performance.now();
-      const reply = await seat.socket.timeout(REPLY_BOUND_MS).emitWithAck('command', body).catch(() => 'no answer' as const);
+      const reply = await seat.socket
+        .timeout(REPLY_BOUND_MS)
+        .emitWithAck('command', body)
+        .catch(() => 'no answer' as const);
       const ms = performance.now() - started;
       log.push({ exercise, body, reply, ms });
       await sleep(Math.max(0, everyMs - ms));
     }
   })();
-  return { stop: async () => { running = false; await done; } };
+  return {
+    stop: async () => {
+      running = false;
+      await done;
+    },
+  };
 }
 
 /**

@@ -21,7 +21,13 @@ function stepOf(c: CampaignT, id: string): StepT {
 const pre = (s: StepT) => ({ requires: s.requires ?? [], requiresAny: s.requiresAny ?? [] });
 
 const flow = (objects: object[]) => ({ type: 'bundle', id: 'bundle--1', objects: [{ type: 'attack-flow', id: 'attack-flow--1', name: 'Test flow', start_refs: [] }, ...objects] });
-const action = (id: string, technique_id: string | undefined, name: string, effect_refs: string[] = []) => ({ type: 'attack-action', id: `attack-action--${id}`, name, ...(technique_id ? { technique_id } : {}), effect_refs: effect_refs.map((r) => (r.includes('--') ? r : `attack-action--${r}`)) });
+const action = (id: string, technique_id: string | undefined, name: string, effect_refs: string[] = []) => ({
+  type: 'attack-action',
+  id: `attack-action--${id}`,
+  name,
+  ...(technique_id ? { technique_id } : {}),
+  effect_refs: effect_refs.map((r) => (r.includes('--') ? r : `attack-action--${r}`)),
+});
 
 describe('NotPetya: operators and conditions', () => {
   const c = campaign('NotPetya.json');
@@ -34,11 +40,12 @@ describe('NotPetya: operators and conditions', () => {
   it('an AND operator needs all of its inputs, each with its own logic', () => {
     // AND(escalated [an OR], "AV not running" after security software discovery) -> EternalBlue exploitation.
     expect(pre(stepOf(c, 'exploitation-of-remote-services'))).toEqual({
-      requires: ['software-discovery-security-software-discovery'], requiresAny: ['os-credential-harvester', 'access-token-impersonation'],
+      requires: ['software-discovery-security-software-discovery'],
+      requiresAny: ['os-credential-harvester', 'access-token-impersonation'],
     });
   });
 
-  it('a condition\'s false branch continues from the condition\'s inputs as an alternative', () => {
+  it("a condition's false branch continues from the condition's inputs as an alternative", () => {
     // "User escalated" false -> network configuration discovery: reachable once either escalation path ran.
     expect(pre(stepOf(c, 'system-network-configuration-discovery'))).toEqual({ requires: [], requiresAny: ['os-credential-harvester', 'access-token-impersonation'] });
     // AND("Kaspersky running" false, "able to move laterally" true) -> bootkit: the false branch needs the
@@ -107,7 +114,12 @@ describe('Shamoon', () => {
     expect(maintenance).toMatchObject({ kind: 'sha256', description: 'MaintenaceSrv32.exe' });
     expect(stepOf(c, 'ingress-tool-transfer').indicators).toEqual([maintenance!.id]);
     // A file with a name and no hash is a filename indicator.
-    expect(c.indicators?.filter((i) => i.kind === 'filename').map((i) => i.value).sort()).toEqual(['averbh_noav.pnf', 'mdmnis5tQ1.pnf']);
+    expect(
+      c.indicators
+        ?.filter((i) => i.kind === 'filename')
+        .map((i) => i.value)
+        .sort(),
+    ).toEqual(['averbh_noav.pnf', 'mdmnis5tQ1.pnf']);
     // Every indicator is used by some step, and every step's indicator exists.
     const ids = new Set(c.indicators?.map((i) => i.id));
     const used = new Set(c.steps.flatMap((s) => s.indicators ?? []));
@@ -132,7 +144,9 @@ describe('synthetic flows', () => {
     const r = importAttackFlow(flow([action('a', 'T1086', 'PowerShell')]));
     if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
     expect(r.value.steps[0]).toMatchObject({ technique: 'T1059.001', tactic: 'execution', name: 'PowerShell' });
-    expect(r.diagnostics).toEqual([{ severity: 'warning', object: 'attack-action--a', message: 'T1086 is revoked in ATT&CK v18.1; mapped to its replacement T1059.001 (Command and Scripting Interpreter: PowerShell)' }]);
+    expect(r.diagnostics).toEqual([
+      { severity: 'warning', object: 'attack-action--a', message: 'T1086 is revoked in ATT&CK v18.1; mapped to its replacement T1059.001 (Command and Scripting Interpreter: PowerShell)' },
+    ]);
   });
 
   it('an action with no technique id but an ATT&CK name is mapped by name', () => {
@@ -141,21 +155,39 @@ describe('synthetic flows', () => {
     expect(r.diagnostics[0]).toMatchObject({ severity: 'warning', message: expect.stringContaining('mapped by its name to T1485') });
   });
 
-  it('imports a flow that loops, cutting the edge back into the loop\'s first object in the file, with a warning naming the cut', () => {
-    const r = importAttackFlow(flow([action('a', 'T1566', 'Phishing', ['b']), action('b', 'T1204', 'User Execution', ['c']), action('c', 'T1059', 'Command and Scripting Interpreter', ['a', 'd']), action('d', 'T1486', 'Data Encrypted for Impact', [])]));
+  it("imports a flow that loops, cutting the edge back into the loop's first object in the file, with a warning naming the cut", () => {
+    const r = importAttackFlow(
+      flow([
+        action('a', 'T1566', 'Phishing', ['b']),
+        action('b', 'T1204', 'User Execution', ['c']),
+        action('c', 'T1059', 'Command and Scripting Interpreter', ['a', 'd']),
+        action('d', 'T1486', 'Data Encrypted for Impact', []),
+      ]),
+    );
     expect(r.ok).toBe(true);
     expect(r.diagnostics).toContainEqual({
-      severity: 'warning', object: 'attack-action--c',
-      message: 'the flow loops back on itself (attack-action--a -> attack-action--b -> attack-action--c -> attack-action--a); cut the edge attack-action--c -> attack-action--a (into the loop\'s first object in the file), so that attack-action--a does not require its own later steps',
+      severity: 'warning',
+      object: 'attack-action--c',
+      message:
+        "the flow loops back on itself (attack-action--a -> attack-action--b -> attack-action--c -> attack-action--a); cut the edge attack-action--c -> attack-action--a (into the loop's first object in the file), so that attack-action--a does not require its own later steps",
     });
     if (!r.ok) return;
-    expect(r.value.steps.map((s) => [s.id, s.requires ?? []])).toEqual([['phishing', []], ['user-execution', ['phishing']], ['command-and-scripting-interpreter', ['user-execution']], ['data-encrypted-for-impact', ['command-and-scripting-interpreter']]]);
+    expect(r.value.steps.map((s) => [s.id, s.requires ?? []])).toEqual([
+      ['phishing', []],
+      ['user-execution', ['phishing']],
+      ['command-and-scripting-interpreter', ['user-execution']],
+      ['data-encrypted-for-impact', ['command-and-scripting-interpreter']],
+    ]);
   });
 
   it('cuts a self-loop through an operator the same way', () => {
-    const r = importAttackFlow(flow([action('a', 'T1566', 'Phishing', ['attack-operator--x']), { type: 'attack-operator', id: 'attack-operator--x', operator: 'OR', effect_refs: ['attack-action--a'] }]));
+    const r = importAttackFlow(
+      flow([action('a', 'T1566', 'Phishing', ['attack-operator--x']), { type: 'attack-operator', id: 'attack-operator--x', operator: 'OR', effect_refs: ['attack-action--a'] }]),
+    );
     expect(r.ok).toBe(true);
-    expect(r.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.message)).toEqual([expect.stringMatching(/^the flow loops back on itself \(attack-action--a -> attack-operator--x -> attack-action--a\); cut the edge attack-operator--x -> attack-action--a/)]);
+    expect(r.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.message)).toEqual([
+      expect.stringMatching(/^the flow loops back on itself \(attack-action--a -> attack-operator--x -> attack-action--a\); cut the edge attack-operator--x -> attack-action--a/),
+    ]);
   });
 
   it('refuses a file of another shape in one line that says what each accepted format looks like', () => {
@@ -166,31 +198,37 @@ describe('synthetic flows', () => {
       expect(r.diagnostics[0]!.message).toMatch(/STIX 2\.1 bundle as Attack Flow exports it \(\{"type": "bundle", .*\) or an Attack Flow Builder file \(\.afb: \{"schema": "attack_flow_v2"/);
     }
     const many = importAttackFlow({ type: 'bundle', objects: Array.from({ length: 500 }, (_, i) => ({ n: i })) });
-    expect(many.diagnostics).toEqual([{ severity: 'error', object: 'objects[0]', message: '500 of 500 objects have no "type" and "id" (objects[0], objects[1], objects[2], ...): every STIX object needs both' }]);
+    expect(many.diagnostics).toEqual([
+      { severity: 'error', object: 'objects[0]', message: '500 of 500 objects have no "type" and "id" (objects[0], objects[1], objects[2], ...): every STIX object needs both' },
+    ]);
   });
 
   it('widens an OR of ANDs to requiresAny over all its steps, with a warning', () => {
-    const r = importAttackFlow(flow([
-      action('a', 'T1566', 'Phishing', ['attack-operator--or']),
-      action('b', 'T1133', 'External Remote Services', ['attack-operator--and']),
-      action('c', 'T1078', 'Valid Accounts', ['attack-operator--and']),
-      { type: 'attack-operator', id: 'attack-operator--and', operator: 'AND', effect_refs: ['attack-operator--or'] },
-      { type: 'attack-operator', id: 'attack-operator--or', operator: 'OR', effect_refs: ['attack-action--d'] },
-      action('d', 'T1059', 'Command and Scripting Interpreter'),
-    ]));
+    const r = importAttackFlow(
+      flow([
+        action('a', 'T1566', 'Phishing', ['attack-operator--or']),
+        action('b', 'T1133', 'External Remote Services', ['attack-operator--and']),
+        action('c', 'T1078', 'Valid Accounts', ['attack-operator--and']),
+        { type: 'attack-operator', id: 'attack-operator--and', operator: 'AND', effect_refs: ['attack-operator--or'] },
+        { type: 'attack-operator', id: 'attack-operator--or', operator: 'OR', effect_refs: ['attack-action--d'] },
+        action('d', 'T1059', 'Command and Scripting Interpreter'),
+      ]),
+    );
     if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
     expect(pre(r.value.steps.find((s) => s.technique === 'T1059')!)).toEqual({ requires: [], requiresAny: ['phishing', 'external-remote-services', 'valid-accounts'] });
     expect(r.diagnostics).toContainEqual({ severity: 'warning', object: 'attack-action--d', message: expect.stringContaining('widened') });
   });
 
   it('an AND of a step and an OR already satisfied by it needs just the step', () => {
-    const r = importAttackFlow(flow([
-      action('a', 'T1566', 'Phishing', ['attack-operator--or', 'attack-operator--and']),
-      action('b', 'T1133', 'External Remote Services', ['attack-operator--or']),
-      { type: 'attack-operator', id: 'attack-operator--or', operator: 'OR', effect_refs: ['attack-operator--and'] },
-      { type: 'attack-operator', id: 'attack-operator--and', operator: 'AND', effect_refs: ['attack-action--d'] },
-      action('d', 'T1059', 'Command and Scripting Interpreter'),
-    ]));
+    const r = importAttackFlow(
+      flow([
+        action('a', 'T1566', 'Phishing', ['attack-operator--or', 'attack-operator--and']),
+        action('b', 'T1133', 'External Remote Services', ['attack-operator--or']),
+        { type: 'attack-operator', id: 'attack-operator--or', operator: 'OR', effect_refs: ['attack-operator--and'] },
+        { type: 'attack-operator', id: 'attack-operator--and', operator: 'AND', effect_refs: ['attack-action--d'] },
+        action('d', 'T1059', 'Command and Scripting Interpreter'),
+      ]),
+    );
     if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
     expect(pre(r.value.steps.find((s) => s.technique === 'T1059')!)).toEqual({ requires: ['phishing'], requiresAny: [] });
   });

@@ -10,8 +10,7 @@ interface Derived {
 }
 const derived = JSON.parse(readFileSync(join(samples, 'caldera-stockpile-ransack/ransack-steps.derived.json'), 'utf8')) as Derived;
 
-const ability = (id: string, name: string, tactic: string, attackId: string) =>
-  `- id: ${id}\n  name: ${name}\n  tactic: ${tactic}\n  technique:\n    attack_id: ${attackId}\n`;
+const ability = (id: string, name: string, tactic: string, attackId: string) => `- id: ${id}\n  name: ${name}\n  tactic: ${tactic}\n  technique:\n    attack_id: ${attackId}\n`;
 
 describe('CALDERA Ransack', () => {
   const { adversary, abilities } = ransack();
@@ -64,7 +63,9 @@ describe('CALDERA profiles in other shapes and with problems', () => {
     const r = importCaldera({ file: 'adv.yml', text: 'id: x\nname: Older\nphases:\n  2: [d1]\n  1: [a1, b1]\n' }, files);
     if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
     expect(r.value.steps.map((s) => [s.id, s.technique, s.tactic])).toEqual([
-      ['find-files', 'T1005', 'collection'], ['use-powershell', 'T1059.001', 'execution'], ['exfil', 'T1041', 'exfiltration'],
+      ['find-files', 'T1005', 'collection'],
+      ['use-powershell', 'T1059.001', 'execution'],
+      ['exfil', 'T1041', 'exfiltration'],
     ]);
     expect(r.diagnostics).toEqual([{ severity: 'warning', file: 'b.yml', object: 'b1', message: expect.stringContaining('T1086 is revoked in ATT&CK v18.1; mapped to its replacement T1059.001') }]);
   });
@@ -72,11 +73,14 @@ describe('CALDERA profiles in other shapes and with problems', () => {
   it('skips an ability with an unknown technique and chains across it', () => {
     const r = importCaldera({ file: 'adv.yml', text: 'id: x\nname: Skip\natomic_ordering: [a1, c1, d1]\n' }, files);
     if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
-    expect(r.value.steps.map((s) => [s.id, s.requires])).toEqual([['find-files', undefined], ['exfil', ['find-files']]]);
+    expect(r.value.steps.map((s) => [s.id, s.requires])).toEqual([
+      ['find-files', undefined],
+      ['exfil', ['find-files']],
+    ]);
     expect(r.diagnostics).toEqual([{ severity: 'warning', file: 'c.yml', object: 'c1', message: expect.stringContaining('"T9999" is not in ATT&CK Enterprise v18.1; step 2 skipped') }]);
   });
 
-  it('uses the technique\'s own tactic when the ability names another', () => {
+  it("uses the technique's own tactic when the ability names another", () => {
     const r = importCaldera({ file: 'adv.yml', text: 'name: T\natomic_ordering: [d2]\n' }, files);
     expect(r.ok && r.value.steps[0]!.tactic).toBe('credential-access');
     expect(r.diagnostics).toEqual([{ severity: 'note', file: 'd.yml', object: 'd2', message: 'tactic "privilege-escalation" is not one of T1003.001\'s; using credential-access' }]);
@@ -92,7 +96,11 @@ describe('CALDERA profiles in other shapes and with problems', () => {
   });
 
   it('refuses broken YAML, non-profiles and empty orderings with the file named', () => {
-    expect(importCaldera({ file: 'adv.yml', text: 'name: [unclosed' }, files).diagnostics[0]).toMatchObject({ severity: 'error', file: 'adv.yml', message: expect.stringMatching(/^not valid YAML at line 1/) });
+    expect(importCaldera({ file: 'adv.yml', text: 'name: [unclosed' }, files).diagnostics[0]).toMatchObject({
+      severity: 'error',
+      file: 'adv.yml',
+      message: expect.stringMatching(/^not valid YAML at line 1/),
+    });
     expect(importCaldera({ file: 'adv.yml', text: '- just\n- a list\n' }, files).diagnostics[0]!.message).toMatch(/not a CALDERA adversary profile/);
     expect(importCaldera({ file: 'adv.yml', text: 'name: Empty\natomic_ordering: []\n' }, files).diagnostics[0]!.message).toMatch(/no atomic_ordering/);
     const badAbility = importCaldera({ file: 'adv.yml', text: 'name: X\natomic_ordering: [a1]\n' }, [...files, { file: 'z.yml', text: 'x: "' }]);

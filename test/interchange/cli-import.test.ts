@@ -36,7 +36,7 @@ describe('ramparts import', () => {
     expect(r.err).toContain(`${notPetya}: attack-action--efe3d7fe-9a22-4b05-a5af-1eb0f42aa41f: warning: "T0866" is not an ATT&CK Enterprise v18.1 technique id`);
   });
 
-  it('places a CALDERA profile into a scenario and writes a file that validates, with its schema line and the base\'s comments', async () => {
+  it("places a CALDERA profile into a scenario and writes a file that validates, with its schema line and the base's comments", async () => {
     const out = join(tmp, 'ransack.yaml');
     const r = await ramparts(ransackFile, '--from', 'caldera', '--into', baseFile, '-o', out, '--team', 'om');
     expect(r.code).toBe(0);
@@ -48,7 +48,11 @@ describe('ramparts import', () => {
     expect(text).toContain('# Base scenario for the interchange tests');
     const v = validateScenarioText(text, out);
     expect(v.ok).toBe(true);
-    if (v.ok) expect(v.scenario.campaigns.map((c) => [c.id, c.steps[0]!.target.team])).toEqual([['baseline', 'kw'], ['ransack', 'om']]);
+    if (v.ok)
+      expect(v.scenario.campaigns.map((c) => [c.id, c.steps[0]!.target.team])).toEqual([
+        ['baseline', 'kw'],
+        ['ransack', 'om'],
+      ]);
   });
 
   it('finds abilities with --abilities anywhere, and says where it looked when they are missing', async () => {
@@ -113,7 +117,10 @@ describe('ramparts import', () => {
   it('--into: an imported inject that makes the scenario invalid is reported at its CSV row, and nothing is written', async () => {
     const file = join(tmp, 'badref.csv');
     const out = join(tmp, 'not-written.yaml');
-    writeFileSync(file, 'Event Number,Time,To,Delivery Method,From,Message,Expected Player Action,When\nok-1,1h,kw,email,C,fine,Acknowledge,\nbad-1,,kw,email,C,waits,Acknowledge,stepSucceeded: no-such-step\n');
+    writeFileSync(
+      file,
+      'Event Number,Time,To,Delivery Method,From,Message,Expected Player Action,When\nok-1,1h,kw,email,C,fine,Acknowledge,\nbad-1,,kw,email,C,waits,Acknowledge,stepSucceeded: no-such-step\n',
+    );
     const r = await ramparts(file, '--from', 'msel-csv', '--into', baseFile, '-o', out);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:1: inject bad-1\\.when\\.stepSucceeded: `, 'm'));
@@ -141,13 +148,22 @@ describe('ramparts import', () => {
 
   it('prints STIX diagnostics as FILE: object-id: message; a file of another shape is refused in one line', async () => {
     const file = join(tmp, 'loop.json');
-    writeFileSync(file, JSON.stringify({ type: 'bundle', id: 'bundle--1', objects: [
-      { type: 'attack-action', id: 'attack-action--a', technique_id: 'T1566', effect_refs: ['attack-action--b'] },
-      { type: 'attack-action', id: 'attack-action--b', technique_id: 'T1204', effect_refs: ['attack-action--a'] },
-    ] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        type: 'bundle',
+        id: 'bundle--1',
+        objects: [
+          { type: 'attack-action', id: 'attack-action--a', technique_id: 'T1566', effect_refs: ['attack-action--b'] },
+          { type: 'attack-action', id: 'attack-action--b', technique_id: 'T1204', effect_refs: ['attack-action--a'] },
+        ],
+      }),
+    );
     const r = await ramparts(file, '--from', 'attack-flow');
     expect(r.code).toBe(0);
-    expect(r.err).toContain(`${file}: attack-action--b: warning: the flow loops back on itself (attack-action--a -> attack-action--b -> attack-action--a); cut the edge attack-action--b -> attack-action--a`);
+    expect(r.err).toContain(
+      `${file}: attack-action--b: warning: the flow loops back on itself (attack-action--a -> attack-action--b -> attack-action--a); cut the edge attack-action--b -> attack-action--a`,
+    );
     const other = join(tmp, 'other.json');
     writeFileSync(other, JSON.stringify({ nodes: [], edges: [] }));
     const refused = await ramparts(other, '--from', 'attack-flow');

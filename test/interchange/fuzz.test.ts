@@ -12,12 +12,81 @@ import { loadBase } from './helpers.ts';
 const SEED = 424242;
 const ctx = mselContext(loadBase());
 
-const HEADERS = ['Event Number', '#', 'Designated Scenario Time', 'Time', 'Delivery Time', 'Event Type', 'Event Title', 'From', 'From Org', 'To', 'Target',
-  'Delivery Method', 'Inject Mode', 'Message', 'Description', 'Details', 'Expected Participant Response', 'Exercise Objective', 'Critical Task', 'TLP',
-  'Priority', 'Move', 'When', 'Delay', 'Discussion Questions', 'Message (ar)', 'Title (en)', 'Expected Participant Response (ar)', 'Notes', ''];
-const CELLS = ['', '1', '45m', '01:30', 'T+2:00', '2025-03-01 09:00', '3/1/2025 9:00 PM', 'soon', 'kw', 'om; sa', 'all', 'Qatar', 'email', 'phone call', 'pigeon',
-  'Inject', 'Expected Action', 'TLP:AMBER', 'RED', 'flash', 'm1', '2', 'stepSucceeded: encrypt', '{ all: [ { scoreBelow: 40 } ] }', '{ bad', 'coordination', 'report',
-  'sitrep within 30m: now', 'Isolate the host\nand report', 'نص عربي', '"', '""', ',', ';', '\n', '\r\n', '\u0000', '\uFFFD', '\\', '- bullet', 'x'.repeat(300)];
+const HEADERS = [
+  'Event Number',
+  '#',
+  'Designated Scenario Time',
+  'Time',
+  'Delivery Time',
+  'Event Type',
+  'Event Title',
+  'From',
+  'From Org',
+  'To',
+  'Target',
+  'Delivery Method',
+  'Inject Mode',
+  'Message',
+  'Description',
+  'Details',
+  'Expected Participant Response',
+  'Exercise Objective',
+  'Critical Task',
+  'TLP',
+  'Priority',
+  'Move',
+  'When',
+  'Delay',
+  'Discussion Questions',
+  'Message (ar)',
+  'Title (en)',
+  'Expected Participant Response (ar)',
+  'Notes',
+  '',
+];
+const CELLS = [
+  '',
+  '1',
+  '45m',
+  '01:30',
+  'T+2:00',
+  '2025-03-01 09:00',
+  '3/1/2025 9:00 PM',
+  'soon',
+  'kw',
+  'om; sa',
+  'all',
+  'Qatar',
+  'email',
+  'phone call',
+  'pigeon',
+  'Inject',
+  'Expected Action',
+  'TLP:AMBER',
+  'RED',
+  'flash',
+  'm1',
+  '2',
+  'stepSucceeded: encrypt',
+  '{ all: [ { scoreBelow: 40 } ] }',
+  '{ bad',
+  'coordination',
+  'report',
+  'sitrep within 30m: now',
+  'Isolate the host\nand report',
+  'نص عربي',
+  '"',
+  '""',
+  ',',
+  ';',
+  '\n',
+  '\r\n',
+  '\u0000',
+  '\uFFFD',
+  '\\',
+  '- bullet',
+  'x'.repeat(300),
+];
 const cell = fc.oneof(fc.constantFrom(...CELLS), fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 8 }));
 /** Cells are quoted when they must be, except when `sloppy`: then separators and line breaks leak, as in hand-edited files. */
 const quote = (c: string, sloppy: boolean) => (/[",;\n\r\t|]/.test(c) && !sloppy ? `"${c.replace(/"/g, '""')}"` : c);
@@ -49,11 +118,17 @@ function checkCsv(text: string, withContext: boolean): void {
 
 describe('MSEL CSV importer', () => {
   it('never throws on generated sheets, with and without a scenario', () => {
-    fc.assert(fc.property(sheet, fc.boolean(), (text, withContext) => checkCsv(text, withContext)), { seed: SEED, numRuns: 400 });
+    fc.assert(
+      fc.property(sheet, fc.boolean(), (text, withContext) => checkCsv(text, withContext)),
+      { seed: SEED, numRuns: 400 },
+    );
   });
 
   it('never throws on arbitrary text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => checkCsv(text, true)), { seed: SEED, numRuns: 400 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => checkCsv(text, true)),
+      { seed: SEED, numRuns: 400 },
+    );
   });
 });
 
@@ -65,9 +140,20 @@ const bundle = fc.integer({ min: 1, max: 12 }).chain((n) => {
   const ref = fc.constantFrom(...ids, 'missing--1');
   const refs = fc.array(ref, { maxLength: 3 });
   const object = fc.record({
-    type: fc.constantFrom(...TYPES), technique_id: fc.option(fc.constantFrom(...TECHNIQUES), { nil: undefined }), tactic_id: fc.option(fc.constantFrom('TA0009', 'collection', 'nope'), { nil: undefined }),
-    name: fc.option(fc.constantFrom(...NAMES), { nil: undefined }), operator: fc.constantFrom('AND', 'OR', 'xor', 1), effect_refs: refs, on_true_refs: refs, on_false_refs: refs,
-    asset_refs: refs, source_ref: ref, target_ref: ref, object_ref: ref, value: fc.constantFrom('10.0.0.1', ''), hashes: fc.oneof(fc.constant({ 'SHA-256': 'a'.repeat(64) }), fc.constant(`MD5: ${'b'.repeat(32)}`), fc.constant(7)),
+    type: fc.constantFrom(...TYPES),
+    technique_id: fc.option(fc.constantFrom(...TECHNIQUES), { nil: undefined }),
+    tactic_id: fc.option(fc.constantFrom('TA0009', 'collection', 'nope'), { nil: undefined }),
+    name: fc.option(fc.constantFrom(...NAMES), { nil: undefined }),
+    operator: fc.constantFrom('AND', 'OR', 'xor', 1),
+    effect_refs: refs,
+    on_true_refs: refs,
+    on_false_refs: refs,
+    asset_refs: refs,
+    source_ref: ref,
+    target_ref: ref,
+    object_ref: ref,
+    value: fc.constantFrom('10.0.0.1', ''),
+    hashes: fc.oneof(fc.constant({ 'SHA-256': 'a'.repeat(64) }), fc.constant(`MD5: ${'b'.repeat(32)}`), fc.constant(7)),
   });
   return fc.tuple(...ids.map(() => object)).map((objects) => ({ type: 'bundle', id: 'bundle--1', objects: objects.map((o, k) => ({ ...o, id: ids[k] })) }));
 });
@@ -95,20 +181,36 @@ describe('Attack Flow importer', () => {
   });
 
   it('never throws on arbitrary JSON or text', () => {
-    fc.assert(fc.property(fc.oneof(fc.jsonValue(), fc.string({ maxLength: 100 }).map((s) => s as unknown)), (v) => {
-      const r = importAttackFlow(v);
-      expect(r.ok || r.diagnostics.some((d) => d.severity === 'error')).toBe(true);
-    }), { seed: SEED, numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.jsonValue(),
+          fc.string({ maxLength: 100 }).map((s) => s as unknown),
+        ),
+        (v) => {
+          const r = importAttackFlow(v);
+          expect(r.ok || r.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+        },
+      ),
+      { seed: SEED, numRuns: 300 },
+    );
   });
 });
 
 describe('CALDERA importer', () => {
   it('never throws on arbitrary YAML-ish text', () => {
-    const yamlish = fc.array(fc.constantFrom('id: a', 'name: X', 'atomic_ordering: [a1]', 'phases:', '  1: [a1]', '- id: a1', '  technique_id: T1005', '  tactic: collection', ': :', '"', '[', '---', '\t'), { maxLength: 8 }).map((l) => l.join('\n'));
-    fc.assert(fc.property(yamlish, yamlish, (adv, ab) => {
-      const r = importCaldera({ file: 'a.yml', text: adv }, [{ file: 'b.yml', text: ab }]);
-      if (r.ok) expect(Campaign.safeParse(r.value).success).toBe(true);
-      else expect(r.diagnostics.some((d) => d.severity === 'error')).toBe(true);
-    }), { seed: SEED, numRuns: 300 });
+    const yamlish = fc
+      .array(fc.constantFrom('id: a', 'name: X', 'atomic_ordering: [a1]', 'phases:', '  1: [a1]', '- id: a1', '  technique_id: T1005', '  tactic: collection', ': :', '"', '[', '---', '\t'), {
+        maxLength: 8,
+      })
+      .map((l) => l.join('\n'));
+    fc.assert(
+      fc.property(yamlish, yamlish, (adv, ab) => {
+        const r = importCaldera({ file: 'a.yml', text: adv }, [{ file: 'b.yml', text: ab }]);
+        if (r.ok) expect(Campaign.safeParse(r.value).success).toBe(true);
+        else expect(r.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
   });
 });

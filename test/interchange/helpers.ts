@@ -26,7 +26,9 @@ export function loadBase(): Record<string, unknown> {
 export function ransack(): { adversary: TextFile; abilities: TextFile[] } {
   const dir = join(samples, 'caldera-stockpile-ransack');
   const adv = readdirSync(dir).find((f) => f.startsWith('adversary-'))!;
-  const abilities = readdirSync(join(dir, 'abilities')).sort().map((f) => ({ file: f, text: readFileSync(join(dir, 'abilities', f), 'utf8') }));
+  const abilities = readdirSync(join(dir, 'abilities'))
+    .sort()
+    .map((f) => ({ file: f, text: readFileSync(join(dir, 'abilities', f), 'utf8') }));
   return { adversary: { file: adv, text: readFileSync(join(dir, adv), 'utf8') }, abilities };
 }
 

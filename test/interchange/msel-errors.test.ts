@@ -60,7 +60,10 @@ describe('files that are not MSELs', () => {
 describe('rows with mistakes', () => {
   it('ragged rows: too few and too many fields', () => {
     const es = errors(`${HEADER}\n1,45m,kw,email\n2,1h,kw,email,hello,extra\n`);
-    expect(es.map(where)).toEqual([[2, 5, 'Message'], [3, 6, '']]);
+    expect(es.map(where)).toEqual([
+      [2, 5, 'Message'],
+      [3, 6, ''],
+    ]);
     expect(es[0]!.message).toMatch(/the row has 4 field\(s\) but the header has 5/);
   });
 
@@ -77,11 +80,18 @@ describe('rows with mistakes', () => {
     ].join('\n');
     const es = errors(text);
     expect(es.map(where)).toEqual([
-      [3, 2, 'Designated Scenario Time'], [4, 3, 'To'], [5, 4, 'Delivery Method'], [6, 2, 'Designated Scenario Time'], [7, 2, 'Designated Scenario Time'], [8, 2, 'Designated Scenario Time'],
+      [3, 2, 'Designated Scenario Time'],
+      [4, 3, 'To'],
+      [5, 4, 'Delivery Method'],
+      [6, 2, 'Designated Scenario Time'],
+      [7, 2, 'Designated Scenario Time'],
+      [8, 2, 'Designated Scenario Time'],
     ]);
     expect(es[1]!.message).toBe('no blue team "Qatar CERT" in the scenario (blue teams: kw, om, sa); write a team id or name, or all-blue');
     expect(es[4]!.message).toMatch(/before the exercise starts \(T\+0 is 2025-03-01T08:00:00\+03:00\)/);
-    expect(formatDiagnostic('msel.csv', es[0]!)).toBe('msel.csv:3:2: Designated Scenario Time: "soon" is not a time: write a duration from T+0 (45m, 1h30m), a clock offset (01:30 or T+01:30), a day offset (D+1 02:45), an exercise day (Day 2 09:00) or a date-time (2025-03-01T09:30:00+03:00)');
+    expect(formatDiagnostic('msel.csv', es[0]!)).toBe(
+      'msel.csv:3:2: Designated Scenario Time: "soon" is not a time: write a duration from T+0 (45m, 1h30m), a clock offset (01:30 or T+01:30), a day offset (D+1 02:45), an exercise day (Day 2 09:00) or a date-time (2025-03-01T09:30:00+03:00)',
+    );
   });
 
   it('rows are counted in file lines, past multi-line cells', () => {
@@ -119,7 +129,7 @@ describe('rows with mistakes', () => {
     ]);
   });
 
-  it('a language column whose lines do not match the main column\'s', () => {
+  it("a language column whose lines do not match the main column's", () => {
     const es = errors('Event Number,Time,Message,Expected Participant Response,Expected Participant Response (ar)\n1,1h,x,"sitrep within 30m\nacknowledge within 5m",نعم\n');
     expect(where(es[0]!)).toEqual([2, 5, 'Expected Participant Response (ar)']);
     expect(es[0]!.message).toMatch(/has 1 line\(s\) but the main column has 2/);

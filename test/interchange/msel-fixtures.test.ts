@@ -70,13 +70,19 @@ describe('realistic MSEL files: every cell imported or named', () => {
   it("a planner's sheet: semicolons, BOM, CRLF, multi-line cells, an Arabic column, planner headers", () => {
     const { injects, a, messages } = imported('planner-semicolon-bom-crlf.csv');
     expect(injects.map((i) => [i.id, i.at, i.to, i.channel])).toEqual([
-      ['P-01', '30m', ['kw', 'om'], 'email'], ['P-02', '2h45m', ['kw'], 'phone'], ['P-03', '1d1h', 'all-blue', 'news'],
+      ['P-01', '30m', ['kw', 'om'], 'email'],
+      ['P-02', '2h45m', ['kw'], 'phone'],
+      ['P-03', '1d1h', 'all-blue', 'news'],
     ]);
     expect(injects[0]).toMatchObject({
-      title: 'Outage report', from: { name: 'Ministry of Interior' },
+      title: 'Outage report',
+      from: { name: 'Ministry of Interior' },
       content: { en: 'Payment systems at the central bank are slow.\nPlease confirm whether you see the same.', ar: 'أنظمة الدفع في البنك المركزي بطيئة.\nيرجى التأكيد.' },
     });
-    expect(injects[0]!.evaluation!.expects!.map((e) => [e.action, e.within])).toEqual([['acknowledge', '30m'], ['sitrep', '1h']]);
+    expect(injects[0]!.evaluation!.expects!.map((e) => [e.action, e.within])).toEqual([
+      ['acknowledge', '30m'],
+      ['sitrep', '1h'],
+    ]);
     expect(JSON.stringify(injects)).not.toContain('\\r');
     expect(messages).toContain('warning Controller Notes: column not imported: Ramparts has no field for "Controller Notes" (2 filled cell(s)); see the MSEL synonym table in docs/INTERCHANGE.md');
     expect(a.named).toBe(2);
@@ -93,7 +99,9 @@ describe('realistic MSEL files: every cell imported or named', () => {
   it('HSEEP template', () => {
     const { injects, a } = imported('hseep.csv');
     expect(injects.map((i) => [i.id, i.at, i.type, i.channel, i.evaluation?.capability])).toEqual([
-      ['1', '45m', 'inject', 'email', 'coordination'], ['2', '1h30m', 'contingency', 'news', 'coordination'], ['3', '2h', 'expected-action', 'phone', 'cyber'],
+      ['1', '45m', 'inject', 'email', 'coordination'],
+      ['2', '1h30m', 'contingency', 'news', 'coordination'],
+      ['3', '2h', 'expected-action', 'phone', 'cyber'],
     ]);
     expect(a.named).toBe(1);
   });
@@ -101,20 +109,28 @@ describe('realistic MSEL files: every cell imported or named', () => {
   it('CISA exercise package: exercise days, modules as moves, discussion questions', () => {
     const { injects } = imported('cisa-ctep.csv');
     expect(injects.map((i) => [i.id, i.at, i.move, i.title, i.channel])).toEqual([
-      ['1', '1h30m', 'm1', 'Situation update', 'briefing'], ['2', '1d15m', 'm2', 'Partner advisory', 'email'],
+      ['1', '1h30m', 'm1', 'Situation update', 'briefing'],
+      ['2', '1d15m', 'm2', 'Partner advisory', 'email'],
     ]);
     expect(injects[0]!.questions).toEqual(['Who decides to isolate?', 'Who informs the ministry?']);
   });
 
   it('Crucible Standard: wall-clock Delivery Time, the in-story Simulated Time named as not imported', () => {
     const { injects, messages } = imported('crucible-standard.csv');
-    expect(injects.map((i) => [i.id, i.at, i.move])).toEqual([['STD-1', '1h', 'm1'], ['STD-2', '4h30m', 'm2']]);
+    expect(injects.map((i) => [i.id, i.at, i.move])).toEqual([
+      ['STD-1', '1h', 'm1'],
+      ['STD-2', '4h30m', 'm2'],
+    ]);
     expect(messages.filter((m) => m.includes('column not imported')).map((m) => m.split(':')[0])).toEqual(['warning Group', 'warning Simulated Time', 'warning Assigned To', 'warning Status']);
   });
 
   it('MITRE: Local Time is the wall clock against the scenario start (08:00+03:00); an earlier time is the next day, with a warning', () => {
     const { injects, messages } = imported('mitre-local-time.csv');
-    expect(injects.map((i) => [i.id, i.at])).toEqual([['M-01', '2h'], ['M-02', '6h30m'], ['M-03', '23h30m']]);
+    expect(injects.map((i) => [i.id, i.at])).toEqual([
+      ['M-01', '2h'],
+      ['M-02', '6h30m'],
+      ['M-03', '23h30m'],
+    ]);
     expect(messages).toContain('warning Local Time: 07:30 is before the exercise starts (2025-03-01T08:00:00+03:00); read as the next day, T+23h30m');
     // The measure of performance is the evaluators' rubric: it goes into the inject's evaluation.
     expect(messages.filter((m) => m.includes('Measure of Performance'))).toEqual([]);
@@ -131,7 +147,8 @@ describe('realistic MSEL files: every cell imported or named', () => {
   it('UTF-16 "Unicode Text" export: decoded, tab-separated', () => {
     const { injects, messages } = imported('unicode-text-utf16.txt');
     expect(injects.map((i) => [i.id, i.content])).toEqual([
-      ['U-1', { en: 'Check the VPN logs.', ar: 'تحقق من سجلات الشبكة الافتراضية.' }], ['U-2', { en: 'The minister wants a briefing.', ar: 'الوزير يريد إحاطة.' }],
+      ['U-1', { en: 'Check the VPN logs.', ar: 'تحقق من سجلات الشبكة الافتراضية.' }],
+      ['U-2', { en: 'The minister wants a briefing.', ar: 'الوزير يريد إحاطة.' }],
     ]);
     expect(messages).toContain('note : read as UTF-16 (little endian)');
   });
@@ -145,7 +162,11 @@ describe('realistic MSEL files: every cell imported or named', () => {
       [4, 'Date/Time Delivered', '"01/03/2025 13:00" could be 1 March or January 3: say which with --date-order dmy or --date-order mdy'],
     ]);
     const { injects } = imported('ddmm-dates.csv', ctx({ dateOrder: 'dmy' }));
-    expect(injects.map((i) => [i.id, i.at])).toEqual([['D-1', '1h30m'], ['D-2', '23h15m'], ['D-3', '5h']]);
+    expect(injects.map((i) => [i.id, i.at])).toEqual([
+      ['D-1', '1h30m'],
+      ['D-2', '23h15m'],
+      ['D-3', '5h'],
+    ]);
     const mdy = importMsel(bytes('ddmm-dates.csv'), ctx({ dateOrder: 'mdy' }));
     expect(mdy.ok).toBe(false);
   });
@@ -157,7 +178,11 @@ describe('realistic MSEL files: every cell imported or named', () => {
 
   it('an .xlsx workbook read directly: the MSEL sheet, dates as dates, numeric moves, an Arabic-headed column', () => {
     const { injects, messages } = imported('workbook.xlsx');
-    expect(injects.map((i) => [i.id, i.at, i.move, i.to])).toEqual([['W-1', '1h30m', 'm1', ['kw']], ['W-2', '5h', 'm2', ['om']], ['W-3', '1d', 'm2', 'all-blue']]);
+    expect(injects.map((i) => [i.id, i.at, i.move, i.to])).toEqual([
+      ['W-1', '1h30m', 'm1', ['kw']],
+      ['W-2', '5h', 'm2', ['om']],
+      ['W-3', '1d', 'm2', 'all-blue'],
+    ]);
     expect(injects[0]!.content).toEqual({ en: 'A user reports a strange pop-up.\nScreenshot attached.', ar: 'مستخدم يبلغ عن نافذة غريبة.' });
     expect(messages[0]).toBe('note : read sheet "MSEL" of 2 (Cover, MSEL); choose another with --sheet NAME');
     const other = importMsel(bytes('workbook.xlsx'), { ...ctx(), sheet: 'Cover' });
@@ -168,7 +193,12 @@ describe('realistic MSEL files: every cell imported or named', () => {
     const { moves: _moves, ...noMoves } = loadBase();
     const r = importMsel(bytes('workbook.xlsx'), { context: mselContext(noMoves) });
     expect(r.ok && r.value.every((i) => i.move === undefined)).toBe(true);
-    expect(r.diagnostics).toContainEqual({ severity: 'warning', row: 1, column: { name: 'Move', index: 3 }, message: 'column not imported: the scenario has no moves (3 filled cell(s)); add moves to the scenario to use it' });
+    expect(r.diagnostics).toContainEqual({
+      severity: 'warning',
+      row: 1,
+      column: { name: 'Move', index: 3 },
+      message: 'column not imported: the scenario has no moves (3 filled cell(s)); add moves to the scenario to use it',
+    });
   });
 });
 

@@ -16,16 +16,33 @@ describe('headers', () => {
   it('match whatever the case, spacing and punctuation, with common aliases', () => {
     const [i] = injects('  event NUMBER ,Scenario-Time,Channel,Recipients,Subject,Inject,Expected Response,TLP Level,Phase\nE1,t+02:15,Telephone,OM,Call,Hello,Acknowledge,tlp:amber,2\n');
     expect(i).toEqual({
-      id: 'E1', title: 'Call', at: '2h15m', to: ['om'], channel: 'phone', from: { name: 'Exercise Control' }, tlp: 'AMBER', content: 'Hello',
-      evaluation: { expects: [{ action: 'acknowledge', within: '30m', description: 'Acknowledge' }] }, move: 'm2',
+      id: 'E1',
+      title: 'Call',
+      at: '2h15m',
+      to: ['om'],
+      channel: 'phone',
+      from: { name: 'Exercise Control' },
+      tlp: 'AMBER',
+      content: 'Hello',
+      evaluation: { expects: [{ action: 'acknowledge', within: '30m', description: 'Acknowledge' }] },
+      move: 'm2',
     });
   });
 
-  it('put what the players read outside the inject\'s evaluation, and what the evaluators judge with inside it, as MSEL_AUDIENCE says', () => {
+  it("put what the players read outside the inject's evaluation, and what the evaluators judge with inside it, as MSEL_AUDIENCE says", () => {
     const text: Partial<Record<MselField, string>> = {
-      title: 'PLAYERS-title', from: 'PLAYERS-from', fromRole: 'PLAYERS-role', fromOrg: 'PLAYERS-org', content: 'PLAYERS-message',
-      questions: 'PLAYERS-question', asks: 'PLAYERS-ask', expects: 'EVALUATORS-isolate the host within 1h', answer: 'EVALUATORS-answer',
-      criteria: 'EVALUATORS-rubric', objective: 'coordination', task: 'report',
+      title: 'PLAYERS-title',
+      from: 'PLAYERS-from',
+      fromRole: 'PLAYERS-role',
+      fromOrg: 'PLAYERS-org',
+      content: 'PLAYERS-message',
+      questions: 'PLAYERS-question',
+      asks: 'PLAYERS-ask',
+      expects: 'EVALUATORS-isolate the host within 1h',
+      answer: 'EVALUATORS-answer',
+      criteria: 'EVALUATORS-rubric',
+      objective: 'coordination',
+      task: 'report',
     };
     const header = EXPORT_HEADERS.filter(([f]) => text[f] !== undefined);
     const [i] = injects(csv(['Time', ...header.map(([, h]) => h)], [{ Time: '1h', ...Object.fromEntries(header.map(([f, h]) => [h, text[f]!])) }]));
@@ -41,12 +58,29 @@ describe('headers', () => {
   it('"#" numbers events; repeated headers warn and the first is used; each unknown column is a warning naming it', () => {
     const r = importMselCsv('#,Time,Message,Message,Notes,Status\n1,5m,first,second,n,s\n', ctx);
     expect(r.ok && r.value[0]).toMatchObject({ id: '1', content: 'first' });
-    expect(r.diagnostics).toEqual(expect.arrayContaining([
-      { severity: 'warning', row: 1, column: { name: 'Message', index: 4 }, message: 'this header repeats an earlier column; the first one is used and this column\'s 1 filled cell(s) are not imported' },
-      { severity: 'warning', row: 1, column: { name: 'Notes', index: 5 }, message: 'column not imported: Ramparts has no field for "Notes" (1 filled cell(s)); see the MSEL synonym table in docs/INTERCHANGE.md' },
-      { severity: 'warning', row: 1, column: { name: 'Status', index: 6 }, message: 'column not imported: Ramparts has no field for "Status" (1 filled cell(s)); see the MSEL synonym table in docs/INTERCHANGE.md' },
-      { severity: 'warning', row: 1, message: 'no To column: every inject goes to all blue teams' },
-    ]));
+    expect(r.diagnostics).toEqual(
+      expect.arrayContaining([
+        {
+          severity: 'warning',
+          row: 1,
+          column: { name: 'Message', index: 4 },
+          message: "this header repeats an earlier column; the first one is used and this column's 1 filled cell(s) are not imported",
+        },
+        {
+          severity: 'warning',
+          row: 1,
+          column: { name: 'Notes', index: 5 },
+          message: 'column not imported: Ramparts has no field for "Notes" (1 filled cell(s)); see the MSEL synonym table in docs/INTERCHANGE.md',
+        },
+        {
+          severity: 'warning',
+          row: 1,
+          column: { name: 'Status', index: 6 },
+          message: 'column not imported: Ramparts has no field for "Status" (1 filled cell(s)); see the MSEL synonym table in docs/INTERCHANGE.md',
+        },
+        { severity: 'warning', row: 1, message: 'no To column: every inject goes to all blue teams' },
+      ]),
+    );
   });
 
   it('semicolon- and tab-separated sheets are read, with a note', () => {
@@ -60,7 +94,11 @@ describe('headers', () => {
 
 describe('cells', () => {
   it('times: durations kept as written, clock offsets, date-times against the start date', () => {
-    const rows = ['90m', '1h30m', '01:30', 'T+1:30:15', '+00:05', '2025-03-01 09:15', '2025-03-02T08:00:00Z', '3/1/2025 1:00 PM', '0', '2 H'].map((t, k) => ({ '#': String(k), Time: t, Message: 'x' }));
+    const rows = ['90m', '1h30m', '01:30', 'T+1:30:15', '+00:05', '2025-03-01 09:15', '2025-03-02T08:00:00Z', '3/1/2025 1:00 PM', '0', '2 H'].map((t, k) => ({
+      '#': String(k),
+      Time: t,
+      Message: 'x',
+    }));
     expect(injects(csv(['#', 'Time', 'Message'], rows), { ...ctx, dateOrder: 'mdy' }).map((i) => i.at)).toEqual(['90m', '1h30m', '1h30m', '1h30m15s', '5m', '1h15m', '1d3h', '5h', '0', '2h']);
   });
 
@@ -71,10 +109,17 @@ describe('cells', () => {
   });
 
   it('per-language columns; the main column is English when there is no "(en)" column', () => {
-    const [i] = injects('#,Time,Title,Title (ar),Message,Message (AR),From (ar),Discussion Questions,Discussion Questions (ar)\n1,1h,Outage,انقطاع,Pay systems down,أنظمة الدفع معطلة,الوزارة,"Who leads?\nWho talks?","من يقود؟\nمن يتحدث؟"\n');
+    const [i] = injects(
+      '#,Time,Title,Title (ar),Message,Message (AR),From (ar),Discussion Questions,Discussion Questions (ar)\n1,1h,Outage,انقطاع,Pay systems down,أنظمة الدفع معطلة,الوزارة,"Who leads?\nWho talks?","من يقود؟\nمن يتحدث؟"\n',
+    );
     expect(i).toMatchObject({
-      title: { en: 'Outage', ar: 'انقطاع' }, content: { en: 'Pay systems down', ar: 'أنظمة الدفع معطلة' }, from: { name: { ar: 'الوزارة' } },
-      questions: [{ en: 'Who leads?', ar: 'من يقود؟' }, { en: 'Who talks?', ar: 'من يتحدث؟' }],
+      title: { en: 'Outage', ar: 'انقطاع' },
+      content: { en: 'Pay systems down', ar: 'أنظمة الدفع معطلة' },
+      from: { name: { ar: 'الوزارة' } },
+      questions: [
+        { en: 'Who leads?', ar: 'من يقود؟' },
+        { en: 'Who talks?', ar: 'من يتحدث؟' },
+      ],
     });
   });
 
@@ -84,32 +129,58 @@ describe('cells', () => {
   });
 
   it('expected actions from free text: one line each, several actions per line, deadlines written in words', () => {
-    const [i] = injects(csv(['#', 'Time', 'Message', 'Expected Player Action'], [{
-      '#': '1', Time: '1h', Message: 'x',
-      'Expected Player Action': '- Isolate the infected host and notify partners\n- Reset the domain admin passwords within 2 hours\n* Restore the file server from backup within 1 day\nThink about it',
-    }]), { ...ctx, defaultDeadline: '45m' });
+    const [i] = injects(
+      csv(
+        ['#', 'Time', 'Message', 'Expected Player Action'],
+        [
+          {
+            '#': '1',
+            Time: '1h',
+            Message: 'x',
+            'Expected Player Action':
+              '- Isolate the infected host and notify partners\n- Reset the domain admin passwords within 2 hours\n* Restore the file server from backup within 1 day\nThink about it',
+          },
+        ],
+      ),
+      { ...ctx, defaultDeadline: '45m' },
+    );
     expect(i!.evaluation!.expects!.map((e) => [e.action, e.within])).toEqual([
-      ['isolate', '45m'], ['share-intel', '45m'], ['reset-credentials', '2h'], ['restore-backup', '1d'], ['respond-inject', '45m'],
+      ['isolate', '45m'],
+      ['share-intel', '45m'],
+      ['reset-credentials', '2h'],
+      ['restore-backup', '1d'],
+      ['respond-inject', '45m'],
     ]);
     expect(i!.evaluation!.expects![0]!.description).toBe('Isolate the infected host and notify partners');
   });
 
   it('objectives resolve to capabilities; without a scenario, only ids are kept', () => {
-    const text = csv(['#', 'Time', 'Message', 'Exercise Objective', 'Critical Task'], [
-      { '#': '1', Time: '1h', Message: 'x', 'Exercise Objective': 'Share indicators with partners within one hour.' },
-      { '#': '2', Time: '1h', Message: 'x', 'Exercise Objective': 'الأمن السيبراني', 'Critical Task': 'Contain the intrusion' },
-      { '#': '3', Time: '1h', Message: 'x', 'Exercise Objective': 'Public messaging' },
-    ]);
+    const text = csv(
+      ['#', 'Time', 'Message', 'Exercise Objective', 'Critical Task'],
+      [
+        { '#': '1', Time: '1h', Message: 'x', 'Exercise Objective': 'Share indicators with partners within one hour.' },
+        { '#': '2', Time: '1h', Message: 'x', 'Exercise Objective': 'الأمن السيبراني', 'Critical Task': 'Contain the intrusion' },
+        { '#': '3', Time: '1h', Message: 'x', 'Exercise Objective': 'Public messaging' },
+      ],
+    );
     const r = importMselCsv(text, ctx);
     expect(r.ok && r.value.map((i) => i.evaluation)).toEqual([{ capability: 'coordination' }, { capability: 'cyber', task: 'contain' }, undefined]);
-    expect(r.diagnostics).toContainEqual({ severity: 'warning', row: 4, column: { name: 'Exercise Objective', index: 4 }, message: expect.stringContaining('no capability or objective "Public messaging"') });
+    expect(r.diagnostics).toContainEqual({
+      severity: 'warning',
+      row: 4,
+      column: { name: 'Exercise Objective', index: 4 },
+      message: expect.stringContaining('no capability or objective "Public messaging"'),
+    });
     const bare = importMselCsv(text);
     expect(bare.ok && bare.value.map((i) => i.evaluation)).toEqual([undefined, undefined, undefined]);
   });
 
   it('TLP:WHITE is read as CLEAR; blank rows are skipped; empty ids are numbered; odd ids are slugged', () => {
     const r = importMselCsv('Event Number,Time,Message,TLP\n,1h,a,TLP:WHITE\n,,,\n"A 1/b",2h,b,\n', ctx);
-    expect(r.ok && r.value.map((i) => [i.id, i.tlp])).toEqual([['inject-1', 'CLEAR'], ['a-1-b', undefined]]);
+    expect(r.ok && r.value.map((i) => [i.id, i.tlp])).toEqual([
+      ['inject-1', 'CLEAR'],
+      ['a-1-b', undefined],
+    ]);
     expect(r.diagnostics.map((d) => d.message)).toEqual(expect.arrayContaining(['TLP:WHITE (TLP 1.0) read as TLP:CLEAR', '"A 1/b" is not an id; written as a-1-b']));
   });
 

@@ -15,7 +15,16 @@ function imported(r: ReturnType<typeof importCaldera>): CampaignT {
   if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
   return r.value;
 }
-const step = (id: string, extra: Partial<StepT> = {}): StepT => ({ id, name: id, technique: 'T1566', tactic: 'initial-access', target: { pick: 1 }, success: { base: 0.5 }, effects: ['compromise'], ...extra });
+const step = (id: string, extra: Partial<StepT> = {}): StepT => ({
+  id,
+  name: id,
+  technique: 'T1566',
+  tactic: 'initial-access',
+  target: { pick: 1 },
+  success: { base: 0.5 },
+  effects: ['compromise'],
+  ...extra,
+});
 
 describe('placeCampaign', () => {
   const ransackCampaign = imported(importCaldera(ransack().adversary, ransack().abilities));
@@ -52,21 +61,30 @@ describe('placeCampaign', () => {
     const fixed = placed(loadBase(), ransackCampaign, { team: 'Oman CERT' });
     expect(campaignsOf(fixed)[1]!.steps[0]!.target).toEqual({ pick: 1, team: 'om' });
     const three: CampaignT = {
-      id: 'three', name: 'Three roots',
-      steps: [step('a'), step('b'), step('c'), step('a2', { requires: ['a'], target: { pick: 2 }, tactic: 'lateral-movement', technique: 'T1021' }), step('c2', { requires: ['c'], target: { sameAs: 'c' } })],
+      id: 'three',
+      name: 'Three roots',
+      steps: [
+        step('a'),
+        step('b'),
+        step('c'),
+        step('a2', { requires: ['a'], target: { pick: 2 }, tactic: 'lateral-movement', technique: 'T1021' }),
+        step('c2', { requires: ['c'], target: { sameAs: 'c' } }),
+      ],
     };
     const s = placed(loadBase(), three);
-    expect(campaignsOf(s)[1]!.steps.map((x) => x.target)).toEqual([
-      { pick: 1, team: 'kw' }, { pick: 1, team: 'om' }, { pick: 1, team: 'sa' }, { pick: 2, team: 'kw' }, { sameAs: 'c' },
-    ]);
+    expect(campaignsOf(s)[1]!.steps.map((x) => x.target)).toEqual([{ pick: 1, team: 'kw' }, { pick: 1, team: 'om' }, { pick: 1, team: 'sa' }, { pick: 2, team: 'kw' }, { sameAs: 'c' }]);
   });
 
-  it('prefers a team owning a node with the assets\' tags and keeps the tags that node carries', () => {
+  it("prefers a team owning a node with the assets' tags and keeps the tags that node carries", () => {
     const notPetya = imported(importAttackFlow(attackFlowText('NotPetya.json')));
     const r = placeCampaign(loadBase(), notPetya);
     if (!r.ok) throw new Error('refused');
     expect(campaignsOf(r.value)[1]!.steps[0]!.target).toEqual({ tags: ['update-server'], pick: 1, team: 'sa' });
-    expect(r.diagnostics).toContainEqual({ severity: 'note', object: 'search-open-websites-domains', message: 'no node of team sa carries the tag(s) edrpou, m.e.doc, certificate-website; kept update-server' });
+    expect(r.diagnostics).toContainEqual({
+      severity: 'note',
+      object: 'search-open-websites-domains',
+      message: 'no node of team sa carries the tag(s) edrpou, m.e.doc, certificate-website; kept update-server',
+    });
     expect(validationErrors(r.value)).toEqual([]);
   });
 
@@ -87,7 +105,9 @@ describe('placeCampaign', () => {
   });
 
   it('refuses an unknown team, a team without nodes and a base without a network', () => {
-    expect(placeCampaign(loadBase(), ransackCampaign, { team: 'Qatar' }).diagnostics).toEqual([{ severity: 'error', object: 'Qatar', message: 'no blue team with this id or name (blue teams: kw, om, sa)' }]);
+    expect(placeCampaign(loadBase(), ransackCampaign, { team: 'Qatar' }).diagnostics).toEqual([
+      { severity: 'error', object: 'Qatar', message: 'no blue team with this id or name (blue teams: kw, om, sa)' },
+    ]);
     const base = loadBase();
     (base.teams as object[]).push({ id: 'qa', role: 'blue', name: 'Qatar CERT' });
     expect(placeCampaign(base, ransackCampaign, { team: 'qa' }).diagnostics[0]!.message).toBe('this team owns no nodes to target');
@@ -107,7 +127,7 @@ describe('placeInjects', () => {
     expect(ids[0]).toEqual(['news-1', 'Replaced']);
     expect(ids.at(-1)).toEqual(['extra', 'Added']);
     expect(ids).toHaveLength((base.injects as unknown[]).length + 1);
-    expect(r.diagnostics).toEqual([{ severity: 'note', object: 'news-1', message: 'replaces the base scenario\'s inject with this id' }]);
+    expect(r.diagnostics).toEqual([{ severity: 'note', object: 'news-1', message: "replaces the base scenario's inject with this id" }]);
     expect(validationErrors(r.value)).toEqual([]);
   });
 });

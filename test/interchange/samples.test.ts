@@ -59,7 +59,7 @@ describe('Attack Flow Builder files (.afb)', () => {
     expect(afb.value.indicators?.length).toBe(7);
   });
 
-  it('every sample imports without an error and names each object by the Builder\'s uuid', () => {
+  it("every sample imports without an error and names each object by the Builder's uuid", () => {
     for (const name of ATTACK_FLOW_SAMPLES.filter((n) => n.endsWith('.afb'))) {
       const r = importAttackFlow(attackFlowText(name), { file: name });
       expect(r.ok).toBe(true);
@@ -86,37 +86,79 @@ describe('CALDERA Ransack', () => {
 const ROWS: Record<string, Record<string, string>[]> = {
   'Standard MSEL': [
     {
-      'Control Number': 'STD-1', Move: '1', Group: 'Cyber', 'Delivery Time': '2025-03-01T09:00:00+03:00', 'Simulated Time': '2025-03-05T09:00:00Z',
-      'Assigned To': 'Controller A', Status: 'Approved', Title: 'Ransom note found', Description: 'A ransom note appears on a finance workstation.',
-      'From Org': 'Help desk', 'To Org': 'Kuwait CERT', Details: 'Screenshot attached.',
+      'Control Number': 'STD-1',
+      Move: '1',
+      Group: 'Cyber',
+      'Delivery Time': '2025-03-01T09:00:00+03:00',
+      'Simulated Time': '2025-03-05T09:00:00Z',
+      'Assigned To': 'Controller A',
+      Status: 'Approved',
+      Title: 'Ransom note found',
+      Description: 'A ransom note appears on a finance workstation.',
+      'From Org': 'Help desk',
+      'To Org': 'Kuwait CERT',
+      Details: 'Screenshot attached.',
       'Expected Actions': 'Isolate the workstation and report to the ministry within 1 hour',
     },
     {
-      'Control Number': 'STD-2', Move: '2', 'Delivery Time': '2025-03-01T12:30:00+03:00', Title: 'Partner asks for indicators',
-      Description: 'Oman CERT asks for the hashes you found.', 'From Org': 'Oman CERT liaison', 'To Org': 'kw; Saudi CERT',
+      'Control Number': 'STD-2',
+      Move: '2',
+      'Delivery Time': '2025-03-01T12:30:00+03:00',
+      Title: 'Partner asks for indicators',
+      Description: 'Oman CERT asks for the hashes you found.',
+      'From Org': 'Oman CERT liaison',
+      'To Org': 'kw; Saudi CERT',
       'Expected Actions': 'Share the indicators with partners',
     },
   ],
   MITRE: [
     {
-      ID: 'M-01', 'Local Time': '2025-03-01 10:30', 'Delivery Method': 'Phone call', Target: 'Oman CERT', Title: 'The CEO calls',
-      Description: 'The CEO wants to know if customer data leaked.', Assumptions: 'Mail server compromised', Notes: 'Role-played by control',
-      'Expected Actions': 'Answer the CEO\nCollect forensic images of the mail server within 2 hours', 'Measure of Performance': 'Answer within 30 minutes',
+      ID: 'M-01',
+      'Local Time': '2025-03-01 10:30',
+      'Delivery Method': 'Phone call',
+      Target: 'Oman CERT',
+      Title: 'The CEO calls',
+      Description: 'The CEO wants to know if customer data leaked.',
+      Assumptions: 'Mail server compromised',
+      Notes: 'Role-played by control',
+      'Expected Actions': 'Answer the CEO\nCollect forensic images of the mail server within 2 hours',
+      'Measure of Performance': 'Answer within 30 minutes',
     },
     { ID: 'M-02', 'Local Time': '3/1/2025 2:00 PM', 'Delivery Method': 'Intel', Target: 'all', Title: 'Advisory', Description: 'A partner advisory lists new indicators.' },
   ],
   HSEEP: [
     {
-      'Event Number': '1', 'Designated Scenario Time': 'T+00:45', 'Event Type': 'Inject', 'Inject Mode': 'E-mail', From: 'Ministry of Interior', To: 'kw',
-      Message: 'Confirm the scope of the outage.', 'Expected Participant Response': 'Send a situation report within 30 minutes', 'Exercise Objective': 'Operational Coordination',
+      'Event Number': '1',
+      'Designated Scenario Time': 'T+00:45',
+      'Event Type': 'Inject',
+      'Inject Mode': 'E-mail',
+      From: 'Ministry of Interior',
+      To: 'kw',
+      Message: 'Confirm the scope of the outage.',
+      'Expected Participant Response': 'Send a situation report within 30 minutes',
+      'Exercise Objective': 'Operational Coordination',
     },
     {
-      'Event Number': '2', 'Designated Scenario Time': '01:30', 'Event Type': 'Contingency Inject', 'Inject Mode': 'Press', From: 'Gulf Daily', To: 'all blue teams',
-      Message: 'Journalists ask about the outage.', 'Expected Participant Response': 'Acknowledge', 'Exercise Objective': 'obj-1', Notes: 'only if press interest',
+      'Event Number': '2',
+      'Designated Scenario Time': '01:30',
+      'Event Type': 'Contingency Inject',
+      'Inject Mode': 'Press',
+      From: 'Gulf Daily',
+      To: 'all blue teams',
+      Message: 'Journalists ask about the outage.',
+      'Expected Participant Response': 'Acknowledge',
+      'Exercise Objective': 'obj-1',
+      Notes: 'only if press interest',
     },
     {
-      'Event Number': '3', 'Designated Scenario Time': '2h', 'Event Type': 'Expected Action', From: 'Oman CERT', To: 'om',
-      Message: 'Oman shares the hash of the wiper.', 'Expected Participant Response': 'Block the indicator', 'Exercise Objective': 'Cybersecurity',
+      'Event Number': '3',
+      'Designated Scenario Time': '2h',
+      'Event Type': 'Expected Action',
+      From: 'Oman CERT',
+      To: 'om',
+      Message: 'Oman shares the hash of the wiper.',
+      'Expected Participant Response': 'Block the indicator',
+      'Exercise Objective': 'Cybersecurity',
     },
   ],
 };
@@ -126,7 +168,18 @@ describe('MSELs on the Crucible Blueprint templates', () => {
 
   it('reads the three template column sets from the seed data', () => {
     expect([...templates.keys()].sort()).toEqual(['HSEEP', 'MITRE', 'Standard MSEL']);
-    expect(templates.get('HSEEP')).toEqual(['Event Number', 'Designated Scenario Time', 'Event Type', 'Inject Mode', 'From', 'To', 'Message', 'Expected Participant Response', 'Exercise Objective', 'Notes']);
+    expect(templates.get('HSEEP')).toEqual([
+      'Event Number',
+      'Designated Scenario Time',
+      'Event Type',
+      'Inject Mode',
+      'From',
+      'To',
+      'Message',
+      'Expected Participant Response',
+      'Exercise Objective',
+      'Notes',
+    ]);
   });
 
   for (const [name, rows] of Object.entries(ROWS)) {
@@ -162,12 +215,15 @@ describe('MSELs on the Crucible Blueprint templates', () => {
     expect(unused).toEqual(['Group', 'Simulated Time', 'Assigned To', 'Status']);
   });
 
-  it('MITRE: local times in the start date\'s zone, US dates, delivery methods, Target as recipients', () => {
+  it("MITRE: local times in the start date's zone, US dates, delivery methods, Target as recipients", () => {
     const base = loadBase();
     const r = importMselCsv(csv(templates.get('MITRE')!, ROWS.MITRE!), { context: mselContext(base), dateOrder: 'mdy' });
     if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
     expect(r.value[0]).toMatchObject({ id: 'M-01', at: '2h30m', channel: 'phone', to: ['om'] });
-    expect(r.value[0]!.evaluation?.expects?.map((e) => [e.action, e.within])).toEqual([['respond-inject', '30m'], ['collect-forensics', '2h']]);
+    expect(r.value[0]!.evaluation?.expects?.map((e) => [e.action, e.within])).toEqual([
+      ['respond-inject', '30m'],
+      ['collect-forensics', '2h'],
+    ]);
     expect(r.value[1]).toMatchObject({ id: 'M-02', at: '6h', channel: 'intel-feed', to: 'all-blue' });
   });
 

@@ -16,15 +16,26 @@ const ANSWER = 'SECRET-ANSWER the duty officer, 24/7';
 function withTasks(): ScenarioT {
   const sc = baseScenario();
   sc.capabilities = [{ id: 'iis', name: 'Information sharing', tasks: [{ id: 'iis-d', name: 'Disseminate', answer: ANSWER, rubric: RUBRIC }] }];
-  sc.moves = [{
-    id: 'm1', title: 'Move 1', start: '0',
-    questions: [{ id: 'q1', text: 'Who do you call?', evaluation: { capability: 'iis', task: 'iis-d', rubric: RUBRIC, answer: ANSWER } }],
-  }];
+  sc.moves = [
+    {
+      id: 'm1',
+      title: 'Move 1',
+      start: '0',
+      questions: [{ id: 'q1', text: 'Who do you call?', evaluation: { capability: 'iis', task: 'iis-d', rubric: RUBRIC, answer: ANSWER } }],
+    },
+  ];
   return sc;
 }
 
-const rate = (team: string | undefined, rating: 'P' | 'S' | 'M' | 'U', note?: string) =>
-  ({ type: 'rate' as const, capability: 'iis', task: 'iis-d', ...(team ? { team } : {}), rating, ...(note ? { note } : {}), actor: EVALUATOR });
+const rate = (team: string | undefined, rating: 'P' | 'S' | 'M' | 'U', note?: string) => ({
+  type: 'rate' as const,
+  capability: 'iis',
+  task: 'iis-d',
+  ...(team ? { team } : {}),
+  rating,
+  ...(note ? { note } : {}),
+  actor: EVALUATOR,
+});
 
 describe('per-team evaluation', () => {
   it('rates each team apart, keeps every rating in order and names the rating replaced', () => {
@@ -36,7 +47,12 @@ describe('per-team evaluation', () => {
     expect(second[0]!.data).toMatchObject({ team: 'kw', rating: 'S', previous: 'M' });
     must(s, rate(undefined, 'U'));
     const white = project(s, { role: 'white' });
-    expect(white.ratings.map((r) => [r.team ?? '-', r.rating])).toEqual([['kw', 'M'], ['sa', 'P'], ['kw', 'S'], ['-', 'U']]);
+    expect(white.ratings.map((r) => [r.team ?? '-', r.rating])).toEqual([
+      ['kw', 'M'],
+      ['sa', 'P'],
+      ['kw', 'S'],
+      ['-', 'U'],
+    ]);
     for (const team of ['kw', 'sa']) expect(JSON.stringify(project(s, { role: 'blue', team }))).not.toMatch(/SECRET-|"rating"/);
   });
 
@@ -62,7 +78,7 @@ describe('per-team evaluation', () => {
     expect(kw).not.toContain('SECRET-');
   });
 
-  it('the AAR shows each team\'s ratings with their history and the teams\' answers', () => {
+  it("the AAR shows each team's ratings with their history and the teams' answers", () => {
     const s = started(withTasks(), 7, 'tabletop');
     must(s, { type: 'answer-question', move: 'm1', question: 'q1', text: 'We call the duty officer', actor: blue('kw') });
     must(s, { type: 'answer-question', move: 'm1', question: 'q1', text: 'نتصل بالضابط المناوب', actor: blue('sa') });
@@ -71,11 +87,16 @@ describe('per-team evaluation', () => {
     must(s, rate('sa', 'P'));
     const r = { teamRatings: teamRatings(s, 'en'), discussion: discussionResults(s, 'en'), capabilities: capabilityAnalysis(s, [], 'en') };
     expect(r.teamRatings.map((t) => [t.team, t.rows.map((x) => [x.task, x.rating, x.history.map((h) => `${h.previous ?? ''}>${h.rating}`).join(' ')])])).toEqual([
-      ['kw', [['iis-d', 'S', '>M M>S']]], ['sa', [['iis-d', 'P', '>P']]],
+      ['kw', [['iis-d', 'S', '>M M>S']]],
+      ['sa', [['iis-d', 'P', '>P']]],
     ]);
-    expect(r.discussion).toEqual([expect.objectContaining({ move: 'm1', question: 'q1', answers: [
-      expect.objectContaining({ team: 'kw', text: 'We call the duty officer' }), expect.objectContaining({ team: 'sa', text: 'نتصل بالضابط المناوب' }),
-    ] })]);
+    expect(r.discussion).toEqual([
+      expect.objectContaining({
+        move: 'm1',
+        question: 'q1',
+        answers: [expect.objectContaining({ team: 'kw', text: 'We call the duty officer' }), expect.objectContaining({ team: 'sa', text: 'نتصل بالضابط المناوب' })],
+      }),
+    ]);
     const task = r.capabilities[0]!.tasks[0]!;
     expect(task.ratings).toEqual([]);
     expect(task.rating).toBe('S');

@@ -9,7 +9,10 @@ import { busyScript, runScript } from '../engine/script.ts';
 describe('native SHA-256', () => {
   it('equals the pure-JS digest on any text, lone surrogates included', () => {
     const text = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.constantFrom('', '\ud800', 'a\udfffb', 'تمرين', '🛡️'));
-    fc.assert(fc.property(text, (t) => nativeSha256Hex(t) === sha256Hex(t)), { seed: 20261122, numRuns: 2000 });
+    fc.assert(
+      fc.property(text, (t) => nativeSha256Hex(t) === sha256Hex(t)),
+      { seed: 20261122, numRuns: 2000 },
+    );
   });
 
   it('gives a state the same stateHash as the engine alone', () => {

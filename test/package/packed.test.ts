@@ -18,7 +18,9 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-interface Golden { scenarios: Record<string, { runs: { run: string; stateHash: string; events: number }[] }> }
+interface Golden {
+  scenarios: Record<string, { runs: { run: string; stateHash: string; events: number }[] }>;
+}
 const golden = JSON.parse(readFileSync(join(ROOT, 'test/engine/golden-hashes.json'), 'utf8')) as Golden;
 
 let dir = '';
@@ -65,7 +67,8 @@ describe('the packed tarball, installed into an empty folder', () => {
 
   it('ramparts serve offers the bundled scenarios and serves the client', async () => {
     const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--host', '127.0.0.1', '--data', join(dir, 'data'), '--log-level', 'warn'], {
-      cwd: dir, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
     let stderr = '';

@@ -71,7 +71,9 @@ describe('gulf-shield.yaml (flagship)', () => {
     const shared = s.network.segments.filter((g) => g.zone === 'shared');
     const rps = shared.find((g) => s.network.nodes.some((n) => n.segment === g.id && n.kind === 'payment-switch'));
     expect(rps).toBeDefined();
-    const others = blueTeams(s).map((t) => t.id).filter((id) => id !== rps?.owner);
+    const others = blueTeams(s)
+      .map((t) => t.id)
+      .filter((id) => id !== rps?.owner);
     expect([...(rps?.sharedWith ?? [])].sort()).toEqual(others.sort());
   });
 

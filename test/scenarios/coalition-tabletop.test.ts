@@ -33,8 +33,10 @@ describe('coalition-tabletop.yaml', () => {
     }
   });
 
-  it('opens with each nation\'s own starting position for it alone, and asks each in the hot wash about its own decisions', () => {
-    const blue = blueTeams(s).map((t) => t.id).sort();
+  it("opens with each nation's own starting position for it alone, and asks each in the hot wash about its own decisions", () => {
+    const blue = blueTeams(s)
+      .map((t) => t.id)
+      .sort();
     const first = compileScenario(s).moves[0]!;
     expect(first.situations.flatMap((x) => x.to).sort()).toEqual(blue);
     const wash = compileScenario(s).moves.at(-1)!;
@@ -111,8 +113,7 @@ describe('coalition-tabletop.yaml', () => {
 
 describe('coalition-tabletop.yaml decision points', () => {
   const compiled = compileScenario(s);
-  const at = (d: string, team: string, body: Record<string, unknown>): HeadlessInput =>
-    ({ at: durationMs(d), command: { ...body, actor: { role: 'blue', team } } as Command });
+  const at = (d: string, team: string, body: Record<string, unknown>): HeadlessInput => ({ at: durationMs(d), command: { ...body, actor: { role: 'blue', team } } as Command });
   const delivered = (inputs: HeadlessInput[]) => {
     const run = runHeadless(compiled, { mode: 'tabletop', inputs });
     expect(run.refused.map((r) => `${r.input.command.type}: ${r.message}`)).toEqual([]);

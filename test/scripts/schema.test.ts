@@ -65,12 +65,42 @@ describe('scenario JSON Schema', () => {
     // Each case below is the accepted fixture with one mistake, so a refusal is the mistake's.
     expect(validate(base), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     const cases: [string, (s: any) => void][] = [
-      ['unknown key', (s) => { s.meta.colour = 'red'; }],
-      ['wrong enum', (s) => { s.network.segments[0].zone = 'corprate'; }],
-      ['bad duration', (s) => { s.meta.duration = '8 hours'; }],
-      ['probability above 1', (s) => { s.campaigns[0].steps[0].success.base = 1.5; }],
-      ['two conditions side by side', (s) => { s.injects[1].when = { stepDetected: 'zerologon', stepSucceeded: 'phish' }; }],
-      ['format version', (s) => { s.ramparts = 3; }],
+      [
+        'unknown key',
+        (s) => {
+          s.meta.colour = 'red';
+        },
+      ],
+      [
+        'wrong enum',
+        (s) => {
+          s.network.segments[0].zone = 'corprate';
+        },
+      ],
+      [
+        'bad duration',
+        (s) => {
+          s.meta.duration = '8 hours';
+        },
+      ],
+      [
+        'probability above 1',
+        (s) => {
+          s.campaigns[0].steps[0].success.base = 1.5;
+        },
+      ],
+      [
+        'two conditions side by side',
+        (s) => {
+          s.injects[1].when = { stepDetected: 'zerologon', stepSucceeded: 'phish' };
+        },
+      ],
+      [
+        'format version',
+        (s) => {
+          s.ramparts = 3;
+        },
+      ],
     ];
     for (const [name, edit] of cases) {
       const s = structuredClone(base);

@@ -44,10 +44,19 @@ async function postgresBackend(): Promise<{ store: AccountStore; dir?: string }>
 }
 
 const session = (userId: string, idHash: string, expiresAt: number): SessionRecord => ({
-  idHash, userId, epoch: 0, csrf: 'c'.repeat(32), via: 'password', createdAt: new Date().toISOString(), expiresAt,
+  idHash,
+  userId,
+  epoch: 0,
+  csrf: 'c'.repeat(32),
+  via: 'password',
+  createdAt: new Date().toISOString(),
+  expiresAt,
 });
 
-describe.each([['the file store', fileBackend], ['PostgreSQL', postgresBackend]] as const)('accounts in %s', (_name, open) => {
+describe.each([
+  ['the file store', fileBackend],
+  ['PostgreSQL', postgresBackend],
+] as const)('accounts in %s', (_name, open) => {
   it('creates the first administrator once when several setup forms arrive together', async () => {
     const { store } = await open();
     const users = await Promise.all(['a1', 'a2', 'a3', 'a4', 'a5'].map((name) => newUserRecord(name, ['administrator'], undefined)));

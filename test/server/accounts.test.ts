@@ -27,14 +27,23 @@ async function addUser(username: string, roles: OperatorRole[], password: string
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ramparts-accounts-'));
-  server = await startServer(defaultConfig({
-    port: 0, host: '127.0.0.1', dataDir: dir, scenariosDir: FIXTURES, distDir: join(dir, 'no-dist'), operatorToken: TEST_OPERATOR_TOKEN,
-    auth: {
-      sessionHours: 1, secureCookies: false,
-      // Five guesses per account name at once, then one a minute: the test runs in far less than a minute.
-      loginRate: { perAccount: { perSecond: 1 / 60, burst: 5 }, perAddress: { perSecond: 1 / 60, burst: 40 } },
-    },
-  }), { logger: createLogger({ level: 'debug', write: (line) => void logLines.push(line) }) });
+  server = await startServer(
+    defaultConfig({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: dir,
+      scenariosDir: FIXTURES,
+      distDir: join(dir, 'no-dist'),
+      operatorToken: TEST_OPERATOR_TOKEN,
+      auth: {
+        sessionHours: 1,
+        secureCookies: false,
+        // Five guesses per account name at once, then one a minute: the test runs in far less than a minute.
+        loginRate: { perAccount: { perSecond: 1 / 60, burst: 5 }, perAddress: { perSecond: 1 / 60, burst: 40 } },
+      },
+    }),
+    { logger: createLogger({ level: 'debug', write: (line) => void logLines.push(line) }) },
+  );
 });
 afterAll(async () => {
   await server?.close();
@@ -72,7 +81,7 @@ describe('sessions', () => {
     expect((await browser.call<SessionResponse>('GET', '/api/auth/session')).body.operator).toBeUndefined();
   });
 
-  it('refuses a change that comes with the session cookie but without its CSRF token (or with another session\'s)', async () => {
+  it("refuses a change that comes with the session cookie but without its CSRF token (or with another session's)", async () => {
     const browser = new CookieClient(server.url);
     await browser.login('admin', ADMIN_PASSWORD);
     const other = new CookieClient(server.url);
@@ -96,7 +105,15 @@ describe('session lifetime', () => {
     const admin = (await server.accounts.store.findByUsername('admin'))!;
     const cookieOf = async (expiresAt: number) => {
       const token = newToken();
-      await server.accounts.store.createSession({ idHash: hashToken(token), userId: admin.id, epoch: admin.epoch, csrf: 'x'.repeat(32), via: 'password', createdAt: new Date().toISOString(), expiresAt });
+      await server.accounts.store.createSession({
+        idHash: hashToken(token),
+        userId: admin.id,
+        epoch: admin.epoch,
+        csrf: 'x'.repeat(32),
+        via: 'password',
+        createdAt: new Date().toISOString(),
+        expiresAt,
+      });
       return `ramparts_session=${token}`;
     };
     const asked = async (cookie: string) => {

@@ -30,7 +30,7 @@ describe('lobby', () => {
     for (const secret of ['zerologon', 'Exploit Netlogon', 'kw-dc', 'phish-domain', 'campaigns', 'network']) expect(text).not.toContain(secret);
   });
 
-  it('gives the scenarios\' descriptions (their story) to an operator only, never to a seat or a passer-by', async () => {
+  it("gives the scenarios' descriptions (their story) to an operator only, never to a seat or a passer-by", async () => {
     const ex = await createExercise(server.url, 'minimal', 'tabletop');
     const listed = async (token?: string) => (await api<{ scenarios: ScenarioListing[] }>(server.url, 'GET', '/api/scenarios', undefined, token)).body.scenarios.find((s) => s.id === 'minimal')!;
     const operator = await listed(TEST_OPERATOR_TOKEN);
@@ -61,7 +61,11 @@ describe('creating exercises', () => {
     expect(status).toBe(201);
     expect(Number.isInteger(body.seed) && body.seed >= 0 && body.seed < 2 ** 31).toBe(true);
     expect(body.seats.map((s) => [s.seat, s.role, s.team])).toEqual([
-      ['controller', 'white', undefined], ['blue:kw', 'blue', 'kw'], ['blue:om', 'blue', 'om'], ['red', 'red', undefined], ['evaluator', 'evaluator', undefined],
+      ['controller', 'white', undefined],
+      ['blue:kw', 'blue', 'kw'],
+      ['blue:om', 'blue', 'om'],
+      ['red', 'red', undefined],
+      ['evaluator', 'evaluator', undefined],
       ['presentation', 'presentation', undefined],
     ]);
     expect(new Set(body.seats.map((s) => s.token)).size).toBe(6);
@@ -143,7 +147,7 @@ describe('creating exercises', () => {
 });
 
 describe('the exercise log', () => {
-  it('is the engine\'s log format, for the controller and evaluators only, and replays to the live state hash', async () => {
+  it("is the engine's log format, for the controller and evaluators only, and replays to the live state hash", async () => {
     const { body: created } = await api<CreateExerciseResponse>(server.url, 'POST', '/api/exercises', { scenario: 'minimal', mode: 'tabletop' }, TEST_OPERATOR_TOKEN);
     const tokenOf = (seat: string) => created.seats.find((s) => s.seat === seat)!.token;
     const host = server.manager.host(created.exerciseId)!;
@@ -171,7 +175,7 @@ describe('the exercise log', () => {
 });
 
 describe('exports', () => {
-  it('are the command line\'s products of the log, for the controller and evaluators only, refused in a sentence otherwise', async () => {
+  it("are the command line's products of the log, for the controller and evaluators only, refused in a sentence otherwise", async () => {
     const { body: created } = await api<CreateExerciseResponse>(server.url, 'POST', '/api/exercises', { scenario: 'minimal', mode: 'tabletop' }, TEST_OPERATOR_TOKEN);
     const tokenOf = (seat: string) => created.seats.find((s) => s.seat === seat)!.token;
     const host = server.manager.host(created.exerciseId)!;
@@ -191,13 +195,23 @@ describe('exports', () => {
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     const x = loadExercise(parsed.log);
     if (!x.ok) throw new Error(x.message);
-    for (const [format, query] of [['aar-md', '?lang=ar&tz=Asia/Riyadh'], ['aar-html', ''], ['stix', '?team=kw'], ['navigator', ''], ['msel-csv', ''], ['json', ''], ['package', '']] as const) {
+    for (const [format, query] of [
+      ['aar-md', '?lang=ar&tz=Asia/Riyadh'],
+      ['aar-html', ''],
+      ['stix', '?team=kw'],
+      ['navigator', ''],
+      ['msel-csv', ''],
+      ['json', ''],
+      ['package', ''],
+    ] as const) {
       const res = await fetch(`${server.url}${path(format, query)}`, { headers: { authorization: `Bearer ${tokenOf('evaluator')}` } });
       expect(res.status, format).toBe(200);
       const q = new URLSearchParams(query);
       const expected = exportProduct(format, x.exercise, {
-        lang: q.get('lang') ?? 'en', ...(format === 'aar-html' ? { d3: d3Bundle() } : {}),
-        ...(q.get('tz') ? { timeZone: q.get('tz')! } : {}), ...(q.get('team') ? { team: q.get('team')! } : {}),
+        lang: q.get('lang') ?? 'en',
+        ...(format === 'aar-html' ? { d3: d3Bundle() } : {}),
+        ...(q.get('tz') ? { timeZone: q.get('tz')! } : {}),
+        ...(q.get('team') ? { team: q.get('team')! } : {}),
       });
       if (!expected.ok) throw new Error(expected.message);
       expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.from(expected.text, 'utf8')), format).toBe(true);

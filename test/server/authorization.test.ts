@@ -59,7 +59,7 @@ describe('commands are checked against the seat', () => {
     expect({ hash: host().stateHash(), seq: host().seq }).toEqual(before);
   });
 
-  it('a blue team acts only as itself: no other team\'s nodes, no impersonation', async () => {
+  it("a blue team acts only as itself: no other team's nodes, no impersonation", async () => {
     const kw = await join(a, 'blue:kw');
     const before = host().stateHash();
     // pay-switch belongs to om (shared with kw for alerts): kw may not isolate it without a grant.
@@ -119,7 +119,8 @@ describe('a seat stays in its exercise', () => {
     const own = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, { headers: { origin: server.url } });
     expect(own.status).toBe(200);
     const res = await fetch(`${server.url}/api/exercises`, {
-      method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
       body: JSON.stringify({ scenario: 'minimal', mode: 'tabletop' }),
     });
     expect(res.status).toBe(403);
@@ -127,7 +128,7 @@ describe('a seat stays in its exercise', () => {
   });
 });
 
-describe('seat management is the controller\'s', () => {
+describe("seat management is the controller's", () => {
   it('lists seats and connections for the controller only, never tokens', async () => {
     const forbidden = await api(server.url, 'GET', `/api/exercises/${a.exerciseId}/seats`, undefined, token(a, 'blue:kw'));
     expect(forbidden).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });

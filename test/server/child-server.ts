@@ -29,7 +29,9 @@ export function startChildServer(dataDir: string, scenariosDir: string): Promise
  */
 export function spawnServe(args: readonly string[], options: { nodeArgs?: readonly string[]; env?: Record<string, string>; lines?: string[] } = {}): Promise<ChildServer> {
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), resolve(ROOT, 'bin/ramparts.mjs'), 'serve', '--port', '0', '--host', '127.0.0.1', ...args], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RAMPARTS_OPERATOR_TOKEN: TEST_OPERATOR_TOKEN, ...options.env },
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, RAMPARTS_OPERATOR_TOKEN: TEST_OPERATOR_TOKEN, ...options.env },
   });
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   let stderr = '';

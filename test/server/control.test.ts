@@ -94,7 +94,11 @@ describe('controller controls', () => {
     expect(kv().clock).toMatchObject({ phase: 'running', speed: 1 });
     const before = kv().inbox.length;
     await ok(white, { type: 'jump-to-next-inject' }, kw);
-    expect(kv().inbox.slice(before).map((i) => i.inject)).toEqual(['news-1']);
+    expect(
+      kv()
+        .inbox.slice(before)
+        .map((i) => i.inject),
+    ).toEqual(['news-1']);
     expect(kv().clock.t).toBeGreaterThanOrEqual(3_600_000);
   });
 });

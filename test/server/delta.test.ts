@@ -16,12 +16,15 @@ const view = fc.record({
 
 describe('view deltas', () => {
   it('rebuild the new view from the old one, whatever the change (property)', () => {
-    fc.assert(fc.property(view, view, (before, after) => {
-      const a = JSON.parse(JSON.stringify(before)) as unknown;
-      const b = JSON.parse(JSON.stringify(after)) as unknown;
-      const patch = JSON.parse(JSON.stringify(diffViews(a, b) ?? null)) as ReturnType<typeof diffViews> | null;
-      expect(applyViewPatch(a, patch ?? undefined)).toEqual(b);
-    }), { numRuns: 500, seed: 20250301 });
+    fc.assert(
+      fc.property(view, view, (before, after) => {
+        const a = JSON.parse(JSON.stringify(before)) as unknown;
+        const b = JSON.parse(JSON.stringify(after)) as unknown;
+        const patch = JSON.parse(JSON.stringify(diffViews(a, b) ?? null)) as ReturnType<typeof diffViews> | null;
+        expect(applyViewPatch(a, patch ?? undefined)).toEqual(b);
+      }),
+      { numRuns: 500, seed: 20250301 },
+    );
   });
 
   it('leaves the input view untouched', () => {

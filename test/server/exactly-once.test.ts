@@ -52,7 +52,10 @@ async function backend(kind: 'file' | 'postgres'): Promise<ExerciseStore> {
   if (kind === 'file') {
     const dir = await mkdtemp(join(tmpdir(), 'ramparts-once-'));
     const store = await FileStore.open(dir);
-    cleanups.push(async () => { await store.close(); await rm(dir, { recursive: true, force: true }); });
+    cleanups.push(async () => {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    });
     return store;
   }
   const schema = `ramparts_once_${randomBytes(6).toString('hex')}`;
@@ -69,16 +72,26 @@ async function backend(kind: 'file' | 'postgres'): Promise<ExerciseStore> {
 
 async function serve(store: ExerciseStore): Promise<RunningServer> {
   const dir = await mkdtemp(join(tmpdir(), 'ramparts-once-srv-'));
-  const server = await startServer(defaultConfig({
-    port: 0, host: '127.0.0.1', dataDir: dir, scenariosDir: FIXTURES, distDir: join(dir, 'no-dist'), operatorToken: TEST_OPERATOR_TOKEN,
-    store: { snapshotEvery: 2 },
-  }), { logger: silentLogger, store });
-  cleanups.push(async () => { await server.close(); await rm(dir, { recursive: true, force: true }); });
+  const server = await startServer(
+    defaultConfig({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: dir,
+      scenariosDir: FIXTURES,
+      distDir: join(dir, 'no-dist'),
+      operatorToken: TEST_OPERATOR_TOKEN,
+      store: { snapshotEvery: 2 },
+    }),
+    { logger: silentLogger, store },
+  );
+  cleanups.push(async () => {
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  });
   return server;
 }
 
-const texts = async (store: ExerciseStore, id: string, text: string) =>
-  (await store.readLog(id)).filter((e) => (e as unknown as { command: { text?: string } }).command.text === text).length;
+const texts = async (store: ExerciseStore, id: string, text: string) => (await store.readLog(id)).filter((e) => (e as unknown as { command: { text?: string } }).command.text === text).length;
 
 describe.each(['file', 'postgres'] as const)('exactly once on the %s store', (kind) => {
   it('a command whose answer was lost is applied once, however often it is retried, also after a restart', async () => {
@@ -87,7 +100,9 @@ describe.each(['file', 'postgres'] as const)('exactly once on the %s store', (ki
     let server = await serve(store);
     const ex: CreateExerciseResponse = await createExercise(server.url, 'minimal', 'tabletop');
     const opened: Seat[] = [];
-    cleanups.push(async () => { for (const s of opened) s.close(); });
+    cleanups.push(async () => {
+      for (const s of opened) s.close();
+    });
     const join_ = seatJoiner(ex, opened);
     const controller = await join_(server.url, 'controller');
     expect(await controller.command({ type: 'start' })).toMatchObject({ ok: true });

@@ -84,9 +84,9 @@ export function checkBlueSeat(secrets: Secrets, received: Received): Leak[] {
   for (const type of TRUTH_EVENTS) if (wire.includes(`"type":"${type}"`)) leaks.push({ kind: 'ground-truth', detail: `${type} events` });
   found('red-plan', secrets.redPlan, 'red plan');
   for (const id of secrets.foreignNodes) if (wire.includes(`"${inJson(id)}"`)) leaks.push({ kind: 'foreign-node', detail: `another team's node "${id}"` });
-  found('private-text', secrets.othersPrivate, 'another team\'s text');
-  found('criteria', secrets.criteria, 'evaluators\' criterion');
-  found('scenario', secrets.scenario, 'the scenario\'s description');
+  found('private-text', secrets.othersPrivate, "another team's text");
+  found('criteria', secrets.criteria, "evaluators' criterion");
+  found('scenario', secrets.scenario, "the scenario's description");
 
   // The seed: under any key that names it, or as a summary field.
   if (new RegExp(`"seed":\\s*${secrets.seed}\\b`).test(wire) || /"seed":\s*\d/.test(wire)) leaks.push({ kind: 'seed', detail: 'a "seed" field' });

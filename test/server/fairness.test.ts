@@ -62,7 +62,13 @@ function secretsOf(team: string): Secrets {
   // in alerts by design); words the scenario also uses outside the campaign are blue-visible.
   const texts = (t: unknown): string[] => (typeof t === 'string' ? [t] : t && typeof t === 'object' ? Object.values(t as Record<string, string>) : []);
   const plan: string[] = [];
-  for (const c of scenario.campaigns as Array<{ id: string; name?: unknown; description?: unknown; objectives?: Array<{ id: string; name?: unknown }>; steps: Array<{ id: string; name?: unknown; description?: unknown }> }>) {
+  for (const c of scenario.campaigns as Array<{
+    id: string;
+    name?: unknown;
+    description?: unknown;
+    objectives?: Array<{ id: string; name?: unknown }>;
+    steps: Array<{ id: string; name?: unknown; description?: unknown }>;
+  }>) {
     plan.push(c.id, ...texts(c.name), ...texts(c.description));
     for (const o of c.objectives ?? []) plan.push(o.id, ...texts(o.name));
     for (const st of c.steps) plan.push(st.id, ...texts(st.name), ...texts(st.description));
@@ -71,7 +77,9 @@ function secretsOf(team: string): Secrets {
   const visible = new Set(scenario.network.segments.filter((g) => g.owner === team || (g.sharedWith ?? []).includes(team)).map((g) => g.id));
   const sender = BLUE[(BLUE.indexOf(team as (typeof BLUE)[number]) + BLUE.length - 1) % BLUE.length]!;
   return {
-    team, seed: SEED, redPlan: [...new Set(plan)],
+    team,
+    seed: SEED,
+    redPlan: [...new Set(plan)],
     foreignNodes: scenario.network.nodes.filter((n) => !visible.has(n.segment)).map((n) => n.id),
     othersPrivate: BLUE.filter((o) => o !== team).flatMap((o) => [`SITREP-MARK-${o}-`, `ANSWER-MARK-${o}-`, ...(o === sender ? [] : [`INTEL-MARK-${o}-to-`])]),
     criteria: criteriaOf(scenario),
@@ -110,10 +118,13 @@ beforeAll(async () => {
       const b = blue(team);
       expect(await b.command({ type: 'sitrep', text: `SITREP-MARK-${team}-${hours}`, severity: 'medium' })).toMatchObject({ ok: true });
       const partner = BLUE[(BLUE.indexOf(team) + 1) % BLUE.length]!;
-      expect(await b.command({
-        type: 'share-intel', partners: [partner],
-        report: { title: `INTEL-MARK-${team}-to-${partner}-${hours}`, text: 'private to one partner', indicators: [`198.51.100.${BLUE.indexOf(team) * 30 + hours}`], tlp: 'AMBER' },
-      })).toMatchObject({ ok: true });
+      expect(
+        await b.command({
+          type: 'share-intel',
+          partners: [partner],
+          report: { title: `INTEL-MARK-${team}-to-${partner}-${hours}`, text: 'private to one partner', indicators: [`198.51.100.${BLUE.indexOf(team) * 30 + hours}`], tlp: 'AMBER' },
+        }),
+      ).toMatchObject({ ok: true });
       const own = view(team).nodes.filter((n) => n.own);
       await b.command({ type: 'action', action: 'isolate-host', target: { node: own[hours % own.length]!.id } });
       const item = view(team).inbox.find((i) => i.answeredAt === null);
@@ -149,7 +160,12 @@ afterAll(async () => {
 });
 
 const leaksOf = (team: string): Leak[] => checkBlueSeat(secretsOf(team), { frames: seats[`blue:${team}`]!.frames, rest: rest[team]!, probes: probes[team]! });
-const ofKind = (kinds: readonly Leak['kind'][]) => BLUE.flatMap((team) => leaksOf(team).filter((l) => kinds.includes(l.kind)).map((l) => `${team}: ${l.kind}: ${l.detail}`));
+const ofKind = (kinds: readonly Leak['kind'][]) =>
+  BLUE.flatMap((team) =>
+    leaksOf(team)
+      .filter((l) => kinds.includes(l.kind))
+      .map((l) => `${team}: ${l.kind}: ${l.detail}`),
+  );
 
 describe('what every blue seat of a live gulf-shield exercise receives', () => {
   it('is a real run: frames, alerts, injects and red activity, and probes answered', () => {
@@ -165,19 +181,30 @@ describe('what every blue seat of a live gulf-shield exercise receives', () => {
     // The figures RELIABILITY.md quotes ("Fairness"): what the checker read, and what it looked for.
     const read = BLUE.map((team) => seats[`blue:${team}`]!.frames);
     const looked = secretsOf('xs');
-    console.log(`fairness: ${JSON.stringify({
-      blueSeats: BLUE.length, frames: read.reduce((n, f) => n + f.length, 0), bytes: read.flat().reduce((n, f) => n + Buffer.byteLength(f), 0),
-      restAnswers: BLUE.reduce((n, team) => n + rest[team]!.length, 0), probes: BLUE.length * 2,
-      secretsPerSeat: { redPlan: looked.redPlan.length, criteria: looked.criteria.length, foreignNodes: looked.foreignNodes.length, othersPrivate: looked.othersPrivate.length, scenario: looked.scenario.length },
-      whiteFramesForSelfTest: seats.controller!.frames.length,
-    })}`);
+    console.log(
+      `fairness: ${JSON.stringify({
+        blueSeats: BLUE.length,
+        frames: read.reduce((n, f) => n + f.length, 0),
+        bytes: read.flat().reduce((n, f) => n + Buffer.byteLength(f), 0),
+        restAnswers: BLUE.reduce((n, team) => n + rest[team]!.length, 0),
+        probes: BLUE.length * 2,
+        secretsPerSeat: {
+          redPlan: looked.redPlan.length,
+          criteria: looked.criteria.length,
+          foreignNodes: looked.foreignNodes.length,
+          othersPrivate: looked.othersPrivate.length,
+          scenario: looked.scenario.length,
+        },
+        whiteFramesForSelfTest: seats.controller!.frames.length,
+      })}`,
+    );
   });
 
-  it('holds no ground truth, red plan, seed, scenario description, other nation\'s node or text; refuses foreign and unknown nodes alike', () => {
+  it("holds no ground truth, red plan, seed, scenario description, other nation's node or text; refuses foreign and unknown nodes alike", () => {
     expect(ofKind(['ground-truth', 'red-plan', 'seed', 'scenario', 'foreign-node', 'private-text', 'refusal'])).toEqual([]);
   });
 
-  it('numbers events, deltas and acknowledgements in the seat\'s own sequence, and REST answers carry no revision', () => {
+  it("numbers events, deltas and acknowledgements in the seat's own sequence, and REST answers carry no revision", () => {
     // Events: 1, 2, 3, ... among those the seat may see; deltas step by one among those it receives;
     // an acknowledgement carries a number of that sequence (docs/PROTOCOL.md, "What each seat receives").
     expect(ofKind(['numbering'])).toEqual([]);
@@ -186,20 +213,24 @@ describe('what every blue seat of a live gulf-shield exercise receives', () => {
   it('holds no score component computed from ground truth before its release (the white cell has not released them)', () => {
     expect(ofKind(['score'])).toEqual([]);
   });
-  it('holds no server-wide counters: /metrics refuses a blue seat\'s token as it refuses a stranger', () => {
+  it("holds no server-wide counters: /metrics refuses a blue seat's token as it refuses a stranger", () => {
     expect(ofKind(['counters'])).toEqual([]);
   });
-  it('holds none of the evaluators\' criteria (an inject\'s evaluation: expected actions, answers, rubrics)', () => {
+  it("holds none of the evaluators' criteria (an inject's evaluation: expected actions, answers, rubrics)", () => {
     expect(ofKind(['criteria'])).toEqual([]);
   });
 });
 
 describe('the fairness checker', () => {
-  it('fed the white cell\'s frames as a blue seat\'s, reports the leaks', () => {
-    const leaks = checkBlueSeat(secretsOf('xs'), { frames: seats.controller!.frames, rest: [{ ok: true, seed: SEED, revision: 12 }, operatorList, operatorMetrics], probes: {
-      foreign: { id: 'a', reply: { ok: false, code: 'FORBIDDEN', message: 'node "a" belongs to another team' } },
-      unknown: { id: 'b', reply: { ok: false, code: 'NOT_FOUND', message: 'no node "b"' } },
-    } });
+  it("fed the white cell's frames as a blue seat's, reports the leaks", () => {
+    const leaks = checkBlueSeat(secretsOf('xs'), {
+      frames: seats.controller!.frames,
+      rest: [{ ok: true, seed: SEED, revision: 12 }, operatorList, operatorMetrics],
+      probes: {
+        foreign: { id: 'a', reply: { ok: false, code: 'FORBIDDEN', message: 'node "a" belongs to another team' } },
+        unknown: { id: 'b', reply: { ok: false, code: 'NOT_FOUND', message: 'no node "b"' } },
+      },
+    });
     const kinds = new Set(leaks.map((l) => l.kind));
     for (const kind of ['ground-truth', 'red-plan', 'foreign-node', 'private-text', 'scenario', 'seed', 'score', 'numbering', 'refusal', 'counters'] as const) {
       expect(kinds.has(kind), `the checker missed ${kind} in the white view`).toBe(true);

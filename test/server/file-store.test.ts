@@ -24,7 +24,10 @@ runStoreContract('file store', async () => {
 
 describe('file store crash leftovers', () => {
   const record = {
-    id: 'exercise-1', createdAt: '2025-03-01T08:00:00.000Z', seed: 1, mode: 'tabletop' as const,
+    id: 'exercise-1',
+    createdAt: '2025-03-01T08:00:00.000Z',
+    seed: 1,
+    mode: 'tabletop' as const,
     scenario: { id: 's', title: 'S', text: 'x', source: 'upload' as const },
   };
 

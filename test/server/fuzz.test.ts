@@ -31,8 +31,14 @@ const BLUE_BASES: Array<{ body: Record<string, unknown>; required: string[] }> =
 ];
 const WRONG_TYPED: unknown[] = [null, 42, -1.5, true, [], {}, [1, 'x'], { nested: { deep: [null] } }, '', 'x'.repeat(3)];
 const WHITE_ONLY: Array<Record<string, unknown>> = [
-  { type: 'start' }, { type: 'pause' }, { type: 'resume' }, { type: 'end' }, { type: 'speed', speed: 10 }, { type: 'advance', to: 3_600_000 },
-  { type: 'jump-to-next-inject' }, { type: 'move' },
+  { type: 'start' },
+  { type: 'pause' },
+  { type: 'resume' },
+  { type: 'end' },
+  { type: 'speed', speed: 10 },
+  { type: 'advance', to: 3_600_000 },
+  { type: 'jump-to-next-inject' },
+  { type: 'move' },
   { type: 'adhoc-inject', inject: { title: 'x', to: 'all-blue', channel: 'email', from: { name: 'x' }, content: 'x' } },
   { type: 'adjudicate', item: { kind: 'sitrep', id: 'x' }, grade: 50 },
 ];
@@ -48,21 +54,30 @@ function badBody(r: Rng, role: string): unknown {
   const kind = Math.floor(r() * 9);
   const base = structuredClone(pick(r, BLUE_BASES));
   switch (kind) {
-    case 0: return pick(r, [null, 0, 'pause', true, [], [{ type: 'pause' }], 1e308]);
-    case 1: return { type: randomString(r) || 'nope', ...(r() < 0.5 ? { payload: randomString(r) } : {}) };
-    case 2: return { ...base.body, [pick(r, ['actor', 'team', 'seat', 'exerciseId', '__proto__', 'constructor', randomString(r) || 'x'])]: pick(r, WRONG_TYPED) };
+    case 0:
+      return pick(r, [null, 0, 'pause', true, [], [{ type: 'pause' }], 1e308]);
+    case 1:
+      return { type: randomString(r) || 'nope', ...(r() < 0.5 ? { payload: randomString(r) } : {}) };
+    case 2:
+      return { ...base.body, [pick(r, ['actor', 'team', 'seat', 'exerciseId', '__proto__', 'constructor', randomString(r) || 'x'])]: pick(r, WRONG_TYPED) };
     case 3: {
       delete base.body[pick(r, base.required)];
       return base.body;
     }
     case 4: {
       const key = pick(r, base.required);
-      base.body[key] = pick(r, WRONG_TYPED.filter((v) => typeof v !== typeof base.body[key] || Array.isArray(v) !== Array.isArray(base.body[key])));
+      base.body[key] = pick(
+        r,
+        WRONG_TYPED.filter((v) => typeof v !== typeof base.body[key] || Array.isArray(v) !== Array.isArray(base.body[key])),
+      );
       return base.body;
     }
-    case 5: return { type: 'sitrep', text: 'x', severity: pick(r, ['LOW', 'urgent', '', 3]) };
-    case 6: return { type: 'speed', speed: pick(r, [0, 1001, 1.5, -3, '10', null]) };
-    case 7: return deepNest(50 + Math.floor(r() * 2000));
+    case 5:
+      return { type: 'sitrep', text: 'x', severity: pick(r, ['LOW', 'urgent', '', 3]) };
+    case 6:
+      return { type: 'speed', speed: pick(r, [0, 1001, 1.5, -3, '10', null]) };
+    case 7:
+      return deepNest(50 + Math.floor(r() * 2000));
     default:
       // Well-formed but not this role's: clock commands from non-controllers, blue commands from others.
       return role === 'blue' ? pick(r, WHITE_ONLY) : pick(r, [...WHITE_ONLY, ...BLUE_BASES.map((b) => b.body)]);
@@ -127,10 +142,12 @@ for (const seed of [SEED, ...REGRESSION_SEEDS]) {
           const what = `seed ${seed}: ${event} ${JSON.stringify(payload)?.slice(0, 200)}`;
           const emitter = seat.socket as unknown as { emitWithAck(e: string, ...args: unknown[]): Promise<{ ok: boolean; code?: string }> };
           const args = shape > 0.95 && shape <= 0.97 ? [payload, 'extra argument'] : [payload];
-          replies.push(emitter.emitWithAck(event, ...args).then((reply) => {
-            expect(reply.ok, what).toBe(false);
-            expect(isErrorCode(reply.code), `${what} -> ${JSON.stringify(reply)}`).toBe(true);
-          }));
+          replies.push(
+            emitter.emitWithAck(event, ...args).then((reply) => {
+              expect(reply.ok, what).toBe(false);
+              expect(isErrorCode(reply.code), `${what} -> ${JSON.stringify(reply)}`).toBe(true);
+            }),
+          );
         }
         await Promise.all(replies);
       }
@@ -167,13 +184,30 @@ for (const seed of [SEED, ...REGRESSION_SEEDS]) {
         const headers: Record<string, string> = { 'content-type': 'application/json', ...operatorHeaders() };
         if (kind === 0) body = JSON.stringify(badBody(r, 'white'));
         else if (kind === 1) body = pick(r, ['{', '{"scenario":', 'null', '[]', '"x"', '{"scenario":"minimal","mode":"tabletop"', '\u0000\u0001', randomString(r, 40)]);
-        else if (kind === 2) body = JSON.stringify({ scenario: pick(r, [{ text: randomString(r, 200) || 'x' }, { text: '' }, 42, null, '../etc/passwd', 'minimal']), mode: pick(r, ['headless', 'live', 7, undefined]), seed: pick(r, [-1, 2 ** 40, 'x', undefined]) });
+        else if (kind === 2)
+          body = JSON.stringify({
+            scenario: pick(r, [{ text: randomString(r, 200) || 'x' }, { text: '' }, 42, null, '../etc/passwd', 'minimal']),
+            mode: pick(r, ['headless', 'live', 7, undefined]),
+            seed: pick(r, [-1, 2 ** 40, 'x', undefined]),
+          });
         else if (kind === 3) {
           body = JSON.stringify({ text: 'x'.repeat(5 * 1024 * 1024 + Math.floor(r() * 1000)) });
         } else if (kind === 4) {
           method = pick(r, ['GET', 'POST', 'DELETE', 'PUT']);
-          path = pick(r, [`/api/exercises/${ex.exerciseId}`, `/api/exercises/${ex.exerciseId}/seats`, `/api/exercises/${ex.exerciseId}/log`, `/api/exercises/${ex.exerciseId}/seats/controller/token`, '/api/exercises/%2e%2e%2fetc']);
-          headers.authorization = pick(r, ['Bearer ', `Bearer ${'A'.repeat(43)}`, `Bearer ${controllerToken}x`, `Basic ${controllerToken}`, `Bearer ${randomString(r, 60)}`.replace(/[^\x20-\x7e]/g, 'z')]);
+          path = pick(r, [
+            `/api/exercises/${ex.exerciseId}`,
+            `/api/exercises/${ex.exerciseId}/seats`,
+            `/api/exercises/${ex.exerciseId}/log`,
+            `/api/exercises/${ex.exerciseId}/seats/controller/token`,
+            '/api/exercises/%2e%2e%2fetc',
+          ]);
+          headers.authorization = pick(r, [
+            'Bearer ',
+            `Bearer ${'A'.repeat(43)}`,
+            `Bearer ${controllerToken}x`,
+            `Basic ${controllerToken}`,
+            `Bearer ${randomString(r, 60)}`.replace(/[^\x20-\x7e]/g, 'z'),
+          ]);
           body = method === 'GET' ? undefined : '{}';
         } else {
           headers['content-type'] = pick(r, ['text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1']);

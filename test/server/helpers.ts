@@ -7,8 +7,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import {
-  PROTOCOL_VERSION, type ClientToServerEvents, type CommandReply, type CreateExerciseResponse,
-  type DeltaMessage, type SeatEvent, type ServerToClientEvents, type SyncResult, type Welcome,
+  PROTOCOL_VERSION,
+  type ClientToServerEvents,
+  type CommandReply,
+  type CreateExerciseResponse,
+  type DeltaMessage,
+  type SeatEvent,
+  type ServerToClientEvents,
+  type SyncResult,
+  type Welcome,
 } from '../../protocol/index.ts';
 import type { EngineEvent } from '../../engine/index.ts';
 import { applyViewPatch } from '../protocol/jsondiffpatch.ts';
@@ -30,9 +37,18 @@ export interface TestServer extends RunningServer {
 
 export async function startTestServer(overrides: Partial<ServerConfig> = {}, dataDir?: string): Promise<TestServer> {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'ramparts-server-')));
-  const server = await startServer(defaultConfig({
-    port: 0, host: '127.0.0.1', dataDir: dir, scenariosDir: FIXTURES, distDir: join(dir, 'no-dist'), operatorToken: TEST_OPERATOR_TOKEN, ...overrides,
-  }), { logger: silentLogger });
+  const server = await startServer(
+    defaultConfig({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: dir,
+      scenariosDir: FIXTURES,
+      distDir: join(dir, 'no-dist'),
+      operatorToken: TEST_OPERATOR_TOKEN,
+      ...overrides,
+    }),
+    { logger: silentLogger },
+  );
   return {
     ...server,
     dataDir: dir,
@@ -151,7 +167,13 @@ export function joinSeat(url: string, exerciseId: string, token: string, held?: 
     });
     socket.once('welcome', (welcome) => {
       const seat: Seat = {
-        socket, welcome, view: held?.view, lastSeq: held?.lastSeq ?? -1, deltas: [], frames, gaps: 0,
+        socket,
+        welcome,
+        view: held?.view,
+        lastSeq: held?.lastSeq ?? -1,
+        deltas: [],
+        frames,
+        gaps: 0,
         command: (body) => socket.emitWithAck('command', body),
         close: () => void socket.close(),
       };
@@ -226,8 +248,9 @@ export async function caughtUp(seat: Seat, what: string, limit = 20_000): Promis
 
 /** JSON with every object's keys sorted: the same text for equal values whatever their key order. */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v)
-    ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
 }
 
 /** Where each command is in a log's records (its canonical JSON -> positions from 1), to find acknowledged commands. */

@@ -21,10 +21,18 @@ const lines: string[] = [];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ramparts-host-'));
-  server = await startServer(defaultConfig({
-    port: 0, host: '127.0.0.1', dataDir: dir, scenariosDir: FIXTURES, distDir: join(dir, 'no-dist'), operatorToken: TEST_OPERATOR_TOKEN,
-    allowedHosts: ['exercise.example'],
-  }), { logger: createLogger({ level: 'debug', write: (line) => void lines.push(line) }), refusalLog: { linesPerWindow: Number.POSITIVE_INFINITY } });
+  server = await startServer(
+    defaultConfig({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: dir,
+      scenariosDir: FIXTURES,
+      distDir: join(dir, 'no-dist'),
+      operatorToken: TEST_OPERATOR_TOKEN,
+      allowedHosts: ['exercise.example'],
+    }),
+    { logger: createLogger({ level: 'debug', write: (line) => void lines.push(line) }), refusalLog: { linesPerWindow: Number.POSITIVE_INFINITY } },
+  );
 });
 afterAll(async () => {
   await server?.close();
@@ -67,8 +75,14 @@ describe('the Host header', () => {
     const { port } = new URL(server.url);
     const refused = await new Promise<string>((resolve) => {
       const socket = connect(server.url, { transports: ['polling'], reconnection: false, forceNew: true, extraHeaders: { host: `rebound.example:${port}` } });
-      socket.once('connect_error', (error) => { socket.close(); resolve(error.message); });
-      socket.once('connect', () => { socket.close(); resolve('connected'); });
+      socket.once('connect_error', (error) => {
+        socket.close();
+        resolve(error.message);
+      });
+      socket.once('connect', () => {
+        socket.close();
+        resolve('connected');
+      });
     });
     expect(refused).not.toBe('connected');
   });
@@ -84,9 +98,20 @@ describe('log lines', () => {
     await api(server.url, 'GET', `/api/exercises/${ex.exerciseId}/#/join/${ex.exerciseId}/${tokens[2]}`);
     await api(server.url, 'POST', '/api/exercises', { scenario: 'minimal', mode: 'tabletop' }, `${TEST_OPERATOR_TOKEN}x`);
     await new Promise<void>((resolve) => {
-      const socket = connect(`${server.url}?token=${tokens[3]}`, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { exerciseId: ex.exerciseId, token: tokens[3]!.replace(/./, 'Z') } });
-      socket.once('connect_error', () => { socket.close(); resolve(); });
-      socket.once('connect', () => { socket.close(); resolve(); });
+      const socket = connect(`${server.url}?token=${tokens[3]}`, {
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+        auth: { exerciseId: ex.exerciseId, token: tokens[3]!.replace(/./, 'Z') },
+      });
+      socket.once('connect_error', () => {
+        socket.close();
+        resolve();
+      });
+      socket.once('connect', () => {
+        socket.close();
+        resolve();
+      });
     });
     const all = lines.join('');
     expect(all).toContain('[redacted]');

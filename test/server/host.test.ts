@@ -89,10 +89,23 @@ beforeEach(async () => {
   const scenario: LoadedScenario = loaded.scenario;
   const record: ExerciseRecord = { id: 'exercise-1', createdAt: '2025-01-01T00:00:00Z', seed: 3, mode: 'tabletop', scenario: { id: 'minimal', title: 'Minimal', text, source: 'upload' } };
   await store.inner.createExercise(record, []);
-  host = new ExerciseHost({
-    engine: engineAdapter, store: store.asStore(), transport, metrics: createMetrics({ defaultMetrics: false }), logger: silentLogger,
-    options: { tickMs: 500, snapshotEvery: 1000, keepDeltas: 16, maxBatch: 64, heavyCostMs: HEAVY.costMs, heavyIntervalMs: HEAVY.intervalMs }, clock: systemClock,
-  }, record, scenario, audiencesOf(scenario.summary), engineAdapter.create(scenario, 3, 'tabletop'), 0, 0);
+  host = new ExerciseHost(
+    {
+      engine: engineAdapter,
+      store: store.asStore(),
+      transport,
+      metrics: createMetrics({ defaultMetrics: false }),
+      logger: silentLogger,
+      options: { tickMs: 500, snapshotEvery: 1000, keepDeltas: 16, maxBatch: 64, heavyCostMs: HEAVY.costMs, heavyIntervalMs: HEAVY.intervalMs },
+      clock: systemClock,
+    },
+    record,
+    scenario,
+    audiencesOf(scenario.summary),
+    engineAdapter.create(scenario, 3, 'tabletop'),
+    0,
+    0,
+  );
   expect(await host.submit({ role: 'white' }, { type: 'start' })).toEqual({ ok: true, seq: 1 });
 });
 
@@ -194,9 +207,7 @@ describe('exercise host', () => {
     store.release();
     // Each acknowledgement carries its seat's own view number (the start, then its own commands):
     // om's sitrep is its second step, whatever kw sent before it.
-    expect(await replies).toEqual([
-      { ok: true, seq: 2 }, { ok: true, seq: 2 }, expect.objectContaining({ ok: false, code: 'FORBIDDEN' }), { ok: true, seq: 3 },
-    ]);
+    expect(await replies).toEqual([{ ok: true, seq: 2 }, { ok: true, seq: 2 }, expect.objectContaining({ ok: false, code: 'FORBIDDEN' }), { ok: true, seq: 3 }]);
     expect(host.seq).toBe(4);
     expect([host.viewNumber('team:kw'), host.viewNumber('team:om'), host.viewNumber('white')]).toEqual([3, 2, 4]);
   });
@@ -209,10 +220,23 @@ describe('exercise host', () => {
       const text = await readFile(join(FIXTURES, 'minimal.yaml'), 'utf8');
       const loaded = engineAdapter.load(text, 'minimal.yaml');
       if (!loaded.ok) throw new Error('fixture must load');
-      host = new ExerciseHost({
-        engine: engineAdapter, store: store.asStore(), transport, metrics: createMetrics({ defaultMetrics: false }), logger: silentLogger,
-        options: { tickMs: 500, snapshotEvery: 1000, keepDeltas: 64, maxBatch: 64, heavyCostMs: HEAVY.costMs, heavyIntervalMs: 300 }, clock: systemClock,
-      }, host.record, loaded.scenario, audiencesOf(loaded.scenario.summary), host.currentState, host.seq, 0);
+      host = new ExerciseHost(
+        {
+          engine: engineAdapter,
+          store: store.asStore(),
+          transport,
+          metrics: createMetrics({ defaultMetrics: false }),
+          logger: silentLogger,
+          options: { tickMs: 500, snapshotEvery: 1000, keepDeltas: 64, maxBatch: 64, heavyCostMs: HEAVY.costMs, heavyIntervalMs: 300 },
+          clock: systemClock,
+        },
+        host.record,
+        loaded.scenario,
+        audiencesOf(loaded.scenario.summary),
+        host.currentState,
+        host.seq,
+        0,
+      );
       transport.watching.add('white');
       const joined: SyncResult[] = [];
       host.sync('white', undefined, (r) => joined.push(r));
@@ -232,8 +256,9 @@ describe('exercise host', () => {
       const second = sent()[1]!;
       expect([second.fromSeq, second.toSeq]).toEqual([2, 4]);
       expect(second.events.filter((e) => e.type === 'sitrep.filed').map((e) => (e.data as { text: string }).text)).toEqual(['b', 'c']);
-      expect(applyViewPatch(applyViewPatch((joined[0] as { full: { view: unknown } }).full.view, sent()[0]!.patch), second.patch))
-        .toEqual(engineAdapter.project(host.currentState as never, { role: 'white' }));
+      expect(applyViewPatch(applyViewPatch((joined[0] as { full: { view: unknown } }).full.view, sent()[0]!.patch), second.patch)).toEqual(
+        engineAdapter.project(host.currentState as never, { role: 'white' }),
+      );
     } finally {
       HEAVY.costMs = 1e9;
     }

@@ -64,7 +64,8 @@ beforeAll(async () => {
       expect(await b.command({ type: 'sitrep', text: `SITREP-MARK-${team}-${hours}`, severity: 'medium' })).toMatchObject({ ok: true });
       const partner = BLUE[(BLUE.indexOf(team) + 1) % BLUE.length]!;
       const shared = await b.command({
-        type: 'share-intel', partners: [partner],
+        type: 'share-intel',
+        partners: [partner],
         report: { title: `INTEL-MARK-${team}-to-${partner}-${hours}`, text: 'private to one partner', indicators: [`203.0.113.${BLUE.indexOf(team) * 30 + hours}`], tlp: 'AMBER' },
       });
       expect(shared).toMatchObject({ ok: true });
@@ -157,7 +158,10 @@ describe('what blue seats receive (gulf-shield, every raw frame)', () => {
       const visible = new Set(segments.filter((g) => g.owner === team || (g.sharedWith ?? []).includes(team)).map((g) => g.id));
       const foreign = scenario.network.nodes.filter((n) => !visible.has(n.segment)).map((n) => n.id);
       expect(foreign.length).toBeGreaterThan(50);
-      expect(foreign.filter((id) => wire.includes(`"${id}"`)), `${team} received other teams' node ids`).toEqual([]);
+      expect(
+        foreign.filter((id) => wire.includes(`"${id}"`)),
+        `${team} received other teams' node ids`,
+      ).toEqual([]);
       const sender = BLUE[(BLUE.indexOf(team) + BLUE.length - 1) % BLUE.length]!;
       for (const other of BLUE.filter((o) => o !== team)) {
         expect(wire.includes(`SITREP-MARK-${other}-`), `${team} received ${other}'s situation report`).toBe(false);
@@ -179,7 +183,7 @@ describe('what blue seats receive (gulf-shield, every raw frame)', () => {
     }
   });
 
-  it('receive exactly their audience\'s view, kept in sync by deltas', () => {
+  it("receive exactly their audience's view, kept in sync by deltas", () => {
     const state = server.manager.host(seats.controller!.welcome.exerciseId)!.currentState as ExerciseState;
     for (const team of BLUE) expect(seats[`blue:${team}`]!.view).toEqual(project(state, { role: 'blue', team }));
     expect(seats.red!.view).toEqual(project(state, { role: 'red' }));

@@ -18,7 +18,10 @@ afterAll(async () => {
 });
 
 const record = (id: string) => ({
-  id, createdAt: '2025-03-01T08:00:00.000Z', seed: 1, mode: 'tabletop' as const,
+  id,
+  createdAt: '2025-03-01T08:00:00.000Z',
+  seed: 1,
+  mode: 'tabletop' as const,
   scenario: { id: 's', title: 'S', text: 'x', source: 'upload' as const },
 });
 

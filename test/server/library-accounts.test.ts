@@ -61,6 +61,10 @@ describe('the library with operator accounts', () => {
     expect(deleted.status).toBe(200);
     expect(await server.store.getExercise(id)).toBeUndefined();
     const trail = await server.library.listAudit();
-    expect(trail.map((e) => [e.action, e.actor])).toEqual([['scenario.saved', 'pat'], ['exercise.created', 'carl'], ['exercise.deleted', 'carl']]);
+    expect(trail.map((e) => [e.action, e.actor])).toEqual([
+      ['scenario.saved', 'pat'],
+      ['exercise.created', 'carl'],
+      ['exercise.deleted', 'carl'],
+    ]);
   });
 });

@@ -16,16 +16,34 @@ export interface LibraryHarness {
 
 export function versionInfo(scenarioId: string, message: string): Omit<ScenarioVersionInfo, 'version'> {
   return {
-    scenarioId, title: { en: 'Minimal', ar: 'مصغر' }, source: 'saved', author: 'planner-1', savedAt: '2026-12-06T18:00:00.000Z', message,
-    textHash: 'ab'.repeat(32), bytes: 12, validation: { ok: true, warnings: [] }, modes: ['tabletop'],
+    scenarioId,
+    title: { en: 'Minimal', ar: 'مصغر' },
+    source: 'saved',
+    author: 'planner-1',
+    savedAt: '2026-12-06T18:00:00.000Z',
+    message,
+    textHash: 'ab'.repeat(32),
+    bytes: 12,
+    validation: { ok: true, warnings: [] },
+    modes: ['tabletop'],
   };
 }
 
 function planItem(id: string, status: PlanItem['status'] = 'open'): PlanItem {
   return {
-    id, origin: { kind: 'package', key: 'c'.repeat(64), scenarioId: 'minimal', title: 'Minimal', tlp: 'AMBER' }, aarItem: 'IP-01',
-    capability: 'Cyber detection', issue: 'slow', correctiveAction: 'tune the SIEM', owner: 'kw', priority: 'high', dueDate: '2027-01-05',
-    status, note: 'é✓', updatedAt: '2026-12-06T18:00:00.000Z', updatedBy: 'evaluator-1',
+    id,
+    origin: { kind: 'package', key: 'c'.repeat(64), scenarioId: 'minimal', title: 'Minimal', tlp: 'AMBER' },
+    aarItem: 'IP-01',
+    capability: 'Cyber detection',
+    issue: 'slow',
+    correctiveAction: 'tune the SIEM',
+    owner: 'kw',
+    priority: 'high',
+    dueDate: '2027-01-05',
+    status,
+    note: 'é✓',
+    updatedAt: '2026-12-06T18:00:00.000Z',
+    updatedBy: 'evaluator-1',
   };
 }
 
@@ -45,7 +63,10 @@ export function runLibraryContract(name: string, factory: () => Promise<LibraryH
       const other = await library.addVersion(versionInfo('other', 'x'), 'other\n');
       expect([a.ok && a.info.version, b.ok && b.info.version, other.ok && other.info.version]).toEqual([1, 2, 1]);
       const again = await reopen();
-      expect((await again.listVersions('minimal')).map((v) => [v.version, v.message])).toEqual([[1, 'first'], [2, 'second']]);
+      expect((await again.listVersions('minimal')).map((v) => [v.version, v.message])).toEqual([
+        [1, 'first'],
+        [2, 'second'],
+      ]);
       expect((await again.listVersions()).map((v) => `${v.scenarioId}@${v.version}`)).toEqual(['minimal@1', 'minimal@2', 'other@1']);
       expect((await again.getVersion('minimal', 2))?.text).toBe('text two ✓\n');
       expect(await again.getVersion('minimal', 3)).toBeUndefined();
@@ -92,7 +113,10 @@ export function runLibraryContract(name: string, factory: () => Promise<LibraryH
       await library.putPlan(planItem('pkg/IP-02'));
       await library.putPlan(planItem('pkg/IP-01', 'done'));
       const items = await (await reopen()).listPlan();
-      expect(items.map((i) => [i.id, i.status])).toEqual([['pkg/IP-01', 'done'], ['pkg/IP-02', 'open']]);
+      expect(items.map((i) => [i.id, i.status])).toEqual([
+        ['pkg/IP-01', 'done'],
+        ['pkg/IP-02', 'open'],
+      ]);
       expect(items[0]?.origin.tlp).toBe('AMBER');
     });
   });

@@ -29,9 +29,17 @@ let server: RunningServer;
 let ex: CreateExerciseResponse;
 
 async function start(): Promise<RunningServer> {
-  return startServer(defaultConfig({
-    port: 0, host: '127.0.0.1', dataDir: dir, scenariosDir: FIXTURES, distDir: join(dir, 'no-dist'), operatorToken: TEST_OPERATOR_TOKEN,
-  }), { logger: silentLogger, libraryAuth: rolesAuth });
+  return startServer(
+    defaultConfig({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: dir,
+      scenariosDir: FIXTURES,
+      distDir: join(dir, 'no-dist'),
+      operatorToken: TEST_OPERATOR_TOKEN,
+    }),
+    { logger: silentLogger, libraryAuth: rolesAuth },
+  );
 }
 
 beforeAll(async () => {
@@ -96,7 +104,7 @@ describe('the exercise library', () => {
     expect((await api(server.url, 'DELETE', `/api/library/exercises/${ex.exerciseId}/seats/nobody/link`, undefined, CONTROLLER)).status).toBe(404);
   });
 
-  it('is closed to seat tokens, a blue seat\'s first', async () => {
+  it("is closed to seat tokens, a blue seat's first", async () => {
     const other = await api<CreateExerciseResponse>(server.url, 'POST', '/api/exercises', { scenario: 'minimal', mode: 'tabletop' }, TEST_OPERATOR_TOKEN);
     for (const seat of ['blue:om', 'controller', 'evaluator']) {
       for (const path of ['/api/library/exercises', `/api/library/exercises/${other.body.exerciseId}/export/log`, '/api/library/audit']) {

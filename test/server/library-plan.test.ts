@@ -33,9 +33,17 @@ const plan = async () => (await api<PlanResponse>(server.url, 'GET', '/api/libra
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ramparts-plan-'));
-  server = await startServer(defaultConfig({
-    port: 0, host: '127.0.0.1', dataDir: dir, scenariosDir: FIXTURES, distDir: join(dir, 'no-dist'), operatorToken: TEST_OPERATOR_TOKEN,
-  }), { logger: silentLogger, libraryAuth: rolesAuth });
+  server = await startServer(
+    defaultConfig({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: dir,
+      scenariosDir: FIXTURES,
+      distDir: join(dir, 'no-dist'),
+      operatorToken: TEST_OPERATOR_TOKEN,
+    }),
+    { logger: silentLogger, libraryAuth: rolesAuth },
+  );
 });
 afterAll(async () => {
   await server?.close();
@@ -43,7 +51,7 @@ afterAll(async () => {
 });
 
 describe('the improvement plan', () => {
-  it('imports a partner\'s package once, every lesson marked with its TLP (RED here)', async () => {
+  it("imports a partner's package once, every lesson marked with its TLP (RED here)", async () => {
     const { exercise, results } = flagship();
     const pkg = buildPackage(exercise, { tlp: 'RED', report: results });
     if (!pkg.ok) throw new Error(pkg.message);
@@ -63,7 +71,7 @@ describe('the improvement plan', () => {
     expect((await plan()).length).toBe(results.improvementPlan.length);
   });
 
-  it('collects an exercise\'s corrective actions from its AAR, once', async () => {
+  it("collects an exercise's corrective actions from its AAR, once", async () => {
     const created = await api<CreateExerciseResponse>(server.url, 'POST', '/api/library/scenarios/minimal/versions/1/exercises', { mode: 'tabletop' }, CONTROLLER);
     const id = created.body.exerciseId;
     const log = await server.store.readLog(id);
@@ -93,9 +101,17 @@ describe('the improvement plan', () => {
     expect(ok.body.item).toMatchObject({ status: 'in-progress', owner: '=HYPERLINK("x")', dueDate: '2027-03-01', note: 'مراجعة', updatedBy: 'evan' });
     for (const x of await server.store.listExercises()) await server.manager.remove(x.id);
     await server.close();
-    server = await startServer(defaultConfig({
-      port: 0, host: '127.0.0.1', dataDir: dir, scenariosDir: FIXTURES, distDir: join(dir, 'no-dist'), operatorToken: TEST_OPERATOR_TOKEN,
-    }), { logger: silentLogger, libraryAuth: rolesAuth });
+    server = await startServer(
+      defaultConfig({
+        port: 0,
+        host: '127.0.0.1',
+        dataDir: dir,
+        scenariosDir: FIXTURES,
+        distDir: join(dir, 'no-dist'),
+        operatorToken: TEST_OPERATOR_TOKEN,
+      }),
+      { logger: silentLogger, libraryAuth: rolesAuth },
+    );
     const kept = (await plan()).find((i) => i.id === item.id);
     expect(kept).toMatchObject({ status: 'in-progress', note: 'مراجعة' });
     const csv = await fetch(`${server.url}/api/library/plan.csv`, { headers: { authorization: `Bearer ${PLANNER}` } });

@@ -7,9 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  CreateExerciseResponse, ErrorBody, LibraryScenariosResponse, SaveVersionResponse, ScenarioVersionResponse, ScenarioVersionsResponse,
-} from '../../protocol/index.ts';
+import type { CreateExerciseResponse, ErrorBody, LibraryScenariosResponse, SaveVersionResponse, ScenarioVersionResponse, ScenarioVersionsResponse } from '../../protocol/index.ts';
 import { FIXTURES, TEST_OPERATOR_TOKEN, api, createExercise, seatToken, startTestServer, type TestServer } from './helpers.ts';
 
 let server: TestServer;
@@ -53,7 +51,10 @@ describe('the scenario library', () => {
     const got = await api<ScenarioVersionResponse>(server.url, 'GET', '/api/library/scenarios/minimal/versions/2', undefined, op);
     expect(got.body.text).toBe(edited());
     const versions = await api<ScenarioVersionsResponse>(server.url, 'GET', '/api/library/scenarios/minimal/versions', undefined, op);
-    expect(versions.body.versions.map((v) => [v.version, v.author])).toEqual([[2, 'operator-token'], [1, 'bundled']]);
+    expect(versions.body.versions.map((v) => [v.version, v.author])).toEqual([
+      [2, 'operator-token'],
+      [1, 'bundled'],
+    ]);
   });
 
   it('refuses an edit started from an older version, and a text of another scenario', async () => {
@@ -77,15 +78,18 @@ describe('the scenario library', () => {
     expect(badMode.status).toBe(400);
   });
 
-  it('is closed to every seat token of an exercise, a blue seat\'s first, and to no token', async () => {
+  it("is closed to every seat token of an exercise, a blue seat's first, and to no token", async () => {
     const ex = await createExercise(server.url, 'minimal', 'tabletop');
     const tokens = [seatToken(ex, 'blue:kw'), seatToken(ex, 'controller'), seatToken(ex, 'evaluator'), undefined];
     const before = (await server.library.listVersions('minimal')).length;
     for (const token of tokens) {
       for (const [method, path, body] of [
-        ['GET', '/api/library/scenarios', undefined], ['GET', '/api/library/scenarios/minimal/versions', undefined],
-        ['GET', '/api/library/scenarios/minimal/versions/1', undefined], ['POST', '/api/library/scenarios/minimal/versions', { text: edited() }],
-        ['POST', '/api/library/scenarios/minimal/versions/1/exercises', { mode: 'tabletop' }], ['GET', '/api/library/audit', undefined],
+        ['GET', '/api/library/scenarios', undefined],
+        ['GET', '/api/library/scenarios/minimal/versions', undefined],
+        ['GET', '/api/library/scenarios/minimal/versions/1', undefined],
+        ['POST', '/api/library/scenarios/minimal/versions', { text: edited() }],
+        ['POST', '/api/library/scenarios/minimal/versions/1/exercises', { mode: 'tabletop' }],
+        ['GET', '/api/library/audit', undefined],
       ] as const) {
         const res = await api<ErrorBody>(server.url, method, path, body, token);
         expect([path, res.status, res.body.code]).toEqual([path, 401, 'UNAUTHENTICATED']);

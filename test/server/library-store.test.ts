@@ -58,8 +58,13 @@ runLibraryContract('PostgreSQL library', async () => {
 });
 
 async function deletes(store: ExerciseStore): Promise<void> {
-  const record = { id: 'exercise-0001', createdAt: '2026-12-06T18:00:00.000Z', seed: 7, mode: 'tabletop' as const,
-    scenario: { id: 'minimal', title: { en: 'Minimal' }, text: 'x\n', source: 'library' as const, version: 2 } };
+  const record = {
+    id: 'exercise-0001',
+    createdAt: '2026-12-06T18:00:00.000Z',
+    seed: 7,
+    mode: 'tabletop' as const,
+    scenario: { id: 'minimal', title: { en: 'Minimal' }, text: 'x\n', source: 'library' as const, version: 2 },
+  };
   await store.createExercise(record, [{ seat: 'controller', role: 'white', tokenHash: 'a'.repeat(64) }]);
   await store.createExercise({ ...record, id: 'exercise-0002' }, []);
   await store.append('exercise-0001', [{ seq: 1, command: { type: 'start' } }]);

@@ -19,7 +19,10 @@ let server: TestServer;
 
 beforeAll(async () => {
   server = await startTestServer({ metricsToken: METRICS_TOKEN });
-  for (const [username, roles] of [['boss', ['administrator']], ['planner', ['planner']]] as const) {
+  for (const [username, roles] of [
+    ['boss', ['administrator']],
+    ['planner', ['planner']],
+  ] as const) {
     const user = await server.accounts.newUser(username, [...roles], `${username} password 123`);
     expect(await server.accounts.store.createUser(user)).toBe('created');
   }
@@ -83,7 +86,7 @@ describe('GET /metrics', () => {
     expect(resolveMetricsToken(undefined, { RAMPARTS_METRICS_TOKEN: METRICS_TOKEN })?.allows(METRICS_TOKEN)).toBe(true);
   });
 
-  it('ramparts serve --metrics-token-file reads the scrape token from the file\'s first line', async () => {
+  it("ramparts serve --metrics-token-file reads the scrape token from the file's first line", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ramparts-metrics-'));
     const file = join(dir, 'metrics-token');
     await writeFile(file, `${METRICS_TOKEN}\n`, { mode: 0o600 });

@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { concernOf, isStepFor, Numbering, type NumberedEntry } from '../../server/authority/numbering.ts';
 
 const entry = (seq: number, type: string, actor: NumberedEntry['command']['actor'], audiences: string[][] = []): NumberedEntry => ({
-  seq, command: { type, actor } as NumberedEntry['command'], events: audiences.map((audience) => ({ audience })),
+  seq,
+  command: { type, actor } as NumberedEntry['command'],
+  events: audiences.map((audience) => ({ audience })),
 });
 
 const LOG: NumberedEntry[] = [
@@ -21,7 +23,7 @@ const LOG: NumberedEntry[] = [
   entry(7, 'hold-step', { role: 'red' }, [['red']]),
 ];
 
-describe('each audience\'s numbering', () => {
+describe("each audience's numbering", () => {
   it('steps a team at its own commands, the events it may see and the clock, and no other entry', () => {
     const n = new Numbering();
     const seen: Record<string, number[]> = { 'team:kw': [], 'team:om': [], red: [], white: [] };
@@ -69,9 +71,11 @@ describe('each audience\'s numbering', () => {
     expect(restored.toData()).toEqual(whole.toData());
   });
 
-  it('steps the presentation at the clock, events for all and every team\'s answer to a question, and survives its snapshot form', () => {
+  it("steps the presentation at the clock, events for all and every team's answer to a question, and survives its snapshot form", () => {
     const answer = (seq: number, team: string): NumberedEntry => ({
-      seq, command: { type: 'answer-question', actor: { role: 'blue', team } } as NumberedEntry['command'], events: [{ type: 'question.answered', audience: [`team:${team}`] }],
+      seq,
+      command: { type: 'answer-question', actor: { role: 'blue', team } } as NumberedEntry['command'],
+      events: [{ type: 'question.answered', audience: [`team:${team}`] }],
     });
     const log = [...LOG, answer(8, 'kw'), answer(9, 'om'), entry(10, 'sitrep', { role: 'blue', team: 'kw' }, [['team:kw']])];
     const n = new Numbering();

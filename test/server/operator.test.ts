@@ -98,7 +98,13 @@ describe('where the operator token comes from', () => {
     const run = async () => {
       const lines: string[] = [];
       const child = await spawnServe(['--data', data, '--scenarios', FIXTURES, '--log-level', 'info'], { env: { RAMPARTS_OPERATOR_TOKEN: '' }, lines });
-      const created = await api<CreateExerciseResponse>(child.url, 'POST', '/api/exercises', { scenario: 'minimal', mode: 'tabletop' }, (await readFile(join(data, OPERATOR_TOKEN_FILE), 'utf8')).trim());
+      const created = await api<CreateExerciseResponse>(
+        child.url,
+        'POST',
+        '/api/exercises',
+        { scenario: 'minimal', mode: 'tabletop' },
+        (await readFile(join(data, OPERATOR_TOKEN_FILE), 'utf8')).trim(),
+      );
       expect(created.status).toBe(201);
       await child.stop();
       return lines;

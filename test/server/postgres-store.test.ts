@@ -52,7 +52,10 @@ runStoreContract('PostgreSQL store', async () => {
 
 describe('PostgreSQL store specifics', () => {
   const record = {
-    id: 'exercise-1', createdAt: '2025-03-01T08:00:00.000Z', seed: 1, mode: 'tabletop' as const,
+    id: 'exercise-1',
+    createdAt: '2025-03-01T08:00:00.000Z',
+    seed: 1,
+    mode: 'tabletop' as const,
     scenario: { id: 's', title: 'S', text: 'x', source: 'upload' as const },
   };
 

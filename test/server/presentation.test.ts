@@ -69,7 +69,10 @@ beforeAll(async () => {
   expect(view().move?.questions.length).toBeGreaterThan(0);
   expect(answered()).toEqual([]);
   const question = view().move!.questions[0]!.id;
-  for (const [team, seat] of [['moh', moh], ['zaycert', zaycert]] as const) {
+  for (const [team, seat] of [
+    ['moh', moh],
+    ['zaycert', zaycert],
+  ] as const) {
     const before = room.lastSeq;
     expect(await seat.command({ type: 'answer-question', move: 'm1-warning', question, text: ANSWERS[team] })).toMatchObject({ ok: true });
     // The tally moves with each answer, by one delta of the presentation's own sequence.
@@ -89,7 +92,7 @@ afterAll(async () => {
 });
 
 describe('the presentation view', () => {
-  it('keeps the room\'s tally of answers, the clock and the move in sync with the controller', () => {
+  it("keeps the room's tally of answers, the clock and the move in sync with the controller", () => {
     const white = controller.view as WhiteView;
     expect(view().kind).toBe('presentation');
     expect(view().clock.t).toBe(white.clock.t);

@@ -24,13 +24,16 @@ afterEach(async () => {
 
 async function start(quotas: Partial<QuotaLimits>, dataDir?: string): Promise<TestServer> {
   const base = defaultConfig();
-  const server = await startTestServer({
-    // Snapshots often: a restart takes the ledger from a snapshot, then folds the entries after it.
-    store: { snapshotEvery: 3 },
-    quotas: { ...DEFAULT_QUOTAS, commandsPerSecond: 1000, commandBurst: 1000, ...quotas },
-    // Sockets may send at speed: the per-socket transport limit is not what this is about.
-    limits: { ...base.limits, socketRate: 1e6, socketBurst: 1e6 },
-  }, dataDir);
+  const server = await startTestServer(
+    {
+      // Snapshots often: a restart takes the ledger from a snapshot, then folds the entries after it.
+      store: { snapshotEvery: 3 },
+      quotas: { ...DEFAULT_QUOTAS, commandsPerSecond: 1000, commandBurst: 1000, ...quotas },
+      // Sockets may send at speed: the per-socket transport limit is not what this is about.
+      limits: { ...base.limits, socketRate: 1e6, socketBurst: 1e6 },
+    },
+    dataDir,
+  );
   servers.push(server);
   return server;
 }

@@ -165,7 +165,7 @@ describe('after a restart', () => {
     expect(back.view).toEqual(kwView());
   });
 
-  it('another team\'s commands do not move a seat\'s numbers; after a restart that followed them, its view is sent again', async () => {
+  it("another team's commands do not move a seat's numbers; after a restart that followed them, its view is sent again", async () => {
     const om = await joinSeat(server.url, ex.exerciseId, token('blue:om'));
     try {
       const before = kw.lastSeq;

@@ -61,7 +61,10 @@ describe(`SIGKILL recovery (seed ${SEED})`, () => {
       } else {
         // The kill caught the exercise running: it is back paused, and every seat was told.
         for (const seat of SEATS) {
-          expect((seats[seat]!.welcome.notices).map((n) => n.code), `round ${round}, ${seat}`).toContain('RECOVERED_PAUSED');
+          expect(
+            seats[seat]!.welcome.notices.map((n) => n.code),
+            `round ${round}, ${seat}`,
+          ).toContain('RECOVERED_PAUSED');
         }
         expect((controller.view as WhiteView).clock.phase).toBe('paused');
         const resumed = await controller.command({ type: 'resume' });
@@ -74,9 +77,8 @@ describe(`SIGKILL recovery (seed ${SEED})`, () => {
       const gone = new Promise<void>((done) => running!.process.once('exit', () => done()));
       const loops = SEATS.map(async (seat) => {
         for (let i = 0; !killed; i++) {
-          const body: Record<string, unknown> = seat === 'controller'
-            ? { type: 'speed', speed: 1 + Math.floor(rng() * 60) }
-            : { type: 'sitrep', text: `round ${round} ${seat} #${i}`, severity: 'low' };
+          const body: Record<string, unknown> =
+            seat === 'controller' ? { type: 'speed', speed: 1 + Math.floor(rng() * 60) } : { type: 'sitrep', text: `round ${round} ${seat} #${i}`, severity: 'low' };
           // A command in flight at the kill is rejected with the disconnection: not acknowledged.
           const reply = await Promise.race([seats[seat]!.command(body).catch(() => undefined), gone.then(() => undefined)]);
           if (reply?.ok) acked.push({ seq: reply.seq, body, seat, round });
@@ -122,10 +124,12 @@ describe(`SIGKILL recovery (seed ${SEED})`, () => {
     // Each audience numbers the events it may see 1, 2, 3, ...: a seat's event n is the n-th logged
     // event of its audience. Seats get events without their audience (protocol SeatEvent), renumbered.
     const all = records.flatMap((r) => r.events ?? []);
-    const ofAudience = new Map(SEATS.map((name) => {
-      const seat = name === 'controller' ? { role: 'white' } : { role: 'blue', team: name.slice(5) };
-      return [name as string, all.filter((e) => audienceAllows(e.audience, seat))];
-    }));
+    const ofAudience = new Map(
+      SEATS.map((name) => {
+        const seat = name === 'controller' ? { role: 'white' } : { role: 'blue', team: name.slice(5) };
+        return [name as string, all.filter((e) => audienceAllows(e.audience, seat))];
+      }),
+    );
     expect(received.length).toBeGreaterThan(ROUNDS * 5);
     for (const { name, event } of received) {
       const logged = ofAudience.get(name)![event.seq - 1];

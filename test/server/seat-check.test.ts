@@ -51,7 +51,10 @@ describe('seat tokens', () => {
   it('find the seat whose hash matches, and nothing for any other token', () => {
     const a = newToken();
     const b = newToken();
-    const seats = [{ seat: 'controller', tokenHash: hashToken(a) }, { seat: 'blue:kw', tokenHash: hashToken(b) }];
+    const seats = [
+      { seat: 'controller', tokenHash: hashToken(a) },
+      { seat: 'blue:kw', tokenHash: hashToken(b) },
+    ];
     expect(findByToken(seats, b)?.seat).toBe('blue:kw');
     expect(findByToken(seats, a)?.seat).toBe('controller');
     expect(findByToken(seats, newToken())).toBeUndefined();

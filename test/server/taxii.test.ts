@@ -36,11 +36,13 @@ async function taxii(path: string, token?: string, init: { accept?: string; meth
   if (init.type) headers['content-type'] = init.type;
   const res = await fetch(`${server.url}${path}`, { method: init.method ?? 'GET', headers, ...(init.body === undefined ? {} : { body: init.body }) });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, text, body: text === '' ? undefined : JSON.parse(text) as Record<string, any> };
+  return { status: res.status, headers: res.headers, text, body: text === '' ? undefined : (JSON.parse(text) as Record<string, any>) };
 }
 
 const share = (_team: string, partners: string[], title: string, indicators: string[], tlp: string) => ({
-  type: 'share-intel', partners, report: { title, text: `${title}.`, indicators, technique: 'T1566.001', tlp },
+  type: 'share-intel',
+  partners,
+  report: { title, text: `${title}.`, indicators, technique: 'T1566.001', tlp },
 });
 
 beforeAll(async () => {
@@ -94,7 +96,13 @@ describe('TAXII 2.1 discovery, API root and collections', () => {
   it("gives a blue seat its own collection only; another team's answers exactly like none (5.1, 5.2)", async () => {
     const mine = await taxii(`${root()}collections/`, tokenOf('blue:xs'));
     expect(mine.body!.collections).toHaveLength(1);
-    expect(mine.body!.collections[0]).toMatchObject({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), title: expect.any(String), can_read: true, can_write: false, media_types: ['application/stix+json;version=2.1'] });
+    expect(mine.body!.collections[0]).toMatchObject({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      title: expect.any(String),
+      can_read: true,
+      can_write: false,
+      media_types: ['application/stix+json;version=2.1'],
+    });
     const all = (await taxii(`${root()}collections/`, tokenOf('evaluator'))).body!.collections as { id: string; title: string }[];
     expect(all).toHaveLength(5);
     expect((await taxii(`${root()}collections/`, tokenOf('red'))).body).toEqual({});
@@ -122,7 +130,10 @@ describe('TAXII 2.1 objects', () => {
         expect(ok, `${o.type} ${o.id}: ${ajv.errorsText()}`).toBe(true);
         if (o.type !== 'marking-definition') expect(o.object_marking_refs?.length, o.id).toBeGreaterThan(0);
       }
-      seen[team] = objects.filter((o) => o.type === 'report').map((o) => String(o.name)).sort();
+      seen[team] = objects
+        .filter((o) => o.type === 'report')
+        .map((o) => String(o.name))
+        .sort();
       // Every indicator value it holds came in a report it sent or received.
       const text = JSON.stringify(objects);
       if (team !== 'xm' && team !== 'xz') expect(text).not.toContain('c2.example.invalid');

@@ -52,7 +52,7 @@ describe('view as team', () => {
     await server?.dispose();
   });
 
-  it('the controller views a team\'s console read-only, exactly as the team sees it', async () => {
+  it("the controller views a team's console read-only, exactly as the team sees it", async () => {
     const as = await joinSeatAs(server.url, ex.exerciseId, seatToken(ex, 'controller'), 'kw');
     opened.push(as);
     expect(as.welcome.seat).toMatchObject({ seat: 'controller', role: 'white', viewAs: 'kw' });
@@ -82,8 +82,15 @@ function joinSeatAs(url: string, exerciseId: string, token: string, viewAs: stri
     socket.once('welcome', (welcome) => {
       const sync = welcome.sync as { kind: string; full?: { view: unknown; seq: number } };
       resolve({
-        socket, welcome, view: sync.full?.view, lastSeq: sync.full?.seq ?? -1, deltas: [], frames: [], gaps: 0,
-        command: (body) => socket.emitWithAck('command', body), close: () => void socket.close(),
+        socket,
+        welcome,
+        view: sync.full?.view,
+        lastSeq: sync.full?.seq ?? -1,
+        deltas: [],
+        frames: [],
+        gaps: 0,
+        command: (body) => socket.emitWithAck('command', body),
+        close: () => void socket.close(),
       });
     });
   });

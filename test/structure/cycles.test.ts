@@ -6,11 +6,15 @@
 import { describe, expect, it } from 'vitest';
 import { cycles, importGraph, PRODUCT, type Import } from './import-graph.ts';
 
-describe('the product\'s import graph', () => {
+describe("the product's import graph", () => {
   const graph = importGraph(PRODUCT);
 
   it('reads every product folder', () => {
-    for (const dir of PRODUCT) expect([...graph.keys()].some((f) => f.startsWith(`${dir}/`)), dir).toBe(true);
+    for (const dir of PRODUCT)
+      expect(
+        [...graph.keys()].some((f) => f.startsWith(`${dir}/`)),
+        dir,
+      ).toBe(true);
     expect(graph.size).toBeGreaterThan(250);
   });
 
@@ -21,10 +25,20 @@ describe('the product\'s import graph', () => {
   it('finds a cycle when there is one (the walk works)', () => {
     const arrow = (file: string): Import => ({ spec: file, file, typeOnly: false, dynamic: false, line: 1 });
     const loop = new Map<string, Import[]>([
-      ['a.ts', [arrow('b.ts')]], ['b.ts', [arrow('c.ts'), arrow('d.ts')]], ['c.ts', [arrow('a.ts')]], ['d.ts', []],
+      ['a.ts', [arrow('b.ts')]],
+      ['b.ts', [arrow('c.ts'), arrow('d.ts')]],
+      ['c.ts', [arrow('a.ts')]],
+      ['d.ts', []],
       ['e.ts', [arrow('e.ts')]],
     ]);
     expect(cycles(loop)).toEqual([['a.ts', 'b.ts', 'c.ts'], ['e.ts']]);
-    expect(cycles(new Map([['a.ts', [arrow('b.ts')]], ['b.ts', []]]))).toEqual([]);
+    expect(
+      cycles(
+        new Map([
+          ['a.ts', [arrow('b.ts')]],
+          ['b.ts', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ const ENTRIES = new Set(['engine/index.ts', 'engine/types.ts', 'engine/constants
 const HELD = [...PRODUCT.filter((d) => d !== 'engine'), 'bench', 'scripts', 'test'];
 const EXEMPT = 'test/engine/';
 
-describe('the engine\'s front door', () => {
+describe("the engine's front door", () => {
   const graph = importGraph(HELD);
   const files = [...graph.keys()].filter((f) => !f.startsWith(EXEMPT));
 
@@ -65,7 +65,7 @@ describe('the engine\'s front door', () => {
   });
 });
 
-describe('interchange\'s front door', () => {
+describe("interchange's front door", () => {
   it('is the only way in: no file outside interchange/ (and its own tests) imports an interchange internal', () => {
     const graph = importGraph([...PRODUCT.filter((d) => d !== 'interchange'), 'bench', 'scripts', 'test']);
     const found: string[] = [];

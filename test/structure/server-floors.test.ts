@@ -8,11 +8,16 @@ import { importGraph } from './import-graph.ts';
 
 /** Folders and files of server/, from the ground up (as the table in docs/SERVER.md). */
 const FLOORS: ReadonlyArray<readonly [string, number]> = [
-  ['server/ops/', 1], ['server/auth/', 1],
-  ['server/store/', 2], ['server/config.ts', 2],
+  ['server/ops/', 1],
+  ['server/auth/', 1],
+  ['server/store/', 2],
+  ['server/config.ts', 2],
   ['server/authority/', 3],
-  ['server/realtime/', 4], ['server/scenarios/', 4],
-  ['server/http/', 5], ['server/taxii/', 5], ['server/cluster/', 5],
+  ['server/realtime/', 4],
+  ['server/scenarios/', 4],
+  ['server/http/', 5],
+  ['server/taxii/', 5],
+  ['server/cluster/', 5],
   ['server/app.ts', 6],
   ['server/server.ts', 7],
 ];
@@ -26,7 +31,7 @@ function runsUp(from: string, to: string): boolean {
   return (floorOf(to) ?? 0) > (floorOf(from) ?? Number.POSITIVE_INFINITY);
 }
 
-describe('the server\'s floors', () => {
+describe("the server's floors", () => {
   const graph = importGraph(['server']);
 
   it('puts every server file on a floor', () => {

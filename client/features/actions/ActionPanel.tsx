@@ -43,9 +43,17 @@ function ActionRow({ action, now }: { action: ActionView; now: number }) {
       <div className="action-line muted">
         <SimTime t={action.requestedAt} /> → <SimTime t={action.endedAt ?? action.due} />
         {action.result ? <span dir="auto"> · {action.result}</span> : null}
-        {live ? <button type="button" className="small" disabled={cancelWhy !== null} onClick={() => void cancel.run({ type: 'cancel-action', id: action.id })}>{t('actions.cancel')}</button> : null}
+        {live ? (
+          <button type="button" className="small" disabled={cancelWhy !== null} onClick={() => void cancel.run({ type: 'cancel-action', id: action.id })}>
+            {t('actions.cancel')}
+          </button>
+        ) : null}
       </div>
-      {cancel.error ? <div role="alert" className="error">{cancel.error}</div> : null}
+      {cancel.error ? (
+        <div role="alert" className="error">
+          {cancel.error}
+        </div>
+      ) : null}
     </li>
   );
 }
@@ -94,10 +102,18 @@ export function ActionPanel({ selected, onClearSelection, indicator }: ActionPan
         <label>
           {t('actions.action')}
           <select value={entry?.id ?? ''} onChange={(e) => setActionId(e.target.value)} data-testid="action-select">
-            {actions.map((a) => <option key={a.id} value={a.id}>{localText(a.name, lang) || t(`actionKind.${a.kind}`)} ({formatSpan(a.duration)})</option>)}
+            {actions.map((a) => (
+              <option key={a.id} value={a.id}>
+                {localText(a.name, lang) || t(`actionKind.${a.kind}`)} ({formatSpan(a.duration)})
+              </option>
+            ))}
           </select>
         </label>
-        {entry?.description ? <p className="muted" dir="auto">{localText(entry.description, lang)}</p> : null}
+        {entry?.description ? (
+          <p className="muted" dir="auto">
+            {localText(entry.description, lang)}
+          </p>
+        ) : null}
         {view.assistance.mayActFor.map((m) => (
           <p key={m.team} className="ok" data-testid="may-act-for" data-team={m.team}>
             {t('actions.mayActFor', { team: localText(view.partners.find((p) => p.id === m.team)?.name, lang) || m.team })} <SimTime t={m.until} />
@@ -106,10 +122,22 @@ export function ActionPanel({ selected, onClearSelection, indicator }: ActionPan
         {kind === 'node' ? (
           <div className="target">
             <span>{t('actions.nodes')}</span>
-            {selected.size === 0 ? <span className="muted">{t('actions.pickOnMap')}</span> : (
-              <ul className="chips">{[...selected].map((n) => <li key={n} className="chip"><bdi>{n}</bdi></li>)}</ul>
+            {selected.size === 0 ? (
+              <span className="muted">{t('actions.pickOnMap')}</span>
+            ) : (
+              <ul className="chips">
+                {[...selected].map((n) => (
+                  <li key={n} className="chip">
+                    <bdi>{n}</bdi>
+                  </li>
+                ))}
+              </ul>
             )}
-            {selected.size > 0 ? <button type="button" className="small" onClick={onClearSelection}>{t('actions.clear')}</button> : null}
+            {selected.size > 0 ? (
+              <button type="button" className="small" onClick={onClearSelection}>
+                {t('actions.clear')}
+              </button>
+            ) : null}
           </div>
         ) : null}
         {kind === 'segment' ? (
@@ -117,7 +145,13 @@ export function ActionPanel({ selected, onClearSelection, indicator }: ActionPan
             {t('actions.segment')}
             <select value={segment} onChange={(e) => setSegment(e.target.value)}>
               <option value="">—</option>
-              {view.segments.filter((s) => s.own || s.grantedUntil !== undefined).map((s) => <option key={s.id} value={s.id}>{localText(s.name, lang) || s.id}</option>)}
+              {view.segments
+                .filter((s) => s.own || s.grantedUntil !== undefined)
+                .map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {localText(s.name, lang) || s.id}
+                  </option>
+                ))}
             </select>
           </label>
         ) : null}
@@ -126,7 +160,9 @@ export function ActionPanel({ selected, onClearSelection, indicator }: ActionPan
             {t('actions.indicator')}
             <input value={ind} onChange={(e) => setInd(e.target.value)} dir="ltr" className="mono" list="seen-indicators" />
             <datalist id="seen-indicators">
-              {[...new Set(view.alerts.flatMap((a) => a.indicators))].map((i) => <option key={i} value={i} />)}
+              {[...new Set(view.alerts.flatMap((a) => a.indicators))].map((i) => (
+                <option key={i} value={i} />
+              ))}
             </datalist>
           </label>
         ) : null}
@@ -134,11 +170,25 @@ export function ActionPanel({ selected, onClearSelection, indicator }: ActionPan
           {t('actions.send', { count: targets.length })}
         </button>
         <WhyNot reason={sendWhy} />
-        {send.error ? <div role="alert" className="error">{send.error}</div> : sent !== null ? <p role="status" className="muted">{t('actions.sent', { count: sent })}</p> : null}
+        {send.error ? (
+          <div role="alert" className="error">
+            {send.error}
+          </div>
+        ) : sent !== null ? (
+          <p role="status" className="muted">
+            {t('actions.sent', { count: sent })}
+          </p>
+        ) : null}
       </form>
       <h3>{t('actions.list')}</h3>
-      {ordered.length === 0 ? <Empty>{t('actions.none')}</Empty> : (
-        <ul className="action-list">{ordered.map((a) => <ActionRow key={a.id} action={a} now={now} />)}</ul>
+      {ordered.length === 0 ? (
+        <Empty>{t('actions.none')}</Empty>
+      ) : (
+        <ul className="action-list">
+          {ordered.map((a) => (
+            <ActionRow key={a.id} action={a} now={now} />
+          ))}
+        </ul>
       )}
     </div>
   );

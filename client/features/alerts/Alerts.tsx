@@ -31,28 +31,56 @@ export function Alerts({ onBlock, onReport, onSelectNode }: AlertsProps) {
       <table className="alerts">
         <thead>
           <tr>
-            <th scope="col">{t('alerts.time')}</th><th scope="col">{t('alerts.node')}</th><th scope="col">{t('alerts.source')}</th>
-            <th scope="col">{t('alerts.technique')}</th><th scope="col">{t('alerts.severity')}</th><th scope="col">{t('alerts.indicators')}</th>
+            <th scope="col">{t('alerts.time')}</th>
+            <th scope="col">{t('alerts.node')}</th>
+            <th scope="col">{t('alerts.source')}</th>
+            <th scope="col">{t('alerts.technique')}</th>
+            <th scope="col">{t('alerts.severity')}</th>
+            <th scope="col">{t('alerts.indicators')}</th>
           </tr>
         </thead>
         <tbody>
           {alerts.map((a) => (
             <tr key={a.id} className={`sev-${a.severity}`} data-alert={a.id}>
-              <td><SimTime t={a.t} /></td>
-              <td className="nowrap">{onSelectNode ? <button type="button" className="link" onClick={() => onSelectNode(a.node)}><bdi>{a.node}</bdi></button> : <bdi>{a.node}</bdi>}</td>
+              <td>
+                <SimTime t={a.t} />
+              </td>
+              <td className="nowrap">
+                {onSelectNode ? (
+                  <button type="button" className="link" onClick={() => onSelectNode(a.node)}>
+                    <bdi>{a.node}</bdi>
+                  </button>
+                ) : (
+                  <bdi>{a.node}</bdi>
+                )}
+              </td>
               <td>{t(`source.${a.source}`)}</td>
               <td className="mono">{a.technique}</td>
-              <td><span className={`sev sev-${a.severity}`}>{t(`severity.${a.severity}`)}</span></td>
+              <td>
+                <span className={`sev sev-${a.severity}`}>{t(`severity.${a.severity}`)}</span>
+              </td>
               <td>
                 <ul className="indicators">
                   {a.indicators.map((ind) => (
                     <li key={ind}>
-                      <code dir="ltr" title={visibleControls(ind)}>{shortIndicator(visibleControls(ind))}</code>
-                      {blocked.has(ind) ? <span className="muted"> {t('alerts.blocked')}</span> : onBlock ? <button type="button" className="small" onClick={() => onBlock(ind)}>{t('alerts.block')}</button> : null}
+                      <code dir="ltr" title={visibleControls(ind)}>
+                        {shortIndicator(visibleControls(ind))}
+                      </code>
+                      {blocked.has(ind) ? (
+                        <span className="muted"> {t('alerts.blocked')}</span>
+                      ) : onBlock ? (
+                        <button type="button" className="small" onClick={() => onBlock(ind)}>
+                          {t('alerts.block')}
+                        </button>
+                      ) : null}
                     </li>
                   ))}
                 </ul>
-                {onReport && a.indicators.length > 0 ? <button type="button" className="small" onClick={() => onReport(a)}>{t('alerts.toReport')}</button> : null}
+                {onReport && a.indicators.length > 0 ? (
+                  <button type="button" className="small" onClick={() => onReport(a)}>
+                    {t('alerts.toReport')}
+                  </button>
+                ) : null}
               </td>
             </tr>
           ))}

@@ -38,7 +38,11 @@ export function LoginPage() {
         <h1>{t('auth.title')}</h1>
         <PrefsPicker />
       </header>
-      {operator ? <p role="status">{t('auth.signedInAs', { name: operator.username })} <a href="#/">{t('app.toLobby')}</a></p> : null}
+      {operator ? (
+        <p role="status">
+          {t('auth.signedInAs', { name: operator.username })} <a href="#/">{t('app.toLobby')}</a>
+        </p>
+      ) : null}
       <section className="panel">
         <p className="muted">{t('auth.seatsHint')}</p>
         <form onSubmit={submit} className="form" data-testid="login-form">
@@ -50,12 +54,20 @@ export function LoginPage() {
             {t('auth.password')}
             <input type="password" autoComplete="current-password" dir="ltr" value={password} onChange={(e) => setPassword(e.target.value)} required data-testid="login-password" />
           </label>
-          <button type="submit" className="primary" disabled={busy} data-testid="login-submit">{busy ? t('auth.signingIn') : t('auth.signIn')}</button>
-          {error ? <p role="alert" className="error">{error}</p> : null}
+          <button type="submit" className="primary" disabled={busy} data-testid="login-submit">
+            {busy ? t('auth.signingIn') : t('auth.signIn')}
+          </button>
+          {error ? (
+            <p role="alert" className="error">
+              {error}
+            </p>
+          ) : null}
         </form>
         {sso ? (
           <p>
-            <a className="button" href="/api/auth/oidc/login" data-testid="login-sso">{t('auth.sso', { label: sso.label })}</a>
+            <a className="button" href="/api/auth/oidc/login" data-testid="login-sso">
+              {t('auth.sso', { label: sso.label })}
+            </a>
           </p>
         ) : null}
       </section>

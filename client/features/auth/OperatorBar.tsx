@@ -8,11 +8,20 @@ export function OperatorBar() {
   const operator = useOperator((s) => s.operator);
   const loaded = useOperator((s) => s.loaded);
   if (!loaded) return null;
-  if (!operator) return <a href="#/login" data-testid="sign-in-link">{t('auth.signIn')}</a>;
+  if (!operator)
+    return (
+      <a href="#/login" data-testid="sign-in-link">
+        {t('auth.signIn')}
+      </a>
+    );
   return (
     <span className="operator-bar" data-testid="operator-bar">
-      <span>{t('auth.signedInAs', { name: operator.username })} <span className="muted">({operator.roles.map((r) => t(`operatorRole.${r}`)).join(', ')})</span></span>{' '}
-      <button type="button" onClick={() => void signOut()} data-testid="sign-out">{t('auth.signOut')}</button>
+      <span>
+        {t('auth.signedInAs', { name: operator.username })} <span className="muted">({operator.roles.map((r) => t(`operatorRole.${r}`)).join(', ')})</span>
+      </span>{' '}
+      <button type="button" onClick={() => void signOut()} data-testid="sign-out">
+        {t('auth.signOut')}
+      </button>
     </span>
   );
 }

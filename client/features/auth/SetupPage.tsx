@@ -59,8 +59,14 @@ export function SetupPage({ token }: { token: string }) {
             {t('setup.again')}
             <input type="password" autoComplete="new-password" dir="ltr" value={again} onChange={(e) => setAgain(e.target.value)} required data-testid="setup-again" />
           </label>
-          <button type="submit" className="primary" disabled={busy} data-testid="setup-submit">{t('setup.submit')}</button>
-          {error ? <p role="alert" className="error">{error}</p> : null}
+          <button type="submit" className="primary" disabled={busy} data-testid="setup-submit">
+            {t('setup.submit')}
+          </button>
+          {error ? (
+            <p role="alert" className="error">
+              {error}
+            </p>
+          ) : null}
         </form>
       </section>
     </main>

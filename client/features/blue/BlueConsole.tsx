@@ -53,9 +53,19 @@ export default function BlueConsole() {
 
   return (
     <div className="console blue-console" data-console="blue">
-      <ConsoleHeader seatLabel={<>{t('role.blue')} · <LocalTextView text={team.name} />{team.nation ? ` (${team.nation})` : ''}</>}>
+      <ConsoleHeader
+        seatLabel={
+          <>
+            {t('role.blue')} · <LocalTextView text={team.name} />
+            {team.nation ? ` (${team.nation})` : ''}
+          </>
+        }
+      >
         <div className="head-score">
-          <span className="muted">{t('score.composite')}</span> <strong className="mono" data-testid="head-score">{score.current.composite === null ? t('score.withheld') : score.current.composite.toFixed(1)}</strong>
+          <span className="muted">{t('score.composite')}</span>{' '}
+          <strong className="mono" data-testid="head-score">
+            {score.current.composite === null ? t('score.withheld') : score.current.composite.toFixed(1)}
+          </strong>
         </div>
       </ConsoleHeader>
       <main className="console-main">

@@ -14,10 +14,15 @@ export function BlueMap({ selected, onSelect }: { selected: ReadonlySet<string>;
   const segments = useSession((s) => (s.view as BlueView).segments);
   const team = useSession((s) => (s.view as BlueView).team);
   const partners = useSession((s) => (s.view as BlueView).partners);
-  const model = useMemo<MapModel>(() => ({
-    segments: segments.map((s) => ({ id: s.id, name: s.name, zone: s.zone, owner: s.owner })),
-    nodes, teams: [team, ...partners], ownTeam: team.id,
-  }), [nodes, segments, team, partners]);
+  const model = useMemo<MapModel>(
+    () => ({
+      segments: segments.map((s) => ({ id: s.id, name: s.name, zone: s.zone, owner: s.owner })),
+      nodes,
+      teams: [team, ...partners],
+      ownTeam: team.id,
+    }),
+    [nodes, segments, team, partners],
+  );
   const looks = useMemo(() => new Map<string, NodeLook>(nodes.map((n) => [n.id, blueLook(n)])), [nodes]);
   // Only own nodes (and nodes of teams that granted assistance) can be acted on; the engine decides.
   const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);

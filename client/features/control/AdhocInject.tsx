@@ -38,7 +38,10 @@ export function AdhocInject() {
     const ok = await cmd.run({
       type: 'adhoc-inject',
       inject: {
-        title: title.trim(), content: content.trim(), channel, to: all ? 'all-blue' : to,
+        title: title.trim(),
+        content: content.trim(),
+        channel,
+        to: all ? 'all-blue' : to,
         from: { name: from.trim(), ...(role.trim() ? { role: role.trim() } : {}) },
         ...(tlp ? { tlp } : {}),
         ...(expect ? { evaluation: { expects: [{ action: expect, within }] } } : {}),
@@ -46,47 +49,101 @@ export function AdhocInject() {
     });
     if (ok) {
       setSent(true);
-      setTitle(''); setContent('');
+      setTitle('');
+      setContent('');
     }
   };
   return (
     <form onSubmit={submit} className="form adhoc">
-      <label>{t('adhoc.title')}<input value={title} onChange={(e) => setTitle(e.target.value)} dir="auto" data-testid="adhoc-title" /></label>
+      <label>
+        {t('adhoc.title')}
+        <input value={title} onChange={(e) => setTitle(e.target.value)} dir="auto" data-testid="adhoc-title" />
+      </label>
       <fieldset>
         <legend>{t('adhoc.to')}</legend>
-        <label className="inline"><input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} />{t('adhoc.allBlue')}</label>
-        {!all ? teams.map((tm) => (
-          <label key={tm.id} className="inline">
-            <input type="checkbox" data-adhoc-team={tm.id} checked={to.includes(tm.id)} onChange={() => setTo((c) => (c.includes(tm.id) ? c.filter((x) => x !== tm.id) : [...c, tm.id]))} />
-            {localText(tm.name, lang) || tm.id}
-          </label>
-        )) : null}
+        <label className="inline">
+          <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} />
+          {t('adhoc.allBlue')}
+        </label>
+        {!all
+          ? teams.map((tm) => (
+              <label key={tm.id} className="inline">
+                <input type="checkbox" data-adhoc-team={tm.id} checked={to.includes(tm.id)} onChange={() => setTo((c) => (c.includes(tm.id) ? c.filter((x) => x !== tm.id) : [...c, tm.id]))} />
+                {localText(tm.name, lang) || tm.id}
+              </label>
+            ))
+          : null}
       </fieldset>
       <div className="row">
-        <label>{t('adhoc.channel')}
-          <select value={channel} onChange={(e) => setChannel(e.target.value as ChannelT)}>{CHANNELS.map((c) => <option key={c} value={c}>{t(`channel.${c}`)}</option>)}</select>
+        <label>
+          {t('adhoc.channel')}
+          <select value={channel} onChange={(e) => setChannel(e.target.value as ChannelT)}>
+            {CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {t(`channel.${c}`)}
+              </option>
+            ))}
+          </select>
         </label>
-        <label>TLP
-          <select value={tlp} onChange={(e) => setTlp(e.target.value as TlpLevel | '')}><option value="">—</option>{TLP_LEVELS.map((l) => <option key={l} value={l}>{l}</option>)}</select>
+        <label>
+          TLP
+          <select value={tlp} onChange={(e) => setTlp(e.target.value as TlpLevel | '')}>
+            <option value="">—</option>
+            {TLP_LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {l}
+              </option>
+            ))}
+          </select>
         </label>
       </div>
       <div className="row">
-        <label>{t('adhoc.from')}<input value={from} onChange={(e) => setFrom(e.target.value)} dir="auto" data-testid="adhoc-from" /></label>
-        <label>{t('adhoc.role')}<input value={role} onChange={(e) => setRole(e.target.value)} dir="auto" /></label>
+        <label>
+          {t('adhoc.from')}
+          <input value={from} onChange={(e) => setFrom(e.target.value)} dir="auto" data-testid="adhoc-from" />
+        </label>
+        <label>
+          {t('adhoc.role')}
+          <input value={role} onChange={(e) => setRole(e.target.value)} dir="auto" />
+        </label>
       </div>
-      <label>{t('adhoc.content')}<textarea value={content} onChange={(e) => setContent(e.target.value)} rows={5} dir="auto" data-testid="adhoc-content" /></label>
+      <label>
+        {t('adhoc.content')}
+        <textarea value={content} onChange={(e) => setContent(e.target.value)} rows={5} dir="auto" data-testid="adhoc-content" />
+      </label>
       <div className="row">
-        <label>{t('adhoc.expects')}
+        <label>
+          {t('adhoc.expects')}
           <select value={expect} onChange={(e) => setExpect(e.target.value as Expect)}>
             <option value="">—</option>
             <option value="acknowledge">{t('actionKind.acknowledge')}</option>
-            {ACTION_KINDS.map((k) => <option key={k} value={k}>{t(`actionKind.${k}`)}</option>)}
+            {ACTION_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`actionKind.${k}`)}
+              </option>
+            ))}
           </select>
         </label>
-        {expect ? <label>{t('adhoc.within')}<input value={within} onChange={(e) => setWithin(e.target.value)} dir="ltr" className="mono" aria-invalid={!withinOk} size={6} /></label> : null}
+        {expect ? (
+          <label>
+            {t('adhoc.within')}
+            <input value={within} onChange={(e) => setWithin(e.target.value)} dir="ltr" className="mono" aria-invalid={!withinOk} size={6} />
+          </label>
+        ) : null}
       </div>
-      <button type="submit" className="primary" disabled={!valid || why !== null} data-testid="adhoc-send">{t('adhoc.send')}</button> <WhyNot reason={why} />
-      {cmd.error ? <div role="alert" className="error">{cmd.error}</div> : sent ? <p role="status" className="ok">{t('adhoc.sent')}</p> : null}
+      <button type="submit" className="primary" disabled={!valid || why !== null} data-testid="adhoc-send">
+        {t('adhoc.send')}
+      </button>{' '}
+      <WhyNot reason={why} />
+      {cmd.error ? (
+        <div role="alert" className="error">
+          {cmd.error}
+        </div>
+      ) : sent ? (
+        <p role="status" className="ok">
+          {t('adhoc.sent')}
+        </p>
+      ) : null}
     </form>
   );
 }

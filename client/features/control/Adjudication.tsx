@@ -11,18 +11,24 @@ import { Empty } from '../shell/Bits.tsx';
 
 export function itemKey(item: AdjudicationItem): string {
   switch (item.kind) {
-    case 'sitrep': return `sitrep:${item.id}`;
-    case 'answer': return `answer:${item.inject}:${item.team}`;
-    case 'question': return `question:${item.move}:${item.question}:${item.team}`;
+    case 'sitrep':
+      return `sitrep:${item.id}`;
+    case 'answer':
+      return `answer:${item.inject}:${item.team}`;
+    case 'question':
+      return `question:${item.move}:${item.question}:${item.team}`;
   }
 }
 
 /** What the adjudicate command names for an item of the queue. */
 function itemTarget(item: AdjudicationItem) {
   switch (item.kind) {
-    case 'sitrep': return { kind: 'sitrep' as const, id: item.id };
-    case 'answer': return { kind: 'answer' as const, inject: item.inject, team: item.team };
-    case 'question': return { kind: 'question' as const, move: item.move, question: item.question, team: item.team };
+    case 'sitrep':
+      return { kind: 'sitrep' as const, id: item.id };
+    case 'answer':
+      return { kind: 'answer' as const, inject: item.inject, team: item.team };
+    case 'question':
+      return { kind: 'question' as const, move: item.move, question: item.question, team: item.team };
   }
 }
 
@@ -33,12 +39,26 @@ function ItemLabel({ item }: { item: AdjudicationItem }) {
   const msel = useSession((s) => (s.view as WhiteView).msel);
   const moves = useSession((s) => (s.view as WhiteView).moves);
   switch (item.kind) {
-    case 'sitrep': return <>{t('adjudicate.sitrep')} <span className={`sev sev-${item.severity}`}>{t(`severity.${item.severity}`)}</span></>;
-    case 'answer': return <>{t('adjudicate.answer')} {localText(msel.find((m) => m.inject === item.inject)?.title, lang) || item.inject}</>;
+    case 'sitrep':
+      return (
+        <>
+          {t('adjudicate.sitrep')} <span className={`sev sev-${item.severity}`}>{t(`severity.${item.severity}`)}</span>
+        </>
+      );
+    case 'answer':
+      return (
+        <>
+          {t('adjudicate.answer')} {localText(msel.find((m) => m.inject === item.inject)?.title, lang) || item.inject}
+        </>
+      );
     case 'question': {
       const move = moves.find((m) => m.id === item.move);
       const q = move?.questions.find((x) => x.id === item.question);
-      return <>{t('adjudicate.question')} {localText(move?.title, lang)}: <q dir="auto">{localText(q?.text, lang) || item.question}</q></>;
+      return (
+        <>
+          {t('adjudicate.question')} {localText(move?.title, lang)}: <q dir="auto">{localText(q?.text, lang) || item.question}</q>
+        </>
+      );
     }
   }
 }
@@ -58,9 +78,18 @@ function GradeForm({ item, initial }: { item: AdjudicationItem; initial?: number
         {t('adjudicate.grade')} <output className="mono">{grade}</output>
         <input type="range" min={0} max={100} step={5} value={grade} onChange={(e) => setGrade(Number(e.target.value))} />
       </label>
-      <label>{t('adjudicate.comment')}<input value={comment} onChange={(e) => setComment(e.target.value)} dir="auto" /></label>
-      <button type="submit" className="primary" disabled={cmd.pending} data-testid="grade">{t(initial === undefined ? 'adjudicate.submit' : 'adjudicate.regrade')}</button>
-      {cmd.error ? <div role="alert" className="error">{cmd.error}</div> : null}
+      <label>
+        {t('adjudicate.comment')}
+        <input value={comment} onChange={(e) => setComment(e.target.value)} dir="auto" />
+      </label>
+      <button type="submit" className="primary" disabled={cmd.pending} data-testid="grade">
+        {t(initial === undefined ? 'adjudicate.submit' : 'adjudicate.regrade')}
+      </button>
+      {cmd.error ? (
+        <div role="alert" className="error">
+          {cmd.error}
+        </div>
+      ) : null}
     </form>
   );
 }
@@ -72,14 +101,20 @@ function ItemCard({ item, teamName }: { item: AdjudicationItem | GradedItem; tea
   return (
     <li {...(graded ? { 'data-graded': itemKey(item), className: 'graded' } : { 'data-item': itemKey(item) })}>
       <p>
-        <strong>{teamName(item.team)}</strong> · <SimTime t={item.t} /> ·{' '}
-        <ItemLabel item={item} />
+        <strong>{teamName(item.team)}</strong> · <SimTime t={item.t} /> · <ItemLabel item={item} />
       </p>
       <div className="adjudicate-pair">
-        <blockquote dir="auto" className="prewrap">{item.text}</blockquote>
+        <blockquote dir="auto" className="prewrap">
+          {item.text}
+        </blockquote>
         {item.kind !== 'sitrep' ? <Criteria criteria={item.criteria} /> : null}
       </div>
-      {graded ? <p className="mono">{t('adjudicate.current', { grade: graded.grade })}{graded.comment ? ` · ${graded.comment}` : ''}</p> : null}
+      {graded ? (
+        <p className="mono">
+          {t('adjudicate.current', { grade: graded.grade })}
+          {graded.comment ? ` · ${graded.comment}` : ''}
+        </p>
+      ) : null}
       <GradeForm item={item} {...(graded ? { initial: graded.grade } : {})} />
     </li>
   );
@@ -94,13 +129,25 @@ export function Adjudication() {
   const teamName = (id: string) => localText(teams.find((tm) => tm.id === id)?.name, lang) || id;
   return (
     <>
-      {items.length === 0 ? <Empty>{t('adjudicate.empty')}</Empty> : (
-        <ul className="adjudication">{items.map((item) => <ItemCard key={itemKey(item)} item={item} teamName={teamName} />)}</ul>
+      {items.length === 0 ? (
+        <Empty>{t('adjudicate.empty')}</Empty>
+      ) : (
+        <ul className="adjudication">
+          {items.map((item) => (
+            <ItemCard key={itemKey(item)} item={item} teamName={teamName} />
+          ))}
+        </ul>
       )}
       {graded.length > 0 ? (
         <details className="adjudication-graded">
-          <summary>{t('adjudicate.graded')} ({graded.length})</summary>
-          <ul className="adjudication">{graded.map((item) => <ItemCard key={itemKey(item)} item={item} teamName={teamName} />)}</ul>
+          <summary>
+            {t('adjudicate.graded')} ({graded.length})
+          </summary>
+          <ul className="adjudication">
+            {graded.map((item) => (
+              <ItemCard key={itemKey(item)} item={item} teamName={teamName} />
+            ))}
+          </ul>
         </details>
       ) : null}
     </>

@@ -22,14 +22,32 @@ export function ClockControls() {
 
   return (
     <div className="clock-controls" role="toolbar" aria-label={t('control.clock')}>
-      {phase === 'planned' ? <button type="button" className="primary" disabled={cmd.pending} onClick={() => void cmd.run({ type: 'start' })} data-testid="start">{t('control.start')}</button> : null}
-      {phase === 'running' ? <button type="button" disabled={cmd.pending} onClick={() => void cmd.run({ type: 'pause' })} data-testid="pause">{t('control.pause')}</button> : null}
-      {phase === 'paused' ? <button type="button" className="primary" disabled={cmd.pending} onClick={() => void cmd.run({ type: 'resume' })} data-testid="resume">{t('control.resume')}</button> : null}
+      {phase === 'planned' ? (
+        <button type="button" className="primary" disabled={cmd.pending} onClick={() => void cmd.run({ type: 'start' })} data-testid="start">
+          {t('control.start')}
+        </button>
+      ) : null}
+      {phase === 'running' ? (
+        <button type="button" disabled={cmd.pending} onClick={() => void cmd.run({ type: 'pause' })} data-testid="pause">
+          {t('control.pause')}
+        </button>
+      ) : null}
+      {phase === 'paused' ? (
+        <button type="button" className="primary" disabled={cmd.pending} onClick={() => void cmd.run({ type: 'resume' })} data-testid="resume">
+          {t('control.resume')}
+        </button>
+      ) : null}
       {clock.mode === 'realtime' ? (
         <label className="inline">
           {t('control.speed')}
           <select value={clock.speed} disabled={phase === 'ended' || cmd.pending} onChange={(e) => void cmd.run({ type: 'speed', speed: Number(e.target.value) })} data-testid="speed">
-            {[...new Set([...SPEEDS, clock.speed])].sort((a, b) => a - b).map((s) => <option key={s} value={s}>×{s}</option>)}
+            {[...new Set([...SPEEDS, clock.speed])]
+              .sort((a, b) => a - b)
+              .map((s) => (
+                <option key={s} value={s}>
+                  ×{s}
+                </option>
+              ))}
           </select>
         </label>
       ) : null}
@@ -38,18 +56,42 @@ export function ClockControls() {
         confirmEnd ? (
           <span className="inline confirm">
             {t('control.confirmEnd')}
-            <button type="button" className="danger" onClick={() => { setConfirmEnd(false); void cmd.run({ type: 'end' }); }} data-testid="end-confirm">{t('control.end')}</button>
-            <button type="button" onClick={() => setConfirmEnd(false)}>{t('control.cancel')}</button>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => {
+                setConfirmEnd(false);
+                void cmd.run({ type: 'end' });
+              }}
+              data-testid="end-confirm"
+            >
+              {t('control.end')}
+            </button>
+            <button type="button" onClick={() => setConfirmEnd(false)}>
+              {t('control.cancel')}
+            </button>
           </span>
-        ) : <button type="button" className="danger" onClick={() => setConfirmEnd(true)} data-testid="end">{t('control.end')}</button>
+        ) : (
+          <button type="button" className="danger" onClick={() => setConfirmEnd(true)} data-testid="end">
+            {t('control.end')}
+          </button>
+        )
       ) : null}
       {phase !== 'planned' ? (
         <button type="button" disabled={cmd.pending} title={t('control.releaseScoresHint')} onClick={() => void cmd.run({ type: 'release-scores' })} data-testid="release-scores">
           {t('control.releaseScores')}
         </button>
       ) : null}
-      {clock.move ? <span className="chip" data-testid="current-move">{t('control.move')}: <LocalTextView text={clock.move.title} /></span> : null}
-      {cmd.error ? <div role="alert" className="error">{cmd.error}</div> : null}
+      {clock.move ? (
+        <span className="chip" data-testid="current-move">
+          {t('control.move')}: <LocalTextView text={clock.move.title} />
+        </span>
+      ) : null}
+      {cmd.error ? (
+        <div role="alert" className="error">
+          {cmd.error}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -30,7 +30,13 @@ function Scores() {
 
 function Red() {
   const red = useSession((s) => (s.view as WhiteView).red);
-  return <>{red.map((c) => <CampaignView key={c.id} campaign={c} controls={false} />)}</>;
+  return (
+    <>
+      {red.map((c) => (
+        <CampaignView key={c.id} campaign={c} controls={false} />
+      ))}
+    </>
+  );
 }
 
 export default function ControlConsole() {
@@ -59,7 +65,16 @@ export default function ControlConsole() {
               { id: 'adhoc', label: t('tab.adhoc'), render: () => <AdhocInject /> },
               { id: 'scores', label: t('tab.scores'), render: () => <Scores /> },
               { id: 'red', label: t('tab.red'), render: () => <Red /> },
-              { id: 'seats', label: t('tab.seats'), render: () => <><ViewAsPicker /><SeatsPanel /></> },
+              {
+                id: 'seats',
+                label: t('tab.seats'),
+                render: () => (
+                  <>
+                    <ViewAsPicker />
+                    <SeatsPanel />
+                  </>
+                ),
+              },
             ]}
           />
         </section>

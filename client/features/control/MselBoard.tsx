@@ -21,13 +21,17 @@ function Cell({ row, team }: { row: MselRow; team: string }) {
     <td className={`msel-cell s-${cell.status}${late ? ' late' : ''}`} data-team={team} data-status={cell.status}>
       <span className="status-chip">{t(`inject.${cell.status}`)}</span>
       {cell.grade !== null ? <span className="mono"> {cell.grade}</span> : null}
-      {cell.status === 'scheduled' && cell.due !== null ? <span className="msel-due muted small-text"><SimTime t={cell.due} /></span> : null}
+      {cell.status === 'scheduled' && cell.due !== null ? (
+        <span className="msel-due muted small-text">
+          <SimTime t={cell.due} />
+        </span>
+      ) : null}
       {late ? <span className="msel-due bad small-text">{t('inbox.missed')}</span> : null}
     </td>
   );
 }
 
-export function MselBoardOf({ msel, teams }: { msel: MselRow[]; teams: (WhiteView['teams'][number])[] }) {
+export function MselBoardOf({ msel, teams }: { msel: MselRow[]; teams: WhiteView['teams'][number][] }) {
   const t = useT();
   const lang = useLang();
   const blue = teams.filter((tm) => tm.role === 'blue');
@@ -42,7 +46,11 @@ export function MselBoardOf({ msel, teams }: { msel: MselRow[]; teams: (WhiteVie
             <th scope="col">{t('msel.inject')}</th>
             {blue.map((tm) => {
               const full = localText(tm.name, lang) || tm.id;
-              return <th key={tm.id} scope="col" className="msel-team" data-team={tm.id}><TeamAbbr id={tm.id} nation={labels.get(tm.id)} name={full} /></th>;
+              return (
+                <th key={tm.id} scope="col" className="msel-team" data-team={tm.id}>
+                  <TeamAbbr id={tm.id} nation={labels.get(tm.id)} name={full} />
+                </th>
+              );
             })}
           </tr>
         </thead>
@@ -50,14 +58,17 @@ export function MselBoardOf({ msel, teams }: { msel: MselRow[]; teams: (WhiteVie
           {rows.map((row) => (
             <tr key={row.inject} data-inject={row.inject}>
               <th scope="row">
-                <LocalTextView text={row.title} />{row.adhoc ? <span className="chip">{t('msel.adhoc')}</span> : null}
+                <LocalTextView text={row.title} />
+                {row.adhoc ? <span className="chip">{t('msel.adhoc')}</span> : null}
                 <span className="msel-meta muted small-text">
                   {row.at !== null ? <SimTime t={row.at} /> : null}
                   {row.conditional ? <span className="chip">{t('msel.conditional')}</span> : null}
                   <span>{t(`channel.${row.channel}`)}</span>
                 </span>
               </th>
-              {blue.map((tm) => <Cell key={tm.id} row={row} team={tm.id} />)}
+              {blue.map((tm) => (
+                <Cell key={tm.id} row={row} team={tm.id} />
+              ))}
             </tr>
           ))}
         </tbody>

@@ -21,7 +21,9 @@ export function SeatsPanel() {
     if (reply.ok) setSeats(reply.seats);
     else setError(<RefusalMessage reply={reply} />);
   }, [exerciseId, token]);
-  useEffect(() => { void refresh(); }, [refresh]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
   const rotate = async (seat: string) => {
     if (!exerciseId || !token) return;
     const reply = await rotateSeatToken(exerciseId, seat, token);
@@ -32,21 +34,54 @@ export function SeatsPanel() {
   };
   return (
     <div className="seats">
-      <button type="button" onClick={() => void refresh()}>{t('seats.refresh')}</button>
-      {error ? <div role="alert" className="error">{error}</div> : null}
+      <button type="button" onClick={() => void refresh()}>
+        {t('seats.refresh')}
+      </button>
+      {error ? (
+        <div role="alert" className="error">
+          {error}
+        </div>
+      ) : null}
       {fresh ? (
         <p className="warning">
-          {t('seats.newLink', { seat: fresh.seat })} <input readOnly className="mono link-field" value={seatUrl(fresh.link)} dir="ltr" onFocus={(e) => e.target.select()} aria-label={t('seats.linkFor', { seat: fresh.seat })} />
+          {t('seats.newLink', { seat: fresh.seat })}{' '}
+          <input readOnly className="mono link-field" value={seatUrl(fresh.link)} dir="ltr" onFocus={(e) => e.target.select()} aria-label={t('seats.linkFor', { seat: fresh.seat })} />
         </p>
       ) : null}
       <table>
-        <thead><tr><th scope="col">{t('seats.seat')}</th><th scope="col">{t('seats.connected')}</th><th scope="col"><span className="sr-only">{t('seats.actions')}</span></th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t('seats.seat')}</th>
+            <th scope="col">{t('seats.connected')}</th>
+            <th scope="col">
+              <span className="sr-only">{t('seats.actions')}</span>
+            </th>
+          </tr>
+        </thead>
         <tbody>
           {seats?.map((s) => (
             <tr key={s.seat}>
-              <th scope="row">{t(`role.${s.role}`)}{s.name ? <> · <LocalTextView text={s.name} /></> : s.team ? ` · ${s.team}` : ''}</th>
+              <th scope="row">
+                {t(`role.${s.role}`)}
+                {s.name ? (
+                  <>
+                    {' '}
+                    · <LocalTextView text={s.name} />
+                  </>
+                ) : s.team ? (
+                  ` · ${s.team}`
+                ) : (
+                  ''
+                )}
+              </th>
               <td className="mono">{s.connected}</td>
-              <td>{s.role !== 'white' ? <button type="button" className="small" onClick={() => void rotate(s.seat)}>{t('seats.rotate')}</button> : null}</td>
+              <td>
+                {s.role !== 'white' ? (
+                  <button type="button" className="small" onClick={() => void rotate(s.seat)}>
+                    {t('seats.rotate')}
+                  </button>
+                ) : null}
+              </td>
             </tr>
           ))}
         </tbody>

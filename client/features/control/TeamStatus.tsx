@@ -22,7 +22,14 @@ export function nodeCounts(view: Pick<TruthView, 'nodes'>): Map<string, { nodes:
 
 /** A team in a narrow table: its nation code (or id), the full name on hover and for screen readers. */
 export function TeamAbbr({ id, nation, name }: { id: string; nation?: string | undefined; name: string }) {
-  return <><span title={name || id} aria-hidden="true">{nation ?? id}</span><span className="sr-only">{name || id}</span></>;
+  return (
+    <>
+      <span title={name || id} aria-hidden="true">
+        {nation ?? id}
+      </span>
+      <span className="sr-only">{name || id}</span>
+    </>
+  );
 }
 
 export function TeamStatusOf({ blue, nodes }: { blue: TruthView['blue']; nodes: TruthView['nodes'] }) {
@@ -34,9 +41,15 @@ export function TeamStatusOf({ blue, nodes }: { blue: TruthView['blue']; nodes: 
       <table className="teams">
         <thead>
           <tr>
-            <th scope="col">{t('teams.team')}</th><th scope="col">{t('score.composite')}</th><th scope="col">{t('teams.alerts')}</th>
-            <th scope="col">{t('teams.falsePositives')}</th><th scope="col">{t('teams.actions')}</th><th scope="col">{t('teams.compromised')}</th>
-            <th scope="col">{t('teams.isolated')}</th><th scope="col">{t('teams.blocked')}</th><th scope="col">{t('teams.hunting')}</th>
+            <th scope="col">{t('teams.team')}</th>
+            <th scope="col">{t('score.composite')}</th>
+            <th scope="col">{t('teams.alerts')}</th>
+            <th scope="col">{t('teams.falsePositives')}</th>
+            <th scope="col">{t('teams.actions')}</th>
+            <th scope="col">{t('teams.compromised')}</th>
+            <th scope="col">{t('teams.isolated')}</th>
+            <th scope="col">{t('teams.blocked')}</th>
+            <th scope="col">{t('teams.hunting')}</th>
           </tr>
         </thead>
         <tbody>
@@ -45,12 +58,18 @@ export function TeamStatusOf({ blue, nodes }: { blue: TruthView['blue']; nodes: 
             const running = b.actions.filter((a) => a.status === 'requested' || a.status === 'inProgress').length;
             return (
               <tr key={b.team.id} data-team={b.team.id}>
-                <th scope="row"><TeamAbbr id={b.team.id} nation={b.team.nation} name={localText(b.team.name, lang)} /></th>
+                <th scope="row">
+                  <TeamAbbr id={b.team.id} nation={b.team.nation} name={localText(b.team.name, lang)} />
+                </th>
                 <td className="mono">{b.score.current.composite.toFixed(1)}</td>
                 <td className="mono">{b.alertCount}</td>
                 <td className="mono">{b.falsePositives}</td>
-                <td className="mono">{running}/{b.actions.length}</td>
-                <td className={`mono${c.hit > 0 ? ' bad' : ''}`}>{c.hit}/{c.nodes}</td>
+                <td className="mono">
+                  {running}/{b.actions.length}
+                </td>
+                <td className={`mono${c.hit > 0 ? ' bad' : ''}`}>
+                  {c.hit}/{c.nodes}
+                </td>
                 <td className="mono">{c.isolated}</td>
                 <td className="mono">{b.blocked}</td>
                 <td>{b.hunting.map((h) => h.segment).join(', ')}</td>

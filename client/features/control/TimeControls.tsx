@@ -25,13 +25,17 @@ function MoveControls({ cmd }: { cmd: CommandState }) {
   if (moves.length === 0) return null;
   return (
     <span className="inline">
-      <button type="button" disabled={cmd.pending || later.length === 0} onClick={() => void cmd.run({ type: 'move' })} data-testid="next-move">{t('control.nextMove')}</button>
+      <button type="button" disabled={cmd.pending || later.length === 0} onClick={() => void cmd.run({ type: 'move' })} data-testid="next-move">
+        {t('control.nextMove')}
+      </button>
       <select aria-label={t('control.goToMove')} value={target?.id ?? ''} disabled={cmd.pending || later.length === 0} onChange={(e) => setPick(e.target.value)} data-testid="move-pick">
         {moves.map((m) => (
           <option key={m.id} value={m.id} disabled={m.start <= clock.t}>{`${formatExerciseTime(m.start)} · ${localText(m.title, lang)}`}</option>
         ))}
       </select>
-      <button type="button" disabled={cmd.pending || !target} onClick={() => target && void cmd.run({ type: 'move', move: target.id })} data-testid="go-to-move">{t('control.goToMove')}</button>
+      <button type="button" disabled={cmd.pending || !target} onClick={() => target && void cmd.run({ type: 'move', move: target.id })} data-testid="go-to-move">
+        {t('control.goToMove')}
+      </button>
     </span>
   );
 }
@@ -45,7 +49,14 @@ function AdvanceControl({ cmd }: { cmd: CommandState }) {
   return (
     <span className="inline">
       <input aria-label={t('control.step')} value={step} onChange={(e) => setStep(e.target.value)} size={5} dir="ltr" className="mono" data-testid="advance-by" />
-      <button type="button" disabled={cmd.pending || !stepMs.ok || stepMs.ms === 0} onClick={() => stepMs.ok && void cmd.run({ type: 'advance', to: Math.min(clock.duration, clock.t + stepMs.ms) })} data-testid="advance">{t('control.advance')}</button>
+      <button
+        type="button"
+        disabled={cmd.pending || !stepMs.ok || stepMs.ms === 0}
+        onClick={() => stepMs.ok && void cmd.run({ type: 'advance', to: Math.min(clock.duration, clock.t + stepMs.ms) })}
+        data-testid="advance"
+      >
+        {t('control.advance')}
+      </button>
     </span>
   );
 }
@@ -61,10 +72,14 @@ function JumpControl({ cmd }: { cmd: CommandState }) {
     <span className="inline">
       <label className="inline">
         {t('control.jumpTo')}
-        <span className="mono" dir="ltr">T+</span>
+        <span className="mono" dir="ltr">
+          T+
+        </span>
         <input value={to} onChange={(e) => setTo(e.target.value)} size={6} dir="ltr" className="mono" placeholder="1d2h" data-testid="jump-to" />
       </label>
-      <button type="button" disabled={cmd.pending || !valid} onClick={() => at.ok && void cmd.run({ type: 'jump', to: at.ms })} data-testid="jump-go">{t('control.jumpGo')}</button>
+      <button type="button" disabled={cmd.pending || !valid} onClick={() => at.ok && void cmd.run({ type: 'jump', to: at.ms })} data-testid="jump-go">
+        {t('control.jumpGo')}
+      </button>
     </span>
   );
 }
@@ -78,8 +93,14 @@ export function TimeControls({ cmd }: { cmd: CommandState }) {
     <>
       <MoveControls cmd={cmd} />
       {clock.mode === 'tabletop' ? <AdvanceControl cmd={cmd} /> : <JumpControl cmd={cmd} />}
-      <button type="button" disabled={cmd.pending} onClick={() => void cmd.run({ type: 'jump-to-next-inject' })} data-testid="jump">{t('control.jump')}</button>
-      {nextEventAt !== null ? <span className="muted">{t('control.next')} <SimTime t={nextEventAt} /></span> : null}
+      <button type="button" disabled={cmd.pending} onClick={() => void cmd.run({ type: 'jump-to-next-inject' })} data-testid="jump">
+        {t('control.jump')}
+      </button>
+      {nextEventAt !== null ? (
+        <span className="muted">
+          {t('control.next')} <SimTime t={nextEventAt} />
+        </span>
+      ) : null}
     </>
   );
 }

@@ -26,10 +26,16 @@ export function ViewAsPicker() {
       <label className="inline">
         {t('viewAs.label')}
         <select value={team} onChange={(e) => setTeam(e.target.value)} data-testid="view-as-team">
-          {teams.map((x) => <option key={x.id} value={x.id}>{localText(x.name, lang) || x.id}</option>)}
+          {teams.map((x) => (
+            <option key={x.id} value={x.id}>
+              {localText(x.name, lang) || x.id}
+            </option>
+          ))}
         </select>
       </label>
-      <a className="button" href={href} target="_blank" rel="noreferrer noopener" data-testid="view-as-open">{t('viewAs.open')}</a>
+      <a className="button" href={href} target="_blank" rel="noreferrer noopener" data-testid="view-as-open">
+        {t('viewAs.open')}
+      </a>
     </div>
   );
 }
@@ -42,7 +48,9 @@ export default function ViewAsTeam() {
   const name = useSession((s) => (s.view && s.view.kind === 'blue' ? localText(s.view.team.name, lang) : ''));
   return (
     <div className="view-as-page" data-view-as={team}>
-      <p className="view-as-banner" role="note" data-testid="view-as-banner">{t('viewAs.banner', { team: name || team })}</p>
+      <p className="view-as-banner" role="note" data-testid="view-as-banner">
+        {t('viewAs.banner', { team: name || team })}
+      </p>
       <BlueConsole />
     </div>
   );

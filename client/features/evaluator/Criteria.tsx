@@ -12,8 +12,22 @@ export function Criteria({ criteria }: { criteria: CriteriaView }) {
   if (criteria.answer === undefined && criteria.rubric === undefined) return <p className="muted criteria-none">{t('criteria.none')}</p>;
   return (
     <dl className="criteria" data-testid="criteria">
-      {criteria.answer !== undefined ? <><dt>{t('criteria.answer')}</dt><dd><LocalMarkdown text={criteria.answer} /></dd></> : null}
-      {criteria.rubric !== undefined ? <><dt>{t('criteria.rubric')}</dt><dd><LocalMarkdown text={criteria.rubric} /></dd></> : null}
+      {criteria.answer !== undefined ? (
+        <>
+          <dt>{t('criteria.answer')}</dt>
+          <dd>
+            <LocalMarkdown text={criteria.answer} />
+          </dd>
+        </>
+      ) : null}
+      {criteria.rubric !== undefined ? (
+        <>
+          <dt>{t('criteria.rubric')}</dt>
+          <dd>
+            <LocalMarkdown text={criteria.rubric} />
+          </dd>
+        </>
+      ) : null}
     </dl>
   );
 }

@@ -40,14 +40,23 @@ function Timeline({ frames }: { frames: ReturnType<typeof createRecorder>['frame
   return (
     <div>
       <div className="segmented" role="radiogroup" aria-label={t('timeline.source')}>
-        <label className="inline"><input type="radio" name="tl-source" checked={mode === 'recorded'} onChange={() => setMode('recorded')} />{t('timeline.recorded')}</label>
-        <label className="inline"><input type="radio" name="tl-source" checked={mode === 'server'} onChange={() => setMode('server')} data-testid="source-server" />{t('timeline.fromServer')}</label>
-        <label className="inline"><input type="radio" name="tl-source" checked={mode === 'log'} onChange={() => setMode('log')} />{t('timeline.fromLog')}</label>
+        <label className="inline">
+          <input type="radio" name="tl-source" checked={mode === 'recorded'} onChange={() => setMode('recorded')} />
+          {t('timeline.recorded')}
+        </label>
+        <label className="inline">
+          <input type="radio" name="tl-source" checked={mode === 'server'} onChange={() => setMode('server')} data-testid="source-server" />
+          {t('timeline.fromServer')}
+        </label>
+        <label className="inline">
+          <input type="radio" name="tl-source" checked={mode === 'log'} onChange={() => setMode('log')} />
+          {t('timeline.fromLog')}
+        </label>
       </div>
-      {mode === 'recorded' ? <Recorded frames={frames} /> : (
-        <Suspense fallback={<Loading />}>
-          {mode === 'server' && exerciseId && token ? <ServerLogReplay exerciseId={exerciseId} token={token} /> : <LogReplay />}
-        </Suspense>
+      {mode === 'recorded' ? (
+        <Recorded frames={frames} />
+      ) : (
+        <Suspense fallback={<Loading />}>{mode === 'server' && exerciseId && token ? <ServerLogReplay exerciseId={exerciseId} token={token} /> : <LogReplay />}</Suspense>
       )}
     </div>
   );
@@ -73,10 +82,15 @@ export default function EvaluatorConsole() {
           onChange={setTab}
           tabs={[
             {
-              id: 'live', label: t('tab.live'), render: () => (
+              id: 'live',
+              label: t('tab.live'),
+              render: () => (
                 <div className="live-grid">
                   <TruthMap />
-                  <section className="panel"><h2>{t('tab.teams')}</h2><TeamStatus /></section>
+                  <section className="panel">
+                    <h2>{t('tab.teams')}</h2>
+                    <TeamStatus />
+                  </section>
                   <EventFeed />
                 </div>
               ),

@@ -26,8 +26,9 @@ function RateForm({ capability, task, team, current }: { capability: string; tas
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     if (!rating) return;
-    void cmd.run({ type: 'rate', capability, ...(task ? { task } : {}), ...(team ? { team } : {}), rating, ...(note.trim() ? { note: note.trim() } : {}) })
-      .then((ok) => { if (ok) setNote(''); });
+    void cmd.run({ type: 'rate', capability, ...(task ? { task } : {}), ...(team ? { team } : {}), rating, ...(note.trim() ? { note: note.trim() } : {}) }).then((ok) => {
+      if (ok) setNote('');
+    });
   };
   return (
     <form onSubmit={submit} className="rate-form">
@@ -41,15 +42,30 @@ function RateForm({ capability, task, team, current }: { capability: string; tas
         ))}
       </fieldset>
       <input value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('ratings.note')} aria-label={t('ratings.note')} dir="auto" />
-      <button type="submit" className="small" disabled={!rating || cmd.pending}>{t('ratings.save')}</button>
-      {cmd.error ? <span role="alert" className="error">{cmd.error}</span> : null}
+      <button type="submit" className="small" disabled={!rating || cmd.pending}>
+        {t('ratings.save')}
+      </button>
+      {cmd.error ? (
+        <span role="alert" className="error">
+          {cmd.error}
+        </span>
+      ) : null}
     </form>
   );
 }
 
 function Current({ r }: { r: EvaluatorView['ratings'][number] | undefined }) {
   if (!r) return <span className="muted">—</span>;
-  return <><span className={`rating r-${r.rating}`} title={r.note ?? ''} data-testid="current-rating">{r.rating}</span> <span className="muted"><SimTime t={r.t} /> {r.by}</span></>;
+  return (
+    <>
+      <span className={`rating r-${r.rating}`} title={r.note ?? ''} data-testid="current-rating">
+        {r.rating}
+      </span>{' '}
+      <span className="muted">
+        <SimTime t={r.t} /> {r.by}
+      </span>
+    </>
+  );
 }
 
 function TaskCard({ view, cap, task, team }: { view: EvaluatorView; cap: Cap; task: Cap['tasks'][number]; team?: string }) {
@@ -58,7 +74,12 @@ function TaskCard({ view, cap, task, team }: { view: EvaluatorView; cap: Cap; ta
   const evidence = team ? taskEvidence(view, team, cap.id, task.id) : [];
   return (
     <article className="rate-task" data-capability={cap.id} data-task={task.id}>
-      <header><strong><LocalTextView text={task.name} /></strong> <Current r={current} /></header>
+      <header>
+        <strong>
+          <LocalTextView text={task.name} />
+        </strong>{' '}
+        <Current r={current} />
+      </header>
       <Criteria criteria={{ ...(task.answer ? { answer: task.answer } : {}), ...(task.rubric ? { rubric: task.rubric } : {}) }} />
       {evidence.length > 0 ? (
         <details className="evidence">
@@ -66,9 +87,17 @@ function TaskCard({ view, cap, task, team }: { view: EvaluatorView; cap: Cap; ta
           <ul>
             {evidence.map((e) => (
               <li key={`${e.kind}:${e.id}`} data-evidence={e.id}>
-                <p><span className="chip">{t(e.kind === 'inject' ? 'ratings.inject' : 'ratings.question')}</span> <LocalTextView text={e.title} />
-                  {e.grade !== null ? <span className="mono"> · {t('inbox.grade', { grade: e.grade })}</span> : null}</p>
-                {e.answer !== null ? <blockquote dir="auto" className="prewrap">{e.answer}</blockquote> : <p className="muted">{t('manual.notAnswered')}</p>}
+                <p>
+                  <span className="chip">{t(e.kind === 'inject' ? 'ratings.inject' : 'ratings.question')}</span> <LocalTextView text={e.title} />
+                  {e.grade !== null ? <span className="mono"> · {t('inbox.grade', { grade: e.grade })}</span> : null}
+                </p>
+                {e.answer !== null ? (
+                  <blockquote dir="auto" className="prewrap">
+                    {e.answer}
+                  </blockquote>
+                ) : (
+                  <p className="muted">{t('manual.notAnswered')}</p>
+                )}
                 <Criteria criteria={e.criteria} />
               </li>
             ))}
@@ -91,12 +120,31 @@ function History({ view, team }: { view: EvaluatorView; team?: string }) {
   if (rows.length === 0) return <p className="muted">{t('ratings.noHistory')}</p>;
   return (
     <table className="rating-history" data-testid="rating-history">
-      <thead><tr><th scope="col">{t('ratings.when')}</th><th scope="col">{t('ratings.by')}</th><th scope="col">{t('ratings.capability')}</th><th scope="col">{t('ratings.change')}</th><th scope="col">{t('ratings.note')}</th></tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">{t('ratings.when')}</th>
+          <th scope="col">{t('ratings.by')}</th>
+          <th scope="col">{t('ratings.capability')}</th>
+          <th scope="col">{t('ratings.change')}</th>
+          <th scope="col">{t('ratings.note')}</th>
+        </tr>
+      </thead>
       <tbody>
         {rows.map((r, i) => (
           <tr key={i}>
-            <td><SimTime t={r.t} /></td><td>{r.by}</td><td dir="auto">{itemName(r.capability, r.task)}</td>
-            <td>{r.previous ? <><span className={`rating r-${r.previous}`}>{r.previous}</span> → </> : null}<span className={`rating r-${r.rating}`}>{r.rating}</span></td>
+            <td>
+              <SimTime t={r.t} />
+            </td>
+            <td>{r.by}</td>
+            <td dir="auto">{itemName(r.capability, r.task)}</td>
+            <td>
+              {r.previous ? (
+                <>
+                  <span className={`rating r-${r.previous}`}>{r.previous}</span> →{' '}
+                </>
+              ) : null}
+              <span className={`rating r-${r.rating}`}>{r.rating}</span>
+            </td>
             <td dir="auto">{r.note ?? ''}</td>
           </tr>
         ))}
@@ -117,16 +165,24 @@ export function Ratings({ view }: { view: EvaluatorView }) {
       <label className="inline">
         {t('ratings.team')}
         <select value={team} onChange={(e) => setTeam(e.target.value)} data-testid="rating-team">
-          {blue.map((x) => <option key={x.id} value={x.id}>{localText(x.name, lang) || x.id}</option>)}
+          {blue.map((x) => (
+            <option key={x.id} value={x.id}>
+              {localText(x.name, lang) || x.id}
+            </option>
+          ))}
           <option value="">{t('ratings.wholeExercise')}</option>
         </select>
       </label>
       <p className="muted">{RATINGS.map((r) => `${r}: ${t(`ratings.meaning.${r}`)}`).join(' · ')}</p>
       {view.capabilities.map((c) => (
         <section key={c.id} className="rate-capability" data-capability={c.id}>
-          <h3><LocalTextView text={c.name} /> <Current r={latestRating(view.ratings, c.id, undefined, forTeam)} /></h3>
+          <h3>
+            <LocalTextView text={c.name} /> <Current r={latestRating(view.ratings, c.id, undefined, forTeam)} />
+          </h3>
           <RateForm key={`${team}-cap`} capability={c.id} {...(forTeam ? { team: forTeam } : {})} current={latestRating(view.ratings, c.id, undefined, forTeam)?.rating} />
-          {c.tasks.map((task) => <TaskCard key={`${team}-${task.id}`} view={view} cap={c} task={task} {...(forTeam ? { team: forTeam } : {})} />)}
+          {c.tasks.map((task) => (
+            <TaskCard key={`${team}-${task.id}`} view={view} cap={c} task={task} {...(forTeam ? { team: forTeam } : {})} />
+          ))}
         </section>
       ))}
       <h3>{t('ratings.history')}</h3>

@@ -15,7 +15,9 @@ export function latestRating(ratings: readonly RatingV[], capability: string, ta
   return found;
 }
 
-export interface RatingChange extends RatingV { previous: RatingV['rating'] | null }
+export interface RatingChange extends RatingV {
+  previous: RatingV['rating'] | null;
+}
 
 /** Every rating given to a team (undefined: exercise-wide), in the order given, each with the rating of the same item it replaced. */
 export function ratingHistory(ratings: readonly RatingV[], team?: string): RatingChange[] {

@@ -32,7 +32,12 @@ export function Exports() {
     const reply = await exerciseExport(exerciseId, token, format, { lang, tz: timeZone });
     setBusy(null);
     if (reply.ok) downloadBlob(reply.fileName, reply.blob);
-    else setError(<>{t('export.failedShort')} <RefusalMessage reply={reply} /></>);
+    else
+      setError(
+        <>
+          {t('export.failedShort')} <RefusalMessage reply={reply} />
+        </>,
+      );
   };
   return (
     <details className="exports" data-testid="exports">
@@ -46,7 +51,11 @@ export function Exports() {
           </li>
         ))}
       </ul>
-      {error ? <div role="alert" className="error">{error}</div> : null}
+      {error ? (
+        <div role="alert" className="error">
+          {error}
+        </div>
+      ) : null}
     </details>
   );
 }

@@ -37,7 +37,11 @@ export function EventList({ events, title, names = NO_NAMES }: { events: readonl
           <span className="sr-only">{t('feed.filter')}</span>
           <select value={family} onChange={(e) => setFamily(e.target.value)} aria-label={t('feed.filter')}>
             <option value="">{t('feed.all')}</option>
-            {families.map((f) => <option key={f} value={f}>{f}</option>)}
+            {families.map((f) => (
+              <option key={f} value={f}>
+                {f}
+              </option>
+            ))}
           </select>
         </label>
       </header>
@@ -46,8 +50,12 @@ export function EventList({ events, title, names = NO_NAMES }: { events: readonl
           <li key={e.seq} className={`ev ev-${eventFamily(e.type)}`} data-type={e.type}>
             <SimTime t={e.t} />
             <span className="ev-type">{hasKey(`event.${e.type}`) ? t(`event.${e.type}`) : e.type}</span>
-            <span className="ev-actor muted"><bdi>{actorName(e.actor, names)}</bdi></span>
-            <span className="ev-data" dir="auto">{describeEvent(e, names)}</span>
+            <span className="ev-actor muted">
+              <bdi>{actorName(e.actor, names)}</bdi>
+            </span>
+            <span className="ev-data" dir="auto">
+              {describeEvent(e, names)}
+            </span>
           </li>
         ))}
       </ol>

@@ -9,7 +9,12 @@ import { localText } from '../../../engine/constants.ts';
 const KEYS = ['team', 'node', 'nodes', 'inject', 'step', 'action', 'status', 'state', 'to', 'from', 'partners', 'report', 'technique', 'severity', 'grade', 'speed', 'move', 'title', 'ok', 'result'];
 
 /** Names the seat knows, by kind; an id it cannot name is said as it is. */
-export interface FeedNames { team: ReadonlyMap<string, string>; inject: ReadonlyMap<string, string>; node: ReadonlyMap<string, string>; step: ReadonlyMap<string, string> }
+export interface FeedNames {
+  team: ReadonlyMap<string, string>;
+  inject: ReadonlyMap<string, string>;
+  node: ReadonlyMap<string, string>;
+  step: ReadonlyMap<string, string>;
+}
 
 export const NO_NAMES: FeedNames = { team: new Map(), inject: new Map(), node: new Map(), step: new Map() };
 

@@ -34,12 +34,22 @@ function InjectDetail({ item }: { item: InboxItem }) {
   return (
     <article className="inject" aria-labelledby={`inject-${item.inject}`} data-inject={item.inject}>
       <header>
-        <h3 id={`inject-${item.inject}`}><LocalTextView text={item.title} /></h3>
+        <h3 id={`inject-${item.inject}`}>
+          <LocalTextView text={item.title} />
+        </h3>
         <p className="inject-meta">
           <TlpChip tlp={item.tlp} />
           <span className="chip">{t(`channel.${item.channel}`)}</span>
           {item.priority ? <span className={`chip prio-${item.priority}`}>{t(`priority.${item.priority}`)}</span> : null}
-          <span>{t('inbox.from')} <LocalTextView text={item.from.name} />{item.from.role ? <> · <LocalTextView text={item.from.role} /></> : null}</span>
+          <span>
+            {t('inbox.from')} <LocalTextView text={item.from.name} />
+            {item.from.role ? (
+              <>
+                {' '}
+                · <LocalTextView text={item.from.role} />
+              </>
+            ) : null}
+          </span>
           <SimTime t={item.deliveredAt} />
           <StatusChip status={item.status} prefix="inject" />
         </p>
@@ -48,13 +58,25 @@ function InjectDetail({ item }: { item: InboxItem }) {
       {item.questions.length > 0 ? (
         <section>
           <h4>{t('inbox.questions')}</h4>
-          <ol>{item.questions.map((q, i) => <li key={i}><LocalTextView text={q} /></li>)}</ol>
+          <ol>
+            {item.questions.map((q, i) => (
+              <li key={i}>
+                <LocalTextView text={q} />
+              </li>
+            ))}
+          </ol>
         </section>
       ) : null}
       {item.asks.length > 0 ? (
         <section>
           <h4>{t('inbox.asked')}</h4>
-          <ul className="asks">{item.asks.map((a, i) => <li key={i}><LocalTextView text={a} /></li>)}</ul>
+          <ul className="asks">
+            {item.asks.map((a, i) => (
+              <li key={i}>
+                <LocalTextView text={a} />
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
       <footer className="inject-actions">
@@ -63,12 +85,27 @@ function InjectDetail({ item }: { item: InboxItem }) {
             {t('inbox.acknowledge')}
           </button>
         ) : null}
-        {ack.error ? <div role="alert" className="error">{ack.error}</div> : null}
+        {ack.error ? (
+          <div role="alert" className="error">
+            {ack.error}
+          </div>
+        ) : null}
         {item.answer !== null ? (
           <section className="answer">
-            <h4>{t('inbox.yourAnswer')} · <SimTime t={item.answeredAt ?? 0} /></h4>
-            <p dir="auto" className="prewrap">{item.answer}</p>
-            {item.grade !== null ? <p>{t('inbox.grade', { grade: item.grade })}{item.comment ? ` · ${item.comment}` : ''}</p> : <p className="muted">{t('inbox.awaitingGrade')}</p>}
+            <h4>
+              {t('inbox.yourAnswer')} · <SimTime t={item.answeredAt ?? 0} />
+            </h4>
+            <p dir="auto" className="prewrap">
+              {item.answer}
+            </p>
+            {item.grade !== null ? (
+              <p>
+                {t('inbox.grade', { grade: item.grade })}
+                {item.comment ? ` · ${item.comment}` : ''}
+              </p>
+            ) : (
+              <p className="muted">{t('inbox.awaitingGrade')}</p>
+            )}
           </section>
         ) : (
           <form onSubmit={submit} className="form">
@@ -76,8 +113,15 @@ function InjectDetail({ item }: { item: InboxItem }) {
               {t('inbox.answer')}
               <textarea value={text} onChange={(e) => setText(e.target.value)} rows={4} dir="auto" data-testid="answer-text" />
             </label>
-            <button type="submit" disabled={answerWhy !== null || !text.trim()} data-testid="answer-submit">{t('inbox.send')}</button> <WhyNot reason={answerWhy} />
-            {answer.error ? <div role="alert" className="error">{answer.error}</div> : null}
+            <button type="submit" disabled={answerWhy !== null || !text.trim()} data-testid="answer-submit">
+              {t('inbox.send')}
+            </button>{' '}
+            <WhyNot reason={answerWhy} />
+            {answer.error ? (
+              <div role="alert" className="error">
+                {answer.error}
+              </div>
+            ) : null}
           </form>
         )}
       </footer>
@@ -98,9 +142,19 @@ export function Inbox() {
       <ul className="inbox-list" aria-label={t('inbox.title')}>
         {items.map((item) => (
           <li key={item.inject}>
-            <button type="button" className={`inbox-item${item === current ? ' current' : ''}${item.status === 'delivered' ? ' unread' : ''}`} aria-current={item === current} onClick={() => setOpen(item.inject)} data-inject={item.inject}>
-              <span className="inbox-title"><LocalTextView text={item.title} /></span>
-              <span className="inbox-sub"><SimTime t={item.deliveredAt} /> <StatusChip status={item.status} prefix="inject" /></span>
+            <button
+              type="button"
+              className={`inbox-item${item === current ? ' current' : ''}${item.status === 'delivered' ? ' unread' : ''}`}
+              aria-current={item === current}
+              onClick={() => setOpen(item.inject)}
+              data-inject={item.inject}
+            >
+              <span className="inbox-title">
+                <LocalTextView text={item.title} />
+              </span>
+              <span className="inbox-sub">
+                <SimTime t={item.deliveredAt} /> <StatusChip status={item.status} prefix="inject" />
+              </span>
             </button>
           </li>
         ))}

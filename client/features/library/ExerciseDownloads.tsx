@@ -29,7 +29,9 @@ export function ExerciseDownloads({ operator, exerciseId, onError }: { operator:
       <ul role="menu">
         {LIBRARY_DOWNLOADS.map((f) => (
           <li key={f} role="none">
-            <button type="button" role="menuitem" disabled={busy !== null} aria-busy={busy === f} onClick={() => void get(f)} data-testid={`download-${f}`}>{t(`export.${f}`)}</button>
+            <button type="button" role="menuitem" disabled={busy !== null} aria-busy={busy === f} onClick={() => void get(f)} data-testid={`download-${f}`}>
+              {t(`export.${f}`)}
+            </button>
           </li>
         ))}
       </ul>

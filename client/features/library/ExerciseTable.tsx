@@ -44,39 +44,73 @@ function Row({ exercise: x, operator, onChanged, onError }: { exercise: LibraryE
         <th scope="row">
           <LocalTextView text={x.scenario.title} />
           {x.scenario.version !== undefined ? <span className="muted"> · {t('library.versionN', { version: x.scenario.version })}</span> : null}
-          <div className="muted mono" dir="ltr">{x.id}</div>
+          <div className="muted mono" dir="ltr">
+            {x.id}
+          </div>
         </th>
         <td>{t(`mode.${x.mode}`)}</td>
-        <td><span className={`badge status-${x.status}`} data-testid="exercise-status">{t(`library.status.${x.status}`)}</span></td>
-        <td className="mono" dir="ltr">{x.clockMs === undefined ? '—' : formatExerciseTime(x.clockMs)}</td>
+        <td>
+          <span className={`badge status-${x.status}`} data-testid="exercise-status">
+            {t(`library.status.${x.status}`)}
+          </span>
+        </td>
+        <td className="mono" dir="ltr">
+          {x.clockMs === undefined ? '—' : formatExerciseTime(x.clockMs)}
+        </td>
         <td>{t('library.joined', { joined, seats: x.seats.length })}</td>
         <td>
-          {x.scores.length === 0 ? '—' : (
-            <ul className="inline-list">{x.scores.map((s) => <li key={s.team}><span className="mono">{s.team}</span> {Math.round(s.composite)}</li>)}</ul>
+          {x.scores.length === 0 ? (
+            '—'
+          ) : (
+            <ul className="inline-list">
+              {x.scores.map((s) => (
+                <li key={s.team}>
+                  <span className="mono">{s.team}</span> {Math.round(s.composite)}
+                </li>
+              ))}
+            </ul>
           )}
         </td>
         <td className="muted">{formatWhen(x.createdAt, lang, timeZone)}</td>
       </tr>
       <tr className="row-actions-line">
         <td colSpan={7} className="row-actions">
-          <button type="button" disabled={busy} onClick={() => void open('controller')} data-testid="open-controller" title={t('library.openNote')}>{t('library.openController')}</button>
-          <button type="button" disabled={busy} onClick={() => void open('evaluator')} data-testid="open-evaluator" title={t('library.openNote')}>{t('library.openEvaluator')}</button>
+          <button type="button" disabled={busy} onClick={() => void open('controller')} data-testid="open-controller" title={t('library.openNote')}>
+            {t('library.openController')}
+          </button>
+          <button type="button" disabled={busy} onClick={() => void open('evaluator')} data-testid="open-evaluator" title={t('library.openNote')}>
+            {t('library.openEvaluator')}
+          </button>
           <ExerciseDownloads operator={operator} exerciseId={x.id} onError={onError} />
-          <button type="button" disabled={busy} onClick={() => void act(() => libraryApi.collectPlan(operator, x.id))} data-testid="collect-lessons">{t('library.collect')}</button>
+          <button type="button" disabled={busy} onClick={() => void act(() => libraryApi.collectPlan(operator, x.id))} data-testid="collect-lessons">
+            {t('library.collect')}
+          </button>
           <button type="button" disabled={busy} onClick={() => void act(() => libraryApi.archive(operator, x.id, x.status !== 'archived'))} data-testid="archive">
             {x.status === 'archived' ? t('library.unarchive') : t('library.archive')}
           </button>
           {confirming ? (
             <span className="confirm">
               <span className="warning">{t('library.deleteConfirm')}</span>
-              <button type="button" className="danger" disabled={busy} onClick={() => void act(() => libraryApi.remove(operator, x.id))} data-testid="delete-confirm">{t('library.deleteYes')}</button>
-              <button type="button" onClick={() => setConfirming(false)}>{t('library.cancel')}</button>
+              <button type="button" className="danger" disabled={busy} onClick={() => void act(() => libraryApi.remove(operator, x.id))} data-testid="delete-confirm">
+                {t('library.deleteYes')}
+              </button>
+              <button type="button" onClick={() => setConfirming(false)}>
+                {t('library.cancel')}
+              </button>
             </span>
-          ) : <button type="button" className="danger" disabled={busy} onClick={() => setConfirming(true)} data-testid="delete">{t('library.delete')}</button>}
+          ) : (
+            <button type="button" className="danger" disabled={busy} onClick={() => setConfirming(true)} data-testid="delete">
+              {t('library.delete')}
+            </button>
+          )}
           <details className="seats">
             <summary>{t('library.seats')}</summary>
             <table className="seat-table">
-              <tbody>{x.seats.map((s) => <SeatRow key={s.seat} exerciseId={x.id} seat={s} operator={operator} onError={onError} />)}</tbody>
+              <tbody>
+                {x.seats.map((s) => (
+                  <SeatRow key={s.seat} exerciseId={x.id} seat={s} operator={operator} onError={onError} />
+                ))}
+              </tbody>
             </table>
           </details>
         </td>
@@ -110,20 +144,39 @@ export function ExerciseTable({ operator, onSignOut }: { operator: string; onSig
       <h2 id="library-exercises">{t('library.tab.exercises')}</h2>
       <p className="muted">{t('library.openNote')}</p>
       <div className="toolbar">
-        <button type="button" onClick={() => void load()} data-testid="library-refresh">{t('library.refresh')}</button>
-        <label className="inline"><input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> {t('library.showArchived')}</label>
+        <button type="button" onClick={() => void load()} data-testid="library-refresh">
+          {t('library.refresh')}
+        </button>
+        <label className="inline">
+          <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> {t('library.showArchived')}
+        </label>
       </div>
-      {error ? <p role="alert" className="error">{error} {unauthenticated ? <button type="button" onClick={onSignOut}>{t('library.signInAgain')}</button> : null}</p> : null}
+      {error ? (
+        <p role="alert" className="error">
+          {error}{' '}
+          {unauthenticated ? (
+            <button type="button" onClick={onSignOut}>
+              {t('library.signInAgain')}
+            </button>
+          ) : null}
+        </p>
+      ) : null}
       {exercises === null && !error ? <p role="status">{t('app.loading')}</p> : null}
       {exercises && shown.length === 0 ? <p>{t('library.noExercises')}</p> : null}
       {shown.length > 0 ? (
         <table className="library-table" data-testid="library-exercises">
           <thead>
             <tr>
-              {['scenario', 'mode', 'status', 'clock', 'seats', 'scores', 'created'].map((c) => <th key={c} scope="col">{t(`library.col.${c}`)}</th>)}
+              {['scenario', 'mode', 'status', 'clock', 'seats', 'scores', 'created'].map((c) => (
+                <th key={c} scope="col">
+                  {t(`library.col.${c}`)}
+                </th>
+              ))}
             </tr>
           </thead>
-          {shown.map((x) => <Row key={x.id} exercise={x} operator={operator} onChanged={() => void load()} onError={setError} />)}
+          {shown.map((x) => (
+            <Row key={x.id} exercise={x} operator={operator} onChanged={() => void load()} onError={setError} />
+          ))}
         </table>
       ) : null}
     </section>

@@ -19,15 +19,26 @@ function SignIn({ onSignIn }: { onSignIn: (token: string) => void }) {
   const t = useT();
   const [value, setValue] = useState('');
   return (
-    <form className="panel form narrow" onSubmit={(e) => { e.preventDefault(); onSignIn(value); }} data-testid="library-signin">
+    <form
+      className="panel form narrow"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSignIn(value);
+      }}
+      data-testid="library-signin"
+    >
       <h2>{t('library.signIn')}</h2>
-      <p><a href="#/login">{t('auth.signIn')}</a></p>
+      <p>
+        <a href="#/login">{t('auth.signIn')}</a>
+      </p>
       <p className="muted">{t('library.signInHelp')}</p>
       <label>
         {t('create.operator')}
         <input type="password" autoComplete="off" spellCheck={false} value={value} onChange={(e) => setValue(e.target.value)} data-testid="library-operator" dir="ltr" />
       </label>
-      <button type="submit" className="primary" disabled={value.trim() === ''}>{t('library.signInButton')}</button>
+      <button type="submit" className="primary" disabled={value.trim() === ''}>
+        {t('library.signInButton')}
+      </button>
     </form>
   );
 }
@@ -43,7 +54,9 @@ export default function LibraryPage() {
     <div className="page library">
       <header className="lobby-head">
         <div className="brand">
-          <span className="logo" aria-hidden="true">▙</span>
+          <span className="logo" aria-hidden="true">
+            ▙
+          </span>
           <div>
             <h1>{t('library.title')}</h1>
             <p className="muted">{t('library.tagline')}</p>
@@ -52,12 +65,18 @@ export default function LibraryPage() {
         <nav aria-label={t('lobby.nav')}>
           <a href="#/">{t('app.toLobby')}</a>
           {session ? <span className="muted">{t('auth.signedInAs', { name: session.username })}</span> : null}
-          {operator ? <button type="button" onClick={() => setOperator('')} data-testid="library-signout">{t('library.signOut')}</button> : null}
+          {operator ? (
+            <button type="button" onClick={() => setOperator('')} data-testid="library-signout">
+              {t('library.signOut')}
+            </button>
+          ) : null}
         </nav>
         <PrefsPicker />
       </header>
       <main>
-        {!open ? <SignIn onSignIn={setOperator} /> : (
+        {!open ? (
+          <SignIn onSignIn={setOperator} />
+        ) : (
           <>
             <div role="tablist" aria-label={t('library.title')} className="tabs">
               {TABS.map((name) => (

@@ -30,22 +30,46 @@ function PlanRow({ item, operator, onSaved, onError }: { item: PlanItem; operato
   return (
     <tr data-item={item.id}>
       <th scope="row">
-        <span className="mono" dir="ltr">{item.aarItem}</span>
-        {item.origin.tlp ? <span className={`tlp tlp-${item.origin.tlp.toLowerCase().replace('+', '-')}`} data-testid="plan-tlp"> TLP:{item.origin.tlp}</span> : null}
+        <span className="mono" dir="ltr">
+          {item.aarItem}
+        </span>
+        {item.origin.tlp ? (
+          <span className={`tlp tlp-${item.origin.tlp.toLowerCase().replace('+', '-')}`} data-testid="plan-tlp">
+            {' '}
+            TLP:{item.origin.tlp}
+          </span>
+        ) : null}
         <div className="muted">{item.origin.kind === 'package' ? t('library.plan.fromPackage', { title: item.origin.title }) : item.origin.title}</div>
       </th>
-      <td><input value={draft.capability} onChange={(e) => setDraft({ ...draft, capability: e.target.value })} aria-label={t('library.plan.capability')} /></td>
-      <td>{item.issue}<div className="muted">{item.correctiveAction}</div></td>
-      <td><input value={draft.owner} onChange={(e) => setDraft({ ...draft, owner: e.target.value })} aria-label={t('library.plan.owner')} /></td>
-      <td><input type="date" value={draft.dueDate} onChange={(e) => setDraft({ ...draft, dueDate: e.target.value })} aria-label={t('library.plan.due')} dir="ltr" /></td>
+      <td>
+        <input value={draft.capability} onChange={(e) => setDraft({ ...draft, capability: e.target.value })} aria-label={t('library.plan.capability')} />
+      </td>
+      <td>
+        {item.issue}
+        <div className="muted">{item.correctiveAction}</div>
+      </td>
+      <td>
+        <input value={draft.owner} onChange={(e) => setDraft({ ...draft, owner: e.target.value })} aria-label={t('library.plan.owner')} />
+      </td>
+      <td>
+        <input type="date" value={draft.dueDate} onChange={(e) => setDraft({ ...draft, dueDate: e.target.value })} aria-label={t('library.plan.due')} dir="ltr" />
+      </td>
       <td>
         <select value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value as PlanStatus })} aria-label={t('library.plan.status')} data-testid="plan-status">
-          {PLAN_STATUSES.map((s) => <option key={s} value={s}>{t(`library.plan.st.${s}`)}</option>)}
+          {PLAN_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`library.plan.st.${s}`)}
+            </option>
+          ))}
         </select>
       </td>
-      <td><input value={draft.note} onChange={(e) => setDraft({ ...draft, note: e.target.value })} aria-label={t('library.plan.note')} /></td>
+      <td>
+        <input value={draft.note} onChange={(e) => setDraft({ ...draft, note: e.target.value })} aria-label={t('library.plan.note')} />
+      </td>
       <td className="row-actions">
-        <button type="button" disabled={!changed || busy} onClick={() => void save()} data-testid="plan-save">{t('library.plan.save')}</button>
+        <button type="button" disabled={!changed || busy} onClick={() => void save()} data-testid="plan-save">
+          {t('library.plan.save')}
+        </button>
         <div className="muted">{t('library.plan.updated', { who: item.updatedBy, when: formatWhen(item.updatedAt, lang, timeZone, true) })}</div>
       </td>
     </tr>
@@ -84,20 +108,37 @@ export function PlanTable({ operator }: { operator: string }) {
       <h2 id="library-plan">{t('library.tab.plan')}</h2>
       <p className="muted">{t('library.plan.help')}</p>
       <div className="toolbar">
-        <button type="button" onClick={() => void csv()} data-testid="plan-csv">{t('library.plan.csv')}</button>
-        <label>{t('library.plan.import')}<input type="file" accept=".json,.rpkg,application/json" onChange={(e) => void importPackage(e.target.files?.[0])} data-testid="plan-import" /></label>
+        <button type="button" onClick={() => void csv()} data-testid="plan-csv">
+          {t('library.plan.csv')}
+        </button>
+        <label>
+          {t('library.plan.import')}
+          <input type="file" accept=".json,.rpkg,application/json" onChange={(e) => void importPackage(e.target.files?.[0])} data-testid="plan-import" />
+        </label>
       </div>
       {note ? <p role="status">{note}</p> : null}
-      {error ? <p role="alert" className="error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
       {items === null && !error ? <p role="status">{t('app.loading')}</p> : null}
       {items && items.length === 0 ? <p>{t('library.plan.empty')}</p> : null}
       {items && items.length > 0 ? (
         <table className="library-table" data-testid="plan-table">
           <thead>
-            <tr>{['item', 'capability', 'issue', 'owner', 'due', 'status', 'note', 'actions'].map((c) => <th key={c} scope="col">{t(`library.plan.col.${c}`)}</th>)}</tr>
+            <tr>
+              {['item', 'capability', 'issue', 'owner', 'due', 'status', 'note', 'actions'].map((c) => (
+                <th key={c} scope="col">
+                  {t(`library.plan.col.${c}`)}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody>
-            {items.map((i) => <PlanRow key={`${i.id}|${i.updatedAt}`} item={i} operator={operator} onError={setError} onSaved={(next) => setItems(items.map((x) => (x.id === next.id ? next : x)))} />)}
+            {items.map((i) => (
+              <PlanRow key={`${i.id}|${i.updatedAt}`} item={i} operator={operator} onError={setError} onSaved={(next) => setItems(items.map((x) => (x.id === next.id ? next : x)))} />
+            ))}
           </tbody>
         </table>
       ) : null}

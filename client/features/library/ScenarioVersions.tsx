@@ -16,7 +16,15 @@ function Diagnostics({ list }: { list: ScenarioDiagnostic[] }) {
   if (list.length === 0) return null;
   return (
     <ul className="diagnostics" data-testid="library-diagnostics">
-      {list.map((d, i) => <li key={i} className={d.severity}><span className="mono">{d.line ? `${d.line}:${d.col ?? 1} ` : ''}{d.path}</span> {d.message}</li>)}
+      {list.map((d, i) => (
+        <li key={i} className={d.severity}>
+          <span className="mono">
+            {d.line ? `${d.line}:${d.col ?? 1} ` : ''}
+            {d.path}
+          </span>{' '}
+          {d.message}
+        </li>
+      ))}
     </ul>
   );
 }
@@ -44,9 +52,15 @@ function VersionRow({ v, operator, onCreated, onError }: { v: ScenarioVersionInf
       <td>{v.validation.warnings.length === 0 ? t('library.valid') : t('library.validWarnings', { count: v.validation.warnings.length })}</td>
       <td className="row-actions">
         <select value={mode} onChange={(e) => setMode(e.target.value as ExerciseMode)} aria-label={t('create.mode')} data-testid="version-mode">
-          {modes.map((m) => <option key={m} value={m}>{t(`mode.${m}`)}</option>)}
+          {modes.map((m) => (
+            <option key={m} value={m}>
+              {t(`mode.${m}`)}
+            </option>
+          ))}
         </select>
-        <button type="button" className="primary" disabled={busy || modes.length === 0} onClick={() => void create()} data-testid="create-from-version">{t('library.createFrom')}</button>
+        <button type="button" className="primary" disabled={busy || modes.length === 0} onClick={() => void create()} data-testid="create-from-version">
+          {t('library.createFrom')}
+        </button>
       </td>
     </tr>
   );
@@ -69,11 +83,14 @@ export function ScenarioVersions({ operator }: { operator: string }) {
   useEffect(() => {
     void load();
   }, [load]);
-  const loadVersions = useCallback(async (id: string) => {
-    const reply = await libraryApi.versions(operator, id);
-    if (reply.ok) setVersions(reply.versions);
-    else setError(refusalSentence(t, reply));
-  }, [operator, t]);
+  const loadVersions = useCallback(
+    async (id: string) => {
+      const reply = await libraryApi.versions(operator, id);
+      if (reply.ok) setVersions(reply.versions);
+      else setError(refusalSentence(t, reply));
+    },
+    [operator, t],
+  );
   useEffect(() => {
     if (chosen !== null) void loadVersions(chosen);
   }, [chosen, loadVersions]);
@@ -96,17 +113,29 @@ export function ScenarioVersions({ operator }: { operator: string }) {
     <section className="panel" aria-labelledby="library-scenarios">
       <h2 id="library-scenarios">{t('library.tab.scenarios')}</h2>
       <form className="form toolbar" onSubmit={(e) => e.preventDefault()}>
-        <label>{t('library.saveMessage')}<input value={message} onChange={(e) => setMessage(e.target.value)} maxLength={2000} /></label>
-        <label>{t('library.saveFile')}<input type="file" accept=".yaml,.yml,.json" onChange={(e) => void upload(e.target.files?.[0])} data-testid="library-upload" /></label>
+        <label>
+          {t('library.saveMessage')}
+          <input value={message} onChange={(e) => setMessage(e.target.value)} maxLength={2000} />
+        </label>
+        <label>
+          {t('library.saveFile')}
+          <input type="file" accept=".yaml,.yml,.json" onChange={(e) => void upload(e.target.files?.[0])} data-testid="library-upload" />
+        </label>
       </form>
-      {error ? <p role="alert" className="error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
       <Diagnostics list={diagnostics} />
       {scenarios === null && !error ? <p role="status">{t('app.loading')}</p> : null}
       <ul className="scenario-list" data-testid="library-scenarios">
         {scenarios?.map((s) => (
           <li key={s.id}>
             <button type="button" className={`scenario-card${chosen === s.id ? ' chosen' : ''}`} aria-pressed={chosen === s.id} onClick={() => setChosen(s.id)} data-scenario={s.id}>
-              <span className="scenario-title"><LocalTextView text={s.latest.title} /></span>
+              <span className="scenario-title">
+                <LocalTextView text={s.latest.title} />
+              </span>
               <span className="scenario-meta muted">{t('library.scenarioMeta', { id: s.id, count: s.versions })}</span>
             </button>
           </li>
@@ -115,9 +144,19 @@ export function ScenarioVersions({ operator }: { operator: string }) {
       {chosen !== null && versions.length > 0 ? (
         <table className="library-table" data-testid="library-versions">
           <thead>
-            <tr>{['version', 'author', 'saved', 'message', 'validation', 'actions'].map((c) => <th key={c} scope="col">{t(`library.vcol.${c}`)}</th>)}</tr>
+            <tr>
+              {['version', 'author', 'saved', 'message', 'validation', 'actions'].map((c) => (
+                <th key={c} scope="col">
+                  {t(`library.vcol.${c}`)}
+                </th>
+              ))}
+            </tr>
           </thead>
-          <tbody>{versions.map((v) => <VersionRow key={v.version} v={v} operator={operator} onCreated={setCreated} onError={setError} />)}</tbody>
+          <tbody>
+            {versions.map((v) => (
+              <VersionRow key={v.version} v={v} operator={operator} onCreated={setCreated} onError={setError} />
+            ))}
+          </tbody>
         </table>
       ) : null}
     </section>

@@ -35,16 +35,31 @@ export function SeatRow({ exerciseId, seat, operator, onError }: { exerciseId: s
     <tr data-seat={seat.seat}>
       <th scope="row">
         {t(`role.${seat.role}`)}
-        {seat.name ? <> · <LocalTextView text={seat.name} /></> : seat.team ? ` · ${seat.team}` : ''}
+        {seat.name ? (
+          <>
+            {' '}
+            · <LocalTextView text={seat.name} />
+          </>
+        ) : seat.team ? (
+          ` · ${seat.team}`
+        ) : (
+          ''
+        )}
       </th>
       <td>{seat.connected > 0 ? t('library.seatJoined', { count: seat.connected }) : t('library.seatAway')}</td>
       <td>
-        {link ? <input className="mono link-field" readOnly value={link} aria-label={t('seats.linkFor', { seat: seat.seat })} onFocus={(e) => e.target.select()} dir="ltr" data-testid="new-link" /> : null}
+        {link ? (
+          <input className="mono link-field" readOnly value={link} aria-label={t('seats.linkFor', { seat: seat.seat })} onFocus={(e) => e.target.select()} dir="ltr" data-testid="new-link" />
+        ) : null}
         {revoked ? <span className="muted">{t('library.revoked')}</span> : null}
       </td>
       <td className="row-actions">
-        <button type="button" disabled={busy} onClick={() => void reissue()} data-testid="reissue">{t('library.reissue')}</button>
-        <button type="button" className="danger" disabled={busy} onClick={() => void revoke()} data-testid="revoke">{t('library.revoke')}</button>
+        <button type="button" disabled={busy} onClick={() => void reissue()} data-testid="reissue">
+          {t('library.reissue')}
+        </button>
+        <button type="button" className="danger" disabled={busy} onClick={() => void revoke()} data-testid="revoke">
+          {t('library.revoke')}
+        </button>
       </td>
     </tr>
   );

@@ -23,12 +23,15 @@ function tabStorage(): Storage | null {
 /** The operator token of this tab and a setter that keeps it (empty: signed out). */
 export function useOperatorToken(): [string, (token: string) => void] {
   const [token, setToken] = useState(() => tabStorage()?.getItem(OPERATOR_KEY) ?? '');
-  return [token, (next: string) => {
-    const trimmed = next.trim();
-    if (trimmed) tabStorage()?.setItem(OPERATOR_KEY, trimmed);
-    else tabStorage()?.removeItem(OPERATOR_KEY);
-    setToken(trimmed);
-  }];
+  return [
+    token,
+    (next: string) => {
+      const trimmed = next.trim();
+      if (trimmed) tabStorage()?.setItem(OPERATOR_KEY, trimmed);
+      else tabStorage()?.removeItem(OPERATOR_KEY);
+      setToken(trimmed);
+    },
+  ];
 }
 
 /** A refusal of the library as a sentence in the operator's language, with its code. */

@@ -63,14 +63,18 @@ export function CreateForm({ scenario, onCreated }: { scenario: ScenarioListing 
       return;
     }
     setBusy(true);
-    const reply = await createExercise({ scenario: source, mode: modes.includes(mode) ? mode : (modes[0] ?? 'realtime'), ...(seedNumber !== undefined ? { seed: seedNumber } : {}) }, signedIn ? undefined : operator.trim());
+    const reply = await createExercise(
+      { scenario: source, mode: modes.includes(mode) ? mode : (modes[0] ?? 'realtime'), ...(seedNumber !== undefined ? { seed: seedNumber } : {}) },
+      signedIn ? undefined : operator.trim(),
+    );
     setBusy(false);
     if (reply.ok) {
       if (!signedIn) tabStorage()?.setItem(OPERATOR_KEY, operator.trim());
       onCreated(reply);
     } else {
-      setError(reply.code === 'UNAUTHENTICATED' ? t(signedIn ? 'create.sessionEnded' : 'create.operatorRefused')
-        : reply.code === 'FORBIDDEN' ? t('create.roleMissing') : <RefusalMessage reply={reply} />);
+      setError(
+        reply.code === 'UNAUTHENTICATED' ? t(signedIn ? 'create.sessionEnded' : 'create.operatorRefused') : reply.code === 'FORBIDDEN' ? t('create.roleMissing') : <RefusalMessage reply={reply} />,
+      );
       setDiagnostics(reply.diagnostics ?? []);
     }
   };
@@ -79,9 +83,7 @@ export function CreateForm({ scenario, onCreated }: { scenario: ScenarioListing 
     <section className="panel" aria-labelledby="create-title">
       <h2 id="create-title">{t('create.title')}</h2>
       <form onSubmit={submit} className="form">
-        <p>
-          {upload ? t('create.fromUpload', { name: upload.name }) : scenario ? <LocalTextView text={scenario.title} /> : t('create.pick')}
-        </p>
+        <p>{upload ? t('create.fromUpload', { name: upload.name }) : scenario ? <LocalTextView text={scenario.title} /> : t('create.pick')}</p>
         <fieldset>
           <legend>{t('create.mode')}</legend>
           {(['realtime', 'tabletop'] as const).map((m) => (
@@ -108,11 +110,21 @@ export function CreateForm({ scenario, onCreated }: { scenario: ScenarioListing 
         <button type="submit" className="primary" disabled={busy || (!upload && !scenario)} data-testid="create">
           {busy ? t('create.creating') : t('create.submit')}
         </button>
-        {error ? <div role="alert" className="error">{error}</div> : null}
+        {error ? (
+          <div role="alert" className="error">
+            {error}
+          </div>
+        ) : null}
         {diagnostics.length > 0 ? (
           <ul className="diagnostics">
             {diagnostics.map((d, i) => (
-              <li key={i} className={d.severity}><span className="mono">{d.line ? `${d.line}:${d.col ?? 1} ` : ''}{d.path}</span> {d.message}</li>
+              <li key={i} className={d.severity}>
+                <span className="mono">
+                  {d.line ? `${d.line}:${d.col ?? 1} ` : ''}
+                  {d.path}
+                </span>{' '}
+                {d.message}
+              </li>
             ))}
           </ul>
         ) : null}

@@ -32,14 +32,18 @@ export function Lobby() {
         setChosen((c) => c ?? reply.scenarios[0]?.id ?? null);
       } else setError(<RefusalMessage reply={reply} />);
     });
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, []);
 
   return (
     <div className="page lobby">
       <header className="lobby-head">
         <div className="brand">
-          <span className="logo" aria-hidden="true">▙</span>
+          <span className="logo" aria-hidden="true">
+            ▙
+          </span>
           <div>
             <h1>{t('app.name')}</h1>
             <p className="muted">{t('lobby.tagline')}</p>
@@ -47,8 +51,12 @@ export function Lobby() {
         </div>
         <nav aria-label={t('lobby.nav')}>
           <a href="#/replay">{t('lobby.replayLink')}</a>{' '}
-          <a href="#/studio" data-testid="studio-link">{t('lobby.studioLink')}</a>{' '}
-          <a href="#/library" data-testid="library-link">{t('lobby.libraryLink')}</a>
+          <a href="#/studio" data-testid="studio-link">
+            {t('lobby.studioLink')}
+          </a>{' '}
+          <a href="#/library" data-testid="library-link">
+            {t('lobby.libraryLink')}
+          </a>
         </nav>
         <OperatorBar />
         <PrefsPicker />
@@ -60,7 +68,11 @@ export function Lobby() {
           <div className="lobby-grid">
             <section className="panel" aria-labelledby="scenarios-title">
               <h2 id="scenarios-title">{t('lobby.scenarios')}</h2>
-              {error ? <div role="alert" className="error">{error}</div> : null}
+              {error ? (
+                <div role="alert" className="error">
+                  {error}
+                </div>
+              ) : null}
               {scenarios === null && !error ? <p role="status">{t('app.loading')}</p> : null}
               {scenarios && scenarios.length === 0 ? <p>{t('lobby.noScenarios')}</p> : null}
               <ul className="scenario-list" role="radiogroup" aria-label={t('lobby.scenarios')}>
@@ -68,15 +80,26 @@ export function Lobby() {
                   <li key={s.id}>
                     <label className={`scenario-card${chosen === s.id ? ' chosen' : ''}`} data-scenario={s.id}>
                       <input type="radio" name="scenario" value={s.id} checked={chosen === s.id} onChange={() => setChosen(s.id)} />
-                      <span className="scenario-title"><LocalTextView text={s.title} /></span>
-                      {s.description ? <span className="scenario-desc"><LocalTextView text={s.description} /></span> : null}
+                      <span className="scenario-title">
+                        <LocalTextView text={s.title} />
+                      </span>
+                      {s.description ? (
+                        <span className="scenario-desc">
+                          <LocalTextView text={s.description} />
+                        </span>
+                      ) : null}
                       <span className="scenario-meta muted">
                         {t('lobby.meta', { duration: durationText(t, s.duration), teams: s.teams.filter((tm) => tm.role === 'blue').length, modes: modesText(t, s.modes) })}
                       </span>
                       <span className="team-chips">
-                        {s.teams.filter((tm) => tm.role === 'blue').map((tm) => (
-                          <span key={tm.id} className="chip"><LocalTextView text={tm.name} />{tm.nation ? ` (${tm.nation})` : ''}</span>
-                        ))}
+                        {s.teams
+                          .filter((tm) => tm.role === 'blue')
+                          .map((tm) => (
+                            <span key={tm.id} className="chip">
+                              <LocalTextView text={tm.name} />
+                              {tm.nation ? ` (${tm.nation})` : ''}
+                            </span>
+                          ))}
                       </span>
                     </label>
                   </li>

@@ -31,15 +31,36 @@ function Question({ q, teams }: { q: WhiteManualMove['questions'][number]; teams
   const asked = teams.filter((x) => x.role === 'blue' && (q.to === null || q.to.includes(x.id)));
   return (
     <section className="board-question" data-question={q.id}>
-      <h4><LocalTextView text={q.text} /> <Recipients to={q.to} teams={teams} /></h4>
+      <h4>
+        <LocalTextView text={q.text} /> <Recipients to={q.to} teams={teams} />
+      </h4>
       <div className="answers-grid">
         {asked.map((team) => {
           const a = q.answers.find((x) => x.team === team.id);
           return (
             <article key={team.id} className={`answer-card${a ? '' : ' empty'}`} data-team={team.id}>
-              <header><strong>{name(team.id)}</strong>{a ? <> · <SimTime t={a.t} /></> : null}</header>
-              {a ? <p dir="auto" className="prewrap">{a.text}</p> : <p className="muted">{t('manual.notAnswered')}</p>}
-              {a && a.grade !== null ? <p className="mono">{t('inbox.grade', { grade: a.grade })}{a.comment ? ` · ${a.comment}` : ''}</p> : null}
+              <header>
+                <strong>{name(team.id)}</strong>
+                {a ? (
+                  <>
+                    {' '}
+                    · <SimTime t={a.t} />
+                  </>
+                ) : null}
+              </header>
+              {a ? (
+                <p dir="auto" className="prewrap">
+                  {a.text}
+                </p>
+              ) : (
+                <p className="muted">{t('manual.notAnswered')}</p>
+              )}
+              {a && a.grade !== null ? (
+                <p className="mono">
+                  {t('inbox.grade', { grade: a.grade })}
+                  {a.comment ? ` · ${a.comment}` : ''}
+                </p>
+              ) : null}
             </article>
           );
         })}
@@ -53,19 +74,33 @@ export function AnswersBoard({ moves, teams, current }: { moves: WhiteManualMove
   const lang = useLang();
   const [pick, setPick] = useState<string | null>(null);
   if (moves.length === 0) return <Empty>{t('manual.noMoves')}</Empty>;
-  const move = moves.find((m) => m.id === (pick ?? current)) ?? moves[0] as WhiteManualMove;
+  const move = moves.find((m) => m.id === (pick ?? current)) ?? (moves[0] as WhiteManualMove);
   return (
     <div className="answers-board">
       <label className="inline">
         {t('control.move')}
         <select value={move.id} onChange={(e) => setPick(e.target.value)} data-testid="board-move">
-          {moves.map((m) => <option key={m.id} value={m.id}>{localText(m.title, lang)}{m.begun ? '' : ` (${t('manual.notBegun')})`}</option>)}
+          {moves.map((m) => (
+            <option key={m.id} value={m.id}>
+              {localText(m.title, lang)}
+              {m.begun ? '' : ` (${t('manual.notBegun')})`}
+            </option>
+          ))}
         </select>
       </label>
-      <p className="muted"><SimTime t={move.start} /></p>
+      <p className="muted">
+        <SimTime t={move.start} />
+      </p>
       {move.description !== undefined ? <LocalMarkdown text={move.description} /> : null}
-      {move.situations.map((s, i) => <aside key={i} className="situation-for-team"><Recipients to={s.to} teams={teams} /><LocalMarkdown text={s.text} /></aside>)}
-      {move.questions.map((q) => <Question key={q.id} q={q} teams={teams} />)}
+      {move.situations.map((s, i) => (
+        <aside key={i} className="situation-for-team">
+          <Recipients to={s.to} teams={teams} />
+          <LocalMarkdown text={s.text} />
+        </aside>
+      ))}
+      {move.questions.map((q) => (
+        <Question key={q.id} q={q} teams={teams} />
+      ))}
     </div>
   );
 }

@@ -31,21 +31,43 @@ function QuestionItem({ move, q, readOnly }: { move: string; q: ManualMove['ques
   };
   return (
     <li className="question" data-question={q.id}>
-      <p className="question-text"><LocalTextView text={q.text} /></p>
+      <p className="question-text">
+        <LocalTextView text={q.text} />
+      </p>
       {q.answer ? (
         <div className="answer">
-          <p className="muted">{t('manual.yourAnswer')} · <SimTime t={q.answer.t} /></p>
-          <p dir="auto" className="prewrap" data-testid="question-answer">{q.answer.text}</p>
-          {q.answer.grade !== null ? <p>{t('inbox.grade', { grade: q.answer.grade })}{q.answer.comment ? ` · ${q.answer.comment}` : ''}</p> : <p className="muted">{t('inbox.awaitingGrade')}</p>}
+          <p className="muted">
+            {t('manual.yourAnswer')} · <SimTime t={q.answer.t} />
+          </p>
+          <p dir="auto" className="prewrap" data-testid="question-answer">
+            {q.answer.text}
+          </p>
+          {q.answer.grade !== null ? (
+            <p>
+              {t('inbox.grade', { grade: q.answer.grade })}
+              {q.answer.comment ? ` · ${q.answer.comment}` : ''}
+            </p>
+          ) : (
+            <p className="muted">{t('inbox.awaitingGrade')}</p>
+          )}
         </div>
-      ) : readOnly ? <p className="muted">{t('manual.notAnswered')}</p> : (
+      ) : readOnly ? (
+        <p className="muted">{t('manual.notAnswered')}</p>
+      ) : (
         <form onSubmit={submit} className="form">
           <label>
             {t('manual.answer')}
             <textarea value={text} onChange={(e) => setText(e.target.value)} rows={3} dir="auto" data-testid="question-text" />
           </label>
-          <button type="submit" disabled={why !== null || !text.trim()} data-testid="question-submit">{t('inbox.send')}</button> <WhyNot reason={why} />
-          {cmd.error ? <div role="alert" className="error">{cmd.error}</div> : null}
+          <button type="submit" disabled={why !== null || !text.trim()} data-testid="question-submit">
+            {t('inbox.send')}
+          </button>{' '}
+          <WhyNot reason={why} />
+          {cmd.error ? (
+            <div role="alert" className="error">
+              {cmd.error}
+            </div>
+          ) : null}
         </form>
       )}
     </li>
@@ -58,21 +80,38 @@ function MoveSection({ move, current, readOnly, inbox }: { move: ManualMove; cur
   return (
     <details className="manual-move" open={current} data-move={move.id}>
       <summary>
-        <strong><LocalTextView text={move.title} /></strong> · <SimTime t={move.start} />
+        <strong>
+          <LocalTextView text={move.title} />
+        </strong>{' '}
+        · <SimTime t={move.start} />
         {current ? <span className="chip">{t('manual.current')}</span> : null}
       </summary>
       {move.description !== undefined ? <LocalMarkdown text={move.description} /> : null}
-      {move.situations.map((s, i) => <aside key={i} className="situation-for-team"><LocalMarkdown text={s} /></aside>)}
+      {move.situations.map((s, i) => (
+        <aside key={i} className="situation-for-team">
+          <LocalMarkdown text={s} />
+        </aside>
+      ))}
       {injects.length > 0 ? (
         <section>
           <h4>{t('manual.injects')}</h4>
-          <ul>{injects.map((i) => <li key={i.inject}><LocalTextView text={i.title} /> · <SimTime t={i.deliveredAt} /></li>)}</ul>
+          <ul>
+            {injects.map((i) => (
+              <li key={i.inject}>
+                <LocalTextView text={i.title} /> · <SimTime t={i.deliveredAt} />
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
       {move.questions.length > 0 ? (
         <section>
           <h4>{t('manual.questions')}</h4>
-          <ol className="questions">{move.questions.map((q) => <QuestionItem key={q.id} move={move.id} q={q} readOnly={readOnly} />)}</ol>
+          <ol className="questions">
+            {move.questions.map((q) => (
+              <QuestionItem key={q.id} move={move.id} q={q} readOnly={readOnly} />
+            ))}
+          </ol>
         </section>
       ) : null}
     </details>
@@ -87,7 +126,9 @@ export function ManualPanel({ readOnly = false }: { readOnly?: boolean }) {
   const moves = [...view.manual].reverse();
   return (
     <div className="manual">
-      {moves.map((m) => <MoveSection key={m.id} move={m} current={m.id === view.clock.move?.id} readOnly={readOnly} inbox={view.inbox} />)}
+      {moves.map((m) => (
+        <MoveSection key={m.id} move={m} current={m.id === view.clock.move?.id} readOnly={readOnly} inbox={view.inbox} />
+      ))}
     </div>
   );
 }

@@ -38,15 +38,23 @@ function CurrentMove({ move, teams }: { move: Move; teams: PresentationView['tea
   const t = useT();
   return (
     <section className="present-move" data-move={move.id}>
-      <h2 data-testid="present-move"><LocalTextView text={move.title} /></h2>
-      {move.description !== undefined ? <div className="present-situation"><LocalMarkdown text={move.description} /></div> : null}
+      <h2 data-testid="present-move">
+        <LocalTextView text={move.title} />
+      </h2>
+      {move.description !== undefined ? (
+        <div className="present-situation">
+          <LocalMarkdown text={move.description} />
+        </div>
+      ) : null}
       {move.questions.length > 0 ? (
         <>
           <h3>{t('present.questions')}</h3>
           <ol className="present-questions">
             {move.questions.map((q) => (
               <li key={q.id} data-question={q.id}>
-                <p className="present-q"><LocalTextView text={q.text} /></p>
+                <p className="present-q">
+                  <LocalTextView text={q.text} />
+                </p>
                 <p className="muted">{t('present.tally', { answered: q.answered.length, teams: teams.length })}</p>
                 <Tally question={q} teams={teams} />
               </li>
@@ -64,9 +72,14 @@ export default function PresentationPage() {
   return (
     <div className="presentation" data-console="presentation">
       <header className="present-head">
-        <h1><LocalTextView text={view.scenario.title} /></h1>
+        <h1>
+          <LocalTextView text={view.scenario.title} />
+        </h1>
         <Clock clock={view.clock} />
-        <div className="head-end"><ConnectionBadge /><PrefsPicker /></div>
+        <div className="head-end">
+          <ConnectionBadge />
+          <PrefsPicker />
+        </div>
       </header>
       <main className="present-main">
         {view.move ? <CurrentMove move={view.move} teams={view.teams} /> : <p className="present-wait">{t(view.clock.phase === 'ended' ? 'present.ended' : 'present.notStarted')}</p>}

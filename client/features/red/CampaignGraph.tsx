@@ -12,7 +12,13 @@ const BOX_H = 50;
 
 /** Step colours as the defenders read them: a step that succeeded is bad news (red), one that failed good (green). */
 export const STEP_COLORS: Record<string, string> = {
-  pending: '#5c6b7a', ready: '#5aa9f0', held: '#f5c542', running: '#f08c3a', succeeded: '#f03e3e', failed: '#4cc38a', aborted: '#93a4b6',
+  pending: '#5c6b7a',
+  ready: '#5aa9f0',
+  held: '#f5c542',
+  running: '#f08c3a',
+  succeeded: '#f03e3e',
+  failed: '#4cc38a',
+  aborted: '#93a4b6',
 };
 /** On the red cell's own console the other way round: its steps that succeeded are green, those that failed red. */
 export const RED_STEP_COLORS: Record<string, string> = { ...STEP_COLORS, succeeded: '#4cc38a', failed: '#f03e3e' };
@@ -21,7 +27,17 @@ export function stepColors(perspective: 'red' | 'defence'): Record<string, strin
   return perspective === 'red' ? RED_STEP_COLORS : STEP_COLORS;
 }
 
-export function CampaignGraph({ steps, selected, onSelect, perspective = 'defence' }: { steps: RedStepView[]; selected?: string | null; onSelect?: (id: string) => void; perspective?: 'red' | 'defence' }) {
+export function CampaignGraph({
+  steps,
+  selected,
+  onSelect,
+  perspective = 'defence',
+}: {
+  steps: RedStepView[];
+  selected?: string | null;
+  onSelect?: (id: string) => void;
+  perspective?: 'red' | 'defence';
+}) {
   const colors = stepColors(perspective);
   const t = useT();
   const lang = useLang();
@@ -45,7 +61,11 @@ export function CampaignGraph({ steps, selected, onSelect, perspective = 'defenc
         </defs>
         {layout.columnTactics.map((tactic, c) => {
           const x = 10 + c * COL_W;
-          return <text key={tactic || c} x={rtl ? width - x : x} y={16} className="tactic-label" textAnchor="start">{tactic || '—'}</text>;
+          return (
+            <text key={tactic || c} x={rtl ? width - x : x} y={16} className="tactic-label" textAnchor="start">
+              {tactic || '—'}
+            </text>
+          );
         })}
         {layout.edges.map((e) => {
           const a = pos(e.from);
@@ -61,15 +81,35 @@ export function CampaignGraph({ steps, selected, onSelect, perspective = 'defenc
           const p = pos(s.id);
           return (
             // biome-ignore lint/a11y/noStaticElementInteractions: a selectable step is given the button role and Enter/Space below
-            <g key={s.id} transform={`translate(${p.x},${p.y})`} className={`step st-${s.status}${selected === s.id ? ' selected' : ''}`} data-step={s.id} data-status={s.status}
-              role={onSelect ? 'button' : undefined} tabIndex={onSelect ? 0 : undefined}
+            <g
+              key={s.id}
+              transform={`translate(${p.x},${p.y})`}
+              className={`step st-${s.status}${selected === s.id ? ' selected' : ''}`}
+              data-step={s.id}
+              data-status={s.status}
+              role={onSelect ? 'button' : undefined}
+              tabIndex={onSelect ? 0 : undefined}
               onClick={onSelect ? () => onSelect(s.id) : undefined}
-              onKeyDown={onSelect ? (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onSelect(s.id); } } : undefined}>
+              onKeyDown={
+                onSelect
+                  ? (e) => {
+                      if (e.key === 'Enter' || e.key === ' ') {
+                        e.preventDefault();
+                        onSelect(s.id);
+                      }
+                    }
+                  : undefined
+              }
+            >
               <title>{`${localText(s.name, lang) || s.id} · ${s.technique} · ${t(`redStatus.${s.status}`)}`}</title>
               <rect width={BOX_W} height={BOX_H} rx={5} fill="#16212e" stroke={colors[s.status] ?? '#888'} strokeWidth={selected === s.id ? 3 : 2} />
               <rect width={6} height={BOX_H} x={rtl ? BOX_W - 6 : 0} rx={2} fill={colors[s.status] ?? '#888'} />
-              <text x={rtl ? BOX_W - 14 : 14} y={18} className="step-name" textAnchor="start">{truncate(localText(s.name, lang) || s.id, 22)}</text>
-              <text x={rtl ? BOX_W - 14 : 14} y={36} className="step-meta" textAnchor="start">{s.technique} · {t(`redStatus.${s.status}`)}</text>
+              <text x={rtl ? BOX_W - 14 : 14} y={18} className="step-name" textAnchor="start">
+                {truncate(localText(s.name, lang) || s.id, 22)}
+              </text>
+              <text x={rtl ? BOX_W - 14 : 14} y={36} className="step-meta" textAnchor="start">
+                {s.technique} · {t(`redStatus.${s.status}`)}
+              </text>
             </g>
           );
         })}
@@ -77,7 +117,9 @@ export function CampaignGraph({ steps, selected, onSelect, perspective = 'defenc
       <ul className="legend-inline" aria-label={t('map.legend')}>
         {Object.entries(colors).map(([status, color]) => (
           <li key={status}>
-            <svg width="12" height="12" aria-hidden="true"><rect width="12" height="12" rx="2" fill={color} /></svg>
+            <svg width="12" height="12" aria-hidden="true">
+              <rect width="12" height="12" rx="2" fill={color} />
+            </svg>
             {t(`redStatus.${status}`)} <span className="muted">({steps.filter((st) => st.status === status).length})</span>
           </li>
         ))}

@@ -26,7 +26,9 @@ export function CampaignView({ campaign, controls, perspective = 'defence' }: { 
   return (
     <section className="panel campaign" aria-labelledby={`c-${campaign.id}`}>
       <header className="panel-head">
-        <h2 id={`c-${campaign.id}`}><LocalTextView text={campaign.name} /></h2>
+        <h2 id={`c-${campaign.id}`}>
+          <LocalTextView text={campaign.name} />
+        </h2>
         {campaign.actor ? <span className="muted">{campaign.actor}</span> : null}
         <span className="chip">{t(`red.mode.${campaign.mode}`)}</span>
       </header>
@@ -36,7 +38,14 @@ export function CampaignView({ campaign, controls, perspective = 'defence' }: { 
         <ul className="objectives">
           {campaign.objectives.map((o) => (
             <li key={o.id} className={o.achievedAt !== null ? 'achieved' : ''}>
-              <LocalTextView text={o.name} /> {o.achievedAt !== null ? <>✓ <SimTime t={o.achievedAt} /></> : <span className="muted">{t('red.open')}</span>}
+              <LocalTextView text={o.name} />{' '}
+              {o.achievedAt !== null ? (
+                <>
+                  ✓ <SimTime t={o.achievedAt} />
+                </>
+              ) : (
+                <span className="muted">{t('red.open')}</span>
+              )}
             </li>
           ))}
         </ul>
@@ -45,20 +54,35 @@ export function CampaignView({ campaign, controls, perspective = 'defence' }: { 
         <table className="steps">
           <thead>
             <tr>
-              <th scope="col">{t('red.step')}</th><th scope="col">{t('red.technique')}</th><th scope="col">{t('red.status')}</th>
-              <th scope="col">{t('red.due')}</th><th scope="col">{t('red.targets')}</th><th scope="col">{t('red.hits')}</th>
+              <th scope="col">{t('red.step')}</th>
+              <th scope="col">{t('red.technique')}</th>
+              <th scope="col">{t('red.status')}</th>
+              <th scope="col">{t('red.due')}</th>
+              <th scope="col">{t('red.targets')}</th>
+              <th scope="col">{t('red.hits')}</th>
               {controls && campaign.steps.some((s) => s.manual) ? <th scope="col">{t('red.controls')}</th> : null}
             </tr>
           </thead>
           <tbody>
             {campaign.steps.map((s) => (
               <tr key={s.id} className={selected === s.id ? 'selected' : undefined} data-step={s.id} onClick={() => setSelected(s.id)}>
-                <th scope="row"><LocalTextView text={s.name} /></th>
-                <td className="mono">{s.technique}{s.tactic ? <span className="muted"> {s.tactic}</span> : null}</td>
-                <td><StatusChip status={s.status} prefix="redStatus" /></td>
+                <th scope="row">
+                  <LocalTextView text={s.name} />
+                </th>
+                <td className="mono">
+                  {s.technique}
+                  {s.tactic ? <span className="muted"> {s.tactic}</span> : null}
+                </td>
+                <td>
+                  <StatusChip status={s.status} prefix="redStatus" />
+                </td>
                 <td>{s.due !== null ? <SimTime t={s.due} /> : '—'}</td>
-                <td><bdi>{s.targets.join(', ')}</bdi></td>
-                <td><bdi>{s.hits.join(', ')}</bdi></td>
+                <td>
+                  <bdi>{s.targets.join(', ')}</bdi>
+                </td>
+                <td>
+                  <bdi>{s.hits.join(', ')}</bdi>
+                </td>
                 {controls && campaign.steps.some((x) => x.manual) ? <td>{s.manual ? <ManualControls step={s} /> : <span className="muted">{t('red.mode.scripted')}</span>}</td> : null}
               </tr>
             ))}
@@ -77,10 +101,14 @@ export default function RedConsole() {
     <div className="console red-console perspective-red" data-console="red">
       <ConsoleHeader seatLabel={t('role.red')} />
       <main className="console-main single">
-        {campaigns.map((c) => <CampaignView key={c.id} campaign={c} controls perspective="red" />)}
+        {campaigns.map((c) => (
+          <CampaignView key={c.id} campaign={c} controls perspective="red" />
+        ))}
         <section className="panel">
           <h2>{t('red.footholds')}</h2>
-          <p><bdi>{footholds.join(', ') || '—'}</bdi></p>
+          <p>
+            <bdi>{footholds.join(', ') || '—'}</bdi>
+          </p>
         </section>
         <EventFeed />
       </main>

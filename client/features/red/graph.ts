@@ -4,13 +4,33 @@
  * are placed by ATT&CK tactic order (kill-chain columns) and no edges are drawn.
  */
 export const TACTIC_ORDER = [
-  'reconnaissance', 'resource-development', 'initial-access', 'execution', 'persistence', 'privilege-escalation',
-  'defense-evasion', 'credential-access', 'discovery', 'lateral-movement', 'collection', 'command-and-control',
-  'exfiltration', 'impact',
+  'reconnaissance',
+  'resource-development',
+  'initial-access',
+  'execution',
+  'persistence',
+  'privilege-escalation',
+  'defense-evasion',
+  'credential-access',
+  'discovery',
+  'lateral-movement',
+  'collection',
+  'command-and-control',
+  'exfiltration',
+  'impact',
 ] as const;
 
-export interface GraphStep { id: string; tactic?: string | undefined; requires?: readonly string[] | undefined; requiresAny?: readonly string[] | undefined }
-export interface GraphEdge { from: string; to: string; any: boolean }
+export interface GraphStep {
+  id: string;
+  tactic?: string | undefined;
+  requires?: readonly string[] | undefined;
+  requiresAny?: readonly string[] | undefined;
+}
+export interface GraphEdge {
+  from: string;
+  to: string;
+  any: boolean;
+}
 export interface CampaignLayout {
   columns: number;
   rows: number;
@@ -63,7 +83,10 @@ export function layoutCampaign(steps: readonly GraphStep[]): CampaignLayout {
   return {
     columns: Math.max(0, ...[...perCol.keys()].map((c) => c + 1)),
     rows: Math.max(0, ...perCol.values()),
-    at, edges, by: edges.length > 0 ? 'preconditions' : 'tactic', columnTactics,
+    at,
+    edges,
+    by: edges.length > 0 ? 'preconditions' : 'tactic',
+    columnTactics,
   };
 }
 

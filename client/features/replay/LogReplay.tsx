@@ -36,15 +36,27 @@ function Result({ result }: { result: LogSourceResult }) {
     return (
       <div role="alert" className="error">
         <p>{t('replay.failed')}</p>
-        <ul>{result.errors.map((e, i) => <li key={i} className="mono">{e}</li>)}</ul>
+        <ul>
+          {result.errors.map((e, i) => (
+            <li key={i} className="mono">
+              {e}
+            </li>
+          ))}
+        </ul>
       </div>
     );
   }
   return (
     <StartDateContext.Provider value={result.startDate}>
       {/* "replay-loaded" once the whole log is folded (verified, open for what-if); the timeline is usable before */}
-      <p className="muted" data-testid={result.fork ? 'replay-loaded' : 'replay-opening'}>{t('replay.loaded', { title: result.title, seed: result.seed })}</p>
-      {result.fork ? null : <p role="status" className="muted" data-testid="replay-indexing">{t('replay.indexing', { done: result.applied, total: result.total })}</p>}
+      <p className="muted" data-testid={result.fork ? 'replay-loaded' : 'replay-opening'}>
+        {t('replay.loaded', { title: result.title, seed: result.seed })}
+      </p>
+      {result.fork ? null : (
+        <p role="status" className="muted" data-testid="replay-indexing">
+          {t('replay.indexing', { done: result.applied, total: result.total })}
+        </p>
+      )}
       <TimelineView source={result.source} below={(cursor, node) => (result.fork ? <WhatIfPanel fork={result.fork} cursor={cursor} node={node} /> : null)} />
     </StartDateContext.Provider>
   );
@@ -61,12 +73,21 @@ export default function LogReplay() {
     setBusy(true);
     const text = await file.text();
     await nextTask();
-    await foldLog(text, (r) => {
-      setResult(r);
-      setBusy(false);
-    }, () => picked.current === n);
+    await foldLog(
+      text,
+      (r) => {
+        setResult(r);
+        setBusy(false);
+      },
+      () => picked.current === n,
+    );
   };
-  useEffect(() => () => { picked.current = -1; }, []);
+  useEffect(
+    () => () => {
+      picked.current = -1;
+    },
+    [],
+  );
   return (
     <div className="log-replay">
       <label className="file-pick">
@@ -95,11 +116,15 @@ export function ServerLogReplay({ exerciseId, token }: { exerciseId: string; tok
       if (reply.ok) await foldLog(reply.text, setResult, () => live);
       else setResult({ ok: false, errors: [`${reply.code}: ${reply.message}`] });
     })();
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [exerciseId, token, reload]);
   return (
     <div className="log-replay">
-      <button type="button" onClick={() => setReload((n) => n + 1)} data-testid="reload-log">{t('replay.reload')}</button>
+      <button type="button" onClick={() => setReload((n) => n + 1)} data-testid="reload-log">
+        {t('replay.reload')}
+      </button>
       {result ? <Result result={result} /> : <p role="status">{t('replay.working')}</p>}
     </div>
   );

@@ -9,13 +9,22 @@ export default function ReplayPage() {
     <div className="page replay-page">
       <header className="lobby-head">
         <div className="brand">
-          <span className="logo" aria-hidden="true">▙</span>
-          <div><h1>{t('replay.title')}</h1><p className="muted">{t('replay.intro')}</p></div>
+          <span className="logo" aria-hidden="true">
+            ▙
+          </span>
+          <div>
+            <h1>{t('replay.title')}</h1>
+            <p className="muted">{t('replay.intro')}</p>
+          </div>
         </div>
-        <nav aria-label={t('lobby.nav')}><a href="#/">{t('app.toLobby')}</a></nav>
+        <nav aria-label={t('lobby.nav')}>
+          <a href="#/">{t('app.toLobby')}</a>
+        </nav>
         <PrefsPicker />
       </header>
-      <main><LogReplay /></main>
+      <main>
+        <LogReplay />
+      </main>
     </div>
   );
 }

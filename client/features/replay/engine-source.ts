@@ -29,7 +29,10 @@ export interface LogProgress {
 export type LogSourceResult = ({ ok: true } & LogProgress) | { ok: false; errors: string[] };
 
 /** An opened log: `next()` folds on for about `budgetMs` and says where it stands. */
-export interface OpenedLog { next(budgetMs?: number): LogSourceResult; readonly done: boolean }
+export interface OpenedLog {
+  next(budgetMs?: number): LogSourceResult;
+  readonly done: boolean;
+}
 
 function sourceOf(index: SeekIndex, final: boolean): TimelineSource {
   const cache = new Map<number, TruthView>();
@@ -51,10 +54,12 @@ function sourceOf(index: SeekIndex, final: boolean): TimelineSource {
 
 function opened(log: RampartsLog, index: SeekIndex): OpenedLog {
   const header = log.header;
-  const title = typeof header.scenario.meta.title === 'string' ? header.scenario.meta.title : Object.values(header.scenario.meta.title)[0] ?? '';
+  const title = typeof header.scenario.meta.title === 'string' ? header.scenario.meta.title : (Object.values(header.scenario.meta.title)[0] ?? '');
   let fork: OpenedFork | null = null;
   return {
-    get done() { return index.done; },
+    get done() {
+      return index.done;
+    },
     next(budgetMs = 100): LogSourceResult {
       const until = performance.now() + budgetMs;
       while (!index.done && performance.now() < until) index.extend(SLICE_EVENTS);

@@ -8,7 +8,12 @@ import { useDirection } from '../../i18n/react.tsx';
 import { formatExerciseTime } from '../../i18n/time.ts';
 import { useWidth } from '../shell/useWidth.ts';
 
-export interface Series { id: string; label: string; color: string; points: { t: number; v: number }[] }
+export interface Series {
+  id: string;
+  label: string;
+  color: string;
+  points: { t: number; v: number }[];
+}
 
 const MIN_W = 320;
 const H = 220;
@@ -21,9 +26,15 @@ export function ScoreChart({ series, title, cursor, yMax = 100 }: { series: Seri
   const { x, y, paths, ticks } = useMemo(() => {
     const tMax = Math.max(1, ...series.flatMap((s) => s.points.map((p) => p.t)), cursor ?? 0);
     // The axis labels sit at the start side: the margins swap with the direction.
-    const x = scaleLinear().domain([0, tMax]).range(rtl ? [W - M.left, M.right] : [M.left, W - M.right]);
-    const y = scaleLinear().domain([0, yMax]).range([H - M.bottom, M.top]);
-    const shape = line<{ t: number; v: number }>().x((p) => x(p.t)).y((p) => y(p.v));
+    const x = scaleLinear()
+      .domain([0, tMax])
+      .range(rtl ? [W - M.left, M.right] : [M.left, W - M.right]);
+    const y = scaleLinear()
+      .domain([0, yMax])
+      .range([H - M.bottom, M.top]);
+    const shape = line<{ t: number; v: number }>()
+      .x((p) => x(p.t))
+      .y((p) => y(p.v));
     return { x, y, paths: series.map((s) => ({ s, d: shape(s.points) ?? '' })), ticks: x.ticks(5) };
   }, [series, rtl, yMax, cursor, W]);
   return (
@@ -32,18 +43,29 @@ export function ScoreChart({ series, title, cursor, yMax = 100 }: { series: Seri
         {y.ticks(4).map((v) => (
           <g key={`y${v}`}>
             <line x1={rtl ? M.right : M.left} x2={rtl ? W - M.left : W - M.right} y1={y(v)} y2={y(v)} className="grid" />
-            <text x={rtl ? W - M.left + 6 : M.left - 6} y={y(v)} className="axis" textAnchor={rtl ? "start" : "end"} direction="ltr" dominantBaseline="middle">{v}</text>
+            <text x={rtl ? W - M.left + 6 : M.left - 6} y={y(v)} className="axis" textAnchor={rtl ? 'start' : 'end'} direction="ltr" dominantBaseline="middle">
+              {v}
+            </text>
           </g>
         ))}
         {ticks.map((v) => (
-          <text key={`x${v}`} x={Math.max(24, Math.min(W - 24, x(v)))} y={H - 8} className="axis" textAnchor="middle">{formatExerciseTime(v).slice(2)}</text>
+          <text key={`x${v}`} x={Math.max(24, Math.min(W - 24, x(v)))} y={H - 8} className="axis" textAnchor="middle">
+            {formatExerciseTime(v).slice(2)}
+          </text>
         ))}
-        {paths.map(({ s, d }) => <path key={s.id} d={d} fill="none" stroke={s.color} strokeWidth={2} />)}
+        {paths.map(({ s, d }) => (
+          <path key={s.id} d={d} fill="none" stroke={s.color} strokeWidth={2} />
+        ))}
         {cursor !== undefined ? <line x1={x(cursor)} x2={x(cursor)} y1={M.top} y2={H - M.bottom} className="cursor" /> : null}
       </svg>
       <figcaption className="chart-legend">
         {series.map((s) => (
-          <span key={s.id}><svg width="14" height="4" aria-hidden="true"><rect width="14" height="4" fill={s.color} /></svg> {s.label}</span>
+          <span key={s.id}>
+            <svg width="14" height="4" aria-hidden="true">
+              <rect width="14" height="4" fill={s.color} />
+            </svg>{' '}
+            {s.label}
+          </span>
         ))}
       </figcaption>
     </figure>
@@ -51,7 +73,13 @@ export function ScoreChart({ series, title, cursor, yMax = 100 }: { series: Seri
 }
 
 export const CATEGORY_COLORS: Record<string, string> = {
-  composite: '#e6edf3', availability: '#4cc38a', detection: '#f5c542', response: '#5aa9f0', reporting: '#b57ee8', cooperation: '#e864b0', penalties: '#f03e3e',
+  composite: '#e6edf3',
+  availability: '#4cc38a',
+  detection: '#f5c542',
+  response: '#5aa9f0',
+  reporting: '#b57ee8',
+  cooperation: '#e864b0',
+  penalties: '#f03e3e',
 };
 
 /** A palette for teams without a colour of their own. */

@@ -11,9 +11,13 @@ export const CATEGORIES = ['availability', 'detection', 'response', 'reporting',
 /** A component's value, or "withheld" where a blue team may not see it yet (engine/sim/disclosure.ts). */
 function Value({ v, testId }: { v: number | null; testId?: string }) {
   const t = useT();
-  return v === null
-    ? <dd className="muted withheld" data-withheld="true" {...(testId ? { 'data-testid': testId } : {})}>{t('score.withheld')}</dd>
-    : <dd {...(testId ? { 'data-testid': testId } : {})}>{v.toFixed(1)}</dd>;
+  return v === null ? (
+    <dd className="muted withheld" data-withheld="true" {...(testId ? { 'data-testid': testId } : {})}>
+      {t('score.withheld')}
+    </dd>
+  ) : (
+    <dd {...(testId ? { 'data-testid': testId } : {})}>{v.toFixed(1)}</dd>
+  );
 }
 
 const isBlue = (score: ScoreView | BlueScoreView): score is BlueScoreView => 'releasedAt' in score;
@@ -22,9 +26,15 @@ export function ScoreBreakdown({ score }: { score: ScoreView | BlueScoreView }) 
   const t = useT();
   return (
     <dl className="score-breakdown">
-      <div className="composite"><dt>{t('score.composite')}</dt><Value v={score.current.composite} testId="score" /></div>
+      <div className="composite">
+        <dt>{t('score.composite')}</dt>
+        <Value v={score.current.composite} testId="score" />
+      </div>
       {CATEGORIES.map((c) => (
-        <div key={c}><dt>{t(`score.${c}`)}</dt><Value v={score.current[c]} /></div>
+        <div key={c}>
+          <dt>{t(`score.${c}`)}</dt>
+          <Value v={score.current[c]} />
+        </div>
       ))}
     </dl>
   );
@@ -36,7 +46,10 @@ function Withheld({ score }: { score: BlueScoreView }) {
   if (score.current.detection !== null) return null;
   return (
     <div className="score-withheld" data-testid="score-withheld">
-      <p>{t('score.withheldNote')}{score.policy === 'known' ? ` ${t('score.knownNote')}` : ''}</p>
+      <p>
+        {t('score.withheldNote')}
+        {score.policy === 'known' ? ` ${t('score.knownNote')}` : ''}
+      </p>
       {score.releasedAt !== null ? <p className="muted">{t('score.releasedUntil', { time: formatExerciseTime(score.releasedAt) })}</p> : null}
     </div>
   );
@@ -44,11 +57,20 @@ function Withheld({ score }: { score: BlueScoreView }) {
 
 export function ScorePanel({ score }: { score: ScoreView | BlueScoreView }) {
   const t = useT();
-  const series = useMemo<Series[]>(() => (['composite', ...CATEGORIES] as const).map((c) => ({
-    id: c, label: t(`score.${c}`), color: CATEGORY_COLORS[c] ?? '#fff',
-    // Withheld samples (those after the last release) are left out.
-    points: score.timeline.flatMap((s) => { const v = s[c]; return v === null ? [] : [{ t: s.t, v }]; }),
-  })), [score.timeline, t]);
+  const series = useMemo<Series[]>(
+    () =>
+      (['composite', ...CATEGORIES] as const).map((c) => ({
+        id: c,
+        label: t(`score.${c}`),
+        color: CATEGORY_COLORS[c] ?? '#fff',
+        // Withheld samples (those after the last release) are left out.
+        points: score.timeline.flatMap((s) => {
+          const v = s[c];
+          return v === null ? [] : [{ t: s.t, v }];
+        }),
+      })),
+    [score.timeline, t],
+  );
   return (
     <div className="score-panel">
       <ScoreBreakdown score={score} />
@@ -62,9 +84,15 @@ export function ScorePanel({ score }: { score: ScoreView | BlueScoreView }) {
 export function TeamsScoreChart({ teams, cursor }: { teams: { team: TeamRef; score: ScoreView }[]; cursor?: number }) {
   const t = useT();
   const lang = useLang();
-  const series = useMemo<Series[]>(() => teams.map(({ team, score }, i) => ({
-    id: team.id, label: localText(team.name, lang) || team.id, color: team.color ?? TEAM_PALETTE[i % TEAM_PALETTE.length] ?? '#fff',
-    points: score.timeline.map((s) => ({ t: s.t, v: s.composite })),
-  })), [teams, lang]);
+  const series = useMemo<Series[]>(
+    () =>
+      teams.map(({ team, score }, i) => ({
+        id: team.id,
+        label: localText(team.name, lang) || team.id,
+        color: team.color ?? TEAM_PALETTE[i % TEAM_PALETTE.length] ?? '#fff',
+        points: score.timeline.map((s) => ({ t: s.t, v: s.composite })),
+      })),
+    [teams, lang],
+  );
   return <ScoreChart series={series} title={t('score.teamsOverTime')} {...(cursor !== undefined ? { cursor } : {})} />;
 }

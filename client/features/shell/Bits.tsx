@@ -7,12 +7,20 @@ import { parseMarkdown, type Span } from '../../lib/markdown.ts';
 
 export function TlpChip({ tlp }: { tlp: TlpLevel | undefined }) {
   if (!tlp) return null;
-  return <span className={`tlp tlp-${tlp.replace('+', '-').toLowerCase()}`} data-tlp={tlp}>TLP:{tlp}</span>;
+  return (
+    <span className={`tlp tlp-${tlp.replace('+', '-').toLowerCase()}`} data-tlp={tlp}>
+      TLP:{tlp}
+    </span>
+  );
 }
 
 export function StatusChip({ status, prefix }: { status: string; prefix: string }) {
   const t = useT();
-  return <span className={`status-chip s-${status}`} data-status={status}>{t(`${prefix}.${status}`)}</span>;
+  return (
+    <span className={`status-chip s-${status}`} data-status={status}>
+      {t(`${prefix}.${status}`)}
+    </span>
+  );
 }
 
 export function Empty({ children }: { children: ReactNode }) {
@@ -22,11 +30,30 @@ export function Empty({ children }: { children: ReactNode }) {
 function Spans({ spans }: { spans: Span[] }): ReactNode {
   return spans.map((s, i) => {
     switch (s.k) {
-      case 'text': return <Isolated key={i} text={s.text} />;
-      case 'code': return <code key={i}>{s.text}</code>;
-      case 'strong': return <strong key={i}><Spans spans={s.children} /></strong>;
-      case 'em': return <em key={i}><Spans spans={s.children} /></em>;
-      case 'link': return s.href ? <a key={i} href={s.href} target="_blank" rel="noopener noreferrer"><Spans spans={s.children} /></a> : <Spans key={i} spans={s.children} />;
+      case 'text':
+        return <Isolated key={i} text={s.text} />;
+      case 'code':
+        return <code key={i}>{s.text}</code>;
+      case 'strong':
+        return (
+          <strong key={i}>
+            <Spans spans={s.children} />
+          </strong>
+        );
+      case 'em':
+        return (
+          <em key={i}>
+            <Spans spans={s.children} />
+          </em>
+        );
+      case 'link':
+        return s.href ? (
+          <a key={i} href={s.href} target="_blank" rel="noopener noreferrer">
+            <Spans spans={s.children} />
+          </a>
+        ) : (
+          <Spans key={i} spans={s.children} />
+        );
     }
   });
 }
@@ -40,11 +67,40 @@ export function MarkdownText({ text, lang }: { text: string; lang?: string | und
     <div className="md" lang={lang} dir="auto">
       {parseMarkdown(text).map((b, i) => {
         switch (b.k) {
-          case 'ul': return <ul key={i}>{b.items.map((item, j) => <li key={j}><Spans spans={item} /></li>)}</ul>;
-          case 'ol': return <ol key={i}>{b.items.map((item, j) => <li key={j}><Spans spans={item} /></li>)}</ol>;
-          case 'quote': return <blockquote key={i}><Spans spans={b.spans} /></blockquote>;
-          case 'h': return <h4 key={i}><Spans spans={b.spans} /></h4>;
-          case 'p': return <p key={i}>{b.lines.map((line, j) => (j === 0 ? <Spans key={j} spans={line} /> : [<br key={`br${j}`} />, <Spans key={j} spans={line} />]))}</p>;
+          case 'ul':
+            return (
+              <ul key={i}>
+                {b.items.map((item, j) => (
+                  <li key={j}>
+                    <Spans spans={item} />
+                  </li>
+                ))}
+              </ul>
+            );
+          case 'ol':
+            return (
+              <ol key={i}>
+                {b.items.map((item, j) => (
+                  <li key={j}>
+                    <Spans spans={item} />
+                  </li>
+                ))}
+              </ol>
+            );
+          case 'quote':
+            return (
+              <blockquote key={i}>
+                <Spans spans={b.spans} />
+              </blockquote>
+            );
+          case 'h':
+            return (
+              <h4 key={i}>
+                <Spans spans={b.spans} />
+              </h4>
+            );
+          case 'p':
+            return <p key={i}>{b.lines.map((line, j) => (j === 0 ? <Spans key={j} spans={line} /> : [<br key={`br${j}`} />, <Spans key={j} spans={line} />]))}</p>;
         }
       })}
     </div>

@@ -34,8 +34,12 @@ export function Clock({ clock }: { clock: ClockView }) {
   const time = useClockTime(clock);
   return (
     <div className="clock" role="timer" aria-live="off">
-      <span className="clock-t mono" data-testid="clock" dir="ltr">{formatExerciseTime(time)}</span>
-      <span className="clock-wall mono" dir="ltr">{formatWallTime(clock.startDate, time, lang, timeZone)}</span>
+      <span className="clock-t mono" data-testid="clock" dir="ltr">
+        {formatExerciseTime(time)}
+      </span>
+      <span className="clock-wall mono" dir="ltr">
+        {formatWallTime(clock.startDate, time, lang, timeZone)}
+      </span>
       <span className={`phase phase-${clock.phase}`}>{t(`phase.${clock.phase}`)}</span>
       {clock.mode === 'realtime' ? <span className="muted">×{clock.speed}</span> : <span className="muted">{t('mode.tabletop')}</span>}
     </div>
@@ -51,5 +55,9 @@ export function SimTime({ t: ms }: { t: number }) {
   const timeZone = usePrefs((p) => p.timeZone);
   const start = useContext(StartDateContext);
   const wall = formatWallTime(start, ms, lang, timeZone, true);
-  return <time className="mono" dir="ltr" title={wall} data-t={ms}>{formatExerciseTime(ms)}</time>;
+  return (
+    <time className="mono" dir="ltr" title={wall} data-t={ms}>
+      {formatExerciseTime(ms)}
+    </time>
+  );
 }

@@ -8,7 +8,11 @@ import { PrefsPicker } from './Prefs.tsx';
 export function ConnectionBadge() {
   const t = useT();
   const status = useSession((s) => s.status);
-  return <span className={`conn conn-${status}`} role="status" data-testid="connection">{t(`conn.${status}`)}</span>;
+  return (
+    <span className={`conn conn-${status}`} role="status" data-testid="connection">
+      {t(`conn.${status}`)}
+    </span>
+  );
 }
 
 export function ConsoleHeader({ seatLabel, children }: { seatLabel: ReactNode; children?: ReactNode }) {
@@ -20,7 +24,9 @@ export function ConsoleHeader({ seatLabel, children }: { seatLabel: ReactNode; c
   return (
     <header className="console-head">
       <div className="brand">
-        <span className="logo" aria-hidden="true">▙</span>
+        <span className="logo" aria-hidden="true">
+          ▙
+        </span>
         <div>
           <h1>{scenario ? <LocalTextView text={scenario.title} /> : t('app.name')}</h1>
           <p className="seat">{seatLabel}</p>
@@ -34,8 +40,14 @@ export function ConsoleHeader({ seatLabel, children }: { seatLabel: ReactNode; c
       </div>
       {notices.length > 0 || error ? (
         <div className="notices" role="alert">
-          {notices.map((n) => <p key={n.code}>{t(`notice.${n.code}`)}</p>)}
-          {error ? <p className="error">{error.code}: {error.message}</p> : null}
+          {notices.map((n) => (
+            <p key={n.code}>{t(`notice.${n.code}`)}</p>
+          ))}
+          {error ? (
+            <p className="error">
+              {error.code}: {error.message}
+            </p>
+          ) : null}
         </div>
       ) : null}
     </header>

@@ -19,13 +19,21 @@ export function PrefsPicker() {
       <label>
         <span className="sr-only">{t('prefs.language')}</span>
         <select value={lang} onChange={(e) => setLanguage(e.target.value)} aria-label={t('prefs.language')} data-testid="lang">
-          {languages().map((l) => <option key={l.code} value={l.code} lang={l.code}>{l.name}</option>)}
+          {languages().map((l) => (
+            <option key={l.code} value={l.code} lang={l.code}>
+              {l.name}
+            </option>
+          ))}
         </select>
       </label>
       <label>
         <span className="sr-only">{t('prefs.timeZone')}</span>
         <select value={zone} onChange={(e) => setTimeZone(e.target.value)} aria-label={t('prefs.timeZone')}>
-          {zones.map((z) => <option key={z} value={z}>{z}</option>)}
+          {zones.map((z) => (
+            <option key={z} value={z}>
+              {z}
+            </option>
+          ))}
         </select>
       </label>
     </div>

@@ -43,7 +43,10 @@ export function Tabs({ tabs, active, onChange, label }: { tabs: TabDef[]; active
           return (
             <button
               key={tab.id}
-              ref={(el) => { if (el) refs.current.set(tab.id, el); else refs.current.delete(tab.id); }}
+              ref={(el) => {
+                if (el) refs.current.set(tab.id, el);
+                else refs.current.delete(tab.id);
+              }}
               role="tab"
               type="button"
               id={`${base}-tab-${tab.id}`}

@@ -28,21 +28,46 @@ export function SitrepPanel() {
         <label>
           {t('sitrep.severity')}
           <select value={severity} onChange={(e) => setSeverity(e.target.value as Severity)}>
-            {SEVERITIES.map((s) => <option key={s} value={s}>{t(`severity.${s}`)}</option>)}
+            {SEVERITIES.map((s) => (
+              <option key={s} value={s}>
+                {t(`severity.${s}`)}
+              </option>
+            ))}
           </select>
         </label>
-        <label>{t('sitrep.text')}<textarea value={text} onChange={(e) => setText(e.target.value)} rows={5} dir="auto" /></label>
-        <button type="submit" className="primary" disabled={!text.trim() || why !== null}>{t('sitrep.file')}</button> <WhyNot reason={why} />
-        {file.error ? <div role="alert" className="error">{file.error}</div> : null}
+        <label>
+          {t('sitrep.text')}
+          <textarea value={text} onChange={(e) => setText(e.target.value)} rows={5} dir="auto" />
+        </label>
+        <button type="submit" className="primary" disabled={!text.trim() || why !== null}>
+          {t('sitrep.file')}
+        </button>{' '}
+        <WhyNot reason={why} />
+        {file.error ? (
+          <div role="alert" className="error">
+            {file.error}
+          </div>
+        ) : null}
       </form>
       <h3>{t('sitrep.filed')}</h3>
-      {view.sitreps.length === 0 ? <Empty>{t('sitrep.none')}</Empty> : (
+      {view.sitreps.length === 0 ? (
+        <Empty>{t('sitrep.none')}</Empty>
+      ) : (
         <ul className="sitrep-list">
           {[...view.sitreps].reverse().map((s) => (
             <li key={s.id}>
-              <p><SimTime t={s.t} /> <span className={`sev sev-${s.severity}`}>{t(`severity.${s.severity}`)}</span> {s.grade !== null ? t('inbox.grade', { grade: s.grade }) : <span className="muted">{t('inbox.awaitingGrade')}</span>}</p>
-              <p dir="auto" className="prewrap">{s.text}</p>
-              {s.comment ? <p className="muted" dir="auto">{s.comment}</p> : null}
+              <p>
+                <SimTime t={s.t} /> <span className={`sev sev-${s.severity}`}>{t(`severity.${s.severity}`)}</span>{' '}
+                {s.grade !== null ? t('inbox.grade', { grade: s.grade }) : <span className="muted">{t('inbox.awaitingGrade')}</span>}
+              </p>
+              <p dir="auto" className="prewrap">
+                {s.text}
+              </p>
+              {s.comment ? (
+                <p className="muted" dir="auto">
+                  {s.comment}
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -67,27 +67,34 @@ export function Editor({ initial, check, ids, onChange, onCursor, onChecked, lab
   props.current = { check, ids, onChange, onCursor, onChecked };
   const lastChange = useRef(performance.now());
 
-  useImperativeHandle(handle, () => ({
-    text: () => view.current?.state.doc.toString() ?? '',
-    moveTo: (offset) => {
-      const v = view.current;
-      if (!v) return;
-      const pos = Math.min(offset, v.state.doc.length);
-      v.dispatch({ selection: { anchor: pos }, effects: EditorView.scrollIntoView(pos, { y: 'center' }) });
-      v.focus();
-    },
-    replace: (next) => {
-      const v = view.current;
-      if (!v) return;
-      const prev = v.state.doc.toString();
-      let start = 0;
-      while (start < prev.length && start < next.length && prev[start] === next[start]) start++;
-      let endPrev = prev.length;
-      let endNext = next.length;
-      while (endPrev > start && endNext > start && prev[endPrev - 1] === next[endNext - 1]) { endPrev--; endNext--; }
-      v.dispatch({ changes: { from: start, to: endPrev, insert: next.slice(start, endNext) } });
-    },
-  }), []);
+  useImperativeHandle(
+    handle,
+    () => ({
+      text: () => view.current?.state.doc.toString() ?? '',
+      moveTo: (offset) => {
+        const v = view.current;
+        if (!v) return;
+        const pos = Math.min(offset, v.state.doc.length);
+        v.dispatch({ selection: { anchor: pos }, effects: EditorView.scrollIntoView(pos, { y: 'center' }) });
+        v.focus();
+      },
+      replace: (next) => {
+        const v = view.current;
+        if (!v) return;
+        const prev = v.state.doc.toString();
+        let start = 0;
+        while (start < prev.length && start < next.length && prev[start] === next[start]) start++;
+        let endPrev = prev.length;
+        let endNext = next.length;
+        while (endPrev > start && endNext > start && prev[endPrev - 1] === next[endNext - 1]) {
+          endPrev--;
+          endNext--;
+        }
+        v.dispatch({ changes: { from: start, to: endPrev, insert: next.slice(start, endNext) } });
+      },
+    }),
+    [],
+  );
 
   // The editor is made once; the text it starts with is `initial` at mount (the page remounts it for another file).
   // biome-ignore lint/correctness/useExhaustiveDependencies: see above
@@ -101,7 +108,9 @@ export function Editor({ initial, check, ids, onChange, onCursor, onChecked, lab
       const h = hoverAt(schema, v.state.doc.toString(), pos);
       if (!h) return null;
       return {
-        pos: h.from, end: h.to, above: true,
+        pos: h.from,
+        end: h.to,
+        above: true,
         create: () => {
           const dom = document.createElement('div');
           dom.className = 'studio-hover';
@@ -114,21 +123,36 @@ export function Editor({ initial, check, ids, onChange, onCursor, onChecked, lab
         },
       };
     });
-    const lint = linter(async (v) => {
-      const text = v.state.doc.toString();
-      const result = await props.current.check(text);
-      if (result.text !== text) return [];
-      props.current.onChecked?.(result, performance.now() - lastChange.current);
-      return [...result.errors, ...result.warnings].map((d) => toUnderline(v.state.doc, d));
-    }, { delay: 25 });
+    const lint = linter(
+      async (v) => {
+        const text = v.state.doc.toString();
+        const result = await props.current.check(text);
+        if (result.text !== text) return [];
+        props.current.onChecked?.(result, performance.now() - lastChange.current);
+        return [...result.errors, ...result.warnings].map((d) => toUnderline(v.state.doc, d));
+      },
+      { delay: 25 },
+    );
     const state = EditorState.create({
       doc: initial,
       extensions: [
-        lineNumbers(), highlightActiveLineGutter(), history(), drawSelection(), indentOnInput(), bracketMatching(), closeBrackets(),
-        highlightActiveLine(), syntaxHighlighting(defaultHighlightStyle, { fallback: true }), yaml(),
-        autocompletion({ override: [complete], activateOnTyping: true, icons: false, interactionDelay: 0 }), hover, lint, lintGutter(),
+        lineNumbers(),
+        highlightActiveLineGutter(),
+        history(),
+        drawSelection(),
+        indentOnInput(),
+        bracketMatching(),
+        closeBrackets(),
+        highlightActiveLine(),
+        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        yaml(),
+        autocompletion({ override: [complete], activateOnTyping: true, icons: false, interactionDelay: 0 }),
+        hover,
+        lint,
+        lintGutter(),
         keymap.of([...completionKeymap, ...lintKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
-        EditorView.contentAttributes.of({ 'aria-label': label }), THEME,
+        EditorView.contentAttributes.of({ 'aria-label': label }),
+        THEME,
         EditorView.updateListener.of((u) => {
           if (u.docChanged) {
             lastChange.current = performance.now();

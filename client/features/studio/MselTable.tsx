@@ -26,7 +26,14 @@ function Cell({ row, field, onCommit }: { row: MselRow; field: MselField; onComm
   };
   const common = { value, 'aria-label': `${row.id} ${field}`, 'data-cell': `${row.id}/${field}`, onChange: (e: { target: { value: string } }) => setDraft(e.target.value), onBlur: commit };
   if (field === 'content' || field === 'answer') return <textarea rows={2} {...common} />;
-  return <input {...common} onKeyDown={(e) => { if (e.key === 'Enter') commit(); }} />;
+  return (
+    <input
+      {...common}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') commit();
+      }}
+    />
+  );
 }
 
 export function MselTable({ rows, selected, text, onEdited, onPick }: MselTableProps) {
@@ -42,16 +49,33 @@ export function MselTable({ rows, selected, text, onEdited, onPick }: MselTableP
   if (rows.length === 0) return <p className="muted">{t('studio.table.empty')}</p>;
   return (
     <div className="studio-table" data-testid="studio-msel-table">
-      {problem ? <p role="alert" className="error">{problem}</p> : null}
+      {problem ? (
+        <p role="alert" className="error">
+          {problem}
+        </p>
+      ) : null}
       <table>
         <thead>
-          <tr><th>{t('studio.table.id')}</th>{MSEL_FIELDS.map((f) => <th key={f}>{t(`studio.table.${f}`)}</th>)}</tr>
+          <tr>
+            <th>{t('studio.table.id')}</th>
+            {MSEL_FIELDS.map((f) => (
+              <th key={f}>{t(`studio.table.${f}`)}</th>
+            ))}
+          </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={`${row.index}:${row.id}`} className={row.id === selected ? 'selected' : undefined} data-inject={row.id}>
-              <td><button type="button" className="link" onClick={() => onPick(row.id)}>{row.id}</button></td>
-              {MSEL_FIELDS.map((f) => <td key={f}><Cell row={row} field={f} onCommit={(v) => commit(row, f, v)} /></td>)}
+              <td>
+                <button type="button" className="link" onClick={() => onPick(row.id)}>
+                  {row.id}
+                </button>
+              </td>
+              {MSEL_FIELDS.map((f) => (
+                <td key={f}>
+                  <Cell row={row} field={f} onCommit={(v) => commit(row, f, v)} />
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>

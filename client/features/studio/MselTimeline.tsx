@@ -16,8 +16,21 @@ const LABEL_W = 90;
 const WIDTH = 640;
 
 /** `row`: marks too close to an earlier one in their lane go a row down, so none hides another. */
-export interface TimelineMark { inject: string; team: string; lane: number; row: number; x: number; conditional: boolean; atMs: number | null }
-export interface TimelineLayout { lanes: { team: string; label: string; rows: number }[]; marks: TimelineMark[]; spanMs: number; ticks: { x: number; ms: number }[] }
+export interface TimelineMark {
+  inject: string;
+  team: string;
+  lane: number;
+  row: number;
+  x: number;
+  conditional: boolean;
+  atMs: number | null;
+}
+export interface TimelineLayout {
+  lanes: { team: string; label: string; rows: number }[];
+  marks: TimelineMark[];
+  spanMs: number;
+  ticks: { x: number; ms: number }[];
+}
 
 /** Lanes (blue teams, in the scenario's order) and marks at x in [0, 1] of the span. */
 export function layoutTimeline(model: StudioModel, durationMs: number | null, lang = 'en'): TimelineLayout {
@@ -84,21 +97,40 @@ export function MselTimeline({ model, selected, onPick, durationMs }: { model: S
       {layout.ticks.map((tick) => (
         <g key={tick.ms}>
           <line x1={xOf(tick.x)} x2={xOf(tick.x)} y1={0} y2={height - 18} className="tick" />
-          <text x={xOf(tick.x)} y={height - 4} className="tick-label" textAnchor="middle">{formatSimTime(tick.ms).replace(/:00$/, '')}</text>
+          <text x={xOf(tick.x)} y={height - 4} className="tick-label" textAnchor="middle">
+            {formatSimTime(tick.ms).replace(/:00$/, '')}
+          </text>
         </g>
       ))}
       {layout.lanes.map((lane, i) => (
-        <text key={lane.team} x={rtl ? WIDTH - 4 : 4} y={(laneTop[i] ?? 0) + 12} className="lane-label" textAnchor="start">{lane.label.slice(0, 12)}</text>
+        <text key={lane.team} x={rtl ? WIDTH - 4 : 4} y={(laneTop[i] ?? 0) + 12} className="lane-label" textAnchor="start">
+          {lane.label.slice(0, 12)}
+        </text>
       ))}
       {layout.marks.map((m) => {
         const isSel = m.inject === selected;
         const when = m.atMs === null ? t('studio.onCondition') : formatSimTime(m.atMs);
         return (
           // biome-ignore lint/a11y/useSemanticElements: an SVG mark cannot be a <button>; it has the button role, focus and Enter/Space
-          <circle key={`${m.inject}@${m.team}`} cx={xOf(m.x)} cy={(laneTop[m.lane] ?? 0) + 8 + m.row * ROW_H} r={isSel ? 6 : 5}
-            className={`mark${m.conditional ? ' conditional' : ''}${isSel ? ' selected' : ''}`} data-inject={m.inject} data-team={m.team}
-            role="button" tabIndex={0} aria-label={`${m.inject} · ${m.team} · ${when}`}
-            onClick={() => onPick(m.inject)} onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onPick(m.inject); } }}>
+          <circle
+            key={`${m.inject}@${m.team}`}
+            cx={xOf(m.x)}
+            cy={(laneTop[m.lane] ?? 0) + 8 + m.row * ROW_H}
+            r={isSel ? 6 : 5}
+            className={`mark${m.conditional ? ' conditional' : ''}${isSel ? ' selected' : ''}`}
+            data-inject={m.inject}
+            data-team={m.team}
+            role="button"
+            tabIndex={0}
+            aria-label={`${m.inject} · ${m.team} · ${when}`}
+            onClick={() => onPick(m.inject)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                onPick(m.inject);
+              }
+            }}
+          >
             <title>{`${titles.get(m.inject) ?? m.inject} · ${when}`}</title>
           </circle>
         );

@@ -34,8 +34,21 @@ export function mapModelOf(model: StudioModel): MapModel {
 /** A step of the draft as the red console's graph draws it, before anything has run. */
 function stepView(s: StudioModel['campaigns'][number]['steps'][number]): RedStepView {
   return {
-    id: s.id, name: s.name, technique: s.technique, ...(s.tactic ? { tactic: s.tactic } : {}), status: 'pending', manual: false, due: null,
-    startedAt: null, endedAt: null, run: 0, targets: [], hits: [], attempts: [], requires: s.requires, requiresAny: s.requiresAny,
+    id: s.id,
+    name: s.name,
+    technique: s.technique,
+    ...(s.tactic ? { tactic: s.tactic } : {}),
+    status: 'pending',
+    manual: false,
+    due: null,
+    startedAt: null,
+    endedAt: null,
+    run: 0,
+    targets: [],
+    hits: [],
+    attempts: [],
+    requires: s.requires,
+    requiresAny: s.requiresAny,
   };
 }
 
@@ -68,7 +81,11 @@ export function GraphPane({ model, cursor, onPick }: PanesProps) {
         <h2>{t('studio.graph')}</h2>
         {model.campaigns.length > 1 ? (
           <select aria-label={t('studio.campaign')} value={campaign?.id ?? ''} onChange={(e) => setChosen(e.target.value)}>
-            {model.campaigns.map((c) => <option key={c.id} value={c.id}>{c.id}</option>)}
+            {model.campaigns.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.id}
+              </option>
+            ))}
           </select>
         ) : null}
       </header>
@@ -81,7 +98,9 @@ export function TimelinePane({ model, cursor, onPick, durationMs }: PanesProps &
   const t = useStudioT();
   return (
     <section className="panel" aria-label={t('studio.timeline')} data-testid="studio-timeline">
-      <header className="panel-head"><h2>{t('studio.timeline')}</h2></header>
+      <header className="panel-head">
+        <h2>{t('studio.timeline')}</h2>
+      </header>
       <MselTimeline model={model} selected={cursor?.kind === 'inject' ? cursor.id : null} onPick={(id) => onPick('inject', id)} durationMs={durationMs} />
     </section>
   );

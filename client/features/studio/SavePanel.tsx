@@ -43,23 +43,37 @@ export function SavePanel({ scenarioId, errors, text, summary }: SavePanelProps)
   };
   return (
     <section className="panel" aria-label={t('studio.save.title')} data-testid="studio-save">
-      <header className="panel-head"><h2>{t('studio.save.title')}</h2></header>
+      <header className="panel-head">
+        <h2>{t('studio.save.title')}</h2>
+      </header>
       <p className="muted">{operator ? t('studio.save.signedIn', { user: operator.username, roles: operator.roles.join(', ') }) : t('studio.save.notSignedIn')}</p>
       {operator ? null : (
-        <label>{t('studio.save.token')} <input type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} data-testid="studio-token" /></label>
+        <label>
+          {t('studio.save.token')} <input type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} data-testid="studio-token" />
+        </label>
       )}
-      <label>{t('studio.save.message')} <input value={message} onChange={(e) => setMessage(e.target.value)} data-testid="studio-save-message" /></label>
-      <button type="button" disabled={busy || blocked !== null} onClick={() => void save()} data-testid="studio-save-button">{t('studio.save.button', { id: scenarioId ?? '—' })}</button>
+      <label>
+        {t('studio.save.message')} <input value={message} onChange={(e) => setMessage(e.target.value)} data-testid="studio-save-message" />
+      </label>
+      <button type="button" disabled={busy || blocked !== null} onClick={() => void save()} data-testid="studio-save-button">
+        {t('studio.save.button', { id: scenarioId ?? '—' })}
+      </button>
       {blocked ? <p className="muted">{blocked}</p> : null}
       {outcome ? (
         <p role="status" data-testid="studio-save-outcome" data-ok={outcome.ok} data-version={outcome.ok && 'saved' in outcome ? outcome.saved.version : ''}>
           {outcome.ok
-            ? 'saved' in outcome ? t('studio.save.saved', { id: outcome.saved.scenarioId, version: outcome.saved.version }) : t('studio.save.checkedOnly')
+            ? 'saved' in outcome
+              ? t('studio.save.saved', { id: outcome.saved.scenarioId, version: outcome.saved.version })
+              : t('studio.save.checkedOnly')
             : t('studio.save.refused', { message: outcome.message, code: outcome.code })}
         </p>
       ) : null}
       {outcome && !outcome.ok && outcome.diagnostics ? (
-        <ul>{outcome.diagnostics.slice(0, 20).map((d) => <li key={`${d.line}:${d.col}:${d.message}`}>{`${d.line}:${d.col} ${d.path}: ${d.message}`}</li>)}</ul>
+        <ul>
+          {outcome.diagnostics.slice(0, 20).map((d) => (
+            <li key={`${d.line}:${d.col}:${d.message}`}>{`${d.line}:${d.col} ${d.path}: ${d.message}`}</li>
+          ))}
+        </ul>
       ) : null}
     </section>
   );

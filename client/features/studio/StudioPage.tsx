@@ -22,10 +22,19 @@ import './studio.css';
 
 const EMPTY: StudioModel = { teams: [], segments: [], nodes: [], campaigns: [], injects: [], msel: [], meta: { id: null, version: null }, durationMs: null, items: [], ids: new Map() };
 
-export interface Draft { name: string; text: string; serial: number }
+export interface Draft {
+  name: string;
+  text: string;
+  serial: number;
+}
 
 function Diagnostics({ result, onGo, t }: { result: CheckResult | null; onGo: (d: TextDiagnostic) => void; t: (k: string, p?: Record<string, string | number>) => string }) {
-  if (!result) return <p className="muted" data-testid="studio-status">{t('studio.checking')}</p>;
+  if (!result)
+    return (
+      <p className="muted" data-testid="studio-status">
+        {t('studio.checking')}
+      </p>
+    );
   const all = [...result.errors, ...result.warnings];
   return (
     <div className="studio-diagnostics">
@@ -36,8 +45,7 @@ function Diagnostics({ result, onGo, t }: { result: CheckResult | null; onGo: (d
         <ul data-testid="studio-problems">
           {all.slice(0, 50).map((d) => (
             <li key={`${d.line}:${d.col}:${d.path}:${d.message}`} className={d.severity}>
-              <button type="button" className="link" onClick={() => onGo(d)} data-line={d.line}>{`${d.line}:${d.col}`}</button>{' '}
-              <code>{d.path}</code> {d.message}
+              <button type="button" className="link" onClick={() => onGo(d)} data-line={d.line}>{`${d.line}:${d.col}`}</button> <code>{d.path}</code> {d.message}
             </li>
           ))}
         </ul>
@@ -60,9 +68,13 @@ export default function StudioPage() {
   const modelRef = useRef(model);
   modelRef.current = model;
 
-  const checker = useMemo(() => new DraftChecker((m, checkedText) => {
-    if (m && checkedText === text.current) setModel(m);
-  }), []);
+  const checker = useMemo(
+    () =>
+      new DraftChecker((m, checkedText) => {
+        if (m && checkedText === text.current) setModel(m);
+      }),
+    [],
+  );
   useEffect(() => () => checker.dispose(), [checker]);
   const lang = useLang();
   useEffect(() => {
@@ -101,34 +113,88 @@ export default function StudioPage() {
         <section className="studio-text" aria-label={t('studio.text')}>
           <p className="muted">
             {draft.name}
-            {cursor ? <span data-testid="studio-cursor" data-kind={cursor.kind} data-id={cursor.id}> · {t(`studio.kind.${cursor.kind}`)} {cursor.id}</span> : null}
-            {latency !== null ? <span className="studio-latency" data-testid="studio-latency" data-ms={latency.toFixed(1)} data-checks={checks.current}> · {t('studio.latency', { ms: Math.round(latency) })}</span> : null}
+            {cursor ? (
+              <span data-testid="studio-cursor" data-kind={cursor.kind} data-id={cursor.id}>
+                {' '}
+                · {t(`studio.kind.${cursor.kind}`)} {cursor.id}
+              </span>
+            ) : null}
+            {latency !== null ? (
+              <span className="studio-latency" data-testid="studio-latency" data-ms={latency.toFixed(1)} data-checks={checks.current}>
+                {' '}
+                · {t('studio.latency', { ms: Math.round(latency) })}
+              </span>
+            ) : null}
           </p>
-          <Editor key={draft.serial} handle={editor} initial={draft.text} check={check} ids={() => modelRef.current.ids} label={t('studio.text')}
-            onChange={(v) => { text.current = v; }} onCursor={setCursorOffset}
-            onChecked={(r, ms) => { checks.current++; setChecked(r); setLatency(ms); }} />
+          <Editor
+            key={draft.serial}
+            handle={editor}
+            initial={draft.text}
+            check={check}
+            ids={() => modelRef.current.ids}
+            label={t('studio.text')}
+            onChange={(v) => {
+              text.current = v;
+            }}
+            onCursor={setCursorOffset}
+            onChecked={(r, ms) => {
+              checks.current++;
+              setChecked(r);
+              setLatency(ms);
+            }}
+          />
           <Diagnostics result={checked} onGo={goTo} t={t} />
         </section>
         <section className="studio-panes">
-          <Tabs label={t('studio.panes')} active={tab} onChange={setTab} tabs={[
-            { id: 'live', label: t('studio.tab.live'), render: () => (
-              <div className="studio-live">
-                <MapPane {...panes} />
-                <GraphPane {...panes} />
-                <TimelinePane {...panes} durationMs={model.durationMs} />
-              </div>
-            ) },
-            { id: 'table', label: t('studio.tab.table'), render: () => (
-              <MselTable rows={model.msel} selected={cursor?.kind === 'inject' ? cursor.id : null} text={() => text.current}
-                onEdited={(next) => editor.current?.replace(next)} onPick={(id) => pick('inject', id)} />
-            ) },
-            { id: 'balance', label: t('studio.tab.balance'), render: () => (
-              <BalancePanel scenario={() => checker.scenario(text.current)} meta={model.meta} onSummary={(s) => { latestSummary.current = s; }} />
-            ) },
-            { id: 'save', label: t('studio.tab.save'), render: () => (
-              <SavePanel scenarioId={model.meta.id} errors={checked ? checked.errors.length : null} text={() => text.current} summary={() => latestSummary.current} />
-            ) },
-          ]} />
+          <Tabs
+            label={t('studio.panes')}
+            active={tab}
+            onChange={setTab}
+            tabs={[
+              {
+                id: 'live',
+                label: t('studio.tab.live'),
+                render: () => (
+                  <div className="studio-live">
+                    <MapPane {...panes} />
+                    <GraphPane {...panes} />
+                    <TimelinePane {...panes} durationMs={model.durationMs} />
+                  </div>
+                ),
+              },
+              {
+                id: 'table',
+                label: t('studio.tab.table'),
+                render: () => (
+                  <MselTable
+                    rows={model.msel}
+                    selected={cursor?.kind === 'inject' ? cursor.id : null}
+                    text={() => text.current}
+                    onEdited={(next) => editor.current?.replace(next)}
+                    onPick={(id) => pick('inject', id)}
+                  />
+                ),
+              },
+              {
+                id: 'balance',
+                label: t('studio.tab.balance'),
+                render: () => (
+                  <BalancePanel
+                    scenario={() => checker.scenario(text.current)}
+                    meta={model.meta}
+                    onSummary={(s) => {
+                      latestSummary.current = s;
+                    }}
+                  />
+                ),
+              },
+              {
+                id: 'save',
+                label: t('studio.tab.save'),
+                render: () => <SavePanel scenarioId={model.meta.id} errors={checked ? checked.errors.length : null} text={() => text.current} summary={() => latestSummary.current} />,
+              },
+            ]}
+          />
         </section>
       </div>
     </main>

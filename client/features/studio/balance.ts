@@ -21,8 +21,11 @@ export function summarise(report: SweepReport): BalanceSummary {
     runs: report.runs,
     objectives: report.objectives.map((o) => ({ id: o.id, probability: o.probability, ci95: o.ci95 })),
     teams: report.teams.map((t) => ({
-      team: t.team, detectionMedianMs: t.firstDetectionMs?.p50 ?? null, containMedianMs: t.meanTimeToContainMs?.p50 ?? null,
-      score: t.score.composite ? [t.score.composite.p5, t.score.composite.p95] : null, scoreMedian: t.score.composite?.p50 ?? null,
+      team: t.team,
+      detectionMedianMs: t.firstDetectionMs?.p50 ?? null,
+      containMedianMs: t.meanTimeToContainMs?.p50 ?? null,
+      score: t.score.composite ? [t.score.composite.p5, t.score.composite.p95] : null,
+      scoreMedian: t.score.composite?.p50 ?? null,
     })),
   };
 }
@@ -30,7 +33,11 @@ export function summarise(report: SweepReport): BalanceSummary {
 export type RunOutcome = { ok: true; results: SweepRunResult[]; report: SweepReport } | { ok: false; message: string };
 
 /** Runs `seeds` of the scenario headless to its end in `workers` web workers and aggregates them. */
-export async function runBalance(scenario: ScenarioT, seeds: readonly number[], options: { workers?: number; onProgress?: (done: number, total: number) => void; signal?: AbortSignal } = {}): Promise<RunOutcome> {
+export async function runBalance(
+  scenario: ScenarioT,
+  seeds: readonly number[],
+  options: { workers?: number; onProgress?: (done: number, total: number) => void; signal?: AbortSignal } = {},
+): Promise<RunOutcome> {
   const r = await runBrowserSweep({ init: { kind: 'scenario', scenario, inputs: [], until: null }, seeds, ...options });
   if (!r.ok) return { ok: false, message: r.seed === null ? r.message : `seed ${r.seed}: ${r.message}` };
   // The engine's aggregation, loaded with the first balance (the page itself runs no engine).
@@ -41,7 +48,11 @@ export async function runBalance(scenario: ScenarioT, seeds: readonly number[], 
 
 const KEY = 'ramparts.studio.balance';
 
-interface Stored { scenario: string; version: string; summary: BalanceSummary }
+interface Stored {
+  scenario: string;
+  version: string;
+  summary: BalanceSummary;
+}
 
 /** Keeps the figures of a saved version (the newest per scenario, and the one before it). */
 export function rememberSaved(scenario: string, version: string, summary: BalanceSummary, storage: Storage = localStorage): void {

@@ -8,9 +8,17 @@ import type { ScenarioT, TextDiagnostic } from '../../../engine/types.ts';
 import type { FromChecker, ToChecker } from './check-protocol.ts';
 import type { StudioModel } from './model.ts';
 
-export interface CheckResult { text: string; errors: TextDiagnostic[]; warnings: TextDiagnostic[]; validateMs: number }
+export interface CheckResult {
+  text: string;
+  errors: TextDiagnostic[];
+  warnings: TextDiagnostic[];
+  validateMs: number;
+}
 
-interface Waiting { text: string; resolve: (r: CheckResult) => void }
+interface Waiting {
+  text: string;
+  resolve: (r: CheckResult) => void;
+}
 
 export class DraftChecker {
   private readonly worker: Worker;
@@ -22,7 +30,10 @@ export class DraftChecker {
   private readonly scenarioWaits = new Map<number, (r: { scenario: ScenarioT | null; errors: TextDiagnostic[] }) => void>();
 
   /** `onModel`: the panes' model of each checked text (null: the text does not parse). */
-  constructor(private readonly onModel: (model: StudioModel | null, text: string) => void, makeWorker?: () => Worker) {
+  constructor(
+    private readonly onModel: (model: StudioModel | null, text: string) => void,
+    makeWorker?: () => Worker,
+  ) {
     this.worker = makeWorker ? makeWorker() : new Worker(new URL('./check-worker.ts', import.meta.url), { type: 'module' });
     this.worker.onmessage = (e: MessageEvent<FromChecker>) => this.receive(e.data);
   }

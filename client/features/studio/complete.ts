@@ -18,16 +18,30 @@ export interface CompletionOption {
   boost?: number;
 }
 
-export interface Completion { from: number; options: CompletionOption[] }
+export interface Completion {
+  from: number;
+  options: CompletionOption[];
+}
 
 /** Ids declared in the document, by kind (see `REFERENCES`). */
 export type DeclaredIds = ReadonlyMap<string, readonly string[]>;
 
 /** Keys whose value (or list items) name something declared elsewhere in the scenario. */
 const REFERENCES: ReadonlyMap<string, string> = new Map([
-  ['segment', 'segment'], ['owner', 'team'], ['team', 'team'], ['to', 'team'], ['sharedWith', 'team'],
-  ['requires', 'step'], ['requiresAny', 'step'], ['stepSucceeded', 'step'], ['stepDetected', 'step'],
-  ['inject', 'inject'], ['node', 'node'], ['capability', 'capability'], ['objective', 'objective'], ['move', 'move'],
+  ['segment', 'segment'],
+  ['owner', 'team'],
+  ['team', 'team'],
+  ['to', 'team'],
+  ['sharedWith', 'team'],
+  ['requires', 'step'],
+  ['requiresAny', 'step'],
+  ['stepSucceeded', 'step'],
+  ['stepDetected', 'step'],
+  ['inject', 'inject'],
+  ['node', 'node'],
+  ['capability', 'capability'],
+  ['objective', 'objective'],
+  ['move', 'move'],
 ]);
 
 function referenced(path: readonly (string | number)[], ids: DeclaredIds): string[] {
@@ -46,8 +60,12 @@ export function completeAt(schema: JsonSchema, text: string, offset: number, ids
     for (const k of keysAt(schema, ctx.path, ctx.siblings)) {
       const apply = k.kind === 'scalar' ? `${k.key}: ` : k.kind === 'array' ? `${k.key}:\n${indent}  - ` : `${k.key}:\n${indent}  `;
       options.push({
-        label: k.key, apply, type: 'property', detail: k.required ? `${k.kind}, required` : k.kind,
-        ...(k.description ? { info: k.description } : {}), boost: k.required ? 1 : 0,
+        label: k.key,
+        apply,
+        type: 'property',
+        detail: k.required ? `${k.kind}, required` : k.kind,
+        ...(k.description ? { info: k.description } : {}),
+        boost: k.required ? 1 : 0,
       });
     }
     if (ctx.itemPath) {
@@ -74,6 +92,9 @@ export function hoverAt(schema: JsonSchema, text: string, offset: number): { fro
   if (!under || offset < under.from || offset > under.to) return null;
   const doc = describeAt(schema, under.path);
   if (!doc) return null;
-  const path = under.path.map((p) => (typeof p === 'number' ? '[]' : p)).join('.').replace(/\.\[\]/g, '[]');
+  const path = under.path
+    .map((p) => (typeof p === 'number' ? '[]' : p))
+    .join('.')
+    .replace(/\.\[\]/g, '[]');
   return { from: under.from, to: under.to, path, text: doc };
 }

@@ -13,13 +13,37 @@ import { itemSpans, spanKey } from './spans.ts';
 export type ItemKind = 'team' | 'segment' | 'node' | 'campaign' | 'step' | 'inject';
 
 /** An item of the scenario and its span in the text (offsets; `line` 1-based). */
-export interface StudioItem { kind: ItemKind; id: string; from: number; to: number; line: number }
+export interface StudioItem {
+  kind: ItemKind;
+  id: string;
+  from: number;
+  to: number;
+  line: number;
+}
 
-export interface StudioTeam { id: string; name: LocalTextT; role: string; color?: string }
-export interface StudioStep { id: string; name: LocalTextT; technique: string; tactic?: string; requires: string[]; requiresAny: string[] }
-export interface StudioCampaign { id: string; name: LocalTextT; steps: StudioStep[] }
+export interface StudioTeam {
+  id: string;
+  name: LocalTextT;
+  role: string;
+  color?: string;
+}
+export interface StudioStep {
+  id: string;
+  name: LocalTextT;
+  technique: string;
+  tactic?: string;
+  requires: string[];
+  requiresAny: string[];
+}
+export interface StudioCampaign {
+  id: string;
+  name: LocalTextT;
+  steps: StudioStep[];
+}
 export interface StudioInject {
-  id: string; title: LocalTextT; channel: string;
+  id: string;
+  title: LocalTextT;
+  channel: string;
   /** Recipient teams ('all-blue' expanded to the blue teams). */
   to: string[];
   /** Scheduled time (ms), or the not-before time of a condition inject (null: none written). */
@@ -88,7 +112,18 @@ export function studioModel(source: string, value: unknown, lang = 'en'): Studio
   };
   const root = obj(value);
   const items: StudioItem[] = [];
-  const model: StudioModel = { teams: [], segments: [], nodes: [], campaigns: [], injects: [], msel: mselRows(value, lang), meta: { id: str(obj(root?.meta)?.id) ?? null, version: str(obj(root?.meta)?.version) ?? null }, durationMs: ms(obj(root?.meta)?.duration), items, ids: new Map() };
+  const model: StudioModel = {
+    teams: [],
+    segments: [],
+    nodes: [],
+    campaigns: [],
+    injects: [],
+    msel: mselRows(value, lang),
+    meta: { id: str(obj(root?.meta)?.id) ?? null, version: str(obj(root?.meta)?.version) ?? null },
+    durationMs: ms(obj(root?.meta)?.duration),
+    items,
+    ids: new Map(),
+  };
   const declare = (kind: string, id: string): void => {
     const ids = model.ids.get(kind) ?? [];
     ids.push(id);
@@ -116,16 +151,24 @@ export function studioModel(source: string, value: unknown, lang = 'en'): Studio
   });
   each('node', ['network', 'nodes'], network?.nodes, (v, id) => {
     model.nodes.push({
-      id, segment: str(v.segment) ?? '', kind: (str(v.kind) ?? 'server') as NodeKindT, criticality: typeof v.criticality === 'number' ? v.criticality : 1,
-      ...(text(v.name) ? { name: text(v.name) as LocalTextT } : {}), ...(str(v.ip) ? { ip: str(v.ip) as string } : {}),
+      id,
+      segment: str(v.segment) ?? '',
+      kind: (str(v.kind) ?? 'server') as NodeKindT,
+      criticality: typeof v.criticality === 'number' ? v.criticality : 1,
+      ...(text(v.name) ? { name: text(v.name) as LocalTextT } : {}),
+      ...(str(v.ip) ? { ip: str(v.ip) as string } : {}),
     });
   });
   each('campaign', ['campaigns'], root?.campaigns, (c, id, ci) => {
     const steps: StudioStep[] = [];
     each('step', ['campaigns', ci, 'steps'], c.steps, (v, sid) => {
       steps.push({
-        id: sid, name: text(v.name) ?? sid, technique: str(v.technique) ?? '',
-        requires: strings(v.requires), requiresAny: strings(v.requiresAny), ...(str(v.tactic) ? { tactic: str(v.tactic) as string } : {}),
+        id: sid,
+        name: text(v.name) ?? sid,
+        technique: str(v.technique) ?? '',
+        requires: strings(v.requires),
+        requiresAny: strings(v.requiresAny),
+        ...(str(v.tactic) ? { tactic: str(v.tactic) as string } : {}),
       });
     });
     for (const o of list(c.objectives)) {
@@ -139,7 +182,10 @@ export function studioModel(source: string, value: unknown, lang = 'en'): Studio
     const to = v.to === 'all-blue' ? blue : strings(v.to);
     model.injects.push({ id, title: text(v.title) ?? id, channel: str(v.channel) ?? '', to, atMs: ms(v.at), conditional: v.when !== undefined });
   });
-  for (const [key, kind] of [['capabilities', 'capability'], ['moves', 'move']] as const) {
+  for (const [key, kind] of [
+    ['capabilities', 'capability'],
+    ['moves', 'move'],
+  ] as const) {
     for (const m of list(root?.[key])) {
       const id = str(obj(m)?.id);
       if (id) declare(kind, id);

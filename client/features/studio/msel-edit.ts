@@ -44,11 +44,20 @@ export function mselRows(value: unknown, lang = 'en'): MselRow[] {
     if (!v || typeof v.id !== 'string') return [];
     const evaluation = obj(v.evaluation);
     const to = Array.isArray(v.to) ? v.to.join(', ') : textOf(v.to, lang);
-    return [{
-      index, id: v.id, at: textOf(v.at, lang), to, channel: textOf(v.channel, lang), from: textOf(obj(v.from)?.name, lang),
-      // A block scalar's final line break is the block's, not the text's.
-      content: textOf(v.content, lang).replace(/\n+$/, ''), answer: textOf(evaluation?.answer, lang).replace(/\n+$/, ''), capability: textOf(evaluation?.capability, lang),
-    }];
+    return [
+      {
+        index,
+        id: v.id,
+        at: textOf(v.at, lang),
+        to,
+        channel: textOf(v.channel, lang),
+        from: textOf(obj(v.from)?.name, lang),
+        // A block scalar's final line break is the block's, not the text's.
+        content: textOf(v.content, lang).replace(/\n+$/, ''),
+        answer: textOf(evaluation?.answer, lang).replace(/\n+$/, ''),
+        capability: textOf(evaluation?.capability, lang),
+      },
+    ];
   });
 }
 
@@ -70,7 +79,10 @@ function render(src: string, old: YamlNode | null, value: unknown): string {
     const header = /^[|>][-+0-9]*/.exec(src.slice(old.range[0]))?.[0] ?? '|';
     const body = src.slice(old.range[0]).split('\n')[1] ?? '';
     const indent = /^ */.exec(body)?.[0] || `${indentAt(src, old.range[0])}  `;
-    return `${header}\n${text.split('\n').map((l) => (l === '' ? '' : indent + l)).join('\n')}\n`;
+    return `${header}\n${text
+      .split('\n')
+      .map((l) => (l === '' ? '' : indent + l))
+      .join('\n')}\n`;
   }
   const type = isScalar(old) && old.type && old.type !== Scalar.PLAIN ? old.type : undefined;
   if (text.includes('\n') && !type) return JSON.stringify(text);

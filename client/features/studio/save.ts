@@ -10,14 +10,19 @@ import type { ErrorBody, OperatorInfo, ScenarioDiagnostic, SessionResponse } fro
 import { CSRF_HEADER } from '../../../protocol/index.ts';
 
 /** What the library answers for a saved version (protocol/library.ts on the server's side). */
-export interface SavedVersion { scenarioId: string; version: number; author: string; savedAt: string }
+export interface SavedVersion {
+  scenarioId: string;
+  version: number;
+  author: string;
+  savedAt: string;
+}
 
-export type SaveOutcome =
-  | { ok: true; saved: SavedVersion }
-  | { ok: true; checkedOnly: true }
-  | { ok: false; code: string; message: string; diagnostics?: ScenarioDiagnostic[] };
+export type SaveOutcome = { ok: true; saved: SavedVersion } | { ok: true; checkedOnly: true } | { ok: false; code: string; message: string; diagnostics?: ScenarioDiagnostic[] };
 
-export interface Credentials { csrf?: string; token?: string }
+export interface Credentials {
+  csrf?: string;
+  token?: string;
+}
 
 async function call<T>(path: string, method: 'GET' | 'POST', body: unknown, auth: Credentials): Promise<{ status: number; body: T | ErrorBody }> {
   const headers: Record<string, string> = { Accept: 'application/json' };
@@ -49,7 +54,12 @@ export async function newestVersion(scenarioId: string, auth: Credentials): Prom
 
 /** Saves `text` as a new version of `scenarioId` (its meta.id). */
 export async function saveVersion(scenarioId: string, text: string, message: string, auth: Credentials, basedOn?: number): Promise<SaveOutcome> {
-  const r = await call<{ ok: true; version: SavedVersion }>(`/api/library/scenarios/${encodeURIComponent(scenarioId)}/versions`, 'POST', { text, message, ...(basedOn !== undefined ? { basedOn } : {}) }, auth);
+  const r = await call<{ ok: true; version: SavedVersion }>(
+    `/api/library/scenarios/${encodeURIComponent(scenarioId)}/versions`,
+    'POST',
+    { text, message, ...(basedOn !== undefined ? { basedOn } : {}) },
+    auth,
+  );
   if (r.body.ok) return { ok: true, saved: (r.body as { version: SavedVersion }).version };
   if (r.status === 404 && (r.body as ErrorBody).code === 'NOT_FOUND' && /no such API endpoint/.test((r.body as ErrorBody).message)) {
     // No library on this server yet: the validator still gates, nothing is stored.

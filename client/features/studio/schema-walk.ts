@@ -72,7 +72,12 @@ export function schemasAt(root: JsonSchema, path: readonly SchemaPathSegment[]):
   return current;
 }
 
-export interface KeyOption { key: string; required: boolean; description?: string; kind: 'object' | 'array' | 'scalar' }
+export interface KeyOption {
+  key: string;
+  required: boolean;
+  description?: string;
+  kind: 'object' | 'array' | 'scalar';
+}
 
 /** The keys a mapping at `path` may have, in the schema's order, without those in `present`. */
 export function keysAt(root: JsonSchema, path: readonly SchemaPathSegment[], present: ReadonlySet<string> = new Set()): KeyOption[] {

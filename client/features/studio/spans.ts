@@ -9,9 +9,18 @@
  * `yaml` Document is still what the MSEL table edits (msel-edit.ts), where comments must survive.
  * Block scalars (`|`, `>`) are skipped whole, so Markdown lists in an inject's content are not items.
  */
-export interface ItemSpan { path: (string | number)[]; from: number; to: number }
+export interface ItemSpan {
+  path: (string | number)[];
+  from: number;
+  to: number;
+}
 
-interface Frame { col: number; seg: string | number; item: boolean; from: number }
+interface Frame {
+  col: number;
+  seg: string | number;
+  item: boolean;
+  from: number;
+}
 
 const LINE = /^( *)((?:-(?: +|$))*)(.*)$/;
 const KEY = /^("[^"]*"|'[^']*'|[^\s#:{}[\],'"&*!|>%@`-][^:#]*?)\s*:(?:\s+(.*))?$/;

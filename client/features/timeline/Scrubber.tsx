@@ -17,15 +17,24 @@ const MINUTE = 60_000;
  */
 function keyStep(key: string, rtl: boolean): number | 'start' | 'end' | null {
   switch (key) {
-    case 'ArrowUp': return SECOND;
-    case 'ArrowDown': return -SECOND;
-    case 'ArrowRight': return rtl ? -SECOND : SECOND;
-    case 'ArrowLeft': return rtl ? SECOND : -SECOND;
-    case 'PageUp': return MINUTE;
-    case 'PageDown': return -MINUTE;
-    case 'Home': return 'start';
-    case 'End': return 'end';
-    default: return null;
+    case 'ArrowUp':
+      return SECOND;
+    case 'ArrowDown':
+      return -SECOND;
+    case 'ArrowRight':
+      return rtl ? -SECOND : SECOND;
+    case 'ArrowLeft':
+      return rtl ? SECOND : -SECOND;
+    case 'PageUp':
+      return MINUTE;
+    case 'PageDown':
+      return -MINUTE;
+    case 'Home':
+      return 'start';
+    case 'End':
+      return 'end';
+    default:
+      return null;
   }
 }
 
@@ -53,16 +62,30 @@ export function Scrubber({ start, end, value, onChange, marks }: { start: number
   return (
     // biome-ignore lint/a11y/useSemanticElements: a toolbar of controls, not a form section; a fieldset would bring a form's border and legend
     <div className="scrubber" role="group" aria-label={t('timeline.scrubber')}>
-      <button type="button" onClick={() => setPlaying((p) => !p)} aria-pressed={playing}>{playing ? t('timeline.pause') : t('timeline.play')}</button>
+      <button type="button" onClick={() => setPlaying((p) => !p)} aria-pressed={playing}>
+        {playing ? t('timeline.pause') : t('timeline.play')}
+      </button>
       <label className="inline">
         <span className="sr-only">{t('timeline.playSpeed')}</span>
         <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))} aria-label={t('timeline.playSpeed')}>
-          {PLAY_SPEEDS.map((s) => <option key={s} value={s}>×{s}</option>)}
+          {PLAY_SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              ×{s}
+            </option>
+          ))}
         </select>
       </label>
-      <button type="button" disabled={prev === undefined} onClick={() => prev !== undefined && onChange(prev)} aria-label={t('timeline.prevMark')}><span className="mirror" aria-hidden="true">⏮</span></button>
+      <button type="button" disabled={prev === undefined} onClick={() => prev !== undefined && onChange(prev)} aria-label={t('timeline.prevMark')}>
+        <span className="mirror" aria-hidden="true">
+          ⏮
+        </span>
+      </button>
       <input
-        type="range" min={start} max={Math.max(end, start + 1)} step="any" value={value}
+        type="range"
+        min={start}
+        max={Math.max(end, start + 1)}
+        step="any"
+        value={value}
         onChange={(e) => onChange(Math.round(Number(e.target.value)))}
         onKeyDown={(e) => {
           const move = keyStep(e.key, getComputedStyle(e.currentTarget).direction === 'rtl');
@@ -71,11 +94,21 @@ export function Scrubber({ start, end, value, onChange, marks }: { start: number
           const target = move === 'start' ? start : move === 'end' ? end : value + move;
           onChange(Math.min(end, Math.max(start, target)));
         }}
-        aria-label={t('timeline.time')} aria-valuetext={formatExerciseTime(value)} data-testid="scrubber"
+        aria-label={t('timeline.time')}
+        aria-valuetext={formatExerciseTime(value)}
+        data-testid="scrubber"
       />
-      <button type="button" disabled={next === undefined} onClick={() => next !== undefined && onChange(next)} aria-label={t('timeline.nextMark')}><span className="mirror" aria-hidden="true">⏭</span></button>
-      <output className="mono" dir="ltr" data-testid="scrub-time">{formatExerciseTime(value)}</output>
-      <span className="muted mono" dir="ltr">/ {formatExerciseTime(end)}</span>
+      <button type="button" disabled={next === undefined} onClick={() => next !== undefined && onChange(next)} aria-label={t('timeline.nextMark')}>
+        <span className="mirror" aria-hidden="true">
+          ⏭
+        </span>
+      </button>
+      <output className="mono" dir="ltr" data-testid="scrub-time">
+        {formatExerciseTime(value)}
+      </output>
+      <span className="muted mono" dir="ltr">
+        / {formatExerciseTime(end)}
+      </span>
     </div>
   );
 }

@@ -34,7 +34,9 @@ export function TimelineView({ source, below }: { source: TimelineSource; below?
   const [follow, setFollow] = useState(true);
   const [picked, setPicked] = useState<string | null>(null);
   // Following the live end until the user scrubs away from it.
-  useEffect(() => { if (follow) setCursor(source.end); }, [follow, source.end]);
+  useEffect(() => {
+    if (follow) setCursor(source.end);
+  }, [follow, source.end]);
   const view = useViewAt(source, cursor);
   const lanes = useMemo(() => (source.final ? swimlanes(source.final, source.end) : []), [source.final, source.end]);
   const marks = useMemo(() => markTimes(lanes), [lanes]);
@@ -53,8 +55,13 @@ export function TimelineView({ source, below }: { source: TimelineSource; below?
       </section>
       <div className="timeline-grid">
         {view ? (
-          <TruthMapOf nodes={view.nodes} segments={view.segments} teams={view.teams} title={t('timeline.mapAt')}
-            {...(below ? { selected: new Set(picked ? [picked] : []), onSelect: (id: string) => setPicked(id) } : {})} />
+          <TruthMapOf
+            nodes={view.nodes}
+            segments={view.segments}
+            teams={view.teams}
+            title={t('timeline.mapAt')}
+            {...(below ? { selected: new Set(picked ? [picked] : []), onSelect: (id: string) => setPicked(id) } : {})}
+          />
         ) : null}
         <section className="panel">
           <h2>{t('timeline.teamsAt')}</h2>

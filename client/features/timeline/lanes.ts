@@ -20,7 +20,8 @@ export function swimlanes(view: TruthView, now: number): LaneMarks[] {
     responses: b.actions.map((a) => ({
       start: a.requestedAt,
       end: a.endedAt ?? Math.max(a.requestedAt, Math.min(a.due, now)),
-      kind: a.kind, status: a.status,
+      kind: a.kind,
+      status: a.status,
       target: a.target.node ?? a.target.segment ?? a.target.indicator ?? '',
     })),
   }));

@@ -18,7 +18,11 @@ export interface TimelineSource {
   events: readonly SeatEvent[];
 }
 
-export interface Frame { t: number; seq: number; view: TruthView }
+export interface Frame {
+  t: number;
+  seq: number;
+  view: TruthView;
+}
 
 /** Most frames kept; beyond it every other old frame is dropped (the recent past stays exact). */
 export const FRAME_LIMIT = 20_000;

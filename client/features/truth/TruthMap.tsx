@@ -11,9 +11,20 @@ import { NodeDetails } from '../../map/NodeDetails.tsx';
 type TruthView = WhiteView | EvaluatorView;
 
 /** The map of a given truth view (live or replayed). */
-export function TruthMapOf({ nodes, segments, teams, title, selected, onSelect }: {
-  nodes: TruthView['nodes']; segments: TruthView['segments']; teams: TruthView['teams']; title: string;
-  selected?: ReadonlySet<string>; onSelect?: (id: string, additive: boolean) => void;
+export function TruthMapOf({
+  nodes,
+  segments,
+  teams,
+  title,
+  selected,
+  onSelect,
+}: {
+  nodes: TruthView['nodes'];
+  segments: TruthView['segments'];
+  teams: TruthView['teams'];
+  title: string;
+  selected?: ReadonlySet<string>;
+  onSelect?: (id: string, additive: boolean) => void;
 }) {
   const model = useMemo(() => whiteModel({ nodes, segments, teams } as TruthView), [nodes, segments, teams]);
   const looks = useMemo(() => new Map<string, NodeLook>(nodes.map((n) => [n.id, whiteLook(n)])), [nodes]);

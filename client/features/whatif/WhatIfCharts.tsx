@@ -36,9 +36,28 @@ export function WhatIfCharts({ data }: { data: ChartData }) {
     data.teams.forEach((team, i) => {
       const g = svg.append('g').attr('transform', `translate(0,${i * box.height})`);
       const l = scoreLines(data.scores.played[team] ?? [], data.scores.branch[team] ?? [], data.at, data.end, box);
-      g.append('text').attr('x', 4).attr('y', box.height / 2).attr('dominant-baseline', 'middle').attr('fill', 'currentColor').attr('font-size', 12).text(team);
-      for (const tick of l.yTicks) g.append('line').attr('x1', box.left).attr('x2', W - box.right).attr('y1', tick.y).attr('y2', tick.y).attr('stroke', 'currentColor').attr('stroke-opacity', 0.15);
-      g.append('line').attr('x1', l.forkX).attr('x2', l.forkX).attr('y1', box.top).attr('y2', box.height - box.bottom).attr('stroke', '#999').attr('stroke-dasharray', '3 3');
+      g.append('text')
+        .attr('x', 4)
+        .attr('y', box.height / 2)
+        .attr('dominant-baseline', 'middle')
+        .attr('fill', 'currentColor')
+        .attr('font-size', 12)
+        .text(team);
+      for (const tick of l.yTicks)
+        g.append('line')
+          .attr('x1', box.left)
+          .attr('x2', W - box.right)
+          .attr('y1', tick.y)
+          .attr('y2', tick.y)
+          .attr('stroke', 'currentColor')
+          .attr('stroke-opacity', 0.15);
+      g.append('line')
+        .attr('x1', l.forkX)
+        .attr('x2', l.forkX)
+        .attr('y1', box.top)
+        .attr('y2', box.height - box.bottom)
+        .attr('stroke', '#999')
+        .attr('stroke-dasharray', '3 3');
       g.append('path').attr('d', l.played).attr('fill', 'none').attr('stroke', PLAYED).attr('stroke-width', 1.5).attr('data-line', 'played');
       g.append('path').attr('d', l.branch).attr('fill', 'none').attr('stroke', BRANCH).attr('stroke-width', 2).attr('data-line', 'branch');
     });
@@ -51,10 +70,26 @@ export function WhatIfCharts({ data }: { data: ChartData }) {
     svg.selectAll('*').remove();
     for (const r of probabilityRows(data.objectives, box, row)) {
       const g = svg.append('g').attr('transform', `translate(0,${r.y})`).attr('data-objective', r.id);
-      g.append('text').attr('x', 4).attr('y', 13).attr('fill', 'currentColor').attr('font-size', 12).text(`${r.id}${r.playedReached ? ' ●' : ' ○'}`);
+      g.append('text')
+        .attr('x', 4)
+        .attr('y', 13)
+        .attr('fill', 'currentColor')
+        .attr('font-size', 12)
+        .text(`${r.id}${r.playedReached ? ' ●' : ' ○'}`);
       g.append('rect').attr('x', box.left).attr('y', 3).attr('height', 12).attr('width', r.barWidth).attr('fill', BRANCH).attr('opacity', 0.7);
-      g.append('line').attr('x1', box.left + r.lo).attr('x2', box.left + r.hi).attr('y1', 9).attr('y2', 9).attr('stroke', 'currentColor').attr('stroke-width', 2);
-      g.append('text').attr('x', W - box.right + 6).attr('y', 13).attr('fill', 'currentColor').attr('font-size', 12).text(r.label);
+      g.append('line')
+        .attr('x1', box.left + r.lo)
+        .attr('x2', box.left + r.hi)
+        .attr('y1', 9)
+        .attr('y2', 9)
+        .attr('stroke', 'currentColor')
+        .attr('stroke-width', 2);
+      g.append('text')
+        .attr('x', W - box.right + 6)
+        .attr('y', 13)
+        .attr('fill', 'currentColor')
+        .attr('font-size', 12)
+        .text(r.label);
     }
   }, [data]);
 
@@ -66,10 +101,23 @@ export function WhatIfCharts({ data }: { data: ChartData }) {
     const color = { compromise: '#e74c3c', response: '#3b82f6', objective: 'currentColor' } as const;
     swimlaneDiff(data.events.played, data.events.branch, data.teams, data.owner, data.at, data.end, box).forEach((l, i) => {
       const g = svg.append('g').attr('transform', `translate(0,${i * lane})`);
-      g.append('text').attr('x', 4).attr('y', lane / 2).attr('dominant-baseline', 'middle').text(l.team);
-      for (const [k, marks] of [[0, l.played], [1, l.branch]] as const) {
+      g.append('text')
+        .attr('x', 4)
+        .attr('y', lane / 2)
+        .attr('dominant-baseline', 'middle')
+        .text(l.team);
+      for (const [k, marks] of [
+        [0, l.played],
+        [1, l.branch],
+      ] as const) {
         for (const m of marks) {
-          g.append('rect').attr('x', m.x - 1).attr('y', 4 + k * 12).attr('width', 2).attr('height', 10).attr('fill', color[m.kind]).attr('opacity', m.only ? 1 : 0.25);
+          g.append('rect')
+            .attr('x', m.x - 1)
+            .attr('y', 4 + k * 12)
+            .attr('width', 2)
+            .attr('height', 10)
+            .attr('fill', color[m.kind])
+            .attr('opacity', m.only ? 1 : 0.25);
         }
       }
     });
@@ -77,9 +125,18 @@ export function WhatIfCharts({ data }: { data: ChartData }) {
 
   return (
     <div className="whatif-charts" data-testid="whatif-charts">
-      <figure><figcaption>{t('whatif.chart.scores')}</figcaption><svg ref={scores} role="img" aria-label={t('whatif.chart.scores')} /></figure>
-      <figure><figcaption>{t('whatif.chart.objectives')}</figcaption><svg ref={probs} role="img" aria-label={t('whatif.chart.objectives')} /></figure>
-      <figure><figcaption>{t('whatif.chart.lanes')}</figcaption><svg ref={lanes} role="img" aria-label={t('whatif.chart.lanes')} /></figure>
+      <figure>
+        <figcaption>{t('whatif.chart.scores')}</figcaption>
+        <svg ref={scores} role="img" aria-label={t('whatif.chart.scores')} />
+      </figure>
+      <figure>
+        <figcaption>{t('whatif.chart.objectives')}</figcaption>
+        <svg ref={probs} role="img" aria-label={t('whatif.chart.objectives')} />
+      </figure>
+      <figure>
+        <figcaption>{t('whatif.chart.lanes')}</figcaption>
+        <svg ref={lanes} role="img" aria-label={t('whatif.chart.lanes')} />
+      </figure>
     </div>
   );
 }

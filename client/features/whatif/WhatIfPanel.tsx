@@ -20,7 +20,10 @@ export function WhatIfPanel({ fork, cursor, node }: { fork: OpenedFork; cursor: 
   const t = useT();
   const compiled = fork.replayer.compiled;
   const teams = useMemo(() => compiled.blue.map((b) => b.id), [compiled]);
-  const actions = useMemo(() => [...compiled.actions.values()].filter((a) => ['isolate', 'patch', 'restore-backup', 'reset-credentials', 'collect-forensics', 'reconnect'].includes(a.kind)), [compiled]);
+  const actions = useMemo(
+    () => [...compiled.actions.values()].filter((a) => ['isolate', 'patch', 'restore-backup', 'reset-credentials', 'collect-forensics', 'reconnect'].includes(a.kind)),
+    [compiled],
+  );
   const [open, setOpen] = useState(false);
   const [atText, setAtText] = useState('');
   const [drops, setDrops] = useState<Set<number>>(new Set());
@@ -76,7 +79,10 @@ export function WhatIfPanel({ fork, cursor, node }: { fork: OpenedFork; cursor: 
     const final = fork.replayer.final();
     const owner = (id: string) => compiled.nodes[compiled.nodeIndex.get(id) ?? -1]?.owner;
     return {
-      at: once.at, end: Math.max(final.clock, once.once.run.state.clock), teams, owner,
+      at: once.at,
+      end: Math.max(final.clock, once.once.run.state.clock),
+      teams,
+      owner,
       scores: { played: scoreTimelines(final, teams), branch: scoreTimelines(once.once.run.state, teams) },
       events: { played: fork.replayer.events.filter((e) => e.seq > once.once.run.start.seq), branch: once.once.run.events },
       objectives: sweep ? sweep.comparison.objectives : once.once.comparison.objectives,
@@ -84,25 +90,45 @@ export function WhatIfPanel({ fork, cursor, node }: { fork: OpenedFork; cursor: 
   }, [once, sweep, fork, compiled, teams]);
 
   if (!open) {
-    return <button type="button" onClick={start} data-testid="whatif-open">{t('whatif.fromHere', { at: formatExerciseTime(cursor) })}</button>;
+    return (
+      <button type="button" onClick={start} data-testid="whatif-open">
+        {t('whatif.fromHere', { at: formatExerciseTime(cursor) })}
+      </button>
+    );
   }
   return (
     <section className="panel whatif" data-testid="whatif">
       <h2>{t('whatif.title')}</h2>
       <p className="muted">{t('whatif.intro')}</p>
-      <label>{t('whatif.at')} <input value={atText} onChange={(e) => setAtText(e.target.value)} data-testid="whatif-at" size={10} /></label>
-      <button type="button" onClick={() => setAtText(formatDuration(Math.round(cursor / 1000) * 1000))}>{t('whatif.useCursor')}</button>
+      <label>
+        {t('whatif.at')} <input value={atText} onChange={(e) => setAtText(e.target.value)} data-testid="whatif-at" size={10} />
+      </label>
+      <button type="button" onClick={() => setAtText(formatDuration(Math.round(cursor / 1000) * 1000))}>
+        {t('whatif.useCursor')}
+      </button>
 
       <PlayedCommands played={played} drops={drops} setDrops={setDrops} moves={moves} setMoves={setMoves} />
       <AddedActions compiled={compiled} teams={teams} actions={actions} node={node} adds={adds} setAdds={setAdds} setIssues={setIssues} />
 
       <div className="whatif-run">
-        <button type="button" onClick={() => void runBranch(null)} data-testid="whatif-run-once" disabled={progress !== null}>{t('whatif.runOnce')}</button>
-        <label>{t('whatif.runs')} <input type="number" min={1} max={10000} value={runs} onChange={(e) => setRuns(Math.max(1, Math.min(10_000, Number(e.target.value) || 1)))} data-testid="whatif-runs" /></label>
-        <button type="button" onClick={() => void runBranch(runs)} data-testid="whatif-run-sweep" disabled={progress !== null}>{t('whatif.runSweep', { n: runs })}</button>
+        <button type="button" onClick={() => void runBranch(null)} data-testid="whatif-run-once" disabled={progress !== null}>
+          {t('whatif.runOnce')}
+        </button>
+        <label>
+          {t('whatif.runs')} <input type="number" min={1} max={10000} value={runs} onChange={(e) => setRuns(Math.max(1, Math.min(10_000, Number(e.target.value) || 1)))} data-testid="whatif-runs" />
+        </label>
+        <button type="button" onClick={() => void runBranch(runs)} data-testid="whatif-run-sweep" disabled={progress !== null}>
+          {t('whatif.runSweep', { n: runs })}
+        </button>
         {progress ? <progress value={progress.done} max={progress.total} data-testid="whatif-progress">{`${progress.done}/${progress.total}`}</progress> : null}
       </div>
-      {issues.length > 0 ? <ul role="alert" className="error" data-testid="whatif-issues">{issues.map((x, i) => <li key={i}>{x}</li>)}</ul> : null}
+      {issues.length > 0 ? (
+        <ul role="alert" className="error" data-testid="whatif-issues">
+          {issues.map((x, i) => (
+            <li key={i}>{x}</li>
+          ))}
+        </ul>
+      ) : null}
 
       {once ? <BranchResult once={once} sweep={sweep} chart={chart} findings={findings} setFindings={setFindings} setIssues={setIssues} /> : null}
       {findings.length > 0 ? <PinnedFindings fork={fork} findings={findings} /> : null}

@@ -6,19 +6,36 @@
 import { scaleLinear } from 'd3';
 import type { EngineEvent, ObjectiveOnce, ObjectiveSweep, ScoreSample } from '../../../engine/types.ts';
 
-export interface Box { width: number; height: number; left: number; right: number; top: number; bottom: number }
+export interface Box {
+  width: number;
+  height: number;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
 
 /** An SVG path through the points (M x,y L x,y ...), coordinates rounded to 0.1 px. */
 export function linePath(points: readonly [number, number][]): string {
   return points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${Math.round(x * 10) / 10},${Math.round(y * 10) / 10}`).join('');
 }
 
-export interface ScoreLines { played: string; branch: string; forkX: number; yTicks: { y: number; label: string }[] }
+export interface ScoreLines {
+  played: string;
+  branch: string;
+  forkX: number;
+  yTicks: { y: number; label: string }[];
+}
 
 /** The composite score over time as played and in the branch (from the fork on), in one box. */
 export function scoreLines(played: readonly ScoreSample[], branch: readonly ScoreSample[], at: number, end: number, box: Box): ScoreLines {
-  const x = scaleLinear().domain([0, Math.max(end, 1)]).range([box.left, box.width - box.right]).clamp(true);
-  const y = scaleLinear().domain([0, 100]).range([box.height - box.bottom, box.top]);
+  const x = scaleLinear()
+    .domain([0, Math.max(end, 1)])
+    .range([box.left, box.width - box.right])
+    .clamp(true);
+  const y = scaleLinear()
+    .domain([0, 100])
+    .range([box.height - box.bottom, box.top]);
   const pts = (xs: readonly ScoreSample[]): [number, number][] => xs.map((s) => [x(s.t), y(s.composite)]);
   return {
     played: linePath(pts(played)),
@@ -28,11 +45,21 @@ export function scoreLines(played: readonly ScoreSample[], branch: readonly Scor
   };
 }
 
-export interface ProbabilityRow { id: string; y: number; barWidth: number; lo: number; hi: number; playedReached: boolean; label: string }
+export interface ProbabilityRow {
+  id: string;
+  y: number;
+  barWidth: number;
+  lo: number;
+  hi: number;
+  playedReached: boolean;
+  label: string;
+}
 
 /** One row per objective: the branch's probability as a bar with its 95% interval; whether red reached it as played. */
 export function probabilityRows(objectives: readonly (ObjectiveSweep | ObjectiveOnce)[], box: Box, rowHeight = 22): ProbabilityRow[] {
-  const x = scaleLinear().domain([0, 1]).range([0, box.width - box.left - box.right]);
+  const x = scaleLinear()
+    .domain([0, 1])
+    .range([0, box.width - box.left - box.right]);
   return objectives.map((o, i) => {
     const swept = 'probability' in o;
     const p = swept ? o.probability : o.branch !== null ? 1 : 0;
@@ -42,8 +69,16 @@ export function probabilityRows(objectives: readonly (ObjectiveSweep | Objective
 }
 
 export type DiffKind = 'compromise' | 'response' | 'objective';
-export interface DiffMark { x: number; kind: DiffKind; only: boolean }
-export interface DiffLane { team: string; played: DiffMark[]; branch: DiffMark[] }
+export interface DiffMark {
+  x: number;
+  kind: DiffKind;
+  only: boolean;
+}
+export interface DiffLane {
+  team: string;
+  played: DiffMark[];
+  branch: DiffMark[];
+}
 
 const BAD = new Set(['compromised', 'persistent', 'exfiltrated', 'encrypted', 'wiped']);
 
@@ -66,13 +101,23 @@ function marks(events: readonly EngineEvent[], team: (node: string) => string | 
  * Per team, what happened after T as played and in the branch; a mark the other history does not
  * have at the same time is `only` (drawn strong: that is the difference).
  */
-export function swimlaneDiff(played: readonly EngineEvent[], branch: readonly EngineEvent[], teams: readonly string[], owner: (node: string) => string | undefined, at: number, end: number, box: Box): DiffLane[] {
-  const x = scaleLinear().domain([at, Math.max(end, at + 1)]).range([box.left, box.width - box.right]).clamp(true);
+export function swimlaneDiff(
+  played: readonly EngineEvent[],
+  branch: readonly EngineEvent[],
+  teams: readonly string[],
+  owner: (node: string) => string | undefined,
+  at: number,
+  end: number,
+  box: Box,
+): DiffLane[] {
+  const x = scaleLinear()
+    .domain([at, Math.max(end, at + 1)])
+    .range([box.left, box.width - box.right])
+    .clamp(true);
   const p = marks(played, owner);
   const b = marks(branch, owner);
   const pk = new Set(p.map((m) => m.key));
   const bk = new Set(b.map((m) => m.key));
-  const lane = (xs: typeof p, other: Set<string>, team: string): DiffMark[] =>
-    xs.filter((m) => m.team === team || m.team === null).map((m) => ({ x: x(m.t), kind: m.kind, only: !other.has(m.key) }));
+  const lane = (xs: typeof p, other: Set<string>, team: string): DiffMark[] => xs.filter((m) => m.team === team || m.team === null).map((m) => ({ x: x(m.t), kind: m.kind, only: !other.has(m.key) }));
   return teams.map((team) => ({ team, played: lane(p, bk, team), branch: lane(b, pk, team) }));
 }

@@ -6,9 +6,19 @@
 import type { BranchEdit, Command, RampartsLog } from '../../../engine/types.ts';
 
 /** A played command after T, as the list shows it. */
-export interface PlayedItem { record: number; t: number; who: string; what: string }
+export interface PlayedItem {
+  record: number;
+  t: number;
+  who: string;
+  what: string;
+}
 
-export interface AddedAction { team: string; action: string; node: string; at: number }
+export interface AddedAction {
+  team: string;
+  action: string;
+  node: string;
+  at: number;
+}
 
 export interface WhatIfDraft {
   at: number;

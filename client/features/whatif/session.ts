@@ -4,14 +4,33 @@
  * after-action report with the pinned findings (interchange, pure, in the browser too).
  */
 import {
-  aggregate, branchOnce, branchSweepJob, compareSweep, playedResult, serialiseLog,
-  type BranchEdit, type BranchOnce, type EditIssue, type OpenedFork, type ScoreSample, type SweepComparison, type SweepRunResult,
+  aggregate,
+  branchOnce,
+  branchSweepJob,
+  compareSweep,
+  playedResult,
+  serialiseLog,
+  type BranchEdit,
+  type BranchOnce,
+  type EditIssue,
+  type OpenedFork,
+  type ScoreSample,
+  type SweepComparison,
+  type SweepRunResult,
 } from '../../../engine/index.ts';
 import { aarMarkdown, buildAarResults, pinFinding, type WhatIfFinding } from '../../../interchange/index.ts';
 import { runBrowserSweep } from '../../sweep/pool.ts';
 
-export interface OnceResult { once: BranchOnce; played: SweepRunResult; at: number; edits: BranchEdit[] }
-export interface SweepResult { comparison: SweepComparison; seed: number }
+export interface OnceResult {
+  once: BranchOnce;
+  played: SweepRunResult;
+  at: number;
+  edits: BranchEdit[];
+}
+export interface SweepResult {
+  comparison: SweepComparison;
+  seed: number;
+}
 
 /** Runs the branch once; bad edits come back as the engine's located issues. */
 export function runOnce(fork: OpenedFork, at: number, edits: BranchEdit[]): { ok: true; result: OnceResult } | { ok: false; issues: EditIssue[] } {
@@ -21,7 +40,13 @@ export function runOnce(fork: OpenedFork, at: number, edits: BranchEdit[]): { ok
 }
 
 /** Sweeps the branch over `runs` re-seeded runs (seeds 1..runs) in web workers. */
-export async function runSweep(fork: OpenedFork, once: OnceResult, runs: number, onProgress: (done: number, total: number) => void, signal?: AbortSignal): Promise<{ ok: true; sweep: SweepResult } | { ok: false; message: string }> {
+export async function runSweep(
+  fork: OpenedFork,
+  once: OnceResult,
+  runs: number,
+  onProgress: (done: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<{ ok: true; sweep: SweepResult } | { ok: false; message: string }> {
   const job = branchSweepJob(fork, once.at, once.edits);
   const seeds = Array.from({ length: runs }, (_, i) => i + 1);
   const r = await runBrowserSweep({ init: { kind: 'branch', scenario: fork.log.header.scenario, job }, seeds, onProgress, ...(signal ? { signal } : {}) });
@@ -40,8 +65,13 @@ export function scoreTimelines(state: { teams: Record<string, { score: { timelin
 /** Pins a finding about `objective` (W<n>, n the next number). */
 export function pin(result: OnceResult, sweep: SweepResult | null, objective: string, n: number, note: string): { ok: true; finding: WhatIfFinding } | { ok: false; message: string } {
   return pinFinding({
-    id: `W${n}`, objective, branchLog: result.once.run.log, stateHash: result.once.result.stateHash, once: result.once.comparison,
-    ...(sweep ? { sweep } : {}), ...(note.trim() !== '' ? { note } : {}),
+    id: `W${n}`,
+    objective,
+    branchLog: result.once.run.log,
+    stateHash: result.once.result.stateHash,
+    once: result.once.comparison,
+    ...(sweep ? { sweep } : {}),
+    ...(note.trim() !== '' ? { note } : {}),
   });
 }
 

@@ -3,15 +3,17 @@ import { z } from 'zod';
 import { ACTION_KINDS } from '../vocabulary.ts';
 import { Duration, Id, LocalText, Probability } from './common.ts';
 
-export const ActionDef = z.strictObject({
-  id: Id,
-  kind: z.enum(ACTION_KINDS),
-  name: LocalText.optional(),
-  description: LocalText.optional(),
-  duration: Duration.meta({ description: 'Simulated time from request to result.' }),
-  success: Probability.optional().meta({ description: 'Probability the action works (default 1).' }),
-  lasts: Duration.optional().meta({ description: 'For hunt and grant-assistance: how long the effect lasts (default 2h).' }),
-}).meta({ description: 'A blue response action teams may take; a scenario without a catalog gets the standard one.' });
+export const ActionDef = z
+  .strictObject({
+    id: Id,
+    kind: z.enum(ACTION_KINDS),
+    name: LocalText.optional(),
+    description: LocalText.optional(),
+    duration: Duration.meta({ description: 'Simulated time from request to result.' }),
+    success: Probability.optional().meta({ description: 'Probability the action works (default 1).' }),
+    lasts: Duration.optional().meta({ description: 'For hunt and grant-assistance: how long the effect lasts (default 2h).' }),
+  })
+  .meta({ description: 'A blue response action teams may take; a scenario without a catalog gets the standard one.' });
 
 export const Posture = z.strictObject({
   team: Id,

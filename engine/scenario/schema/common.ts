@@ -28,19 +28,14 @@ export const Duration = z
 
 export const Probability = z.number().min(0).max(1).meta({ description: 'A probability from 0 to 1.' });
 
-export const LanguageCode = z
-  .string()
-  .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'use a language code like en, ar or fr-CA');
+export const LanguageCode = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'use a language code like en, ar or fr-CA');
 
 /**
  * Text that participants read. A plain string, or the same text per language
  * (`{ en: ..., ar: ... }`); the client shows the seat's language and falls back to English.
  */
 export const LocalText = z
-  .union([
-    z.string().min(1),
-    z.record(LanguageCode, z.string().min(1)).refine((r) => Object.keys(r).length > 0, 'give the text in at least one language'),
-  ])
+  .union([z.string().min(1), z.record(LanguageCode, z.string().min(1)).refine((r) => Object.keys(r).length > 0, 'give the text in at least one language')])
   .meta({ description: 'Text participants read: a string, or a map of language code to text (en, ar, ...).' });
 
 export const Tlp = z.enum(TLP_LEVELS).meta({ description: 'Traffic Light Protocol 2.0 level.' });

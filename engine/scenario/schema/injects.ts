@@ -24,18 +24,21 @@ export interface ConditionT {
  * and `scoreBelow` speak of the recipient; `stepSucceeded` and `nodeState` of the exercise.
  */
 export const Condition: z.ZodType<ConditionT> = z.lazy(() =>
-  z.strictObject({
-    stepSucceeded: Id.optional().meta({ description: 'A red step succeeded (on any target).' }),
-    stepDetected: Id.optional().meta({ description: 'The recipient team was alerted to this red step.' }),
-    notAnswered: z.strictObject({ inject: Id, within: Duration }).optional()
-      .meta({ description: 'The recipient has not answered this inject within this long of its delivery.' }),
-    notAcknowledged: z.strictObject({ inject: Id, within: Duration }).optional(),
-    scoreBelow: z.number().min(0).max(100).optional().meta({ description: 'The recipient\'s composite score fell under this.' }),
-    nodeState: z.strictObject({ node: Id, state: z.enum(NODE_STATES) }).optional()
-      .meta({ description: 'A node\'s true state reached at least this.' }),
-    all: z.array(Condition).min(1).optional(),
-    any: z.array(Condition).min(1).optional(),
-  }).refine((c) => Object.keys(c).length === 1, 'give exactly one condition (combine several with all or any)'),
+  z
+    .strictObject({
+      stepSucceeded: Id.optional().meta({ description: 'A red step succeeded (on any target).' }),
+      stepDetected: Id.optional().meta({ description: 'The recipient team was alerted to this red step.' }),
+      notAnswered: z.strictObject({ inject: Id, within: Duration }).optional().meta({ description: 'The recipient has not answered this inject within this long of its delivery.' }),
+      notAcknowledged: z.strictObject({ inject: Id, within: Duration }).optional(),
+      scoreBelow: z.number().min(0).max(100).optional().meta({ description: "The recipient's composite score fell under this." }),
+      nodeState: z
+        .strictObject({ node: Id, state: z.enum(NODE_STATES) })
+        .optional()
+        .meta({ description: "A node's true state reached at least this." }),
+      all: z.array(Condition).min(1).optional(),
+      any: z.array(Condition).min(1).optional(),
+    })
+    .refine((c) => Object.keys(c).length === 1, 'give exactly one condition (combine several with all or any)'),
 );
 
 export const ExpectedAction = z.strictObject({
@@ -50,12 +53,14 @@ export const Criteria = {
   rubric: LocalText.optional().meta({ description: 'How to grade the response (white cell and evaluators only).' }),
 };
 
-export const InjectEvaluation = z.strictObject({
-  capability: Id.optional().meta({ description: 'HSEEP capability the response evaluates.' }),
-  task: Id.optional().meta({ description: 'Critical task of that capability.' }),
-  expects: z.array(ExpectedAction).optional().meta({ description: 'Expected actions, met or missed by their deadlines (reporting score).' }),
-  ...Criteria,
-}).meta({ description: 'How the white cell and evaluators judge the response to this inject; never shown to players.' });
+export const InjectEvaluation = z
+  .strictObject({
+    capability: Id.optional().meta({ description: 'HSEEP capability the response evaluates.' }),
+    task: Id.optional().meta({ description: 'Critical task of that capability.' }),
+    expects: z.array(ExpectedAction).optional().meta({ description: 'Expected actions, met or missed by their deadlines (reporting score).' }),
+    ...Criteria,
+  })
+  .meta({ description: 'How the white cell and evaluators judge the response to this inject; never shown to players.' });
 
 export const Inject = z.strictObject({
   id: Id,

@@ -3,15 +3,16 @@ import { z } from 'zod';
 import { NODE_KINDS, SENSOR_KINDS, ZONES } from '../vocabulary.ts';
 import { Duration, Id, LocalText, Probability, TechniqueId } from './common.ts';
 
-
-export const Sensor = z.union([
-  z.enum(SENSOR_KINDS),
-  z.strictObject({
-    kind: z.enum(SENSOR_KINDS),
-    quality: Probability.optional().meta({ description: 'Multiplies every detection probability of this sensor (default 1).' }),
-    falsePositivesPerHour: z.number().min(0).max(60).optional().meta({ description: 'Mean rate of false alerts this sensor raises (default 0).' }),
-  }),
-]).meta({ description: 'A sensor kind (edr, ids, ...) or a sensor with quality and false-positive rate.' });
+export const Sensor = z
+  .union([
+    z.enum(SENSOR_KINDS),
+    z.strictObject({
+      kind: z.enum(SENSOR_KINDS),
+      quality: Probability.optional().meta({ description: 'Multiplies every detection probability of this sensor (default 1).' }),
+      falsePositivesPerHour: z.number().min(0).max(60).optional().meta({ description: 'Mean rate of false alerts this sensor raises (default 0).' }),
+    }),
+  ])
+  .meta({ description: 'A sensor kind (edr, ids, ...) or a sensor with quality and false-positive rate.' });
 
 export const Service = z.strictObject({
   id: Id,
@@ -38,7 +39,7 @@ export const Backup = z.strictObject({
 export const Node = z.strictObject({
   id: Id,
   name: LocalText.optional(),
-  segment: Id.meta({ description: 'The segment (zone) the node is in; its owner is the node\'s team.' }),
+  segment: Id.meta({ description: "The segment (zone) the node is in; its owner is the node's team." }),
   kind: z.enum(NODE_KINDS),
   os: z.string().min(1).max(80).optional(),
   criticality: z.int().min(1).max(5).meta({ description: '1 (low) to 5 (vital); weighs availability and penalties.' }),

@@ -10,18 +10,23 @@ export const Indicator = z.strictObject({
   description: LocalText.optional(),
 });
 
-export const TargetSelector = z.strictObject({
-  nodes: z.array(Id).optional().meta({ description: 'Explicit node ids.' }),
-  team: Id.optional().meta({ description: 'Nodes of this blue team.' }),
-  segment: Id.optional(),
-  zone: z.enum(ZONES).optional(),
-  kind: z.array(z.enum(NODE_KINDS)).optional(),
-  tags: z.array(Id).optional().meta({ description: 'Nodes carrying all of these tags.' }),
-  minCriticality: z.int().min(1).max(5).optional(),
-  sameAs: Id.optional().meta({ description: 'The nodes a previous step succeeded on (lateral continuation).' }),
-  state: z.enum(NODE_STATES).optional().meta({ description: 'Only nodes whose true state is at least this when the step starts.' }),
-  pick: z.union([z.literal('all'), z.int().min(1)]).optional().meta({ description: '"all" (default) or how many matching nodes to pick with the red RNG.' }),
-}).meta({ description: 'Which nodes a step acts on. All given criteria must match.' });
+export const TargetSelector = z
+  .strictObject({
+    nodes: z.array(Id).optional().meta({ description: 'Explicit node ids.' }),
+    team: Id.optional().meta({ description: 'Nodes of this blue team.' }),
+    segment: Id.optional(),
+    zone: z.enum(ZONES).optional(),
+    kind: z.array(z.enum(NODE_KINDS)).optional(),
+    tags: z.array(Id).optional().meta({ description: 'Nodes carrying all of these tags.' }),
+    minCriticality: z.int().min(1).max(5).optional(),
+    sameAs: Id.optional().meta({ description: 'The nodes a previous step succeeded on (lateral continuation).' }),
+    state: z.enum(NODE_STATES).optional().meta({ description: 'Only nodes whose true state is at least this when the step starts.' }),
+    pick: z
+      .union([z.literal('all'), z.int().min(1)])
+      .optional()
+      .meta({ description: '"all" (default) or how many matching nodes to pick with the red RNG.' }),
+  })
+  .meta({ description: 'Which nodes a step acts on. All given criteria must match.' });
 
 export const Timing = z.strictObject({
   at: Duration.optional().meta({ description: 'Earliest start, from T+0.' }),
@@ -42,7 +47,11 @@ export const Step = z.strictObject({
   id: Id,
   name: LocalText,
   technique: TechniqueId,
-  tactic: z.string().regex(/^[a-z-]+$/).optional().meta({ description: 'ATT&CK tactic shortname (e.g. lateral-movement); a mismatch with the technique is a warning.' }),
+  tactic: z
+    .string()
+    .regex(/^[a-z-]+$/)
+    .optional()
+    .meta({ description: 'ATT&CK tactic shortname (e.g. lateral-movement); a mismatch with the technique is a warning.' }),
   description: LocalText.optional(),
   target: TargetSelector,
   requires: z.array(Id).optional().meta({ description: 'Steps that must have succeeded first (all of them).' }),
@@ -50,18 +59,19 @@ export const Step = z.strictObject({
   timing: Timing.optional(),
   exploits: Id.optional().meta({ description: 'Vulnerability id the step exploits; a node without it unpatched resists.' }),
   success: SuccessModel,
-  detection: z.partialRecord(z.enum(SENSOR_KINDS), Probability).optional()
-    .meta({ description: 'Probability that each sensor kind covering a target raises a true alert.' }),
+  detection: z.partialRecord(z.enum(SENSOR_KINDS), Probability).optional().meta({ description: 'Probability that each sensor kind covering a target raises a true alert.' }),
   detectionDelay: Duration.optional().meta({ description: 'Alerts arrive up to this long after the step (default 2m).' }),
   effects: z.array(z.enum(EFFECTS)).min(1),
   service: Id.optional().meta({ description: 'The service disrupted by a disrupt-service effect (default: every service of the node).' }),
   indicators: z.array(Id).optional().meta({ description: 'Campaign indicators this step uses and leaves behind.' }),
   retry: z.strictObject({ times: z.int().min(1).max(10), after: Duration }).optional(),
   objective: Id.optional().meta({ description: 'The campaign objective this step achieves when it succeeds.' }),
-  manual: z.boolean().optional().meta({
-    description: 'The step waits for the red cell to launch it, and the red cell may hold or abort it (every step of a manual campaign does). '
-      + 'The red cell may act on manual steps only.',
-  }),
+  manual: z
+    .boolean()
+    .optional()
+    .meta({
+      description: 'The step waits for the red cell to launch it, and the red cell may hold or abort it (every step of a manual campaign does). ' + 'The red cell may act on manual steps only.',
+    }),
 });
 
 export const Objective = z.strictObject({

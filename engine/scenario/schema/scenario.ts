@@ -17,7 +17,11 @@ export const Meta = z.strictObject({
   tlp: Tlp.optional().meta({ description: 'Marking of the scenario file itself.' }),
   startDate: z.iso.datetime({ offset: true }).meta({ description: 'Wall-clock date and time shown for T+0 (display only; the engine never reads a clock).' }),
   duration: Duration,
-  seed: z.int().min(0).max(2 ** 31 - 1).meta({ description: 'Default seed.' }),
+  seed: z
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .meta({ description: 'Default seed.' }),
   modes: z.array(z.enum(MODES)).min(1),
   languages: z.array(LanguageCode).min(1).optional(),
   speed: z.int().min(1).max(1000).optional().meta({ description: 'Default real-time speed factor.' }),
@@ -25,10 +29,7 @@ export const Meta = z.strictObject({
 
 /** A label for charts and narrow table columns, where a team's full name would be cut (up to 24 characters). */
 const ShortLabel = z
-  .union([
-    z.string().min(1).max(24),
-    z.record(LanguageCode, z.string().min(1).max(24)).refine((r) => Object.keys(r).length > 0, 'give the label in at least one language'),
-  ])
+  .union([z.string().min(1).max(24), z.record(LanguageCode, z.string().min(1).max(24)).refine((r) => Object.keys(r).length > 0, 'give the label in at least one language')])
   .meta({ description: 'Short team label for charts, per language like names (e.g. { en: SahCERT, ar: الساحلية }); at most 24 characters.' });
 
 export const Team = z.strictObject({
@@ -36,11 +37,17 @@ export const Team = z.strictObject({
   role: z.enum(TEAM_ROLES),
   name: LocalText,
   shortName: ShortLabel.optional(),
-  nation: z.string().regex(/^[A-Z]{2}$/, 'use an ISO 3166 alpha-2 code like KW').optional(),
+  nation: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'use an ISO 3166 alpha-2 code like KW')
+    .optional(),
   organisation: LocalText.optional(),
   language: LanguageCode.optional(),
   timeZone: z.string().min(1).max(64).optional().meta({ description: 'IANA time zone, e.g. Asia/Riyadh.' }),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .optional(),
 });
 
 export const Capability = z.strictObject({
@@ -68,38 +75,52 @@ export const BLUE_SCORES = ['withheld', 'known'] as const;
 export type BlueScoresT = (typeof BLUE_SCORES)[number];
 
 export const Scoring = z.strictObject({
-  weights: z.strictObject({
-    availability: Weight, detection: Weight, response: Weight, reporting: Weight, cooperation: Weight,
-  }).meta({ description: 'Relative weights of the composite score; normalised to 100.' }),
-  penalties: z.strictObject({
-    disruption: Penalty.optional().meta({ description: 'Points per criticality-hour of needless isolation of a clean node.' }),
-    lateReport: Penalty.optional().meta({ description: 'Points per missed expected-action deadline.' }),
-  }).optional(),
+  weights: z
+    .strictObject({
+      availability: Weight,
+      detection: Weight,
+      response: Weight,
+      reporting: Weight,
+      cooperation: Weight,
+    })
+    .meta({ description: 'Relative weights of the composite score; normalised to 100.' }),
+  penalties: z
+    .strictObject({
+      disruption: Penalty.optional().meta({ description: 'Points per criticality-hour of needless isolation of a clean node.' }),
+      lateReport: Penalty.optional().meta({ description: 'Points per missed expected-action deadline.' }),
+    })
+    .optional(),
   detectionHalfLife: Duration.optional().meta({ description: 'Detection credit halves for every this much delay (default 30m).' }),
   responseTarget: Duration.optional().meta({ description: 'Containment within this earns full response credit (default 1h).' }),
   sampleEvery: Duration.optional().meta({ description: 'Score timeline sampling interval (default 5m).' }),
-  blueScores: z.enum(BLUE_SCORES).optional().meta({
-    description: 'What a blue team sees of its score before the white cell releases it (release-scores). withheld (default): the components it knows '
-      + '(availability, cooperation); detection, response, reporting, penalties and the composite are withheld. known: the same, with a composite '
-      + 'of the known components. Either way nothing computed from ground truth or the evaluators\' criteria reaches it before the release.',
-  }),
+  blueScores: z
+    .enum(BLUE_SCORES)
+    .optional()
+    .meta({
+      description:
+        'What a blue team sees of its score before the white cell releases it (release-scores). withheld (default): the components it knows ' +
+        '(availability, cooperation); detection, response, reporting, penalties and the composite are withheld. known: the same, with a composite ' +
+        "of the known components. Either way nothing computed from ground truth or the evaluators' criteria reaches it before the release.",
+    }),
 });
 
-export const Scenario = z.strictObject({
-  $schema: z.string().optional(),
-  ramparts: z.literal(FORMAT_VERSION).meta({ description: 'Scenario format version.' }),
-  meta: Meta,
-  teams: z.array(Team).min(1),
-  network: Network,
-  campaigns: z.array(Campaign).min(1),
-  actions: z.array(ActionDef).optional(),
-  posture: z.array(Posture).optional(),
-  injects: z.array(Inject).optional(),
-  moves: z.array(Move).optional(),
-  capabilities: z.array(Capability).optional(),
-  objectives: z.array(ObjectiveDef).optional(),
-  scoring: Scoring,
-}).meta({ title: 'Ramparts scenario', description: 'A joint cyber defense exercise for the Ramparts engine.' });
+export const Scenario = z
+  .strictObject({
+    $schema: z.string().optional(),
+    ramparts: z.literal(FORMAT_VERSION).meta({ description: 'Scenario format version.' }),
+    meta: Meta,
+    teams: z.array(Team).min(1),
+    network: Network,
+    campaigns: z.array(Campaign).min(1),
+    actions: z.array(ActionDef).optional(),
+    posture: z.array(Posture).optional(),
+    injects: z.array(Inject).optional(),
+    moves: z.array(Move).optional(),
+    capabilities: z.array(Capability).optional(),
+    objectives: z.array(ObjectiveDef).optional(),
+    scoring: Scoring,
+  })
+  .meta({ title: 'Ramparts scenario', description: 'A joint cyber defense exercise for the Ramparts engine.' });
 
 export type ScenarioT = z.infer<typeof Scenario>;
 export type TeamT = z.infer<typeof Team>;

@@ -13,9 +13,10 @@ export function checkTechniqueId(ctx: Ctx, path: readonly PathSegment[], id: str
     case 'active':
       return;
     case 'revoked':
-      ctx.error(path, r.replacement
-        ? `${id} was revoked in ATT&CK; use ${r.replacement.id} (${r.replacement.name}) instead`
-        : `${id} was revoked in ATT&CK without a replacement; choose a current technique`);
+      ctx.error(
+        path,
+        r.replacement ? `${id} was revoked in ATT&CK; use ${r.replacement.id} (${r.replacement.name}) instead` : `${id} was revoked in ATT&CK without a replacement; choose a current technique`,
+      );
       return;
     case 'deprecated':
       ctx.error(path, `${id} is deprecated in ATT&CK v${ATTACK_VERSION} and no longer maintained; choose a current technique`);
@@ -26,9 +27,10 @@ export function checkTechniqueId(ctx: Ctx, path: readonly PathSegment[], id: str
       let hint = '';
       if (parent) {
         const subs = [...allTechniques()].filter((t) => t.parent === parent.id).map((t) => `${t.id} (${t.name})`);
-        hint = subs.length > 0
-          ? `; ${parent.id} (${parent.name}) has ${subs.length > 6 ? `${subs.length} sub-techniques, e.g.` : 'the sub-techniques'} ${subs.slice(0, 6).join(', ')}`
-          : `; ${parent.id} (${parent.name}) has no sub-techniques`;
+        hint =
+          subs.length > 0
+            ? `; ${parent.id} (${parent.name}) has ${subs.length > 6 ? `${subs.length} sub-techniques, e.g.` : 'the sub-techniques'} ${subs.slice(0, 6).join(', ')}`
+            : `; ${parent.id} (${parent.name}) has no sub-techniques`;
       }
       ctx.error(path, `${id} is not an ATT&CK Enterprise v${ATTACK_VERSION} technique${hint}`);
     }

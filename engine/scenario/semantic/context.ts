@@ -7,9 +7,7 @@ import type { Finding } from '../finding.ts';
 import { formatPath } from '../../lib/diagnostic.ts';
 import { didYouMean } from '../suggest.ts';
 import { durationMs } from '../../time/duration.ts';
-import type {
-  ActionDefT, MoveT, ObjectiveDefT, CampaignT, CapabilityT, IndicatorT, InjectT, NodeT, ScenarioT, SegmentT, StepT, TeamT,
-} from './types.ts';
+import type { ActionDefT, MoveT, ObjectiveDefT, CampaignT, CapabilityT, IndicatorT, InjectT, NodeT, ScenarioT, SegmentT, StepT, TeamT } from './types.ts';
 
 export interface Entry<T> {
   value: T;

@@ -40,9 +40,21 @@ export function warnRepeats(ctx: Ctx, list: readonly string[] | undefined, path:
 export function buildTables(ctx: Ctx): Tables {
   const s = ctx.s;
   const t: Tables = {
-    teams: new Map(), segments: new Map(), nodes: new Map(), campaigns: new Map(), steps: new Map(),
-    indicators: new Map(), injects: new Map(), actions: new Map(), moves: new Map(), capabilities: new Map(),
-    objectives: new Map(), vulnerabilityNodes: new Map(), serviceNodes: new Map(), teamNodes: new Map(), segmentNodes: new Map(),
+    teams: new Map(),
+    segments: new Map(),
+    nodes: new Map(),
+    campaigns: new Map(),
+    steps: new Map(),
+    indicators: new Map(),
+    injects: new Map(),
+    actions: new Map(),
+    moves: new Map(),
+    capabilities: new Map(),
+    objectives: new Map(),
+    vulnerabilityNodes: new Map(),
+    serviceNodes: new Map(),
+    teamNodes: new Map(),
+    segmentNodes: new Map(),
   };
   const none = () => ({});
   collect(ctx, t.teams, s.teams, ['teams'], 'team', none);

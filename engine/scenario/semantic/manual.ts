@@ -7,7 +7,9 @@ import { warnRepeats } from './ids.ts';
 import { checkEvaluates } from './white.ts';
 
 function recipients(ctx: Ctx, to: readonly string[] | undefined, path: PathSegment[]): void {
-  to?.forEach((id, k) => { blueTeamRef(ctx, [...path, k], id, 'a recipient of the situation manual'); });
+  to?.forEach((id, k) => {
+    blueTeamRef(ctx, [...path, k], id, 'a recipient of the situation manual');
+  });
   warnRepeats(ctx, to, path, 'team');
 }
 
@@ -24,7 +26,10 @@ export function checkManual(ctx: Ctx): void {
       const id = object?.id ?? defaultQuestionId(k);
       const first = seen.get(id);
       if (first !== undefined) {
-        ctx.error(object?.id !== undefined ? [...path, 'id'] : path, `question id "${id}" is used twice in move "${m.id}" (question ${first + 1} has it${object?.id === undefined ? ' and this question gets it by position' : ''}): give each question its own id`);
+        ctx.error(
+          object?.id !== undefined ? [...path, 'id'] : path,
+          `question id "${id}" is used twice in move "${m.id}" (question ${first + 1} has it${object?.id === undefined ? ' and this question gets it by position' : ''}): give each question its own id`,
+        );
       } else seen.set(id, k);
     });
   });

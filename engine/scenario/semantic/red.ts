@@ -21,7 +21,9 @@ export function checkCampaigns(ctx: Ctx): void {
       checkTechniqueId(ctx, [...base, 'technique'], step.technique);
       if (step.tactic !== undefined) checkTactic(ctx, [...base, 'tactic'], step.tactic, step.technique);
       for (const field of ['requires', 'requiresAny'] as const) {
-        step[field]?.forEach((id, k) => { ctx.ref([...base, field, k], id, tables.steps, 'step'); });
+        step[field]?.forEach((id, k) => {
+          ctx.ref([...base, field, k], id, tables.steps, 'step');
+        });
         warnRepeats(ctx, step[field], [...base, field], 'step');
       }
       step.requiresAny?.forEach((id, k) => {
@@ -30,20 +32,24 @@ export function checkCampaigns(ctx: Ctx): void {
       if (step.target.sameAs !== undefined && step.target.sameAs !== step.id) {
         const other = ctx.ref([...base, 'target', 'sameAs'], step.target.sameAs, tables.steps, 'step');
         if (other && !precedes(edges, step.target.sameAs, step.id)) {
-          ctx.warn([...base, 'target', 'sameAs'],
-            `"${step.target.sameAs}" is not among this step's preconditions, so it may not have succeeded anywhere when this step starts; add it to requires`);
+          ctx.warn([...base, 'target', 'sameAs'], `"${step.target.sameAs}" is not among this step's preconditions, so it may not have succeeded anywhere when this step starts; add it to requires`);
         }
       }
       if (step.objective !== undefined) {
         if (objectives.has(step.objective)) achieved.add(step.objective);
         else {
           const owner = s.campaigns.find((o) => o.objectives?.some((x) => x.id === step.objective));
-          ctx.error([...base, 'objective'], owner
-            ? `objective "${step.objective}" belongs to campaign "${owner.id}"; a step achieves objectives of its own campaign ("${c.id}")`
-            : `no objective "${step.objective}" in campaign "${c.id}"${didYouMean(step.objective, objectives)}`);
+          ctx.error(
+            [...base, 'objective'],
+            owner
+              ? `objective "${step.objective}" belongs to campaign "${owner.id}"; a step achieves objectives of its own campaign ("${c.id}")`
+              : `no objective "${step.objective}" in campaign "${c.id}"${didYouMean(step.objective, objectives)}`,
+          );
         }
       }
-      step.indicators?.forEach((id, k) => { ctx.ref([...base, 'indicators', k], id, tables.indicators, 'indicator'); });
+      step.indicators?.forEach((id, k) => {
+        ctx.ref([...base, 'indicators', k], id, tables.indicators, 'indicator');
+      });
       warnRepeats(ctx, step.indicators, [...base, 'indicators'], 'indicator');
       if (step.exploits !== undefined && !tables.vulnerabilityNodes.has(step.exploits)) {
         ctx.error([...base, 'exploits'], `no node has a vulnerability "${step.exploits}"${didYouMean(step.exploits, tables.vulnerabilityNodes.keys())}`);
@@ -73,9 +79,7 @@ export function checkCampaigns(ctx: Ctx): void {
     const requires = entry.value.requires ?? [];
     const field = edge < requires.length ? 'requires' : 'requiresAny';
     const k = edge < requires.length ? edge : edge - requires.length;
-    ctx.error([...entry.path, field, k], cycle.length === 2
-      ? `step "${from}" requires itself`
-      : `precondition loop: ${showCycle(cycle)}; these steps wait for each other and never run`);
+    ctx.error([...entry.path, field, k], cycle.length === 2 ? `step "${from}" requires itself` : `precondition loop: ${showCycle(cycle)}; these steps wait for each other and never run`);
   }
 }
 

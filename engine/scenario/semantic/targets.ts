@@ -32,7 +32,10 @@ export class Targets {
     const onChain = new Set<string>();
     let loop = false;
     for (let s: StepT | undefined = step; s && !this.memo.has(s.id); ) {
-      if (onChain.has(s.id)) { loop = true; break; }
+      if (onChain.has(s.id)) {
+        loop = true;
+        break;
+      }
       chain.push(s);
       onChain.add(s.id);
       const next: string | undefined = s.target.sameAs;
@@ -89,7 +92,9 @@ export function checkTarget(ctx: Ctx, targets: Targets, step: StepT, base: reado
   let refsOk = true;
   if (sel.team !== undefined) refsOk = blueTeamRef(ctx, [...tp, 'team'], sel.team, 'a target team') && refsOk;
   if (sel.segment !== undefined) refsOk = ctx.ref([...tp, 'segment'], sel.segment, tables.segments, 'segment') !== undefined && refsOk;
-  sel.nodes?.forEach((id, k) => { refsOk = ctx.ref([...tp, 'nodes', k], id, tables.nodes, 'node') !== undefined && refsOk; });
+  sel.nodes?.forEach((id, k) => {
+    refsOk = ctx.ref([...tp, 'nodes', k], id, tables.nodes, 'node') !== undefined && refsOk;
+  });
   sel.tags?.forEach((tag, k) => {
     if (!targets.allTags().has(tag)) ctx.warn([...tp, 'tags', k], `no node carries the tag "${tag}"`);
   });

@@ -3,7 +3,18 @@ import type { z } from 'zod';
 import type { Capability, ObjectiveDef } from '../schema/index.ts';
 
 export type {
-  ScenarioT, TeamT, NodeT, SegmentT, StepT, CampaignT, IndicatorT, TargetSelectorT, InjectT, ConditionT, ActionDefT, MoveT,
+  ScenarioT,
+  TeamT,
+  NodeT,
+  SegmentT,
+  StepT,
+  CampaignT,
+  IndicatorT,
+  TargetSelectorT,
+  InjectT,
+  ConditionT,
+  ActionDefT,
+  MoveT,
 } from '../schema/index.ts';
 export type CapabilityT = z.infer<typeof Capability>;
 export type ObjectiveDefT = z.infer<typeof ObjectiveDef>;

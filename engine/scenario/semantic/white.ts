@@ -20,7 +20,9 @@ export function checkPosture(ctx: Ctx): void {
       const on = ctx.ref([...base, 'patched', k], id, tables.vulnerabilityNodes, 'vulnerability');
       if (on && isBlue && !on.some((n) => teamNodes.has(n))) ctx.warn([...base, 'patched', k], `no node of team "${p.team}" has vulnerability "${id}"`);
     });
-    p.blocked?.forEach((id, k) => { ctx.ref([...base, 'blocked', k], id, tables.indicators, 'indicator'); });
+    p.blocked?.forEach((id, k) => {
+      ctx.ref([...base, 'blocked', k], id, tables.indicators, 'indicator');
+    });
     p.hunting?.forEach((id, k) => {
       const seg = ctx.ref([...base, 'hunting', k], id, tables.segments, 'segment');
       if (seg && isBlue && seg.value.owner !== p.team && !seg.value.sharedWith?.includes(p.team)) {
@@ -72,7 +74,9 @@ export function checkInjects(ctx: Ctx): void {
     const base: PathSegment[] = ['injects', i];
     const recipients = new Set<string>(inject.to === 'all-blue' ? ctx.blueTeams() : []);
     if (inject.to !== 'all-blue') {
-      inject.to.forEach((id, k) => { if (blueTeamRef(ctx, [...base, 'to', k], id, 'an inject recipient')) recipients.add(id); });
+      inject.to.forEach((id, k) => {
+        if (blueTeamRef(ctx, [...base, 'to', k], id, 'an inject recipient')) recipients.add(id);
+      });
       warnRepeats(ctx, inject.to, [...base, 'to'], 'team');
     }
     if (inject.at !== undefined) ctx.notAfterEnd([...base, 'at'], inject.at, 'delivery time');
@@ -139,7 +143,9 @@ export function checkMoves(ctx: Ctx): void {
 
 export function checkEvaluation(ctx: Ctx): void {
   ctx.s.objectives?.forEach((o, i) => {
-    o.capabilities?.forEach((id, k) => { ctx.ref(['objectives', i, 'capabilities', k], id, ctx.tables.capabilities, 'capability'); });
+    o.capabilities?.forEach((id, k) => {
+      ctx.ref(['objectives', i, 'capabilities', k], id, ctx.tables.capabilities, 'capability');
+    });
   });
   const { weights, detectionHalfLife, sampleEvery } = ctx.s.scoring;
   if (Object.values(weights).every((w) => w === 0)) ctx.error(['scoring', 'weights'], 'every weight is 0: give at least one score category a weight above 0');

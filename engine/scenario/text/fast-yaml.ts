@@ -131,8 +131,7 @@ class Reader {
       const c = rest.charCodeAt(start);
       if (c === 45 && (start + 1 === rest.length || rest.charCodeAt(start + 1) === 32)) giveUp(); // "- - x"
       const colon = rest.indexOf(':', start);
-      if (start < rest.length && c !== 35 && colon > start && (colon + 1 === rest.length || rest.charCodeAt(colon + 1) === 32)
-        && isPlainKey(rest.slice(start, colon))) {
+      if (start < rest.length && c !== 35 && colon > start && (colon + 1 === rest.length || rest.charCodeAt(colon + 1) === 32) && isPlainKey(rest.slice(start, colon))) {
         // A compact map "- key: value": read it as a map indented at its first key.
         const column = indent + start;
         this.indents[this.i] = column;

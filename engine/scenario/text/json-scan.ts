@@ -13,9 +13,7 @@ export interface DuplicateKey {
   firstKeyStart: number;
 }
 
-export type JsonScanResult =
-  | { ok: true; duplicates: DuplicateKey[] }
-  | { ok: false; offset: number; message: string; path: PathSegment[] };
+export type JsonScanResult = { ok: true; duplicates: DuplicateKey[] } | { ok: false; offset: number; message: string; path: PathSegment[] };
 
 /** An open container: the key or index it sits at in its parent, and what it has seen so far. */
 interface Frame {
@@ -26,7 +24,10 @@ interface Frame {
 }
 
 class JsonSyntax {
-  constructor(readonly offset: number, readonly message: string) {}
+  constructor(
+    readonly offset: number,
+    readonly message: string,
+  ) {}
 }
 
 const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/y;

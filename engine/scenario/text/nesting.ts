@@ -33,11 +33,17 @@ export function findExcessiveNesting(text: string, limit = NESTING_SCAN_LIMIT): 
     const indent = j - i;
     const blank = j === lineEnd || (text.charCodeAt(j) === CR && j + 1 === lineEnd);
     if (blockScalarOwner >= 0) {
-      if (blank || indent > blockScalarOwner) { i = lineEnd + 1; continue; }
+      if (blank || indent > blockScalarOwner) {
+        i = lineEnd + 1;
+        continue;
+      }
       blockScalarOwner = -1;
     }
     if (quote === 0 && flow === 0) {
-      if (blank || text.charCodeAt(j) === 35 /* # */) { i = lineEnd + 1; continue; }
+      if (blank || text.charCodeAt(j) === 35 /* # */) {
+        i = lineEnd + 1;
+        continue;
+      }
       if ((text.startsWith('---', j) || text.startsWith('...', j)) && indent === 0 && isBreak(text.charCodeAt(j + 3), j + 3, lineEnd)) {
         stack.length = 0;
         j += 3;
@@ -51,27 +57,54 @@ export function findExcessiveNesting(text: string, limit = NESTING_SCAN_LIMIT): 
         while (j < lineEnd && isSpace(text.charCodeAt(j))) j++;
         if (j >= lineEnd) break;
         const c = text.charCodeAt(j);
-        if ((c === 45 /* - */ || c === 63 /* ? */) && isBreak(text.charCodeAt(j + 1), j + 1, lineEnd)) {
-          depth += 2; owner = j - i; j++;
+        if ((c === 45 /* - */ || c === 63) /* ? */ && isBreak(text.charCodeAt(j + 1), j + 1, lineEnd)) {
+          depth += 2;
+          owner = j - i;
+          j++;
           if (depth > limit) return j;
           continue;
         }
-        if (c === 38 /* & */ || c === 33 /* ! */) { while (j < lineEnd && !isSpace(text.charCodeAt(j))) j++; continue; }
-        if (c === 91 /* [ */ || c === 123 /* { */) { flowBase = depth; break; }
-        if (c === 124 /* | */ || c === 62 /* > */) { blockScalarOwner = owner; j = lineEnd; break; }
-        if (c === 35 /* # */) { j = lineEnd; break; }
+        if (c === 38 /* & */ || c === 33 /* ! */) {
+          while (j < lineEnd && !isSpace(text.charCodeAt(j))) j++;
+          continue;
+        }
+        if (c === 91 /* [ */ || c === 123 /* { */) {
+          flowBase = depth;
+          break;
+        }
+        if (c === 124 /* | */ || c === 62 /* > */) {
+          blockScalarOwner = owner;
+          j = lineEnd;
+          break;
+        }
+        if (c === 35 /* # */) {
+          j = lineEnd;
+          break;
+        }
         if (c === 34 || c === 39) {
           const end = skipQuoted(text, j + 1, lineEnd, c);
-          if (end < 0) { quote = c; j = lineEnd; break; }
+          if (end < 0) {
+            quote = c;
+            j = lineEnd;
+            break;
+          }
           j = end;
         }
         // A plain or quoted key followed by ": " opens a map value; anything else is a scalar.
         const colon = findKeyColon(text, j, lineEnd);
-        if (colon < 0) { j = lineEnd; break; }
-        depth += 2; owner = j - i; j = colon + 1;
+        if (colon < 0) {
+          j = lineEnd;
+          break;
+        }
+        depth += 2;
+        owner = j - i;
+        j = colon + 1;
         if (depth > limit) return j;
       }
-      if (j >= lineEnd) { i = lineEnd + 1; continue; }
+      if (j >= lineEnd) {
+        i = lineEnd + 1;
+        continue;
+      }
     }
     // Flow context or an open quoted scalar: scan characters to the end of the line.
     let prev = SP;
@@ -79,8 +112,14 @@ export function findExcessiveNesting(text: string, limit = NESTING_SCAN_LIMIT): 
       const c = text.charCodeAt(j);
       if (quote !== 0) {
         const end = skipQuoted(text, j, lineEnd, quote);
-        if (end < 0) { j = lineEnd; break; }
-        quote = 0; j = end - 1; prev = 97; continue;
+        if (end < 0) {
+          j = lineEnd;
+          break;
+        }
+        quote = 0;
+        j = end - 1;
+        prev = 97;
+        continue;
       }
       if (flow === 0 && c !== 91 && c !== 123) break; // a finished flow collection or a finished quote
       if (c === 91 || c === 123) {
@@ -112,9 +151,15 @@ function isBreak(c: number, at: number, lineEnd: number): boolean {
 function skipQuoted(text: string, from: number, lineEnd: number, q: number): number {
   for (let k = from; k < lineEnd; k++) {
     const c = text.charCodeAt(k);
-    if (q === 34 && c === 92 /* \ */) { k++; continue; }
+    if (q === 34 && c === 92 /* \ */) {
+      k++;
+      continue;
+    }
     if (c === q) {
-      if (q === 39 && text.charCodeAt(k + 1) === 39) { k++; continue; }
+      if (q === 39 && text.charCodeAt(k + 1) === 39) {
+        k++;
+        continue;
+      }
       return k + 1;
     }
   }

@@ -84,8 +84,11 @@ function parseJson(text: string, file: string, lines: LineIndex, strict: boolean
   if (shape.keys !== countObjectKeys(value)) {
     const scan = scanJson(text);
     if (scan.ok && scan.duplicates.length > 0) {
-      return fail(scan.duplicates.slice(0, MAX_SYNTAX_ERRORS).map((d) =>
-        at(d.keyStart, [...d.path, d.key], `duplicate key "${d.key}" (first on line ${lines.position(d.firstKeyStart).line}); each key may appear once in an object`)));
+      return fail(
+        scan.duplicates
+          .slice(0, MAX_SYNTAX_ERRORS)
+          .map((d) => at(d.keyStart, [...d.path, d.key], `duplicate key "${d.key}" (first on line ${lines.position(d.firstKeyStart).line}); each key may appear once in an object`)),
+      );
     }
   }
   return { ok: true, format: 'json', value, sourceMap, warnings: [] };
@@ -93,9 +96,7 @@ function parseJson(text: string, file: string, lines: LineIndex, strict: boolean
 
 function refuse(problem: NonNullable<Measure['problem']>, map: SourceMap, file: string): ParseResult {
   const { line, col } = map.locate(problem.path);
-  const message = problem.kind === 'deep'
-    ? `nested more than ${MAX_DEPTH} levels deep; no scenario needs that`
-    : 'a YAML alias refers to a node that contains it, so the value never ends';
+  const message = problem.kind === 'deep' ? `nested more than ${MAX_DEPTH} levels deep; no scenario needs that` : 'a YAML alias refers to a node that contains it, so the value never ends';
   return fail([{ file, line, col, path: formatPath(problem.path), message, severity: 'error' }]);
 }
 
@@ -152,10 +153,13 @@ function parseYaml(text: string, file: string, lines: LineIndex, at: At): ParseR
   const aliases = aliasesOf(doc);
   const unresolved = aliases.filter((a) => a.resolve(doc) === undefined);
   if (unresolved.length > 0) {
-    return fail(unresolved.slice(0, MAX_SYNTAX_ERRORS).map((a) => {
-      const offset = a.range?.[0] ?? 0;
-      return at(offset, pathAt(offset), `YAML: the alias *${a.source} has no anchor &${a.source} before it`);
-    }), warnings);
+    return fail(
+      unresolved.slice(0, MAX_SYNTAX_ERRORS).map((a) => {
+        const offset = a.range?.[0] ?? 0;
+        return at(offset, pathAt(offset), `YAML: the alias *${a.source} has no anchor &${a.source} before it`);
+      }),
+      warnings,
+    );
   }
   let value: unknown;
   try {
@@ -163,9 +167,7 @@ function parseYaml(text: string, file: string, lines: LineIndex, at: At): ParseR
   } catch (e) {
     if (!(e instanceof ReferenceError)) throw e;
     const offset = aliases[0]?.range?.[0] ?? 0;
-    const message = e.message.includes('Excessive alias count')
-      ? 'YAML aliases expand to too much data (an alias "bomb"?): use fewer nested aliases'
-      : `YAML: ${e.message}`;
+    const message = e.message.includes('Excessive alias count') ? 'YAML aliases expand to too much data (an alias "bomb"?): use fewer nested aliases' : `YAML: ${e.message}`;
     return fail([at(offset, pathAt(offset), message)], warnings);
   }
   let map: SourceMap | undefined;

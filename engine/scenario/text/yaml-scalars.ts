@@ -21,8 +21,23 @@ const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 const ESCAPES: Record<string, string> = {
-  '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"',
-  '/': '/', '\\': '\\', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+  N: '\u0085',
+  _: '\u00a0',
+  L: '\u2028',
+  P: '\u2029',
 };
 
 /** A plain scalar's value under the YAML 1.2 core schema, as `yaml` resolves it. */
@@ -120,7 +135,11 @@ export class Inline {
     let out = '';
     for (let k = this.p + 1; k < this.s.length; k++) {
       if (this.s[k] === "'") {
-        if (this.s[k + 1] === "'") { out += "'"; k++; continue; }
+        if (this.s[k + 1] === "'") {
+          out += "'";
+          k++;
+          continue;
+        }
         this.p = k + 1;
         return out;
       }
@@ -138,10 +157,16 @@ export class Inline {
         this.p = k + 1;
         return out;
       }
-      if (ch !== '\\') { out += ch; continue; }
+      if (ch !== '\\') {
+        out += ch;
+        continue;
+      }
       const e = s[++k] ?? '';
       const simple = ESCAPES[e];
-      if (simple !== undefined) { out += simple; continue; }
+      if (simple !== undefined) {
+        out += simple;
+        continue;
+      }
       const digits = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
       const hex = s.slice(k + 1, k + 1 + digits);
       if (digits === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== digits) giveUp();
@@ -158,7 +183,11 @@ export class Inline {
     if (++this.depth > MAX_DEPTH) giveUp();
     this.p++;
     this.spaces();
-    if (this.s[this.p] === ']') { this.p++; this.depth--; return out; }
+    if (this.s[this.p] === ']') {
+      this.p++;
+      this.depth--;
+      return out;
+    }
     for (;;) {
       out.push(this.value(true));
       // A ':' here (a pair inside a sequence) is neither the end nor a comma: given up.
@@ -171,7 +200,11 @@ export class Inline {
     if (++this.depth > MAX_DEPTH) giveUp();
     this.p++;
     this.spaces();
-    if (this.s[this.p] === '}') { this.p++; this.depth--; return out; }
+    if (this.s[this.p] === '}') {
+      this.p++;
+      this.depth--;
+      return out;
+    }
     for (;;) {
       const key = this.plain(true);
       if (!isPlainKey(key) || Object.hasOwn(out, key)) giveUp();

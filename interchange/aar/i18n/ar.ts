@@ -1,3 +1,4 @@
+// biome-ignore-all format: a table, one entry a line so that it reads as one
 /**
  * The AAR/IP's fixed texts in Arabic (Modern Standard Arabic, Latin digits as the consoles use).
  * Values are strings or functions of already formatted, already isolated values (see ../bidi.ts).

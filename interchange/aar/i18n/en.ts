@@ -1,3 +1,4 @@
+// biome-ignore-all format: a table, one entry a line so that it reads as one
 /**
  * The AAR/IP's fixed texts in English: the reference catalog. Every other language gives the same
  * keys (its type is this one's); values are strings or functions of already formatted, already

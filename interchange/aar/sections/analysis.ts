@@ -17,11 +17,18 @@ export const analysisSection: AarSection = {
       const source = cap.ratingSource === null ? m.notRated : m[`analysis.source.${cap.ratingSource}`];
       if (cap.objectives.length > 0) w.p(m['analysis.objectives'](cap.objectives.map((o) => b.ltr(o)).join(m.listSep), source));
       if (cap.ratings.length > 0) w.p(m['analysis.capabilityRatings'](ratingList(ctx, cap.ratings)));
-      w.table([m['analysis.task'], m['objectives.rating'], m['analysis.notes'], m['analysis.injects'], m['analysis.answered'], m['analysis.metMissed'], m['analysis.meanGrade']],
+      w.table(
+        [m['analysis.task'], m['objectives.rating'], m['analysis.notes'], m['analysis.injects'], m['analysis.answered'], m['analysis.metMissed'], m['analysis.meanGrade']],
         cap.tasks.map((t) => [
-          b.auto(t.name), t.rating === null ? '—' : b.ltr(t.rating), ratingList(ctx, t.ratings) || '—',
-          t.evidence.injects, b.ltr(`${t.evidence.answered}/${t.evidence.deliveries}`), b.ltr(`${t.evidence.expectationsMet} / ${t.evidence.expectationsMissed}`), num(t.evidence.meanGrade),
-        ]));
+          b.auto(t.name),
+          t.rating === null ? '—' : b.ltr(t.rating),
+          ratingList(ctx, t.ratings) || '—',
+          t.evidence.injects,
+          b.ltr(`${t.evidence.answered}/${t.evidence.deliveries}`),
+          b.ltr(`${t.evidence.expectationsMet} / ${t.evidence.expectationsMissed}`),
+          num(t.evidence.meanGrade),
+        ]),
+      );
       w.p({ text: m['analysis.strengths'], bold: true });
       w.findings(r.strengths.filter((f) => f.capability === cap.id));
       w.p({ text: m['analysis.improvements'], bold: true });

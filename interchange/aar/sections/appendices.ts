@@ -5,9 +5,20 @@ export const planSection: AarSection = {
   id: 'appendix-a-improvement-plan',
   heading: (m) => m['section.plan'],
   write({ r, m, b, dates, cap }, w) {
-    w.table([m['plan.id'], m['plan.capability'], m['plan.issue'], m['plan.action'], m['plan.element'], m['plan.owner'], m['plan.priority'], m['plan.start'], m['plan.due']],
-      r.improvementPlan.map((x) => [b.ltr(x.id), `${cap(x.capability)}${x.task ? ` / ${b.ltr(x.task)}` : ''}`, `${b.ltr(x.finding)}: ${x.issue}`, x.correctiveAction,
-        m[`element.${x.element}`], b.auto(x.ownerName), m[`priority.${x.priority}`], dates.date(x.startDate), dates.date(x.dueDate)]));
+    w.table(
+      [m['plan.id'], m['plan.capability'], m['plan.issue'], m['plan.action'], m['plan.element'], m['plan.owner'], m['plan.priority'], m['plan.start'], m['plan.due']],
+      r.improvementPlan.map((x) => [
+        b.ltr(x.id),
+        `${cap(x.capability)}${x.task ? ` / ${b.ltr(x.task)}` : ''}`,
+        `${b.ltr(x.finding)}: ${x.issue}`,
+        x.correctiveAction,
+        m[`element.${x.element}`],
+        b.auto(x.ownerName),
+        m[`priority.${x.priority}`],
+        dates.date(x.startDate),
+        dates.date(x.dueDate),
+      ]),
+    );
   },
 };
 
@@ -16,8 +27,10 @@ export const participantsSection: AarSection = {
   heading: (m) => m['section.participants'],
   write({ r, m, b }, w) {
     const role = (x: string): string => (m[`role.${x as 'blue'}`] as string | undefined) ?? x;
-    w.table([m.team, m['participants.role'], m['participants.nation'], m['participants.organisation']],
-      r.overview.teams.map((t) => [b.auto(t.name), role(t.role), t.nation === undefined ? '—' : b.ltr(t.nation), t.organisation === undefined ? '—' : b.auto(t.organisation)]));
+    w.table(
+      [m.team, m['participants.role'], m['participants.nation'], m['participants.organisation']],
+      r.overview.teams.map((t) => [b.auto(t.name), role(t.role), t.nation === undefined ? '—' : b.ltr(t.nation), t.organisation === undefined ? '—' : b.auto(t.organisation)]),
+    );
   },
 };
 

@@ -11,5 +11,13 @@ import { objectivesSection, overviewSection, summarySection } from './summary.ts
 import { teamsSection } from './teams.ts';
 
 export const AAR_SECTION_LIST: readonly AarSection[] = [
-  overviewSection, summarySection, objectivesSection, analysisSection, teamsSection, metricsSection, planSection, participantsSection, methodSection,
+  overviewSection,
+  summarySection,
+  objectivesSection,
+  analysisSection,
+  teamsSection,
+  metricsSection,
+  planSection,
+  participantsSection,
+  methodSection,
 ];

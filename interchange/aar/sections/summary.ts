@@ -42,7 +42,13 @@ export const overviewSection: AarSection = {
       [m['overview.objectives'], o.objectives.map((k) => `${b.ltr(k.id)}: ${b.auto(k.text)}`).join(' ') || '—'],
       [m['overview.threat'], o.campaigns.map((c) => `${b.auto(c.name)}${c.actor ? ` (${b.auto(c.actor)})` : ''}`).join(m.itemSep)],
       [m['overview.scenario'], b.auto(o.scenario.description)],
-      [m['overview.organisations'], o.teams.filter((t) => t.role === 'blue').map((t) => b.auto(t.name)).join(m.itemSep)],
+      [
+        m['overview.organisations'],
+        o.teams
+          .filter((t) => t.role === 'blue')
+          .map((t) => b.auto(t.name))
+          .join(m.itemSep),
+      ],
       [m['overview.contact'], o.scenario.authors.map((a) => b.auto(a)).join(m.listSep) || m['overview.contactDefault']],
     ];
     w.table([m['overview.item'], m['overview.details']], items);
@@ -54,11 +60,21 @@ export const summarySection: AarSection = {
   heading: (m) => m['section.summary'],
   write({ r, m, dur }, w) {
     const c = r.coalition;
-    w.p(m['summary.text']({
-      attempts: c.attempts, detected: c.detected, rate: pct(c.attempts > 0 ? c.detected / c.attempts : null), ttd: dur(c.meanTimeToDetect),
-      achieved: c.redObjectives.achieved, objectives: c.redObjectives.total, shared: c.reportsShared, applied: c.reportsApplied,
-      blocked: c.indicatorsBlockedEverywhere, seen: c.indicatorsSeen, ttp: c.meanTimeToProtect === null ? null : dur(c.meanTimeToProtect),
-    }));
+    w.p(
+      m['summary.text']({
+        attempts: c.attempts,
+        detected: c.detected,
+        rate: pct(c.attempts > 0 ? c.detected / c.attempts : null),
+        ttd: dur(c.meanTimeToDetect),
+        achieved: c.redObjectives.achieved,
+        objectives: c.redObjectives.total,
+        shared: c.reportsShared,
+        applied: c.reportsApplied,
+        blocked: c.indicatorsBlockedEverywhere,
+        seen: c.indicatorsSeen,
+        ttp: c.meanTimeToProtect === null ? null : dur(c.meanTimeToProtect),
+      }),
+    );
     const lead = (title: string, fs: readonly Finding[]): void => {
       w.p({ text: title, bold: true });
       const shown = highlights(fs, HIGHLIGHTS);
@@ -81,8 +97,10 @@ export const objectivesSection: AarSection = {
       const x = r.capabilities.find((k) => k.id === id)?.rating;
       return x ? b.ltr(x) : m.notRated;
     };
-    w.table([m['objectives.objective'], m['objectives.capability'], m['objectives.rating']],
-      r.overview.objectives.flatMap((x) => x.capabilities.map((cid) => [`${b.ltr(x.id)}: ${b.auto(x.text)}`, cap(cid), rating(cid)])));
+    w.table(
+      [m['objectives.objective'], m['objectives.capability'], m['objectives.rating']],
+      r.overview.objectives.flatMap((x) => x.capabilities.map((cid) => [`${b.ltr(x.id)}: ${b.auto(x.text)}`, cap(cid), rating(cid)])),
+    );
     w.p(m['objectives.ratings'](RATINGS.map((k) => `${b.ltr(k)} = ${m[`rating.${k}`]}`).join(m.itemSep)));
   },
 };

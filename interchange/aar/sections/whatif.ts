@@ -20,10 +20,14 @@ function change(ctx: AarContext, edits: readonly BranchEdit[]): string {
   if (edits.length === 0) return m['whatif.none'];
   const parts = edits.map((e) => {
     switch (e.op) {
-      case 'add': return m['whatif.edit.add'](b.ltr(commandWords(e.command)), ctx.when(e.at));
-      case 'drop': return m['whatif.edit.drop'](b.ltr(String(e.record)));
-      case 'move': return m['whatif.edit.move'](b.ltr(String(e.record)), ctx.when(e.to));
-      case 'policy': return m['whatif.edit.policy'](ctx.team(e.policy.team), b.ltr(String(e.policy.rules.length)));
+      case 'add':
+        return m['whatif.edit.add'](b.ltr(commandWords(e.command)), ctx.when(e.at));
+      case 'drop':
+        return m['whatif.edit.drop'](b.ltr(String(e.record)));
+      case 'move':
+        return m['whatif.edit.move'](b.ltr(String(e.record)), ctx.when(e.to));
+      case 'policy':
+        return m['whatif.edit.policy'](ctx.team(e.policy.team), b.ltr(String(e.policy.rules.length)));
     }
   });
   return parts.join(m.listSep);
@@ -51,13 +55,23 @@ export function writeWhatIf(ctx: AarContext, w: AarWriter, findings: readonly Wh
   const { m, b } = ctx;
   w.h3(m['whatif.heading']);
   w.p(m['whatif.intro']);
-  w.list(findings.map((f) => [
-    { text: `${b.ltr(f.id)}.`, bold: true }, { text: ` ${findingSentence(ctx, f)}` },
-    ...(f.note ? [{ text: ` ${m['whatif.note']}`, italic: true }, { text: ` ${b.auto(f.note)}` }] : []),
-  ]));
-  w.table([m['whatif.finding'], m['whatif.fork'], m['whatif.objective'], m['whatif.played'], m['whatif.runs'], m['whatif.file'], m['whatif.hash']],
+  w.list(
     findings.map((f) => [
-      b.ltr(f.id), ctx.when(f.at), b.ltr(f.objective), f.playedAt === null ? m['whatif.notReached'] : ctx.when(f.playedAt),
-      b.ltr(f.seed === null ? String(f.runs) : `${f.runs} (seeds ${f.seed}–${f.seed + f.runs - 1})`), b.ltr(f.branch.fileName), b.ltr(f.branch.stateHash),
-    ]));
+      { text: `${b.ltr(f.id)}.`, bold: true },
+      { text: ` ${findingSentence(ctx, f)}` },
+      ...(f.note ? [{ text: ` ${m['whatif.note']}`, italic: true }, { text: ` ${b.auto(f.note)}` }] : []),
+    ]),
+  );
+  w.table(
+    [m['whatif.finding'], m['whatif.fork'], m['whatif.objective'], m['whatif.played'], m['whatif.runs'], m['whatif.file'], m['whatif.hash']],
+    findings.map((f) => [
+      b.ltr(f.id),
+      ctx.when(f.at),
+      b.ltr(f.objective),
+      f.playedAt === null ? m['whatif.notReached'] : ctx.when(f.playedAt),
+      b.ltr(f.seed === null ? String(f.runs) : `${f.runs} (seeds ${f.seed}–${f.seed + f.runs - 1})`),
+      b.ltr(f.branch.fileName),
+      b.ltr(f.branch.stateHash),
+    ]),
+  );
 }

@@ -74,7 +74,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
-    name: 'the operators\' library: scenario versions, exercise marks, audit trail, improvement plan',
+    name: "the operators' library: scenario versions, exercise marks, audit trail, improvement plan",
     sql: `
       CREATE TABLE library_versions (
         scenario_id text NOT NULL,

@@ -9,7 +9,10 @@ import type { AccountStore, CreateUserOutcome, SessionRecord, UserRecord } from 
 type Transaction = <T>(work: (client: pg.PoolClient) => Promise<T>) => Promise<T>;
 
 export class PostgresAccountStore implements AccountStore {
-  constructor(private readonly pool: pg.Pool, private readonly transaction: Transaction) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly transaction: Transaction,
+  ) {}
 
   private async users(where: string, values: unknown[]): Promise<UserRecord[]> {
     const { rows } = await this.pool.query<{ record: UserRecord }>(`SELECT record FROM users ${where}`, values);
@@ -42,22 +45,25 @@ export class PostgresAccountStore implements AccountStore {
       }
       const { rows } = await client.query('SELECT 1 FROM users WHERE username = $1', [user.username]);
       if (rows.length > 0) return 'username-taken';
-      await client.query('INSERT INTO users (id, username, subject, created_at, record) VALUES ($1, $2, $3, $4, $5)',
-        [user.id, user.username, user.subject ?? null, user.createdAt, JSON.stringify(user)]);
+      await client.query('INSERT INTO users (id, username, subject, created_at, record) VALUES ($1, $2, $3, $4, $5)', [
+        user.id,
+        user.username,
+        user.subject ?? null,
+        user.createdAt,
+        JSON.stringify(user),
+      ]);
       return 'created';
     });
   }
 
   async updateUser(user: UserRecord): Promise<void> {
-    const { rowCount } = await this.pool.query('UPDATE users SET username = $2, subject = $3, record = $4 WHERE id = $1',
-      [user.id, user.username, user.subject ?? null, JSON.stringify(user)]);
+    const { rowCount } = await this.pool.query('UPDATE users SET username = $2, subject = $3, record = $4 WHERE id = $1', [user.id, user.username, user.subject ?? null, JSON.stringify(user)]);
     if (rowCount === 0) throw new Error(`no user with id ${user.id}`);
   }
 
   async createSession(session: SessionRecord): Promise<void> {
     await this.pool.query('DELETE FROM sessions WHERE expires_at < $1', [Date.now()]);
-    await this.pool.query('INSERT INTO sessions (id_hash, user_id, expires_at, record) VALUES ($1, $2, $3, $4)',
-      [session.idHash, session.userId, session.expiresAt, JSON.stringify(session)]);
+    await this.pool.query('INSERT INTO sessions (id_hash, user_id, expires_at, record) VALUES ($1, $2, $3, $4)', [session.idHash, session.userId, session.expiresAt, JSON.stringify(session)]);
   }
 
   async getSession(idHash: string): Promise<SessionRecord | undefined> {

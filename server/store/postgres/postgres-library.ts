@@ -25,23 +25,22 @@ export class PostgresLibrary implements LibraryStore {
       const latest = Number(rows[0]?.latest ?? 0);
       if (basedOn !== undefined && basedOn !== latest) return { ok: false as const, latest };
       const stored: ScenarioVersionInfo = { ...info, version: latest + 1 };
-      await client.query('INSERT INTO library_versions (scenario_id, version, info, text) VALUES ($1, $2, $3, $4)',
-        [stored.scenarioId, stored.version, JSON.stringify(stored), text]);
+      await client.query('INSERT INTO library_versions (scenario_id, version, info, text) VALUES ($1, $2, $3, $4)', [stored.scenarioId, stored.version, JSON.stringify(stored), text]);
       return { ok: true as const, info: stored };
     });
   }
 
   async listVersions(scenarioId?: string): Promise<ScenarioVersionInfo[]> {
-    const { rows } = scenarioId === undefined
-      ? await this.pool.query<{ info: ScenarioVersionInfo }>('SELECT info FROM library_versions ORDER BY scenario_id, version')
-      : await this.pool.query<{ info: ScenarioVersionInfo }>('SELECT info FROM library_versions WHERE scenario_id = $1 ORDER BY version', [scenarioId]);
+    const { rows } =
+      scenarioId === undefined
+        ? await this.pool.query<{ info: ScenarioVersionInfo }>('SELECT info FROM library_versions ORDER BY scenario_id, version')
+        : await this.pool.query<{ info: ScenarioVersionInfo }>('SELECT info FROM library_versions WHERE scenario_id = $1 ORDER BY version', [scenarioId]);
     return rows.map((r) => r.info);
   }
 
   async getVersion(scenarioId: string, version: number): Promise<StoredVersion | undefined> {
     if (!Number.isSafeInteger(version) || version < 1 || version > 2 ** 31 - 1) return undefined;
-    const { rows } = await this.pool.query<{ info: ScenarioVersionInfo; text: string }>(
-      'SELECT info, text FROM library_versions WHERE scenario_id = $1 AND version = $2', [scenarioId, version]);
+    const { rows } = await this.pool.query<{ info: ScenarioVersionInfo; text: string }>('SELECT info, text FROM library_versions WHERE scenario_id = $1 AND version = $2', [scenarioId, version]);
     const row = rows[0];
     return row ? { info: row.info, text: row.text } : undefined;
   }
@@ -57,9 +56,7 @@ export class PostgresLibrary implements LibraryStore {
   }
 
   async putMark(mark: ExerciseMark): Promise<void> {
-    await this.pool.query(
-      'INSERT INTO library_marks (exercise_id, mark) VALUES ($1, $2) ON CONFLICT (exercise_id) DO UPDATE SET mark = EXCLUDED.mark',
-      [mark.exerciseId, JSON.stringify(mark)]);
+    await this.pool.query('INSERT INTO library_marks (exercise_id, mark) VALUES ($1, $2) ON CONFLICT (exercise_id) DO UPDATE SET mark = EXCLUDED.mark', [mark.exerciseId, JSON.stringify(mark)]);
   }
 
   async deleteMark(exerciseId: string): Promise<void> {
@@ -81,8 +78,6 @@ export class PostgresLibrary implements LibraryStore {
   }
 
   async putPlan(item: PlanItem): Promise<void> {
-    await this.pool.query(
-      'INSERT INTO library_plan (id, item) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET item = EXCLUDED.item',
-      [item.id, JSON.stringify(item)]);
+    await this.pool.query('INSERT INTO library_plan (id, item) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET item = EXCLUDED.item', [item.id, JSON.stringify(item)]);
   }
 }

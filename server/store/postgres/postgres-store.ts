@@ -89,8 +89,7 @@ export class PostgresStore implements ExerciseStore {
     await this.transaction(async (client) => {
       await client.query('INSERT INTO exercises (id, created_at, record) VALUES ($1, $2, $3)', [record.id, record.createdAt, JSON.stringify(record)]);
       for (const [position, seat] of seats.entries()) {
-        await client.query('INSERT INTO seats (exercise_id, seat, position, record) VALUES ($1, $2, $3, $4)',
-          [record.id, seat.seat, position, JSON.stringify(seat)]);
+        await client.query('INSERT INTO seats (exercise_id, seat, position, record) VALUES ($1, $2, $3, $4)', [record.id, seat.seat, position, JSON.stringify(seat)]);
       }
     });
   }
@@ -106,51 +105,51 @@ export class PostgresStore implements ExerciseStore {
   }
 
   async getSeats(exerciseId: string): Promise<SeatRecord[]> {
-    const { rows } = await this.pool.query<{ record: SeatRecord }>(
-      'SELECT record FROM seats WHERE exercise_id = $1 ORDER BY position', [exerciseId]);
+    const { rows } = await this.pool.query<{ record: SeatRecord }>('SELECT record FROM seats WHERE exercise_id = $1 ORDER BY position', [exerciseId]);
     return rows.map((r) => r.record);
   }
 
   async setSeatToken(exerciseId: string, seat: string, tokenHash: string): Promise<void> {
     this.assertOpen();
     await this.transaction(async (client) => {
-      const { rows } = await client.query<{ record: SeatRecord }>(
-        'SELECT record FROM seats WHERE exercise_id = $1 AND seat = $2 FOR UPDATE', [exerciseId, seat]);
+      const { rows } = await client.query<{ record: SeatRecord }>('SELECT record FROM seats WHERE exercise_id = $1 AND seat = $2 FOR UPDATE', [exerciseId, seat]);
       const current = rows[0];
       if (!current) throw new Error(`exercise ${exerciseId} has no seat ${seat}`);
-      await client.query('UPDATE seats SET record = $3 WHERE exercise_id = $1 AND seat = $2',
-        [exerciseId, seat, JSON.stringify({ ...current.record, tokenHash })]);
+      await client.query('UPDATE seats SET record = $3 WHERE exercise_id = $1 AND seat = $2', [exerciseId, seat, JSON.stringify({ ...current.record, tokenHash })]);
     });
   }
 
   append(exerciseId: string, entries: readonly LogEntry[]): Promise<void> {
     this.assertOpen();
     const previous = this.appendChain.get(exerciseId) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(async () => {
-      if (entries.length === 0) return;
-      await this.transaction(async (client) => {
-        // The row lock serialises appends to one exercise across every process.
-        const { rows } = await client.query<{ last_seq: string }>('SELECT last_seq FROM exercises WHERE id = $1 FOR UPDATE', [exerciseId]);
-        const row = rows[0];
-        if (!row) throw new Error(`append to ${exerciseId}: no such exercise`);
-        const last = Number(row.last_seq);
-        entries.forEach((entry, i) => {
-          if (entry.seq !== last + 1 + i) throw new Error(`append to ${exerciseId}: seq ${entry.seq} does not follow ${last + i}`);
+    const next = previous
+      .catch(() => undefined)
+      .then(async () => {
+        if (entries.length === 0) return;
+        await this.transaction(async (client) => {
+          // The row lock serialises appends to one exercise across every process.
+          const { rows } = await client.query<{ last_seq: string }>('SELECT last_seq FROM exercises WHERE id = $1 FOR UPDATE', [exerciseId]);
+          const row = rows[0];
+          if (!row) throw new Error(`append to ${exerciseId}: no such exercise`);
+          const last = Number(row.last_seq);
+          entries.forEach((entry, i) => {
+            if (entry.seq !== last + 1 + i) throw new Error(`append to ${exerciseId}: seq ${entry.seq} does not follow ${last + i}`);
+          });
+          await client.query('INSERT INTO log_entries (exercise_id, seq, entry) SELECT $1, s, e FROM unnest($2::bigint[], $3::json[]) AS t(s, e)', [
+            exerciseId,
+            entries.map((e) => e.seq),
+            entries.map((e) => JSON.stringify(e)),
+          ]);
+          await client.query('UPDATE exercises SET last_seq = $2 WHERE id = $1', [exerciseId, last + entries.length]);
         });
-        await client.query(
-          'INSERT INTO log_entries (exercise_id, seq, entry) SELECT $1, s, e FROM unnest($2::bigint[], $3::json[]) AS t(s, e)',
-          [exerciseId, entries.map((e) => e.seq), entries.map((e) => JSON.stringify(e))]);
-        await client.query('UPDATE exercises SET last_seq = $2 WHERE id = $1', [exerciseId, last + entries.length]);
       });
-    });
     this.appendChain.set(exerciseId, next);
     return next;
   }
 
   async readLog(exerciseId: string, afterSeq = 0): Promise<LogEntry[]> {
     await this.settled(exerciseId);
-    const { rows } = await this.pool.query<{ entry: LogEntry }>(
-      'SELECT entry FROM log_entries WHERE exercise_id = $1 AND seq > $2 ORDER BY seq', [exerciseId, afterSeq]);
+    const { rows } = await this.pool.query<{ entry: LogEntry }>('SELECT entry FROM log_entries WHERE exercise_id = $1 AND seq > $2 ORDER BY seq', [exerciseId, afterSeq]);
     return rows.map((r) => r.entry);
   }
 
@@ -166,17 +165,21 @@ export class PostgresStore implements ExerciseStore {
       await client.query(
         `INSERT INTO snapshots (exercise_id, seq, state_hash, data) VALUES ($1, $2, $3, $4)
          ON CONFLICT (exercise_id, seq) DO UPDATE SET state_hash = EXCLUDED.state_hash, data = EXCLUDED.data`,
-        [exerciseId, snapshot.seq, snapshot.stateHash, JSON.stringify(snapshot.data)]);
+        [exerciseId, snapshot.seq, snapshot.stateHash, JSON.stringify(snapshot.data)],
+      );
       await client.query(
         `DELETE FROM snapshots WHERE exercise_id = $1 AND seq NOT IN (
-           SELECT seq FROM snapshots WHERE exercise_id = $1 ORDER BY seq DESC LIMIT ${SNAPSHOTS_KEPT})`, [exerciseId]);
+           SELECT seq FROM snapshots WHERE exercise_id = $1 ORDER BY seq DESC LIMIT ${SNAPSHOTS_KEPT})`,
+        [exerciseId],
+      );
     });
   }
 
   async latestSnapshot(exerciseId: string, atOrBefore = Number.MAX_SAFE_INTEGER): Promise<SnapshotRecord | undefined> {
     const { rows } = await this.pool.query<{ seq: string; state_hash: string; data: unknown }>(
       'SELECT seq, state_hash, data FROM snapshots WHERE exercise_id = $1 AND seq <= $2 ORDER BY seq DESC LIMIT 1',
-      [exerciseId, atOrBefore]);
+      [exerciseId, atOrBefore],
+    );
     const row = rows[0];
     return row ? { seq: Number(row.seq), stateHash: row.state_hash, data: row.data } : undefined;
   }

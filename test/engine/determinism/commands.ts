@@ -59,14 +59,22 @@ export function commandStream(c: CompiledScenario, indicators: readonly string[]
   const at = fc.oneof(fc.integer({ min: 0, max: d - 1 }), fc.integer({ min: 0, max: Math.min(d - 1, 3 * 3_600_000) }));
 
   const blueBody: fc.Arbitrary<CommandBody> = fc.oneof(
-    { weight: 5, arbitrary: fc.record({ action, target: fc.oneof(fc.record({ node }), fc.record({ segment }), fc.record({ indicator }), fc.record({ team })) })
-      .map(({ action: a, target }): CommandBody => ({ type: 'action', action: a, target })) },
+    {
+      weight: 5,
+      arbitrary: fc
+        .record({ action, target: fc.oneof(fc.record({ node }), fc.record({ segment }), fc.record({ indicator }), fc.record({ team })) })
+        .map(({ action: a, target }): CommandBody => ({ type: 'action', action: a, target })),
+    },
     { weight: 1, arbitrary: fc.tuple(team, seq).map(([t, n]): CommandBody => ({ type: 'cancel-action', id: `${t}-X${n}` })) },
     { weight: 2, arbitrary: inject.map((i): CommandBody => ({ type: 'ack-inject', inject: i })) },
     { weight: 1, arbitrary: fc.tuple(inject, text).map(([i, t]): CommandBody => ({ type: 'answer-inject', inject: i, text: t })) },
     { weight: 2, arbitrary: fc.tuple(text, fc.constantFrom(...SEVERITIES)).map(([t, s]): CommandBody => ({ type: 'sitrep', text: t, severity: s })) },
-    { weight: 2, arbitrary: fc.record({ partners: fc.uniqueArray(team, { minLength: 1, maxLength: 3 }), inds: fc.uniqueArray(indicator, { maxLength: 3 }), tlp: fc.constantFrom(...TLPS) })
-      .map(({ partners, inds, tlp }): CommandBody => ({ type: 'share-intel', partners, report: { title: 'Shared', text: 'IOCs', indicators: inds, tlp } })) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .record({ partners: fc.uniqueArray(team, { minLength: 1, maxLength: 3 }), inds: fc.uniqueArray(indicator, { maxLength: 3 }), tlp: fc.constantFrom(...TLPS) })
+        .map(({ partners, inds, tlp }): CommandBody => ({ type: 'share-intel', partners, report: { title: 'Shared', text: 'IOCs', indicators: inds, tlp } })),
+    },
     { weight: 2, arbitrary: fc.tuple(team, seq).map(([t, n]): CommandBody => ({ type: 'apply-intel', report: `${t}-R${n}` })) },
     { weight: 1, arbitrary: fc.tuple(team, text).map(([t, x]): CommandBody => ({ type: 'request-assistance', to: t, text: x })) },
     { weight: 1, arbitrary: fc.tuple(team, seq).map(([t, n]): CommandBody => ({ type: 'grant-assistance', request: `${t}-H${n}` })) },
@@ -77,17 +85,20 @@ export function commandStream(c: CompiledScenario, indicators: readonly string[]
     fc.integer({ min: 1, max: 1000 }).map((speed): CommandBody => ({ type: 'speed', speed })),
     fc.tuple(team, seq, fc.integer({ min: 0, max: 100 })).map(([t, n, grade]): CommandBody => ({ type: 'adjudicate', item: { kind: 'sitrep', id: `${t}-S${n}` }, grade })),
     fc.tuple(inject, team, fc.integer({ min: 0, max: 100 })).map(([i, t, grade]): CommandBody => ({ type: 'adjudicate', item: { kind: 'answer', inject: i, team: t }, grade })),
-    fc.uniqueArray(team, { minLength: 1, maxLength: 2 }).map((to): CommandBody => ({
-      type: 'adhoc-inject', inject: { title: 'Call', to, channel: 'phone', from: { name: 'Minister' }, content: 'Report now', evaluation: { expects: [{ action: 'sitrep', within: '30m' }] } },
-    })),
+    fc.uniqueArray(team, { minLength: 1, maxLength: 2 }).map(
+      (to): CommandBody => ({
+        type: 'adhoc-inject',
+        inject: { title: 'Call', to, channel: 'phone', from: { name: 'Minister' }, content: 'Report now', evaluation: { expects: [{ action: 'sitrep', within: '30m' }] } },
+      }),
+    ),
     fc.integer({ min: 0, max: d }).map((to): CommandBody => ({ type: 'advance', to })),
   );
   const steps = c.steps.map((s) => s.id);
-  const redBody: fc.Arbitrary<CommandBody> = steps.length === 0 ? whiteBody : fc.tuple(fc.constantFrom('red-launch', 'red-hold', 'red-abort'), fc.constantFrom(...steps))
-    .map(([type, step]) => ({ type, step }) as CommandBody);
+  const redBody: fc.Arbitrary<CommandBody> =
+    steps.length === 0 ? whiteBody : fc.tuple(fc.constantFrom('red-launch', 'red-hold', 'red-abort'), fc.constantFrom(...steps)).map(([type, step]) => ({ type, step }) as CommandBody);
   const caps = c.capabilities.map((x) => x.id);
-  const evaluatorBody: fc.Arbitrary<CommandBody> = caps.length === 0 ? whiteBody : fc.tuple(fc.constantFrom(...caps), fc.constantFrom('P', 'S', 'M', 'U'))
-    .map(([capability, rating]) => ({ type: 'rate', capability, rating }) as CommandBody);
+  const evaluatorBody: fc.Arbitrary<CommandBody> =
+    caps.length === 0 ? whiteBody : fc.tuple(fc.constantFrom(...caps), fc.constantFrom('P', 'S', 'M', 'U')).map(([capability, rating]) => ({ type: 'rate', capability, rating }) as CommandBody);
 
   const one: fc.Arbitrary<{ at: number; actor: ActorT; body: CommandBody }> = fc.oneof(
     { weight: 36, arbitrary: fc.record({ at, actor: team.map((t): ActorT => ({ role: 'blue', team: t })), body: blueBody }) },
@@ -97,6 +108,5 @@ export function commandStream(c: CompiledScenario, indicators: readonly string[]
     // Rare: an end cuts the run short.
     { weight: 1, arbitrary: fc.record({ at, actor: fc.constant<ActorT>({ role: 'white' }), body: fc.constant<CommandBody>({ type: 'end' }) }) },
   );
-  return fc.array(one, { maxLength: maxLength }).map((xs) =>
-    xs.map((x, i) => input(x.at, x.actor, x.body, i + 1)).sort((a, b) => a.at - b.at));
+  return fc.array(one, { maxLength: maxLength }).map((xs) => xs.map((x, i) => input(x.at, x.actor, x.body, i + 1)).sort((a, b) => a.at - b.at));
 }

@@ -8,8 +8,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  compileScenario, createExercise, createReplayer, logHeader, metrics, parseLog, serialiseLog, stateHash, step,
-  type ActorT, type Command, type CommandBody, type CompiledScenario, type LogRecord,
+  compileScenario,
+  createExercise,
+  createReplayer,
+  logHeader,
+  metrics,
+  parseLog,
+  serialiseLog,
+  stateHash,
+  step,
+  type ActorT,
+  type Command,
+  type CommandBody,
+  type CompiledScenario,
+  type LogRecord,
 } from '../../../engine/index.ts';
 import { Scenario, type ScenarioT } from '../../../engine/scenario/schema/index.ts';
 import { baseScenario, HOUR } from '../fixtures.ts';
@@ -24,19 +36,42 @@ function hostile(c: CompiledScenario): fc.Arbitrary<{ actor: ActorT; body: Comma
   const team = fc.oneof(n, fc.constantFrom(...c.blue.map((b) => b.id)));
   const blueActor = team.map((t): ActorT => ({ role: 'blue', team: t }));
   const real = <T>(x: fc.Arbitrary<T>) => fc.record({ actor: blueActor, body: x });
-  const as = (role: 'white' | 'red' | 'evaluator') => <T>(x: fc.Arbitrary<T>) => fc.record({ actor: fc.constant<ActorT>({ role }), body: x });
+  const as =
+    (role: 'white' | 'red' | 'evaluator') =>
+    <T>(x: fc.Arbitrary<T>) =>
+      fc.record({ actor: fc.constant<ActorT>({ role }), body: x });
   const body = (x: fc.Arbitrary<unknown>) => x as fc.Arbitrary<CommandBody>;
   const action = fc.oneof(n, fc.constantFrom(...[...c.actions.keys()]));
   return fc.oneof(
-    real(body(fc.record({ type: fc.constant('action'), action, target: fc.oneof(
-      fc.record({ node: n }), fc.record({ segment: n }), fc.record({ indicator: n }), fc.record({ team: n }), fc.record({ inject: n }),
-      fc.record({ node: n, segment: n, indicator: n, team: n, inject: n })) }))),
+    real(
+      body(
+        fc.record({
+          type: fc.constant('action'),
+          action,
+          target: fc.oneof(
+            fc.record({ node: n }),
+            fc.record({ segment: n }),
+            fc.record({ indicator: n }),
+            fc.record({ team: n }),
+            fc.record({ inject: n }),
+            fc.record({ node: n, segment: n, indicator: n, team: n, inject: n }),
+          ),
+        }),
+      ),
+    ),
     real(body(fc.record({ type: fc.constant('cancel-action'), id: n }))),
     real(body(fc.record({ type: fc.constant('ack-inject'), inject: n }))),
     real(body(fc.record({ type: fc.constant('answer-inject'), inject: n, text: n }))),
     real(body(fc.record({ type: fc.constant('sitrep'), text: n, severity: fc.constant('low') }))),
-    real(body(fc.record({ type: fc.constant('share-intel'), partners: fc.array(team, { minLength: 1, maxLength: 3 }),
-      report: fc.record({ title: n, text: n, indicators: fc.array(n, { maxLength: 3 }), tlp: fc.constantFrom('CLEAR', 'GREEN', 'AMBER', 'RED') }) }))),
+    real(
+      body(
+        fc.record({
+          type: fc.constant('share-intel'),
+          partners: fc.array(team, { minLength: 1, maxLength: 3 }),
+          report: fc.record({ title: n, text: n, indicators: fc.array(n, { maxLength: 3 }), tlp: fc.constantFrom('CLEAR', 'GREEN', 'AMBER', 'RED') }),
+        }),
+      ),
+    ),
     real(body(fc.record({ type: fc.constant('apply-intel'), report: n }))),
     real(body(fc.record({ type: fc.constant('request-assistance'), to: team, text: n }))),
     real(body(fc.record({ type: fc.constant('grant-assistance'), request: n }))),
@@ -46,9 +81,21 @@ function hostile(c: CompiledScenario): fc.Arbitrary<{ actor: ActorT; body: Comma
     as('white')(body(fc.record({ type: fc.constant('move'), move: n }))),
     as('white')(body(fc.record({ type: fc.constant('adjudicate'), item: fc.record({ kind: fc.constant('sitrep'), id: n }), grade: fc.constant(50) }))),
     as('white')(body(fc.record({ type: fc.constant('adjudicate'), item: fc.record({ kind: fc.constant('answer'), inject: n, team }), grade: fc.constant(50) }))),
-    as('white')(body(fc.record({ type: fc.constant('adhoc-inject'), inject: fc.record({
-      title: n, to: fc.array(team, { minLength: 1, maxLength: 2 }), channel: fc.constant('phone'), from: fc.record({ name: n }), content: n,
-      expects: fc.constant([{ action: 'sitrep', within: '30m' }]) }) }))),
+    as('white')(
+      body(
+        fc.record({
+          type: fc.constant('adhoc-inject'),
+          inject: fc.record({
+            title: n,
+            to: fc.array(team, { minLength: 1, maxLength: 2 }),
+            channel: fc.constant('phone'),
+            from: fc.record({ name: n }),
+            content: n,
+            expects: fc.constant([{ action: 'sitrep', within: '30m' }]),
+          }),
+        }),
+      ),
+    ),
   );
 }
 
@@ -85,17 +132,18 @@ describe('prototype names in id fields', () => {
   const at = fc.integer({ min: 0, max: 4 * HOUR });
 
   it('every command shape, every id field: nothing throws, refusals change nothing, live = replay', () => {
-    const mixed = fc.tuple(
-      fc.array(fc.record({ at, cmd: hostile(compiled) }), { minLength: 1, maxLength: 25 }),
-      commandStream(compiled, indicators, 15),
-    ).map(([bad, good]) => [
-      ...bad.map((x) => ({ at: x.at, command: { ...x.cmd.body, actor: x.cmd.actor } as Command })),
-      ...good.map((x) => ({ at: x.at, command: x.command })),
-    ].sort((a, b) => a.at - b.at));
-    fc.assert(fc.property(mixed, (inputs) => {
-      const r = drive(scenario, 3, inputs);
-      expect(r.replayed).toBe(r.live);
-    }), { numRuns: 150 });
+    const mixed = fc
+      .tuple(fc.array(fc.record({ at, cmd: hostile(compiled) }), { minLength: 1, maxLength: 25 }), commandStream(compiled, indicators, 15))
+      .map(([bad, good]) =>
+        [...bad.map((x) => ({ at: x.at, command: { ...x.cmd.body, actor: x.cmd.actor } as Command })), ...good.map((x) => ({ at: x.at, command: x.command }))].sort((a, b) => a.at - b.at),
+      );
+    fc.assert(
+      fc.property(mixed, (inputs) => {
+        const r = drive(scenario, 3, inputs);
+        expect(r.replayed).toBe(r.live);
+      }),
+      { numRuns: 150 },
+    );
   }, 300_000);
 
   it('an indicator named __proto__ is blocked, shared and re-checked like any other value', () => {
@@ -116,10 +164,24 @@ describe('prototype names in id fields', () => {
 
 describe('a scenario whose ids are prototype names', () => {
   const map = new Map<string, string>([
-    ['kw', 'constructor'], ['sa', 'toString'], ['qa', 'valueOf'], ['kw-web', 'hasOwnProperty'], ['kw-dc', 'constructor'],
-    ['kw-dmz', 'toString'], ['kw-corp', 'valueOf'], ['CVE-2024-0001', 'toString'], ['https', 'valueOf'], ['exploit-web', 'constructor'],
-    ['persist-web', 'toString'], ['welcome', 'constructor'], ['breach-news', 'toString'], ['c2', 'constructor'], ['dropper', 'valueOf'],
-    ['isolate', 'constructor'], ['hunt', 'toString'], ['camp', 'hasOwnProperty'],
+    ['kw', 'constructor'],
+    ['sa', 'toString'],
+    ['qa', 'valueOf'],
+    ['kw-web', 'hasOwnProperty'],
+    ['kw-dc', 'constructor'],
+    ['kw-dmz', 'toString'],
+    ['kw-corp', 'valueOf'],
+    ['CVE-2024-0001', 'toString'],
+    ['https', 'valueOf'],
+    ['exploit-web', 'constructor'],
+    ['persist-web', 'toString'],
+    ['welcome', 'constructor'],
+    ['breach-news', 'toString'],
+    ['c2', 'constructor'],
+    ['dropper', 'valueOf'],
+    ['isolate', 'constructor'],
+    ['hunt', 'toString'],
+    ['camp', 'hasOwnProperty'],
   ]);
   /** Renames ids (ids are unique per kind, so one name serves several kinds); an action's `kind` is a word of the format, not an id. */
   const rename = <T>(x: T, key = ''): T => {
@@ -138,7 +200,12 @@ describe('a scenario whose ids are prototype names', () => {
     const scenario = Scenario.parse(rename(baseScenario()));
     const script = busyScript();
     const plain = runScript(baseScenario(), 5, script, 8 * HOUR);
-    const odd = runScript(scenario, 5, script.map((x) => rename(x)), 8 * HOUR);
+    const odd = runScript(
+      scenario,
+      5,
+      script.map((x) => rename(x)),
+      8 * HOUR,
+    );
     expect(odd.events.length).toBe(plain.events.length);
     expect(odd.refused.map((x) => x.code)).toEqual(plain.refused.map((x) => x.code));
     expect(rename(metrics(plain.state).teams.map((t) => t.score))).toEqual(metrics(odd.state).teams.map((t) => t.score));

@@ -4,7 +4,7 @@ import { project, stateHash, step } from '../../../engine/index.ts';
 import { advance, baseScenario, blue, HOUR, MIN, must, started } from '../fixtures.ts';
 
 describe('blue actions', () => {
-  it('acting on another nation\'s node without a granted assistance is refused as if it did not exist, and changes nothing', () => {
+  it("acting on another nation's node without a granted assistance is refused as if it did not exist, and changes nothing", () => {
     const s = started();
     const before = stateHash(s);
     const r = step(s, { type: 'action', action: 'isolate', target: { node: 'kw-web' }, actor: blue('sa') });
@@ -23,7 +23,7 @@ describe('blue actions', () => {
     expect(step(s, { type: 'action', action: 'isolate', target: { node: 'gcc-portal' }, actor: blue('kw') }).ok).toBe(true);
   });
 
-  it('assistance: A asks B, B grants, B may act on A\'s nodes until the grant runs out', () => {
+  it("assistance: A asks B, B grants, B may act on A's nodes until the grant runs out", () => {
     const s = started();
     must(s, { type: 'request-assistance', to: 'sa', text: 'Help us contain the web server', actor: blue('kw') });
     const req = s.teams.kw!.helpOut[0]!;
@@ -105,11 +105,14 @@ describe('blue actions', () => {
     expect(s.teams.kw!.alerts).toEqual([]);
     must(s, { type: 'action', action: 'collect-forensics', target: { node: 'kw-web' }, actor: blue('kw') });
     advance(s, 2 * HOUR + 30 * MIN);
-    expect(s.teams.kw!.alerts.map((a) => [a.source, a.technique])).toEqual([['forensics', 'T1190'], ['forensics', 'T1505.003']]);
+    expect(s.teams.kw!.alerts.map((a) => [a.source, a.technique])).toEqual([
+      ['forensics', 'T1190'],
+      ['forensics', 'T1505.003'],
+    ]);
     expect(s.attempts.filter((a) => a.team === 'kw').every((a) => a.detectedAt === 2 * HOUR + 30 * MIN)).toBe(true);
   });
 
-  it('hunting in a segment lowers red success by the step\'s hunting multiplier', () => {
+  it("hunting in a segment lowers red success by the step's hunting multiplier", () => {
     const sc = baseScenario();
     sc.posture = [{ team: 'kw', hunting: ['kw-dmz'] }];
     const s = started(sc);

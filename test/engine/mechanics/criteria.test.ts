@@ -32,20 +32,45 @@ describe('criteria stay with evaluators', () => {
     expect(events.filter((e) => e.type === 'inject.expectation').every((e) => e.audience.length === 0)).toBe(true);
   });
 
-  it('the white cell grades an answer with the inject\'s expected answer and rubric at hand; evaluators see task rubrics', () => {
+  it("the white cell grades an answer with the inject's expected answer and rubric at hand; evaluators see task rubrics", () => {
     const sc = baseScenario();
     sc.capabilities = [{ id: 'coord', name: 'Coordination', tasks: [{ id: 'ack', name: 'Acknowledge', answer: 'Within 30 minutes', rubric: { en: 'P: named officer', ar: 'ممتاز: ضابط مسمّى' } }] }];
     sc.injects![0]!.evaluation = { ...sc.injects![0]!.evaluation, capability: 'coord', task: 'ack' };
     const s = started(sc);
     must(s, { type: 'answer-inject', inject: 'welcome', text: 'Duty officer: Maj. Salem', actor: blue('sa') });
-    expect(project(s, { role: 'white' }).adjudication[0]).toMatchObject({ kind: 'answer', team: 'sa', criteria: { capability: 'coord', task: 'ack', rubric: 'SECRET-RUBRIC P if named within 30 minutes' } });
-    expect(project(s, { role: 'evaluator' }).capabilities[0]!.tasks[0]).toEqual({ id: 'ack', name: 'Acknowledge', answer: 'Within 30 minutes', rubric: { en: 'P: named officer', ar: 'ممتاز: ضابط مسمّى' } });
+    expect(project(s, { role: 'white' }).adjudication[0]).toMatchObject({
+      kind: 'answer',
+      team: 'sa',
+      criteria: { capability: 'coord', task: 'ack', rubric: 'SECRET-RUBRIC P if named within 30 minutes' },
+    });
+    expect(project(s, { role: 'evaluator' }).capabilities[0]!.tasks[0]).toEqual({
+      id: 'ack',
+      name: 'Acknowledge',
+      answer: 'Within 30 minutes',
+      rubric: { en: 'P: named officer', ar: 'ممتاز: ضابط مسمّى' },
+    });
   });
 
   it('an ad-hoc inject keeps its evaluation from its recipients; one recorded before format 2 reads the same', () => {
     for (const inject of [
-      { title: 'Minister calls', to: ['sa'], channel: 'phone', from: { name: 'Minister' }, content: 'Status?', asks: ['Call back'], evaluation: { expects: [{ action: 'sitrep', within: '10m', description: 'SECRET-EXPECTED sitrep' }] } },
-      { title: 'Minister calls', to: ['sa'], channel: 'phone', from: { name: 'Minister' }, content: 'Status?', asks: ['Call back'], expects: [{ action: 'sitrep', within: '10m', description: 'SECRET-EXPECTED sitrep' }] },
+      {
+        title: 'Minister calls',
+        to: ['sa'],
+        channel: 'phone',
+        from: { name: 'Minister' },
+        content: 'Status?',
+        asks: ['Call back'],
+        evaluation: { expects: [{ action: 'sitrep', within: '10m', description: 'SECRET-EXPECTED sitrep' }] },
+      },
+      {
+        title: 'Minister calls',
+        to: ['sa'],
+        channel: 'phone',
+        from: { name: 'Minister' },
+        content: 'Status?',
+        asks: ['Call back'],
+        expects: [{ action: 'sitrep', within: '10m', description: 'SECRET-EXPECTED sitrep' }],
+      },
     ]) {
       const s = started();
       advance(s, 30 * MIN);

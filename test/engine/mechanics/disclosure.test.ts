@@ -12,8 +12,13 @@ import { advance, baseScenario, blue, HOUR, MIN, must, RED, started, WHITE } fro
 function hidden(success: number): ScenarioT {
   const sc = baseScenario();
   sc.campaigns[0]!.steps.push({
-    id: 'quiet-foothold', name: 'Quiet foothold', technique: 'T1078', target: { nodes: ['kw-ws1'] },
-    timing: { at: '1h', duration: '5m' }, success: { base: success }, effects: ['compromise'],
+    id: 'quiet-foothold',
+    name: 'Quiet foothold',
+    technique: 'T1078',
+    target: { nodes: ['kw-ws1'] },
+    timing: { at: '1h', duration: '5m' },
+    success: { base: success },
+    effects: ['compromise'],
   });
   return sc;
 }
@@ -79,7 +84,11 @@ describe('scores that reveal nothing', () => {
     expect(again.current).toMatchObject({ t: 7 * HOUR, detection: null, composite: null });
     expect(again.timeline.filter((x) => x.t <= 6 * HOUR)).toEqual(s.teams.kw!.score.timeline.filter((x) => x.t <= 6 * HOUR));
     expect(again.timeline.filter((x) => x.t > 6 * HOUR).every((x) => x.detection === null)).toBe(true);
-    expect(eventsFor(later, { role: 'blue', team: 'kw' }).filter((e) => e.type === 'score').every((e) => (e.data as { detection: unknown }).detection === null)).toBe(true);
+    expect(
+      eventsFor(later, { role: 'blue', team: 'kw' })
+        .filter((e) => e.type === 'score')
+        .every((e) => (e.data as { detection: unknown }).detection === null),
+    ).toBe(true);
 
     must(s, { type: 'end', actor: WHITE });
     must(s, { type: 'release-scores', actor: WHITE });

@@ -12,7 +12,10 @@ function withManual(): ScenarioT {
   const sc = baseScenario();
   sc.moves = [
     {
-      id: 'm1', title: { en: 'Move 1', ar: 'النقلة 1' }, start: '0', description: { en: 'All read this.', ar: 'يقرأ الجميع هذا.' },
+      id: 'm1',
+      title: { en: 'Move 1', ar: 'النقلة 1' },
+      start: '0',
+      description: { en: 'All read this.', ar: 'يقرأ الجميع هذا.' },
       situations: [{ to: ['kw'], text: 'Only KW reads this.' }],
       questions: ['Who do you call?', { id: 'sa-only', to: ['sa'], text: 'Only SA is asked this.' }, { text: 'Third, for all' }],
     },
@@ -26,7 +29,11 @@ const answer = (move: string, question: string, text: string, team: string) => (
 describe('the situation manual', () => {
   it('compiles questions with ids by position or given, and their recipients', () => {
     const c = compileScenario(withManual());
-    expect(c.moves[0]!.questions.map((q) => [q.id, q.to])).toEqual([['q1', null], ['sa-only', ['sa']], ['q3', null]]);
+    expect(c.moves[0]!.questions.map((q) => [q.id, q.to])).toEqual([
+      ['q1', null],
+      ['sa-only', ['sa']],
+      ['q3', null],
+    ]);
     expect(c.moves[0]!.situations).toEqual([{ to: ['kw'], text: 'Only KW reads this.' }]);
   });
 
@@ -54,7 +61,8 @@ describe('the situation manual', () => {
     const unknown = step(s, answer('m9', 'q1', 'x', 'kw'));
     for (const r of [notAsked, future, unknown]) expect(r).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect(notAsked.ok || future.ok ? '' : [notAsked.message.replace('sa-only', 'Q'), future.message.replace('m2', 'M').replace('q1', 'Q')]).toEqual([
-      'no question "Q" of move "m1" was put to your team', 'no question "Q" of move "M" was put to your team',
+      'no question "Q" of move "m1" was put to your team',
+      'no question "Q" of move "M" was put to your team',
     ]);
     expect(stateHash(s)).toBe(before);
     expect(project(s, { role: 'blue', team: 'kw' }).manual[0]!.questions[0]!.answer).toMatchObject({ team: 'kw', text: 'We call the duty officer.', grade: null });
@@ -74,7 +82,10 @@ describe('the situation manual', () => {
     must(s, answer('m1', 'q1', 'SA answer', 'sa'));
     advance(s, 10 * MIN);
     const white = project(s, { role: 'white' });
-    expect(white.moves[0]!.questions[0]!.answers.map((a) => [a.team, a.text])).toEqual([['kw', 'KW answer'], ['sa', 'SA answer']]);
+    expect(white.moves[0]!.questions[0]!.answers.map((a) => [a.team, a.text])).toEqual([
+      ['kw', 'KW answer'],
+      ['sa', 'SA answer'],
+    ]);
     expect(white.moves[1]).toMatchObject({ id: 'm2', begun: false });
     expect(white.adjudication.filter((x) => x.kind === 'question').map((x) => x.team)).toEqual(['kw', 'sa']);
     const graded = must(s, { type: 'adjudicate', item: { kind: 'question', move: 'm1', question: 'q1', team: 'kw' }, grade: 40, comment: 'Thin', actor: WHITE });
@@ -87,7 +98,11 @@ describe('the situation manual', () => {
     expect(project(s, { role: 'blue', team: 'kw' }).score.current.reporting).toBeNull();
     must(s, { type: 'release-scores', actor: WHITE });
     expect(project(s, { role: 'blue', team: 'kw' }).score.current.reporting).toBe(60);
-    expect(project(s, { role: 'white' }).adjudication.filter((x) => x.kind === 'question').map((x) => x.team)).toEqual(['sa']);
+    expect(
+      project(s, { role: 'white' })
+        .adjudication.filter((x) => x.kind === 'question')
+        .map((x) => x.team),
+    ).toEqual(['sa']);
     expect(step(s, { type: 'adjudicate', item: { kind: 'question', move: 'm1', question: 'q3', team: 'kw' }, grade: 50, actor: WHITE })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });
 
@@ -97,10 +112,12 @@ describe('the situation manual', () => {
     sc.moves![0]!.situations!.push({ to: ['nobody'], text: 'x' });
     const r = validateScenarioObject(sc);
     const errors = r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message}`);
-    expect(errors).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^moves\[0\]\.questions\[3\]\.id: question id "q1" is used twice in move "m1"/),
-      expect.stringMatching(/^moves\[0\]\.questions\[4\]\.to\[0\]: .*must be a blue team/),
-      expect.stringMatching(/^moves\[0\]\.situations\[1\]\.to\[0\]: no team "nobody"/),
-    ]));
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^moves\[0\]\.questions\[3\]\.id: question id "q1" is used twice in move "m1"/),
+        expect.stringMatching(/^moves\[0\]\.questions\[4\]\.to\[0\]: .*must be a blue team/),
+        expect.stringMatching(/^moves\[0\]\.situations\[1\]\.to\[0\]: no team "nobody"/),
+      ]),
+    );
   });
 });

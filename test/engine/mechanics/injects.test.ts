@@ -11,7 +11,11 @@ describe('injects', () => {
     const s = createExercise(compileScenario(baseScenario()), { seed: 7 });
     expect(s.teams.sa!.inbox).toEqual([]);
     const events = must(s, { type: 'start', actor: WHITE });
-    expect(deliveries(events, 'welcome')).toEqual([['kw', 0], ['sa', 0], ['qa', 0]]);
+    expect(deliveries(events, 'welcome')).toEqual([
+      ['kw', 0],
+      ['sa', 0],
+      ['qa', 0],
+    ]);
     expect(project(s, { role: 'blue', team: 'sa' }).inbox[0]).toMatchObject({ inject: 'welcome', status: 'delivered', content: { en: 'Welcome', ar: 'مرحبا' } });
   });
 
@@ -27,7 +31,10 @@ describe('injects', () => {
     advance(s, 10 * MIN);
     must(s, { type: 'ack-inject', inject: 'welcome', actor: blue('kw') });
     const events = advance(s, HOUR);
-    expect(deliveries(events, 'chase')).toEqual([['sa', 20 * MIN], ['qa', 20 * MIN]]);
+    expect(deliveries(events, 'chase')).toEqual([
+      ['sa', 20 * MIN],
+      ['qa', 20 * MIN],
+    ]);
   });
 
   it('stepDetected and nodeState conditions', () => {
@@ -61,7 +68,10 @@ describe('injects', () => {
     must(s, { type: 'ack-inject', inject: 'welcome', actor: blue('kw') });
     const events = advance(s, HOUR);
     const exp = events.filter((e) => e.type === 'inject.expectation').map((e) => [(e.data as { team: string }).team, (e.data as { met: boolean }).met, e.t]);
-    expect(exp).toEqual([['sa', false, 30 * MIN], ['qa', false, 30 * MIN]]);
+    expect(exp).toEqual([
+      ['sa', false, 30 * MIN],
+      ['qa', false, 30 * MIN],
+    ]);
     expect(s.injects.welcome!.teams.kw!.expects[0]).toMatchObject({ met: true, at: 5 * MIN });
     expect(s.teams.sa!.score.missed).toBe(1);
   });
@@ -89,7 +99,8 @@ describe('injects', () => {
     const s = started();
     advance(s, 30 * MIN);
     const events = must(s, {
-      type: 'adhoc-inject', actor: WHITE,
+      type: 'adhoc-inject',
+      actor: WHITE,
       inject: { title: 'Minister calls', to: ['sa'], channel: 'phone', from: { name: 'Minister' }, content: 'Status?', evaluation: { expects: [{ action: 'sitrep', within: '10m' }] } },
     });
     expect(deliveries(events, 'adhoc-1')).toEqual([['sa', 30 * MIN]]);

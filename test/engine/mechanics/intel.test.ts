@@ -9,7 +9,9 @@ function kwSharesC2(tlp: 'CLEAR' | 'GREEN' | 'AMBER' | 'AMBER+STRICT' | 'RED' = 
   advance(s, HOUR);
   const c2 = s.teams.kw!.alerts[0]!.indicators[0]!;
   must(s, {
-    type: 'share-intel', actor: blue('kw'), partners: ['sa'],
+    type: 'share-intel',
+    actor: blue('kw'),
+    partners: ['sa'],
     report: { title: 'C2 domain', text: 'Seen on our web server', indicators: [c2], technique: 'T1190', tlp },
   });
   return { s, c2, report: s.teams.kw!.sent[0]! };

@@ -42,7 +42,7 @@ describe('moves in the timeline', () => {
     expect(stateHash(s)).toBe(before);
   });
 
-  it('an advance past a move\'s start makes it current at its start', () => {
+  it("an advance past a move's start makes it current at its start", () => {
     const s = started(withMoves(), 7, 'tabletop');
     const events = must(s, { type: 'advance', to: 3 * HOUR, actor: WHITE });
     const entered = events.find((e) => e.type === 'exercise.move');
@@ -87,7 +87,7 @@ describe('deadlines are counted in play, not in jumped time', () => {
     expect(s.teams.sa!.score.missed).toBe(1);
   });
 
-  it('a deadline set during a jump runs from the jump\'s end', () => {
+  it("a deadline set during a jump runs from the jump's end", () => {
     const sc = withMoves();
     sc.injects!.push({ id: 'mid', title: 'Mid', at: '1h', to: ['qa'], channel: 'email', from: { name: 'W' }, content: 'm', evaluation: { expects: [{ action: 'sitrep', within: '30m' }] } });
     const s = started(sc, 7, 'tabletop');

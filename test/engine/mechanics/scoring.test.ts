@@ -66,7 +66,7 @@ describe('scoring', () => {
     expect(cur.composite).toBeCloseTo(Math.max(0, 100 - cur.penalties), 2);
   });
 
-  it('reporting averages the white cell\'s grades with expectations met and missed', () => {
+  it("reporting averages the white cell's grades with expectations met and missed", () => {
     const s = started();
     must(s, { type: 'sitrep', text: 'All quiet', severity: 'low', actor: blue('qa') });
     must(s, { type: 'adjudicate', item: { kind: 'sitrep', id: 'qa-S1' }, grade: 60, actor: { role: 'white' } });

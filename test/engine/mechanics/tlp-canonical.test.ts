@@ -13,18 +13,23 @@ const DOT_FANGS = ['.', '[.]', '(.)', '{.}', '[dot]', '(dot)'];
 const SPACES = ['', ' ', '  ', '\t', '\n', '\u200B'];
 
 /** A value as an analyst may type it: random case (where the kind ignores it), dots defanged, whitespace around, a trailing dot. */
-const typed = (value: string, caseless: boolean) => fc.record({
-  flips: fc.array(fc.boolean(), { minLength: value.length, maxLength: value.length }),
-  dots: fc.array(fc.constantFrom(...DOT_FANGS), { minLength: value.length, maxLength: value.length }),
-  before: fc.constantFrom(...SPACES), after: fc.constantFrom(...SPACES), trailing: fc.boolean(),
-}).map(({ flips, dots, before, after, trailing }) => {
-  let out = '';
-  for (let i = 0; i < value.length; i++) {
-    const ch = value[i]!;
-    out += ch === '.' ? dots[i]! : caseless && flips[i] ? ch.toUpperCase() : ch;
-  }
-  return `${before}${out}${trailing && !/^[0-9a-f]+$/i.test(value) && !value.includes('@') ? '.' : ''}${after}`;
-});
+const typed = (value: string, caseless: boolean) =>
+  fc
+    .record({
+      flips: fc.array(fc.boolean(), { minLength: value.length, maxLength: value.length }),
+      dots: fc.array(fc.constantFrom(...DOT_FANGS), { minLength: value.length, maxLength: value.length }),
+      before: fc.constantFrom(...SPACES),
+      after: fc.constantFrom(...SPACES),
+      trailing: fc.boolean(),
+    })
+    .map(({ flips, dots, before, after, trailing }) => {
+      let out = '';
+      for (let i = 0; i < value.length; i++) {
+        const ch = value[i]!;
+        out += ch === '.' ? dots[i]! : caseless && flips[i] ? ch.toUpperCase() : ch;
+      }
+      return `${before}${out}${trailing && !/^[0-9a-f]+$/i.test(value) && !value.includes('@') ? '.' : ''}${after}`;
+    });
 
 const label = fc.stringMatching(/^[a-z][a-z0-9-]{0,10}[a-z0-9]$/);
 const domainArb = fc.tuple(fc.array(label, { minLength: 1, maxLength: 3 }), fc.constantFrom('com', 'example', 'net', 'ae')).map(([ls, tld]) => [...ls, tld].join('.'));
@@ -32,15 +37,27 @@ const hashArb = fc.stringMatching(/^[0-9a-f]{64}$/);
 
 describe('canonical indicators', () => {
   it('a domain typed in any case, defanged, with whitespace and a trailing dot is the same domain', () => {
-    fc.assert(fc.property(domainArb.chain((d) => fc.tuple(fc.constant(d), typed(d, true))), ([d, t]) => {
-      expect(canonicalIndicator(t)).toBe(d);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        domainArb.chain((d) => fc.tuple(fc.constant(d), typed(d, true))),
+        ([d, t]) => {
+          expect(canonicalIndicator(t)).toBe(d);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('a hash in capitals is the same hash; an e-mail address defanged or in capitals the same address', () => {
-    fc.assert(fc.property(hashArb.chain((h) => fc.tuple(fc.constant(h), typed(h, true))), ([h, t]) => {
-      expect(canonicalIndicator(t)).toBe(h);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(
+        hashArb.chain((h) => fc.tuple(fc.constant(h), typed(h, true))),
+        ([h, t]) => {
+          expect(canonicalIndicator(t)).toBe(h);
+        },
+      ),
+      { numRuns: 200 },
+    );
     for (const v of ['Ops@Evil.Example', 'ops[@]evil[.]example', 'ops(@)evil(.)example', ' ops[at]evil[dot]example. ', 'OPS@EVIL.EXAMPLE']) {
       expect(canonicalIndicator(v), v).toBe('ops@evil.example');
     }
@@ -85,14 +102,15 @@ describe('the re-share check in canonical form', () => {
     const { s, c2 } = received('AMBER');
     expect(c2).toMatch(/\./);
     const before = stateHash(s);
-    fc.assert(fc.property(typed(c2, true), fc.constantFrom('indicators', 'title', 'text', 'url'), (variant, where) => {
-      const report = where === 'indicators' ? { indicators: [variant] }
-        : where === 'url' ? { indicators: [`hxxps://${variant.trim()}/gate.php`] }
-          : { [where]: `Please block ${variant} today` };
-      const r = pass(s, report);
-      expect(r).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-      expect(r.ok ? '' : r.message).toContain('TLP:AMBER');
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(typed(c2, true), fc.constantFrom('indicators', 'title', 'text', 'url'), (variant, where) => {
+        const report = where === 'indicators' ? { indicators: [variant] } : where === 'url' ? { indicators: [`hxxps://${variant.trim()}/gate.php`] } : { [where]: `Please block ${variant} today` };
+        const r = pass(s, report);
+        expect(r).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+        expect(r.ok ? '' : r.message).toContain('TLP:AMBER');
+      }),
+      { numRuns: 150 },
+    );
     expect(stateHash(s)).toBe(before);
     expect(s.teams.sa!.sent).toEqual([]);
   });

@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { formatDiagnostic, type TextDiagnostic as Diagnostic, validateScenarioText } from '../../../engine/index.ts';
 
 const DIR = new URL('../../fixtures/broken/', import.meta.url);
-const files = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 interface Expectation {
   severity: 'error' | 'warning';
@@ -27,8 +29,7 @@ function expectations(text: string): Expectation[] {
   return out;
 }
 
-const matches = (d: Diagnostic, e: Expectation) =>
-  d.severity === e.severity && d.line === e.line && d.col === e.col && d.path === e.path && d.message.includes(e.fragment);
+const matches = (d: Diagnostic, e: Expectation) => d.severity === e.severity && d.line === e.line && d.col === e.col && d.path === e.path && d.message.includes(e.fragment);
 
 describe('broken scenario corpus', () => {
   it('has at least 25 files, each with its expected diagnostics', () => {

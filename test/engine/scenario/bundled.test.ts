@@ -7,7 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { formatDiagnostic, validateScenarioText } from '../../../engine/index.ts';
 
 const DIR = new URL('../../../scenarios/', import.meta.url);
-const files = existsSync(DIR) ? readdirSync(DIR).filter((f) => /\.(ya?ml|json)$/.test(f)).sort() : [];
+const files = existsSync(DIR)
+  ? readdirSync(DIR)
+      .filter((f) => /\.(ya?ml|json)$/.test(f))
+      .sort()
+  : [];
 const SCHEMA_LINE = '# yaml-language-server: $schema=../schema/scenario.schema.json';
 
 describe('bundled scenarios', () => {

@@ -35,10 +35,63 @@ function agree(text: string): boolean {
 describe('fast YAML reader', () => {
   it('reads scalars as the core schema does', () => {
     const scalars = [
-      '~', 'null', 'Null', 'NULL', 'nULL', 'true', 'True', 'TRUE', 'tRUE', 'false', 'FALSE', 'yes', 'no', 'on', 'off', 'y', 'n',
-      '0', '007', '-0', '+5', '-12', '0o17', '0o8', '0x1F', '0X1F', '0xg', '1.0', '1.', '.5', '-.5', '+.5', '1e3', '1E-3', '.1e+2',
-      '1_000', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', '.NAN', '-.nan', 'NaN', 'Infinity', '12:30', '2025-03-01', '2025-03-01T08:00:00+03:00',
-      '1.2.3', 'T1059.001', '90s', '1d2h', '10.0.0.1', '#ff0000x', 'a#b', 'http://x.y/z?q=1#frag', 'a: b',
+      '~',
+      'null',
+      'Null',
+      'NULL',
+      'nULL',
+      'true',
+      'True',
+      'TRUE',
+      'tRUE',
+      'false',
+      'FALSE',
+      'yes',
+      'no',
+      'on',
+      'off',
+      'y',
+      'n',
+      '0',
+      '007',
+      '-0',
+      '+5',
+      '-12',
+      '0o17',
+      '0o8',
+      '0x1F',
+      '0X1F',
+      '0xg',
+      '1.0',
+      '1.',
+      '.5',
+      '-.5',
+      '+.5',
+      '1e3',
+      '1E-3',
+      '.1e+2',
+      '1_000',
+      '.inf',
+      '-.Inf',
+      '+.INF',
+      '.nan',
+      '.NaN',
+      '.NAN',
+      '-.nan',
+      'NaN',
+      'Infinity',
+      '12:30',
+      '2025-03-01',
+      '2025-03-01T08:00:00+03:00',
+      '1.2.3',
+      'T1059.001',
+      '90s',
+      '1d2h',
+      '10.0.0.1',
+      '#ff0000x',
+      'a#b',
+      'http://x.y/z?q=1#frag',
+      'a: b',
     ];
     let accepted = 0;
     for (const s of scalars) {
@@ -107,7 +160,10 @@ describe('fast YAML reader', () => {
     const bodies = ['one\n  two\nthree\n', 'one\ntwo\n\nthree\n\n\n', 'a\n\n\nb\n', 'solo\n', 'x\n    indented more\ny\n', '# not a comment\n[not] {flow}\n'];
     for (const header of ['|', '|-', '|+', '>', '>-', '>+', '| # comment', '>2', '|1']) {
       for (const body of bodies) {
-        const content = body.split('\n').map((l) => (l === '' ? '' : `  ${l}`)).join('\n');
+        const content = body
+          .split('\n')
+          .map((l) => (l === '' ? '' : `  ${l}`))
+          .join('\n');
         agree(`a: ${header}\n${content}b: 1\n`);
         agree(`a: ${header}\n${content}`);
         agree(`a: ${header}\n${content.replace(/\n$/, '')}`);
@@ -127,13 +183,54 @@ describe('fast YAML reader', () => {
   const text = fc.oneof(
     { weight: 4, arbitrary: fc.array(word, { minLength: 1, maxLength: 12 }).map((w) => w.join(' ')) },
     fc.string({ maxLength: 20 }),
-    fc.constantFrom('', ' ', 'a b', ' lead', 'trail ', 'x # y', 'x#y', 'a: b', 'a:', ':', '-', '- x', '? x', '[x]', '{x}', ',', '#',
-      "'", '"', '\\', 'line\nbreak', 'two\n\nbreaks', '\n', 'end\n', '  indented\nlines', 'tab\there', 'é', '😀', '\u2028', 'null', '1.0', '0x1F', '.inf'),
+    fc.constantFrom(
+      '',
+      ' ',
+      'a b',
+      ' lead',
+      'trail ',
+      'x # y',
+      'x#y',
+      'a: b',
+      'a:',
+      ':',
+      '-',
+      '- x',
+      '? x',
+      '[x]',
+      '{x}',
+      ',',
+      '#',
+      "'",
+      '"',
+      '\\',
+      'line\nbreak',
+      'two\n\nbreaks',
+      '\n',
+      'end\n',
+      '  indented\nlines',
+      'tab\there',
+      'é',
+      '😀',
+      '\u2028',
+      'null',
+      '1.0',
+      '0x1F',
+      '.inf',
+    ),
   );
   const value = fc.letrec((tie) => ({
-    v: fc.oneof({ depthSize: 'small' }, text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null),
+    v: fc.oneof(
+      { depthSize: 'small' },
+      text,
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
       fc.array(word, { maxLength: 12 }).map((w) => `${w.join(' ')}\n${w.reverse().join('\n')}\n`),
-      fc.array(tie('v'), { maxLength: 4 }), fc.dictionary(key, tie('v'), { maxKeys: 4 })),
+      fc.array(tie('v'), { maxLength: 4 }),
+      fc.dictionary(key, tie('v'), { maxKeys: 4 }),
+    ),
   })).v;
   const options = fc.record({
     collectionStyle: fc.constantFrom('any', 'block', 'flow'),

@@ -37,9 +37,15 @@ const join = (l: string[]) => enc.encode(l.join('\n'));
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.nat().map((n) => (b: Uint8Array) => b.slice(0, n % (b.length + 1))),
-  fc.nat().map((n) => (b: Uint8Array) => { const l = lines(b); l.splice(n % l.length, 1); return join(l); }),
+  fc.nat().map((n) => (b: Uint8Array) => {
+    const l = lines(b);
+    l.splice(n % l.length, 1);
+    return join(l);
+  }),
   fc.tuple(fc.nat(), fc.nat()).map(([i, j]) => (b: Uint8Array) => {
-    const l = lines(b); const a = i % l.length; const c = j % l.length;
+    const l = lines(b);
+    const a = i % l.length;
+    const c = j % l.length;
     [l[a], l[c]] = [l[c] ?? '', l[a] ?? ''];
     return join(l);
   }),
@@ -55,16 +61,29 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     l[c] = `${mc[1]}${ma[2]}`;
     return join(l);
   }),
-  fc.tuple(fc.nat(), fc.nat()).map(([i, j]) => (b: Uint8Array) => { const l = lines(b); l.splice(i % l.length, 0, l[j % l.length] ?? ''); return join(l); }),
-  fc.tuple(fc.nat(), fc.nat({ max: 8 })).map(([i, n]) => (b: Uint8Array) => { const l = lines(b); const k = i % l.length; l[k] = ' '.repeat(n) + (l[k] ?? '').trimStart(); return join(l); }),
+  fc.tuple(fc.nat(), fc.nat()).map(([i, j]) => (b: Uint8Array) => {
+    const l = lines(b);
+    l.splice(i % l.length, 0, l[j % l.length] ?? '');
+    return join(l);
+  }),
+  fc.tuple(fc.nat(), fc.nat({ max: 8 })).map(([i, n]) => (b: Uint8Array) => {
+    const l = lines(b);
+    const k = i % l.length;
+    l[k] = ' '.repeat(n) + (l[k] ?? '').trimStart();
+    return join(l);
+  }),
   fc.tuple(fc.nat(), fc.uint8Array({ minLength: 1, maxLength: 8 })).map(([i, noise]) => (b: Uint8Array) => {
     const out = b.slice();
     const at = i % Math.max(1, out.length);
     out.set(noise.slice(0, Math.max(0, out.length - at)), at);
     return out;
   }),
-  fc.tuple(fc.nat(), fc.constantFrom(...['[', ']', '{', '}', '"', "'", ':', '- ', '&a ', '*a', '!!str ', '|', '>', '#', '\t', '\r', '---\n', '\u00e9', '\ufeff', '\\u0000']))
-    .map(([i, s]) => (b: Uint8Array) => { const at = i % (b.length + 1); return new Uint8Array([...b.slice(0, at), ...enc.encode(s), ...b.slice(at)]); }),
+  fc
+    .tuple(fc.nat(), fc.constantFrom(...['[', ']', '{', '}', '"', "'", ':', '- ', '&a ', '*a', '!!str ', '|', '>', '#', '\t', '\r', '---\n', '\u00e9', '\ufeff', '\\u0000']))
+    .map(([i, s]) => (b: Uint8Array) => {
+      const at = i % (b.length + 1);
+      return new Uint8Array([...b.slice(0, at), ...enc.encode(s), ...b.slice(at)]);
+    }),
 );
 
 function checkAnswer(bytes: Uint8Array, file: string): void {
@@ -92,7 +111,7 @@ describe('fuzzing the validator', () => {
         checkAnswer(damaged, source.name);
       }),
       // Bigger files parse slower: keep each file's share of the test time about the same.
-      { seed: SEED, numRuns: Math.max(20, Math.min(RUNS, Math.floor(RUNS * 8000 / source.bytes.length))) },
+      { seed: SEED, numRuns: Math.max(20, Math.min(RUNS, Math.floor((RUNS * 8000) / source.bytes.length))) },
     );
   });
 
@@ -132,8 +151,7 @@ describe('fuzzing the validator', () => {
   });
 
   // Inputs fuzzing once broke; kept so that they stay fixed.
-  const REGRESSIONS: Record<string, string> = {
-  };
+  const REGRESSIONS: Record<string, string> = {};
   it.each(Object.entries(REGRESSIONS))('regression: %s', (name, text) => {
     checkAnswer(enc.encode(text), `${name}.yaml`);
   });

@@ -13,10 +13,15 @@ const SEED = 20250301;
 
 const text = fc.oneof(fc.string(), fc.constantFrom('[', ']]', '{x', '#[', "it's [", 'a: [b', '"q[', '- [', '|\n[[[', 'x\n  [[['));
 const value = fc.letrec((tie) => ({
-  v: fc.oneof({ depthSize: 'small', withCrossShrink: true },
-    text, fc.integer(), fc.boolean(), fc.constant(null),
+  v: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    text,
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
     fc.array(tie('v'), { maxLength: 3 }),
-    fc.dictionary(fc.oneof(fc.string({ minLength: 1, maxLength: 8 }), fc.constantFrom('a', 'k[', 'k: v')), tie('v'), { maxKeys: 3 })),
+    fc.dictionary(fc.oneof(fc.string({ minLength: 1, maxLength: 8 }), fc.constantFrom('a', 'k[', 'k: v')), tie('v'), { maxKeys: 3 }),
+  ),
 })).v;
 
 describe('nesting pre-scan', () => {

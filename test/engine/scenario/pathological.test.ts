@@ -72,7 +72,7 @@ describe('pathological inputs', () => {
 
   it('a 12 MB file under the limit is parsed and answered with located errors', () => {
     const line = `filler: "${'x'.repeat(100)}"\n`;
-    const text = `ramparts: 1\n${Array.from({ length: 12 * 1024 * 1024 / line.length }, (_, i) => line.replace('filler', `f${i}`)).join('')}`;
+    const text = `ramparts: 1\n${Array.from({ length: (12 * 1024 * 1024) / line.length }, (_, i) => line.replace('filler', `f${i}`)).join('')}`;
     const json = JSON.stringify({ ramparts: 1, filler: text });
     expect(json.length).toBeGreaterThan(12 * 1024 * 1024);
     const errors = errorsOf(json, 'big.json');
@@ -100,13 +100,14 @@ describe('pathological inputs', () => {
   });
 
   it('nesting just inside the scan limit but past the depth limit is refused after parsing', () => {
-    expect(only(`a:\n${Array.from({ length: 80 }, (_, i) => `${'  '.repeat(i + 1)}b${i}:`).join('\n')} 1\n`))
-      .toMatch(/nested (more than 64 levels deep|too deeply)/);
+    expect(only(`a:\n${Array.from({ length: 80 }, (_, i) => `${'  '.repeat(i + 1)}b${i}:`).join('\n')} 1\n`)).toMatch(/nested (more than 64 levels deep|too deeply)/);
   });
 
   it('a JSON array or a YAML scalar at the top level', () => {
     expect(only('[1, 2, 3]', 'list.json')).toBe('list.json:1:1: (root): a scenario is a map of fields (ramparts, meta, teams, network, campaigns, scoring, ...); found a list');
-    expect(only('just some words', 'words.yaml')).toBe('words.yaml:1:1: (root): a scenario is a map of fields (ramparts, meta, teams, network, campaigns, scoring, ...); found the text "just some words"');
+    expect(only('just some words', 'words.yaml')).toBe(
+      'words.yaml:1:1: (root): a scenario is a map of fields (ramparts, meta, teams, network, campaigns, scoring, ...); found the text "just some words"',
+    );
     expect(only('42\n')).toMatch(/^x\.yaml:1:1: \(root\): a scenario is a map .* found the number 42$/);
   });
 

@@ -15,7 +15,13 @@ describe('meaning-check helpers', () => {
   });
 
   it('finds each precondition loop once, with the edge that closes it', () => {
-    const edges = new Map([['a', ['b']], ['b', ['c', 'x']], ['c', ['a']], ['d', ['d']], ['e', []]]);
+    const edges = new Map([
+      ['a', ['b']],
+      ['b', ['c', 'x']],
+      ['c', ['a']],
+      ['d', ['d']],
+      ['e', []],
+    ]);
     expect(findCycles(edges)).toEqual([
       { cycle: ['a', 'b', 'c', 'a'], from: 'c', edge: 0 },
       { cycle: ['d', 'd'], from: 'd', edge: 0 },

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import {
-  formatDiagnostic, formatPath, validateScenarioObject, validateScenarioText, type ValidationResult,
-} from '../../../engine/index.ts';
+import { formatDiagnostic, formatPath, validateScenarioObject, validateScenarioText, type ValidationResult } from '../../../engine/index.ts';
 
 const MINIMAL_URL = new URL('../../fixtures/scenarios/minimal.yaml', import.meta.url);
 const minimalText = readFileSync(MINIMAL_URL, 'utf8');
@@ -62,9 +60,7 @@ describe('validateScenarioText', () => {
   });
 
   it('accepts anchors and aliases that are reused normally', () => {
-    const text = minimalText
-      .replace('      sensors: [edr]\n', '      sensors: &std [edr, av]\n')
-      .replace('      kind: domain-controller\n', '      kind: domain-controller\n      sensors: *std\n');
+    const text = minimalText.replace('      sensors: [edr]\n', '      sensors: &std [edr, av]\n').replace('      kind: domain-controller\n', '      kind: domain-controller\n      sensors: *std\n');
     const r = valid(validateScenarioText(text, 's.yaml'));
     expect(r.scenario.network.nodes[1]?.sensors).toEqual(['edr', 'av']);
   });
@@ -77,9 +73,7 @@ describe('validateScenarioObject', () => {
     const bad = structuredClone(scenario);
     bad.campaigns[0]!.steps[0]!.technique = 'T1002';
     const r = validateScenarioObject(bad, 'import');
-    expect(r.ok ? [] : r.errors.map(formatDiagnostic)).toEqual([
-      'import: campaigns[0].steps[0].technique: T1002 was revoked in ATT&CK; use T1560 (Archive Collected Data) instead',
-    ]);
+    expect(r.ok ? [] : r.errors.map(formatDiagnostic)).toEqual(['import: campaigns[0].steps[0].technique: T1002 was revoked in ATT&CK; use T1560 (Archive Collected Data) instead']);
   });
 
   it('does not throw on values that are not scenarios', () => {
@@ -96,9 +90,7 @@ describe('validateScenarioObject', () => {
     condition.all.push(condition);
     loop.injects[0]!.when = condition;
     const looped = validateScenarioObject(loop);
-    expect(looped.ok ? [] : looped.errors).toEqual([
-      { file: '<scenario>', line: 0, col: 0, path: 'injects[0].when.all[0]', message: 'the value contains itself', severity: 'error' },
-    ]);
+    expect(looped.ok ? [] : looped.errors).toEqual([{ file: '<scenario>', line: 0, col: 0, path: 'injects[0].when.all[0]', message: 'the value contains itself', severity: 'error' }]);
     let deep: unknown = { stepSucceeded: 'phish' };
     for (let i = 0; i < 10_000; i++) deep = { all: [deep] };
     loop.injects[0]!.when = deep as { all: unknown[] };
@@ -119,8 +111,8 @@ describe('validateScenarioObject', () => {
     steps[0]!.requires = ['hop-19999'];
     const looped = validateScenarioObject(scenario);
     expect(looped.ok ? [] : looped.errors.map((d) => d.message)).toEqual([
-      'precondition loop: phish -> hop-19999 -> hop-19998 -> hop-19997 -> hop-19996 -> ... (19993 more) ... -> hop-2 -> hop-1 -> encrypt -> zerologon -> phish'
-        + '; these steps wait for each other and never run',
+      'precondition loop: phish -> hop-19999 -> hop-19998 -> hop-19997 -> hop-19996 -> ... (19993 more) ... -> hop-2 -> hop-1 -> encrypt -> zerologon -> phish' +
+        '; these steps wait for each other and never run',
     ]);
   });
 

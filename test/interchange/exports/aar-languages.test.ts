@@ -35,7 +35,10 @@ function fixedTexts(catalog: Record<string, unknown>): string[] {
 
 describe('AAR/IP in Arabic', () => {
   it('has every section heading from the Arabic catalog, in order, and no English fixed text', () => {
-    const headings = arMd.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3).replace(/\\/g, ''));
+    const headings = arMd
+      .split('\n')
+      .filter((l) => l.startsWith('## '))
+      .map((l) => l.slice(3).replace(/\\/g, ''));
     expect(headings).toEqual(AAR_SECTION_LIST.map((s) => s.heading(AR)));
     // English fixed texts (headings, table headers, legends, phrases) of more than one word: none left.
     const english = fixedTexts(EN).filter((s) => /[a-z] [a-z]/i.test(s) && !fixedTexts(AR).includes(s));
@@ -104,7 +107,10 @@ describe('dates and numbering in the English AAR/IP', () => {
 
   it('numbers strengths and areas for improvement without gaps in the order the analysis lists them', () => {
     const analysis = enMd.slice(enMd.indexOf(`## ${EN['section.analysis']}`), enMd.indexOf(`## ${EN['section.metrics']}`));
-    for (const [prefix, list] of [['S', f.results.strengths], ['A', f.results.improvements]] as const) {
+    for (const [prefix, list] of [
+      ['S', f.results.strengths],
+      ['A', f.results.improvements],
+    ] as const) {
       const seen = [...analysis.matchAll(new RegExp(`^- \\*\\*(${prefix}\\d+)\\.`, 'gm'))].map((m) => m[1]);
       expect(seen).toEqual(list.map((_, i) => `${prefix}${i + 1}`));
     }

@@ -23,7 +23,8 @@ describe('after-action results: figures from the log', () => {
     let checked = 0;
     for (const s of f.results.redSteps) {
       for (const t of s.teams) {
-        const first = ev.filter((e) => e.type === 'alert.truth')
+        const first = ev
+          .filter((e) => e.type === 'alert.truth')
           .map((e) => data<{ team: string; alert: string; fp: boolean; step: string | null }>(e))
           .filter((x) => !x.fp && x.step === s.id && x.team === t.team)
           .map((x) => alertsById.get(x.alert) as number);
@@ -44,10 +45,12 @@ describe('after-action results: figures from the log', () => {
       for (const t of step.teams) {
         if (t.nodesToContain === 0 || t.nodesContained !== t.nodesToContain) continue;
         const hits = s.attempts.filter((a) => a.ok && a.team === t.team && s.scenario.steps[a.step]!.id === step.id);
-        const contained = hits.map((a) => {
-          const node = s.scenario.nodes[a.node]!.id;
-          return nodeStates.find((x) => x.node === node && x.t >= a.t && (x.network === 'isolated' || x.integrity === 'restored'))?.t;
-        }).filter((x): x is number => x !== undefined);
+        const contained = hits
+          .map((a) => {
+            const node = s.scenario.nodes[a.node]!.id;
+            return nodeStates.find((x) => x.node === node && x.t >= a.t && (x.network === 'isolated' || x.integrity === 'restored'))?.t;
+          })
+          .filter((x): x is number => x !== undefined);
         expect(t.containedAt, `${step.id}/${t.team}`).toBe(Math.max(...contained));
         expect(t.timeToContain).toBe(t.containedAt! - Math.min(...hits.map((a) => a.t)));
         checked++;
@@ -126,10 +129,22 @@ describe('after-action results: figures from the log', () => {
 });
 
 describe('capability analysis and findings', () => {
-  it('consolidates ratings: each evaluator\'s latest counts, ties go to the lower rating', () => {
+  it("consolidates ratings: each evaluator's latest counts, ties go to the lower rating", () => {
     expect(consolidate([])).toBeNull();
-    expect(consolidate([{ by: 'a', rating: 'P' }, { by: 'b', rating: 'S' }])).toBe('S');
-    expect(consolidate([{ by: 'a', rating: 'U' }, { by: 'a', rating: 'P' }, { by: 'b', rating: 'P' }, { by: 'c', rating: 'M' }])).toBe('P');
+    expect(
+      consolidate([
+        { by: 'a', rating: 'P' },
+        { by: 'b', rating: 'S' },
+      ]),
+    ).toBe('S');
+    expect(
+      consolidate([
+        { by: 'a', rating: 'U' },
+        { by: 'a', rating: 'P' },
+        { by: 'b', rating: 'P' },
+        { by: 'c', rating: 'M' },
+      ]),
+    ).toBe('P');
     const cap = (id: string) => f.results.capabilities.find((c) => c.id === id)!;
     expect(cap('intel-sharing')).toMatchObject({ rating: 'S', ratingSource: 'evaluators' });
     expect(cap('cybersecurity').tasks.find((t) => t.id === 'cyber-contain')!.rating).toBe('U');
@@ -171,7 +186,10 @@ describe('capability analysis and findings', () => {
 describe('AAR/IP in Markdown', () => {
   it('has every HSEEP section, in order, and the TLP marking at both ends', () => {
     const md = aarMarkdown(f.results);
-    const headings = md.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3).replace(/\\/g, ''));
+    const headings = md
+      .split('\n')
+      .filter((l) => l.startsWith('## '))
+      .map((l) => l.slice(3).replace(/\\/g, ''));
     expect(headings).toEqual([...AAR_SECTIONS]);
     expect(md.startsWith('**TLP:RED**')).toBe(true);
     expect(md.trimEnd().split('\n').at(-1)).toMatch(/^\*\*TLP:RED\*\*/);

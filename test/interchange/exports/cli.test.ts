@@ -38,7 +38,15 @@ async function cli(...args: string[]): Promise<{ code: number; out: string; err:
 describe('ramparts export', () => {
   it('writes every format', async () => {
     const outFile = (name: string) => join(dir, name);
-    for (const [format, name] of [['json', 'r.json'], ['navigator', 'l.json'], ['stix', 's.json'], ['aar-md', 'r.md'], ['aar-html', 'r.html'], ['msel-csv', 'm.csv'], ['package', 'p.json']] as const) {
+    for (const [format, name] of [
+      ['json', 'r.json'],
+      ['navigator', 'l.json'],
+      ['stix', 's.json'],
+      ['aar-md', 'r.md'],
+      ['aar-html', 'r.html'],
+      ['msel-csv', 'm.csv'],
+      ['package', 'p.json'],
+    ] as const) {
       const r = await cli(logFile, '--format', format, '-o', outFile(name));
       expect(r.code, `${format}: ${r.err}`).toBe(0);
       expect(r.err).toContain(`wrote ${outFile(name)}`);

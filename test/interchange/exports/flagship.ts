@@ -8,7 +8,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Command, compileScenario, createExercise, type EngineEvent, type ExerciseState, logHeader, type RampartsLog, type ScenarioT, serialiseLog, step, type TlpLevel, validateScenarioText } from '../../../engine/index.ts';
+import {
+  type Command,
+  compileScenario,
+  createExercise,
+  type EngineEvent,
+  type ExerciseState,
+  logHeader,
+  type RampartsLog,
+  type ScenarioT,
+  serialiseLog,
+  step,
+  type TlpLevel,
+  validateScenarioText,
+} from '../../../engine/index.ts';
 import { repoRoot } from '../helpers.ts';
 
 const MIN = 60_000;
@@ -74,8 +87,17 @@ export function flagshipRun(opts: { until?: number } = {}): FlagshipRun {
     tick++;
     if (t === 5 * 60 * MIN) {
       apply({
-        type: 'adhoc-inject', actor: WHITE,
-        inject: { title: 'Minister asks for a call', to: 'all-blue', channel: 'phone', from: { name: 'Minister of Interior', role: 'Minister' }, tlp: 'AMBER', content: 'Call me with a status update.', evaluation: { expects: [{ action: 'sitrep', within: '30m' }] } },
+        type: 'adhoc-inject',
+        actor: WHITE,
+        inject: {
+          title: 'Minister asks for a call',
+          to: 'all-blue',
+          channel: 'phone',
+          from: { name: 'Minister of Interior', role: 'Minister' },
+          tlp: 'AMBER',
+          content: 'Call me with a status update.',
+          evaluation: { expects: [{ action: 'sitrep', within: '30m' }] },
+        },
       });
     }
     if (t === 6 * 60 * MIN) shareRestricted();
@@ -128,8 +150,16 @@ export function flagshipRun(opts: { until?: number } = {}): FlagshipRun {
     if (fresh.length > 0 && profile !== 'poor') {
       const partners = blueIds.filter((b) => b !== team);
       const ok = apply({
-        type: 'share-intel', partners, actor: blue(team),
-        report: { title: `${team.toUpperCase()} detection report ${tr.sent.length + 1}`, text: `Indicators from confirmed alerts at ${state.clock / MIN} minutes.`, indicators: fresh, tlp, ...(technique ? { technique } : {}) },
+        type: 'share-intel',
+        partners,
+        actor: blue(team),
+        report: {
+          title: `${team.toUpperCase()} detection report ${tr.sent.length + 1}`,
+          text: `Indicators from confirmed alerts at ${state.clock / MIN} minutes.`,
+          indicators: fresh,
+          tlp,
+          ...(technique ? { technique } : {}),
+        },
       });
       if (ok) for (const v of fresh) sharedValues[team]?.add(v);
     }
@@ -154,12 +184,17 @@ export function flagshipRun(opts: { until?: number } = {}): FlagshipRun {
     }
     // Situation reports.
     const every = profile === 'good' ? 12 : profile === 'average' ? 24 : 72;
-    if (n % every === 0) apply({ type: 'sitrep', text: `${team.toUpperCase()} SITREP ${n / every}: ${tr.alerts.length} alerts, ${tr.actions.length} actions.`, severity: n > 60 ? 'high' : 'medium', actor: blue(team) });
+    if (n % every === 0)
+      apply({ type: 'sitrep', text: `${team.toUpperCase()} SITREP ${n / every}: ${tr.alerts.length} alerts, ${tr.actions.length} actions.`, severity: n > 60 ? 'high' : 'medium', actor: blue(team) });
   }
 
   /** Sahiliya tells only Rimalia, under TLP:RED, what it saw itself. */
   function shareRestricted(): void {
-    const own = Object.entries(state.teams.xs?.ioc ?? {}).filter(([, how]) => how === 'own').map(([v]) => v).sort().slice(0, 2);
+    const own = Object.entries(state.teams.xs?.ioc ?? {})
+      .filter(([, how]) => how === 'own')
+      .map(([v]) => v)
+      .sort()
+      .slice(0, 2);
     if (own.length === 0) return;
     apply({ type: 'share-intel', partners: ['xr'], actor: blue('xs'), report: { title: 'XS eyes only for XR', text: 'Do not share further.', indicators: own, technique: 'T1566.001', tlp: 'RED' } });
   }

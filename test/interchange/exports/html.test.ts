@@ -35,7 +35,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-interface Opened { page: Page; problems: string[]; requests: string[] }
+interface Opened {
+  page: Page;
+  problems: string[];
+  requests: string[];
+}
 
 async function open(colorScheme: 'light' | 'dark'): Promise<Opened> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, colorScheme });

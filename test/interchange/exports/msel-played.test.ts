@@ -22,11 +22,11 @@ beforeAll(() => {
 });
 
 describe('the MSEL as played', () => {
-  it('starts with the HSEEP template\'s columns, in its order', () => {
+  it("starts with the HSEEP template's columns, in its order", () => {
     expect(header.slice(0, 10)).toEqual(crucibleTemplates().get('HSEEP'));
   });
 
-  it('writes every time as text that sorts: wall clock at the start date\'s offset, elapsed of one width', () => {
+  it("writes every time as text that sorts: wall clock at the start date's offset, elapsed of one width", () => {
     const times = rows.map((r) => r['Designated Scenario Time']!).filter((t) => t !== '');
     expect(times.length).toBeGreaterThan(10);
     for (const t of times) expect(t).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+03:00$/);

@@ -71,7 +71,7 @@ function expectedScores(team: string | null): Map<string, number> {
     if (at !== undefined) acc.credit += 0.5 ** ((at - a.t) / half);
     sums.set(id, acc);
   });
-  return new Map([...sums].map(([id, x]) => [id, Math.round((100 * x.credit) / x.n * 100) / 100]));
+  return new Map([...sums].map(([id, x]) => [id, Math.round(((100 * x.credit) / x.n) * 100) / 100]));
 }
 
 describe('ATT&CK Navigator layer 4.5', () => {

@@ -114,7 +114,9 @@ describe('exercise packages', () => {
     const r = openPackage(altered);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.message).toBe(`package checksum mismatch: the file was altered after export (expected ${pkg.checksum}, found ${JSON.parse(JSON.stringify(r.message.match(/found ([0-9a-f]{64})/)?.[1]))})`);
+    expect(r.message).toBe(
+      `package checksum mismatch: the file was altered after export (expected ${pkg.checksum}, found ${JSON.parse(JSON.stringify(r.message.match(/found ([0-9a-f]{64})/)?.[1]))})`,
+    );
     expect(r.message).not.toContain(`found ${pkg.checksum}`);
   });
 

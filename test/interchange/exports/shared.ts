@@ -11,7 +11,12 @@ import { aarFromLog, type AarResults, type ExerciseRecord } from '../../../inter
 import { refdata } from '../helpers.ts';
 import { flagshipRun, type FlagshipRun } from './flagship.ts';
 
-export interface Flagship { run: FlagshipRun; log: RampartsLog; exercise: ExerciseRecord; results: AarResults }
+export interface Flagship {
+  run: FlagshipRun;
+  log: RampartsLog;
+  exercise: ExerciseRecord;
+  results: AarResults;
+}
 
 let cached: Flagship | undefined;
 
@@ -50,7 +55,10 @@ export function stixValidator(): { ajv: Ajv2020; schemaFor(type: string): string
   return { ajv, schemaFor };
 }
 
-export interface AttackData { techniques: { id: string; tactics: string[] }[]; tactics: { shortname: string }[] }
+export interface AttackData {
+  techniques: { id: string; tactics: string[] }[];
+  tactics: { shortname: string }[];
+}
 
 /** ATT&CK Enterprise v18.1 from refdata (independent of the engine's bundled copy). */
 export function attackRefdata(): AttackData {

@@ -47,7 +47,7 @@ describe('STIX 2.1 bundle of the flagship run', () => {
     expect(byType(bundle, 'report')).toHaveLength(Object.keys(f.exercise.state.reports).length);
   });
 
-  it('validates every object against its own type\'s official schema', () => {
+  it("validates every object against its own type's official schema", () => {
     const { ajv, schemaFor } = stixValidator();
     const failures: string[] = [];
     for (const o of bundle.objects) {
@@ -108,7 +108,11 @@ describe('STIX 2.1 bundle of the flagship run', () => {
     const ids = bundle.objects.map((o) => o.id);
     expect(new Set(ids).size).toBe(ids.length);
     const known = new Set(ids);
-    const dangling = bundle.objects.flatMap((o) => refsOf(o).filter((r) => !known.has(r)).map((r) => `${o.id} -> ${r}`));
+    const dangling = bundle.objects.flatMap((o) =>
+      refsOf(o)
+        .filter((r) => !known.has(r))
+        .map((r) => `${o.id} -> ${r}`),
+    );
     expect(dangling).toEqual([]);
   });
 
@@ -116,9 +120,14 @@ describe('STIX 2.1 bundle of the flagship run', () => {
     const s = f.exercise.state;
     const kindOf = new Map(s.scenario.indicators.map((c, i) => [s.indicators[i] as string, c.kind]));
     const expected: Record<string, RegExp> = {
-      sha256: /^\[file:hashes\.'SHA-256' = '[0-9a-f]{64}'\]$/, ipv4: /^\[ipv4-addr:value = '[\d.]+'\]$/, domain: /^\[domain-name:value = '[a-z0-9.-]+'\]$/,
-      url: /^\[url:value = 'https?:\/\/[^']+'\]$/, email: /^\[email-addr:value = '[^']+@[^']+'\]$/, filename: /^\[file:name = '[^']+'\]$/,
-      'registry-key': /^\[windows-registry-key:key = 'HKLM\\\\[^']+'\]$/, 'user-agent': /^\[network-traffic:extensions\.'http-request-ext'\.request_header\.'User-Agent' = '[^']+'\]$/,
+      sha256: /^\[file:hashes\.'SHA-256' = '[0-9a-f]{64}'\]$/,
+      ipv4: /^\[ipv4-addr:value = '[\d.]+'\]$/,
+      domain: /^\[domain-name:value = '[a-z0-9.-]+'\]$/,
+      url: /^\[url:value = 'https?:\/\/[^']+'\]$/,
+      email: /^\[email-addr:value = '[^']+@[^']+'\]$/,
+      filename: /^\[file:name = '[^']+'\]$/,
+      'registry-key': /^\[windows-registry-key:key = 'HKLM\\\\[^']+'\]$/,
+      'user-agent': /^\[network-traffic:extensions\.'http-request-ext'\.request_header\.'User-Agent' = '[^']+'\]$/,
     };
     let checked = 0;
     for (const ind of byType(bundle, 'indicator')) {
@@ -158,13 +167,13 @@ describe('STIX 2.1 bundle of the flagship run', () => {
       expect(o.published).toBe(clock.iso(r.t));
     }
     for (const sg of byType(bundle, 'sighting')) {
-      expect(sg.first_seen as string <= (sg.last_seen as string)).toBe(true);
+      expect((sg.first_seen as string) <= (sg.last_seen as string)).toBe(true);
       expect(sg.count as number).toBeGreaterThan(0);
       const team = (sg.where_sighted_refs as string[])[0]!;
       const teamId = bundle.objects.find((o) => o.id === team)!.description as string;
       expect(teamId).toMatch(/^Blue team (xs|xr|xn|xm|xz) /);
     }
-    for (const o of bundle.objects) if (o.created && o.modified) expect(o.created as string <= (o.modified as string)).toBe(true);
+    for (const o of bundle.objects) if (o.created && o.modified) expect((o.created as string) <= (o.modified as string)).toBe(true);
   });
 
   it('gives one team only what it saw: its reports sent and received, its own sightings', () => {

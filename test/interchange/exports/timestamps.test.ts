@@ -8,29 +8,40 @@ import { exerciseClock, isoDate, isoTimestamp, parseIsoDateTime, stixId, uuidV5 
 
 describe('timestamps', () => {
   it('formats any instant exactly as Date.toISOString does (seeded property test)', () => {
-    fc.assert(fc.property(fc.integer({ min: -2_000_000_000_000, max: 8_000_000_000_000 }), (ms) => {
-      expect(isoTimestamp(ms)).toBe(new Date(ms).toISOString());
-      expect(isoDate(ms)).toBe(new Date(ms).toISOString().slice(0, 10));
-    }), { seed: 20261119, numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.integer({ min: -2_000_000_000_000, max: 8_000_000_000_000 }), (ms) => {
+        expect(isoTimestamp(ms)).toBe(new Date(ms).toISOString());
+        expect(isoDate(ms)).toBe(new Date(ms).toISOString().slice(0, 10));
+      }),
+      { seed: 20261119, numRuns: 2000 },
+    );
   });
 
   it('parses ISO date-times with offsets exactly as Date.parse does (seeded property test)', () => {
     const two = (n: number) => String(n).padStart(2, '0');
-    fc.assert(fc.property(
-      fc.integer({ min: 1970, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }),
-      fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 999 }),
-      fc.constantFrom('Z', '+03:00', '-05:30', '+14:00', '-12:00', '+05:45'),
-      (y, mo, d, h, mi, s, ms, off) => {
-        const text = `${y}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}:${two(s)}.${String(ms).padStart(3, '0')}${off}`;
-        expect(parseIsoDateTime(text)).toBe(Date.parse(text));
-      },
-    ), { seed: 7, numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1970, max: 2100 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.integer({ min: 0, max: 999 }),
+        fc.constantFrom('Z', '+03:00', '-05:30', '+14:00', '-12:00', '+05:45'),
+        (y, mo, d, h, mi, s, ms, off) => {
+          const text = `${y}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}:${two(s)}.${String(ms).padStart(3, '0')}${off}`;
+          expect(parseIsoDateTime(text)).toBe(Date.parse(text));
+        },
+      ),
+      { seed: 7, numRuns: 2000 },
+    );
     expect(parseIsoDateTime('2026-11-19T08:00:00+03:00')).toBe(Date.parse('2026-11-19T05:00:00Z'));
     expect(parseIsoDateTime('2026-11-19T08:00+0300')).toBe(Date.parse('2026-11-19T05:00:00Z'));
     expect(parseIsoDateTime('19 Nov 2026')).toBeNull();
   });
 
-  it('maps simulated time onto the scenario\'s start date', () => {
+  it("maps simulated time onto the scenario's start date", () => {
     const c = exerciseClock('2026-11-19T08:00:00+03:00');
     expect(c.iso(0)).toBe('2026-11-19T05:00:00.000Z');
     expect(c.iso(90 * 60_000 + 250)).toBe('2026-11-19T06:30:00.250Z');
