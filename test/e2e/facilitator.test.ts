@@ -3,7 +3,8 @@
  * scenarios/ransomware-tabletop.yaml in the lobby and starts it, then goes through all four moves with
  * Advance and Next move mixed; two ministries read their move's situation and answer a discussion
  * question, the Ministry of Health in Arabic (its team's language) and the Ministry of Communications
- * in English; the evaluator rates each team on a critical task; scores stay withheld from the teams
+ * in English, while the room's presentation screen follows the moves and tallies who answered (never
+ * what); the evaluator rates each team on a critical task; scores stay withheld from the teams
  * until the controller releases them; after the end, the after-action report exported from the
  * evaluator's console holds each team's rating and both answers. Screenshots land in test-artifacts/
  * (docs/img/facilitator-*.png are copies).
@@ -29,6 +30,8 @@ describe('a facilitator runs the ransomware tabletop from the lobby to the after
   let control: Page;
   let moh: Page;
   let mcdg: Page;
+  /** The projector's page in the room (the presentation seat's link). */
+  let screen: Page;
   let evaluator: Page;
 
   beforeAll(async () => {
@@ -74,7 +77,7 @@ describe('a facilitator runs the ransomware tabletop from the lobby to the after
     for (const row of await lobby.$$eval('.seat-table tbody tr', (rows) => rows.map((r) => ({ seat: (r as HTMLElement).dataset.seat ?? '', url: r.querySelector('input')?.value ?? '' })))) {
       links.set(row.seat, row.url);
     }
-    expect([...links.keys()]).toEqual(expect.arrayContaining(['controller', 'evaluator', 'blue:moh', 'blue:mcdg']));
+    expect([...links.keys()]).toEqual(expect.arrayContaining(['controller', 'evaluator', 'presentation', 'blue:moh', 'blue:mcdg']));
     await screenshot(lobby, 'facilitator-1-lobby');
     await lobby.close();
   });
@@ -90,6 +93,10 @@ describe('a facilitator runs the ransomware tabletop from the lobby to the after
     // Advancing inside a move, then the next move: the sequence once refused with TIME_BACKWARDS.
     await nextMove('Move 2');
     await screenshot(control, 'facilitator-2-controller');
+    // The room's screen follows the controller: move 2, its questions, nobody has answered yet.
+    screen = await open('presentation', 'presentation');
+    await screen.waitForFunction(() => document.querySelector('[data-testid=present-move]')?.textContent?.includes('Move 2') === true, null, WAIT);
+    expect(await screen.locator('.present-questions > li').first().locator('.tally li[data-answered=true]').count()).toBe(0);
   });
 
   it("each ministry reads move 2's situation in its language and answers a discussion question", async () => {
@@ -113,12 +120,20 @@ describe('a facilitator runs the ransomware tabletop from the lobby to the after
     await answer(moh, 'شُفّرت أنظمة مستشفى الكرمة العام', 'ما أول ثلاثة إجراءات', MOH_ANSWER);
     await answer(mcdg, "Al-Karma General Hospital's systems were encrypted overnight", 'What are your first three actions', MCDG_ANSWER);
     await screenshot(moh, 'facilitator-3-situation-ar');
+    // The screen's tally names both teams as answered, and shows neither answer.
+    const tally = screen.locator('.present-questions > li').first().locator('.tally');
+    await tally.locator('li[data-team=moh][data-answered=true]').waitFor(WAIT);
+    await tally.locator('li[data-team=mcdg][data-answered=true]').waitFor(WAIT);
+    const wall = (await screen.textContent('body')) ?? '';
+    expect(wall).not.toContain(MOH_ANSWER);
+    expect(wall).not.toContain(MCDG_ANSWER);
   });
 
   it('the controller goes on through moves 3 and 4 to the end of play, Advance and Next move mixed', async () => {
     await advance('1h', 'T+23:00:00');
     await inMove('Move 2');
     await nextMove('Move 3');
+    await screen.waitForFunction(() => document.querySelector('[data-testid=present-move]')?.textContent?.includes('Move 3') === true, null, WAIT);
     await advance('2h', 'T+50:00:00');
     await inMove('Move 3');
     await nextMove('Move 4');
