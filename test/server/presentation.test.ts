@@ -84,6 +84,8 @@ beforeAll(async () => {
   expect(await controller.command({ type: 'move', move: 'm2-response' })).toMatchObject({ ok: true });
   await until(room, () => view().move?.id === 'm2-response', 'the second move on the room screen');
   await seesNow(server, room, 'the room screen');
+  // The first test compares the screen's clock with the controller's: both caught up, not one of them.
+  await seesNow(server, controller, 'the controller');
 }, HANG_MS);
 
 afterAll(async () => {
