@@ -3,6 +3,7 @@
  * replacements go through a temporary file and a rename (atomic on POSIX), and the directory is
  * fsynced so that the rename itself survives a crash.
  */
+import { randomBytes } from 'node:crypto';
 import { open, rename, mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
@@ -18,9 +19,11 @@ export async function syncDir(dir: string): Promise<void> {
 
 /** Replaces `path` with `text` atomically and durably. */
 export async function writeFileDurable(path: string, text: string): Promise<void> {
-  const tmp = join(dirname(path), `.${Date.now().toString(36)}-${process.pid}.tmp`);
+  // A name of its own: two writes in one directory in the same millisecond (two saves at once) shared
+  // a name made of the time and the process id, and the second rename found the file gone.
+  const tmp = join(dirname(path), `.${process.pid}-${randomBytes(8).toString('hex')}.tmp`);
   try {
-    const handle = await open(tmp, 'w');
+    const handle = await open(tmp, 'wx');
     try {
       await handle.writeFile(text, 'utf8');
       await handle.sync();
