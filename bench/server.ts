@@ -49,11 +49,20 @@ const LOAD_TEST_QUOTAS = ['commandsPerSecond=100000', 'commandBurst=100000', 'si
   q,
 ]);
 
+/**
+ * Node options for the server process only, from BENCH_SERVER_NODE_ARGS (space-separated), e.g.
+ * `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the server under the sustained load (the profile
+ * is written when the bench stops the server with SIGTERM).
+ */
+function serverNodeArgs(): string[] {
+  return (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+}
+
 async function startServer(dataDir: string, scenariosDir: string) {
   const root = new URL('../', import.meta.url).pathname;
   const child = spawn(
     process.execPath,
-    [join(root, 'bin/ramparts.mjs'), 'serve', '--port', '0', '--host', '127.0.0.1', '--data', dataDir, '--scenarios', scenariosDir, '--log-level', 'warn', ...LOAD_TEST_QUOTAS],
+    [...serverNodeArgs(), join(root, 'bin/ramparts.mjs'), 'serve', '--port', '0', '--host', '127.0.0.1', '--data', dataDir, '--scenarios', scenariosDir, '--log-level', 'warn', ...LOAD_TEST_QUOTAS],
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -11,6 +11,7 @@ import { hostProblem } from '../ops/host-check.ts';
 import { isAllowedOrigin } from '../ops/origin.ts';
 import { audienceRoom, exerciseRoom, seatRoom } from './rooms.ts';
 import { limitBacklog } from './backlog.ts';
+import { coalesceWrites } from './write-coalescing.ts';
 import { handleSeatSocket, whoOf, type SeatSocketDeps } from './seat-socket.ts';
 import type { RampartsServer } from './types.ts';
 
@@ -212,6 +213,8 @@ export function bindRealtime(io: RampartsServer, deps: RealtimeDeps): void {
       deps.logger.debug('seat disconnected', { exerciseId: data.exerciseId, seat: data.seat, socket: socket.id, reason });
     });
     handleSeatSocket(socket, deps);
+    // Every packet a batch sends this socket (deltas, acknowledgement) leaves in one write.
+    coalesceWrites(socket.conn);
     // A seat that stops reading is cut off before what waits for it grows without bound.
     limitBacklog(socket, deps.logger);
     // Another process owns the exercise: it joins this socket to the rooms and sends the welcome.

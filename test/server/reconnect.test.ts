@@ -56,7 +56,9 @@ describe('deltas', () => {
     for (let i = 1; i < kw.deltas.length; i++) expect(kw.deltas[i]!.fromSeq).toBe(kw.deltas[i - 1]!.toSeq);
     expect(kw.gaps).toBe(0);
     expect(kw.view).toEqual(kwView());
-    // Audiences skip revisions that do not concern them: the controller saw more deltas.
+    // Audiences skip revisions that do not concern them: the controller saw more deltas (once it
+    // holds the current view: under load its view may be heavy, sent on an interval).
+    await seesNow(server, controller, 'the controller');
     expect(controller.deltas.length).toBeGreaterThanOrEqual(kw.deltas.length);
   });
 
