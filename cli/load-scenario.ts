@@ -5,6 +5,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { type CompiledScenario, CompileError, compileScenario, formatDiagnostic, MAX_SCENARIO_BYTES, type ScenarioT, validateScenarioText } from '../engine/index.ts';
+import { nativeSha256Hex } from '../native/hash.ts';
 import { MAX_INPUTS_BYTES, parseInputs, type ScriptedInput } from './inputs.ts';
 import type { CliIO } from './io.ts';
 import { plural } from './table.ts';
@@ -44,7 +45,7 @@ export async function loadScenario(file: string, io: CliIO): Promise<LoadedScena
     return { ok: false };
   }
   try {
-    return { ok: true, file, scenario: r.scenario, compiled: compileScenario(r.scenario) };
+    return { ok: true, file, scenario: r.scenario, compiled: compileScenario(r.scenario, { sha256: nativeSha256Hex }) };
   } catch (error) {
     // A valid scenario always compiles; if it does not, say so in one line rather than a stack trace.
     if (error instanceof CompileError) {

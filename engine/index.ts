@@ -31,7 +31,7 @@ export {
   type TechniqueCheck,
 } from './attack/index.ts';
 
-export { compileScenario, CompileError } from './compile/compile.ts';
+export { compileScenario, CompileError, type CompileOptions } from './compile/compile.ts';
 export { STANDARD_ACTIONS } from './compile/catalog.ts';
 export type * from './compile/types.ts';
 

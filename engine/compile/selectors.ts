@@ -4,6 +4,21 @@ import { CompileError } from './conditions.ts';
 import type { CNode, CSegment } from './types.ts';
 
 /**
+ * Each team's nodes (those of the segments it owns), in scenario order: the pool a selector with a
+ * team and no segment or node list starts from, instead of every node of the network (stress.yaml:
+ * 335 steps over 2,036 nodes spent 50 ms of a cold compile filtering other teams' nodes).
+ */
+export function nodesByOwner(nodes: readonly CNode[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  nodes.forEach((n, i) => {
+    const list = out.get(n.owner);
+    if (list) list.push(i);
+    else out.set(n.owner, [i]);
+  });
+  return out;
+}
+
+/**
  * Nodes matching every criterion that cannot change during an exercise (explicit nodes, team, segment,
  * zone, kind, tags, minCriticality), in scenario order. `sameAs` and `state` are applied when the step starts.
  */
@@ -13,9 +28,10 @@ export function staticCandidates(
   segments: readonly CSegment[],
   nodeIndex: ReadonlyMap<string, number>,
   segmentIndex: ReadonlyMap<string, number>,
+  teamNodes: ReadonlyMap<string, readonly number[]>,
   path: string,
 ): number[] {
-  let pool: number[];
+  let pool: readonly number[];
   if (sel.nodes) {
     pool = sel.nodes.map((id, j) => {
       const i = nodeIndex.get(id);
@@ -27,6 +43,8 @@ export function staticCandidates(
     const g = segmentIndex.get(sel.segment);
     if (g === undefined) throw new CompileError(`${path}.segment: unknown segment "${sel.segment}"`);
     pool = [...(segments[g] as CSegment).nodes];
+  } else if (sel.team !== undefined) {
+    pool = teamNodes.get(sel.team) ?? [];
   } else {
     pool = nodes.map((_, i) => i);
   }

@@ -7,7 +7,7 @@ import type { ScenarioT } from '../scenario/schema/index.ts';
 import { durationMs } from '../time/duration.ts';
 import { CompileError } from './conditions.ts';
 import { indexOf, ms } from './lookup.ts';
-import { staticCandidates } from './selectors.ts';
+import { nodesByOwner, staticCandidates } from './selectors.ts';
 import type { CIndicator, CNode, CSegment, CStep } from './types.ts';
 
 /** The campaigns' indicators and steps, each with its id -> index map. Throws `CompileError` on an unknown step or indicator. */
@@ -33,6 +33,7 @@ export function compileSteps(
     return i;
   };
 
+  const teamNodes = nodesByOwner(nodes);
   const steps: CStep[] = stepList.map(({ st, c }, idx) => {
     const path = `campaigns[${s.campaigns.indexOf(c)}].steps[${c.steps.indexOf(st)}]`;
     const t = st.timing ?? {};
@@ -45,7 +46,7 @@ export function compileSteps(
       description: st.description,
       technique: st.technique,
       tactic: st.tactic,
-      candidates: staticCandidates(st.target, nodes, segments, nodeIndex, segmentIndex, `${path}.target`),
+      candidates: staticCandidates(st.target, nodes, segments, nodeIndex, segmentIndex, teamNodes, `${path}.target`),
       sameAs: st.target.sameAs === undefined ? null : stepRef(st.target.sameAs, `${path}.target.sameAs`),
       state: st.target.state ?? null,
       pick: st.target.pick ?? 'all',
