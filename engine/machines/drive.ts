@@ -17,21 +17,32 @@ function keyOf(value: StateValue): string {
     .join('|');
 }
 
-/** A memoised pure transition function over a machine's state values. */
+/** The machine's next value for an event from `value`, or null when it does not accept it there (XState, not memoised). */
+export function transitionOf<V extends StateValue>(machine: AnyStateMachine, value: V, event: string): V | null {
+  const snapshot = machine.resolveState({ value, context: {} });
+  if (!snapshot.can({ type: event })) return null;
+  const [after] = transition(machine, snapshot, { type: event });
+  return after.value as V;
+}
+
+/**
+ * A memoised pure transition function over a machine's state values. Two levels of maps (value, then
+ * event): a transition is taken for every red step, node change and action, and a `value#event` key
+ * string built per call cost more than the lookups.
+ */
 export function driver<V extends StateValue>(machine: AnyStateMachine): Transit<V> {
-  const memo = new Map<string, V | null>();
+  const memo = new Map<string, Map<string, V | null>>();
   return (value: V, event: string): V | undefined => {
-    const key = `${keyOf(value)}#${event}`;
-    let next = memo.get(key);
+    const key = typeof value === 'string' ? value : keyOf(value);
+    let byEvent = memo.get(key);
+    if (byEvent === undefined) {
+      byEvent = new Map();
+      memo.set(key, byEvent);
+    }
+    let next = byEvent.get(event);
     if (next === undefined) {
-      const snapshot = machine.resolveState({ value, context: {} });
-      if (!snapshot.can({ type: event })) {
-        next = null;
-      } else {
-        const [after] = transition(machine, snapshot, { type: event });
-        next = after.value as V;
-      }
-      memo.set(key, next);
+      next = transitionOf(machine, value, event);
+      byEvent.set(event, next);
     }
     return next === null ? undefined : next;
   };

@@ -4,7 +4,7 @@
  * isolated. What blue teams see is derived elsewhere; this is ground truth.
  */
 import { createMachine } from 'xstate';
-import { driver } from './drive.ts';
+import { transitionOf } from './drive.ts';
 
 export const INTEGRITY = ['clean', 'compromised', 'persistent', 'exfiltrated', 'encrypted', 'wiped', 'restored'] as const;
 export type Integrity = (typeof INTEGRITY)[number];
@@ -57,7 +57,31 @@ export interface NodeValue {
   integrity: Integrity;
   network: Network;
 }
-export const nodeNext = driver<NodeValue & Record<string, string>>(nodeMachine) as (value: NodeValue, event: string) => NodeValue | undefined;
+/** Integrity, then network, then event -> next value (null: refused); filled on first use. */
+const nodeMemo = new Map<string, Map<string, Map<string, NodeValue | null>>>();
+
+/**
+ * The node machine's next value, memoised by its two regions' values without building a key (nodes
+ * change on every red success and blue containment). Reads only `integrity` and `network` of `value`.
+ */
+export function nodeNext(value: NodeValue, event: string): NodeValue | undefined {
+  let byNetwork = nodeMemo.get(value.integrity);
+  if (byNetwork === undefined) {
+    byNetwork = new Map();
+    nodeMemo.set(value.integrity, byNetwork);
+  }
+  let byEvent = byNetwork.get(value.network);
+  if (byEvent === undefined) {
+    byEvent = new Map();
+    byNetwork.set(value.network, byEvent);
+  }
+  let next = byEvent.get(event);
+  if (next === undefined) {
+    next = transitionOf<NodeValue & Record<string, string>>(nodeMachine, { integrity: value.integrity, network: value.network }, event);
+    byEvent.set(event, next);
+  }
+  return next ?? undefined;
+}
 
 /** The node event that moves integrity to at least `state`. */
 export const EVENT_FOR_STATE: Record<string, string> = {

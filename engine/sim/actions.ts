@@ -7,7 +7,7 @@ import { actionNext } from '../machines/index.ts';
 import type { ActionTargetT } from './commands.ts';
 import { type Ctx, team } from './ctx.ts';
 import type { Audience } from './events.ts';
-import { schedule } from './queue.ts';
+import { enqueue } from './queue.ts';
 import type { ActionRt, ExerciseState, NodeRt, TeamRt } from './state.ts';
 import { meetExpectations } from './injects.ts';
 import { type Refusal, refuse } from './refusal.ts';
@@ -178,7 +178,7 @@ export function startAction(ctx: Ctx, teamId: string, def: CAction, kind: Action
   if (NODE_KINDS.has(kind) && a.target.node !== undefined) nodeActionIndex(s).set(`${kind}\u0000${a.target.node}`, id);
   ctx.emit('action.requested', `blue:${teamId}`, { id, team: teamId, action: def.id, kind, target: a.target, report, due: a.due, onBehalfOf: a.onBehalfOf }, actionAudience(a));
   if (duration === 0) completeAction(ctx, id);
-  else schedule(s, a.due, { k: 'action', id });
+  else enqueue(s, { id, k: 'action', n: s.n++, t: a.due });
   return a;
 }
 

@@ -7,9 +7,9 @@
 import type { CInject } from '../compile/types.ts';
 import { exerciseNext } from '../machines/index.ts';
 import { computeScore } from './score.ts';
-import { blueSample, releasedAt } from './disclosure.ts';
-import { ALL, type Ctx, team } from './ctx.ts';
-import { pop, schedule } from './queue.ts';
+import { releasedAt, teamSample } from './disclosure.ts';
+import { ALL, type Ctx, toTeam } from './ctx.ts';
+import { enqueue, pop } from './queue.ts';
 import type { QItem, TeamRt } from './state.ts';
 import { finishStep, stepDue } from './red.ts';
 import { deliverAlert, falsePositive } from './detection.ts';
@@ -35,7 +35,7 @@ export function advanceTo(ctx: Ctx, to: number, maxEvents = Infinity, stopAfter?
     if (s.phase === 'ended') return true;
     // Stop after everything else due at the same time, as if the advance had been to this time.
     if (stopAfter && limit > item.t && stopAfter(item)) limit = item.t;
-    if (ctx.events.length >= maxEvents) return false;
+    if (ctx.emitted >= maxEvents) return false;
   }
   s.clock = limit;
   return true;
@@ -89,13 +89,15 @@ function huntEnds(ctx: Ctx, teamId: string, segment: string, until: number): voi
   const t = own(ctx.state.teams, teamId) as TeamRt;
   if (own(t.hunting, segment) !== until) return;
   delete t.hunting[segment];
-  ctx.emit('hunt.ended', 'engine', { team: teamId, segment }, [team(teamId)]);
+  ctx.emit('hunt.ended', 'engine', { team: teamId, segment }, toTeam(teamId));
 }
 
 /** Scores every blue team now: timeline sample, a `score` event to each team, scoreBelow conditions. */
 export function sampleScores(ctx: Ctx, reschedule: boolean): void {
   const s = ctx.state;
-  for (const id of Object.keys(s.teams)) {
+  const ids = Object.keys(s.teams);
+  const released = releasedAt(s);
+  for (const id of ids) {
     const t = own(s.teams, id) as TeamRt;
     const sample = computeScore(s, id);
     t.score.current = sample;
@@ -103,10 +105,10 @@ export function sampleScores(ctx: Ctx, reschedule: boolean): void {
     if (last && last.t === sample.t) t.score.timeline[t.score.timeline.length - 1] = sample;
     else t.score.timeline.push(sample);
     // The team's event carries what it may see of its score (sim/disclosure.ts); the white cell reads the full sample in its view.
-    ctx.emit('score', 'engine', { team: id, ...blueSample(sample, s.scenario.scoring, releasedAt(s)) }, [team(id)]);
+    ctx.emit('score', 'engine', teamSample(id, sample, s.scenario.scoring, released), toTeam(id));
   }
-  for (const id of Object.keys(s.teams)) onDependency(ctx, 'score', id);
-  if (reschedule) schedule(s, s.clock + s.scenario.scoring.sampleEvery, { k: 'sample' });
+  if (s.scenario.injectDeps.has('score')) for (const id of ids) onDependency(ctx, 'score', id);
+  if (reschedule) enqueue(s, { k: 'sample', n: s.n++, t: s.clock + s.scenario.scoring.sampleEvery });
 }
 
 /** Ends the exercise (duration reached or the white cell's end command): final scores, queue cleared. */

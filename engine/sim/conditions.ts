@@ -6,7 +6,7 @@
 import type { CCondition, CInject } from '../compile/types.ts';
 import { SEVERITY } from '../machines/index.ts';
 import { type Ctx, WHITE } from './ctx.ts';
-import { schedule } from './queue.ts';
+import { enqueue } from './queue.ts';
 import type { ExerciseState, InjectRt, TeamRt } from './state.ts';
 import { own } from '../lib/own.ts';
 import { played } from './play.ts';
@@ -48,7 +48,7 @@ export function evaluateInject(ctx: Ctx, inj: CInject, teamId: string): void {
   if (!holds(s, inj.when, teamId)) return;
   rt.triggered = true;
   rt.due = Math.max(s.clock + inj.delay, inj.at ?? 0);
-  schedule(s, rt.due, { k: 'deliver', inject: inj.id, team: teamId });
+  enqueue(s, { inject: inj.id, k: 'deliver', n: s.n++, t: rt.due, team: teamId });
   ctx.emit('inject.triggered', 'engine', { inject: inj.id, team: teamId, due: rt.due }, WHITE);
 }
 

@@ -6,8 +6,8 @@
  */
 import type { IndicatorKindT, SensorKindT } from '../scenario/schema/index.ts';
 import type { CNode, CSensor, CStep } from '../compile/types.ts';
-import { type Ctx, team, WHITE } from './ctx.ts';
-import { schedule } from './queue.ts';
+import { type Ctx, toTeam, WHITE } from './ctx.ts';
+import { enqueue } from './queue.ts';
 import { indicatorValue } from './indicators.ts';
 import type { AlertSource, AlertTruth, AttemptRt, PendingAlert, Severity, TeamRt } from './state.ts';
 import { onDependency } from './conditions.ts';
@@ -91,7 +91,7 @@ export function drawDetections(ctx: Ctx, step: CStep, c: CNode, attemptIdx: numb
     };
     for (const t of alertTeams(ctx, c)) {
       if (delay === 0) deliverAlert(ctx, t, alert);
-      else schedule(ctx.state, ctx.state.clock + delay, { k: 'alert', team: t, alert });
+      else enqueue(ctx.state, { alert, k: 'alert', n: ctx.state.n++, t: ctx.state.clock + delay, team: t });
     }
   }
 }
@@ -111,7 +111,7 @@ export function deliverAlert(ctx: Ctx, teamId: string, p: PendingAlert): void {
   for (const v of p.indicators) if (!p.fp || hasOwnKey(t.ioc, v)) setOwn(t.ioc, v, 'own');
   const truth = { alert: id, attempt: p.attempt, fp: p.fp, step: p.step === null ? null : (s.scenario.steps[p.step] as CStep).id, team: teamId };
   (own(s.alertTruth, teamId) as AlertTruth[]).push(truth);
-  ctx.emit('alert', 'engine', alert, [team(teamId)]);
+  ctx.emit('alert', 'engine', alert, toTeam(teamId));
   ctx.emit('alert.truth', 'engine', truth, WHITE);
   if (p.fp) return;
   for (const v of p.indicators) if (!hasOwnKey(s.coalition.firstSeen, v)) setOwn(s.coalition.firstSeen, v, s.clock);
@@ -132,7 +132,7 @@ export function deliverAlert(ctx: Ctx, teamId: string, p: PendingAlert): void {
 export function scheduleFalsePositive(ctx: Ctx, sensor: CSensor): void {
   if (sensor.fpPerHour <= 0) return;
   const gap = Math.max(1, Math.round(ctx.draws.exp('noise', 3_600_000 / sensor.fpPerHour)));
-  schedule(ctx.state, ctx.state.clock + gap, { k: 'fp', sensor: sensor.idx });
+  enqueue(ctx.state, { k: 'fp', n: ctx.state.n++, sensor: sensor.idx, t: ctx.state.clock + gap });
 }
 
 /** A sensor raises a false alert on a node it covers, with plausible technique and indicators. */

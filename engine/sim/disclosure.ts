@@ -58,5 +58,28 @@ export function blueSample(sample: ScoreSample, scoring: CScoring, releasedAt: n
   };
 }
 
+/**
+ * `{ team, ...blueSample(...) }` written as one literal (the `score` event's data, one per team per
+ * sample): the same fields in the same order without the spread's intermediate object.
+ */
+export function teamSample(team: string, sample: ScoreSample, scoring: CScoring, releasedAt: number | null) {
+  if (releasedAt !== null && sample.t <= releasedAt) {
+    return {
+      team,
+      availability: sample.availability,
+      composite: sample.composite,
+      cooperation: sample.cooperation,
+      detection: sample.detection,
+      penalties: sample.penalties,
+      reporting: sample.reporting,
+      response: sample.response,
+      t: sample.t,
+    };
+  }
+  const { availability: wa, cooperation: wc } = scoring.weights;
+  const known = scoring.blueScores === 'known' && wa + wc > 0 ? round((wa * sample.availability + wc * sample.cooperation) / (wa + wc)) : null;
+  return { team, availability: sample.availability, composite: known, cooperation: sample.cooperation, detection: null, penalties: null, reporting: null, response: null, t: sample.t };
+}
+
 /** Up to when the white cell has released the scores, or null. */
 export const releasedAt = (s: ExerciseState): number | null => s.scoresReleasedAt ?? null;

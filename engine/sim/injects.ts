@@ -3,8 +3,8 @@ import type { ActionKindT, LocalTextT } from '../scenario/schema/index.ts';
 import type { CInject } from '../compile/types.ts';
 import { injectNext } from '../machines/index.ts';
 import type { AdhocInjectT } from './commands.ts';
-import { type Ctx, team, WHITE } from './ctx.ts';
-import { schedule } from './queue.ts';
+import { type Ctx, team, toTeam, WHITE } from './ctx.ts';
+import { enqueue } from './queue.ts';
 import type { ExerciseState, InjectRt, InjectTeamRt, TeamRt } from './state.ts';
 import { type Refusal, refuse } from './refusal.ts';
 import { hasOwnKey, own, setOwn } from '../lib/own.ts';
@@ -62,18 +62,18 @@ export function deliver(ctx: Ctx, injectId: string, teamId: string, withinMs: nu
   tr.expects = expectedActions(s, rt, withinMs).map((e, i) => {
     const due = deadlineAt(ctx, e.within);
     t.expects.push({ inject: injectId, i, action: e.action, due });
-    schedule(s, due, { k: 'expect', inject: injectId, team: teamId, i });
+    enqueue(s, { i, inject: injectId, k: 'expect', n: s.n++, t: due, team: teamId });
     return { action: e.action, at: null, due, met: null, ...(e.description === undefined ? {} : { description: e.description }) };
   });
   const { type: _type, move: _move, ...content } = injectContent(s, rt);
-  ctx.emit('inject.delivered', 'white', { inject: injectId, team: teamId, ...content }, [team(teamId)]);
+  ctx.emit('inject.delivered', 'white', { inject: injectId, team: teamId, ...content }, toTeam(teamId));
   // notAnswered / notAcknowledged clauses about this inject: check them at their deadlines.
   const deps = s.scenario.injectDeps.get(`inject:${injectId}`);
   if (deps) {
     for (const j of deps) {
       const inj = s.scenario.injects[j] as CInject;
       if (!inj.to.includes(teamId)) continue;
-      for (const tm of inj.timers) if (tm.inject === injectId) schedule(s, deadlineAt(ctx, tm.within), { k: 'cond', inject: j, team: teamId });
+      for (const tm of inj.timers) if (tm.inject === injectId) enqueue(s, { inject: j, k: 'cond', n: s.n++, t: deadlineAt(ctx, tm.within), team: teamId });
     }
   }
 }

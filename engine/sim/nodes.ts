@@ -57,7 +57,7 @@ export function changeNode(ctx: Ctx, ni: number, event: string | null, cause: st
   const c = s.scenario.nodes[ni] as CNode;
   let next: { integrity: NodeRt['integrity']; network: NodeRt['network'] } | undefined;
   if (event !== null) {
-    next = nodeNext({ integrity: n.integrity, network: n.network }, event);
+    next = nodeNext(n, event);
     if (!next) return false;
   }
   const sc = (own(s.teams, c.owner) as { score: ScoreRt }).score;

@@ -7,7 +7,16 @@ const less = (a: QItem, b: QItem): boolean => a.t < b.t || (a.t === b.t && a.n <
 
 /** Schedules an item at simulated time `t`. */
 export function schedule(state: ExerciseState, t: number, body: Body): void {
-  const item = { ...body, t, n: state.n++ } as QItem;
+  enqueue(state, { ...body, t, n: state.n++ } as QItem);
+}
+
+/**
+ * Schedules a whole item, its `n` taken by the caller from `state.n++`. The frequent items (red steps,
+ * alerts, false positives, score samples, deliveries) are written as literals with their fields in
+ * sorted order: one shape per kind instead of a spread's dictionary of shapes, and the state hash
+ * writes such records with JSON.stringify (engine/lib/canonical.ts).
+ */
+export function enqueue(state: ExerciseState, item: QItem): void {
   const q = state.queue;
   let i = q.length;
   q.push(item);

@@ -6,7 +6,7 @@
 import type { CNode, CStep } from '../compile/types.ts';
 import { redStepNext, SEVERITY, type RedStepStatus } from '../machines/index.ts';
 import { type Ctx, RED, WHITE } from './ctx.ts';
-import { schedule } from './queue.ts';
+import { enqueue } from './queue.ts';
 import type { NodeRt, StepRt, TeamRt } from './state.ts';
 import { changeNode } from './nodes.ts';
 import { deliverAlert, drawDetections } from './detection.ts';
@@ -59,7 +59,7 @@ export function considerStep(ctx: Ctx, si: number): void {
   }
   const jitter = c.jitter > 0 ? Math.floor(ctx.draws.next('red') * c.jitter) : 0;
   st.due = Math.max(c.at, s.clock + (c.requires.length + c.requiresAny.length > 0 || c.sameAs !== null ? c.after : Math.max(0, c.after - s.clock))) + jitter;
-  schedule(s, st.due, { k: 'step', step: si });
+  enqueue(s, { k: 'step', n: s.n++, step: si, t: st.due });
 }
 
 export function abortStep(ctx: Ctx, si: number, reason: string, actor: string): void {
@@ -117,7 +117,7 @@ export function run(ctx: Ctx, si: number, event: 'RUN' | 'LAUNCH', actor: string
   st.startedAt = s.clock;
   st.targets = selectTargets(ctx, c);
   ctx.emit('red.step.started', actor, { step: c.id, run: st.run, targets: st.targets.map((i) => (s.scenario.nodes[i] as CNode).id) }, RED);
-  schedule(s, s.clock + c.duration, { k: 'finish', step: si, run: st.run });
+  enqueue(s, { k: 'finish', n: s.n++, run: st.run, step: si, t: s.clock + c.duration });
 }
 
 /** Success probability on one target and the posture that shaped it. */
@@ -262,7 +262,7 @@ export function finishStep(ctx: Ctx, si: number, runNo: number): void {
     if (c.retry && st.run <= c.retry.times) {
       setStatus(st, 'RETRY');
       st.due = s.clock + c.retry.after;
-      schedule(s, st.due, { k: 'step', step: si });
+      enqueue(s, { k: 'step', n: s.n++, step: si, t: st.due });
       ctx.emit('red.step.retrying', 'engine', { step: c.id, run: st.run, misses, at: st.due }, RED);
       return;
     }

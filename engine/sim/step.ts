@@ -21,7 +21,7 @@ import type { Command } from './commands.ts';
 import { checkCommand } from './check.ts';
 import { isRecord } from '../lib/record.ts';
 import { hasOwnKey } from '../lib/own.ts';
-import type { StepResult } from './events.ts';
+import type { EngineErrorCode, StepResult } from './events.ts';
 import type { ExerciseState } from './state.ts';
 import { Ctx } from './ctx.ts';
 import { type Refusal, refuse } from './refusal.ts';
@@ -166,18 +166,37 @@ export function step(state: ExerciseState, command: Command): StepResult<Exercis
   return guarded(state, command, () => stepUnguarded(state, command));
 }
 
+/** What `stepCounted` returns: `step`'s result with the number of events instead of the events. */
+export type CountedStep = { ok: true; state: ExerciseState; count: number } | { ok: false; state: ExerciseState; code: EngineErrorCode; message: string };
+
+/**
+ * `step` for a driver that only counts the events (a headless run that keeps, records and observes
+ * none): the same state changes and refusals, the events never held (see Ctx).
+ */
+export function stepCounted(state: ExerciseState, command: Command): CountedStep {
+  return guarded(state, command, () => {
+    const r = applyStep(state, command, false);
+    return r.ok ? { ok: true, state, count: r.ctx.emitted } : r;
+  });
+}
+
 function stepUnguarded(state: ExerciseState, command: Command): StepResult<ExerciseState> {
+  const r = applyStep(state, command, true);
+  return r.ok ? { ok: true, state, events: r.ctx.events } : r;
+}
+
+function applyStep(state: ExerciseState, command: Command, keep: boolean): { ok: true; ctx: Ctx } | { ok: false; state: ExerciseState; code: EngineErrorCode; message: string } {
   const checked = check(state, command);
   if (!checked.ok) return { ok: false, state, code: checked.code, message: checked.message };
-  const ctx = new Ctx(state);
+  const ctx = new Ctx(state, keep);
   const refused = apply(ctx, checked.command);
   if (refused) {
     // Handlers check everything before changing anything; a refusal after a change is a bug.
-    if (ctx.events.length > 0) throw new Error(`engine bug: ${command.type} was refused after emitting events`);
+    if (ctx.emitted > 0) throw new Error(`engine bug: ${command.type} was refused after emitting events`);
     return { ok: false, state, ...refused };
   }
   ctx.draws.commit();
-  return { ok: true, state, events: ctx.events };
+  return { ok: true, ctx };
 }
 
 /**
