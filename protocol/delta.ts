@@ -24,17 +24,38 @@ export type ViewPatch = Delta;
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type ObjectDelta = Record<string, unknown>;
 
-/** How an array item is matched between the two views. */
-function itemKey(item: unknown, index: number): string {
+/**
+ * How an array item is matched between the two views: by its `id`, `seq` or `key` field (the
+ * first that is a string or a number), by position (`#`: records without one, arrays), or by value
+ * (`=`: anything else).
+ */
+type Match = 'id' | 'seq' | 'key' | '#' | '=';
+const KEYS = ['id', 'seq', 'key'] as const;
+
+function matchOf(item: unknown): Match {
   if (isRecord(item)) {
-    for (const key of ['id', 'seq', 'key'] as const) {
+    for (const key of KEYS) {
       const value = item[key];
-      if (typeof value === 'string' || typeof value === 'number') return `${key}:${value}`;
+      if (typeof value === 'string' || typeof value === 'number') return key;
     }
-    return `#${index}`;
+    return '#';
   }
-  if (Array.isArray(item)) return `#${index}`;
-  return `=${typeof item}:${String(item)}`;
+  return Array.isArray(item) ? '#' : '=';
+}
+
+/**
+ * Whether item `a` at index `ia` and item `b` at `ib` are the same item (compared without building
+ * a key string per item: a controller's view holds lists of thousands). Keys compare as text, so
+ * `1` and `'1'` match, as do the values `0` and `-0`.
+ */
+function sameItem(a: unknown, ia: number, b: unknown, ib: number): boolean {
+  const m = matchOf(a);
+  if (m !== matchOf(b)) return false;
+  if (m === '#') return ia === ib;
+  if (m === '=') return typeof a === typeof b && (a === b || String(a) === String(b));
+  const va = (a as Record<string, unknown>)[m];
+  const vb = (b as Record<string, unknown>)[m];
+  return va === vb || String(va) === String(vb);
 }
 
 function diffArrays(a: unknown[], b: unknown[]): ObjectDelta | undefined {
@@ -42,7 +63,8 @@ function diffArrays(a: unknown[], b: unknown[]): ObjectDelta | undefined {
   let changed = false;
   let head = 0;
   const shortest = Math.min(a.length, b.length);
-  while (head < shortest && itemKey(a[head], head) === itemKey(b[head], head)) {
+  // The same object at the same index is the same item, equal (views reuse unchanged items).
+  while (head < shortest && (a[head] === b[head] || sameItem(a[head], head, b[head], head))) {
     const d = diffValues(a[head], b[head]);
     if (d !== undefined) {
       out[head] = d;
@@ -52,7 +74,7 @@ function diffArrays(a: unknown[], b: unknown[]): ObjectDelta | undefined {
   }
   let tailA = a.length;
   let tailB = b.length;
-  while (tailA > head && tailB > head && itemKey(a[tailA - 1], tailA - 1) === itemKey(b[tailB - 1], tailB - 1) && !itemKey(a[tailA - 1], tailA - 1).startsWith('#')) {
+  while (tailA > head && tailB > head && matchOf(a[tailA - 1]) !== '#' && sameItem(a[tailA - 1], tailA - 1, b[tailB - 1], tailB - 1)) {
     const d = diffValues(a[tailA - 1], b[tailB - 1]);
     if (d !== undefined) {
       out[tailB - 1] = d;

@@ -92,7 +92,35 @@ export function intelView(r: ReportRt, appliedBy: Record<string, number>): Intel
 }
 
 export const assistView = (r: AssistRt): AssistView => ({ id: r.id, from: r.from, to: r.to, text: r.text, t: r.t, status: r.s, grantedAt: r.grantedAt, until: r.until });
-export const sitrepView = (r: SitrepRt): SitrepView => ({ id: r.id, team: r.team, t: r.t, text: r.text, severity: r.severity, grade: r.grade, comment: r.comment });
+
+/**
+ * A view of a record made once and kept while the record's fields stay as they were (`same`): a
+ * projection made again returns the same objects for the records that did not change, so the
+ * server's differ passes them at `===` instead of comparing them field by field (a controller's
+ * view lists every situation report twice: 18,000 of them in issue #16's load test). Views are
+ * values: nothing changes one in place. The cache holds nothing alive (a WeakMap on the record).
+ */
+export function kept<R extends object, V>(cache: WeakMap<R, V>, r: R, same: (v: V, r: R) => boolean, make: (r: R) => V): V {
+  const v = cache.get(r);
+  if (v !== undefined && same(v, r)) return v;
+  const made = make(r);
+  cache.set(r, made);
+  return made;
+}
+
+/** Whether a view of a sitrep carries the record's fields as they are now (`grade` and `comment` when it has them). */
+export const sameSitrep = (v: { id: string; team: string; t: number; text: string; severity: string; grade?: number | null; comment?: string | null }, r: SitrepRt): boolean =>
+  v.id === r.id &&
+  v.team === r.team &&
+  v.t === r.t &&
+  v.text === r.text &&
+  v.severity === r.severity &&
+  (v.grade === undefined || v.grade === r.grade) &&
+  (v.comment === undefined || v.comment === r.comment);
+
+const sitrepViews = new WeakMap<SitrepRt, SitrepView>();
+export const sitrepView = (r: SitrepRt): SitrepView =>
+  kept(sitrepViews, r, sameSitrep, () => ({ id: r.id, team: r.team, t: r.t, text: r.text, severity: r.severity, grade: r.grade, comment: r.comment }));
 export const cloneSample = <T extends object>(x: T): T => ({ ...x });
 
 /** The evaluators' criteria of an evaluation (an inject's, a question's), as views carry them. */

@@ -3,8 +3,8 @@ import type { CInject, CNode, CSegment, CStep, CTeam } from '../compile/types.ts
 import { coalitionMetrics } from '../scoring/metrics.ts';
 import { nextEventTime } from '../sim/time.ts';
 import { gradedAnswers, ungradedAnswers, whiteManual } from './manual.ts';
-import type { ExerciseState, InjectRt } from '../sim/state.ts';
-import { actionView, assistView, clockView, criteriaView, intelView, linksAmong, nodeView, sitrepView, teamRef } from './common.ts';
+import type { ExerciseState, InjectRt, SitrepRt } from '../sim/state.ts';
+import { actionView, assistView, clockView, criteriaView, intelView, kept, linksAmong, nodeView, sameSitrep, sitrepView, teamRef } from './common.ts';
 import { attemptsByStep, redCampaigns } from './red.ts';
 import type { AdjudicationItem, CriteriaView, EvaluatorView, GradedItem, MselRow, WhiteView } from './types.ts';
 import { own, setOwn } from '../lib/own.ts';
@@ -14,6 +14,8 @@ export const WHITE_RECENT_ALERTS = 100;
 
 export function whiteView(s: ExerciseState): WhiteView {
   const sc = s.scenario;
+  // Listed three times below; Object.values of a large record costs as much as the listing.
+  const sitreps = Object.values(s.sitreps);
   const all = new Set<string>([...sc.segments.map((g) => g.id), ...sc.nodes.map((n) => n.id)]);
   const nodes = sc.nodes.map((c: CNode, i) => {
     const n = s.nodes[i] as NonNullable<(typeof s.nodes)[number]>;
@@ -82,12 +84,12 @@ export function whiteView(s: ExerciseState): WhiteView {
       detectedAt: a.detectedAt,
     })),
     msel: Object.values(s.injects).map((rt) => mselRow(s, rt)),
-    adjudication: adjudicationQueue(s),
-    graded: gradedItems(s),
+    adjudication: adjudicationQueue(s, sitreps),
+    graded: gradedItems(s, sitreps),
     blue,
     intel: Object.values(s.reports).map((r) => intelView(r, { ...r.appliedBy })),
     assistance: Object.values(s.assists).map(assistView),
-    sitreps: Object.values(s.sitreps).map(sitrepView),
+    sitreps: sitreps.map(sitrepView),
     coalition: coalitionMetrics(s),
     ratings: s.ratings.map((r) => ({ ...r })),
   };
@@ -130,10 +132,16 @@ function criteriaOf(s: ExerciseState, rt: InjectRt): CriteriaView {
   return criteriaView(rt.adhoc ? rt.adhoc.evaluation : (s.scenario.injects[rt.idx] as CInject).evaluation);
 }
 
+/** The queue's and the graded list's items for sitreps, kept while the sitrep is unchanged (common.ts, `kept`). */
+const queuedSitreps = new WeakMap<SitrepRt, AdjudicationItem & { kind: 'sitrep' }>();
+const gradedSitreps = new WeakMap<SitrepRt, GradedItem & { kind: 'sitrep' }>();
+
 /** Sitreps and inject answers waiting for the white cell's grade, oldest first. */
-export function adjudicationQueue(s: ExerciseState): AdjudicationItem[] {
+export function adjudicationQueue(s: ExerciseState, sitreps: readonly SitrepRt[] = Object.values(s.sitreps)): AdjudicationItem[] {
   const out: AdjudicationItem[] = [];
-  for (const r of Object.values(s.sitreps)) if (r.grade === null) out.push({ kind: 'sitrep', id: r.id, team: r.team, t: r.t, text: r.text, severity: r.severity });
+  for (const r of sitreps) {
+    if (r.grade === null) out.push(kept(queuedSitreps, r, sameSitrep, () => ({ kind: 'sitrep', id: r.id, team: r.team, t: r.t, text: r.text, severity: r.severity })));
+  }
   for (const rt of Object.values(s.injects)) {
     for (const [team, tr] of Object.entries(rt.teams)) {
       if (tr.s === 'answered') out.push({ kind: 'answer', inject: rt.id, team, t: tr.answeredAt as number, text: tr.answer ?? '', criteria: criteriaOf(s, rt) });
@@ -144,10 +152,11 @@ export function adjudicationQueue(s: ExerciseState): AdjudicationItem[] {
 }
 
 /** What the white cell graded, with the grade it stands at (re-gradable; the log holds each change), oldest first. */
-export function gradedItems(s: ExerciseState): GradedItem[] {
+export function gradedItems(s: ExerciseState, sitreps: readonly SitrepRt[] = Object.values(s.sitreps)): GradedItem[] {
   const out: GradedItem[] = [];
-  for (const r of Object.values(s.sitreps)) {
-    if (r.grade !== null) out.push({ kind: 'sitrep', id: r.id, team: r.team, t: r.t, text: r.text, severity: r.severity, grade: r.grade, comment: r.comment });
+  for (const r of sitreps) {
+    const grade = r.grade;
+    if (grade !== null) out.push(kept(gradedSitreps, r, sameSitrep, () => ({ kind: 'sitrep', id: r.id, team: r.team, t: r.t, text: r.text, severity: r.severity, grade, comment: r.comment })));
   }
   for (const rt of Object.values(s.injects)) {
     for (const [team, tr] of Object.entries(rt.teams)) {

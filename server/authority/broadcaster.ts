@@ -63,6 +63,14 @@ export interface BroadcasterDeps<S> {
   numbering: () => Numbering;
 }
 
+/**
+ * A heavy view is sent at most every `heavyIntervalMs`, and no sooner than this many times its cost
+ * after the last: a controller's view of a busy exercise grows with it (3.5 MB, 100 ms and more to
+ * project and diff with 18,000 situation reports in issue #16's load test), and would otherwise take
+ * the whole event loop from the commands. So it takes at most a quarter of the time.
+ */
+const HEAVY_SPACING = 3;
+
 /** An audience's view number: the revision for those who see every entry, else its own steps. */
 function viewNumber<S>(deps: BroadcasterDeps<S>, key: AudienceKey): number {
   return seesAll(key) ? deps.revision() : deps.numbering().viewNumber(key);
@@ -107,7 +115,7 @@ export class Broadcaster<S> {
         if (isStepFor(concerns[i]!, key)) a.pending.push(eventsFor(key, entry.events));
       });
       a.dirty = true;
-      const wait = seesAll(key) && a.cost > this.deps.options.heavyCostMs ? a.lastPublished + this.deps.options.heavyIntervalMs - now : 0;
+      const wait = seesAll(key) && a.cost > this.deps.options.heavyCostMs ? a.lastPublished + Math.max(this.deps.options.heavyIntervalMs, HEAVY_SPACING * a.cost) - now : 0;
       if (wait <= 0) this.flush(key, a);
       else this.schedule(key, a, wait);
     }
