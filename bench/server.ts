@@ -1,6 +1,7 @@
 /**
  * Exercise server benchmark: a real `ramparts serve` process on loopback, a generated 20-team
- * scenario, 1,000 socket.io clients (50 per blue team) plus the controller in this process.
+ * scenario, 1,000 Socket.IO seats (50 per blue team) plus the controller in this process, each a
+ * WebSocket speaking the Socket.IO protocol (server-client.ts: every frame read and parsed).
  *
  * - command -> delivery latency: a blue client sends a situation report; the time until each client
  *   of its team (and the controller) receives the delta carrying it, p50 and p99 over every
@@ -15,8 +16,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { io as connect, type Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION, type ClientToServerEvents, type CreateExerciseResponse, type DeltaMessage, type ServerToClientEvents, type Welcome } from '../protocol/index.ts';
+import { PROTOCOL_VERSION, type CreateExerciseResponse, type DeltaMessage, type Welcome } from '../protocol/index.ts';
+import { SeatClient } from './server-client.ts';
 import { coalitionScenario } from './server-scenario.ts';
 import type { BenchResult } from './types.ts';
 
@@ -29,7 +30,7 @@ const LOAD_MS = 6000;
 /** Commands a second in the sustained phase (issue #16's target); BENCH_RATE=N to try another. */
 const TARGET_RATE = Number(process.env.BENCH_RATE ?? 3000);
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+type Client = SeatClient;
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -98,11 +99,7 @@ async function serverMetric(url: string, series: string): Promise<number> {
 const serverCpuSeconds = (url: string) => serverMetric(url, 'ramparts_process_cpu_seconds_total');
 
 function join1(url: string, exerciseId: string, token: string): Promise<{ socket: Client; welcome: Welcome }> {
-  const socket: Client = connect(url, { auth: { exerciseId, token, protocol: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false, forceNew: true });
-  return new Promise((resolve, reject) => {
-    socket.once('welcome', (welcome) => resolve({ socket, welcome }));
-    socket.once('connect_error', reject);
-  });
+  return SeatClient.connect(url, { exerciseId, token, protocol: PROTOCOL_VERSION });
 }
 
 export async function run(): Promise<BenchResult[]> {
@@ -138,7 +135,7 @@ export async function run(): Promise<BenchResult[]> {
     const connectStart = performance.now();
     const controller = await join1(server.url, ex.exerciseId, ex.seats[0]!.token);
     clients.push(controller.socket);
-    controller.socket.on('delta', onDelta);
+    controller.socket.onDelta(onDelta);
     const teams: Client[][] = [];
     for (const seat of blueSeats) {
       const team: Client[] = [];
@@ -147,17 +144,17 @@ export async function run(): Promise<BenchResult[]> {
         for (const [i, { socket, welcome }] of joined.entries()) {
           clients.push(socket);
           team.push(socket);
-          socket.on('delta', onDelta);
+          socket.onDelta(onDelta);
           if (batch === 0 && i === 0) {
             if (welcome.sync.kind === 'full') fullBytes.push(Buffer.byteLength(JSON.stringify(welcome.sync.full.view)));
-            socket.on('delta', (d) => deltaBytes.push(Buffer.byteLength(JSON.stringify(d))));
+            socket.onDelta((d) => deltaBytes.push(Buffer.byteLength(JSON.stringify(d))));
           }
         }
       }
       teams.push(team);
     }
     const connectMs = performance.now() - connectStart;
-    const start = await controller.socket.emitWithAck('command', { type: 'start' });
+    const start = await controller.socket.command({ type: 'start' });
     if (!start.ok) throw new Error(start.message);
 
     // Time passes in the background (alerts, scores, injects reach every audience).
@@ -166,7 +163,7 @@ export async function run(): Promise<BenchResult[]> {
     const ticker = (async () => {
       while (running) {
         clock += 120_000;
-        await controller.socket.emitWithAck('command', { type: 'advance', to: clock });
+        await controller.socket.command({ type: 'advance', to: clock });
         await sleep(500);
       }
     })();
@@ -178,7 +175,7 @@ export async function run(): Promise<BenchResult[]> {
       const team = teams[n % TEAMS]!;
       const marker = `m${n++}`;
       sent.set(marker, performance.now());
-      void team[n % team.length]!.emitWithAck('command', { type: 'sitrep', text: marker, severity: 'low' });
+      void team[n % team.length]!.command({ type: 'sitrep', text: marker, severity: 'low' });
       await sleep(50);
     }
     await sleep(1000);
@@ -204,7 +201,7 @@ export async function run(): Promise<BenchResult[]> {
         const marker = `s${due}`;
         sent.set(marker, loadStart + (due / TARGET_RATE) * 1000);
         replies.push(
-          socket.emitWithAck('command', { type: 'sitrep', text: marker, severity: 'low' }).then((reply) => {
+          socket.command({ type: 'sitrep', text: marker, severity: 'low' }).then((reply) => {
             if (reply.ok) acked++;
             else refused++;
           }),
