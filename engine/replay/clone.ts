@@ -54,7 +54,7 @@ function sameFlat(a: object, b: object): boolean {
  * with identical members. Deeper values compare by identity, which a copy never has, so a record
  * nested deeper than that is never shared by mistake, only copied again.
  */
-function sameRecord(live: object, copy: object): boolean {
+export function sameRecord(live: object, copy: object): boolean {
   let n = 0;
   for (const k in live) {
     const a = (live as Record<string, unknown>)[k];
@@ -102,10 +102,10 @@ const flat = <T extends object>(live: T, prev: T | undefined): T => (prev !== un
 const copyNode = (n: NodeRt): NodeRt => ({ ...n, down: n.down.slice(), patched: { ...n.patched }, hits: n.hits.slice() });
 const copyStep = (s: StepRt): StepRt => ({ ...s, targets: s.targets.slice(), hits: s.hits.slice() });
 const copyAttempt = (a: AttemptRt): AttemptRt => ({ ...a });
-const copyAction = (a: ActionRt): ActionRt => ({ ...a, target: { ...a.target } });
-const copyReport = (r: ReportRt): ReportRt => ({ ...r, to: r.to.slice(), indicators: r.indicators.slice(), appliedBy: { ...r.appliedBy } });
-const copyAssist = (a: AssistRt): AssistRt => ({ ...a });
-const copySitrep = (s: SitrepRt): SitrepRt => ({ ...s });
+export const copyAction = (a: ActionRt): ActionRt => ({ ...a, target: { ...a.target } });
+export const copyReport = (r: ReportRt): ReportRt => ({ ...r, to: r.to.slice(), indicators: r.indicators.slice(), appliedBy: { ...r.appliedBy } });
+export const copyAssist = (a: AssistRt): AssistRt => ({ ...a });
+export const copySitrep = (s: SitrepRt): SitrepRt => ({ ...s });
 
 type Expect = InjectTeamRt['expects'][number];
 function copyInjectTeam(t: InjectTeamRt): InjectTeamRt {
@@ -120,8 +120,8 @@ function sameInjectTeam(live: InjectTeamRt, copy: InjectTeamRt): boolean {
   for (let i = 0; i < expects.length; i++) if (!sameFlat(expects[i] as Expect, copied[i] as Expect)) return false;
   return true;
 }
-const copyInject = (i: InjectRt): InjectRt => ({ ...i, adhoc: i.adhoc === null ? null : deepCopy(i.adhoc), teams: mapRecord(i.teams, undefined, copyInjectTeam) });
-function sameInject(live: InjectRt, copy: InjectRt): boolean {
+export const copyInject = (i: InjectRt): InjectRt => ({ ...i, adhoc: i.adhoc === null ? null : deepCopy(i.adhoc), teams: mapRecord(i.teams, undefined, copyInjectTeam) });
+export function sameInject(live: InjectRt, copy: InjectRt): boolean {
   if (live.adhoc !== null || live.id !== copy.id || live.idx !== copy.idx || copy.adhoc !== null) return false;
   let n = 0;
   for (const k in live.teams) {

@@ -16,6 +16,7 @@ import { advanceChunk, step } from '../sim/step.ts';
 import { branchStreams } from '../sim/rng.ts';
 import type { LogRecord, RampartsLog } from './log.ts';
 import { cloneState } from './clone.ts';
+import { type Frozen, freeze, thaw } from './freeze.ts';
 import { sameEvents, sameEventsText } from './verify.ts';
 
 export interface FoldOptions {
@@ -33,9 +34,9 @@ export interface ReplayFailure {
   message: string;
 }
 
-/** A frozen copy of the state (never mutated), the next record to apply, and whether that record is an advance half done. */
+/** A frozen copy of the state, the next record to apply, and whether that record is an advance half done. */
 interface Mark {
-  state: ExerciseState;
+  state: Frozen;
   next: number;
   partial: boolean;
 }
@@ -62,7 +63,7 @@ export class Fold {
     // A what-if branch re-seeds the random streams at its fork (and inherits its parent's re-seedings):
     // before record index k, the streams become branchStreams(seed) (engine/branch).
     this.reseeds = new Map((log.header.branch?.reseeds ?? []).map((x) => [x.record, x.seed]));
-    this.marks = [{ state: cloneState(this.state), next: 0, partial: false }];
+    this.marks = [{ state: freeze(this.state), next: 0, partial: false }];
     if (log.records.length === 0) this.reseed(this.state, 0);
   }
 
@@ -86,7 +87,7 @@ export class Fold {
   }
 
   private mark(next: number, partial: boolean): void {
-    this.marks.push({ state: cloneState(this.state, (this.marks[this.marks.length - 1] as Mark).state), next, partial });
+    this.marks.push({ state: freeze(this.state, (this.marks[this.marks.length - 1] as Mark).state), next, partial });
     this.since = 0;
   }
 
@@ -157,10 +158,10 @@ export class Fold {
     if (this.done && t >= state.clock) return cloneState(state);
     let m = this.marks[0] as Mark;
     for (const x of this.marks) {
-      if (x.state.clock <= t) m = x;
+      if (x.state.base.clock <= t) m = x;
       else break;
     }
-    const s = cloneState(m.state);
+    const s = thaw(m.state);
     let i = m.next;
     if (m.partial) {
       const cmd = (records[i] as LogRecord).command as Command & { type: 'advance' };

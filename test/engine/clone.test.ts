@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { createReplayer, stateHash, step, type ExerciseState } from '../../engine/index.ts';
 import { cloneState } from '../../engine/replay/clone.ts';
+import { type Frozen, freeze, thaw } from '../../engine/replay/freeze.ts';
 import { baseScenario, HOUR, SYSTEM } from './fixtures.ts';
 import { busyScript, runScript } from './script.ts';
 import { setNodeFalsePositiveRate, stressScenario } from './stress-fixture.ts';
@@ -104,5 +105,27 @@ describe('cloneState', () => {
       if (next && next.t === h.clock) continue; // several records at one moment: seek gives the last
       expect(stateHash(made.replayer.seek(h.clock)), `T+${h.clock}`).toBe(h.hash);
     }
+  });
+});
+
+describe('freeze / thaw (the fold snapshots)', () => {
+  it('a chain of frozen states stays equal to each moment, and a thawed state shares nothing mutable', () => {
+    const run = runScript(baseScenario(), 11, busyScript(), HOUR);
+    const snaps: { frozen: Frozen; hash: string }[] = [];
+    let prev: Frozen | undefined;
+    for (let h = 2; h <= 8; h++) {
+      step(run.state, { type: 'advance', to: h * HOUR, actor: SYSTEM });
+      prev = freeze(run.state, prev);
+      snaps.push({ frozen: prev, hash: stateHash(run.state) });
+      const thawed = thaw(prev);
+      expect(sharedObjects(thawed, run.state)).toEqual([]);
+      expect(Object.keys(thawed.actions)).toEqual(Object.keys(run.state.actions));
+    }
+    expect(Object.keys(run.state.actions).length).toBeGreaterThan(3);
+    for (const s of snaps) expect(stateHash(thaw(s.frozen))).toBe(s.hash);
+    // two thaws of one snapshot are independent
+    const a = thaw((snaps[2] as { frozen: Frozen }).frozen);
+    const b = thaw((snaps[2] as { frozen: Frozen }).frozen);
+    expect(sharedObjects(a, b)).toEqual([]);
   });
 });
