@@ -16,6 +16,7 @@
  */
 import type { ActionRt, AssistRt, ExerciseState, InjectRt, ReportRt, SitrepRt } from '../sim/state.ts';
 import { setOwn } from '../lib/own.ts';
+import { carryNodeActionIndex } from '../sim/actions.ts';
 import { cloneState, copyAction, copyAssist, copyInject, copyReport, copySitrep, sameInject, sameRecord } from './clone.ts';
 
 /** A keyed record frozen: its keys and a copy of each value, in the live object's order. */
@@ -33,6 +34,12 @@ export interface Frozen {
   assists: FrozenRecord<AssistRt>;
   sitreps: FrozenRecord<SitrepRt>;
   injects: FrozenRecord<InjectRt>;
+  /**
+   * The engine's derived index of node actions (engine/sim/actions.ts), carried to every thawed
+   * state so a seek does not rebuild it by a scan of every action: a stand-in whose `actions` are the
+   * copies of the actions not yet settled, the only ones the index keeps.
+   */
+  index: ExerciseState;
 }
 
 const NONE: Record<string, never> = Object.freeze({}) as Record<string, never>;
@@ -65,20 +72,26 @@ function thawRecord<T>(f: FrozenRecord<T>, copy: (x: T) => T): Record<string, T>
 
 /** Freezes the live state `s`; `prev`, the previous snapshot of the same fold, lends what did not change. */
 export function freeze(s: ExerciseState, prev?: Frozen): Frozen {
+  const actions = freezeRecord(s.actions, prev?.actions, copyAction, sameRecord, settledAction);
+  const open: Record<string, ActionRt> = {};
+  for (const a of actions.values) if (!settledAction(a)) setOwn(open, a.id, a);
+  const index = { actions: open } as unknown as ExerciseState;
+  carryNodeActionIndex(s, index);
   return {
-    // The spread is not `s`, so cloneState carries no derived action index: a thawed state rebuilds it when asked (engine/sim/actions.ts).
+    // (a spread, not `s`: the derived action index goes with `index`)
     base: cloneState({ ...s, actions: NONE, reports: NONE, assists: NONE, sitreps: NONE, injects: NONE }, prev?.base),
-    actions: freezeRecord(s.actions, prev?.actions, copyAction, sameRecord, settledAction),
+    actions,
     reports: freezeRecord(s.reports, prev?.reports, copyReport, sameRecord, never),
     assists: freezeRecord(s.assists, prev?.assists, copyAssist, sameRecord, never),
     sitreps: freezeRecord(s.sitreps, prev?.sitreps, copySitrep, sameRecord, never),
     injects: freezeRecord(s.injects, prev?.injects, copyInject, sameInject, never),
+    index,
   };
 }
 
 /** A new, independent state equal to the one frozen. */
 export function thaw(f: Frozen): ExerciseState {
-  return {
+  const out: ExerciseState = {
     ...cloneState(f.base),
     actions: thawRecord(f.actions, copyAction),
     reports: thawRecord(f.reports, copyReport),
@@ -86,4 +99,6 @@ export function thaw(f: Frozen): ExerciseState {
     sitreps: thawRecord(f.sitreps, copySitrep),
     injects: thawRecord(f.injects, copyInject),
   };
+  carryNodeActionIndex(f.index, out);
+  return out;
 }
