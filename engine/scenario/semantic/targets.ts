@@ -6,11 +6,22 @@
 import type { PathSegment } from '../../lib/diagnostic.ts';
 import type { Ctx } from './context.ts';
 import { blueTeamRef } from './network.ts';
-import type { StepT } from './types.ts';
+import type { NodeT, SegmentT, StepT } from './types.ts';
+
+/** A node id with what a selector reads of it, looked up once (stress.yaml: 335 selectors over 2,036 nodes). */
+interface NodeInfo {
+  id: string;
+  node: NodeT | undefined;
+  seg: SegmentT | undefined;
+  /** Sensor kinds covering the node (its own and its segment's), built when first asked. */
+  covered?: Set<string>;
+}
 
 export class Targets {
   private readonly memo = new Map<string, Set<string> | null>();
-  private allNodes: string[] | undefined;
+  private readonly infos = new Map<string, NodeInfo>();
+  /** Pools of selectors, by "team:ID", "segment:ID" or "all", as NodeInfo lists in the tables' order. */
+  private readonly pools = new Map<string, NodeInfo[]>();
   private tags: Set<string> | undefined;
 
   constructor(private readonly ctx: Ctx) {}
@@ -50,20 +61,53 @@ export class Targets {
     return this.memo.get(step.id) ?? null;
   }
 
+  /** What a selector reads of node `id` (the first node of that id, as the tables hold it). */
+  info(id: string): NodeInfo {
+    let info = this.infos.get(id);
+    if (!info) {
+      const node = this.ctx.tables.nodes.get(id)?.value;
+      info = { id, node, seg: node && this.ctx.tables.segments.get(node.segment)?.value };
+      this.infos.set(id, info);
+    }
+    return info;
+  }
+
+  /** Whether a sensor of `kind` (the node's own or its segment's) covers node `id`. */
+  coveredBy(id: string, kind: string): boolean {
+    const info = this.info(id);
+    if (!info.covered) {
+      const covered = new Set<string>();
+      const add = (list: readonly (string | { kind: string })[] | undefined) => {
+        for (const x of list ?? []) covered.add(typeof x === 'string' ? x : x.kind);
+      };
+      add(info.node?.sensors);
+      add(info.seg?.sensors);
+      info.covered = covered;
+    }
+    return info.covered.has(kind);
+  }
+
+  private pool(key: string, ids: () => readonly string[]): NodeInfo[] {
+    let pool = this.pools.get(key);
+    if (!pool) {
+      pool = ids().map((id) => this.info(id));
+      this.pools.set(key, pool);
+    }
+    return pool;
+  }
+
   /** The nodes matching a selector's static criteria, narrowed to `narrowTo` when given. */
   private match(step: StepT, narrowTo: Set<string> | null): Set<string> {
     const { tables } = this.ctx;
     const sel = step.target;
-    let pool: readonly string[];
-    if (sel.nodes) pool = sel.nodes.filter((id) => tables.nodes.has(id));
-    else if (sel.segment !== undefined) pool = tables.segmentNodes.get(sel.segment) ?? [];
-    else if (sel.team !== undefined) pool = tables.teamNodes.get(sel.team) ?? [];
-    else pool = this.allNodes ??= [...tables.nodes.keys()];
+    let pool: readonly NodeInfo[];
+    if (sel.nodes) pool = sel.nodes.filter((id) => tables.nodes.has(id)).map((id) => this.info(id));
+    else if (sel.segment !== undefined) pool = this.pool(`segment:${sel.segment}`, () => tables.segmentNodes.get(sel.segment as string) ?? []);
+    else if (sel.team !== undefined) pool = this.pool(`team:${sel.team}`, () => tables.teamNodes.get(sel.team as string) ?? []);
+    else pool = this.pool('all', () => [...tables.nodes.keys()]);
     const out = new Set<string>();
-    for (const id of pool) {
-      const node = tables.nodes.get(id)?.value;
+    for (const { id, node, seg } of pool) {
       if (!node) continue;
-      const seg = tables.segments.get(node.segment)?.value;
       if (sel.team !== undefined && seg?.owner !== sel.team) continue;
       if (sel.segment !== undefined && node.segment !== sel.segment) continue;
       if (sel.zone !== undefined && seg?.zone !== sel.zone) continue;
@@ -122,12 +166,13 @@ export function checkTarget(ctx: Ctx, targets: Targets, step: StepT, base: reado
     }
   }
   for (const kind of Object.keys(step.detection ?? {})) {
-    const covered = [...nodes].some((id) => {
-      const node = tables.nodes.get(id)?.value;
-      const seg = node && tables.segments.get(node.segment)?.value;
-      const has = (list: readonly (string | { kind: string })[] | undefined) => list?.some((x) => (typeof x === 'string' ? x : x.kind) === kind);
-      return has(node?.sensors) || has(seg?.sensors);
-    });
+    let covered = false;
+    for (const id of nodes) {
+      if (targets.coveredBy(id, kind)) {
+        covered = true;
+        break;
+      }
+    }
     if (!covered) ctx.warn([...base, 'detection', kind], `no node this step can target is covered by a ${kind} sensor, so this probability never applies`);
   }
 }
