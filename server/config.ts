@@ -86,7 +86,11 @@ export interface ServerConfig {
     httpBurst: number;
     /** Largest JSON body of an API request other than a scenario upload. */
     jsonBodyBytes: number;
-    /** Most commands applied together with one fsync. */
+    /**
+     * Most commands applied together with one fsync. Batches are as long as the queue: this bounds
+     * them when it is backed up, where each batch's fixed costs (one write per socket, one projection
+     * per audience with steps) are spread over more commands.
+     */
     maxBatch: number;
   };
   /** Per seat, team and exercise (server/authority/quotas.ts): command rate, free text, reports, requests, sitreps, log size. */
@@ -114,7 +118,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
       // 5 guesses at once on one account name, then one a minute; 20 from one address, then one every 6 s.
       loginRate: { perAccount: { perSecond: 1 / 60, burst: 5 }, perAddress: { perSecond: 1 / 6, burst: 20 } },
     },
-    limits: { socketRate: 20, socketBurst: 60, socketsPerSeat: 256, httpRate: 20, httpBurst: 60, jsonBodyBytes: 16 * 1024, maxBatch: 256 },
+    limits: { socketRate: 20, socketBurst: 60, socketsPerSeat: 256, httpRate: 20, httpBurst: 60, jsonBodyBytes: 16 * 1024, maxBatch: 1024 },
     ...overrides,
   };
 }
