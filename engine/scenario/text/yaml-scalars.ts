@@ -71,6 +71,16 @@ export function isPlainKey(key: string): boolean {
   return !NOT_STRING_KEYS.has(key);
 }
 
+/** `,` `[` `]` `{` `}`: what ends a plain scalar inside a flow collection. */
+function isFlowIndicator(c: number): boolean {
+  return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
+}
+
+/** Characters that cannot start a plain scalar: # & * ! | > % @ ` , [ ] { } ' " */
+function isIndicator(c: number): boolean {
+  return c === 35 || c === 38 || c === 42 || c === 33 || c === 124 || c === 62 || c === 37 || c === 64 || c === 96 || c === 39 || c === 34 || isFlowIndicator(c);
+}
+
 /** Values on one line: flow collections, quoted and plain scalars, then an optional comment. */
 export class Inline {
   private p = 0;
@@ -107,24 +117,26 @@ export class Inline {
   }
 
   private plain(flow: boolean): string {
+    // Character codes rather than one-character strings: this runs over most of a scenario's bytes.
     const s = this.s;
+    const n = s.length;
     const start = this.p;
-    const c = s[start] ?? '';
     // Indicators cannot start a plain scalar; "-", "?" and ":" can, unless a space (or in flow, a flow indicator) follows.
-    const next = s[start + 1] ?? ' ';
-    if (c === '' || '#&*!|>%@`,[]{}\'"'.includes(c) || ((c === '-' || c === '?' || c === ':') && (next === ' ' || (flow && ',[]{}'.includes(next))))) giveUp();
+    const c = s.charCodeAt(start);
+    const next = start + 1 < n ? s.charCodeAt(start + 1) : 32;
+    if (start >= n || isIndicator(c) || ((c === 45 || c === 63 || c === 58) && (next === 32 || (flow && isFlowIndicator(next))))) giveUp();
     let end = start;
-    for (let k = start; k < s.length; k++) {
-      const ch = s[k];
-      if (ch === ' ') {
-        if (s[k + 1] === '#') break;
+    for (let k = start; k < n; k++) {
+      const ch = s.charCodeAt(k);
+      if (ch === 32) {
+        if (s.charCodeAt(k + 1) === 35) break;
         continue;
       }
-      if (ch === ':' && (k + 1 === s.length || s[k + 1] === ' ' || (flow && ',[]{}'.includes(s[k + 1] ?? '')))) {
+      if (ch === 58 && (k + 1 === n || s.charCodeAt(k + 1) === 32 || (flow && isFlowIndicator(s.charCodeAt(k + 1))))) {
         if (!flow) giveUp(); // "a: b: c" is an error in yaml
         break;
       }
-      if (flow && ',[]{}'.includes(ch ?? '')) break;
+      if (flow && isFlowIndicator(ch)) break;
       end = k + 1;
     }
     this.p = end;
@@ -132,39 +144,41 @@ export class Inline {
   }
 
   private single(): string {
+    // Runs of text are sliced whole; only a doubled quote is written out.
+    const s = this.s;
     let out = '';
-    for (let k = this.p + 1; k < this.s.length; k++) {
-      if (this.s[k] === "'") {
-        if (this.s[k + 1] === "'") {
-          out += "'";
-          k++;
-          continue;
-        }
-        this.p = k + 1;
-        return out;
+    let from = this.p + 1;
+    for (let k = from; k < s.length; k++) {
+      if (s.charCodeAt(k) !== 39) continue;
+      if (s.charCodeAt(k + 1) === 39) {
+        out += `${s.slice(from, k)}'`;
+        k++;
+        from = k + 1;
+        continue;
       }
-      out += this.s[k];
+      this.p = k + 1;
+      return out + s.slice(from, k);
     }
     return giveUp();
   }
 
   private double(): string {
-    let out = '';
     const s = this.s;
-    for (let k = this.p + 1; k < s.length; k++) {
-      const ch = s[k] ?? '';
-      if (ch === '"') {
+    let out = '';
+    let from = this.p + 1;
+    for (let k = from; k < s.length; k++) {
+      const ch = s.charCodeAt(k);
+      if (ch === 34) {
         this.p = k + 1;
-        return out;
+        return out + s.slice(from, k);
       }
-      if (ch !== '\\') {
-        out += ch;
-        continue;
-      }
+      if (ch !== 92) continue;
+      out += s.slice(from, k);
       const e = s[++k] ?? '';
       const simple = ESCAPES[e];
       if (simple !== undefined) {
         out += simple;
+        from = k + 1;
         continue;
       }
       const digits = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
@@ -174,6 +188,7 @@ export class Inline {
       if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) giveUp();
       out += String.fromCodePoint(code);
       k += digits;
+      from = k + 1;
     }
     return giveUp();
   }
