@@ -56,9 +56,14 @@ export function createExercise(scenario: CompiledScenario, options: ExerciseOpti
       score: newScore(),
     });
   }
+  const patchedBy = new Map<string, Set<string>>();
   const nodes: NodeRt[] = scenario.nodes.map((c) => {
     const patched: Record<string, number> = {};
-    const teamPatched = new Set(scenario.posture.get(c.owner)?.patched ?? []);
+    let teamPatched = patchedBy.get(c.owner);
+    if (teamPatched === undefined) {
+      teamPatched = new Set(scenario.posture.get(c.owner)?.patched ?? []);
+      patchedBy.set(c.owner, teamPatched);
+    }
     for (const v of c.vulns) if (v.patched || teamPatched.has(v.id)) setOwn(patched, v.id, 0);
     // Fields sorted, as in the other records held by the thousand: see deliverAlert.
     return { creds: false, defaced: false, down: [], downW: 0, hits: [], integrity: 'clean', network: 'connected', patched };

@@ -59,10 +59,17 @@ export function visibleIndicators(ctx: Ctx, step: CStep, source: AlertSource): s
 
 const severityOf = (crit: number): Severity => (crit >= 5 ? 'critical' : crit >= 4 ? 'high' : crit >= 2 ? 'medium' : 'low');
 
+/** alertTeams per compiled node (the scenario is immutable): one array per node, not one per alert. */
+const ALERT_TEAMS = new WeakMap<CNode, readonly string[]>();
 /** Teams that receive alerts about a node: the owner and the teams its segment is shared with. */
-function alertTeams(ctx: Ctx, c: CNode): string[] {
-  const seg = ctx.state.scenario.segments[c.segment];
-  return seg && seg.sharedWith.length > 0 ? [c.owner, ...seg.sharedWith] : [c.owner];
+function alertTeams(ctx: Ctx, c: CNode): readonly string[] {
+  let teams = ALERT_TEAMS.get(c);
+  if (teams === undefined) {
+    const seg = ctx.state.scenario.segments[c.segment];
+    teams = seg && seg.sharedWith.length > 0 ? [c.owner, ...seg.sharedWith] : [c.owner];
+    ALERT_TEAMS.set(c, teams);
+  }
+  return teams;
 }
 
 /**
@@ -149,7 +156,9 @@ export function falsePositive(ctx: Ctx, sensorIdx: number): void {
     const c = s.scenario.nodes[ni] as CNode;
     const kinds = FP_KINDS[sensor.kind];
     const kind = kinds[d.int('noise', kinds.length)] as IndicatorKindT;
-    const value = indicatorValue(kind, () => d.int('noise', 256));
+    // Bytes of d.int('noise', 256), the generator taken once for the value's dozens of draws.
+    const noise = d.stream('noise');
+    const value = indicatorValue(kind, () => Math.floor(noise() * 256));
     const technique = FP_TECHNIQUES[d.int('noise', FP_TECHNIQUES.length)] as string;
     const alert: PendingAlert = {
       observedAt: s.clock,

@@ -9,7 +9,8 @@ import { type Ctx, team, WHITE } from './ctx.ts';
 import type { Audience } from './events.ts';
 import type { ExerciseState, NodeRt, ScoreRt } from './state.ts';
 import { onDependency } from './conditions.ts';
-import { own, setOwn } from '../lib/own.ts';
+import { own } from '../lib/own.ts';
+import { closeEpisode, openEpisode } from './score.ts';
 import { played } from './play.ts';
 
 /**
@@ -41,11 +42,17 @@ const needless = (c: CNode, n: NodeRt): number => (n.network === 'isolated' && S
 /** Teams that see a node's observable status: the owner and the teams its segment is shared with. */
 export function observers(state: ExerciseState, ni: number): Audience[] {
   const c = state.scenario.nodes[ni] as CNode;
-  const seg = state.scenario.segments[c.segment];
-  const out: Audience[] = [team(c.owner)];
-  if (seg) for (const t of seg.sharedWith) out.push(team(t));
+  let out = OBSERVERS.get(c);
+  if (out === undefined) {
+    const seg = state.scenario.segments[c.segment];
+    out = [team(c.owner)];
+    if (seg) for (const t of seg.sharedWith) out.push(team(t));
+    OBSERVERS.set(c, out);
+  }
   return out;
 }
+/** observers per compiled node (the scenario is immutable; an event's audience is never changed). */
+const OBSERVERS = new WeakMap<CNode, Audience[]>();
 
 /**
  * Applies a change to node `ni`: `mutate` changes its runtime (after the machine accepted the event, if
@@ -62,29 +69,39 @@ export function changeNode(ctx: Ctx, ni: number, event: string | null, cause: st
   }
   const sc = (own(s.teams, c.owner) as { score: ScoreRt }).score;
   integrate(s, sc);
-  const before = { integrity: n.integrity, network: n.network, downW: n.downW, need: needless(c, n), vis: visible(c, n) };
+  const integrity = n.integrity;
+  const network = n.network;
+  const downW = n.downW;
+  const need = needless(c, n);
+  const vis = visible(c, n);
   if (next) {
     n.integrity = next.integrity;
     n.network = next.network;
   }
   mutate?.(n);
   n.downW = downWeight(c, n);
-  sc.downW += n.downW - before.downW;
-  sc.needW += needless(c, n) - before.need;
-  episodes(s, c, n, sc, before.integrity, before.network);
-  if (n.integrity !== before.integrity || n.network !== before.network) {
+  sc.downW += n.downW - downW;
+  sc.needW += needless(c, n) - need;
+  episodes(s, c, n, sc, integrity, network);
+  if (n.integrity !== integrity || n.network !== network) {
     ctx.emit('node.state', cause, { node: c.id, integrity: n.integrity, network: n.network }, WHITE);
-    if (n.integrity !== before.integrity) onDependency(ctx, `node:${ni}`, null);
+    if (n.integrity !== integrity) onDependency(ctx, `node:${ni}`, null);
   }
-  const vis = visible(c, n);
   // Observers see the change, not its cause (which may name a red step): the actor is the engine.
-  if (vis !== before.vis) ctx.emit('node.status', 'engine', nodeStatus(s, ni), observers(s, ni));
+  if (visible(c, n) !== vis) ctx.emit('node.status', 'engine', nodeStatus(s, ni), observers(s, ni));
   return true;
 }
 
-function visible(c: CNode, n: NodeRt): string {
-  let k = `${n.network}|${n.defaced ? 1 : 0}`;
-  for (const v of c.services) k += serviceUp(n, v.id) ? '1' : '0';
+/** What the node's observers see of it, as bits (a string past 29 services): equal when they see no change. */
+function visible(c: CNode, n: NodeRt): number | string {
+  const services = c.services;
+  if (services.length > 29) {
+    let k = `${n.network}|${n.defaced ? 1 : 0}`;
+    for (const v of services) k += serviceUp(n, v.id) ? '1' : '0';
+    return k;
+  }
+  let k = (n.network === 'connected' ? 1 : 0) | (n.defaced ? 2 : 0);
+  for (let i = 0; i < services.length; i++) if (serviceUp(n, (services[i] as { id: string }).id)) k |= 4 << i;
   return k;
 }
 
@@ -105,7 +122,7 @@ function episodes(s: ExerciseState, c: CNode, n: NodeRt, sc: ScoreRt, wasIntegri
   const bad = SEVERITY[n.integrity] > 0 && n.network === 'connected';
   const wasBad = SEVERITY[wasIntegrity] > 0 && wasNetwork === 'connected';
   if (bad && !wasBad) {
-    setOwn(sc.open, c.id, s.clock);
+    openEpisode(sc, c.id, s.clock);
     sc.episodes++;
   } else if (!bad && wasBad) {
     const since = own(sc.open, c.id);
@@ -113,7 +130,7 @@ function episodes(s: ExerciseState, c: CNode, n: NodeRt, sc: ScoreRt, wasIntegri
       const delay = played(s, since, s.clock);
       const target = s.scenario.scoring.responseTarget;
       sc.closedCredit += delay <= target ? 1 : target / delay;
-      delete sc.open[c.id];
+      closeEpisode(sc, c.id);
     }
   }
 }

@@ -26,6 +26,11 @@ export class Draws {
 
   /** Uniform in [0, 1). */
   next(name: StreamName): number {
+    return (this.gens[name] ?? this.stream(name))();
+  }
+
+  /** The stream's generator itself, for a run of draws from one stream (each call is `next(name)`). */
+  stream(name: StreamName): () => number {
     let g = this.gens[name];
     if (!g) {
       const st = this.state.rng[name];
@@ -35,7 +40,7 @@ export class Draws {
       else g = seedrandom.alea('', { state: { ...st } });
       this.gens[name] = g;
     }
-    return g();
+    return g;
   }
 
   /** Integer in [0, n). */

@@ -16,11 +16,51 @@
  * lateReport x missed deadlines. Composite = weighted mean (weights normalised) - penalties, floored at 0.
  */
 import type { ExerciseState, ScoreRt, ScoreSample, TeamRt } from './state.ts';
-import { own } from '../lib/own.ts';
+import { hasOwnKey, own, setOwn } from '../lib/own.ts';
 import { played } from './play.ts';
 
 const round = (x: number): number => Math.round(x * 100) / 100;
 const HOUR = 3_600_000;
+
+/** Start times of the open compromise episodes of a `ScoreRt.open` record, in its key order. */
+const SINCE = new WeakMap<object, number[]>();
+/**
+ * `Object.values(open)`, kept per record object. Scores are sampled for every team every few
+ * simulated minutes, and a team's open episodes run to dozens in a headless run (no blue action
+ * contains them): the record, keyed by node id, is a dictionary whose key list a for-in built and
+ * sorted afresh every time. The engine changes the record only through openEpisode and closeEpisode,
+ * which keep this in step; a restored or cloned state holds new objects.
+ */
+function openSince(open: Readonly<Record<string, number>>): number[] {
+  let since = SINCE.get(open);
+  if (since === undefined) {
+    since = [];
+    for (const node in open) since.push(open[node] as number);
+    SINCE.set(open, since);
+  }
+  return since;
+}
+
+/** Opens a compromise episode of node `node` at `t` (the record's only writers are these two). */
+export function openEpisode(sc: ScoreRt, node: string, t: number): void {
+  const fresh = !hasOwnKey(sc.open, node);
+  setOwn(sc.open, node, t);
+  // A new key comes last in the key order; an integer-like one sorts first: rebuilt then.
+  const since = SINCE.get(sc.open);
+  if (since !== undefined) {
+    if (fresh && !isIndex(node)) since.push(t);
+    else SINCE.delete(sc.open);
+  }
+}
+
+/** Closes node `node`'s compromise episode. */
+export function closeEpisode(sc: ScoreRt, node: string): void {
+  delete sc.open[node];
+  SINCE.delete(sc.open);
+}
+
+/** Integer-like keys come first in an object's key order, not last. */
+const isIndex = (k: string): boolean => /^(0|[1-9][0-9]*)$/.test(k);
 
 /** The team's score at the state's current time (reads, never mutates). */
 export function computeScore(state: ExerciseState, teamId: string): ScoreSample {
@@ -44,9 +84,7 @@ export function computeScore(state: ExerciseState, teamId: string): ScoreSample 
   let openCount = 0;
   let n = 0;
   let credit = sc.closedCredit;
-  // A for-in, not Object.values: scores are sampled for every team every few simulated minutes.
-  for (const node in sc.open) {
-    const since = sc.open[node] as number;
+  for (const since of openSince(sc.open)) {
     openCount++;
     const age = played(state, since, now);
     if (age > target) {

@@ -138,7 +138,7 @@ export interface ScoreRt {
   credit: number;
   episodes: number;
   closedCredit: number;
-  /** Node id -> start of an uncontained compromise. */
+  /** Node id -> start of an uncontained compromise. Changed only by openEpisode / closeEpisode (sim/score.ts). */
   open: Record<string, number>;
   graded: number;
   gradeSum: number;
