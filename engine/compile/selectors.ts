@@ -47,6 +47,8 @@ export function staticCandidates(
     pool = teamNodes.get(sel.team) ?? [];
   } else {
     pool = nodes.map((_, i) => i);
+    // No static criterion at all (a bare sameAs, 61 steps of stress.yaml): every node, no filter to run.
+    if (sel.zone === undefined && !sel.kind && !sel.tags && sel.minCriticality === undefined) return pool as number[];
   }
   const seg = sel.segment === undefined ? undefined : segmentIndex.get(sel.segment);
   const kinds = sel.kind ? new Set<string>(sel.kind) : null;

@@ -104,6 +104,8 @@ export class Targets {
     if (sel.nodes) pool = sel.nodes.filter((id) => tables.nodes.has(id)).map((id) => this.info(id));
     else if (sel.segment !== undefined) pool = this.pool(`segment:${sel.segment}`, () => tables.segmentNodes.get(sel.segment as string) ?? []);
     else if (sel.team !== undefined) pool = this.pool(`team:${sel.team}`, () => tables.teamNodes.get(sel.team as string) ?? []);
+    // Narrowed to a previous step's nodes (a sameAs): only those can pass, in the same (node) order.
+    else if (narrowTo) pool = [...narrowTo].map((id) => this.info(id));
     else pool = this.pool('all', () => [...tables.nodes.keys()]);
     const out = new Set<string>();
     for (const { id, node, seg } of pool) {
