@@ -6,7 +6,7 @@
 import type { CAction, CSegment } from '../compile/types.ts';
 import { injectContent } from '../sim/injects.ts';
 import type { ExerciseState, TeamRt } from '../sim/state.ts';
-import { actionView, assistView, clockView, intelView, linksAmong, nodeView, sitrepView, teamRef } from './common.ts';
+import { actionView, assistView, clockView, intelView, linksAmong, nodeView, sitrepViews, teamRef } from './common.ts';
 import { blueManual } from './manual.ts';
 import { ALERT_VIEW_LIMIT, type BlueScoreView, type BlueView, type InboxItem } from './types.ts';
 import { blueSample, releasedAt } from '../sim/disclosure.ts';
@@ -84,7 +84,10 @@ export function blueView(s: ExerciseState, teamId: string): BlueView {
         .filter(([, until]) => until > s.clock)
         .map(([team, until]) => ({ team, until })),
     },
-    sitreps: t.sitreps.map((id) => sitrepView(s.sitreps[id] as NonNullable<(typeof s.sitreps)[string]>)),
+    sitreps: sitrepViews(
+      t.sitreps,
+      t.sitreps.map((id) => s.sitreps[id] as NonNullable<(typeof s.sitreps)[string]>),
+    ),
     blocked: Object.entries(t.blocked).map(([value, since]) => ({ value, since })),
     score: blueScore(s, t),
     manual: blueManual(s, t),

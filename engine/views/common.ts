@@ -93,19 +93,44 @@ export function intelView(r: ReportRt, appliedBy: Record<string, number>): Intel
 
 export const assistView = (r: AssistRt): AssistView => ({ id: r.id, from: r.from, to: r.to, text: r.text, t: r.t, status: r.s, grantedAt: r.grantedAt, until: r.until });
 
+/** The views made for a list of records last time, by position (undefined: the record was left out). */
+export interface KeptList<R, V> {
+  records: readonly R[];
+  views: ReadonlyArray<V | undefined>;
+}
+
 /**
- * A view of a record made once and kept while the record's fields stay as they were (`same`): a
- * projection made again returns the same objects for the records that did not change, so the
- * server's differ passes them at `===` instead of comparing them field by field (a controller's
- * view lists every situation report twice: 18,000 of them in issue #16's load test). Views are
- * values: nothing changes one in place. The cache holds nothing alive (a WeakMap on the record).
+ * The views of `records` (those `include` takes), each made once and kept while the same record is
+ * at the same place in the list with the same fields (`same`): a projection made again returns the
+ * same objects for the records that did not change, so the server's differ passes them at `===`
+ * instead of comparing them field by field (a controller's view lists every situation report twice:
+ * 18,000 of them in issue #16's load test). `key` is the state's container of the list (one cache
+ * entry per exercise state, held no longer than it). Views are values: nothing changes one in place.
  */
-export function kept<R extends object, V>(cache: WeakMap<R, V>, r: R, same: (v: V, r: R) => boolean, make: (r: R) => V): V {
-  const v = cache.get(r);
-  if (v !== undefined && same(v, r)) return v;
-  const made = make(r);
-  cache.set(r, made);
-  return made;
+export function keptViews<R, V>(
+  cache: WeakMap<object, KeptList<R, V>>,
+  key: object,
+  records: readonly R[],
+  same: (v: V, r: R) => boolean,
+  make: (r: R) => V,
+  include: (r: R) => boolean = () => true,
+): V[] {
+  const before = cache.get(key);
+  const out: V[] = [];
+  const views: Array<V | undefined> = [];
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i] as R;
+    if (!include(r)) {
+      views.push(undefined);
+      continue;
+    }
+    const old = before !== undefined && before.records[i] === r ? before.views[i] : undefined;
+    const v = old !== undefined && same(old, r) ? old : make(r);
+    views.push(v);
+    out.push(v);
+  }
+  cache.set(key, { records, views });
+  return out;
 }
 
 /** Whether a view of a sitrep carries the record's fields as they are now (`grade` and `comment` when it has them). */
@@ -118,9 +143,11 @@ export const sameSitrep = (v: { id: string; team: string; t: number; text: strin
   (v.grade === undefined || v.grade === r.grade) &&
   (v.comment === undefined || v.comment === r.comment);
 
-const sitrepViews = new WeakMap<SitrepRt, SitrepView>();
-export const sitrepView = (r: SitrepRt): SitrepView =>
-  kept(sitrepViews, r, sameSitrep, () => ({ id: r.id, team: r.team, t: r.t, text: r.text, severity: r.severity, grade: r.grade, comment: r.comment }));
+export const sitrepView = (r: SitrepRt): SitrepView => ({ id: r.id, team: r.team, t: r.t, text: r.text, severity: r.severity, grade: r.grade, comment: r.comment });
+
+const sitrepLists = new WeakMap<object, KeptList<SitrepRt, SitrepView>>();
+/** The views of a list of sitreps kept in `key` (a team's list, or the exercise's record of them): see keptViews. */
+export const sitrepViews = (key: object, records: readonly SitrepRt[]): SitrepView[] => keptViews(sitrepLists, key, records, sameSitrep, sitrepView);
 export const cloneSample = <T extends object>(x: T): T => ({ ...x });
 
 /** The evaluators' criteria of an evaluation (an inject's, a question's), as views carry them. */

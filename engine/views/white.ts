@@ -4,7 +4,7 @@ import { coalitionMetrics } from '../scoring/metrics.ts';
 import { nextEventTime } from '../sim/time.ts';
 import { gradedAnswers, ungradedAnswers, whiteManual } from './manual.ts';
 import type { ExerciseState, InjectRt, SitrepRt } from '../sim/state.ts';
-import { actionView, assistView, clockView, criteriaView, intelView, kept, linksAmong, nodeView, sameSitrep, sitrepView, teamRef } from './common.ts';
+import { actionView, assistView, clockView, criteriaView, intelView, type KeptList, keptViews, linksAmong, nodeView, sameSitrep, sitrepViews, teamRef } from './common.ts';
 import { attemptsByStep, redCampaigns } from './red.ts';
 import type { AdjudicationItem, CriteriaView, EvaluatorView, GradedItem, MselRow, WhiteView } from './types.ts';
 import { own, setOwn } from '../lib/own.ts';
@@ -89,7 +89,7 @@ export function whiteView(s: ExerciseState): WhiteView {
     blue,
     intel: Object.values(s.reports).map((r) => intelView(r, { ...r.appliedBy })),
     assistance: Object.values(s.assists).map(assistView),
-    sitreps: sitreps.map(sitrepView),
+    sitreps: sitrepViews(s.sitreps, sitreps),
     coalition: coalitionMetrics(s),
     ratings: s.ratings.map((r) => ({ ...r })),
   };
@@ -133,15 +133,15 @@ function criteriaOf(s: ExerciseState, rt: InjectRt): CriteriaView {
 }
 
 /** The queue's and the graded list's items for sitreps, kept while the sitrep is unchanged (common.ts, `kept`). */
-const queuedSitreps = new WeakMap<SitrepRt, AdjudicationItem & { kind: 'sitrep' }>();
-const gradedSitreps = new WeakMap<SitrepRt, GradedItem & { kind: 'sitrep' }>();
+const queuedSitreps = new WeakMap<object, KeptList<SitrepRt, AdjudicationItem>>();
+const gradedSitreps = new WeakMap<object, KeptList<SitrepRt, GradedItem>>();
+const queuedSitrep = (r: SitrepRt): AdjudicationItem => ({ kind: 'sitrep', id: r.id, team: r.team, t: r.t, text: r.text, severity: r.severity });
+const gradedSitrep = (r: SitrepRt): GradedItem => ({ kind: 'sitrep', id: r.id, team: r.team, t: r.t, text: r.text, severity: r.severity, grade: r.grade as number, comment: r.comment });
+const sameItem = (v: AdjudicationItem | GradedItem, r: SitrepRt): boolean => v.kind === 'sitrep' && sameSitrep(v, r);
 
 /** Sitreps and inject answers waiting for the white cell's grade, oldest first. */
 export function adjudicationQueue(s: ExerciseState, sitreps: readonly SitrepRt[] = Object.values(s.sitreps)): AdjudicationItem[] {
-  const out: AdjudicationItem[] = [];
-  for (const r of sitreps) {
-    if (r.grade === null) out.push(kept(queuedSitreps, r, sameSitrep, () => ({ kind: 'sitrep', id: r.id, team: r.team, t: r.t, text: r.text, severity: r.severity })));
-  }
+  const out: AdjudicationItem[] = keptViews(queuedSitreps, s.sitreps, sitreps, sameItem, queuedSitrep, (r) => r.grade === null);
   for (const rt of Object.values(s.injects)) {
     for (const [team, tr] of Object.entries(rt.teams)) {
       if (tr.s === 'answered') out.push({ kind: 'answer', inject: rt.id, team, t: tr.answeredAt as number, text: tr.answer ?? '', criteria: criteriaOf(s, rt) });
@@ -153,11 +153,7 @@ export function adjudicationQueue(s: ExerciseState, sitreps: readonly SitrepRt[]
 
 /** What the white cell graded, with the grade it stands at (re-gradable; the log holds each change), oldest first. */
 export function gradedItems(s: ExerciseState, sitreps: readonly SitrepRt[] = Object.values(s.sitreps)): GradedItem[] {
-  const out: GradedItem[] = [];
-  for (const r of sitreps) {
-    const grade = r.grade;
-    if (grade !== null) out.push(kept(gradedSitreps, r, sameSitrep, () => ({ kind: 'sitrep', id: r.id, team: r.team, t: r.t, text: r.text, severity: r.severity, grade, comment: r.comment })));
-  }
+  const out: GradedItem[] = keptViews(gradedSitreps, s.sitreps, sitreps, sameItem, gradedSitrep, (r) => r.grade !== null);
   for (const rt of Object.values(s.injects)) {
     for (const [team, tr] of Object.entries(rt.teams)) {
       if (tr.s === 'evaluated' && tr.grade !== null) {

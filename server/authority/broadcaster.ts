@@ -67,7 +67,7 @@ export interface BroadcasterDeps<S> {
  * A heavy view is sent at most every `heavyIntervalMs`, and no sooner than this many times its cost
  * after the last: a controller's view of a busy exercise grows with it (3.5 MB, 100 ms and more to
  * project and diff with 18,000 situation reports in issue #16's load test), and would otherwise take
- * the whole event loop from the commands. So it takes at most a quarter of the time.
+ * the whole event loop from the commands. So it takes at most a third of the time.
  */
 const HEAVY_SPACING = 3;
 
