@@ -113,10 +113,20 @@ function copyInjectTeam(t: InjectTeamRt): InjectTeamRt {
   for (let i = 0; i < expects.length; i++) expects[i] = { ...(t.expects[i] as Expect) };
   return { ...t, expects };
 }
+/** sameFlat on every member but `expects`, then on each expectation (no rest objects: 6,000 inject teams a snapshot on the 107k-event log). */
 function sameInjectTeam(live: InjectTeamRt, copy: InjectTeamRt): boolean {
-  const { expects, ...rest } = live;
-  const { expects: copied, ...copyRest } = copy;
-  if (expects.length !== copied.length || !sameFlat(rest, copyRest)) return false;
+  const expects = live.expects;
+  const copied = copy.expects;
+  if (expects.length !== copied.length) return false;
+  let n = 0;
+  for (const k in live) {
+    n++;
+    if (k === 'expects') continue;
+    const x = live[k as keyof InjectTeamRt];
+    if (x !== copy[k as keyof InjectTeamRt] || !Object.hasOwn(copy, k)) return false;
+  }
+  for (const _ in copy) n--;
+  if (n !== 0) return false;
   for (let i = 0; i < expects.length; i++) if (!sameFlat(expects[i] as Expect, copied[i] as Expect)) return false;
   return true;
 }

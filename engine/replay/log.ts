@@ -15,6 +15,7 @@ import type { Mode } from '../compile/types.ts';
 import { hashValue } from '../lib/hash.ts';
 import type { BranchHeader } from '../branch/types.ts';
 import { branchHeaderIssues } from '../branch/header.ts';
+import { fastParse } from '../scenario/fast-parse.ts';
 
 export const LOG_FORMAT = 'ramparts-log';
 export const LOG_VERSION = 1;
@@ -149,7 +150,9 @@ export function parseLog(text: string, options: ParseLogOptions = {}): ParseLogR
     if (typeof h !== 'object' || h === null || h.format !== LOG_FORMAT) errors.push(logError(1, `the first line must be the header with "format": "${LOG_FORMAT}"`));
     else if (h.version !== LOG_VERSION) errors.push(logError(1, `unsupported log version ${String(h.version)}; this engine reads version ${LOG_VERSION}`));
     else {
-      const sc = Scenario.safeParse(h.scenario);
+      // zod's output when it accepts the scenario, found faster (scenario/fast-parse.ts); otherwise zod itself, for its issues.
+      const fast = fastParse(Scenario, h.scenario);
+      const sc = fast.ok ? { success: true as const, data: fast.value as ScenarioT } : Scenario.safeParse(h.scenario);
       if (!sc.success) {
         for (const issue of sc.error.issues.slice(0, 10)) errors.push(logError(1, `header.scenario.${issue.path.join('.')}: ${issue.message}`));
       } else if (typeof h.scenarioHash !== 'string' || h.scenarioHash !== hashValue(sc.data)) {
