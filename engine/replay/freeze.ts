@@ -14,8 +14,8 @@
  * so its previous copy is shared without comparing it. Everything else is compared as before
  * (clone.ts). Dictionaries are built only when a snapshot is thawed for a seek.
  */
-import type { ActionRt, AssistRt, ExerciseState, InjectRt, ReportRt, SitrepRt } from '../sim/state.ts';
-import { setOwn } from '../lib/own.ts';
+import type { ActionRt, AlertTruth, AssistRt, ExerciseState, InjectRt, ReportRt, ScoreSample, SitrepRt, TeamRt } from '../sim/state.ts';
+import { own, setOwn } from '../lib/own.ts';
 import { carryNodeActionIndex } from '../sim/actions.ts';
 import { cloneState, copyAction, copyAssist, copyInject, copyReport, copySitrep, sameInject, sameRecord } from './clone.ts';
 
@@ -34,6 +34,10 @@ export interface Frozen {
   assists: FrozenRecord<AssistRt>;
   sitreps: FrozenRecord<SitrepRt>;
   injects: FrozenRecord<InjectRt>;
+  /** Each team's growing lists, by team id (the base's are empty). */
+  teams: Record<string, FrozenTeam>;
+  /** `alertTruth` (empty in the base): its team ids in order, each one's list. */
+  truth: { keys: string[]; lists: Grown<AlertTruth>[] };
   /**
    * The engine's derived index of node actions (engine/sim/actions.ts), carried to every thawed
    * state so a seek does not rebuild it by a scan of every action: a stand-in whose `actions` are the
@@ -43,6 +47,72 @@ export interface Frozen {
 }
 
 const NONE: Record<string, never> = Object.freeze({}) as Record<string, never>;
+const EMPTY: never[] = Object.freeze([]) as unknown as never[];
+
+/**
+ * A list that only grows, or whose last item alone is replaced (a team's score timeline replaces the
+ * sample of the same moment): all but its last item are kept in `sealed`, one array shared along the
+ * fold's snapshots and only ever appended to, so a snapshot holds a length instead of a copy of every
+ * alert, alert truth and score sample so far (about 75,000 pointers a snapshot at the end of the
+ * 107k-event log, retained and traced by every major GC). The items themselves are never mutated by
+ * the engine (clone.ts shares them already).
+ */
+interface Grown<T> {
+  sealed: T[];
+  length: number;
+  last: T | undefined;
+}
+
+function grow<T>(live: readonly T[], prev: Grown<T> | undefined): Grown<T> {
+  const n = live.length;
+  const want = n > 0 ? n - 1 : 0;
+  const have = prev !== undefined && prev.length > 0 ? prev.length - 1 : 0;
+  let sealed = prev?.sealed;
+  // The sealed list must be this chain's (nobody appended past the previous snapshot) and still a prefix of the live one.
+  if (sealed === undefined || sealed.length !== have || want < have || (have > 0 && live[have - 1] !== sealed[have - 1])) sealed = live.slice(0, want);
+  else for (let i = have; i < want; i++) sealed.push(live[i] as T);
+  return { sealed, length: n, last: n > 0 ? live[n - 1] : undefined };
+}
+
+function thawGrown<T>(g: Grown<T>): T[] {
+  if (g.length === 0) return [];
+  const out = g.sealed.slice(0, g.length - 1);
+  out.push(g.last as T);
+  return out;
+}
+
+/** The team lists kept as Grown (engine/sim only pushes to them; the score timeline also replaces its last sample). */
+const GROWN = ['alerts', 'actions', 'sent', 'received', 'helpOut', 'helpIn', 'sitreps', 'inbox'] as const;
+type GrownKey = (typeof GROWN)[number];
+type FrozenTeam = { [K in GrownKey]: Grown<TeamRt[K][number]> } & { timeline: Grown<ScoreSample> };
+
+function freezeTeam(t: TeamRt, prev: FrozenTeam | undefined): FrozenTeam {
+  return {
+    alerts: grow(t.alerts, prev?.alerts),
+    actions: grow(t.actions, prev?.actions),
+    sent: grow(t.sent, prev?.sent),
+    received: grow(t.received, prev?.received),
+    helpOut: grow(t.helpOut, prev?.helpOut),
+    helpIn: grow(t.helpIn, prev?.helpIn),
+    sitreps: grow(t.sitreps, prev?.sitreps),
+    inbox: grow(t.inbox, prev?.inbox),
+    timeline: grow(t.score.timeline, prev?.timeline),
+  };
+}
+
+/** The team without its growing lists, for the base. */
+const teamBase = (t: TeamRt): TeamRt => ({
+  ...t,
+  alerts: EMPTY,
+  actions: EMPTY,
+  sent: EMPTY,
+  received: EMPTY,
+  helpOut: EMPTY,
+  helpIn: EMPTY,
+  sitreps: EMPTY,
+  inbox: EMPTY,
+  score: { ...t.score, timeline: EMPTY },
+});
 
 const settledAction = (a: ActionRt): boolean => a.s === 'done' || a.s === 'failed' || a.s === 'cancelled';
 const never = (): boolean => false;
@@ -77,14 +147,29 @@ export function freeze(s: ExerciseState, prev?: Frozen): Frozen {
   for (const a of actions.values) if (!settledAction(a)) setOwn(open, a.id, a);
   const index = { actions: open } as unknown as ExerciseState;
   carryNodeActionIndex(s, index);
+  const teams: Record<string, TeamRt> = {};
+  const frozenTeams: Record<string, FrozenTeam> = {};
+  for (const id in s.teams) {
+    const t = s.teams[id] as TeamRt;
+    setOwn(teams, id, teamBase(t));
+    setOwn(frozenTeams, id, freezeTeam(t, prev && own(prev.teams, id)));
+  }
+  const truth: Frozen['truth'] = { keys: [], lists: [] };
+  for (const id in s.alertTruth) {
+    const at = prev === undefined ? -1 : prev.truth.keys.indexOf(id);
+    truth.keys.push(id);
+    truth.lists.push(grow(s.alertTruth[id] as AlertTruth[], prev?.truth.lists[at]));
+  }
   return {
     // (a spread, not `s`: the derived action index goes with `index`)
-    base: cloneState({ ...s, actions: NONE, reports: NONE, assists: NONE, sitreps: NONE, injects: NONE }, prev?.base),
+    base: cloneState({ ...s, teams, alertTruth: NONE, actions: NONE, reports: NONE, assists: NONE, sitreps: NONE, injects: NONE }, prev?.base),
     actions,
     reports: freezeRecord(s.reports, prev?.reports, copyReport, sameRecord, never),
     assists: freezeRecord(s.assists, prev?.assists, copyAssist, sameRecord, never),
     sitreps: freezeRecord(s.sitreps, prev?.sitreps, copySitrep, sameRecord, never),
     injects: freezeRecord(s.injects, prev?.injects, copyInject, sameInject, never),
+    teams: frozenTeams,
+    truth,
     index,
   };
 }
@@ -99,6 +184,15 @@ export function thaw(f: Frozen): ExerciseState {
     sitreps: thawRecord(f.sitreps, copySitrep),
     injects: thawRecord(f.injects, copyInject),
   };
+  for (const id in out.teams) {
+    const t = out.teams[id] as TeamRt;
+    const g = own(f.teams, id) as FrozenTeam;
+    for (const k of GROWN) (t as Record<GrownKey, unknown[]>)[k] = thawGrown(g[k] as Grown<unknown>);
+    t.score.timeline = thawGrown(g.timeline);
+  }
+  const truth: ExerciseState['alertTruth'] = {};
+  for (let i = 0; i < f.truth.keys.length; i++) setOwn(truth, f.truth.keys[i] as string, thawGrown(f.truth.lists[i] as Grown<AlertTruth>));
+  out.alertTruth = truth;
   carryNodeActionIndex(f.index, out);
   return out;
 }
