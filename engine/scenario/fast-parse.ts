@@ -67,15 +67,24 @@ function firstVisit(v: object): boolean {
   return true;
 }
 
+/** Schemas whose parser is being built: a schema reached again meanwhile (through a lazy) gets a deferred one. */
+const building = new Set<object>();
+
 function parserOf(s: Schema): Parse {
-  let p = parsers.get(s);
-  if (!p) {
-    // Set before building, so that a lazy schema that contains itself finds its parser.
+  const known = parsers.get(s);
+  if (known) return known;
+  if (building.has(s)) {
     let built: Parse | undefined;
-    p = (v) => (built ??= build(s))(v);
-    parsers.set(s, p);
+    return (v) => (built ??= parsers.get(s) as Parse)(v);
   }
-  return p;
+  building.add(s);
+  try {
+    const p = build(s);
+    parsers.set(s, p);
+    return p;
+  } finally {
+    building.delete(s);
+  }
 }
 
 function build(s: Schema): Parse {
@@ -135,8 +144,10 @@ function typeParser(s: Schema): Parse {
       const p = parserOf(inner);
       return (v) => (v === undefined ? undefined : p(v));
     }
-    case 'lazy':
-      return (v) => parserOf(s._zod.innerType as Schema)(v);
+    case 'lazy': {
+      let inner: Parse | undefined;
+      return (v) => (inner ??= parserOf(s._zod.innerType as Schema))(v);
+    }
     case 'array': {
       const el = parserOf(def.element as Schema);
       return (v) => {
