@@ -14,6 +14,8 @@ export interface ScriptedRunOptions {
   record?: boolean;
   /** Called after every accepted command with its events and the state it left (read it, never change it). */
   observe?: (events: readonly EngineEvent[], state: ExerciseState) => void;
+  /** Without `record`: `observe` is given only the events of these types (see runHeadless). */
+  observeOnly?: readonly string[];
 }
 
 /** An input the engine refused (or could not apply), with its line in the command file. */

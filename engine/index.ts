@@ -108,7 +108,7 @@ export {
 
 export * from './branch/index.ts';
 export { branchStreams } from './sim/rng.ts';
-export { ContainmentTracker, outcomeOf, type RunOutcome, type TeamOutcome, type ObjectiveOutcome, type TrackerState } from './run/outcome.ts';
+export { ContainmentTracker, TRACKED_EVENTS, outcomeOf, type RunOutcome, type TeamOutcome, type ObjectiveOutcome, type TrackerState } from './run/outcome.ts';
 export { sweepResult, type SweepRunResult, type SweepTeamResult } from './sweep/result.ts';
 export { aggregate, type SweepReport, type ObjectiveDistribution, type TeamDistribution } from './sweep/aggregate.ts';
 export { percentiles, quantile, wilson95, round2, round4, roundInt, type Percentiles } from './sweep/stats.ts';

@@ -4,7 +4,7 @@
  * through the --inputs command file.
  */
 import { writeFile } from 'node:fs/promises';
-import { ContainmentTracker, formatDuration, formatSimTime, logHeader, outcomeOf, type RunOutcome, serialiseLog } from '../../engine/index.ts';
+import { ContainmentTracker, TRACKED_EVENTS, formatDuration, formatSimTime, logHeader, outcomeOf, type RunOutcome, serialiseLog } from '../../engine/index.ts';
 import { nativeSha256Hex } from '../../native/hash.ts';
 import { durationOpt, flag, intOpt, parseCommandArgs, positionals, stringOpt } from '../args.ts';
 import { runScripted, type ScriptedRun } from '../headless.ts';
@@ -100,6 +100,7 @@ export const command: CliCommand = {
       inputs,
       record: a.log !== undefined,
       observe: (events) => tracker.add(events),
+      observeOnly: TRACKED_EVENTS,
       ...(a.until !== undefined ? { until: a.until } : {}),
     });
     if (a.log !== undefined) {

@@ -3,7 +3,7 @@
  * reduced to the numbers the distributions need (engine/sweep/result.ts). Runs inside a worker
  * thread; pure apart from the time it takes.
  */
-import { type BranchSweepJob, branchSweepRun, type CompiledScenario, ContainmentTracker, sweepResult, type SweepRunResult } from '../../engine/index.ts';
+import { type BranchSweepJob, branchSweepRun, type CompiledScenario, ContainmentTracker, sweepResult, type SweepRunResult, TRACKED_EVENTS } from '../../engine/index.ts';
 import { nativeSha256Hex } from '../../native/hash.ts';
 import { runScripted } from '../headless.ts';
 import type { ScriptedInput } from '../inputs.ts';
@@ -25,6 +25,7 @@ export function sweepRun(compiled: CompiledScenario, job: SweepJob, seed: number
     seed,
     inputs: job.inputs,
     observe: (events) => tracker.add(events),
+    observeOnly: TRACKED_EVENTS,
     ...(job.until !== null ? { until: job.until } : {}),
   });
   return sweepResult(run.state, tracker, seed, run.refused.length, nativeSha256Hex);

@@ -36,6 +36,12 @@ export interface HeadlessOptions<I extends HeadlessInput = HeadlessInput> {
   record?: boolean;
   /** Called after every accepted command with its events and the state it left (read it, never change it). */
   observe?: (events: readonly EngineEvent[], state: ExerciseState) => void;
+  /**
+   * With `observe`, and neither `keepEvents` nor `record`: `observe` is given only the events of these
+   * types (e.g. run/outcome.ts TRACKED_EVENTS); the others are counted and never held, which spares
+   * garbage collection most of a run's events.
+   */
+  observeOnly?: readonly string[];
 }
 
 /** An input the engine refused, with the simulated time it was offered at and why. */
@@ -79,14 +85,16 @@ export function runHeadless<I extends HeadlessInput>(compiled: CompiledScenario,
   let eventCount = 0;
   let applied = 0;
 
-  // Nobody reads the events: the engine counts them instead of holding them (sim/ctx.ts).
-  const counted = !keep && !log && !options.observe;
+  // Nobody reads the events, or only a few types of them: the engine counts the rest instead of holding them (sim/ctx.ts).
+  const only = !keep && !log && options.observe && options.observeOnly ? new Set(options.observeOnly) : undefined;
+  const counted = !keep && !log && (!options.observe || only !== undefined);
   const apply = (command: Command): StepResult<ExerciseState> => {
     const t = state.clock;
     if (counted) {
-      const c = stepCounted(state, command);
+      const c = stepCounted(state, command, only);
       if (!c.ok) return c;
       eventCount += c.count;
+      if (only) options.observe?.(c.events, state);
       return NO_EVENTS;
     }
     const r = step(state, command);

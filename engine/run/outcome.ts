@@ -77,6 +77,9 @@ export interface TrackerState {
   teams: [string, TeamEpisodes][];
 }
 
+/** The event types a ContainmentTracker reads (for a headless run's `observeOnly`). */
+export const TRACKED_EVENTS: readonly string[] = ['node.state'];
+
 /** Follows compromise episodes through the events of a run, in order. */
 export class ContainmentTracker {
   private readonly open = new Map<string, number>();
@@ -96,7 +99,7 @@ export class ContainmentTracker {
     return { open: [...this.open], teams: [...this.perTeam].map(([team, x]) => [team, { ...x }]) };
   }
 
-  /** Feeds events in emission order (every event may be passed; only node.state is read). */
+  /** Feeds events in emission order (every event may be passed; only node.state, TRACKED_EVENTS, is read). */
   add(events: readonly EngineEvent[]): void {
     for (const e of events) {
       if (e.type !== 'node.state') continue;

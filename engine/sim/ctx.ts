@@ -11,13 +11,14 @@ export class Ctx {
   /** While a jump is in progress: where it ends (deadlines set during it run from there, see play.ts). */
   skipEnd: number | null = null;
   /**
-   * `keep` false: the events are counted, not held (a headless run that keeps none). A 48-hour
-   * advance is one command of about 20,000 events: held, they outlive the young generation and
-   * garbage collection copies them all (about 12 % of a headless run of scenarios/stress.yaml).
+   * `keep` false: the events are counted, not held (a headless run that keeps none); a set of types:
+   * only the events of those types are held (a run observed for its outcome). A 48-hour advance is
+   * one command of about 20,000 events: held, they outlive the young generation and garbage
+   * collection copies them.
    */
   constructor(
     readonly state: ExerciseState,
-    private readonly keep = true,
+    private readonly keep: boolean | ReadonlySet<string> = true,
   ) {
     this.draws = new Draws(state);
   }
@@ -26,7 +27,8 @@ export class Ctx {
   emit(type: string, actor: string, data: unknown, audience: Audience[]): void {
     const s = this.state;
     this.emitted++;
-    if (this.keep) this.events.push({ seq: ++s.seq, t: s.clock, type, actor, data, audience });
+    const keep = this.keep;
+    if (keep === true || (keep !== false && keep.has(type))) this.events.push({ seq: ++s.seq, t: s.clock, type, actor, data, audience });
     else s.seq++;
   }
 }

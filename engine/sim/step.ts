@@ -21,7 +21,7 @@ import type { Command } from './commands.ts';
 import { checkCommand } from './check.ts';
 import { isRecord } from '../lib/record.ts';
 import { hasOwnKey } from '../lib/own.ts';
-import type { EngineErrorCode, StepResult } from './events.ts';
+import type { EngineErrorCode, EngineEvent, StepResult } from './events.ts';
 import type { ExerciseState } from './state.ts';
 import { Ctx } from './ctx.ts';
 import { type Refusal, refuse } from './refusal.ts';
@@ -166,17 +166,18 @@ export function step(state: ExerciseState, command: Command): StepResult<Exercis
   return guarded(state, command, () => stepUnguarded(state, command));
 }
 
-/** What `stepCounted` returns: `step`'s result with the number of events instead of the events. */
-export type CountedStep = { ok: true; state: ExerciseState; count: number } | { ok: false; state: ExerciseState; code: EngineErrorCode; message: string };
+/** What `stepCounted` returns: `step`'s result with the number of events, and only the events of the types asked for. */
+export type CountedStep = { ok: true; state: ExerciseState; count: number; events: EngineEvent[] } | { ok: false; state: ExerciseState; code: EngineErrorCode; message: string };
 
 /**
- * `step` for a driver that only counts the events (a headless run that keeps, records and observes
- * none): the same state changes and refusals, the events never held (see Ctx).
+ * `step` for a driver that counts the events and reads at most a few types of them (a headless run
+ * that keeps and records none): the same state changes and refusals; only the events of the types in
+ * `only` (none without it) are held and returned (see Ctx).
  */
-export function stepCounted(state: ExerciseState, command: Command): CountedStep {
+export function stepCounted(state: ExerciseState, command: Command, only?: ReadonlySet<string>): CountedStep {
   return guarded(state, command, () => {
-    const r = applyStep(state, command, false);
-    return r.ok ? { ok: true, state, count: r.ctx.emitted } : r;
+    const r = applyStep(state, command, only ?? false);
+    return r.ok ? { ok: true, state, count: r.ctx.emitted, events: r.ctx.events } : r;
   });
 }
 
@@ -185,7 +186,7 @@ function stepUnguarded(state: ExerciseState, command: Command): StepResult<Exerc
   return r.ok ? { ok: true, state, events: r.ctx.events } : r;
 }
 
-function applyStep(state: ExerciseState, command: Command, keep: boolean): { ok: true; ctx: Ctx } | { ok: false; state: ExerciseState; code: EngineErrorCode; message: string } {
+function applyStep(state: ExerciseState, command: Command, keep: boolean | ReadonlySet<string>): { ok: true; ctx: Ctx } | { ok: false; state: ExerciseState; code: EngineErrorCode; message: string } {
   const checked = check(state, command);
   if (!checked.ok) return { ok: false, state, code: checked.code, message: checked.message };
   const ctx = new Ctx(state, keep);
