@@ -12,6 +12,7 @@
 import type { ActorT, Command } from '../../engine/index.ts';
 import type { CommandEntry } from './engine-port.ts';
 import { Numbering, type NumberingData } from './numbering.ts';
+import { entryJson } from '../store/entry-json.ts';
 
 /** How many keys of each seat are remembered: a client retries only the commands it has in flight. */
 export const KEYS_PER_SEAT = 1024;
@@ -183,5 +184,5 @@ export class Ledger {
 
 /** The JSON length of a log entry, as the ledger counts it. */
 export function entryBytes(entry: CommandEntry): number {
-  return Buffer.byteLength(JSON.stringify(entry), 'utf8');
+  return Buffer.byteLength(entryJson(entry), 'utf8');
 }

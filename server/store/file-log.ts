@@ -10,6 +10,7 @@
  */
 import { open, readFile } from 'node:fs/promises';
 import type { Logger } from '../ops/logger.ts';
+import { entryJson } from './entry-json.ts';
 import type { LogEntry } from './types.ts';
 
 /** What the store does with an open log file (a subset of node's FileHandle). */
@@ -132,7 +133,7 @@ export class LogFiles {
             throw new Error(`append to ${exerciseId}: seq ${entry.seq} does not follow ${log.lastSeq + i}`);
           }
         });
-        const bytes = Buffer.from(entries.map((e) => `${JSON.stringify(e)}\n`).join(''), 'utf8');
+        const bytes = Buffer.from(entries.map((e) => `${entryJson(e)}\n`).join(''), 'utf8');
         try {
           // A write may take fewer bytes than offered (a disk filling up): go on until every byte is
           // taken or the write fails; acknowledging a short write would leave a torn entry in the log.
