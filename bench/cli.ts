@@ -16,7 +16,7 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = 'bin/ramparts.mjs';
 
 /** Wall milliseconds of one process from spawn to exit; a non-zero exit is an error. */
-function timeProcess(command: string, args: readonly string[]): Promise<number> {
+export function timeProcess(command: string, args: readonly string[]): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
