@@ -43,6 +43,34 @@ const zodEnglishOnly = {
   },
 };
 
+/**
+ * The yaml package (158 KB of the engine's chunk) is called only when the fast YAML reader gives up,
+ * when a diagnostic is located in a YAML file, and by the commands that write YAML (import, whatif);
+ * `ramparts run` and `validate` of a valid scenario never call it, yet compiled and initialised it on
+ * every start. It is bundled on its own as lib/yaml.cjs, and every `import ... from 'yaml'` gets a
+ * stand-in whose functions require() that file on their first call. Only the functions listed here
+ * can be imported from 'yaml' (esbuild fails the build on any other name, so nothing is missed
+ * silently); yaml's classes and visit's BREAK/SKIP/REMOVE symbols are not offered.
+ */
+const YAML_FUNCTIONS = ['isAlias', 'isMap', 'isScalar', 'isSeq', 'parse', 'parseAllDocuments', 'parseDocument', 'stringify', 'visit'];
+const YAML_FILE = 'yaml.cjs';
+const yamlOnDemand = {
+  name: 'yaml-on-demand',
+  setup(b) {
+    b.onResolve({ filter: /^yaml$/ }, () => ({ path: 'yaml', namespace: 'yaml-on-demand' }));
+    b.onLoad({ filter: /.*/, namespace: 'yaml-on-demand' }, () => ({
+      contents: [
+        "import { createRequire } from 'node:module';",
+        'let yaml;',
+        // The chunk that holds this sits in lib/ beside yaml.cjs.
+        `const load = () => (yaml ??= createRequire(import.meta.url)('./${YAML_FILE}'));`,
+        ...YAML_FUNCTIONS.map((name) => `export function ${name}(...args) { return load().${name}(...args); }`),
+      ].join('\n'),
+      loader: 'js',
+    }));
+  },
+};
+
 /** Builds lib/ (or `outdir`); resolves with the files written, relative to the root. */
 export async function buildNode({ outdir = join(ROOT, 'lib') } = {}) {
   const result = await build({
@@ -64,13 +92,27 @@ export async function buildNode({ outdir = join(ROOT, 'lib') } = {}) {
     minifyWhitespace: true,
     minifySyntax: true,
     logLevel: 'warning',
-    plugins: [zodEnglishOnly],
+    plugins: [zodEnglishOnly, yamlOnDemand],
     write: false,
     metafile: true,
   });
+  const yaml = await build({
+    absWorkingDir: ROOT,
+    entryPoints: { yaml: 'yaml' },
+    outfile: join(outdir, YAML_FILE),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    legalComments: 'none',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: 'warning',
+    write: false,
+  });
   mkdirSync(outdir, { recursive: true });
   const written = new Set();
-  for (const file of result.outputFiles) {
+  for (const file of [...result.outputFiles, ...yaml.outputFiles]) {
     const temp = `${file.path}.${process.pid}.tmp`;
     writeFileSync(temp, file.contents);
     renameSync(temp, file.path);
