@@ -24,6 +24,7 @@ import type { DeltaMessage, SeatEvent, SyncResult } from '../../protocol/index.t
 import type { Metrics } from '../ops/metrics.ts';
 import { type AudienceKey, eventsFor, seatOfAudience } from './audience.ts';
 import { AudienceChannel } from './channel.ts';
+import { deltaJson } from './delta-json.ts';
 import type { EnginePort } from './engine-port.ts';
 import { concernOf, isStepFor, type Numbering, type NumberedEntry } from './numbering.ts';
 import type { ExerciseTransport } from './transport.ts';
@@ -191,7 +192,7 @@ export class Broadcaster<S> {
     a.lastPublished = started;
     for (const delta of deltas) {
       this.deps.metrics.deltasSent.inc();
-      this.deps.metrics.deltaBytes.observe(Buffer.byteLength(JSON.stringify(delta)));
+      this.deps.metrics.deltaBytes.observe(Buffer.byteLength(deltaJson(delta)));
       this.deps.transport.delta(this.deps.exerciseId, key, delta);
     }
   }

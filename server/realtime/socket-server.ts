@@ -12,6 +12,7 @@ import { isAllowedOrigin } from '../ops/origin.ts';
 import { audienceRoom, exerciseRoom, seatRoom } from './rooms.ts';
 import { limitBacklog } from './backlog.ts';
 import { coalesceWrites } from './write-coalescing.ts';
+import { reuseDeltaText } from './delta-encoding.ts';
 import { handleSeatSocket, whoOf, type SeatSocketDeps } from './seat-socket.ts';
 import type { RampartsServer } from './types.ts';
 
@@ -19,7 +20,7 @@ import type { RampartsServer } from './types.ts';
 const TRANSPORT_LIMIT_BYTES = 1024 * 1024;
 
 export function createSocketServer(http: HttpServer, allowedOrigins: readonly string[], allowedHosts: readonly string[], extra: Partial<ServerOptions> = {}): RampartsServer {
-  return new Server(http, {
+  const io: RampartsServer = new Server(http, {
     ...extra,
     path: SOCKET_PATH,
     serveClient: false,
@@ -32,6 +33,8 @@ export function createSocketServer(http: HttpServer, allowedOrigins: readonly st
       callback(ok ? null : ERROR_CODES.BAD_ORIGIN, ok);
     },
   });
+  reuseDeltaText(io);
+  return io;
 }
 
 /**

@@ -1,0 +1,25 @@
+/**
+ * A delta's JSON text, made once: the broadcaster measures every delta it sends (the deltaBytes
+ * metric) and Socket.IO then serialised the same delta again to send it to the audience's room, so
+ * every delta was stringified twice under load (issue #16). A delta is not changed once made; its
+ * text is kept beside it (a WeakMap: no longer than the delta lives) for the socket layer's encoder
+ * (server/realtime/delta-encoding.ts).
+ */
+import type { DeltaMessage } from '../../protocol/index.ts';
+
+const texts = new WeakMap<DeltaMessage, string>();
+
+/** The delta's JSON text (made now if it was not yet). */
+export function deltaJson(delta: DeltaMessage): string {
+  let text = texts.get(delta);
+  if (text === undefined) {
+    text = JSON.stringify(delta);
+    texts.set(delta, text);
+  }
+  return text;
+}
+
+/** The text made for this object by `deltaJson`, if any (nothing is made here). */
+export function knownDeltaJson(value: unknown): string | undefined {
+  return typeof value === 'object' && value !== null ? texts.get(value as DeltaMessage) : undefined;
+}
