@@ -4,7 +4,7 @@
  * isolated. What blue teams see is derived elsewhere; this is ground truth.
  */
 import { createMachine } from 'xstate';
-import { transitionOf } from './drive.ts';
+import { firstTransition } from './drive.ts';
 
 export const INTEGRITY = ['clean', 'compromised', 'persistent', 'exfiltrated', 'encrypted', 'wiped', 'restored'] as const;
 export type Integrity = (typeof INTEGRITY)[number];
@@ -77,7 +77,7 @@ export function nodeNext(value: NodeValue, event: string): NodeValue | undefined
   }
   let next = byEvent.get(event);
   if (next === undefined) {
-    next = transitionOf<NodeValue & Record<string, string>>(nodeMachine, { integrity: value.integrity, network: value.network }, event);
+    next = firstTransition<NodeValue & Record<string, string>>(nodeMachine, { integrity: value.integrity, network: value.network }, event);
     byEvent.set(event, next);
   }
   return next ?? undefined;

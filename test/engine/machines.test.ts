@@ -1,7 +1,22 @@
 /** The lifecycle machines, driven directly through the memoised pure transition functions. */
 import { describe, expect, it } from 'vitest';
-import { createActor } from 'xstate';
-import { actionMachine, actionNext, exerciseMachine, exerciseNext, injectNext, nodeMachine, nodeNext, redStepNext, SEVERITY, INTEGRITY } from '../../engine/machines/index.ts';
+import { createActor, createMachine } from 'xstate';
+import { plainTransition } from '../../engine/machines/drive.ts';
+import {
+  actionMachine,
+  actionNext,
+  exerciseMachine,
+  exerciseNext,
+  injectMachine,
+  injectNext,
+  nodeMachine,
+  nodeNext,
+  redStepMachine,
+  redStepNext,
+  SEVERITY,
+  INTEGRITY,
+  transitionOf,
+} from '../../engine/machines/index.ts';
 
 describe('exercise machine', () => {
   it('runs planned -> running -> paused -> running -> ended', () => {
@@ -114,5 +129,43 @@ describe('blue action machine', () => {
     actor.send({ type: 'START' });
     expect(actor.getSnapshot().value).toBe(actionNext('requested', 'START'));
     actor.stop();
+  });
+});
+
+describe('transitions read from the state nodes (a memo miss without XState)', () => {
+  const leaves = (m: typeof actionMachine) => Object.keys(m.root.states);
+  it('agree with XState for every value and event of every machine, key order included', () => {
+    const events = (m: typeof actionMachine) => [...m.events, 'NOT_AN_EVENT'];
+    for (const m of [exerciseMachine, redStepMachine, injectMachine, actionMachine]) {
+      for (const v of leaves(m)) {
+        for (const e of events(m)) {
+          const plain = plainTransition(m, v, e);
+          expect(plain, `${m.id} ${v} ${e}`).not.toBeUndefined();
+          expect(plain, `${m.id} ${v} ${e}`).toEqual(transitionOf(m, v, e));
+        }
+      }
+    }
+    for (const integrity of INTEGRITY) {
+      for (const network of ['connected', 'isolated']) {
+        for (const e of events(nodeMachine)) {
+          const plain = plainTransition(nodeMachine, { integrity, network }, e);
+          expect(plain, `node ${integrity} ${network} ${e}`).not.toBeUndefined();
+          expect(JSON.stringify(plain), `node ${integrity} ${network} ${e}`).toBe(JSON.stringify(transitionOf(nodeMachine, { integrity, network }, e)));
+        }
+      }
+    }
+  });
+  it('leaves a machine that is not plain to XState', () => {
+    const guarded = createMachine({ initial: 'a', states: { a: { on: { GO: { target: 'b', guard: () => true } } }, b: {} } });
+    expect(plainTransition(guarded, 'a', 'GO')).toBeUndefined();
+    const nested = createMachine({ initial: 'a', states: { a: { on: { GO: 'b' } }, b: { initial: 'c', states: { c: {} } } } });
+    expect(plainTransition(nested, 'a', 'GO')).toBeUndefined();
+    const rootEvent = createMachine({ initial: 'a', on: { RESET: '.a' }, states: { a: { on: { GO: 'b' } }, b: {} } });
+    expect(plainTransition(rootEvent, 'a', 'GO')).toBeUndefined();
+    const wildcard = createMachine({ initial: 'a', states: { a: { on: { '*': 'b' } }, b: {} } });
+    expect(plainTransition(wildcard, 'a', 'GO')).toBeUndefined();
+    const both = createMachine({ type: 'parallel', states: { x: { initial: 'a', states: { a: { on: { GO: 'b' } }, b: {} } }, y: { initial: 'a', states: { a: { on: { GO: 'b' } }, b: {} } } } });
+    expect(plainTransition(both, { x: 'a', y: 'a' }, 'GO')).toBeUndefined();
+    expect(transitionOf(both, { x: 'a', y: 'a' }, 'GO')).toEqual({ x: 'b', y: 'b' });
   });
 });
