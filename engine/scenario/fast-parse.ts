@@ -8,7 +8,7 @@
  * only ones reported, so every message stays zod's own.
  *
  * It is exact by construction for the kinds it handles (strict and stripping objects, arrays,
- * optional, unions, lazy, string, number, boolean, enum, literal): their type test and output are
+ * optional, unions, lazy, records keyed by a pattern, string, number, boolean, enum, literal): their type test and output are
  * zod 4's (schemas.js, read for 4.6), and every check and refinement runs through zod's own check
  * function in zod's order. Any other kind (records, formats with coercion, defaults, transforms, ...)
  * is an island: zod's `run` on that value alone. test/engine/scenario/fast-parse.test.ts compares
@@ -48,15 +48,19 @@ const parsers = new WeakMap<object, Parse>();
  * built in memory) is left to zod, and the outputs are the same values with the same sharing.
  */
 let seen = new Set<object>();
+/** The objects added to `seen`, in order: a union option that refuses takes its visits back. */
+let visits: object[] = [];
 
 /** zod's output for `value` when zod accepts it; `{ ok: false }` means "ask zod". */
 export function fastParse(schema: z.ZodType, value: unknown): { ok: true; value: unknown } | { ok: false } {
   seen = new Set();
+  visits = [];
   try {
     const out = parserOf(schema as unknown as Schema)(value);
     return out === REFUSED ? { ok: false } : { ok: true, value: out };
   } finally {
     seen = new Set();
+    visits = [];
   }
 }
 
@@ -64,6 +68,7 @@ export function fastParse(schema: z.ZodType, value: unknown): { ok: true; value:
 function firstVisit(v: object): boolean {
   if (seen.has(v)) return false;
   seen.add(v);
+  visits.push(v);
   return true;
 }
 
@@ -165,6 +170,8 @@ function typeParser(s: Schema): Parse {
       return unionParser(s);
     case 'object':
       return objectParser(s);
+    case 'record':
+      return recordParser(s);
     default:
       return island(s);
   }
@@ -176,9 +183,12 @@ function unionParser(s: Schema): Parse {
   if (def.inclusive === false || def.discriminator !== undefined) return island(s);
   const options = (def.options as Schema[]).map(parserOf);
   return (v) => {
+    const mark = visits.length;
     for (const p of options) {
       const out = p(v);
       if (out !== REFUSED) return out;
+      // The option's output is dropped: the objects it met are met for the first time by the next one.
+      while (visits.length > mark) seen.delete(visits.pop() as object);
     }
     return REFUSED;
   };
@@ -222,6 +232,37 @@ function objectParser(s: Schema): Parse {
       }
     }
     if (strict) for (const key in input) if (!keySet.has(key)) return REFUSED;
+    return out;
+  };
+}
+
+/**
+ * A record whose keys are any string its key schema accepts (no fixed key set, not loose): zod 4's
+ * $ZodRecord, the branch without `values`. Localised texts are such records (2,457 of them in
+ * stress.yaml, each a zod `run` before). Only plain objects with no symbol keys are taken; a key or
+ * value zod would refuse (or retry as a number) is left to zod.
+ */
+function recordParser(s: Schema): Parse {
+  const def = s._zod.def;
+  const keyType = def.keyType as Schema;
+  if (keyType._zod.values !== undefined || def.mode === 'loose') return island(s);
+  const key = parserOf(keyType);
+  const value = parserOf(def.valueType as Schema);
+  return (v) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v) || !firstVisit(v)) return REFUSED;
+    const proto = Object.getPrototypeOf(v);
+    if ((proto !== Object.prototype && proto !== null) || Object.getOwnPropertySymbols(v).length > 0) return REFUSED;
+    const input = v as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(input)) {
+      if (k === '__proto__') continue;
+      const outKey = key(k);
+      if (outKey === REFUSED) return REFUSED;
+      if (outKey === '__proto__') continue;
+      const x = value(input[k]);
+      if (x === REFUSED) return REFUSED;
+      out[outKey as string] = x;
+    }
     return out;
   };
 }
