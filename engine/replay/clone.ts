@@ -99,9 +99,9 @@ function mapArray<T extends object>(r: readonly T[], prev: readonly T[] | undefi
 const arr = <T>(live: T[], prev: T[] | undefined): T[] => (prev !== undefined && sameArray(live, prev) ? prev : live.slice());
 const flat = <T extends object>(live: T, prev: T | undefined): T => (prev !== undefined && sameFlat(live, prev) ? prev : { ...live });
 
-const copyNode = (n: NodeRt): NodeRt => ({ ...n, down: n.down.slice(), patched: { ...n.patched }, hits: n.hits.slice() });
-const copyStep = (s: StepRt): StepRt => ({ ...s, targets: s.targets.slice(), hits: s.hits.slice() });
-const copyAttempt = (a: AttemptRt): AttemptRt => ({ ...a });
+export const copyNode = (n: NodeRt): NodeRt => ({ ...n, down: n.down.slice(), patched: { ...n.patched }, hits: n.hits.slice() });
+export const copyStep = (s: StepRt): StepRt => ({ ...s, targets: s.targets.slice(), hits: s.hits.slice() });
+export const copyAttempt = (a: AttemptRt): AttemptRt => ({ ...a });
 export const copyAction = (a: ActionRt): ActionRt => ({ ...a, target: { ...a.target } });
 export const copyReport = (r: ReportRt): ReportRt => ({ ...r, to: r.to.slice(), indicators: r.indicators.slice(), appliedBy: { ...r.appliedBy } });
 export const copyAssist = (a: AssistRt): AssistRt => ({ ...a });

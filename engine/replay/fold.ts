@@ -14,6 +14,7 @@ import type { EngineEvent } from '../sim/events.ts';
 import type { ExerciseState } from '../sim/state.ts';
 import { advanceChunk, step } from '../sim/step.ts';
 import { branchStreams } from '../sim/rng.ts';
+import { trackChanges } from '../sim/changes.ts';
 import type { LogRecord, RampartsLog } from './log.ts';
 import { cloneState } from './clone.ts';
 import { type Frozen, freeze, thaw } from './freeze.ts';
@@ -26,6 +27,8 @@ export interface FoldOptions {
   verify: boolean;
   /** Keep every regenerated event in `events`. */
   keepEvents: boolean;
+  /** Tests: check every snapshot against the live state (freeze.ts), which fails on a change the engine did not mark. */
+  audit?: boolean;
 }
 
 export interface ReplayFailure {
@@ -60,10 +63,12 @@ export class Fold {
     private readonly options: FoldOptions,
   ) {
     this.state = createExercise(compiled, { seed: log.header.seed, mode: log.header.mode });
+    // The engine marks what it changes, so a snapshot copies only that (freeze.ts).
+    if (options.snapshotEvery !== Infinity) trackChanges(this.state, undefined);
     // A what-if branch re-seeds the random streams at its fork (and inherits its parent's re-seedings):
     // before record index k, the streams become branchStreams(seed) (engine/branch).
     this.reseeds = new Map((log.header.branch?.reseeds ?? []).map((x) => [x.record, x.seed]));
-    this.marks = [{ state: freeze(this.state), next: 0, partial: false }];
+    this.marks = [{ state: freeze(this.state, undefined, options.audit), next: 0, partial: false }];
     if (log.records.length === 0) this.reseed(this.state, 0);
   }
 
@@ -87,7 +92,7 @@ export class Fold {
   }
 
   private mark(next: number, partial: boolean): void {
-    this.marks.push({ state: freeze(this.state, (this.marks[this.marks.length - 1] as Mark).state), next, partial });
+    this.marks.push({ state: freeze(this.state, (this.marks[this.marks.length - 1] as Mark).state, this.options.audit), next, partial });
     this.since = 0;
   }
 

@@ -13,17 +13,18 @@
  * changes again (engine/sim/actions.ts writes an action only while it is requested or in progress),
  * so its previous copy is shared without comparing it. Everything else is compared as before
  * (clone.ts). Dictionaries are built only when a snapshot is thawed for a seek.
+ *
+ * The fold's live state is tracked (engine/sim/changes.ts): the engine marks the nodes, steps,
+ * attempts and keyed records it creates or changes, so a snapshot copies those alone and shares every
+ * other record of the previous one without enumerating or comparing them. The comparison above stays
+ * for an untracked state, and `audit` (tests) checks each tracked snapshot against the live state.
  */
 import type { ActionRt, AlertTruth, AssistRt, ExerciseState, InjectRt, ReportRt, ScoreSample, SitrepRt, TeamRt } from '../sim/state.ts';
 import { own, setOwn } from '../lib/own.ts';
-import { carryNodeActionIndex } from '../sim/actions.ts';
-import { cloneState, copyAction, copyAssist, copyInject, copyReport, copySitrep, sameInject, sameRecord } from './clone.ts';
-
-/** A keyed record frozen: its keys and a copy of each value, in the live object's order. */
-interface FrozenRecord<T> {
-  keys: string[];
-  values: T[];
-}
+import { adoptNodeActionIndex, carryNodeActionIndex, nodeActionsInProgress } from '../sim/actions.ts';
+import { type Changes, changesOf, trackChanges } from '../sim/changes.ts';
+import { type FrozenRecord, patchArray, patchRecord, positions } from './patch.ts';
+import { cloneState, copyAction, copyAssist, copyAttempt, copyInject, copyNode, copyReport, copySitrep, copyStep, sameInject, sameRecord } from './clone.ts';
 
 /** A state frozen for the fold's snapshots: never mutated, thawed (copied) for each seek. */
 export interface Frozen {
@@ -140,13 +141,58 @@ function thawRecord<T>(f: FrozenRecord<T>, copy: (x: T) => T): Record<string, T>
   return out;
 }
 
+const SKIP = { nodes: EMPTY, steps: EMPTY, attempts: EMPTY };
+
 /** Freezes the live state `s`; `prev`, the previous snapshot of the same fold, lends what did not change. */
-export function freeze(s: ExerciseState, prev?: Frozen): Frozen {
-  const actions = freezeRecord(s.actions, prev?.actions, copyAction, sameRecord, settledAction);
+export function freeze(s: ExerciseState, prev?: Frozen, audit = false): Frozen {
+  const changes = changesOf(s);
+  const out = (prev !== undefined && changes !== undefined && changes.since === prev && freezeMarked(s, prev, changes)) || freezeCompared(s, prev);
+  if (changes !== undefined) trackChanges(s, out);
+  if (audit) auditFrozen(s, out);
+  return out;
+}
+
+/** A tracked state's snapshot: the records marked since `prev` copied, the rest shared (undefined: compare instead). */
+function freezeMarked(s: ExerciseState, prev: Frozen, c: Changes): Frozen | undefined {
+  const nodes = patchArray(s.nodes, prev.base.nodes, c.nodes, copyNode);
+  const steps = patchArray(s.steps, prev.base.steps, c.steps, copyStep);
+  const attempts = patchArray(s.attempts, prev.base.attempts, c.attempts, copyAttempt);
+  const actions = patchRecord(s.actions, prev.actions, c.actions, copyAction);
+  const reports = patchRecord(s.reports, prev.reports, c.reports, copyReport);
+  const assists = patchRecord(s.assists, prev.assists, c.assists, copyAssist);
+  const sitreps = patchRecord(s.sitreps, prev.sitreps, c.sitreps, copySitrep);
+  const injects = patchRecord(s.injects, prev.injects, c.injects, copyInject);
+  if (!nodes || !steps || !attempts || !actions || !reports || !assists || !sitreps || !injects) return undefined;
+  const f = freezeRest(s, prev, actions, { ...SKIP });
+  f.base.nodes = nodes;
+  f.base.steps = steps;
+  f.base.attempts = attempts;
+  return { ...f, reports, assists, sitreps, injects };
+}
+
+/** An untracked state's snapshot: every record compared with its previous copy. */
+function freezeCompared(s: ExerciseState, prev: Frozen | undefined): Frozen {
+  return {
+    ...freezeRest(s, prev, freezeRecord(s.actions, prev?.actions, copyAction, sameRecord, settledAction), {}),
+    reports: freezeRecord(s.reports, prev?.reports, copyReport, sameRecord, never),
+    assists: freezeRecord(s.assists, prev?.assists, copyAssist, sameRecord, never),
+    sitreps: freezeRecord(s.sitreps, prev?.sitreps, copySitrep, sameRecord, never),
+    injects: freezeRecord(s.injects, prev?.injects, copyInject, sameInject, never),
+  };
+}
+
+/** The base, the teams' lists, the alert truth and the node-action index (the keyed records but actions are the caller's). */
+function freezeRest(s: ExerciseState, prev: Frozen | undefined, actions: FrozenRecord<ActionRt>, skip: Partial<ExerciseState>): Omit<Frozen, 'reports' | 'assists' | 'sitreps' | 'injects'> {
+  // The index's stand-in holds the copies of the actions in progress its entries name.
   const open: Record<string, ActionRt> = {};
-  for (const a of actions.values) if (!settledAction(a)) setOwn(open, a.id, a);
   const index = { actions: open } as unknown as ExerciseState;
-  carryNodeActionIndex(s, index);
+  const carried = nodeActionsInProgress(s);
+  if (carried !== undefined) {
+    const at = positions(actions);
+    actions.at = at;
+    for (const id of carried.values()) setOwn(open, id, actions.values[at.get(id) as number] as ActionRt);
+    adoptNodeActionIndex(index, carried);
+  }
   const teams: Record<string, TeamRt> = {};
   const frozenTeams: Record<string, FrozenTeam> = {};
   for (const id in s.teams) {
@@ -162,16 +208,22 @@ export function freeze(s: ExerciseState, prev?: Frozen): Frozen {
   }
   return {
     // (a spread, not `s`: the derived action index goes with `index`)
-    base: cloneState({ ...s, teams, alertTruth: NONE, actions: NONE, reports: NONE, assists: NONE, sitreps: NONE, injects: NONE }, prev?.base),
+    base: cloneState({ ...s, teams, alertTruth: NONE, actions: NONE, reports: NONE, assists: NONE, sitreps: NONE, injects: NONE, ...skip }, prev?.base),
     actions,
-    reports: freezeRecord(s.reports, prev?.reports, copyReport, sameRecord, never),
-    assists: freezeRecord(s.assists, prev?.assists, copyAssist, sameRecord, never),
-    sitreps: freezeRecord(s.sitreps, prev?.sitreps, copySitrep, sameRecord, never),
-    injects: freezeRecord(s.injects, prev?.injects, copyInject, sameInject, never),
     teams: frozenTeams,
     truth,
     index,
   };
+}
+
+/** Tests: a snapshot must thaw to the live state it was taken of (an unmarked change would not). */
+function auditFrozen(s: ExerciseState, f: Frozen): void {
+  const live = thaw(f);
+  for (const k of Object.keys(s) as (keyof ExerciseState)[]) {
+    if (k === 'scenario') continue;
+    if (JSON.stringify(live[k]) !== JSON.stringify(s[k]))
+      throw new Error(`snapshot at T+${s.clock} (seq ${s.seq}): its ${k} differ from the live state's: a change the engine did not mark (engine/sim/changes.ts)`);
+  }
 }
 
 /** A new, independent state equal to the one frozen. */

@@ -29,6 +29,8 @@ export interface ReplayOptions {
   keepEvents?: boolean;
   /** An already compiled scenario of the log's header (saves compiling it again). */
   compiled?: CompiledScenario;
+  /** Tests: check every snapshot against the live state (a change the engine did not mark fails the fold). */
+  auditSnapshots?: boolean;
 }
 
 export interface Replayer {
@@ -78,6 +80,7 @@ function foldOf(log: RampartsLog, options: ReplayOptions): Fold {
     snapshotEvery: options.snapshotEvery ?? 2000,
     verify: options.verify ?? false,
     keepEvents: options.keepEvents ?? true,
+    audit: options.auditSnapshots ?? false,
   });
 }
 

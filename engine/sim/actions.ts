@@ -13,6 +13,7 @@ import { meetExpectations } from './injects.ts';
 import { type Refusal, refuse } from './refusal.ts';
 import { actionEffect } from './effects.ts';
 import { own } from '../lib/own.ts';
+import { touchAction } from './changes.ts';
 
 const NODE_KINDS = new Set(['isolate', 'reconnect', 'patch', 'reset-credentials', 'restore-backup', 'collect-forensics']);
 const MESSAGE_KINDS: Record<string, string> = {
@@ -63,11 +64,26 @@ function nodeActionIndex(s: ExerciseState): Map<string, string> {
  * by a scan of every action ever requested (a third of a seek's time on a 100k-event log).
  */
 export function carryNodeActionIndex(from: ExerciseState, to: ExerciseState): void {
+  const carried = nodeActionsInProgress(from);
+  if (carried) latestNodeAction.set(to, carried);
+}
+
+/**
+ * The index of `from` reduced to the actions in progress (undefined when `from` has none yet): what
+ * carryNodeActionIndex gives a copy. A replay snapshot keeps it with the copies of those actions only
+ * (engine/replay/freeze.ts) and gives it to a stand-in state with `adoptNodeActionIndex`.
+ */
+export function nodeActionsInProgress(from: ExerciseState): Map<string, string> | undefined {
   const index = latestNodeAction.get(from);
-  if (!index) return;
+  if (!index) return undefined;
   const carried = new Map<string, string>();
   for (const [key, id] of index) if (own(from.actions, id)?.s === 'inProgress') carried.set(key, id);
-  latestNodeAction.set(to, carried);
+  return carried;
+}
+
+/** Gives `to` an index made by nodeActionsInProgress; every id in it must be an action of `to` in progress. */
+export function adoptNodeActionIndex(to: ExerciseState, index: Map<string, string>): void {
+  latestNodeAction.set(to, index);
 }
 
 function inProgressOn(s: ExerciseState, kind: string, node: string): boolean {
@@ -173,6 +189,7 @@ export function startAction(ctx: Ctx, teamId: string, def: CAction, kind: Action
     report,
   };
   a.s = actionNext(a.s, 'START') ?? a.s;
+  touchAction(s, id);
   s.actions[id] = a;
   t.actions.push(id);
   if (NODE_KINDS.has(kind) && a.target.node !== undefined) nodeActionIndex(s).set(`${kind}\u0000${a.target.node}`, id);
@@ -193,6 +210,7 @@ export function completeAction(ctx: Ctx, id: string): void {
   if (a?.s !== 'inProgress') return;
   const def = s.scenario.actions.get(a.def) as CAction;
   const u = ctx.draws.next('actions');
+  touchAction(s, id);
   a.endedAt = s.clock;
   if (u >= def.success) {
     a.s = actionNext(a.s, 'FAIL') ?? a.s;
@@ -219,6 +237,7 @@ export function cancelAction(ctx: Ctx, teamId: string, id: string): Refusal | vo
   if (!a || a.team !== teamId) return refuse('NOT_FOUND', `no action "${id}" of yours`);
   const next = actionNext(a.s, 'CANCEL');
   if (!next) return refuse('WRONG_PHASE', `action "${id}" is already ${a.s}`);
+  touchAction(ctx.state, id);
   a.s = next;
   a.endedAt = ctx.state.clock;
   ctx.emit('action.cancelled', `blue:${teamId}`, { id, team: teamId }, actionAudience(a));

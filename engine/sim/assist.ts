@@ -10,6 +10,7 @@ import type { AssistRt, TeamRt } from './state.ts';
 import { type Refusal, refuse } from './refusal.ts';
 import { meetExpectations } from './injects.ts';
 import { hasOwnKey, own, setOwn } from '../lib/own.ts';
+import { touchAssist } from './changes.ts';
 
 export function requestAssistance(ctx: Ctx, from: string, to: string, text: string): Refusal | void {
   const s = ctx.state;
@@ -18,6 +19,7 @@ export function requestAssistance(ctx: Ctx, from: string, to: string, text: stri
   const t = own(s.teams, from) as TeamRt;
   const id = `${from}-H${++t.counters.help}`;
   const r: AssistRt = { id, from, to, text, t: s.clock, s: 'requested', grantedAt: null, until: null };
+  touchAssist(s, id);
   setOwn(s.assists, id, r);
   t.helpOut.push(id);
   (own(s.teams, to) as TeamRt).helpIn.push(id);
@@ -31,6 +33,7 @@ export function grantAssistance(ctx: Ctx, helper: string, requestId: string): Re
   if (!r || r.to !== helper) return refuse('NOT_FOUND', `no assistance request "${requestId}" addressed to you`);
   if (r.s !== 'requested') return refuse('WRONG_PHASE', `request "${requestId}" is already ${r.s}`);
   const def = s.scenario.actions.get(s.scenario.actionByKind['grant-assistance']) as CAction;
+  touchAssist(s, r.id);
   r.s = 'granted';
   r.grantedAt = s.clock;
   r.until = s.clock + def.lasts;
@@ -46,6 +49,7 @@ export function endAssistance(ctx: Ctx, id: string, until: number): void {
   const s = ctx.state;
   const r = own(s.assists, id);
   if (r?.s !== 'granted' || r.until !== until) return;
+  touchAssist(s, r.id);
   r.s = 'ended';
   const h = own(s.teams, r.to) as TeamRt;
   const granted = own(h.grants, r.from);

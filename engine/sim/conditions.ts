@@ -10,6 +10,7 @@ import { enqueue } from './queue.ts';
 import type { ExerciseState, InjectRt, TeamRt } from './state.ts';
 import { own } from '../lib/own.ts';
 import { played } from './play.ts';
+import { touchInject } from './changes.ts';
 
 /** Whether a condition holds for a recipient team now. */
 export function holds(s: ExerciseState, c: CCondition, teamId: string): boolean {
@@ -46,6 +47,7 @@ export function evaluateInject(ctx: Ctx, inj: CInject, teamId: string): void {
   const rt = own((own(s.injects, inj.id) as InjectRt).teams, teamId);
   if (!rt || rt.triggered || !inj.when) return;
   if (!holds(s, inj.when, teamId)) return;
+  touchInject(s, inj.id);
   rt.triggered = true;
   rt.due = Math.max(s.clock + inj.delay, inj.at ?? 0);
   enqueue(s, { inject: inj.id, k: 'deliver', n: s.n++, t: rt.due, team: teamId });

@@ -13,6 +13,7 @@ import type { AlertSource, AlertTruth, AttemptRt, PendingAlert, Severity, TeamRt
 import { onDependency } from './conditions.ts';
 import { halvings } from './mathx.ts';
 import { hasOwnKey, own, setOwn } from '../lib/own.ts';
+import { touchAttempt } from './changes.ts';
 
 /** Indicator kinds each source can observe. */
 const SEES: Record<AlertSource, ReadonlySet<IndicatorKindT> | 'all'> = {
@@ -125,6 +126,7 @@ export function deliverAlert(ctx: Ctx, teamId: string, p: PendingAlert): void {
   if (p.attempt !== null) {
     const a = s.attempts[p.attempt] as AttemptRt;
     if (a.team === teamId && a.detectedAt === null) {
+      touchAttempt(s, p.attempt);
       a.detectedAt = s.clock;
       t.score.credit += halvings((s.clock - a.t) / s.scenario.scoring.detectionHalfLife);
     }

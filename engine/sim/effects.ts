@@ -7,6 +7,7 @@ import type { ActionRt, NodeRt, ReportRt, TeamRt } from './state.ts';
 import { changeNode } from './nodes.ts';
 import { deliverAlert, visibleIndicators } from './detection.ts';
 import { hasOwnKey, own, setOwn } from '../lib/own.ts';
+import { touchNode, touchReport } from './changes.ts';
 
 export interface Outcome {
   failed: boolean;
@@ -31,11 +32,13 @@ export function actionEffect(ctx: Ctx, a: ActionRt, def: CAction): Outcome {
       const c = s.scenario.nodes[ni as number] as CNode;
       const n = s.nodes[ni as number] as NodeRt;
       const ids = c.vulns.filter((v) => !hasOwnKey(n.patched, v.id)).map((v) => v.id);
+      touchNode(s, ni as number);
       for (const id of ids) setOwn(n.patched, id, s.clock);
       return done(ids.length > 0 ? `patched ${ids.join(', ')}` : 'nothing left to patch');
     }
     case 'reset-credentials': {
       const c = s.scenario.nodes[ni as number] as CNode;
+      touchNode(s, ni as number);
       (s.nodes[ni as number] as NodeRt).creds = false;
       (own(s.teams, c.owner) as TeamRt).credsResetAt = s.clock;
       return done('credentials reset');
@@ -142,6 +145,7 @@ function applyIntel(ctx: Ctx, a: ActionRt): Outcome {
   const t = own(s.teams, a.team) as TeamRt;
   for (const v of r.indicators) if (!hasOwnKey(t.blocked, v)) setOwn(t.blocked, v, s.clock);
   if (!hasOwnKey(r.appliedBy, a.team)) {
+    touchReport(s, r.id);
     setOwn(r.appliedBy, a.team, s.clock);
     setOwn(t.applied, r.id, s.clock);
     if (r.from !== a.team) {

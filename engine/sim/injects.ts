@@ -15,6 +15,7 @@ export function injectTeam(s: ExerciseState, injectId: string, teamId: string): 
   return rt && own(rt.teams, teamId);
 }
 import { deadlineAt } from './play.ts';
+import { touchInject } from './changes.ts';
 
 /** The content a recipient reads (never the inject's evaluation). */
 export function injectContent(s: ExerciseState, rt: InjectRt) {
@@ -55,6 +56,7 @@ export function deliver(ctx: Ctx, injectId: string, teamId: string, withinMs: nu
   if (!tr) return;
   const next = injectNext(tr.s, 'DELIVER');
   if (!next) return;
+  touchInject(s, injectId);
   tr.s = next;
   tr.deliveredAt = s.clock;
   const t = own(s.teams, teamId) as TeamRt;
@@ -87,6 +89,7 @@ export function meetExpectations(ctx: Ctx, teamId: string, action: ActionKindT |
     if (e.action !== action || e.due < s.clock || (injectId !== undefined && e.inject !== injectId)) return true;
     const x = injectTeam(s, e.inject, teamId)?.expects[e.i];
     if (x) {
+      touchInject(s, e.inject);
       x.met = true;
       x.at = s.clock;
     }
@@ -101,6 +104,7 @@ export function expectationDeadline(ctx: Ctx, injectId: string, teamId: string, 
   const s = ctx.state;
   const x = injectTeam(s, injectId, teamId)?.expects[i];
   if (!x || x.met !== null) return;
+  touchInject(s, injectId);
   x.met = false;
   const t = own(s.teams, teamId) as TeamRt;
   t.expects = t.expects.filter((e) => !(e.inject === injectId && e.i === i));
@@ -120,6 +124,7 @@ export function ackInject(ctx: Ctx, teamId: string, injectId: string): Refusal |
   if ('code' in tr) return tr;
   const next = injectNext(tr.s, 'ACK');
   if (!next) return refuse('WRONG_PHASE', `inject "${injectId}" is already ${tr.s}`);
+  touchInject(ctx.state, injectId);
   tr.s = next;
   tr.ackAt = ctx.state.clock;
   ctx.emit('inject.acknowledged', `blue:${teamId}`, { inject: injectId, team: teamId }, [team(teamId)]);
@@ -132,6 +137,7 @@ export function answerInject(ctx: Ctx, teamId: string, injectId: string, text: s
   const next = injectNext(tr.s, 'ANSWER');
   if (!next) return refuse('WRONG_PHASE', `inject "${injectId}" is already ${tr.s}; it takes one answer`);
   const wasAcked = tr.ackAt !== null;
+  touchInject(ctx.state, injectId);
   tr.s = next;
   tr.answeredAt = ctx.state.clock;
   tr.ackAt ??= ctx.state.clock;
@@ -149,6 +155,7 @@ export function adhocInject(ctx: Ctx, inject: AdhocInjectT, withinMs: number[]):
   const id = `adhoc-${++s.adhocCount}`;
   const teams: Record<string, InjectTeamRt> = {};
   for (const t of to) setOwn(teams, t, newInjectTeam());
+  touchInject(s, id);
   setOwn(s.injects, id, { id, idx: -1, adhoc: { ...inject, t: s.clock }, teams });
   for (const t of to) deliver(ctx, id, t, withinMs);
 }

@@ -17,6 +17,7 @@ import { startAction } from './actions.ts';
 import type { CAction } from '../compile/types.ts';
 import { hasOwnKey, own, setOwn } from '../lib/own.ts';
 import { reshareRefusal } from './tlp.ts';
+import { touchReport } from './changes.ts';
 
 export function shareIntel(ctx: Ctx, from: string, report: IntelReportT, partners: string[]): Refusal | void {
   const s = ctx.state;
@@ -41,6 +42,7 @@ export function shareIntel(ctx: Ctx, from: string, report: IntelReportT, partner
     appliedBy: {},
     ...(report.technique === undefined ? {} : { technique: report.technique }),
   };
+  touchReport(s, id);
   setOwn(s.reports, id, r);
   t.sent.push(id);
   t.score.shared++;

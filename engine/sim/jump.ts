@@ -10,6 +10,7 @@ import { movesInOrder } from './moves.ts';
 import { rebuild } from './queue.ts';
 import { injectTeam } from './injects.ts';
 import { type Refusal, refuse } from './refusal.ts';
+import { touchInject } from './changes.ts';
 
 const isDeadline = (item: QItem): boolean => item.k === 'expect' || item.k === 'cond';
 
@@ -28,7 +29,10 @@ function shiftDeadlines(s: ExerciseState, delta: number): void {
     t.expects = t.expects.map((e) => ({ ...e, due: e.due + delta }));
     for (const e of t.expects) {
       const x = injectTeam(s, e.inject, t.id)?.expects[e.i];
-      if (x && x.met === null) x.due = e.due;
+      if (x && x.met === null) {
+        touchInject(s, e.inject);
+        x.due = e.due;
+      }
     }
   }
 }

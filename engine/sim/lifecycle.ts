@@ -10,6 +10,7 @@ import { evaluateInject } from './conditions.ts';
 import { scheduleMoves } from './moves.ts';
 import { type Refusal, refuse } from './refusal.ts';
 import { own } from '../lib/own.ts';
+import { touchInject } from './changes.ts';
 
 export function start(ctx: Ctx): void {
   const s = ctx.state;
@@ -31,6 +32,7 @@ export function start(ctx: Ctx): void {
       if (inj.when) {
         evaluateInject(ctx, inj, t);
       } else {
+        touchInject(s, inj.id);
         tr.triggered = true;
         tr.due = Math.max(s.clock, inj.at ?? 0);
         schedule(s, tr.due, { k: 'deliver', inject: inj.id, team: t });

@@ -12,6 +12,7 @@ import { onDependency } from './conditions.ts';
 import { own } from '../lib/own.ts';
 import { closeEpisode, openEpisode } from './score.ts';
 import { played } from './play.ts';
+import { touchNode } from './changes.ts';
 
 /**
  * Brings a team's time integrals up to the current clock before a rate changes: downtime in simulated
@@ -67,6 +68,7 @@ export function changeNode(ctx: Ctx, ni: number, event: string | null, cause: st
     next = nodeNext(n, event);
     if (!next) return false;
   }
+  touchNode(s, ni);
   const sc = (own(s.teams, c.owner) as { score: ScoreRt }).score;
   integrate(s, sc);
   const integrity = n.integrity;

@@ -5,6 +5,7 @@ import { type Ctx, RED } from './ctx.ts';
 import type { StepRt } from './state.ts';
 import { type Refusal, refuse } from './refusal.ts';
 import { abortStep, preconditions, run, setStatus } from './red.ts';
+import { touchStep } from './changes.ts';
 
 /**
  * The red cell acts only on steps the scenario marks manual (a manual campaign's, or a step's own
@@ -35,6 +36,7 @@ export function redHold(ctx: Ctx, stepId: string): Refusal | void {
   if (scripted) return scripted;
   const st = ctx.state.steps[si] as StepRt;
   if (!redStepNext(st.s, 'HOLD')) return refuse('WRONG_PHASE', `step "${stepId}" is ${st.s}; only a pending or ready step can be held`);
+  touchStep(ctx.state, si);
   setStatus(st, 'HOLD');
   st.due = null;
   ctx.emit('red.step.held', 'red', { step: stepId }, RED);

@@ -12,6 +12,7 @@ import { changeNode } from './nodes.ts';
 import { deliverAlert, drawDetections } from './detection.ts';
 import { onDependency } from './conditions.ts';
 import { hasOwnKey, own, ownOrSet, setOwn } from '../lib/own.ts';
+import { touchAttempt, touchNode, touchStep } from './changes.ts';
 
 const FINAL_BAD = new Set<RedStepStatus>(['failed', 'aborted']);
 
@@ -57,6 +58,7 @@ export function considerStep(ctx: Ctx, si: number): void {
     abortStep(ctx, si, 'its preconditions can no longer be met', 'engine');
     return;
   }
+  touchStep(s, si);
   const jitter = c.jitter > 0 ? Math.floor(ctx.draws.next('red') * c.jitter) : 0;
   st.due = Math.max(c.at, s.clock + (c.requires.length + c.requiresAny.length > 0 || c.sameAs !== null ? c.after : Math.max(0, c.after - s.clock))) + jitter;
   enqueue(s, { k: 'step', n: s.n++, step: si, t: st.due });
@@ -65,6 +67,7 @@ export function considerStep(ctx: Ctx, si: number): void {
 export function abortStep(ctx: Ctx, si: number, reason: string, actor: string): void {
   const st = ctx.state.steps[si] as StepRt;
   if (!setStatus(st, 'ABORT')) return;
+  touchStep(ctx.state, si);
   st.reason = reason;
   st.endedAt = ctx.state.clock;
   ctx.emit('red.step.aborted', actor, { step: (ctx.state.scenario.steps[si] as CStep).id, reason }, RED);
@@ -75,6 +78,7 @@ export function abortStep(ctx: Ctx, si: number, reason: string, actor: string): 
 export function stepDue(ctx: Ctx, si: number, t: number): void {
   const st = ctx.state.steps[si] as StepRt;
   if (st.s !== 'pending' || st.due !== t) return;
+  touchStep(ctx.state, si);
   const c = ctx.state.scenario.steps[si] as CStep;
   if (c.manual) {
     setStatus(st, 'READY');
@@ -111,6 +115,7 @@ export function run(ctx: Ctx, si: number, event: 'RUN' | 'LAUNCH', actor: string
   const s = ctx.state;
   const st = s.steps[si] as StepRt;
   const c = s.scenario.steps[si] as CStep;
+  touchStep(s, si);
   setStatus(st, event);
   st.run++;
   st.due = null;
@@ -174,6 +179,8 @@ function applyEffects(ctx: Ctx, c: CStep, ni: number): void {
   const s = ctx.state;
   const node = s.scenario.nodes[ni] as CNode;
   const cause = `red:${c.id}`;
+  touchNode(s, ni);
+  touchStep(s, c.idx);
   for (const e of c.effects) {
     const ev = EFFECT_EVENT[e] ?? null;
     // The machine refuses a transition that is not strictly more severe: then only the side effect applies.
@@ -204,6 +211,7 @@ export function finishStep(ctx: Ctx, si: number, runNo: number): void {
   const st = s.steps[si] as StepRt;
   const c = s.scenario.steps[si] as CStep;
   if (st.s !== 'running' || st.run !== runNo) return;
+  touchStep(s, si);
   const hits: string[] = [];
   // What red observes of a miss: unreachable, or the target resisted (never which blue posture did it).
   const misses: { node: string; reason: 'unreachable' | 'resisted' }[] = [];
@@ -216,6 +224,7 @@ export function finishStep(ctx: Ctx, si: number, runNo: number): void {
     const ok = reachable && u < o.p;
     const reason = !reachable ? 'unreachable' : ok ? null : (o.reason ?? 'failed');
     const ai = s.attempts.length;
+    touchAttempt(s, ai);
     s.attempts.push({ detectedAt: null, node: ni, ok, p: o.p, reason, step: si, t: s.clock, team: node.owner }); // fields sorted: see deliverAlert
     if (ok) hits.push(node.id);
     else misses.push({ node: node.id, reason: reachable ? 'resisted' : 'unreachable' });

@@ -6,11 +6,13 @@ import type { RatingRt, ScoreRt, TeamRt } from './state.ts';
 import { type Refusal, refuse } from './refusal.ts';
 import { meetExpectations } from './injects.ts';
 import { hasOwnKey, own, setOwn } from '../lib/own.ts';
+import { touchInject, touchSitrep } from './changes.ts';
 
 export function fileSitrep(ctx: Ctx, teamId: string, text: string, severity: Severity): void {
   const s = ctx.state;
   const t = own(s.teams, teamId) as TeamRt;
   const id = `${teamId}-S${++t.counters.sitrep}`;
+  touchSitrep(s, id);
   setOwn(s.sitreps, id, { id, team: teamId, t: s.clock, text, severity, grade: null, comment: null });
   t.sitreps.push(id);
   ctx.emit('sitrep.filed', `blue:${teamId}`, { id, team: teamId, text, severity }, [team(teamId)]);
@@ -35,6 +37,7 @@ export function adjudicate(ctx: Ctx, by: string, item: Item, grade: number, comm
   if (item.kind === 'sitrep') {
     const r = own(s.sitreps, item.id);
     if (!r) return refuse('NOT_FOUND', `no sitrep "${item.id}"`);
+    touchSitrep(s, r.id);
     const previous = r.grade;
     countGrade((own(s.teams, r.team) as TeamRt).score, previous, grade);
     r.grade = grade;
@@ -47,6 +50,7 @@ export function adjudicate(ctx: Ctx, by: string, item: Item, grade: number, comm
   if (!tr) return refuse('NOT_FOUND', `team "${item.team}" has no inject "${item.inject}"`);
   const next = injectNext(tr.s, 'EVALUATE');
   if (!next) return refuse('WRONG_PHASE', `inject "${item.inject}" of team "${item.team}" is ${tr.s}: there is no answer to grade yet`);
+  touchInject(s, item.inject);
   const previous = tr.grade;
   countGrade((own(s.teams, item.team) as TeamRt).score, previous, grade);
   tr.s = next;
