@@ -29,7 +29,11 @@ export function seatOfAudience(key: AudienceKey): AudienceSeat {
 
 /** The events among `events` that this audience may see (the engine's audience rule), as its seats get them. */
 export function eventsFor(key: AudienceKey, events: readonly EngineEvent[]): SeatEvent[] {
-  const seat = seatOfAudience(key);
+  return eventsForSeat(seatOfAudience(key), events);
+}
+
+/** `eventsFor` with the audience's seat made once (the broadcaster asks for every entry of a batch). */
+export function eventsForSeat(seat: AudienceSeat, events: readonly EngineEvent[]): SeatEvent[] {
   const out: SeatEvent[] = [];
   for (const e of events) {
     if (audienceAllows(e.audience as EventAudience[], seat)) out.push({ seq: e.seq, t: e.t, type: e.type, actor: e.actor, data: e.data });

@@ -22,9 +22,9 @@
 import type { EngineEvent } from '../../engine/index.ts';
 import type { DeltaMessage, SeatEvent, SyncResult } from '../../protocol/index.ts';
 import type { Metrics } from '../ops/metrics.ts';
-import { type AudienceKey, eventsFor, seatOfAudience } from './audience.ts';
+import { type AudienceKey, eventsForSeat, seatOfAudience } from './audience.ts';
 import { AudienceChannel } from './channel.ts';
-import { deltaJson } from './delta-json.ts';
+import { deltaJson, forgetDeltaJson } from './delta-json.ts';
 import type { EnginePort } from './engine-port.ts';
 import { concernOf, isStepFor, type Numbering, type NumberedEntry } from './numbering.ts';
 import type { ExerciseTransport } from './transport.ts';
@@ -112,8 +112,13 @@ export class Broadcaster<S> {
       }
       // A stale channel with listeners is being joined; `sync` rebuilds it.
       if (a.channel.stale) continue;
+      // The audience's seat and team made once for the batch, not once per entry.
+      const seat = seatOfAudience(key);
+      const team = key.startsWith('team:') ? key.slice(5) : undefined;
       entries.forEach((entry, i) => {
-        if (isStepFor(concerns[i]!, key)) a.pending.push(eventsFor(key, entry.events));
+        const concern = concerns[i]!;
+        // For a team, isStepFor's rule without its key.slice per entry.
+        if (team !== undefined ? concern.everyone || concern.teams.has(team) : isStepFor(concern, key)) a.pending.push(eventsForSeat(seat, entry.events));
       });
       a.dirty = true;
       const wait = seesAll(key) && a.cost > this.deps.options.heavyCostMs ? a.lastPublished + Math.max(this.deps.options.heavyIntervalMs, HEAVY_SPACING * a.cost) - now : 0;
@@ -173,7 +178,9 @@ export class Broadcaster<S> {
     const view = this.deps.engine.project(this.deps.state(), seatOfAudience(key));
     // The pending events are this audience's latest: numbered up to its count of events so far.
     let next = numbering.eventCount(key) - steps.reduce((n, events) => n + events.length, 0) + 1;
-    const numbered = steps.map((events) => events.map((e) => ({ ...e, seq: next++ })));
+    // The pending events are this audience's own copies (eventsForSeat): numbered in place.
+    for (const events of steps) for (const e of events) e.seq = next++;
+    const numbered = steps;
     const deltas: DeltaMessage[] = [];
     if (seesAll(key)) {
       const delta = a.channel.publish(view, numbered.flat(), this.deps.revision());
@@ -194,6 +201,8 @@ export class Broadcaster<S> {
       this.deps.metrics.deltasSent.inc();
       this.deps.metrics.deltaBytes.observe(Buffer.byteLength(deltaJson(delta)));
       this.deps.transport.delta(this.deps.exerciseId, key, delta);
+      // Encoded: the text is not kept with the delta among the audience's recent ones (a white delta's is large).
+      forgetDeltaJson(delta);
     }
   }
 }

@@ -2,8 +2,8 @@
  * A delta's JSON text, made once: the broadcaster measures every delta it sends (the deltaBytes
  * metric) and Socket.IO then serialised the same delta again to send it to the audience's room, so
  * every delta was stringified twice under load (issue #16). A delta is not changed once made; its
- * text is kept beside it (a WeakMap: no longer than the delta lives) for the socket layer's encoder
- * (server/realtime/delta-encoding.ts).
+ * text is kept beside it (a WeakMap) for the socket layer's encoder (server/realtime/delta-encoding.ts)
+ * until the broadcaster has sent it, then dropped: a delta kept for reconnecting seats keeps no text.
  */
 import type { DeltaMessage } from '../../protocol/index.ts';
 
@@ -17,6 +17,11 @@ export function deltaJson(delta: DeltaMessage): string {
     texts.set(delta, text);
   }
   return text;
+}
+
+/** Drops the delta's text once it is sent (the delta itself may be kept for seats that reconnect). */
+export function forgetDeltaJson(delta: DeltaMessage): void {
+  texts.delete(delta);
 }
 
 /** The text made for this object by `deltaJson`, if any (nothing is made here). */
