@@ -85,7 +85,7 @@ export const command: CliCommand = {
     const onProgress = (done: number) => progress.update(done);
     const pool =
       redis === undefined
-        ? await runPool({ scenario: loaded.scenario, job: { inputs, until }, seeds, workers, onProgress })
+        ? await runPool({ scenario: loaded.scenario, compiled: loaded.compiled, job: { inputs, until }, seeds, workers, onProgress })
         : await (await import('../sweep/queue.ts')).runDistributed({
             redisUrl: redis,
             ...(queue !== undefined ? { queue } : {}),

@@ -147,7 +147,7 @@ export const command: CliCommand = {
       const started = Date.now();
       const progress = new Progress(io, runs, 'whatif');
       const job = { inputs: [], until: null, branch: branchSweepJob(source, at, edits) };
-      const pool = await runPool({ scenario: parsed.log.header.scenario, job, seeds, workers, onProgress: (done) => progress.update(done) });
+      const pool = await runPool({ scenario: parsed.log.header.scenario, compiled: source.replayer.compiled, job, seeds, workers, onProgress: (done) => progress.update(done) });
       if (!pool.ok) {
         io.err(`ramparts whatif: a run failed${pool.seed === null ? '' : ` (seed ${pool.seed})`}: ${pool.message}`);
         return 1;

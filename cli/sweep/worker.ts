@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { compileScenario, type ScenarioT } from '../../engine/index.ts';
+import { nativeSha256Hex } from '../../native/hash.ts';
 import { sweepRun, type SweepJob } from './run-one.ts';
 
 export interface WorkerInit {
@@ -15,7 +16,7 @@ export type ToWorker = { seed: number };
 export type FromWorker = { seed: number; ok: true; result: ReturnType<typeof sweepRun> } | { seed: number; ok: false; message: string };
 
 const init = workerData as WorkerInit;
-const compiled = compileScenario(init.scenario);
+const compiled = compileScenario(init.scenario, { sha256: nativeSha256Hex });
 const port = parentPort;
 if (!port) throw new Error('sweep worker: started outside a worker thread');
 
