@@ -19,7 +19,7 @@
 import type { Command } from '../sim/commands.ts';
 import type { EngineErrorCode, EngineEvent } from '../sim/events.ts';
 import type { ExerciseState } from '../sim/state.ts';
-import { step } from '../sim/step.ts';
+import { step, stepCounted } from '../sim/step.ts';
 import { nextEventTime } from '../sim/time.ts';
 import { branchStreams } from '../sim/rng.ts';
 import type { LogRecord, RampartsLog } from '../replay/log.ts';
@@ -50,6 +50,12 @@ export interface BranchRunOptions {
   keepEvents?: boolean;
   /** Called after every applied command of the branch with its events and the state (read it, never change it). */
   observe?: (events: readonly EngineEvent[], state: ExerciseState) => void;
+  /**
+   * Without `keepEvents` and without policy edits (whose rules read every event): `observe` is given
+   * only the events of these types, and the engine counts the others instead of building them, as in
+   * runHeadless's observeOnly (a what-if sweep's tracker reads node states only).
+   */
+  observeOnly?: readonly string[];
 }
 
 export interface BranchRun {
@@ -137,9 +143,10 @@ export function runBranch(source: ForkSource, spec: BranchSpec, options: BranchR
   const refused: BranchRefusal[] = [];
   let applied = 0;
 
+  const only = !keep && options.observeOnly && policies.length === 0 ? new Set(options.observeOnly) : undefined;
   const apply = (command: Command, origin: BranchOrigin): boolean => {
     const t = state.clock;
-    const r = step(state, command);
+    const r = only ? stepCounted(state, command, only) : step(state, command);
     if (!r.ok) {
       refused.push({ origin, at: t, type: command.type, code: r.code, message: r.message });
       return false;

@@ -7,7 +7,7 @@
 import type { CompiledScenario } from '../compile/types.ts';
 import type { RampartsLog } from '../replay/log.ts';
 import { snapshot } from '../replay/snapshot.ts';
-import { ContainmentTracker, type TrackerState } from '../run/outcome.ts';
+import { ContainmentTracker, TRACKED_EVENTS, type TrackerState } from '../run/outcome.ts';
 import { sweepResult, type SweepRunResult } from '../sweep/result.ts';
 import { compareOnce, type OnceComparison } from './compare.ts';
 import { firstDivergence } from './diverge.ts';
@@ -82,7 +82,7 @@ export function branchSweepJob(source: OpenedFork, at: number, edits: BranchEdit
 export function branchSweepRun(compiled: CompiledScenario, job: BranchSweepJob, seed: number, sha256?: Sha): SweepRunResult {
   const source = forkAtState(job.log, job.hash, compiled, job.endTime, job.at, job.state);
   const tracker = new ContainmentTracker(compiled, job.tracker);
-  const r = runBranch(source, { at: job.at, edits: job.edits, reseed: seed }, { keepEvents: false, observe: (events) => tracker.add(events) });
+  const r = runBranch(source, { at: job.at, edits: job.edits, reseed: seed }, { keepEvents: false, observe: (events) => tracker.add(events), observeOnly: TRACKED_EVENTS });
   // The edits were checked before the sweep started: a refusal of them here is a bug.
   if (!r.ok) throw new Error(`the branch's edits were refused in a sweep run: ${r.issues[0]?.message ?? ''}`);
   return sweepResult(r.run.state, tracker, seed, r.run.refused.length, sha256);
