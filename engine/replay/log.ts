@@ -81,18 +81,24 @@ const EVENTS_MEMBER = ',"events":';
 
 /**
  * The end (index after the closing bracket) of the JSON array starting at `from`, or -1: brackets and
- * braces balanced, strings (with escapes) skipped. Used to step over a record's events unread.
+ * braces balanced, strings (with escapes) skipped. Used to step over a record's events unread. A
+ * string is skipped with indexOf to its next quote not escaped (one preceded by an even run of
+ * backslashes), not char by char: most of a log's 30 MB of events is inside strings (85 -> 56 ms a
+ * parse of the 107k-event log, the same ends: test/engine/log-events.test.ts).
  */
-function arrayEnd(line: string, from: number): number {
+export function arrayEnd(line: string, from: number): number {
   if (line.charCodeAt(from) !== 0x5b) return -1;
   let depth = 0;
   for (let i = from; i < line.length; i++) {
     const c = line.charCodeAt(i);
     if (c === 0x22) {
-      for (i++; i < line.length; i++) {
-        const d = line.charCodeAt(i);
-        if (d === 0x5c) i++;
-        else if (d === 0x22) break;
+      for (;;) {
+        const q = line.indexOf('"', i + 1);
+        if (q < 0) return -1;
+        let b = q - 1;
+        while (b > i && line.charCodeAt(b) === 0x5c) b--;
+        i = q;
+        if ((q - 1 - b) % 2 === 0) break;
       }
     } else if (c === 0x5b || c === 0x7b) depth++;
     else if (c === 0x5d || c === 0x7d) {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson, createReplayer, parseLog, serialiseLog, stateHash } from '../../engine/index.ts';
 import { baseScenario, blue, HOUR } from './fixtures.ts';
 import { busyScript, runScript } from './script.ts';
+import { arrayEnd } from '../../engine/replay/log.ts';
 
 const run = runScript(
   baseScenario(),
@@ -106,6 +107,45 @@ describe('parseLog: the system advance checked by hand', () => {
       const r = parseLog(withCommand(v), { events: false });
       expect(r.ok, JSON.stringify(v)).toBe(false);
       if (!r.ok) expect(r.errors[0]?.line).toBe(advanceAt + 1);
+    }
+  });
+});
+
+describe('arrayEnd, which steps over a record events unread', () => {
+  /** The char-by-char scan it replaced: the reference for every input. */
+  function reference(line: string, from: number): number {
+    if (line.charCodeAt(from) !== 0x5b) return -1;
+    let depth = 0;
+    for (let i = from; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      if (c === 0x22) {
+        for (i++; i < line.length; i++) {
+          const d = line.charCodeAt(i);
+          if (d === 0x5c) i++;
+          else if (d === 0x22) break;
+        }
+      } else if (c === 0x5b || c === 0x7b) depth++;
+      else if (c === 0x5d || c === 0x7d) {
+        depth--;
+        if (depth === 0) return c === 0x5d ? i + 1 : -1;
+      }
+    }
+    return -1;
+  }
+
+  it('finds the same end as a char-by-char scan, escapes and unclosed strings included', () => {
+    const fixed = ['[]', '["a\\\\"]', '["a\\"]"]', '["\\\\\\"",1]', '[{"a":"]"}]', '["', '["\\', '[1,[2]]x', '["a"]}', '[}', '["\\\\\\\\"]', JSON.stringify([{ a: 'x"]\\', b: ['\\'] }])];
+    for (const t of fixed) expect(arrayEnd(t, 0), t).toBe(reference(t, 0));
+    // a fixed pseudo-random sweep over the characters that matter
+    const alphabet = '[]{}"\\a,';
+    let seed = 7;
+    for (let n = 0; n < 50_000; n++) {
+      let t = '[';
+      for (let k = 0; k < 1 + (n % 16); k++) {
+        seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+        t += alphabet[seed % alphabet.length];
+      }
+      expect(arrayEnd(t, 0) === reference(t, 0), t).toBe(true);
     }
   });
 });
