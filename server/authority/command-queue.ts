@@ -24,6 +24,15 @@ export interface QueuedCommand {
 /** A command, or the driver's request to bring simulated time up to the wall clock. */
 export type QueueItem = QueuedCommand | { kind: 'tick' };
 
+/**
+ * Between two batches of one drain, a turn of the event loop: the batch just published queued its
+ * deltas and acknowledgements to be written at the loop's check phase (server/realtime/
+ * write-coalescing.ts), and the next batch, started at once, was stepped before they left, so under
+ * load every delivery waited for the next batch's steps too (issue #16). After this turn they have
+ * been written, and the commands that arrived meanwhile have been read into the queue.
+ */
+const yieldToIo = (): Promise<void> => new Promise((resume) => setImmediate(resume));
+
 export class CommandQueue {
   private readonly items: QueueItem[] = [];
   private draining: Promise<void> | undefined;
@@ -31,6 +40,8 @@ export class CommandQueue {
   private inFlight = false;
   /** Work waiting for the batch in flight to settle. */
   private afterBatch: Array<() => void> = [];
+  /** A batch ran in this drain: the next one waits for a turn of the event loop (yieldToIo). */
+  private ran = false;
 
   /** `run` takes one batch through stepping, the store and publication; it may `settle` early. */
   constructor(
@@ -95,6 +106,8 @@ export class CommandQueue {
     this.draining = (async () => {
       try {
         while (this.items.length > 0) {
+          if (this.ran) await yieldToIo();
+          this.ran = true;
           const batch = this.items.splice(0, this.maxBatch);
           this.inFlight = true;
           try {
@@ -105,6 +118,7 @@ export class CommandQueue {
         }
       } finally {
         this.draining = undefined;
+        this.ran = false;
       }
     })();
   }
