@@ -40,3 +40,28 @@ export function reuseDeltaText(server: { encoder: unknown }): void {
     return text === undefined ? encode(packet) : [text];
   };
 }
+
+/** The part of Socket.IO's in-memory adapter this touches (socket.io-adapter, not in its typings). */
+interface FrameAdapter {
+  _encode?: (packet: Packet, opts: { wsPreEncodedFrame?: unknown }) => unknown;
+}
+
+/**
+ * A broadcast's WebSocket frame as one buffer: the adapter frames a broadcast once for every socket
+ * of the room as a header and a payload, and `ws` then writes each delivery as two chunks (its
+ * `sendFrame` corks and writes both), so under load Node's stream bookkeeping and the `writev` it
+ * builds handled two chunks a delivery (issue #16). The two are joined once per broadcast, and a
+ * one-buffer frame is written as one chunk (`sendFrame`'s other case); the bytes are the same.
+ * An adapter without `_encode` (another version) is left as it is.
+ */
+export function joinBroadcastFrames(adapter: unknown): void {
+  const a = adapter as FrameAdapter;
+  const encode = a._encode;
+  if (typeof encode !== 'function') return;
+  a._encode = function (this: unknown, packet, opts) {
+    const encoded = encode.call(this, packet, opts);
+    const frame = opts.wsPreEncodedFrame;
+    if (Array.isArray(frame) && frame.length === 2 && frame.every((part) => Buffer.isBuffer(part))) opts.wsPreEncodedFrame = [Buffer.concat(frame as Buffer[])];
+    return encoded;
+  };
+}

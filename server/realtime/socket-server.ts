@@ -12,7 +12,7 @@ import { isAllowedOrigin } from '../ops/origin.ts';
 import { audienceRoom, exerciseRoom, seatRoom } from './rooms.ts';
 import { limitBacklog } from './backlog.ts';
 import { coalesceWrites } from './write-coalescing.ts';
-import { reuseDeltaText } from './delta-encoding.ts';
+import { joinBroadcastFrames, reuseDeltaText } from './delta-encoding.ts';
 import { handleSeatSocket, whoOf, type SeatSocketDeps } from './seat-socket.ts';
 import type { RampartsServer } from './types.ts';
 
@@ -34,6 +34,7 @@ export function createSocketServer(http: HttpServer, allowedOrigins: readonly st
     },
   });
   reuseDeltaText(io);
+  joinBroadcastFrames(io.of('/').adapter);
   return io;
 }
 

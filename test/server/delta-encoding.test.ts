@@ -2,7 +2,7 @@ import { Encoder } from 'socket.io-parser';
 import { describe, expect, it } from 'vitest';
 import type { DeltaMessage } from '../../protocol/index.ts';
 import { deltaJson } from '../../server/authority/delta-json.ts';
-import { deltaPacketText, reuseDeltaText } from '../../server/realtime/delta-encoding.ts';
+import { deltaPacketText, joinBroadcastFrames, reuseDeltaText } from '../../server/realtime/delta-encoding.ts';
 
 const delta = (): DeltaMessage => ({
   fromSeq: 4,
@@ -40,5 +40,36 @@ describe("the delta encoder (Socket.IO's, reusing the broadcaster's text)", () =
       expect(deltaPacketText(packet)).toBeUndefined();
       expect(server.encoder.encode(packet)).toEqual(new Encoder().encode(packet));
     }
+  });
+});
+
+describe("a broadcast's WebSocket frame", () => {
+  it('is joined into one buffer of the same bytes, once per broadcast', () => {
+    const header = Buffer.from([0x81, 5]);
+    const payload = Buffer.from('42[1]');
+    const adapter = {
+      _encode(_packet: unknown, opts: { wsPreEncodedFrame?: unknown }) {
+        opts.wsPreEncodedFrame = [header, payload];
+        return ['2[1]'];
+      },
+    };
+    joinBroadcastFrames(adapter);
+    const opts: { wsPreEncodedFrame?: unknown } = {};
+    expect(adapter._encode({}, opts)).toEqual(['2[1]']);
+    expect(opts.wsPreEncodedFrame).toEqual([Buffer.concat([header, payload])]);
+  });
+
+  it('leaves a frame it does not know as it is', () => {
+    const adapter = {
+      _encode(_packet: unknown, opts: { wsPreEncodedFrame?: unknown }) {
+        opts.wsPreEncodedFrame = ['text', Buffer.from('x')];
+        return [];
+      },
+    };
+    joinBroadcastFrames(adapter);
+    const opts: { wsPreEncodedFrame?: unknown } = {};
+    adapter._encode({}, opts);
+    expect(opts.wsPreEncodedFrame).toEqual(['text', Buffer.from('x')]);
+    joinBroadcastFrames({});
   });
 });
