@@ -134,19 +134,10 @@ export class ContainmentTracker {
 export function outcomeOf(state: ExerciseState, tracker: ContainmentTracker, sha256?: (text: string) => string): RunOutcome {
   const c = state.scenario;
   const m = metrics(state);
-  const firstDetection = new Map<string, number>();
-  for (const a of state.attempts) {
-    if (a.detectedAt === null) continue;
-    const prev = firstDetection.get(a.team);
-    if (prev === undefined || a.detectedAt < prev) firstDetection.set(a.team, a.detectedAt);
-  }
+  const firstDetection = firstDetections(state);
   const scores: Record<string, ScoreSample> = {};
   const teams: TeamOutcome[] = [];
-  const compromised = new Map<string, number>();
-  state.nodes.forEach((n, i) => {
-    const owner = c.nodes[i]?.owner;
-    if (owner !== undefined && n.integrity !== 'clean') compromised.set(owner, (compromised.get(owner) ?? 0) + 1);
-  });
+  const compromised = compromisedByOwner(state);
   for (const b of c.blue) {
     const tm = m.teams.find((t) => t.team === b.id);
     const sc = own(state.teams, b.id)?.score;
@@ -180,4 +171,31 @@ export function outcomeOf(state: ExerciseState, tracker: ContainmentTracker, sha
     scores,
     teams,
   };
+}
+
+// The loops over every attempt and node live in functions of their own: in outcomeOf, which runs once a
+// run, they made V8 optimise the whole of it with everything it calls inlined, and optimise it again
+// after each deoptimisation (3 background compiles of 40-110 ms in 20 runs of stress.yaml, in every
+// sweep worker); alone, each is a small function to optimise.
+
+/** Team -> the earliest time one of its detections of a red attempt happened. */
+function firstDetections(state: ExerciseState): Map<string, number> {
+  const first = new Map<string, number>();
+  for (const a of state.attempts) {
+    if (a.detectedAt === null) continue;
+    const prev = first.get(a.team);
+    if (prev === undefined || a.detectedAt < prev) first.set(a.team, a.detectedAt);
+  }
+  return first;
+}
+
+/** Owner team -> how many of its nodes are not clean. */
+function compromisedByOwner(state: ExerciseState): Map<string, number> {
+  const nodes = state.scenario.nodes;
+  const count = new Map<string, number>();
+  state.nodes.forEach((n, i) => {
+    const owner = nodes[i]?.owner;
+    if (owner !== undefined && n.integrity !== 'clean') count.set(owner, (count.get(owner) ?? 0) + 1);
+  });
+  return count;
 }
