@@ -54,6 +54,22 @@ export async function probedServer(scenariosDir: string, cleanups: Array<() => P
   };
 }
 
+/**
+ * The probe's next sample: one taken after this call, so after whatever the test has set up. The
+ * probe samples once when the server process starts (before it has loaded anything: a 3 MB heap) and
+ * then every second of a free event loop; a server that starts and sets up an exercise within that
+ * second would otherwise leave the start-up sample as the baseline, and the growth measured from it
+ * would be the whole server's.
+ */
+export async function nextSample(samples: () => Sample[]): Promise<Sample> {
+  const seen = samples().length;
+  for (;;) {
+    const now = samples();
+    if (now.length > seen) return now.at(-1)!;
+    await sleep(100);
+  }
+}
+
 /** A REST call that waits out the per-address rate limit (20 requests/s) instead of failing. */
 export async function paced<T>(base: string, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: T }> {
   for (;;) {

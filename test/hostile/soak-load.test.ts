@@ -19,7 +19,7 @@ import type { CreateExerciseResponse } from '../../protocol/index.ts';
 import { TEST_OPERATOR_TOKEN } from '../server/operator-token.ts';
 import { FIXTURES, joinSeat, type Seat } from '../server/helpers.ts';
 import { FULL, budgetMs, recordFigures, scale } from './budget.ts';
-import { check, mb, paced, percentile, probedServer, sender, sleep, slope, type Sent } from './soak-load-harness.ts';
+import { check, mb, nextSample, paced, percentile, probedServer, sender, sleep, slope, type Sent } from './soak-load-harness.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const ARTIFACTS = resolve(ROOT, 'test-artifacts/hostile');
@@ -55,7 +55,7 @@ describe('load and soak', () => {
         const blues = [await join('blue:kw'), await join('blue:om')];
         all.push({ ex, controller, blues });
       }
-      const rssStart = samples().at(-1)!.rss;
+      const rssStart = (await nextSample(samples)).rss;
       for (const { controller } of all) {
         expect(await controller.command({ type: 'start' })).toMatchObject({ ok: true });
         // High speed: the 8-hour scenario runs at 600x (48 s of wall time for all of it).
@@ -131,7 +131,7 @@ describe('load and soak', () => {
       const blues = seats.filter((s) => s.welcome.seat.role === 'blue');
       expect(await controller.command({ type: 'start' })).toMatchObject({ ok: true });
       expect(await controller.command({ type: 'speed', speed })).toMatchObject({ ok: true });
-      const from = samples().at(-1)!.t;
+      const from = (await nextSample(samples)).t;
       const log: Sent[] = [];
       const started = performance.now();
       const senders = blues.map((seat, i) => sender(ex.exerciseId, seat.welcome.seat.seat, seat, 500, i * 97, log));
