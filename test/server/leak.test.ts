@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { type BlueView, type ExerciseState, project, type ScenarioT, type WhiteView } from '../../engine/index.ts';
+import { defaultConfig } from '../../server/config.ts';
 import { audienceOfSeat, createExercise, joinSeat, startTestServer, until, type Seat, type TestServer } from './helpers.ts';
 
 const SCENARIOS = resolve(import.meta.dirname, '../../scenarios');
@@ -41,7 +42,13 @@ const seats: Record<string, Seat> = {};
 
 beforeAll(async () => {
   scenario = parse(await readFile(resolve(SCENARIOS, 'gulf-shield.yaml'), 'utf8')) as ScenarioT;
-  server = await startTestServer({ scenariosDir: SCENARIOS, realtime: { tickMs: 200 } });
+  server = await startTestServer({
+    scenariosDir: SCENARIOS,
+    realtime: { tickMs: 200 },
+    // The test is about what the frames carry, not the seat's command rate: each team sends its
+    // commands back to back, and on a quiet machine a seat passed 10 a second (RATE_LIMITED).
+    quotas: { ...defaultConfig().quotas, commandsPerSecond: 1e6, commandBurst: 1e6 },
+  });
   const created = await createExercise(server.url, scenario.meta.id, 'realtime', 11);
   const token = (seat: string) => created.seats.find((s) => s.seat === seat)!.token;
   for (const seat of ['controller', 'red', 'evaluator', ...BLUE.map((b) => `blue:${b}`)]) {
